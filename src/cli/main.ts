@@ -1,0 +1,71 @@
+// trecheck command line: one subcommand per job; input errors become one line and exit code 2.
+import { Command, CommanderError } from 'commander';
+import type { CliContext } from './CliContext.ts';
+import { ExitCode } from './exitCodes.ts';
+import { InputError } from './InputError.ts';
+
+type Register = (program: Command, ctx: CliContext) => void;
+
+/** Subcommands, each in src/cli/commands/<name>.ts. */
+const commands: readonly Register[] = [];
+
+export interface CliOutcome {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** Runs the CLI on argv (without node and script) and returns the exit code; prints through `sink`. */
+export async function runCli(
+  argv: readonly string[],
+  sink: { out(text: string): void; err(text: string): void; interactive: boolean },
+): Promise<number> {
+  let code: number = ExitCode.ok;
+  const ctx: CliContext = { ...sink, exit: (c) => void (code = c) };
+  const program = new Command('trecheck')
+    .description('Model and property checker for TR 33.812 Alternative 1a (remote MCIM provisioning)')
+    .configureOutput({ writeOut: sink.out, writeErr: sink.err, outputError: () => {} })
+    .exitOverride();
+  for (const register of commands) register(program, ctx);
+  for (const sub of program.commands) {
+    sub.exitOverride().configureOutput({ writeOut: sink.out, writeErr: sink.err, outputError: () => {} });
+  }
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return code;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (['commander.helpDisplayed', 'commander.help', 'commander.version'].includes(error.code)) {
+        return ExitCode.ok;
+      }
+      sink.err(`trecheck: ${error.message.replace(/^error: /, '')}\n`);
+      return ExitCode.badInput;
+    }
+    if (error instanceof InputError) {
+      sink.err(`trecheck: ${error.message}\n`);
+      return ExitCode.badInput;
+    }
+    throw error;
+  }
+}
+
+/** Runs the CLI in memory and captures what it prints: for transcript tests. */
+export async function runCliCaptured(argv: readonly string[]): Promise<CliOutcome> {
+  let stdout = '';
+  let stderr = '';
+  const code = await runCli(argv, {
+    out: (t) => void (stdout += t),
+    err: (t) => void (stderr += t),
+    interactive: false,
+  });
+  return { code, stdout, stderr };
+}
+
+const script = process.argv[1] ?? '';
+if (/[\\/](main\.ts|trecheck(\.js)?)$/.test(script)) {
+  process.exitCode = await runCli(process.argv.slice(2), {
+    out: (t) => void process.stdout.write(t),
+    err: (t) => void process.stderr.write(t),
+    interactive: process.stderr.isTTY === true,
+  });
+}

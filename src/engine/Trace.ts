@@ -1,0 +1,24 @@
+// A counterexample as data: enough to rebuild the system and re-execute it step by step.
+
+export const traceFormat = 'trecheck-trace/1';
+
+export interface Trace {
+  readonly format: typeof traceFormat;
+  /** Name of the system (a registered scenario or example) the trace runs on. */
+  readonly system: string;
+  /** The resolved configuration the system was built with. */
+  readonly config: unknown;
+  /** Id of the violated property. */
+  readonly property: string;
+  /** Which search found it. */
+  readonly method: 'exhaustive' | 'random';
+  /** Random search: seed and fast-check path that reproduce the run. */
+  readonly seed?: number;
+  readonly path?: string;
+  /** Index of the initial state in `system.initialStates()`. */
+  readonly initial: number;
+  /** Action labels, in order; replay matches each against the enabled actions. */
+  readonly actions: readonly string[];
+  /** `describeState` of every state: states[0] is initial, states[i+1] follows actions[i]. */
+  readonly states: readonly unknown[];
+}

@@ -1,0 +1,38 @@
+// Verdicts that never overstate: what was shown, by which search, within which bounds.
+import type { PropertyId } from './Property.ts';
+import type { Trace } from './Trace.ts';
+
+export interface ExplorationStats {
+  readonly states: number;
+  readonly transitions: number;
+  /** Deepest BFS level completed (exhaustive) or longest run (random). */
+  readonly depth: number;
+  readonly millis: number;
+}
+
+export type Verdict =
+  /** A reachable violation, with the trace that shows it. */
+  | { readonly kind: 'violated'; readonly property: PropertyId; readonly trace: Trace; readonly stats: ExplorationStats }
+  /** Every trace up to `depthBound` steps was explored (or the whole state space, when `complete`). */
+  | {
+      readonly kind: 'holds-exhaustively';
+      readonly depthBound: number;
+      readonly complete: boolean;
+      readonly stats: ExplorationStats;
+    }
+  /** Random search: `runs` runs of at most `maxSteps` steps found nothing. Not a proof. */
+  | {
+      readonly kind: 'no-violation-found';
+      readonly runs: number;
+      readonly maxSteps: number;
+      readonly seed: number;
+      readonly stats: ExplorationStats;
+    }
+  /** A limit cut the search short before any conclusion. */
+  | {
+      readonly kind: 'inconclusive';
+      readonly limit: 'states' | 'time' | 'memory';
+      readonly stats: ExplorationStats;
+    };
+
+export type VerdictKind = Verdict['kind'];
