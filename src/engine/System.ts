@@ -7,7 +7,10 @@
 export type StateKey = number | string;
 
 export interface System<S, A> {
+  /** Registered name: replay rebuilds the system from `name` and `config`. */
   readonly name: string;
+  /** The resolved configuration the system was built with (JSON-safe). */
+  readonly config: unknown;
   /** Initial states, in a fixed order. */
   initialStates(): readonly S[];
   /** Actions enabled in `state`, in a fixed order: traces and seeds depend on it. */

@@ -36,3 +36,9 @@ export type Verdict =
     };
 
 export type VerdictKind = Verdict['kind'];
+
+/** What one search returns: a verdict per property checked, and what was explored in all. */
+export interface SearchOutcome {
+  readonly verdicts: ReadonlyArray<{ readonly property: PropertyId; readonly verdict: Verdict }>;
+  readonly stats: ExplorationStats;
+}
