@@ -25,6 +25,7 @@ export async function runCli(
   const program = new Command('trecheck')
     .description('Model and property checker for TR 33.812 Alternative 1a (remote MCIM provisioning)')
     .configureOutput({ writeOut: sink.out, writeErr: sink.err, outputError: () => {} })
+    .allowExcessArguments(false)
     .exitOverride();
   for (const register of commands) register(program, ctx);
   for (const sub of program.commands) {
