@@ -2,12 +2,15 @@
 import { Command, CommanderError } from 'commander';
 import type { CliContext } from './CliContext.ts';
 import { ExitCode } from './exitCodes.ts';
+import { registerRisk } from './commands/risk.ts';
+import { registerXref } from './commands/xref.ts';
+import { registerDiff } from './commands/diff.ts';
 import { InputError } from './InputError.ts';
 
 type Register = (program: Command, ctx: CliContext) => void;
 
 /** Subcommands, each in src/cli/commands/<name>.ts. */
-const commands: readonly Register[] = [];
+const commands: readonly Register[] = [registerRisk, registerXref, registerDiff];
 
 export interface CliOutcome {
   readonly code: number;

@@ -1,0 +1,71 @@
+// `trecheck diff OLD NEW`: aligns the requirement sentences of two versions of the TRE function text and reports
+// what changed, which counter-measures gained or lost text support, and which properties are affected; `--check`
+// re-runs exactly those. Exit 1 when a counter-measure lost all text support, 2 on unreadable input.
+import type { Command } from 'commander';
+import { propertyCoverage } from '../../../properties/index.ts';
+import { buildDiffReport, type DiffReport } from '../../text/buildDiffReport.ts';
+import { extractRequirements, type RequirementText } from '../../text/extractRequirements.ts';
+import { diffReportJson, formatAffected, formatDiffReport } from '../../text/formatDiffReport.ts';
+import type { PropertyCoverage } from '../../text/PropertyCoverage.ts';
+import type { CliContext } from '../CliContext.ts';
+import { ExitCode } from '../exitCodes.ts';
+import { InputError } from '../InputError.ts';
+import { loadText } from './risk.ts';
+
+/** Re-runs the named properties and returns the exit code of that run (0 all hold, 1 one is violated, ...). */
+export type PropertyRerunner = (propertyIds: readonly string[], ctx: CliContext) => Promise<ExitCode>;
+
+export interface DiffCommandDeps {
+  readonly propertyCoverage: readonly PropertyCoverage[];
+  /** Undefined until the search engine is wired in: `--check` then lists what it would re-run and exits 3. */
+  readonly rerun: PropertyRerunner | undefined;
+}
+
+/** The command with its dependencies given: the lead wires a runner with `registerDiffWith({ propertyCoverage, rerun })`. */
+export function registerDiffWith(deps: DiffCommandDeps): (program: Command, ctx: CliContext) => void {
+  return (program, ctx) => {
+    program
+      .command('diff')
+      .description('compare two versions of the TRE function text: changed requirements, counter-measures that gained or lost text support, affected properties')
+      .argument('<old>', 'older version of the text')
+      .argument('<new>', 'newer version of the text')
+      .option('--all', 'compare the whole texts, not only the TRE function clauses')
+      .option('--check', 're-run the properties that check the counter-measures of changed requirements')
+      .option('--json', 'print the report as JSON')
+      .action(async (oldFile: string, newFile: string, options: { all?: boolean; check?: boolean; json?: boolean }) => {
+        const report = buildDiffReport(requirements(oldFile, options.all === true), requirements(newFile, options.all === true), deps.propertyCoverage);
+        const json = options.json === true;
+        ctx.out(json ? `${JSON.stringify(diffReportJson(report), null, 2)}\n` : formatDiffReport(report));
+        const code = report.findings.some((f) => f.severity === 'defect') ? ExitCode.violated : ExitCode.ok;
+        ctx.exit(options.check === true ? await check(report, deps, ctx, json, code) : code);
+      });
+  };
+}
+
+export const registerDiff = registerDiffWith({ propertyCoverage, rerun: undefined });
+
+function requirements(file: string, whole: boolean): RequirementText {
+  const text = extractRequirements(loadText(file), whole);
+  if (!whole && text.wholeText) {
+    throw new InputError(`${file}: no TRE function text found (no clause titled "Trusted Environment" or "... Functions of a TRE"); use --all to compare whole texts`);
+  }
+  if (text.requirements.length === 0) throw new InputError(`${file}: no requirement sentences found`);
+  return text;
+}
+
+/** `--check`: re-runs the affected properties; the diff's own verdict stands unless the re-run finds something worse. */
+async function check(report: DiffReport, deps: DiffCommandDeps, ctx: CliContext, json: boolean, code: ExitCode): Promise<ExitCode> {
+  const say = json ? ctx.err : ctx.out;
+  const ids = report.affectedProperties.map((p) => p.id);
+  if (ids.length === 0) {
+    say(`check: nothing to re-run; ${formatAffected(report)}\n`);
+    return code;
+  }
+  say(`check: re-running ${ids.join(', ')}\n`);
+  if (deps.rerun === undefined) {
+    ctx.err('trecheck: cannot re-run properties yet: no property runner is wired into `trecheck diff` (registerDiffWith)\n');
+    return ExitCode.inconclusive;
+  }
+  const rerunCode = await deps.rerun(ids, ctx);
+  return rerunCode === ExitCode.ok ? code : rerunCode;
+}

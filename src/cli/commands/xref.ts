@@ -1,0 +1,40 @@
+// `trecheck xref FILE [--analysis FILE]`: lints the [tx cmy] cross-references of a TRE function text
+// against trecheck's catalogue or a given threat analysis. Exit 1 on malformed, unknown or void references.
+import type { Command } from 'commander';
+import { counterMeasureCatalogue, threatRecords } from '../../../properties/catalogue/counterMeasureCatalogue.ts';
+import { buildXrefReport, formatXrefReport, xrefReportJson } from '../../text/buildXrefReport.ts';
+import { extractRequirements } from '../../text/extractRequirements.ts';
+import { findReferences } from '../../text/findReferences.ts';
+import { parseThreatAnalysis } from '../../text/parseThreatAnalysis.ts';
+import { targetsFromAnalysis, targetsFromCatalogue, type ReferenceTargets } from '../../text/ReferenceTargets.ts';
+import type { CliContext } from '../CliContext.ts';
+import { ExitCode } from '../exitCodes.ts';
+import { InputError } from '../InputError.ts';
+import { loadText } from './risk.ts';
+
+function targets(analysisFile: string | undefined): ReferenceTargets {
+  if (analysisFile === undefined) return targetsFromCatalogue({ threats: threatRecords, counterMeasures: counterMeasureCatalogue });
+  const analysis = parseThreatAnalysis(loadText(analysisFile));
+  const found = analysis === undefined ? undefined : targetsFromAnalysis(analysis);
+  if (found === undefined) throw new InputError(`${analysisFile}: no threat analysis of Alternative 1 found (expected "Threat #n" entries under a clause titled "Alternative 1")`);
+  return found;
+}
+
+export function registerXref(program: Command, ctx: CliContext): void {
+  program
+    .command('xref')
+    .description('lint the [tx cmy] cross-references of a TRE function text: malformed, unknown or void references, and coverage')
+    .argument('<file>', 'TRE function text (TR 33.812 5.1.2)')
+    .option('--analysis <file>', 'threat analysis to check against (default: trecheck\'s own counter-measure catalogue)')
+    .option('--json', 'print the report as JSON')
+    .action((file: string, options: { analysis?: string; json?: boolean }) => {
+      const source = loadText(file);
+      const to = targets(options.analysis);
+      if (findReferences(source.lines).length === 0 && extractRequirements(source).wholeText) {
+        throw new InputError(`${file}: no TRE function text found (no [tx cmy] reference and no clause titled "Trusted Environment" or "... Functions of a TRE")`);
+      }
+      const report = buildXrefReport(source, to);
+      ctx.out(options.json === true ? `${JSON.stringify(xrefReportJson(report), null, 2)}\n` : formatXrefReport(report));
+      ctx.exit(report.findings.some((f) => f.severity === 'defect') ? ExitCode.violated : ExitCode.ok);
+    });
+}

@@ -1,0 +1,24 @@
+// One thing a text tool reports about a TR text: where, how serious, a stable code, and the likely fix.
+export type FindingSeverity = 'defect' | 'note';
+
+export interface Finding {
+  readonly file: string;
+  /** 1-based line; absent for findings about the whole text (e.g. coverage). */
+  readonly line?: number;
+  /** `defect` makes the command exit 1; `note` is information only. */
+  readonly severity: FindingSeverity;
+  /** Stable identifier for scripts, e.g. `xref/separator`, `risk/summary-mismatch`. */
+  readonly code: string;
+  readonly message: string;
+  /** The likely intended reading or the fix, when there is one. */
+  readonly suggestion?: string;
+}
+
+/** Orders findings by file, then line (whole-text findings last), then code: output is stable. */
+export function compareFindings(a: Finding, b: Finding): number {
+  if (a.file !== b.file) return a.file < b.file ? -1 : 1;
+  const la = a.line ?? Number.MAX_SAFE_INTEGER;
+  const lb = b.line ?? Number.MAX_SAFE_INTEGER;
+  if (la !== lb) return la - lb;
+  return a.code < b.code ? -1 : a.code > b.code ? 1 : 0;
+}

@@ -1,0 +1,11 @@
+// A requirement sentence of a TRE function text, as the version diff aligns them.
+export interface Requirement {
+  /** Line where the sentence starts. */
+  readonly line: number;
+  /** Title of the clause it is in ("General Functions of a TRE"). */
+  readonly section: string;
+  /** The sentence as written (normalised), references included. */
+  readonly text: string;
+  /** Counter-measures its `[tx cmy]` references name (`t5.cm3`), read as intended where malformed. */
+  readonly counterMeasures: readonly string[];
+}

@@ -1,0 +1,130 @@
+// `trecheck diff`: what a change of the TRE function text does to the security argument - requirements
+// added, removed, reworded, split or merged, with their cross-references; the counter-measures that gained
+// or lost all text support; and the properties (by the counter-measures they check) that the change touches.
+import { alignRequirements } from './alignRequirements.ts';
+import { canonicalWords } from './canonicalWords.ts';
+import { renderKeys } from './counterMeasureKeys.ts';
+import type { Finding } from './Finding.ts';
+import type { PropertyCoverage } from './PropertyCoverage.ts';
+import type { Requirement } from './Requirement.ts';
+import type { RequirementText } from './extractRequirements.ts';
+import { wordDiff } from './wordDiff.ts';
+
+export type DiffKind = 'unchanged' | 'renamed' | 'moved' | 'references' | 'reworded' | 'split' | 'merged' | 'regrouped' | 'added' | 'removed';
+
+export interface DiffEntry {
+  readonly kind: DiffKind;
+  readonly old: readonly Requirement[];
+  readonly new: readonly Requirement[];
+  /** Counter-measures the new side references and the old did not, and the reverse. */
+  readonly referencesAdded: readonly string[];
+  readonly referencesRemoved: readonly string[];
+  /** For a one-to-one change: the wording change, `{-old-}{+new+}`. */
+  readonly words?: string;
+  /** Old clause title, when the requirement now sits in a clause of another title. */
+  readonly movedFrom?: string;
+}
+
+export interface SupportChange {
+  readonly counterMeasure: string;
+  /** Lines that referenced it (old file for lost support, new file for gained). */
+  readonly lines: readonly number[];
+}
+
+export interface DiffReport {
+  readonly old: RequirementText;
+  readonly new: RequirementText;
+  readonly entries: readonly DiffEntry[];
+  readonly gained: readonly SupportChange[];
+  readonly lost: readonly SupportChange[];
+  /** Counter-measures referenced by any requirement that changed (either side): what properties must re-check. */
+  readonly touched: readonly string[];
+  readonly affectedProperties: readonly PropertyCoverage[];
+  /** Lost support as defects (exit 1), gained support as notes. */
+  readonly findings: readonly Finding[];
+}
+
+export function buildDiffReport(oldText: RequirementText, newText: RequirementText, coverage: readonly PropertyCoverage[]): DiffReport {
+  const o = oldText.requirements;
+  const n = newText.requirements;
+  const entries = alignRequirements(o, n).map((g) => entry(g.old.map((i) => o[i] as Requirement), g.new.map((j) => n[j] as Requirement)));
+  const support = (reqs: readonly Requirement[]): Map<string, number[]> => {
+    const m = new Map<string, number[]>();
+    for (const r of reqs) for (const c of r.counterMeasures) m.set(c, [...(m.get(c) ?? []), r.line]);
+    return m;
+  };
+  const before = support(o);
+  const after = support(n);
+  const order = (a: SupportChange, b: SupportChange): number => compareKeys(a.counterMeasure, b.counterMeasure);
+  const lost = [...before].filter(([c]) => !after.has(c)).map(([counterMeasure, lines]) => ({ counterMeasure, lines })).sort(order);
+  const gained = [...after].filter(([c]) => !before.has(c)).map(([counterMeasure, lines]) => ({ counterMeasure, lines })).sort(order);
+  const touchedSet = new Set<string>();
+  for (const e of entries) {
+    if (e.kind === 'unchanged' || e.kind === 'renamed' || e.kind === 'moved') continue;
+    for (const r of [...e.old, ...e.new]) for (const c of r.counterMeasures) touchedSet.add(c);
+  }
+  const touched = [...touchedSet].sort(compareKeys);
+  const affectedProperties = coverage.filter((p) => p.counterMeasures.some((c) => touchedSet.has(c)));
+  const findings: Finding[] = [
+    // One defect per threat: an excerpt that drops a whole clause would otherwise print dozens of lines.
+    ...groupByThreat(lost).map((g): Finding => {
+      const lines = [...new Set(g.flatMap((s) => s.lines))].sort((a, b) => a - b);
+      return {
+        file: oldText.file,
+        line: lines[0] as number,
+        severity: 'defect',
+        code: 'diff/lost-support',
+        message: `${renderKeys(g.map((s) => s.counterMeasure)).slice(1, -1)} lost all text support: ${newText.file} no longer references ${g.length === 1 ? 'it' : 'them'} (referenced on line${lines.length > 1 ? 's' : ''} ${lines.join(', ')})`,
+      };
+    }),
+    // Gained support is good news and often comes in bulk (a first version with references): one note per threat.
+    ...groupByThreat(gained).map((g): Finding => ({
+      file: newText.file,
+      line: Math.min(...g.flatMap((s) => s.lines)),
+      severity: 'note',
+      code: 'diff/gained-support',
+      message: `${renderKeys(g.map((s) => s.counterMeasure)).slice(1, -1)} gained text support (${oldText.file} did not reference ${g.length === 1 ? 'it' : 'them'})`,
+    })),
+  ];
+  return { old: oldText, new: newText, entries, gained, lost, touched, affectedProperties, findings };
+}
+
+function entry(old: readonly Requirement[], neu: readonly Requirement[]): DiffEntry {
+  const before = new Set(old.flatMap((r) => r.counterMeasures));
+  const after = new Set(neu.flatMap((r) => r.counterMeasures));
+  const referencesAdded = [...after].filter((c) => !before.has(c)).sort(compareKeys);
+  const referencesRemoved = [...before].filter((c) => !after.has(c)).sort(compareKeys);
+  const base = { old, new: neu, referencesAdded, referencesRemoved };
+  if (old.length === 0) return { kind: 'added', ...base };
+  if (neu.length === 0) return { kind: 'removed', ...base };
+  if (old.length > 1 && neu.length > 1) return { kind: 'regrouped', ...base };
+  if (neu.length > 1) return { kind: 'split', ...base };
+  if (old.length > 1) return { kind: 'merged', ...base };
+  const [a, b] = [old[0] as Requirement, neu[0] as Requirement];
+  // Loose words: "General Functions of the TE" and "General Functions of a TRE" are the same clause.
+  const sectionMoved = canonicalWords(a.section, false).join(' ') !== canonicalWords(b.section, false).join(' ');
+  const moved = sectionMoved ? { movedFrom: a.section } : {};
+  const sameWords = canonicalWords(a.text, true).join(' ') === canonicalWords(b.text, true).join(' ');
+  const sameRefs = referencesAdded.length === 0 && referencesRemoved.length === 0;
+  if (!sameWords) return { kind: 'reworded', ...base, words: wordDiff(a.text, b.text), ...moved };
+  if (!sameRefs) return { kind: 'references', ...base, words: wordDiff(a.text, b.text), ...moved };
+  if (sectionMoved) return { kind: 'moved', ...base, ...moved };
+  return { kind: a.text === b.text ? 'unchanged' : 'renamed', ...base };
+}
+
+function groupByThreat(changes: readonly SupportChange[]): SupportChange[][] {
+  const groups = new Map<string, SupportChange[]>();
+  for (const c of changes) {
+    const threat = c.counterMeasure.split('.')[0] ?? '';
+    groups.set(threat, [...(groups.get(threat) ?? []), c]);
+  }
+  return [...groups.values()];
+}
+
+/** t2.cm10 after t2.cm9, t10 after t9. */
+export function compareKeys(a: string, b: string): number {
+  const [ta, ca] = (a.match(/\d+/g) ?? []).map(Number);
+  const [tb, cb] = (b.match(/\d+/g) ?? []).map(Number);
+  return (ta ?? 0) - (tb ?? 0) || (ca ?? 0) - (cb ?? 0);
+}
+

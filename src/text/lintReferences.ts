@@ -1,0 +1,94 @@
+// The cross-reference lint: malformed `[tx cmy]` references with their likely intended reading,
+// references to counter-measures that do not exist or are void, and which ones no function references.
+import type { Finding } from './Finding.ts';
+import { expandSegments, renderReference, type Reference, type ReferenceSegment } from './findReferences.ts';
+import type { ReferenceTargets } from './ReferenceTargets.ts';
+
+export interface ThreatCoverage {
+  readonly threat: number;
+  readonly referenced: readonly number[];
+  readonly unreferenced: readonly number[];
+}
+
+export interface ReferenceLint {
+  readonly findings: readonly Finding[];
+  readonly coverage: readonly ThreatCoverage[];
+}
+
+export function lintReferences(file: string, refs: readonly Reference[], targets: ReferenceTargets): ReferenceLint {
+  const findings: Finding[] = [];
+  const referenced = new Set<string>();
+  for (const ref of refs) {
+    if (ref.problems.length > 0) {
+      findings.push({
+        file,
+        line: ref.line,
+        severity: 'defect',
+        code: 'xref/malformed',
+        message: `malformed reference "${ref.raw}": ${ref.problems.map((p) => p.message).join('; ')}`,
+        ...(ref.segments.length > 0 ? { suggestion: `likely meant ${renderReference(ref.segments)}` } : {}),
+      });
+    }
+    const unknown: string[] = [];
+    const voids: string[] = [];
+    for (const { threat, cm } of expandSegments(ref.segments)) {
+      const target = targets.threats.find((t) => t.threat === threat);
+      if (target?.voidNumbers.includes(cm)) voids.push(`t${threat} cm${cm}`);
+      else if (target === undefined || !target.counterMeasures.includes(cm)) unknown.push(`t${threat} cm${cm}`);
+      else referenced.add(`${threat}.${cm}`);
+    }
+    if (voids.length > 0) {
+      const where = voids.map((v) => targets.lines.get(v.replace(' ', '.'))).filter((l) => l !== undefined);
+      findings.push({
+        file,
+        line: ref.line,
+        severity: 'defect',
+        code: 'xref/void',
+        message: `"${ref.raw}" includes ${voids.join(', ')}, which ${voids.length === 1 ? 'is' : 'are'} void in ${targets.origin}${where.length > 0 ? ` (line ${where.join(', ')})` : ''}`,
+        suggestion: `likely meant ${renderReference(withoutVoids(ref.segments, targets))}`,
+      });
+    }
+    if (unknown.length > 0) {
+      findings.push({ file, line: ref.line, severity: 'defect', code: 'xref/unknown', message: `"${ref.raw}" names ${unknown.join(', ')}, which ${targets.origin} does not have${describeRange(unknown, targets)}` });
+    }
+  }
+  const coverage = targets.threats.map((t) => ({
+    threat: t.threat,
+    referenced: t.counterMeasures.filter((c) => referenced.has(`${t.threat}.${c}`)),
+    unreferenced: t.counterMeasures.filter((c) => !referenced.has(`${t.threat}.${c}`)),
+  }));
+  for (const c of coverage) {
+    if (c.unreferenced.length === 0) continue;
+    const message =
+      c.referenced.length === 0
+        ? c.unreferenced.length === 1 ? `no function references threat ${c.threat} (its only counter-measure)` : `no function references threat ${c.threat} (none of its ${c.unreferenced.length} counter-measures)`
+        : `no function references t${c.threat} cm${c.unreferenced.join(', ')}`;
+    findings.push({ file, severity: 'note', code: 'xref/coverage', message });
+  }
+  return { findings, coverage };
+}
+
+function describeRange(unknown: readonly string[], targets: ReferenceTargets): string {
+  const threat = Number(/^t(\d+)/.exec(unknown[0] ?? '')?.[1]);
+  const t = targets.threats.find((x) => x.threat === threat);
+  if (t === undefined) return ` (threats are 1-${Math.max(0, ...targets.threats.map((x) => x.threat))})`;
+  return ` (threat ${threat} has counter-measures ${t.counterMeasures.join(', ')})`;
+}
+
+/** The reading with void numbers cut out of lists and ranges: [t10 cm1 - 11] becomes [t10 cm1 - 7, 9 - 11]. */
+function withoutVoids(segments: readonly ReferenceSegment[], targets: ReferenceTargets): ReferenceSegment[] {
+  const out: ReferenceSegment[] = [];
+  for (const s of segments) {
+    const voids = targets.threats.find((t) => t.threat === s.threat)?.voidNumbers ?? [];
+    let from: number | undefined;
+    for (let n = s.from; n <= s.to + 1; n++) {
+      const keep = n <= s.to && !voids.includes(n);
+      if (keep && from === undefined) from = n;
+      if (!keep && from !== undefined) {
+        out.push({ threat: s.threat, from, to: n - 1 });
+        from = undefined;
+      }
+    }
+  }
+  return out;
+}

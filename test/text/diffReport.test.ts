@@ -1,0 +1,138 @@
+// The version diff on hand-made pairs with one change each, on the real history of the TRE text,
+// and the link to properties: affected properties and `--check` re-running exactly those.
+import { Command } from 'commander';
+import { describe, expect, it } from 'vitest';
+import type { CliContext } from '../../src/cli/CliContext.ts';
+import { registerDiffWith } from '../../src/cli/commands/diff.ts';
+import { ExitCode } from '../../src/cli/exitCodes.ts';
+import { alignRequirements } from '../../src/text/alignRequirements.ts';
+import { buildDiffReport } from '../../src/text/buildDiffReport.ts';
+import { extractRequirements } from '../../src/text/extractRequirements.ts';
+import { fixturePath, fixtureText, seedText } from './textFixtures.ts';
+
+const diff = (oldName: string, newName: string, coverage = []) =>
+  buildDiffReport(extractRequirements(fixtureText(oldName)), extractRequirements(fixtureText(newName)), coverage);
+const listed = (r: ReturnType<typeof diff>) => r.entries.filter((e) => !['unchanged', 'renamed'].includes(e.kind)).map((e) => e.kind);
+
+describe('trecheck diff on hand-made pairs', () => {
+  it('sees no change when only MID -> MCIM and TE -> TRE were renamed', () => {
+    const r = diff('diff-old.txt', 'diff-renamed.txt');
+    expect(listed(r)).toEqual([]);
+    expect(r.entries.map((e) => e.kind)).toEqual(['renamed', 'renamed', 'renamed', 'renamed']);
+    expect(r.findings).toEqual([]);
+  });
+
+  it('reports a reworded requirement (should -> may) and no change of support', () => {
+    const r = diff('diff-old.txt', 'diff-reworded.txt');
+    expect(listed(r)).toEqual(['reworded']);
+    expect(r.entries.find((e) => e.kind === 'reworded')?.words).toBe('The TE {-should-} {+may+} support and enforce its own security policy [t6 cm3].');
+    expect(r.touched).toEqual(['t6.cm3']);
+    expect(r.findings).toEqual([]);
+  });
+
+  it('reports a removed reference as lost support: the one defect', () => {
+    const r = diff('diff-old.txt', 'diff-lost.txt');
+    expect(listed(r)).toEqual(['references']);
+    expect(r.lost).toEqual([{ counterMeasure: 't6.cm3', lines: [11] }]);
+    expect(r.findings.map((f) => [f.file, f.line, f.severity, f.code])).toEqual([['diff-old.txt', 11, 'defect', 'diff/lost-support']]);
+  });
+
+  it('reports an added requirement and the support it brings', () => {
+    const r = diff('diff-old.txt', 'diff-added.txt');
+    expect(listed(r)).toEqual(['added']);
+    expect(r.gained).toEqual([{ counterMeasure: 't6.cm5', lines: [13] }]);
+    expect(r.findings.map((f) => f.severity)).toEqual(['note']);
+  });
+
+  it('recognises a sentence split in two', () => {
+    const r = diff('diff-old.txt', 'diff-split.txt');
+    expect(listed(r)).toEqual(['split']);
+    expect(r.entries.find((e) => e.kind === 'split')?.new).toHaveLength(2);
+    expect(r.findings).toEqual([]);
+  });
+
+  it('recognises a requirement moved to another clause', () => {
+    const r = diff('diff-old.txt', 'diff-moved.txt');
+    expect(listed(r)).toEqual(['moved']);
+    expect(r.entries.find((e) => e.kind === 'moved')?.movedFrom).toBe('General Functions of the TE');
+  });
+
+  it('lists the properties that check a touched counter-measure, and only those', () => {
+    const coverage = [
+      { id: 'TreEnforcesItsPolicy', counterMeasures: ['t6.cm3'] },
+      { id: 'RegistryIsAccurate', counterMeasures: ['t8.cm7'] },
+    ];
+    const r = buildDiffReport(extractRequirements(fixtureText('diff-old.txt')), extractRequirements(fixtureText('diff-lost.txt')), coverage);
+    expect(r.affectedProperties.map((p) => p.id)).toEqual(['TreEnforcesItsPolicy']);
+  });
+});
+
+describe('trecheck diff --check', () => {
+  const run = async (newName: string, coverage: Array<{ id: string; counterMeasures: string[] }>) => {
+    const calls: string[][] = [];
+    let out = '';
+    let code: number = ExitCode.ok;
+    const ctx: CliContext = { out: (t) => void (out += t), err: (t) => void (out += t), interactive: false, exit: (c) => void (code = c) };
+    const program = new Command().exitOverride();
+    registerDiffWith({
+      propertyCoverage: coverage,
+      rerun: async (ids) => {
+        calls.push([...ids]);
+        return ExitCode.violated;
+      },
+    })(program, ctx);
+    await program.parseAsync(['diff', fixturePath('diff-old.txt'), fixturePath(newName), '--check'], { from: 'user' });
+    return { calls, out, code };
+  };
+
+  it('re-runs exactly the affected properties and reports their verdict', async () => {
+    const { calls, out, code } = await run('diff-reworded.txt', [
+      { id: 'TreEnforcesItsPolicy', counterMeasures: ['t6.cm3'] },
+      { id: 'RegistryIsAccurate', counterMeasures: ['t8.cm7'] },
+    ]);
+    expect(calls).toEqual([['TreEnforcesItsPolicy']]);
+    expect(out).toContain('check: re-running TreEnforcesItsPolicy\n');
+    expect(code).toBe(ExitCode.violated);
+  });
+
+  it('re-runs nothing when no property is affected, and says so', async () => {
+    const { calls, out, code } = await run('diff-reworded.txt', [{ id: 'RegistryIsAccurate', counterMeasures: ['t8.cm7'] }]);
+    expect(calls).toEqual([]);
+    expect(out).toContain('check: nothing to re-run');
+    expect(code).toBe(ExitCode.ok);
+  });
+});
+
+describe('trecheck diff on the real history of the TRE text', () => {
+  const req = (p: string) => extractRequirements(seedText(p));
+
+  it('finds the TRE function clauses of every version', () => {
+    expect(['002', '000', '001', '004'].map((p) => [p, req(p).scope, req(p).wholeText])).toEqual([
+      ['002', [[12, 66]], false],
+      ['000', [[4, 89]], false],
+      ['001', [[17, 44]], false],
+      ['004', [[42, 131]], false],
+    ]);
+  });
+
+  it('000 -> 004: t7 cm9 lost its only text support (the de-provisioning function lost its reference)', () => {
+    const r = buildDiffReport(req('000'), req('004'), []);
+    expect(r.lost).toEqual([{ counterMeasure: 't7.cm9', lines: [78] }]);
+    expect(r.gained).toEqual([]);
+  });
+
+  it('002 -> 000: the first version with references gains support for 56 counter-measures and loses none', () => {
+    const r = buildDiffReport(req('002'), req('000'), []);
+    expect(r.gained).toHaveLength(56);
+    expect(r.lost).toEqual([]);
+  });
+
+  it('aligns the MID text of 000 with the MCIM text of 004 sentence by sentence', () => {
+    const o = req('000').requirements;
+    const n = req('004').requirements;
+    const groups = alignRequirements(o, n);
+    const registry = groups.find((g) => g.new.some((j) => n[j]?.line === 103));
+    expect(registry?.old.map((i) => o[i]?.line)).toEqual([61]);
+    expect(registry?.similarity).toBe(1);
+  });
+});

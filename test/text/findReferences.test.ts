@@ -1,0 +1,52 @@
+// The [tx cmy] reference finder: every form the TR texts use, and each malformed form with its intended reading.
+import { describe, expect, it } from 'vitest';
+import { keysOf } from '../../src/text/counterMeasureKeys.ts';
+import { findReferences, renderReference } from '../../src/text/findReferences.ts';
+
+const one = (line: string) => {
+  const refs = findReferences([line]);
+  expect(refs).toHaveLength(1);
+  const ref = refs[0];
+  if (ref === undefined) throw new Error('no reference');
+  return { raw: ref.raw, reading: renderReference(ref.segments), problems: ref.problems.map((p) => p.code), keys: keysOf(ref.segments) };
+};
+
+describe('findReferences', () => {
+  it('reads lists, ranges with "-" and "through", and spaces after "cm"', () => {
+    expect(one('support [t4 cm1, 2, 3, 4].').keys).toEqual(['t4.cm1', 't4.cm2', 't4.cm3', 't4.cm4']);
+    expect(one('users [t10 cm 1 - 3].')).toMatchObject({ raw: '[t10 cm 1 - 3]', problems: [], keys: ['t10.cm1', 't10.cm2', 't10.cm3'] });
+    expect(one('users [t10 cm 1 through 3].').keys).toEqual(['t10.cm1', 't10.cm2', 't10.cm3']);
+    expect(one('[t2 cm4, t7 cm2 - 4, t8 cm3 - 4]')).toMatchObject({ reading: '[t2 cm4, t7 cm2 - 4, t8 cm3 - 4]', problems: [] });
+  });
+
+  it('finds several references on one line with their columns', () => {
+    const refs = findReferences(['A TRE [t1 cm1] should be separate [t1 cm1, 2].']);
+    expect(refs.map((r) => [r.column, r.raw])).toEqual([
+      [7, '[t1 cm1]'],
+      [35, '[t1 cm1, 2]'],
+    ]);
+  });
+
+  it('reads "[t2, cm3]" as t2 cm3 and reports the comma', () => {
+    expect(one('MCIMs [t1 cm1, t2, cm3].')).toMatchObject({ reading: '[t1 cm1, t2 cm3]', problems: ['comma-between-threat-and-cm'] });
+  });
+
+  it('reports a full stop or a missing comma between references', () => {
+    expect(one('stages [t7 cm1. t8 cm6].')).toMatchObject({ reading: '[t7 cm1, t8 cm6]', problems: ['wrong-separator'] });
+    expect(one('[t1 cm4 t5 cm5].')).toMatchObject({ reading: '[t1 cm4, t5 cm5]', problems: ['missing-comma'] });
+    expect(one('[t2 cm4, t7 cm2, 3, 4 t8 cm3, 4]')).toMatchObject({ reading: '[t2 cm4, t7 cm2, 3, 4, t8 cm3, 4]', problems: ['missing-comma'] });
+  });
+
+  it('reports unclosed and unopened brackets without swallowing the sentence end', () => {
+    expect(one('source [t7 cm7.')).toMatchObject({ raw: '[t7 cm7', reading: '[t7 cm7]', problems: ['unclosed-bracket'] });
+    expect(one('that process t2 cm3, t3 cm4]. The')).toMatchObject({ raw: 't2 cm3, t3 cm4]', problems: ['missing-open-bracket'] });
+  });
+
+  it('reports a threat with no counter-measure', () => {
+    expect(one('[t8 cm7, t9]')).toMatchObject({ reading: '[t8 cm7]', problems: ['threat-without-cm'] });
+  });
+
+  it('ignores citations and words that only look like references', () => {
+    expect(findReferences(['as described in [8] and [NISCC]; at 3 cm; the test t1.', 'cross-referencing takes the form [tx cmy]'])).toEqual([]);
+  });
+});
