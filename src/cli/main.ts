@@ -5,12 +5,13 @@ import { ExitCode } from './exitCodes.ts';
 import { registerRisk } from './commands/risk.ts';
 import { registerXref } from './commands/xref.ts';
 import { registerDiff } from './commands/diff.ts';
+import { registerCheck } from './commands/check.ts';
 import { InputError } from './InputError.ts';
 
 type Register = (program: Command, ctx: CliContext) => void;
 
 /** Subcommands, each in src/cli/commands/<name>.ts. */
-const commands: readonly Register[] = [registerRisk, registerXref, registerDiff];
+const commands: readonly Register[] = [registerRisk, registerXref, registerDiff, registerCheck];
 
 export interface CliOutcome {
   readonly code: number;

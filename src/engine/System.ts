@@ -6,6 +6,8 @@
  *  a string is hashed to a 64-bit fingerprint. */
 export type StateKey = number | string;
 
+/** States (and actions) must survive structuredClone: worker-parallel searches send them between
+ *  threads, where class instances would lose their methods. Plain objects, arrays, Maps and Sets are fine. */
 export interface System<S, A> {
   /** Registered name: replay rebuilds the system from `name` and `config`. */
   readonly name: string;
@@ -19,9 +21,14 @@ export interface System<S, A> {
   step(state: S, action: A): S;
   /** Optional fast path: calls `visit` for each enabled action and its successor, in `enabled` order. */
   forEachSuccessor?(state: S, visit: (action: A, next: S) => void): void;
+  /** Canonical key of `state`; also equal across instances built from the same name and config,
+   *  since parallel search compares keys computed in different worker threads. */
   key(state: S): StateKey;
   /** Stable printable label of an action ("SERVE(2)"); a trace stores labels, replay matches them. */
   actionLabel(action: A): string;
   /** JSON-safe view of a state, for traces and reports. */
   describeState(state: S): unknown;
+  /** Optional cross-check used by replay: re-executes `actions` from `initial` on live actors (not the pure
+   *  step) and returns the `describeState` view of every state reached, initial state first. */
+  liveReplay?(initial: S, actions: readonly A[]): readonly unknown[];
 }

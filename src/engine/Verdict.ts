@@ -28,10 +28,10 @@ export type Verdict =
       readonly seed: number;
       readonly stats: ExplorationStats;
     }
-  /** A limit cut the search short before any conclusion. */
+  /** A limit cut the search short before any conclusion ('stop-at-first': asked to stop at the first violation of another property). */
   | {
       readonly kind: 'inconclusive';
-      readonly limit: 'states' | 'time' | 'memory';
+      readonly limit: 'states' | 'time' | 'memory' | 'stop-at-first';
       readonly stats: ExplorationStats;
     };
 

@@ -1,0 +1,106 @@
+// Scenario configuration: which flow, which access, which SHOs, which variant. User input is checked and
+// resolved into a complete config here and only here; errors are values with a stable code, not throws.
+import { z } from 'zod';
+import type { Access } from '../roles/m2me.ts';
+import type { ShoId } from '../roleIds.ts';
+
+export const flowIds = ['initial-3gpp', 'initial-non3gpp', 'change-via-old-sho', 'change-via-pristine', 'delayed-activation'] as const;
+export type FlowId = (typeof flowIds)[number];
+
+const sho = z.enum(['sho1', 'sho2']);
+
+/** What a user may write (JSON). Every field but `flow` is optional; defaults are documented in `resolveScenario`. */
+export const scenarioInputSchema = z
+  .object({
+    name: z.string().min(1).optional(),
+    flow: z.enum(flowIds),
+    access: z.enum(['3gpp', 'non3gpp-authenticated', 'non3gpp-unauthenticated']).optional(),
+    sho: sho.optional(),
+    // null is what a resolved config holds for flows without an old SHO, so resolved configs round-trip.
+    oldSho: sho.nullable().optional(),
+    bothMcimsPresent: z.boolean().optional(),
+    delayedActivation: z.boolean().optional(),
+    lifecycleActions: z.boolean().optional(),
+    faults: z.object({ tamper: z.boolean().optional(), corruptMcim: z.boolean().optional() }).strict().optional(),
+  })
+  .strict();
+export type ScenarioInput = z.input<typeof scenarioInputSchema>;
+
+/** A complete, checked scenario. JSON-safe: it is the `config` of the world System. */
+export interface ScenarioConfig {
+  readonly name: string;
+  readonly flow: FlowId;
+  readonly access: Access;
+  /** The SHO chosen by the subscriber: the SHO of an initial provisioning, the new SHO of a change. */
+  readonly sho: ShoId;
+  /** The SHO serving before a change of operator; null for initial provisioning. */
+  readonly oldSho: ShoId | null;
+  /** 5.1.3.7.4.2 variant: the new SHO's MCIM is already present in the M2ME. */
+  readonly bothMcimsPresent: boolean;
+  /** Annex x.1: the ICF subscription stays dormant until the subscriber announces the switch-on. */
+  readonly delayedActivation: boolean;
+  /** Enables the TRE's local lifecycle actions (sessions, reset) and the supplier's remote update. */
+  readonly lifecycleActions: boolean;
+  /** Enables fault events: tamper detection (lockdown) and MCIM code corruption (integrity check). */
+  readonly faults: { readonly tamper: boolean; readonly corruptMcim: boolean };
+}
+
+export interface ScenarioError {
+  readonly code: 'invalid-scenario';
+  /** One line, naming the field and what is accepted. */
+  readonly message: string;
+}
+
+export type ScenarioResult = { readonly ok: true; readonly config: ScenarioConfig } | { readonly ok: false; readonly error: ScenarioError };
+
+const bad = (message: string): ScenarioResult => ({ ok: false, error: { code: 'invalid-scenario', message } });
+
+/** Checks `input` and fills in the defaults:
+ *  - access: '3gpp', except 'non3gpp-authenticated' for initial-non3gpp;
+ *  - sho: 'sho1' for initial flows, 'sho2' (the new SHO) for changes; oldSho: the other SHO for changes;
+ *  - bothMcimsPresent: false; delayedActivation: true for delayed-activation, false otherwise;
+ *  - lifecycleActions and faults: off (honest runs);
+ *  - name: the flow id with its variants. */
+export function resolveScenario(input: unknown): ScenarioResult {
+  const parsed = scenarioInputSchema.safeParse(input);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue === undefined || issue.path.length === 0 ? 'scenario' : `scenario.${issue.path.join('.')}`;
+    return bad(`${where}: ${issue?.message ?? 'invalid'}`);
+  }
+  const i = parsed.data;
+  const change = i.flow === 'change-via-old-sho' || i.flow === 'change-via-pristine';
+  const access: Access = i.access ?? (i.flow === 'initial-non3gpp' ? 'non3gpp-authenticated' : '3gpp');
+  if (i.flow === 'initial-non3gpp' && access === '3gpp') return bad(`scenario.access: flow initial-non3gpp needs a non-3GPP access, got '3gpp'`);
+  if ((i.flow === 'initial-3gpp' || i.flow === 'delayed-activation') && access !== '3gpp') {
+    return bad(`scenario.access: flow ${i.flow} is over 3GPP access, got '${access}' (use flow initial-non3gpp)`);
+  }
+  const chosen: ShoId = i.sho ?? (change ? 'sho2' : 'sho1');
+  if (!change && i.oldSho !== undefined && i.oldSho !== null) return bad(`scenario.oldSho: only a change of operator has an old SHO (flow is ${i.flow})`);
+  const oldSho: ShoId | null = change ? (i.oldSho ?? (chosen === 'sho1' ? 'sho2' : 'sho1')) : null;
+  if (oldSho === chosen) return bad(`scenario.oldSho: the old and the new SHO must differ, both are '${chosen}'`);
+  if (i.bothMcimsPresent === true && i.flow !== 'change-via-old-sho') {
+    return bad(`scenario.bothMcimsPresent: only flow change-via-old-sho has that variant (flow is ${i.flow})`);
+  }
+  const delayedActivation = i.delayedActivation ?? i.flow === 'delayed-activation';
+  if (i.flow === 'delayed-activation' && !delayedActivation) return bad('scenario.delayedActivation: flow delayed-activation needs it true');
+  if (change && delayedActivation) return bad(`scenario.delayedActivation: a change of operator starts from a provisioned M2ME (flow is ${i.flow})`);
+  const bothMcimsPresent = i.bothMcimsPresent ?? false;
+  const defaultName = [i.flow, i.flow === 'initial-non3gpp' ? access.replace('non3gpp-', '') : '', bothMcimsPresent ? 'both-present' : '']
+    .filter((s) => s !== '')
+    .join('-');
+  return {
+    ok: true,
+    config: {
+      name: i.name ?? defaultName,
+      flow: i.flow,
+      access,
+      sho: chosen,
+      oldSho,
+      bothMcimsPresent,
+      delayedActivation,
+      lifecycleActions: i.lifecycleActions ?? false,
+      faults: { tamper: i.faults?.tamper ?? false, corruptMcim: i.faults?.corruptMcim ?? false },
+    },
+  };
+}

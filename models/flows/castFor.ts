@@ -1,0 +1,135 @@
+// The cast of a scenario: every role's machine, its initial snapshot and the local actions the scenario
+// enables. Initial provisioning starts from factory-fresh roles; a change of operator starts from an M2ME
+// provisioned for the old SHO, with the old MCIM in session (it carries the connectivity of 5.1.3.7.4.2).
+import { initialTransition, transition, type AnyMachineSnapshot, type AnyStateMachine, type EventObject } from 'xstate';
+import { pk } from '../../src/attacker/Term.ts';
+import {
+  bootTerm, initialCredentialsTerm, pcid, platformCredential, preprovisionTerm, registrationNonce, skTre, tokDev,
+} from '../messages.ts';
+import { roleIds, shoIds, type RoleId } from '../roleIds.ts';
+import { equipmentSupplierMachine } from '../roles/equipmentSupplier.ts';
+import { m2meMachine } from '../roles/m2me.ts';
+import { non3gppIcspMachine } from '../roles/non3gppIcsp.ts';
+import { pvaMachine } from '../roles/pva.ts';
+import { registrationOperatorMachine } from '../roles/registrationOperator.ts';
+import { shoMachine } from '../roles/sho.ts';
+import { subscriberLocalEvents, subscriberMachine } from '../roles/subscriber.ts';
+import { treMachine, type TreContext } from '../roles/tre.ts';
+import { mcimEntryFor } from '../roles/treRegistry.ts';
+import { vnoMachine } from '../roles/vno.ts';
+import type { ScenarioConfig } from './ScenarioConfig.ts';
+
+export interface CastMember {
+  readonly id: RoleId;
+  readonly machine: AnyStateMachine;
+  readonly initial: AnyMachineSnapshot;
+  /** Local actions (user and operator decisions, lifecycle and fault events), in a fixed order. */
+  readonly localEvents: readonly EventObject[];
+}
+
+export type Cast = readonly CastMember[];
+
+const mcimIds = shoIds.map((s) => `mcim:${s}`);
+
+function localEventsOf(id: RoleId, config: ScenarioConfig): EventObject[] {
+  switch (id) {
+    case 'supplier':
+      return [{ type: 'MANUFACTURE' }, ...(config.lifecycleActions ? [{ type: 'ISSUE_UPDATE' }] : [])];
+    case 'subscriber':
+      return subscriberLocalEvents.map((type) => ({ type }));
+    case 'tre':
+      return [
+        ...(config.lifecycleActions
+          ? [{ type: 'RESET' }, ...mcimIds.flatMap((mcim) => [{ type: 'SESSION_START', mcim }, { type: 'SESSION_END', mcim }])]
+          : []),
+        ...(config.faults.tamper ? [{ type: 'TAMPER_DETECTED' }] : []),
+        ...(config.faults.corruptMcim ? mcimIds.map((mcim) => ({ type: 'CORRUPT_MCIM', mcim })) : []),
+      ];
+    default:
+      return [];
+  }
+}
+
+function fresh(machine: AnyStateMachine, input?: unknown): AnyMachineSnapshot {
+  return initialTransition(machine, input)[0];
+}
+
+function resolved(machine: AnyStateMachine, input: unknown, value: unknown, patch: object): AnyMachineSnapshot {
+  const base = fresh(machine, input);
+  return machine.resolveState({ value: value as never, context: { ...base.context, ...patch } });
+}
+
+function factorySnapshots(config: ScenarioConfig): Record<RoleId, AnyMachineSnapshot> {
+  return {
+    supplier: fresh(equipmentSupplierMachine),
+    subscriber: fresh(subscriberMachine, { sho: config.sho, delayedActivation: config.delayedActivation, change: null }),
+    m2me: fresh(m2meMachine, { access: config.access }),
+    tre: fresh(treMachine),
+    vno: fresh(vnoMachine),
+    icsp: fresh(non3gppIcspMachine, { mode: config.access === 'non3gpp-unauthenticated' ? 'unauthenticated' : 'authenticated' }),
+    ro: fresh(registrationOperatorMachine, { delayedActivation: config.delayedActivation }),
+    pva: fresh(pvaMachine),
+    sho1: fresh(shoMachine, { id: 'sho1' }),
+    sho2: fresh(shoMachine, { id: 'sho2' }),
+  };
+}
+
+/** The TRE after manufacture and secure boot, derived by the TRE machine itself. */
+function bootedTre(): AnyMachineSnapshot {
+  const blank = fresh(treMachine);
+  const [made] = transition(treMachine, blank, { type: 'preprovision', msg: preprovisionTerm(), from: 'supplier' });
+  const [booted] = transition(treMachine, made, { type: 'boot', msg: bootTerm(), from: 'm2me' });
+  return booted;
+}
+
+function provisionedSnapshots(config: ScenarioConfig): Record<RoleId, AnyMachineSnapshot> {
+  // Non-null: resolveScenario gives every change of operator an old SHO.
+  const oldSho = config.oldSho!;
+  const base = factorySnapshots(config);
+  const tre = bootedTre();
+  const treContext: TreContext = {
+    ...(tre.context as TreContext),
+    registry: [
+      mcimEntryFor(oldSho, 'Selected'),
+      ...(config.bothMcimsPresent ? [mcimEntryFor(config.sho, 'Installed')] : []),
+    ].sort((a, b) => (a.id < b.id ? -1 : 1)),
+    noncesUsed: 1,
+  };
+  const initialCreds = initialCredentialsTerm();
+  const credItems = initialCreds.kind === 'tuple' ? initialCreds.items : [];
+  const authenticatedAccess = config.access !== 'non3gpp-unauthenticated';
+  const snaps: Record<RoleId, AnyMachineSnapshot> = {
+    ...base,
+    supplier: equipmentSupplierMachine.resolveState({ value: 'Manufactured', context: undefined }),
+    subscriber: resolved(subscriberMachine, { sho: config.sho, delayedActivation: false, change: null }, 'Using', {
+      change: config.flow === 'change-via-pristine' ? 'pristine' : 'via-old-sho',
+    }),
+    m2me: resolved(m2meMachine, { access: config.access }, 'Operational', { servingSho: oldSho }),
+    tre: treMachine.resolveState({ value: tre.value, context: treContext }),
+    vno: config.access === '3gpp' ? vnoMachine.resolveState({ value: 'Attached', context: { xres: null } }) : base.vno,
+    icsp: config.access === '3gpp' ? base.icsp : resolved(non3gppIcspMachine, { mode: authenticatedAccess ? 'authenticated' : 'unauthenticated' }, 'Connected', {}),
+    ro: resolved(registrationOperatorMachine, { delayedActivation: false }, { ICF: 'Active', DRF: 'Idle', DPF: 'Idle' }, {
+      creds: { pcid: credItems[1]!, kInit: credItems[2]!, kPin: credItems[3]! },
+      avsIssued: authenticatedAccess ? 1 : 0,
+      directory: oldSho,
+    }),
+    pva: resolved(pvaMachine, undefined, 'Ready', { reference: platformCredential('v1') }),
+  };
+  snaps[oldSho] = resolved(shoMachine, { id: oldSho }, 'Serving', {
+    device: pcid, token: tokDev, nonce: registrationNonce(1), treKey: pk(skTre), report: 'success',
+  });
+  snaps[config.sho] = resolved(shoMachine, { id: config.sho }, 'NoContract', { preinstalled: config.bothMcimsPresent });
+  return snaps;
+}
+
+/** The roles of `config`'s world, in `roleIds` order. */
+export function castFor(config: ScenarioConfig): Cast {
+  const change = config.flow === 'change-via-old-sho' || config.flow === 'change-via-pristine';
+  const snaps = change ? provisionedSnapshots(config) : factorySnapshots(config);
+  const machines: Record<RoleId, AnyStateMachine> = {
+    supplier: equipmentSupplierMachine, subscriber: subscriberMachine, m2me: m2meMachine, tre: treMachine,
+    vno: vnoMachine, icsp: non3gppIcspMachine, ro: registrationOperatorMachine, pva: pvaMachine,
+    sho1: shoMachine, sho2: shoMachine,
+  };
+  return roleIds.map((id) => ({ id, machine: machines[id], initial: snaps[id], localEvents: localEventsOf(id, config) }));
+}

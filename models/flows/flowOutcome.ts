@@ -1,0 +1,84 @@
+// What an honest run of a scenario must reach (issue 2 "What must show"), read from role snapshots only:
+// the chosen SHO's MCIM Activated in the TRE, the success report at that SHO, the old MCIM gone (or isolated),
+// and never more than one MCIM active.
+import type { AnyMachineSnapshot } from 'xstate';
+import type { McimLifecycleState } from '../mcimLifecycle.ts';
+import type { RoleId } from '../roleIds.ts';
+import type { ShoContext } from '../roles/sho.ts';
+import type { TreContext } from '../roles/tre.ts';
+import type { ScenarioConfig } from './ScenarioConfig.ts';
+
+export interface McimView {
+  readonly id: string;
+  readonly owner: string;
+  readonly state: McimLifecycleState;
+}
+
+export interface FlowOutcome {
+  readonly scenario: string;
+  readonly flow: ScenarioConfig['flow'];
+  readonly goalReached: boolean;
+  /** Unmet parts of the goal, empty when reached. */
+  readonly unmet: readonly string[];
+  readonly mcims: readonly McimView[];
+  readonly sho: { readonly id: string; readonly state: string; readonly report: string };
+  readonly oldSho: { readonly id: string; readonly state: string } | null;
+  /** Largest number of MCIMs in Activated or Selected seen at any step of the run. */
+  readonly maxActiveMcims: number;
+  readonly steps: number;
+  /** True when the run stopped because nothing was enabled (not a step limit). */
+  readonly quiescent: boolean;
+}
+
+export type SnapshotOf = (id: RoleId) => AnyMachineSnapshot;
+
+/** MCIMs in Activated or Selected (5.1.3.7.2 "At most one MCIM can be active at any time"). */
+export function activeMcims(snapshotOf: SnapshotOf): number {
+  return (snapshotOf('tre').context as TreContext).registry.filter((e) => e.state === 'Activated' || e.state === 'Selected').length;
+}
+
+export function flowOutcome(
+  config: ScenarioConfig,
+  snapshotOf: SnapshotOf,
+  run: { readonly maxActiveMcims: number; readonly steps: number; readonly quiescent: boolean },
+): FlowOutcome {
+  const tre = snapshotOf('tre').context as TreContext;
+  const mcims = tre.registry.map((e) => ({ id: e.id, owner: e.owner, state: e.state }));
+  const shoSnap = snapshotOf(config.sho);
+  const shoCtx = shoSnap.context as ShoContext;
+  const unmet: string[] = [];
+  const chosen = mcims.find((m) => m.owner === config.sho);
+  if (chosen?.state !== 'Activated') unmet.push(`MCIM of ${config.sho} is ${chosen?.state ?? 'absent'}, expected Activated`);
+  if (shoSnap.value !== 'Serving' || shoCtx.report !== 'success') {
+    unmet.push(`${config.sho} is ${String(shoSnap.value)} with report '${shoCtx.report}', expected Serving with 'success'`);
+  }
+  let oldSho: FlowOutcome['oldSho'] = null;
+  if (config.oldSho !== null) {
+    const old = mcims.find((m) => m.owner === config.oldSho);
+    if (config.bothMcimsPresent) {
+      // 5.1.3.7.4.2 variant: "strictly separated": kept but not usable.
+      if (old?.state !== 'Blocked') unmet.push(`old MCIM of ${config.oldSho} is ${old?.state ?? 'absent'}, expected Blocked (isolated)`);
+    } else if (old !== undefined) {
+      unmet.push(`old MCIM of ${config.oldSho} is still present (${old.state}), expected gone`);
+    }
+    const oldSnap = snapshotOf(config.oldSho);
+    oldSho = { id: config.oldSho, state: String(oldSnap.value) };
+    // 5.1.3.7.4.2 steps 9-10: the old SHO is told and acknowledges. 5.1.3.7.4.3 has no such step.
+    if (config.flow === 'change-via-old-sho' && oldSnap.value !== 'Released') {
+      unmet.push(`old SHO ${config.oldSho} is ${String(oldSnap.value)}, expected Released (steps 9-10)`);
+    }
+  }
+  if (run.maxActiveMcims > 1) unmet.push(`${run.maxActiveMcims} MCIMs were active at once, expected at most 1`);
+  return {
+    scenario: config.name,
+    flow: config.flow,
+    goalReached: unmet.length === 0,
+    unmet,
+    mcims,
+    sho: { id: config.sho, state: String(shoSnap.value), report: shoCtx.report },
+    oldSho,
+    maxActiveMcims: run.maxActiveMcims,
+    steps: run.steps,
+    quiescent: run.quiescent,
+  };
+}

@@ -1,0 +1,25 @@
+// The built-in scenarios: the five flows of issue 2 with their variants, as `trecheck check` runs them.
+import { resolveScenario, type ScenarioConfig, type ScenarioInput } from './ScenarioConfig.ts';
+
+const inputs: readonly ScenarioInput[] = [
+  { flow: 'initial-3gpp' },
+  { flow: 'initial-non3gpp', access: 'non3gpp-authenticated' },
+  { flow: 'initial-non3gpp', access: 'non3gpp-unauthenticated' },
+  { flow: 'change-via-old-sho' },
+  { flow: 'change-via-old-sho', bothMcimsPresent: true },
+  { flow: 'change-via-pristine' },
+  { flow: 'delayed-activation' },
+];
+
+/** Resolved presets, in a fixed order. */
+export const presets: readonly ScenarioConfig[] = inputs.map((input) => {
+  const r = resolveScenario(input);
+  // The inputs above are constants checked by the test suite; a failure here is a programming error.
+  if (!r.ok) throw new Error(`preset ${JSON.stringify(input)} is invalid: ${r.error.message}`);
+  return r.config;
+});
+
+/** Presets whose name or flow id is `nameOrFlow`. */
+export function presetsNamed(nameOrFlow: string): readonly ScenarioConfig[] {
+  return presets.filter((p) => p.name === nameOrFlow || p.flow === nameOrFlow);
+}

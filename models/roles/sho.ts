@@ -1,0 +1,170 @@
+// A selected home operator (004 5.1.3.5.6), parameterised by its id: the same machine plays the SHO of an
+// initial provisioning, the new SHO and the old SHO of a change of operator (5.1.3.7.3.1).
+import { assign, emit, setup } from 'xstate';
+import { name, pk, type Term } from '../../src/attacker/Term.ts';
+import {
+  discardAckTerm, m2mSimMobj, mcimActivationObject, out, provisioningAuthorisationTerm, shoRegistrationTerm,
+  skPva, skRo, validationRequestTerm, type Delivery, type SendEvent,
+} from '../messages.ts';
+import { fieldsOf, nameId, same, verifySigned } from '../readTerm.ts';
+import type { ShoId } from '../roleIds.ts';
+
+export interface ShoContext {
+  readonly id: ShoId;
+  /** The M2ME parameters from the subscriber's contract (5.1.3.5.6 "subscription contract"): PCID and token. */
+  readonly device: Term | null;
+  readonly token: Term | null;
+  /** Registration nonce and TRE public key (from the PfC) of the registration in progress or served. */
+  readonly nonce: Term | null;
+  readonly treKey: Term | null;
+  /** Both-MCIMs-present variant: this SHO's MCIM is already installed in the M2ME. */
+  readonly preinstalled: boolean;
+  /** 5.1.3.7.4.2 step 11: the old SHO's release has been relayed by the DPF. */
+  readonly oldReleased: boolean;
+  /** The success/failure report of the provisioning (step 14). */
+  readonly report: 'none' | 'success' | 'failure';
+}
+
+export type ShoEvent = Delivery<'contract' | 'registration' | 'validationResult' | 'provisioningReport' | 'discardRelay' | 'discardNotice'>;
+
+/** The readable body of the TRE's registration: PCID, nonce, SHO, PfC, measurement. */
+function registrationFields(msg: Term): readonly Term[] | undefined {
+  return msg.kind === 'sign' ? fieldsOf(msg.body, 'register', 5) : undefined;
+}
+
+/** The TRE public key certified by the PfC (5.1.3.5.8 (3)), read from the certificate's body. */
+function treKeyOf(pfc: Term | undefined): Term | undefined {
+  return pfc?.kind === 'sign' ? fieldsOf(pfc.body, 'PfC', 3)?.[1] : undefined;
+}
+
+export const shoMachine = setup({
+  types: { context: {} as ShoContext, events: {} as ShoEvent, emitted: {} as SendEvent, input: {} as { id: ShoId } },
+  guards: {
+    releaseRelayed: ({ context, event }) =>
+      same(fieldsOf(verifySigned(event.msg, pk(skRo)), 'oldReleased', 2)?.[1], context.nonce ?? undefined),
+  },
+  actions: {
+    registerAtDrf: emit(({ context }) => out('ro', 'shoRegistration', shoRegistrationTerm(context.id))),
+  },
+}).createMachine({
+  id: 'sho',
+  context: ({ input }) => ({
+    id: input.id, device: null, token: null, nonce: null, treKey: null, preinstalled: false, oldReleased: false, report: 'none',
+  }),
+  initial: 'NoContract',
+  states: {
+    NoContract: {
+      on: {
+        // 5.1.3.5.2 the subscriber delivers "all the M2M equipment parameters to this SHO"; 5.1.3.7.4.2 step 1.
+        contract: {
+          guard: ({ event }) => event.from === 'subscriber' && fieldsOf(event.msg, 'contract', 2) !== undefined,
+          target: 'Contracted',
+          actions: assign(({ event }) => {
+            const f = fieldsOf(event.msg, 'contract', 2)!;
+            return { device: f[0]!, token: f[1]! };
+          }),
+        },
+      },
+    },
+    Contracted: {
+      on: {
+        // Step 7 "registers the M2ME there"; step 8 "The SHO requests a PVA to validate" (001 step 13 "sends the
+        // PfC and M2ME's PCID to a PVA").
+        registration: {
+          guard: ({ context, event }) => {
+            const f = registrationFields(event.msg);
+            return f !== undefined && same(f[0], context.device ?? undefined) && nameId(f[2]) === context.id && treKeyOf(f[3]) !== undefined;
+          },
+          target: 'Validating',
+          actions: [
+            assign(({ event }) => {
+              const f = registrationFields(event.msg)!;
+              return { nonce: f[1]!, treKey: treKeyOf(f[3])! };
+            }),
+            emit(({ context, event }) => out('pva', 'validationRequest', validationRequestTerm(context.id, event.msg))),
+          ],
+        },
+      },
+    },
+    Validating: {
+      on: {
+        validationResult: [
+          {
+            // Step 11 "upon receiving a positive validation, contacts the RO (DPF) and authorizes provisioning";
+            // 001 step 16 "encrypt the MCIM by using the PfC" into the M2MSIMMobj with the registration nonce (x.2.3).
+            guard: ({ context, event }) => {
+              const f = fieldsOf(verifySigned(event.msg, pk(skPva)), 'validation', 4);
+              return f !== undefined && same(f[1], context.nonce ?? undefined) && nameId(f[2]) === context.id && nameId(f[3]) === 'ok';
+            },
+            target: 'Authorised',
+            actions: emit(({ context }) => {
+              const device = context.device!;
+              const nonce = context.nonce!;
+              // 5.1.3.7.4.2 both-present variant: no download, only the authorisation to use the present MCIM.
+              return context.preinstalled
+                ? out('ro', 'activationAuthorisation', provisioningAuthorisationTerm(context.id, device, mcimActivationObject(context.id, device, nonce)))
+                : out('ro', 'provisioningAuthorisation', provisioningAuthorisationTerm(context.id, device, m2mSimMobj(context.id, device, nonce, context.token!, context.treKey!)));
+            }),
+          },
+          {
+            // 5.1.3.4.3 "depending on relevant SHO security policies, allow or disallow the provisioning".
+            guard: ({ context, event }) => {
+              const f = fieldsOf(verifySigned(event.msg, pk(skPva)), 'validation', 4);
+              return f !== undefined && same(f[1], context.nonce ?? undefined) && nameId(f[3]) === 'fail';
+            },
+            target: 'Contracted',
+            actions: assign({ report: 'failure' as const, nonce: null }),
+          },
+        ],
+      },
+    },
+    Authorised: {
+      on: {
+        // 5.1.3.7.4.2 step 11: the old SHO's acknowledgment, relayed and filtered by the DPF.
+        discardRelay: { guard: 'releaseRelayed', actions: assign({ oldReleased: true }) },
+        // Step 14 / 5.1.3.7.4.2 step 13 "reports the success/failure status of the provisioning": the TRE-signed
+        // status, verified with the key from the PfC; then step 14 of 5.1.3.7.4.2, registration at the DRF.
+        provisioningReport: [
+          {
+            guard: ({ context, event }) => reportOk(context, event.msg) && context.oldReleased,
+            target: 'Serving',
+            actions: [assign({ report: 'success' as const }), 'registerAtDrf'],
+          },
+          {
+            guard: ({ context, event }) => reportOk(context, event.msg) && !context.oldReleased,
+            target: 'Serving',
+            actions: assign({ report: 'success' as const }),
+          },
+        ],
+      },
+    },
+    Serving: {
+      on: {
+        // The release relay may arrive after the report (independent messages); step 14 then follows it.
+        discardRelay: { guard: 'releaseRelayed', actions: [assign({ oldReleased: true }), 'registerAtDrf'] },
+        // 5.1.3.7.4.2 step 9 "a message to the old SHO indicating that the M2ME has discarded the old SHO's
+        // credentials"; step 10 "The old SHO sends an acknowledgment to the M2ME".
+        discardNotice: {
+          guard: ({ context, event }) => {
+            const f = fieldsOf(verifySigned(event.msg, context.treKey ?? pk(name('none'))), 'discarded', 3);
+            return f !== undefined && same(f[0], context.device ?? undefined) && nameId(f[1]) === context.id;
+          },
+          target: 'Released',
+          actions: emit(({ context, event }) => {
+            const f = fieldsOf(verifySigned(event.msg, context.treKey!), 'discarded', 3)!;
+            return out('m2me', 'discardAck', discardAckTerm(context.id, f[2]!));
+          }),
+        },
+      },
+    },
+    // 5.1.3.7.3.1 "a contract with the new SHO at the end of the use case": the old SHO no longer serves.
+    Released: {},
+  },
+});
+
+function reportOk(context: ShoContext, msg: Term): boolean {
+  const r = fieldsOf(msg, 'report', 2);
+  const s = fieldsOf(verifySigned(r?.[1], context.treKey ?? pk(name('none'))), 'provisioned', 4);
+  return r !== undefined && s !== undefined && same(s[0], context.device ?? undefined) && same(s[1], context.nonce ?? undefined) &&
+    nameId(s[2]) === context.id && nameId(s[3]) === 'ok';
+}

@@ -1,0 +1,102 @@
+// The TRE's registry of MCIMs (004 5.1.2.3 "a registry of the MCIMs that it manages"): plain sorted data,
+// each entry with its own 5.1.1.1 lifecycle applied through the lifecycle machine's table.
+import { name } from '../../src/attacker/Term.ts';
+import { contentId } from '../contentId.ts';
+import type { McimLifecycleState } from '../mcimLifecycle.ts';
+import { nextLifecycleState } from '../mcimLifecycleTable.ts';
+import type { ShoId } from '../roleIds.ts';
+
+/** A verified MCIM (or activation) waiting for the commit of 5.1.3.7.4.2 step 12. */
+export interface StagedMcim {
+  readonly kind: 'download' | 'activation';
+  readonly entry: McimEntry;
+}
+
+/** One MCIM in the TRE registry (5.1.2.3 "registry of the MCIMs that it manages"). Plain data, sorted by id. */
+export interface McimEntry {
+  readonly id: string;
+  readonly owner: ShoId;
+  readonly state: McimLifecycleState;
+  readonly imsi: string;
+  readonly ki: string;
+  /** Current executable code; a corruption replaces it. */
+  readonly code: string;
+  /** SHA-256 measurement of the code taken at install, checked at boot and reset (5.1.2.3 [t6 cm5, t8 cm8]). */
+  readonly measurement: string;
+}
+
+export const sortById = (xs: readonly McimEntry[]): McimEntry[] => [...xs].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+
+/** Applies a 5.1.1.1 lifecycle event to one entry; Deleted entries leave the registry ("permanently removed"). */
+export function applyLifecycle(
+  registry: readonly McimEntry[],
+  id: string,
+  event: Parameters<typeof nextLifecycleState>[1],
+): readonly McimEntry[] | undefined {
+  const entry = registry.find((e) => e.id === id);
+  if (entry === undefined) return undefined;
+  const next = nextLifecycleState(entry.state, event);
+  if (next === undefined) return undefined;
+  if (next === 'Deleted') return registry.filter((e) => e.id !== id);
+  return sortById(registry.map((e) => (e.id === id ? { ...e, state: next } : e)));
+}
+
+/** Integrity check of every MCIM at boot or reset (5.1.2.3 [t6 cm5, t8 cm8]): sessions end with the reset,
+ *  and an MCIM whose code no longer matches its measurement is placed in Blocked. */
+export function integrityChecked(registry: readonly McimEntry[]): readonly McimEntry[] {
+  let out = registry;
+  for (const e of registry) {
+    if (e.state === 'Selected') out = applyLifecycle(out, e.id, 'END_SESSION') ?? out;
+  }
+  for (const e of out) {
+    if (contentId(name(e.code)) !== e.measurement) out = applyLifecycle(out, e.id, 'BLOCK') ?? out;
+  }
+  return out;
+}
+
+export const isActive = (e: McimEntry): boolean => e.state === 'Activated' || e.state === 'Selected';
+
+export function newEntry(sho: ShoId, imsiId: string, kiId: string, code: string): McimEntry {
+  return { id: `mcim:${sho}`, owner: sho, state: 'Installed', imsi: imsiId, ki: kiId, code, measurement: contentId(name(code)) };
+}
+
+export function removeAll(registry: readonly McimEntry[]): readonly McimEntry[] {
+  let out = registry;
+  for (const e of registry) {
+    if (e.state === 'Selected') out = applyLifecycle(out, e.id, 'END_SESSION') ?? out;
+  }
+  for (const e of [...out]) out = applyLifecycle(out, e.id, 'DELETE') ?? out;
+  return out;
+}
+
+export function installAndActivate(registry: readonly McimEntry[], entry: McimEntry): readonly McimEntry[] {
+  // 5.1.1.1 Installed ("created and has an entry in the registry"), then Activated ("authorised for operational use").
+  const installed = sortById([...registry, entry]);
+  return applyLifecycle(installed, entry.id, 'ACTIVATE') ?? installed;
+}
+
+export function retireOld(registry: readonly McimEntry[], old: ShoId): readonly McimEntry[] {
+  const id = `mcim:${old}`;
+  const ended = applyLifecycle(registry, id, 'END_SESSION') ?? registry;
+  return applyLifecycle(ended, id, 'RETIRE') ?? ended;
+}
+
+export function blockOld(registry: readonly McimEntry[], old: ShoId): readonly McimEntry[] {
+  const id = `mcim:${old}`;
+  const ended = applyLifecycle(registry, id, 'END_SESSION') ?? registry;
+  return applyLifecycle(ended, id, 'BLOCK') ?? ended;
+}
+
+export function commitStaged(registry: readonly McimEntry[], staged: StagedMcim): readonly McimEntry[] {
+  // Step 12 after step 8: the retired old MCIM is removed from memory (5.1.1.1 Retired -> Deleted), then the new
+  // one is installed and activated. A Blocked old MCIM (both-present variant) stays, isolated.
+  let out = registry;
+  for (const e of registry) if (e.state === 'Retired') out = applyLifecycle(out, e.id, 'DELETE') ?? out;
+  if (staged.kind === 'download') return installAndActivate(out, staged.entry);
+  return applyLifecycle(out, staged.entry.id, 'ACTIVATE') ?? out;
+}
+
+/** The registry entry an honest provisioning of `sho`'s MCIM creates (used to set up a change of operator). */
+export function mcimEntryFor(sho: ShoId, state: McimLifecycleState): McimEntry {
+  return { ...newEntry(sho, `imsi:${sho}`, `ki:${sho}`, `code:usim:${sho}`), state };
+}

@@ -1,0 +1,79 @@
+// The 3GPP visited network operator (004 5.1.3.5.5): temporary access for the PCID, authenticated with AVs
+// obtained from the RO's ICF (5.1.3.6.2 steps 1-4; 001 steps 1-6).
+import { assign, emit, setup } from 'xstate';
+import type { Term } from '../../src/attacker/Term.ts';
+import {
+  attachRejectTerm, authChallengeTerm, avRequestTerm, ipConnectivityTerm, out, pdpContextTerm,
+  type Delivery, type SendEvent,
+} from '../messages.ts';
+import { fieldsOf, same } from '../readTerm.ts';
+
+export interface VnoContext {
+  /** XRES of the AV in use for the pending attach. */
+  readonly xres: Term | null;
+}
+
+export type VnoEvent = Delivery<'attachRequest' | 'avResponse' | 'avReject' | 'authResponse'>;
+
+export const vnoMachine = setup({
+  types: { context: {} as VnoContext, events: {} as VnoEvent, emitted: {} as SendEvent },
+}).createMachine({
+  id: 'vno',
+  context: { xres: null },
+  initial: 'Idle',
+  states: {
+    Idle: {
+      on: {
+        // Step 1 attach with the PCID; step 2 "The VNO contacts an RO (ICF)" (001 step 2 "sends the PCID").
+        attachRequest: {
+          guard: ({ event }) => fieldsOf(event.msg, 'attach', 1) !== undefined,
+          target: 'AwaitingAv',
+          actions: emit(() => out('ro', 'avRequest', avRequestTerm())),
+        },
+      },
+    },
+    AwaitingAv: {
+      on: {
+        // Step 3 "The RO transfers AVs for the claimed PCID to the VNO"; 001 step 5 AKA challenge.
+        avResponse: {
+          guard: ({ event }) => fieldsOf(event.msg, 'av', 4) !== undefined,
+          target: 'Challenging',
+          actions: [
+            assign(({ event }) => ({ xres: fieldsOf(event.msg, 'av', 4)![2]! })),
+            emit(({ event }) => {
+              const f = fieldsOf(event.msg, 'av', 4)!;
+              return out('m2me', 'authChallenge', authChallengeTerm(f[1]!, f[3]!));
+            }),
+          ],
+        },
+        // Annex x.1: no live subscription yet; the attach is refused.
+        avReject: { target: 'Idle', actions: emit(() => out('m2me', 'attachReject', attachRejectTerm())) },
+      },
+    },
+    Challenging: {
+      on: {
+        // Step 4 "After a successful authentication, the VNO provides IP connectivity ... to reach the RO (DRF)";
+        // the APN/GGSN at the RO (step 4) is modelled as the session notice to the ICF.
+        authResponse: {
+          guard: ({ context, event }) => same(fieldsOf(event.msg, 'res', 1)?.[0], context.xres ?? undefined),
+          target: 'Attached',
+          actions: [
+            assign({ xres: null }),
+            emit(() => out('ro', 'pdpContext', pdpContextTerm())),
+            emit(() => out('m2me', 'ipConnectivity', ipConnectivityTerm())),
+          ],
+        },
+      },
+    },
+    Attached: {
+      on: {
+        // A later attach (e.g. after 5.1.3.7.4.3 step 3, back to the pristine state) starts again at step 1.
+        attachRequest: {
+          guard: ({ event }) => fieldsOf(event.msg, 'attach', 1) !== undefined,
+          target: 'AwaitingAv',
+          actions: emit(() => out('ro', 'avRequest', avRequestTerm())),
+        },
+      },
+    },
+  },
+});

@@ -1,0 +1,120 @@
+// The five flows run honestly reach their goal, by the pure step function and by live actors, and both agree;
+// every honest interleaving is explored too (the state spaces are a few hundred states).
+import { describe, expect, it } from 'vitest';
+import { castFor } from '../../models/flows/castFor.ts';
+import { exploreHonest } from '../../models/flows/exploreHonest.ts';
+import { presets, presetsNamed } from '../../models/flows/presets.ts';
+import { runHonest } from '../../models/flows/runHonest.ts';
+import type { ScenarioConfig } from '../../models/flows/ScenarioConfig.ts';
+import type { TreContext } from '../../models/roles/tre.ts';
+import { describeWorld, roleSnapshot } from '../../models/world/World.ts';
+import { runLive } from '../../models/world/runLive.ts';
+
+function finalsOf(run: ReturnType<typeof runHonest>): unknown {
+  const roles = (describeWorld(run.final) as { roles: Record<string, { state: unknown; context: unknown }> }).roles;
+  return Object.fromEntries(Object.entries(roles).map(([id, r]) => [id, { value: r.state, context: r.context }]));
+}
+
+describe('honest flows', () => {
+  it('covers the five flows of issue 2 with their variants', () => {
+    expect(new Set(presets.map((p) => p.flow))).toEqual(
+      new Set(['initial-3gpp', 'initial-non3gpp', 'change-via-old-sho', 'change-via-pristine', 'delayed-activation']),
+    );
+    expect(presets.map((p) => p.name)).toContain('initial-non3gpp-unauthenticated');
+    expect(presets.map((p) => p.name)).toContain('change-via-old-sho-both-present');
+  });
+
+  for (const config of presets) {
+    describe(config.name, () => {
+      const pure = runHonest(config);
+      const live = runLive(config);
+
+      it('reaches its goal by the pure step function', () => {
+        expect(pure.outcome.unmet).toEqual([]);
+        expect(pure.outcome.goalReached).toBe(true);
+        expect(pure.outcome.quiescent).toBe(true);
+        expect(pure.outcome.mcims.find((m) => m.owner === config.sho)?.state).toBe('Activated');
+        expect(pure.outcome.sho).toEqual({ id: config.sho, state: 'Serving', report: 'success' });
+        expect(pure.outcome.maxActiveMcims).toBe(1);
+      });
+
+      it('reaches its goal with live actors, in the same final states', () => {
+        expect(live.outcome.goalReached).toBe(true);
+        expect(JSON.parse(JSON.stringify(live.finals))).toEqual(finalsOf(pure));
+      });
+
+      it('leaves no message undelivered', () => {
+        expect(pure.final.net).toEqual([]);
+      });
+    });
+  }
+
+  it('change via the old SHO: old MCIM gone, old SHO told and released (5.1.3.7.4.2 steps 8-10)', () => {
+    const [config] = presetsNamed('change-via-old-sho');
+    const run = runHonest(config!);
+    expect(run.outcome.mcims.map((m) => m.id)).toEqual(['mcim:sho2']);
+    expect(run.outcome.oldSho).toEqual({ id: 'sho1', state: 'Released' });
+    // Step 8 before step 12: the old MCIM is retired before the new one is activated.
+    const i8 = run.trace.indexOf('tre>m2me discardNotice');
+    const i12 = run.trace.indexOf('m2me>tre provisionCommit');
+    expect(i8).toBeGreaterThan(-1);
+    expect(i12).toBeGreaterThan(i8);
+    // Step 14: the DRF now routes the M2ME to the new SHO.
+    const ro = roleSnapshot(run.final, 'ro').context as { directory: string };
+    expect(ro.directory).toBe('sho2');
+  });
+
+  it('both-MCIMs-present variant: the old MCIM stays, isolated in Blocked', () => {
+    const [config] = presetsNamed('change-via-old-sho-both-present');
+    const run = runHonest(config!);
+    expect(run.outcome.mcims).toEqual([
+      { id: 'mcim:sho1', owner: 'sho1', state: 'Blocked' },
+      { id: 'mcim:sho2', owner: 'sho2', state: 'Activated' },
+    ]);
+    expect(run.trace).not.toContain('ro>m2me mcimDownload');
+  });
+
+  it('delayed activation: the ICF gives no AVs before the subscriber announces the switch-on (Annex x.1)', () => {
+    const [config] = presetsNamed('delayed-activation');
+    const run = runHonest(config!);
+    const notice = run.trace.indexOf('subscriber>ro activationNotice');
+    const avs = run.trace.indexOf('ro>vno avResponse');
+    expect(notice).toBeGreaterThan(-1);
+    expect(avs).toBeGreaterThan(notice);
+  });
+
+  it('starts a change of operator from the state an initial provisioning ends in (plus the running session)', () => {
+    const initial = runHonest(presetsNamed('initial-3gpp')[0]!);
+    const endTre = roleSnapshot(initial.final, 'tre').context as TreContext;
+    const change = castFor(presetsNamed('change-via-old-sho')[0]!);
+    const startTre = change.find((m) => m.id === 'tre')!.initial.context as TreContext;
+    expect(startTre.registry.map((e) => ({ ...e, state: e.state === 'Selected' ? 'Activated' : e.state }))).toEqual(endTre.registry);
+    expect(startTre.creds).toEqual(endTre.creds);
+    expect(startTre.noncesUsed).toBe(endTre.noncesUsed);
+    const endSho = roleSnapshot(initial.final, 'sho1').context;
+    expect(change.find((m) => m.id === 'sho1')!.initial.context).toEqual(endSho);
+  });
+});
+
+describe('every honest interleaving', () => {
+  const exhaustive = (config: ScenarioConfig) => exploreHonest(config, 20_000);
+
+  for (const config of presets.filter((p) => p.flow !== 'change-via-pristine')) {
+    it(`${config.name}: every end state reaches the goal, never two MCIMs active`, () => {
+      const x = exhaustive(config);
+      expect(x.truncated).toBe(false);
+      expect(x.endStates).toBeGreaterThan(0);
+      expect(x.firstMiss).toBeNull();
+      expect(x.maxActiveMcims).toBe(1);
+    });
+  }
+
+  it('change-via-pristine: the M2ME can reach the DRF before the DRF learns the new SHO (5.1.3.7.4.3 gives no order)', () => {
+    const x = exhaustive(presetsNamed('change-via-pristine')[0]!);
+    expect(x.endStatesMissingGoal).toBe(1);
+    const path = x.firstMiss!.path;
+    expect(path.indexOf('m2me>ro discoveryRequest')).toBeLessThan(path.indexOf('subscriber>ro shoSelection'));
+    expect(path.at(-1)).toBe('m2me>ro registrationRequest');
+    expect(x.maxActiveMcims).toBe(1);
+  });
+});
