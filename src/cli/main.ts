@@ -2,6 +2,9 @@
 import { Command, CommanderError } from 'commander';
 import type { CliContext } from './CliContext.ts';
 import { ExitCode } from './exitCodes.ts';
+import { registerExplore } from './commands/explore.ts';
+import { registerMerge } from './commands/merge.ts';
+import { registerReplay } from './commands/replay.ts';
 import { registerRisk } from './commands/risk.ts';
 import { registerXref } from './commands/xref.ts';
 import { registerDiff } from './commands/diff.ts';
@@ -11,7 +14,7 @@ import { InputError } from './InputError.ts';
 type Register = (program: Command, ctx: CliContext) => void;
 
 /** Subcommands, each in src/cli/commands/<name>.ts. */
-const commands: readonly Register[] = [registerRisk, registerXref, registerDiff, registerCheck];
+const commands: readonly Register[] = [registerExplore, registerReplay, registerMerge, registerRisk, registerXref, registerDiff, registerCheck];
 
 export interface CliOutcome {
   readonly code: number;

@@ -1,0 +1,56 @@
+// `npm run bench`: one run measuring the engine on the benchmark model of issue 3 (and Lowe's attack),
+// printed and written to reports/bench.md and reports/bench.json with the machine it ran on.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { machineInfo } from './machineInfo.ts';
+import { measureCapacity } from './measureCapacity.ts';
+import { measureExhaustive } from './measureExhaustive.ts';
+import { measureHashing } from './measureHashing.ts';
+import { measureLowe } from './measureLowe.ts';
+import { measureParallel } from './measureParallel.ts';
+import { measureRandom } from './measureRandom.ts';
+import { measureStartup, writeBenchConfig } from './measureStartup.ts';
+import { renderBenchReport, type BenchResults } from './renderBenchReport.ts';
+
+const maxP = 6;
+const seed = 1;
+const say = (text: string): void => void process.stderr.write(`bench: ${text}\n`);
+
+const machine = machineInfo();
+say(`exhaustive search, MAXP=${maxP}, one thread`);
+const exhaustive = measureExhaustive(maxP, 5);
+say('string keys: hashing and hash compaction');
+const hashing = measureHashing(maxP);
+say('exhaustive search on 2 workers');
+const capacity = await measureCapacity(maxP);
+const parallel = await measureParallel(maxP, 3, exhaustive);
+say('first counterexample from a cold start');
+const firstCounterexample = measureStartup(['bench/firstCounterexample.ts'], 3);
+const cliExplore = measureStartup(
+  ['src/cli/main.ts', 'explore', 'benchmark', '--mode', 'exhaustive', '--config', writeBenchConfig(maxP), '--out', 'reports/tmp/bench-traces'],
+  3,
+);
+say('random search');
+const random = measureRandom(maxP, seed);
+say("Lowe's attack on Needham-Schroeder");
+const lowe = measureLowe(seed);
+
+const results: BenchResults = {
+  date: new Date().toISOString(),
+  machine,
+  exhaustive,
+  hashing,
+  parallel,
+  capacity,
+  firstCounterexample,
+  cliExplore,
+  random,
+  lowe,
+};
+const markdown = renderBenchReport(results);
+const reports = fileURLToPath(new URL('../reports/', import.meta.url));
+mkdirSync(reports, { recursive: true });
+writeFileSync(`${reports}bench.md`, markdown);
+writeFileSync(`${reports}bench.json`, `${JSON.stringify(results, null, 2)}\n`);
+process.stdout.write(markdown);
+say('written to reports/bench.md and reports/bench.json');

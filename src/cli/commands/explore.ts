@@ -1,0 +1,237 @@
+// `trecheck explore SYSTEM`: exhaustive and/or random search of a registered system, verdicts that
+// state their bounds, counterexamples saved as JSON traces with the command that replays them.
+// Pipeline: resolve flags -> load system -> search -> report.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import type { Command } from 'commander';
+import { searchExhaustiveParallel } from '../../engine/parallel/searchExhaustiveParallel.ts';
+import { mergeRandomPartials } from '../../engine/random/mergeRandomPartials.ts';
+import type { RandomPartial } from '../../engine/random/RandomPartial.ts';
+import { randomDefaults } from '../../engine/random/RandomOptions.ts';
+import { runRandomPartialParallel } from '../../engine/random/runRandomPartialParallel.ts';
+import type { CliContext } from '../CliContext.ts';
+import { InputError } from '../InputError.ts';
+import { parseCount, parseSeconds, parseShard } from '../parseCount.ts';
+import { startProgress } from '../progress.ts';
+import { readJsonFile } from '../readJsonFile.ts';
+import { reportSearch, saveTrace, type SearchReport } from '../reportSearch.ts';
+import { buildSystem, systemsModule, type BuiltSystem } from '../systems.ts';
+import { verdictExitCode } from '../verdictExitCode.ts';
+
+interface ExploreFlags {
+  config?: string;
+  property?: string[];
+  mode: string;
+  depth?: string;
+  maxStates?: string;
+  time?: string;
+  runs?: string;
+  steps?: string;
+  seed?: string;
+  shard?: string;
+  path?: string;
+  workers?: string;
+  out: string;
+  json?: boolean;
+}
+
+export interface ExploreRequest {
+  readonly system: string;
+  readonly config: unknown;
+  readonly properties: readonly string[] | undefined;
+  readonly exhaustive: boolean;
+  readonly random: boolean;
+  readonly maxDepth: number | undefined;
+  readonly maxStates: number | undefined;
+  readonly timeLimitMs: number | undefined;
+  readonly runs: number;
+  readonly maxSteps: number;
+  readonly seed: number;
+  readonly shard: { index: number; count: number } | undefined;
+  /** A random counterexample's path: run only its chunk, to reproduce it. */
+  readonly path: string | undefined;
+  readonly workers: number;
+  /** The configuration file as given, for the reproduce command. */
+  readonly configFile: string | undefined;
+  readonly outDir: string;
+  readonly json: boolean;
+}
+
+/** Flags to a complete request; every bad value is an InputError naming the flag. */
+export function resolveExploreRequest(system: string, flags: ExploreFlags): ExploreRequest {
+  if (!['exhaustive', 'random', 'both'].includes(flags.mode)) {
+    throw new InputError(`--mode must be exhaustive, random or both, got "${flags.mode}"`);
+  }
+  const shard = parseShard(flags.shard);
+  if (shard !== undefined && flags.mode !== 'random') throw new InputError('--shard splits random runs: add --mode random');
+  if (flags.path !== undefined && flags.mode !== 'random') throw new InputError('--path reproduces a random counterexample: add --mode random');
+  if (flags.path !== undefined && !/^\d+\.\d+$/.test(flags.path)) {
+    throw new InputError(`--path must be the path printed with a random counterexample (like 3.0), got "${flags.path}"`);
+  }
+  const runs = parseCount('--runs', flags.runs, 1) ?? randomDefaults.runs;
+  const chunks = Math.ceil(runs / randomDefaults.chunkRuns);
+  if (flags.path !== undefined && Number(flags.path.split('.')[0]) >= chunks) {
+    throw new InputError(`--path ${flags.path} names a chunk beyond the ${chunks} chunks of ${runs} runs: use the --runs of the search that printed it`);
+  }
+  return {
+    system,
+    config: flags.config === undefined ? {} : readJsonFile('configuration', flags.config),
+    properties: flags.property,
+    exhaustive: flags.mode !== 'random',
+    random: flags.mode !== 'exhaustive',
+    maxDepth: parseCount('--depth', flags.depth, 0),
+    maxStates: parseCount('--max-states', flags.maxStates, 1),
+    timeLimitMs: parseSeconds('--time', flags.time),
+    runs,
+    maxSteps: parseCount('--steps', flags.steps, 0) ?? randomDefaults.maxSteps,
+    seed: parseCount('--seed', flags.seed, 0, 0xffffffff) ?? randomDefaults.seed,
+    shard,
+    path: flags.path,
+    configFile: flags.config,
+    workers: parseCount('--workers', flags.workers, 1, 64) ?? availableParallelism(),
+    outDir: flags.out,
+    json: flags.json === true,
+  };
+}
+
+/** Builds the system and keeps the requested properties (all by default). */
+export function loadSystem(request: ExploreRequest): BuiltSystem {
+  const built = buildSystem(request.system, request.config);
+  if (request.properties === undefined) return built;
+  const known = built.properties.map((p) => p.id as string);
+  for (const id of request.properties) {
+    if (!known.includes(id)) throw new InputError(`unknown property "${id}" of ${request.system}. Known: ${known.join(', ')}`);
+  }
+  return { ...built, properties: built.properties.filter((p) => request.properties!.includes(p.id)) };
+}
+
+const count = (n: number): string => n.toLocaleString('en-US');
+
+async function exploreExhaustively(ctx: CliContext, request: ExploreRequest, built: BuiltSystem): Promise<SearchReport> {
+  const progress = startProgress(ctx, 'exhaustive', 'states');
+  const outcome = await searchExhaustiveParallel(built.system, built.properties, {
+    maxDepth: request.maxDepth,
+    maxStates: request.maxStates,
+    timeLimitMs: request.timeLimitMs,
+    workers: request.workers,
+    source: { module: systemsModule, name: request.system, config: request.config },
+    onProgress: (p) => progress.update({ states: p.states, transitions: p.transitions, depth: p.depth }),
+  });
+  progress.done();
+  const s = outcome.stats;
+  const bound = request.maxDepth === undefined ? '' : ` (depth bound ${request.maxDepth})`;
+  return {
+    method: 'exhaustive',
+    summary: `${count(s.states)} states, ${count(s.transitions)} transitions, depth ${s.depth}${bound}, ${Math.round(s.millis)} ms`,
+    outcome,
+  };
+}
+
+async function exploreRandomly(ctx: CliContext, request: ExploreRequest, built: BuiltSystem): Promise<{ report: SearchReport; partial: RandomPartial }> {
+  const progress = startProgress(ctx, 'random', 'steps');
+  const partial = await runRandomPartialParallel(built.system, built.properties, {
+    runs: request.runs,
+    maxSteps: request.maxSteps,
+    seed: request.seed,
+    timeLimitMs: request.timeLimitMs,
+    shard: request.shard,
+    path: request.path,
+    workers: request.workers,
+    source: { module: systemsModule, name: request.system, config: request.config },
+    onProgress: (p) => progress.update({ runs: p.runs, steps: p.steps }),
+  });
+  progress.done();
+  const outcome = mergeRandomPartials([partial]);
+  const s = outcome.stats;
+  const runsHere = partial.chunks.reduce((n, c) => n + c.runs, 0);
+  const shard =
+    request.shard === undefined ? '' : `, shard ${request.shard.index + 1}/${request.shard.count} (${count(runsHere)} runs here)`;
+  const only = request.path === undefined ? '' : `, only the chunk of path ${request.path} (${count(runsHere)} runs)`;
+  return {
+    partial,
+    report: {
+      method: 'random',
+      summary:
+        `${count(request.runs)} runs of <= ${request.maxSteps} steps, seed ${request.seed}${shard}${only}, ` +
+        `${count(s.transitions)} steps, ${Math.round(s.millis)} ms`,
+      outcome,
+      reproduce: (trace) => reproduceCommand(request, trace.path ?? ''),
+    },
+  };
+}
+
+export async function explore(ctx: CliContext, request: ExploreRequest): Promise<void> {
+  const built = loadSystem(request);
+  const reports: SearchReport[] = [];
+  if (request.exhaustive) reports.push(await exploreExhaustively(ctx, request, built));
+  let shardFile: string | undefined;
+  if (request.random) {
+    const { report, partial } = await exploreRandomly(ctx, request, built);
+    reports.push(report);
+    if (request.shard !== undefined) shardFile = saveShard(request, partial);
+  }
+  const code = verdictExitCode(reports.flatMap((r) => r.outcome.verdicts));
+  if (request.json) {
+    const traces = reports.flatMap((r) =>
+      r.outcome.verdicts.flatMap(({ property, verdict }) => {
+        if (verdict.kind !== 'violated') return [];
+        const file = saveTrace(request.outDir, verdict.trace);
+        return [{ property, method: r.method, file, replay: `trecheck replay ${file}` }];
+      }),
+    );
+    const result = { system: request.system, config: built.system.config, searches: reports, traces, shardFile, exitCode: code };
+    ctx.out(`${JSON.stringify(result, null, 2)}\n`);
+  } else {
+    ctx.out(`${built.system.name} ${JSON.stringify(built.system.config)}\n`);
+    for (const report of reports) reportSearch(ctx, built, report, request.outDir);
+    if (shardFile !== undefined) {
+      const all = Array.from({ length: request.shard!.count }, (_, i) => shardFileName(request, i));
+      ctx.out(`shard saved: ${shardFile}\nmerge all shards: trecheck merge ${all.join(' ')}\n`);
+    }
+  }
+  ctx.exit(code);
+}
+
+/** The explore command that re-runs just the chunk of a random counterexample (same properties, same bounds). */
+function reproduceCommand(request: ExploreRequest, path: string): string {
+  const config = request.configFile === undefined ? '' : ` --config ${request.configFile}`;
+  const properties = (request.properties ?? []).map((p) => ` --property ${p}`).join('');
+  const bounds = `--runs ${request.runs} --steps ${request.maxSteps} --seed ${request.seed}`;
+  return `trecheck explore ${request.system}${config}${properties} --mode random ${bounds} --path ${path}`;
+}
+
+function shardFileName(request: ExploreRequest, index: number): string {
+  return join(request.outDir, `${request.system}.random-seed${request.seed}.shard-${index + 1}-of-${request.shard!.count}.json`);
+}
+
+function saveShard(request: ExploreRequest, partial: RandomPartial): string {
+  mkdirSync(request.outDir, { recursive: true });
+  const file = shardFileName(request, request.shard!.index);
+  writeFileSync(file, `${JSON.stringify(partial)}\n`);
+  return file;
+}
+
+const collect = (value: string, previous: string[] | undefined): string[] => [...(previous ?? []), value];
+
+export function registerExplore(program: Command, ctx: CliContext): void {
+  program
+    .command('explore')
+    .description('search a registered system for property violations (exhaustive breadth-first and/or random)')
+    .argument('<system>', 'registered system name (for example needham-schroeder)')
+    .option('--config <file>', 'JSON configuration of the system')
+    .option('--property <id>', 'check only this property (repeatable)', collect)
+    .option('--mode <mode>', 'exhaustive, random or both', 'exhaustive')
+    .option('--depth <n>', 'exhaustive: longest traces explored')
+    .option('--max-states <n>', 'exhaustive: stop (inconclusive) beyond this many states')
+    .option('--time <seconds>', 'stop each search (inconclusive) after this long')
+    .option('--runs <n>', `random: runs (default ${randomDefaults.runs})`)
+    .option('--steps <n>', `random: longest run (default ${randomDefaults.maxSteps})`)
+    .option('--seed <n>', `random: seed (default ${randomDefaults.seed})`)
+    .option('--shard <i/n>', 'random: run only shard i of n (merge the shard files with trecheck merge)')
+    .option('--path <path>', 'random: run only the chunk of this counterexample path, to reproduce it')
+    .option('--workers <n>', 'worker threads of each search (default: available cores)')
+    .option('--out <dir>', 'where counterexample traces and shard files are saved', 'traces')
+    .option('--json', 'print the outcome as JSON')
+    .action(async (system: string, flags: ExploreFlags) => explore(ctx, resolveExploreRequest(system, flags)));
+}

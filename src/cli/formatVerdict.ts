@@ -1,0 +1,29 @@
+// One line per verdict that says exactly what was shown, by which search and within which bounds.
+import type { Verdict } from '../engine/Verdict.ts';
+
+const count = (n: number): string => n.toLocaleString('en-US');
+const steps = (n: number): string => `${n} step${n === 1 ? '' : 's'}`;
+
+export function formatVerdict(verdict: Verdict): string {
+  switch (verdict.kind) {
+    case 'violated': {
+      const trace = verdict.trace;
+      const how =
+        trace.method === 'exhaustive'
+          ? 'exhaustive, shortest'
+          : `random, seed ${trace.seed ?? '?'}, path ${trace.path ?? '?'}, shrunk`;
+      return `VIOLATED: counterexample of ${steps(trace.actions.length)} (${how})`;
+    }
+    case 'holds-exhaustively':
+      return verdict.complete
+        ? `holds for every trace up to depth ${verdict.depthBound} (complete: ${count(verdict.stats.states)} states, the whole reachable state space)`
+        : `holds for every trace up to depth ${verdict.depthBound} (bounded: ${count(verdict.stats.states)} states; longer traces not explored)`;
+    case 'no-violation-found':
+      return `no violation found in ${count(verdict.runs)} random runs of <= ${steps(verdict.maxSteps)} (seed ${verdict.seed}): not a proof`;
+    case 'inconclusive':
+      return (
+        `INCONCLUSIVE: the ${verdict.limit} limit stopped the search after ${count(verdict.stats.states)} states ` +
+        `(depth ${verdict.stats.depth}): nothing concluded`
+      );
+  }
+}

@@ -1,0 +1,65 @@
+// Options of the exhaustive search, resolved into a complete config in this one place, with the defaults.
+
+export interface ExhaustiveProgress {
+  readonly states: number;
+  readonly transitions: number;
+  /** Deepest level whose states are all known. */
+  readonly depth: number;
+}
+
+export interface ExhaustiveOptions {
+  /** Longest traces explored, in steps. Default: unbounded (the whole reachable space). */
+  readonly maxDepth?: number;
+  /** Stop (inconclusive) before storing more distinct states than this. Default: 20,000,000
+   *  (about 0.5 GB of visited set and parent pointers at the default load). */
+  readonly maxStates?: number;
+  /** Stop (inconclusive) after this many milliseconds; the clock only stops the search, it never
+   *  decides what is explored. Default: unbounded. */
+  readonly timeLimitMs?: number;
+  /** Stop at the first violation of any property; the others become inconclusive. Default: false. */
+  readonly stopAtFirst?: boolean;
+  /** Initial visited-set slots (it grows by doubling). Default: 65,536. */
+  readonly initialCapacity?: number;
+  /** Called after each breadth-first level (for progress display only). Default: none. */
+  readonly onProgress?: (progress: ExhaustiveProgress) => void;
+}
+
+export interface ExhaustiveConfig {
+  readonly maxDepth: number;
+  readonly maxStates: number;
+  readonly timeLimitMs: number;
+  readonly stopAtFirst: boolean;
+  readonly initialCapacity: number;
+  readonly onProgress: ((progress: ExhaustiveProgress) => void) | undefined;
+}
+
+export const exhaustiveDefaults = {
+  maxDepth: Number.POSITIVE_INFINITY,
+  maxStates: 20_000_000,
+  timeLimitMs: Number.POSITIVE_INFINITY,
+  stopAtFirst: false,
+  initialCapacity: 1 << 16,
+} as const;
+
+export function resolveExhaustiveOptions(options: ExhaustiveOptions = {}): ExhaustiveConfig {
+  const config = {
+    maxDepth: options.maxDepth ?? exhaustiveDefaults.maxDepth,
+    maxStates: options.maxStates ?? exhaustiveDefaults.maxStates,
+    timeLimitMs: options.timeLimitMs ?? exhaustiveDefaults.timeLimitMs,
+    stopAtFirst: options.stopAtFirst ?? exhaustiveDefaults.stopAtFirst,
+    initialCapacity: options.initialCapacity ?? exhaustiveDefaults.initialCapacity,
+    onProgress: options.onProgress,
+  };
+  const countOrInfinity = (name: string, value: number): void => {
+    if (!(value === Number.POSITIVE_INFINITY || (Number.isInteger(value) && value >= 0))) {
+      throw new RangeError(`exhaustive search: ${name} must be a non-negative integer, got ${value}`);
+    }
+  };
+  countOrInfinity('maxDepth', config.maxDepth);
+  countOrInfinity('maxStates', config.maxStates);
+  if (!(config.timeLimitMs >= 0)) throw new RangeError(`exhaustive search: timeLimitMs must be >= 0, got ${config.timeLimitMs}`);
+  if (!(Number.isInteger(config.initialCapacity) && config.initialCapacity > 0)) {
+    throw new RangeError(`exhaustive search: initialCapacity must be a positive integer, got ${config.initialCapacity}`);
+  }
+  return config;
+}

@@ -1,0 +1,70 @@
+// Exhaustive breadth-first search on one thread: every reachable state (or every trace up to a
+// depth bound) is checked, counterexamples are shortest, and limits give `inconclusive`, never `holds`.
+import type { Property } from '../Property.ts';
+import type { System } from '../System.ts';
+import { assembleVerdicts, explorerOrder, type SearchEnding } from './assembleVerdicts.ts';
+import { omissionBound, type ExhaustiveOutcome } from './ExhaustiveOutcome.ts';
+import { resolveExhaustiveOptions, type ExhaustiveOptions } from './ExhaustiveOptions.ts';
+import { LevelExplorer } from './LevelExplorer.ts';
+import { pathTo } from './pathTo.ts';
+import { traceOfPath } from './traceOfPath.ts';
+
+export function searchExhaustive<S, A>(
+  system: System<S, A>,
+  properties: readonly Property<S, A>[],
+  options?: ExhaustiveOptions,
+): ExhaustiveOutcome {
+  const config = resolveExhaustiveOptions(options);
+  const started = performance.now();
+  const { invariants, traceProperties, ordered } = explorerOrder(properties);
+  const explorer = new LevelExplorer<S, A>({
+    system,
+    invariants,
+    traceProperties,
+    owner: 0,
+    owners: 1,
+    initialCapacity: config.initialCapacity,
+    maxStates: config.maxStates,
+    deadline: started + config.timeLimitMs,
+    stopAtFirst: config.stopAtFirst,
+  });
+  explorer.seed();
+  let ending: SearchEnding;
+  for (;;) {
+    if (explorer.cut !== undefined) {
+      ending = { kind: 'cut', limit: explorer.cut };
+      break;
+    }
+    if (explorer.frontierSize === 0) {
+      ending = { kind: 'complete' };
+      break;
+    }
+    if (explorer.depth >= config.maxDepth) {
+      ending = { kind: 'depth', bound: config.maxDepth };
+      break;
+    }
+    explorer.expand();
+    if (explorer.cut === undefined) explorer.endLevel();
+    config.onProgress?.({ states: explorer.states, transitions: explorer.transitions, depth: explorer.depth });
+  }
+  const stats = {
+    states: explorer.states,
+    transitions: explorer.transitions,
+    // Deepest level whose states are all known: the frontier's level, or the last non-empty one.
+    depth: ending.kind === 'complete' ? Math.max(0, explorer.depth - 1) : explorer.depth,
+    millis: performance.now() - started,
+  };
+  const verdicts = assembleVerdicts(properties, ordered, explorer.found, ending, stats, (violation, property) => {
+    const path = pathTo(violation.state, explorer.parents);
+    const actions = violation.action < 0 ? path.actions : [...path.actions, violation.action];
+    return traceOfPath(system, { initial: path.initial, actions }, property);
+  });
+  const hashed = explorer.hashedStates;
+  return {
+    verdicts,
+    stats,
+    fingerprints: { exact: explorer.states - hashed, hashed, omissionBound: omissionBound(hashed) },
+    memory: { visitedBytes: explorer.bytes.visited, parentBytes: explorer.bytes.parents, peakFrontier: explorer.peakFrontier },
+    workers: 1,
+  };
+}

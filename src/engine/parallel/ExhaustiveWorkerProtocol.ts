@@ -1,0 +1,45 @@
+// Messages between the main thread and the workers of the parallel exhaustive search
+// (level-synchronous: every worker expands a level, then absorbs what the others found for it).
+import type { SystemSource } from '../random/RandomOptions.ts';
+import type { Batch, FoundViolation } from '../exhaustive/LevelExplorer.ts';
+
+export interface ExhaustiveWorkerData {
+  readonly source: SystemSource;
+  /** Property ids, in the caller's order. */
+  readonly properties: readonly string[];
+  readonly owner: number;
+  readonly owners: number;
+  readonly maxStates: number;
+  /** Milliseconds left when the worker starts (each thread has its own clock origin). */
+  readonly timeLeftMs: number;
+  readonly stopAtFirst: boolean;
+  readonly initialCapacity: number;
+}
+
+export type ToWorker =
+  | { readonly kind: 'expand' }
+  | { readonly kind: 'absorb'; readonly batches: readonly Batch<unknown>[] }
+  | { readonly kind: 'parents' };
+
+/** Where a worker stands after a phase. */
+export interface WorkerStatus {
+  readonly states: number;
+  readonly transitions: number;
+  readonly frontier: number;
+  readonly hashed: number;
+  readonly peakFrontier: number;
+  readonly visitedBytes: number;
+  readonly parentBytes: number;
+  readonly cut: 'states' | 'time' | 'stop-at-first' | undefined;
+  /** Violations seen so far (FoundViolation.property indexes invariants first, then trace properties). */
+  readonly found: readonly FoundViolation[];
+  /** Milliseconds spent expanding and absorbing (not waiting), for utilisation figures. */
+  readonly busyMillis: number;
+}
+
+export type FromWorker =
+  | { readonly kind: 'ready'; readonly status: WorkerStatus }
+  /** `batches[owner]`: states found for that owner (empty for the sender itself). */
+  | { readonly kind: 'expanded'; readonly status: WorkerStatus; readonly batches: readonly Batch<unknown>[] }
+  | { readonly kind: 'absorbed'; readonly status: WorkerStatus }
+  | { readonly kind: 'parents'; readonly parents: Int32Array; readonly actions: Uint16Array };

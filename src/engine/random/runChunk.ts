@@ -1,0 +1,100 @@
+// One chunk of a random search: `chunkRuns` fast-check runs from the chunk's own seed.
+// When a run violates a property, it is shrunk (fast-check, then shrinkLabels), recorded, and the
+// chunk goes on with the remaining runs and properties in a new round with a derived seed.
+import fc from 'fast-check';
+import type { Property } from '../Property.ts';
+import type { System } from '../System.ts';
+import type { Trace } from '../Trace.ts';
+import { chunkSeed } from './chunkSeed.ts';
+import type { ResolvedRandomOptions } from './RandomOptions.ts';
+import { randomTrace } from './randomTrace.ts';
+import { actionsOfChoices, runChoices, type RunCounters } from './runChoices.ts';
+import { shrinkLabels } from './shrinkLabels.ts';
+
+export interface ChunkViolation {
+  readonly property: string;
+  readonly trace: Trace;
+}
+
+/** What one chunk found; JSON-safe, so workers and shards can send it. */
+export interface ChunkResult {
+  readonly chunk: number;
+  /** Runs made (at most the chunk's planned runs). */
+  readonly runs: number;
+  readonly planned: number;
+  /** The time limit stopped the chunk before its planned runs. */
+  readonly interrupted: boolean;
+  readonly violations: readonly ChunkViolation[];
+  /** Steps executed, shrinking included, and the longest run. */
+  readonly steps: number;
+  readonly longest: number;
+}
+
+/** Planned runs of chunk `chunk`: the last one takes the remainder. */
+export function plannedRuns(options: ResolvedRandomOptions, chunk: number): number {
+  return Math.min(options.chunkRuns, options.runs - chunk * options.chunkRuns);
+}
+
+export function chunkCount(options: ResolvedRandomOptions): number {
+  return Math.ceil(options.runs / options.chunkRuns);
+}
+
+/** `deadline` is an absolute Date.now() time, or undefined for no limit. */
+export function runChunk<S, A>(
+  system: System<S, A>,
+  properties: readonly Property<S, A>[],
+  options: ResolvedRandomOptions,
+  chunk: number,
+  deadline: number | undefined,
+): ChunkResult {
+  const initials = system.initialStates();
+  const planned = plannedRuns(options, chunk);
+  const counters: RunCounters = { steps: 0, runs: 0, longest: 0 };
+  const violations: ChunkViolation[] = [];
+  let active = [...properties];
+  let runs = 0;
+  let interrupted = false;
+  const initialIndex: fc.Arbitrary<number> = initials.length > 1 ? fc.nat({ max: initials.length - 1 }) : fc.constant(0);
+  const arbitrary = fc.tuple(initialIndex, fc.array(fc.nat(), { maxLength: options.maxSteps, size: 'max' }));
+  for (let round = 0; runs < planned && active.length > 0; round++) {
+    const left = deadline === undefined ? undefined : deadline - Date.now();
+    if (left !== undefined && left <= 0) {
+      interrupted = true;
+      break;
+    }
+    const checked = active;
+    const seed = chunkSeed(options.seed, chunk, round);
+    const parameters: fc.Parameters<[[number, number[]]]> = {
+      seed,
+      numRuns: planned - runs,
+      // A uniform walk: fast-check's bias towards small values would mostly pick the first enabled action.
+      // fast-check types its generic plugins as Plugin<unknown>, which does not widen to a typed property.
+      plugins: (left === undefined ? [fc.unbiased()] : [fc.unbiased(), fc.interruptAfterTimeLimit(left)]) as fc.Plugin<
+        [[number, number[]]]
+      >[],
+    };
+    const details = fc.check(
+      fc.property(arbitrary, ([init, choices]) => runChoices(system, checked, initials[init]!, choices, counters).violated < 0),
+      parameters,
+    );
+    runs += details.numRuns;
+    if (details.counterexample === null) {
+      interrupted = details.interrupted;
+      break;
+    }
+    const [[init, choices]] = details.counterexample;
+    const initial = initials[init]!;
+    const outcome = runChoices(system, checked, initial, choices, counters);
+    const property = checked[outcome.violated];
+    // fast-check only reports a counterexample on which the predicate failed, and runs are deterministic.
+    if (property === undefined) throw new Error('runChunk: fast-check counterexample does not violate on re-execution');
+    const labels = actionsOfChoices(system, initial, choices, outcome.steps).map((a) => system.actionLabel(a));
+    const shrunk = shrinkLabels(system, property, initial, labels);
+    // "chunk.round" locates the run in the search: re-running that chunk from the search seed reproduces it
+    // (fast-check's seed for it is chunkSeed(seed, chunk, round); its own path only adds shrink noise).
+    const path = `${chunk}.${round}`;
+    violations.push({ property: property.id, trace: randomTrace(system, property, init, shrunk, options.seed, path) });
+    active = active.filter((p) => p !== property);
+  }
+  return { chunk, runs, planned, interrupted, violations, steps: counters.steps, longest: counters.longest };
+}

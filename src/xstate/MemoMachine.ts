@@ -1,0 +1,158 @@
+// Keeps an XState machine the source of truth at search speed: each distinct local snapshot
+// (status, value, context) is interned as a small integer, and XState's pure
+// `machine.transition` runs once per distinct (local state, event); afterwards steps are table lookups.
+// Ids follow discovery order; `exploreAll` fixes them up front where threads must agree.
+import type { AnyStateMachine, EventFromLogic, EventObject, InputFrom, SnapshotFrom } from 'xstate';
+import { plainDataKey } from './plainDataKey.ts';
+import { createPureActorScope, type PureActorScope } from './pureActorScope.ts';
+
+/** `next`/`step` result when the event is not handled (or its guard fails) in that local state. */
+export const notEnabled = -1;
+const unknown = -2;
+
+export interface MemoMachineOptions<TMachine extends AnyStateMachine> {
+  /** Input for the machine's initial snapshot. */
+  readonly input?: InputFrom<TMachine>;
+  /** Key of an event: events with equal keys must step identically. Default: canonical JSON of the event. */
+  readonly eventKey?: (event: EventFromLogic<TMachine>) => string;
+}
+
+const noEmits: readonly EventObject[] = Object.freeze([]);
+
+export class MemoMachine<TMachine extends AnyStateMachine> {
+  private readonly pure: PureActorScope = createPureActorScope();
+  private readonly snapshots: SnapshotFrom<TMachine>[] = [];
+  private readonly idsByKey = new Map<string, number>();
+  private readonly events: EventFromLogic<TMachine>[] = [];
+  private readonly eventIdsByKey = new Map<string, number>();
+  /** rows[event][local id] = next local id, `notEnabled`, or `unknown` (XState not asked yet). */
+  private readonly rows: Int32Array[] = [];
+  /** Events emitted by a step ('xstate.emit' actions), keyed by event index * 2^20 + local id. */
+  private readonly emits = new Map<number, readonly EventObject[]>();
+  private readonly eventKey: (event: EventFromLogic<TMachine>) => string;
+  private readonly initialId: number;
+  /** How many times XState itself was asked to step: once per distinct (local state, event). */
+  xstateSteps = 0;
+
+  constructor(
+    readonly machine: TMachine,
+    options: MemoMachineOptions<TMachine> = {},
+  ) {
+    this.eventKey = options.eventKey ?? ((event) => plainDataKey(event));
+    this.pure.reset();
+    const first = machine.getInitialSnapshot(this.pure.scope, options.input) as SnapshotFrom<TMachine>;
+    this.initialId = this.intern(first);
+  }
+
+  /** Local id of the machine's initial snapshot. */
+  initial(): number {
+    return this.initialId;
+  }
+
+  /** Number of distinct local snapshots seen so far. */
+  get size(): number {
+    return this.snapshots.length;
+  }
+
+  /** Index of an event (or of a parameterless event type) for the `step` fast path. */
+  eventIndex(event: EventFromLogic<TMachine> | EventFromLogic<TMachine>['type']): number {
+    const object = (typeof event === 'string' ? { type: event } : event) as EventFromLogic<TMachine>;
+    const key = this.eventKey(object);
+    let index = this.eventIdsByKey.get(key);
+    if (index === undefined) {
+      index = this.events.length;
+      this.events.push(object);
+      this.eventIdsByKey.set(key, index);
+      this.rows.push(new Int32Array(Math.max(8, this.snapshots.length * 2)).fill(unknown));
+    }
+    return index;
+  }
+
+  /** Local id after `event` from local state `id`, or `notEnabled`. */
+  next(id: number, event: EventFromLogic<TMachine> | EventFromLogic<TMachine>['type']): number {
+    return this.step(id, this.eventIndex(event));
+  }
+
+  /** Hot path: local id after event number `eventIndex` from `id`, or `notEnabled`. */
+  step(id: number, eventIndex: number): number {
+    const row = this.rows[eventIndex];
+    if (row !== undefined && id < row.length) {
+      const known = row[id]!;
+      if (known !== unknown) return known;
+    }
+    return this.compute(id, eventIndex);
+  }
+
+  /** Interns every local state reachable from the initial one by `events`, breadth-first in the
+   *  given event order, so ids no longer depend on the order a search happens to ask for steps:
+   *  every thread (and every replay) that calls this with the same events numbers states alike.
+   *  Returns the number of local states; throws past `limit` (the machine is then not finite enough). */
+  exploreAll(events: readonly (EventFromLogic<TMachine> | EventFromLogic<TMachine>['type'])[], limit = 1 << 16): number {
+    const indices = events.map((event) => this.eventIndex(event));
+    for (let id = 0; id < this.snapshots.length; id++) {
+      for (const e of indices) this.step(id, e);
+      if (this.snapshots.length > limit) {
+        throw new RangeError(`MemoMachine: more than ${limit} local states of "${this.machine.id}" under these events`);
+      }
+    }
+    return this.snapshots.length;
+  }
+
+  /** The XState snapshot behind a local id (shared: do not mutate). */
+  snapshot(id: number): SnapshotFrom<TMachine> {
+    const snapshot = this.snapshots[id];
+    if (snapshot === undefined) throw new RangeError(`MemoMachine: no local state ${id}; ids come from initial() and next()`);
+    return snapshot;
+  }
+
+  /** Events the step (id, event) emitted with XState's `emit`, for routing between role machines. */
+  emitted(id: number, event: EventFromLogic<TMachine> | EventFromLogic<TMachine>['type']): readonly EventObject[] {
+    const eventIndex = this.eventIndex(event);
+    this.step(id, eventIndex);
+    return this.emits.get(eventIndex * 2 ** 20 + id) ?? noEmits;
+  }
+
+  private compute(id: number, eventIndex: number): number {
+    const from = this.snapshot(id);
+    const event = this.events[eventIndex];
+    if (event === undefined) throw new RangeError(`MemoMachine: no event ${eventIndex}; indices come from eventIndex()`);
+    this.pure.reset();
+    this.xstateSteps++;
+    const to = this.machine.transition(from, event, this.pure.scope) as SnapshotFrom<TMachine>;
+    // XState returns the identical snapshot object when no transition is enabled.
+    const result = to === from ? notEnabled : this.intern(to);
+    const emitted = this.pure.actions
+      .filter((action) => action.type === 'xstate.emit')
+      .map((action) => (action.params as { event: EventObject }).event);
+    if (emitted.length > 0) this.emits.set(eventIndex * 2 ** 20 + id, emitted);
+    let row = this.rows[eventIndex]!;
+    if (id >= row.length) {
+      const grown = new Int32Array(Math.max(row.length * 2, id + 1)).fill(unknown);
+      grown.set(row);
+      this.rows[eventIndex] = row = grown;
+    }
+    row[id] = result;
+    return result;
+  }
+
+  private intern(snapshot: SnapshotFrom<TMachine>): number {
+    const children = (snapshot as { children?: Record<string, unknown> }).children;
+    if (children !== undefined && Object.keys(children).length > 0) {
+      // Child actors are live references, not data: their state could not be keyed or memoised.
+      throw new Error(
+        `MemoMachine: machine "${this.machine.id}" has child actors; model each role as its own machine and compose them as a tuple`,
+      );
+    }
+    const { status, value, context } = snapshot as unknown as { status: string; value: unknown; context: unknown };
+    // Never the whole snapshot: it references the machine (MEASURED.md).
+    const key = plainDataKey([status, value, context ?? null]);
+    let id = this.idsByKey.get(key);
+    if (id === undefined) {
+      id = this.snapshots.length;
+      if (id >= 2 ** 20) throw new RangeError(`MemoMachine: more than 2^20 local states of "${this.machine.id}"; the machine's context is not bounded`);
+      this.snapshots.push(snapshot);
+      this.idsByKey.set(key, id);
+    }
+    return id;
+  }
+}

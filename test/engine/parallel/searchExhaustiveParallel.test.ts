@@ -1,0 +1,113 @@
+import { describe, expect, it } from 'vitest';
+import { searchExhaustive } from '../../../src/engine/exhaustive/searchExhaustive.ts';
+import type { ExhaustiveOutcome } from '../../../src/engine/exhaustive/ExhaustiveOutcome.ts';
+import { searchExhaustiveParallel } from '../../../src/engine/parallel/searchExhaustiveParallel.ts';
+import { systemsModule } from '../../../src/cli/systems.ts';
+import { createBenchmark } from '../../../bench/model/createBenchmark.ts';
+import { rederive } from '../exhaustive/rederive.ts';
+import { buildSystem, toySystemsModule } from '../exhaustive/toySystems.ts';
+
+/** What must not depend on the number of threads: counts, depth, verdict kinds, bounds and trace lengths. */
+function summary(outcome: ExhaustiveOutcome): unknown {
+  return {
+    states: outcome.stats.states,
+    transitions: outcome.stats.transitions,
+    depth: outcome.stats.depth,
+    verdicts: outcome.verdicts.map(({ property, verdict }) => ({
+      property,
+      kind: verdict.kind,
+      steps: verdict.kind === 'violated' ? verdict.trace.actions.length : undefined,
+      depthBound: verdict.kind === 'holds-exhaustively' ? verdict.depthBound : undefined,
+      complete: verdict.kind === 'holds-exhaustively' ? verdict.complete : undefined,
+    })),
+  };
+}
+
+describe('searchExhaustiveParallel on 2 workers', () => {
+  it('matches the serial search on a system with trace properties (monitors travel between workers)', async () => {
+    const config = { n: 15 };
+    const { system, properties } = buildSystem('grid', config);
+    const serial = searchExhaustive(system, properties);
+    const parallel = await searchExhaustiveParallel(system, properties, {
+      workers: 2,
+      source: { module: toySystemsModule, name: 'grid', config },
+    });
+    expect(parallel.workers).toBe(2);
+    expect(summary(parallel)).toEqual(summary(serial));
+    for (const { verdict } of parallel.verdicts) if (verdict.kind === 'violated') rederive(system, verdict.trace);
+  });
+
+  it('matches the serial search on object states with string keys, and under a depth bound', async () => {
+    const config = { small: 7, big: 11, stringKeys: true };
+    const { system, properties } = buildSystem('jugs', config);
+    const source = { module: toySystemsModule, name: 'jugs', config };
+    for (const maxDepth of [undefined, 4]) {
+      const serial = searchExhaustive(system, properties, { maxDepth });
+      const parallel = await searchExhaustiveParallel(system, properties, { workers: 2, source, maxDepth });
+      expect(summary(parallel)).toEqual(summary(serial));
+      expect(parallel.fingerprints.hashed).toBe(serial.fingerprints.hashed);
+    }
+  });
+
+  it('matches the serial search on the benchmark model (MAXP=5): 251,617 states, traces of 8 and 16 steps', async () => {
+    const { system, properties } = createBenchmark({ maxP: 5 });
+    const serial = searchExhaustive(system, properties);
+    const parallel = await searchExhaustiveParallel(system, properties, {
+      workers: 2,
+      source: { module: systemsModule, name: 'benchmark', config: { maxP: 5 } },
+    });
+    expect(summary(parallel)).toEqual(summary(serial));
+    expect(parallel.stats.states).toBe(251_617);
+    const lengths = parallel.verdicts.map(({ verdict }) => (verdict.kind === 'violated' ? rederive(system, verdict.trace) && verdict.trace.actions.length : 0));
+    expect(lengths).toEqual([8, 16]);
+  });
+
+  it('gives inconclusive, never holds, when the states limit cuts it', async () => {
+    const config = { n: 40 };
+    const { system, properties } = buildSystem('grid', config);
+    const parallel = await searchExhaustiveParallel(system, properties, {
+      workers: 2,
+      maxStates: 300,
+      source: { module: toySystemsModule, name: 'grid', config },
+    });
+    const kinds = parallel.verdicts.map(({ verdict }) => verdict.kind);
+    expect(kinds).not.toContain('holds-exhaustively');
+    expect(parallel.verdicts.find((v) => v.property === 'toy.resetGoesHome')?.verdict).toMatchObject({ kind: 'inconclusive', limit: 'states' });
+  });
+
+  it('partitions over three workers as well (each absorbs batches from two others)', async () => {
+    const config = { n: 20 };
+    const { system, properties } = buildSystem('grid', config);
+    const parallel = await searchExhaustiveParallel(system, properties, {
+      workers: 3,
+      source: { module: toySystemsModule, name: 'grid', config },
+    });
+    expect(parallel.workers).toBe(3);
+    expect(summary(parallel)).toEqual(summary(searchExhaustive(system, properties)));
+  });
+
+  it('gives inconclusive, never holds, when the time limit cuts it', async () => {
+    const config = { n: 80 };
+    const { system, properties } = buildSystem('grid', config);
+    const parallel = await searchExhaustiveParallel(system, properties, {
+      workers: 2,
+      timeLimitMs: 0,
+      source: { module: toySystemsModule, name: 'grid', config },
+    });
+    expect(parallel.verdicts.find((v) => v.property === 'toy.resetGoesHome')?.verdict).toMatchObject({ kind: 'inconclusive', limit: 'time' });
+  });
+
+  it('rejects, rather than hangs, when a worker cannot rebuild the system', async () => {
+    const { system, properties } = buildSystem('jugs', {});
+    await expect(
+      searchExhaustiveParallel(system, properties, { workers: 2, source: { module: toySystemsModule, name: 'no-such-system', config: {} } }),
+    ).rejects.toThrow(/no toy system no-such-system/);
+  });
+
+  it('runs on this thread when no source says how to rebuild the system', async () => {
+    const { system, properties } = buildSystem('jugs', {});
+    const outcome = await searchExhaustiveParallel(system, properties, { workers: 2 });
+    expect(outcome.workers).toBe(1);
+    expect(summary(outcome)).toEqual(summary(searchExhaustive(system, properties)));
+  });
+});
