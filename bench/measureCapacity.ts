@@ -1,7 +1,7 @@
 // How many cores the machine actually offered during the bench: the same single-threaded search
 // run alone in one worker, then in two workers at once. 2.0 means two idle cores; other work on
 // the machine lowers it, and bounds any parallel speed-up measured at the same time.
-import { Worker } from 'node:worker_threads';
+import { startWorker } from '../src/engine/startWorker.ts';
 
 export interface CapacityFigures {
   readonly aloneMillis: number;
@@ -10,17 +10,14 @@ export interface CapacityFigures {
   readonly cores: number;
 }
 
-const boot = (module: string): string =>
-  `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then(({ register }) => { register(); return import(${JSON.stringify(module)}); });`;
-
 function runWorkers(count: number, maxP: number): Promise<number[]> {
-  const module = new URL('./capacityWorker.ts', import.meta.url).href;
+  const module = new URL('./capacityWorker.ts', import.meta.url);
   return Promise.all(
     Array.from(
       { length: count },
       () =>
         new Promise<number>((resolve, reject) => {
-          const worker = new Worker(boot(module), { eval: true, workerData: { maxP } });
+          const worker = startWorker(module, { maxP });
           worker.once('message', (millis: number) => {
             resolve(millis);
             void worker.terminate();

@@ -1,148 +1,146 @@
 // The world: the product of the role snapshots and the network (messages in flight), stepped by a pure
-// function over XState's `transition`, one event at a time, so a search can drive it.
+// function over XState's transition (memoised per role by MemoMachine), one event at a time, so a search can
+// drive it. A world is plain data naming every part by content, so it survives structuredClone to a worker.
 import type { AnyMachineSnapshot, EventObject } from 'xstate';
-import { showTerm } from '../../src/attacker/Term.ts';
-import { contentId } from '../contentId.ts';
 import type { Message } from '../messages.ts';
 import type { RoleId } from '../roleIds.ts';
-import { castFor, type CastMember } from '../flows/castFor.ts';
 import type { ScenarioConfig } from '../flows/ScenarioConfig.ts';
-import { RoleTable } from './RoleTable.ts';
+import { notEnabled } from '../../src/xstate/MemoMachine.ts';
+import { WorldModel } from './WorldModel.ts';
+import { worldView } from './worldView.ts';
 
 /** An event of the world:
  *  - deliver: the receiver takes message `envelope` from the network (a message is deliverable exactly when its
  *    receiver has a transition for it; one it cannot take stays in flight, as an unread datagram);
  *  - local: a role's own decision or a lifecycle/fault event (`cast[role].localEvents[index]`).
  *  An attacker component adds its own kind here (read, replay, forge on open channels: `channelIsOpen`),
- *  with its knowledge as one more interned part of the world. */
+ *  with its knowledge as one more part of the world. */
 export type WorldEvent =
   | { readonly kind: 'deliver'; readonly envelope: number }
   | { readonly kind: 'local'; readonly role: number; readonly index: number };
 
-/** Interning tables shared by every world of one scenario: role snapshots and messages become small integers. */
-export class WorldModel {
-  readonly tables: readonly RoleTable[];
-  private readonly envelopes: Message[] = [];
-  private readonly envelopeIds = new Map<string, number>();
-
-  constructor(
-    readonly config: ScenarioConfig,
-    readonly cast: readonly CastMember[],
-  ) {
-    this.tables = cast.map((m) => new RoleTable(m.machine));
-  }
-
-  roleIndex(id: RoleId): number {
-    const i = this.cast.findIndex((m) => m.id === id);
-    // The cast always holds every role of roleIds.
-    if (i < 0) throw new Error(`world: no role '${id}' in the cast`);
-    return i;
-  }
-
-  internMessage(m: Message): number {
-    const key = `${m.from}>${m.to}>${m.kind}>${showTerm(m.term)}`;
-    let id = this.envelopeIds.get(key);
-    if (id === undefined) {
-      id = this.envelopes.length;
-      this.envelopes.push(m);
-      this.envelopeIds.set(key, id);
-    }
-    return id;
-  }
-
-  message(id: number): Message {
-    const m = this.envelopes[id];
-    // Envelope ids only come from internMessage.
-    if (m === undefined) throw new Error(`world: unknown message id ${id}`);
-    return m;
-  }
-}
-
 export interface World {
-  readonly model: WorldModel;
-  /** Interned snapshot id of each role, in cast order. */
-  readonly roles: readonly number[];
-  /** Messages in flight: a sorted multiset of envelope ids (an envelope fixes channel, kind and term). */
-  readonly net: readonly number[];
+  /** The scenario (canonical JSON of its configuration): finds the model's tables in any thread. */
+  readonly scenario: string;
+  /** Canonical key of each role's local state (MemoMachine.key), in cast order. */
+  readonly roles: readonly string[];
+  /** Messages in flight: a sorted multiset of envelope keys (an envelope fixes channel, kind and term). */
+  readonly net: readonly string[];
 }
 
-/** The initial world of a scenario. */
+/** Models of the worlds this thread made; a world cloned from another thread finds its model by scenario. */
+const modelOfWorld = new WeakMap<World, WorldModel>();
+const modelOfScenario = new Map<string, WorldModel>();
+
+function modelOf(world: World): WorldModel {
+  const own = modelOfWorld.get(world);
+  if (own !== undefined) return own;
+  let model = modelOfScenario.get(world.scenario);
+  if (model === undefined) {
+    model = new WorldModel(JSON.parse(world.scenario) as ScenarioConfig);
+    modelOfScenario.set(world.scenario, model);
+  }
+  return model;
+}
+
+function made(model: WorldModel, roles: readonly string[], net: readonly string[]): World {
+  const world: World = { scenario: model.scenario, roles, net };
+  modelOfWorld.set(world, model);
+  return world;
+}
+
+/** The initial world of a scenario, with fresh tables (every world stepped from it shares them). */
 export function initialWorld(config: ScenarioConfig): World {
-  const model = new WorldModel(config, castFor(config));
-  return { model, roles: model.cast.map((m, i) => model.tables[i]!.intern(m.initial)), net: [] };
+  const model = new WorldModel(config);
+  if (!modelOfScenario.has(model.scenario)) modelOfScenario.set(model.scenario, model);
+  return made(model, model.cast.map((m, i) => model.memos[i]!.key(model.memos[i]!.intern(m.initial))), []);
+}
+
+/** The configuration `world` belongs to. */
+export function worldConfig(world: World): ScenarioConfig {
+  return modelOf(world).config;
 }
 
 /** The snapshot of role `id` in `world`. */
 export function roleSnapshot(world: World, id: RoleId): AnyMachineSnapshot {
-  const i = world.model.roleIndex(id);
-  return world.model.tables[i]!.snapshot(world.roles[i]!);
+  const model = modelOf(world);
+  const i = model.roleIndex(id);
+  const memo = model.memos[i]!;
+  return memo.snapshot(memo.idOfKey(world.roles[i]!));
 }
 
-function deliveryOf(m: Message): EventObject {
-  // The receiver's event for a message (messages.ts Delivery); EventObject only declares `type`.
-  return { type: m.kind, msg: m.term, from: m.from } as EventObject;
+interface Taken {
+  readonly role: number;
+  readonly next: number;
+  readonly sends: readonly string[];
 }
 
-function tryEvent(world: World, e: WorldEvent): { role: number; next: number; sends: readonly { to: RoleId; kind: Message['kind']; term: Message['term'] }[] } | null {
-  const model = world.model;
-  if (e.kind === 'deliver') {
-    const m = model.message(e.envelope);
-    const role = model.roleIndex(m.to);
-    const step = model.tables[role]!.step(world.roles[role]!, deliveryOf(m), `d${e.envelope}`);
-    return step === null ? null : { role, ...step };
-  }
-  const event = model.cast[e.role]!.localEvents[e.index]!;
-  const step = model.tables[e.role]!.step(world.roles[e.role]!, event, `l${e.index}`);
-  return step === null ? null : { role: e.role, ...step };
+function tryEvent(model: WorldModel, world: World, e: WorldEvent): Taken | null {
+  const role = e.kind === 'deliver' ? model.receiver(e.envelope) : e.role;
+  const eventIndex = e.kind === 'deliver' ? model.delivery(e.envelope) : model.localEvents[e.role]?.[e.index];
+  const memo = model.memos[role];
+  if (memo === undefined || eventIndex === undefined) return null;
+  const id = memo.idOfKey(world.roles[role]!);
+  const next = memo.step(id, eventIndex);
+  return next === notEnabled ? null : { role, next, sends: model.sent(role, eventIndex, id) };
 }
 
-/** Events enabled in `world`, in a fixed order: deliveries by envelope id, then local events by role and index. */
+/** Events enabled in `world`, in a fixed order that depends on the world's content only: deliveries in
+ *  network order (message kind as the flows run, then channel, then term), then local events by role and index. */
 export function enabledEvents(world: World): WorldEvent[] {
+  const model = modelOf(world);
   const out: WorldEvent[] = [];
-  let last = -1;
-  for (const envelope of world.net) {
-    if (envelope === last) continue;
-    last = envelope;
-    const e: WorldEvent = { kind: 'deliver', envelope };
-    if (tryEvent(world, e) !== null) out.push(e);
+  let last: string | undefined;
+  for (const key of world.net) {
+    if (key === last) continue;
+    last = key;
+    const e: WorldEvent = { kind: 'deliver', envelope: model.envelopeOfKey(key) };
+    if (tryEvent(model, world, e) !== null) out.push(e);
   }
-  world.model.cast.forEach((member, role) => {
-    member.localEvents.forEach((_, index) => {
+  model.localEvents.forEach((events, role) => {
+    for (let index = 0; index < events.length; index++) {
       const e: WorldEvent = { kind: 'local', role, index };
-      if (tryEvent(world, e) !== null) out.push(e);
-    });
+      if (tryEvent(model, world, e) !== null) out.push(e);
+    }
   });
   return out;
 }
 
 /** The world after `event`. Pure: the same world and event always give an equal world. */
 export function stepWorld(world: World, event: WorldEvent): World {
-  const step = tryEvent(world, event);
+  const model = modelOf(world);
+  // A delivery needs its message in flight; the index is that message's place in the network.
+  const delivered = event.kind !== 'deliver' ? -1 : event.envelope < model.envelopeCount ? world.net.indexOf(model.keyOfEnvelope(event.envelope)) : -1;
+  const step = event.kind === 'deliver' && delivered < 0 ? null : tryEvent(model, world, event);
   // Callers step only events from enabledEvents(world); anything else is a caller bug, not a model outcome.
-  if (step === null) throw new Error(`world: event ${eventLabel(world, event)} is not enabled`);
-  const model = world.model;
+  if (step === null) throw new Error(`world: event ${JSON.stringify(event)} is not enabled`);
   const roles = world.roles.slice();
-  roles[step.role] = step.next;
+  roles[step.role] = model.memos[step.role]!.key(step.next);
   const net = world.net.slice();
-  if (event.kind === 'deliver') net.splice(net.indexOf(event.envelope), 1);
-  const from = model.cast[step.role]!.id;
-  for (const s of step.sends) net.push(model.internMessage({ kind: s.kind, from, to: s.to, term: s.term }));
-  net.sort((a, b) => a - b);
-  return { model, roles, net };
+  if (delivered >= 0) net.splice(delivered, 1);
+  for (const s of step.sends) net.push(s);
+  net.sort();
+  return made(model, roles, net);
 }
 
-/** Canonical key: equal worlds of one model have equal keys. */
+/** Canonical key: equal worlds have equal keys, in any thread (made of content digests, not of ids). */
 export function worldKey(world: World): string {
-  return `${world.roles.join('.')}|${world.net.join('.')}`;
+  const model = modelOf(world);
+  let key = '';
+  for (let i = 0; i < world.roles.length; i++) key += model.localDigest(i, model.memos[i]!.idOfKey(world.roles[i]!));
+  key += '|';
+  for (const k of world.net) key += model.envelopeDigest(model.envelopeOfKey(k));
+  return key;
 }
 
 /** Stable printable label of an event ("vno>m2me authChallenge", "subscriber SELECT_SHO"). */
 export function eventLabel(world: World, e: WorldEvent): string {
+  const model = modelOf(world);
   if (e.kind === 'deliver') {
-    const m = world.model.message(e.envelope);
+    const m = model.message(e.envelope);
     return `${m.from}>${m.to} ${m.kind}`;
   }
-  const member = world.model.cast[e.role]!;
+  const member = model.cast[e.role]!;
   const ev = member.localEvents[e.index]!;
   const param = 'mcim' in ev ? `(${String(ev.mcim)})` : '';
   return `${member.id} ${ev.type}${param}`;
@@ -150,14 +148,21 @@ export function eventLabel(world: World, e: WorldEvent): string {
 
 /** JSON view of a world: each role's state and context, and the messages in flight with their content ids. */
 export function describeWorld(world: World): unknown {
-  const roles: Record<string, unknown> = {};
-  world.model.cast.forEach((m, i) => {
-    const s = world.model.tables[i]!.snapshot(world.roles[i]!);
-    roles[m.id] = { state: s.value, context: s.context ?? null };
-  });
-  const network = world.net.map((id) => {
-    const m = world.model.message(id);
-    return { from: m.from, to: m.to, kind: m.kind, term: showTerm(m.term), contentId: contentId(m.term).slice(0, 16) };
-  });
-  return JSON.parse(JSON.stringify({ scenario: world.model.config.name, roles, network })) as unknown;
+  const model = modelOf(world);
+  const network = world.net.map((key) => model.message(model.envelopeOfKey(key)));
+  return worldView(model.config.name, model.cast.map((m) => m.id), (id) => roleSnapshot(world, id), network);
+}
+
+/** The message a delivery event takes from the network. */
+export function deliveredMessage(world: World, envelope: number): Message {
+  return modelOf(world).message(envelope);
+}
+
+/** The role and XState event of a local event. */
+export function localEventOf(world: World, role: number, index: number): { readonly role: RoleId; readonly event: EventObject } {
+  const member = modelOf(world).cast[role];
+  const event = member?.localEvents[index];
+  // Events come from enabledEvents(world), whose indices are the cast's.
+  if (member === undefined || event === undefined) throw new Error(`world: no local event ${role}/${index}`);
+  return { role: member.id, event };
 }

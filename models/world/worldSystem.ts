@@ -1,13 +1,15 @@
-// The world as an engine System (src/engine/System.ts): the search drives the TR model through this adapter.
+// The world as an engine System (src/engine/System.ts): the search drives the TR model through this adapter,
+// and replay cross-checks a found trace against live actors (liveReplay).
 import type { System } from '../../src/engine/System.ts';
 import type { ScenarioConfig } from '../flows/ScenarioConfig.ts';
+import { liveReplay } from './liveReplay.ts';
 import { describeWorld, enabledEvents, eventLabel, initialWorld, stepWorld, worldKey, type World, type WorldEvent } from './World.ts';
 
 /** Registered name of the TR 33.812 Alternative 1a world; replay rebuilds it with `worldSystem(config)`. */
 export const WORLD_SYSTEM_NAME = 'tr33812-alt1a';
 
-export function worldSystem(config: ScenarioConfig): System<World, WorldEvent> {
-  const initial = initialWorld(config);
+/** The system of one scenario; `initial` replaces the scenario's initial world (tests build broken variants). */
+export function worldSystem(config: ScenarioConfig, initial: World = initialWorld(config)): System<World, WorldEvent> {
   return {
     name: WORLD_SYSTEM_NAME,
     config,
@@ -15,8 +17,9 @@ export function worldSystem(config: ScenarioConfig): System<World, WorldEvent> {
     enabled: enabledEvents,
     step: stepWorld,
     key: worldKey,
-    // Labels need the world's message table; every world of this system shares the initial world's model.
+    // Labels need a message table; every world of this scenario in this thread reads the same one.
     actionLabel: (action) => eventLabel(initial, action),
     describeState: describeWorld,
+    liveReplay,
   };
 }

@@ -38,15 +38,12 @@ export function showTerm(t: Term): string {
     case 'tuple':
       return `<${t.items.map(showTerm).join(', ')}>`;
     case 'senc':
-      return `senc(${showTerm(t.body)}, ${showTerm(t.key)})`;
     case 'aenc':
-      return `aenc(${showTerm(t.body)}, ${showTerm(t.key)})`;
+    case 'sign':
+    case 'mac':
+      return `${t.kind}(${showTerm(t.body)}, ${showTerm(t.key)})`;
     case 'pk':
       return `pk(${showTerm(t.of)})`;
-    case 'sign':
-      return `sign(${showTerm(t.body)}, ${showTerm(t.key)})`;
-    case 'mac':
-      return `mac(${showTerm(t.body)}, ${showTerm(t.key)})`;
     case 'hash':
       return `h(${showTerm(t.body)})`;
   }

@@ -1,7 +1,7 @@
 // One line per verdict that says exactly what was shown, by which search and within which bounds.
 import type { Verdict } from '../engine/Verdict.ts';
+import { formatCount as count } from './formatCount.ts';
 
-const count = (n: number): string => n.toLocaleString('en-US');
 const steps = (n: number): string => `${n} step${n === 1 ? '' : 's'}`;
 
 export function formatVerdict(verdict: Verdict): string {

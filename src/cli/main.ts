@@ -10,6 +10,7 @@ import { registerXref } from './commands/xref.ts';
 import { registerDiff } from './commands/diff.ts';
 import { registerCheck } from './commands/check.ts';
 import { InputError } from './InputError.ts';
+import { pipeSafeWriter } from './pipeSafeWriter.ts';
 
 type Register = (program: Command, ctx: CliContext) => void;
 
@@ -72,8 +73,8 @@ export async function runCliCaptured(argv: readonly string[]): Promise<CliOutcom
 const script = process.argv[1] ?? '';
 if (/[\\/](main\.ts|trecheck(\.js)?)$/.test(script)) {
   process.exitCode = await runCli(process.argv.slice(2), {
-    out: (t) => void process.stdout.write(t),
-    err: (t) => void process.stderr.write(t),
+    out: pipeSafeWriter(process.stdout),
+    err: pipeSafeWriter(process.stderr),
     interactive: process.stderr.isTTY === true,
   });
 }

@@ -1,6 +1,7 @@
 // Live counters on standard error for searches longer than a second, and only on a terminal:
 // piped or captured output stays clean. Searches call `update` from their progress hooks.
 import type { CliContext } from './CliContext.ts';
+import { formatCount } from './formatCount.ts';
 
 export interface Progress {
   /** Shows the counters (and a rate for `rateOf`) once the search has run a second; throttled to 10/s. */
@@ -22,9 +23,9 @@ export function startProgress(ctx: CliContext, label: string, rateOf: string, no
       if (t - started < 1000 || t - drawn < 100) return;
       drawn = t;
       shown = true;
-      const fields = Object.entries(counters).map(([k, v]) => `${k} ${v.toLocaleString('en-US')}`);
+      const fields = Object.entries(counters).map(([k, v]) => `${k} ${formatCount(v)}`);
       const rate = counters[rateOf];
-      if (rate !== undefined) fields.push(`${Math.round((rate * 1000) / (t - started)).toLocaleString('en-US')} ${rateOf}/s`);
+      if (rate !== undefined) fields.push(`${formatCount(Math.round((rate * 1000) / (t - started)))} ${rateOf}/s`);
       ctx.err(`\r\x1b[K${label}: ${fields.join('  ')}`);
     },
     done() {

@@ -5,6 +5,9 @@ import { createBenchmark } from '../../bench/model/createBenchmark.ts';
 import { nspkConfigSchema } from '../../examples/needham-schroeder/nspkConfig.ts';
 import { nspkProperties } from '../../examples/needham-schroeder/nspkProperties.ts';
 import { nspkSystem } from '../../examples/needham-schroeder/nspkSystem.ts';
+import { resolveScenario } from '../../models/flows/ScenarioConfig.ts';
+import { WORLD_SYSTEM_NAME, worldSystem } from '../../models/world/worldSystem.ts';
+import { worldProperties } from '../../properties/index.ts';
 import type { Property } from '../engine/Property.ts';
 import type { System } from '../engine/System.ts';
 import { InputError } from './InputError.ts';
@@ -36,6 +39,15 @@ function parseConfig<T>(system: string, schema: ConfigSchema<T>, config: unknown
 }
 
 export const systems: Readonly<Record<string, RegisteredSystem>> = {
+  [WORLD_SYSTEM_NAME]: {
+    description:
+      'TR 33.812 Alternative 1a: the roles of one scenario, honest (config: a scenario, e.g. {"flow":"change-via-pristine"}; see docs/model.md)',
+    build: (config) => {
+      const scenario = resolveScenario(config ?? {});
+      if (!scenario.ok) throw new InputError(`invalid configuration for ${WORLD_SYSTEM_NAME}: ${scenario.error.message}`);
+      return { system: worldSystem(scenario.config), properties: worldProperties.map((p) => p.property) };
+    },
+  },
   benchmark: {
     description: 'Benchmark model of issue 3: MCIM lifecycle (XState), a server and network that replay anything ever sent; maxP bounds provisioning messages',
     build: (config) => createBenchmark(parseConfig('benchmark', benchmarkConfigSchema, config)),

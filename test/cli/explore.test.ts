@@ -34,6 +34,30 @@ describe('trecheck explore', () => {
     expect(JSON.parse(readFileSync(file, 'utf8'))).toMatchObject({ system: 'needham-schroeder', method: 'exhaustive', actions: { length: 4 } });
   });
 
+  it.each(['needham-schroeder', 'needham-schroeder-lowe'])(
+    '%s: 2 worker threads give the verdict lines, counts and exit code of 1 worker',
+    async (system) => {
+      const run = async (workers: string): Promise<{ code: number; lines: string[]; threads: unknown }> => {
+        const text = await runCliCaptured(['explore', system, '--workers', workers, '--out', out()]);
+        const json = await runCliCaptured(['explore', system, '--workers', workers, '--json', '--out', out()]);
+        // Among equally short counterexamples another may be chosen; the verdicts and counts may not differ.
+        const lines = untimed(text.stdout)
+          .split('\n')
+          .filter((line) => /^(\S|  \S)/.test(line));
+        const threads = (JSON.parse(json.stdout) as { searches: { outcome: { workers: number } }[] }).searches[0]?.outcome.workers;
+        return { code: text.code, lines, threads };
+      };
+      const one = await run('1');
+      const two = await run('2');
+      expect(one.threads).toBe(1);
+      expect(two.threads).toBe(2);
+      expect(two.code).toBe(one.code);
+      expect(two.lines).toEqual(one.lines);
+      expect(one.lines[1]).toMatch(/^exhaustive search: 6\d states, \d+ transitions, depth 4, <ms>$/);
+      expect(one.lines.filter((line) => line.startsWith('  '))).toHaveLength(2);
+    },
+  );
+
   it('states the bound of a depth-limited search and exits 0 only for what was explored', async () => {
     const { code, stdout } = await runCliCaptured(['explore', 'needham-schroeder-lowe', '--depth', '2', '--out', out()]);
     expect(code).toBe(0);

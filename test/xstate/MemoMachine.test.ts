@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assign, emit, setup, transition } from 'xstate';
+import { assign, emit, initialTransition, setup, transition } from 'xstate';
 import { mcimLifecycleEventTypes, mcimLifecycleMachine } from '../../models/mcimLifecycle.ts';
 import { MemoMachine, notEnabled } from '../../src/xstate/MemoMachine.ts';
 
@@ -16,6 +16,27 @@ const counter = setup({
         INC: { guard: ({ context }) => context.n < 3, actions: assign({ n: ({ context }) => context.n + 1 }) },
         ADD: { guard: ({ context, event }) => context.n + event.by <= 3, actions: assign({ n: ({ context, event }) => context.n + event.by }) },
         RESET: { target: 'counting', actions: [assign({ n: 0 }), emit({ type: 'WAS_RESET' })] },
+      },
+    },
+  },
+});
+
+/** A relay: a targetless transition whose only effect is emit, one guarded by context, and an unhandled event. */
+const relay = setup({
+  types: {
+    context: {} as { open: boolean },
+    events: {} as { type: 'PING' } | { type: 'KNOCK' } | { type: 'OPEN' } | { type: 'NOPE' },
+  },
+}).createMachine({
+  id: 'relay',
+  context: { open: false },
+  initial: 'up',
+  states: {
+    up: {
+      on: {
+        PING: { actions: emit({ type: 'PONG' }) },
+        KNOCK: { guard: ({ context }) => context.open, actions: emit({ type: 'WELCOME' }) },
+        OPEN: { actions: assign({ open: true }) },
       },
     },
   },
@@ -79,5 +100,79 @@ describe('MemoMachine', () => {
   it('refuses a context that is not plain data, rather than merging distinct states', () => {
     const withMap = setup({}).createMachine({ id: 'withMap', context: { seen: new Map([[1, 2]]) }, initial: 'a', states: { a: {} } });
     expect(() => new MemoMachine(withMap)).toThrow(/Map object is not plain data/);
+  });
+
+  it('counts a targetless emit-only transition as taken, though XState returns the identical snapshot', () => {
+    const [up] = initialTransition(relay);
+    const [afterPing, actions] = transition(relay, up, { type: 'PING' });
+    const [afterNope, none] = transition(relay, up, { type: 'NOPE' } as never);
+    // XState itself cannot tell them apart by the snapshot: both are the very same object.
+    expect(afterPing).toBe(up);
+    expect(afterNope).toBe(up);
+    expect(actions.length).toBe(1);
+    expect(none.length).toBe(0);
+    const memo = new MemoMachine(relay);
+    const s0 = memo.initial();
+    expect(memo.next(s0, 'PING')).toBe(s0);
+    expect(memo.emitted(s0, 'PING')).toEqual([{ type: 'PONG' }]);
+    expect(memo.next(s0, 'NOPE' as never)).toBe(notEnabled);
+  });
+
+  it('counts a targetless transition whose guard fails as not enabled, and as taken once it passes', () => {
+    const memo = new MemoMachine(relay);
+    const closed = memo.initial();
+    expect(memo.next(closed, 'KNOCK')).toBe(notEnabled);
+    expect(memo.emitted(closed, 'KNOCK')).toEqual([]);
+    const open = memo.next(closed, 'OPEN');
+    expect(open).not.toBe(closed);
+    expect(memo.next(open, 'KNOCK')).toBe(open);
+    expect(memo.emitted(open, 'KNOCK')).toEqual([{ type: 'WELCOME' }]);
+    // OPEN again changes nothing, but is handled: a taken step back to the same local state.
+    expect(memo.next(open, 'OPEN')).toBe(open);
+  });
+
+  it('interns a given snapshot (from resolveState) as the state a step reaches, whatever its key order', () => {
+    const memo = new MemoMachine(counter);
+    const two = memo.next(memo.next(memo.initial(), 'INC'), 'INC');
+    const resolved = counter.resolveState({ value: 'counting', context: { n: 2 } });
+    expect(memo.intern(resolved)).toBe(two);
+    const fresh = new MemoMachine(counter);
+    const id = fresh.intern(resolved);
+    expect(fresh.next(id, 'INC')).toBe(fresh.intern(counter.resolveState({ value: 'counting', context: { n: 3 } })));
+    expect(fresh.next(fresh.next(id, 'INC'), 'INC')).toBe(notEnabled);
+  });
+
+  it('refuses a snapshot of another machine', () => {
+    const memo = new MemoMachine(counter);
+    expect(() => memo.intern(initialTransition(relay)[0] as never)).toThrow(/snapshot of another machine/);
+  });
+
+  it('keeps the status in the key: an error snapshot with the same value and context is another state', () => {
+    const memo = new MemoMachine(counter);
+    const s0 = memo.initial();
+    // An unhandled error event puts the machine in status 'error' without changing value or context.
+    const failed = memo.next(s0, { type: 'xstate.error.actor.child', error: 'boom' } as never);
+    expect(failed).not.toBe(s0);
+    expect(memo.snapshot(failed).status).toBe('error');
+    expect(memo.snapshot(failed).value).toEqual(memo.snapshot(s0).value);
+    expect(memo.snapshot(failed).context).toEqual(memo.snapshot(s0).context);
+    expect(memo.key(failed)).not.toBe(memo.key(s0));
+    expect(() => new MemoMachine(counter).idOfKey(memo.key(failed))).toThrow(/cannot rebuild a "error" snapshot/);
+  });
+
+  it('names local states by key alike in every instance, whatever order discovered them, and rebuilds unseen ones', () => {
+    const a = new MemoMachine(mcimLifecycleMachine);
+    const b = new MemoMachine(mcimLifecycleMachine);
+    const aBlocked = a.next(a.next(a.initial(), 'ACTIVATE'), 'BLOCK');
+    const bBlocked = b.next(b.initial(), 'BLOCK');
+    b.next(b.initial(), 'ACTIVATE');
+    // Discovery order differs, so ids differ (what broke cross-thread search); keys do not.
+    expect(aBlocked).not.toBe(bBlocked);
+    expect(a.key(aBlocked)).toBe(b.key(bBlocked));
+    expect(b.idOfKey(a.key(aBlocked))).toBe(bBlocked);
+    const c = new MemoMachine(mcimLifecycleMachine);
+    const rebuilt = c.idOfKey(a.key(aBlocked));
+    expect(c.snapshot(rebuilt).value).toBe('Blocked');
+    expect(c.key(c.next(rebuilt, 'UNBLOCK'))).toBe(a.key(a.next(aBlocked, 'UNBLOCK')));
   });
 });

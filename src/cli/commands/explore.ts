@@ -11,9 +11,10 @@ import type { RandomPartial } from '../../engine/random/RandomPartial.ts';
 import { randomDefaults } from '../../engine/random/RandomOptions.ts';
 import { runRandomPartialParallel } from '../../engine/random/runRandomPartialParallel.ts';
 import type { CliContext } from '../CliContext.ts';
+import { formatCount } from '../formatCount.ts';
 import { InputError } from '../InputError.ts';
 import { parseCount, parseSeconds, parseShard } from '../parseCount.ts';
-import { startProgress } from '../progress.ts';
+import { startProgress, type Progress } from '../progress.ts';
 import { readJsonFile } from '../readJsonFile.ts';
 import { reportSearch, saveTrace, type SearchReport } from '../reportSearch.ts';
 import { buildSystem, systemsModule, type BuiltSystem } from '../systems.ts';
@@ -106,55 +107,65 @@ export function loadSystem(request: ExploreRequest): BuiltSystem {
   return { ...built, properties: built.properties.filter((p) => request.properties!.includes(p.id)) };
 }
 
-const count = (n: number): string => n.toLocaleString('en-US');
+/** Runs one search with its progress line on standard error, cleared when the search ends. */
+async function withProgress<T>(ctx: CliContext, label: string, rateOf: string, search: (progress: Progress) => Promise<T>): Promise<T> {
+  const progress = startProgress(ctx, label, rateOf);
+  try {
+    return await search(progress);
+  } finally {
+    progress.done();
+  }
+}
+
+/** What both searches take alike: the time limit, the threads, and how a thread rebuilds the system. */
+const threadOptions = (request: ExploreRequest) => ({
+  timeLimitMs: request.timeLimitMs,
+  workers: request.workers,
+  source: { module: systemsModule, name: request.system, config: request.config },
+});
 
 async function exploreExhaustively(ctx: CliContext, request: ExploreRequest, built: BuiltSystem): Promise<SearchReport> {
-  const progress = startProgress(ctx, 'exhaustive', 'states');
-  const outcome = await searchExhaustiveParallel(built.system, built.properties, {
-    maxDepth: request.maxDepth,
-    maxStates: request.maxStates,
-    timeLimitMs: request.timeLimitMs,
-    workers: request.workers,
-    source: { module: systemsModule, name: request.system, config: request.config },
-    onProgress: (p) => progress.update({ states: p.states, transitions: p.transitions, depth: p.depth }),
-  });
-  progress.done();
+  const outcome = await withProgress(ctx, 'exhaustive', 'states', (progress) =>
+    searchExhaustiveParallel(built.system, built.properties, {
+      ...threadOptions(request),
+      maxDepth: request.maxDepth,
+      maxStates: request.maxStates,
+      onProgress: (p) => progress.update({ states: p.states, transitions: p.transitions, depth: p.depth }),
+    }),
+  );
   const s = outcome.stats;
   const bound = request.maxDepth === undefined ? '' : ` (depth bound ${request.maxDepth})`;
   return {
     method: 'exhaustive',
-    summary: `${count(s.states)} states, ${count(s.transitions)} transitions, depth ${s.depth}${bound}, ${Math.round(s.millis)} ms`,
+    summary: `${formatCount(s.states)} states, ${formatCount(s.transitions)} transitions, depth ${s.depth}${bound}, ${Math.round(s.millis)} ms`,
     outcome,
   };
 }
 
 async function exploreRandomly(ctx: CliContext, request: ExploreRequest, built: BuiltSystem): Promise<{ report: SearchReport; partial: RandomPartial }> {
-  const progress = startProgress(ctx, 'random', 'steps');
-  const partial = await runRandomPartialParallel(built.system, built.properties, {
-    runs: request.runs,
-    maxSteps: request.maxSteps,
-    seed: request.seed,
-    timeLimitMs: request.timeLimitMs,
-    shard: request.shard,
-    path: request.path,
-    workers: request.workers,
-    source: { module: systemsModule, name: request.system, config: request.config },
-    onProgress: (p) => progress.update({ runs: p.runs, steps: p.steps }),
-  });
-  progress.done();
+  const partial = await withProgress(ctx, 'random', 'steps', (progress) =>
+    runRandomPartialParallel(built.system, built.properties, {
+      ...threadOptions(request),
+      runs: request.runs,
+      maxSteps: request.maxSteps,
+      seed: request.seed,
+      shard: request.shard,
+      path: request.path,
+      onProgress: (p) => progress.update({ runs: p.runs, steps: p.steps }),
+    }),
+  );
   const outcome = mergeRandomPartials([partial]);
   const s = outcome.stats;
-  const runsHere = partial.chunks.reduce((n, c) => n + c.runs, 0);
-  const shard =
-    request.shard === undefined ? '' : `, shard ${request.shard.index + 1}/${request.shard.count} (${count(runsHere)} runs here)`;
-  const only = request.path === undefined ? '' : `, only the chunk of path ${request.path} (${count(runsHere)} runs)`;
+  const runsHere = formatCount(partial.chunks.reduce((n, c) => n + c.runs, 0));
+  const shard = request.shard === undefined ? '' : `, shard ${request.shard.index + 1}/${request.shard.count} (${runsHere} runs here)`;
+  const only = request.path === undefined ? '' : `, only the chunk of path ${request.path} (${runsHere} runs)`;
   return {
     partial,
     report: {
       method: 'random',
       summary:
-        `${count(request.runs)} runs of <= ${request.maxSteps} steps, seed ${request.seed}${shard}${only}, ` +
-        `${count(s.transitions)} steps, ${Math.round(s.millis)} ms`,
+        `${formatCount(request.runs)} runs of <= ${request.maxSteps} steps, seed ${request.seed}${shard}${only}, ` +
+        `${formatCount(s.transitions)} steps, ${Math.round(s.millis)} ms`,
       outcome,
       reproduce: (trace) => reproduceCommand(request, trace.path ?? ''),
     },

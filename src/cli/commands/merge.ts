@@ -2,10 +2,11 @@
 // (possibly run on several machines) into the verdicts of the whole search.
 import type { Command } from 'commander';
 import { z } from 'zod';
-import { canonicalJson } from '../../engine/replay/canonicalJson.ts';
+import { canonicalJson } from '../../engine/canonicalJson.ts';
 import { mergeRandomPartials } from '../../engine/random/mergeRandomPartials.ts';
 import { randomPartialFormat, type RandomPartial } from '../../engine/random/RandomPartial.ts';
 import type { CliContext } from '../CliContext.ts';
+import { formatCount } from '../formatCount.ts';
 import { InputError } from '../InputError.ts';
 import { readJsonFile } from '../readJsonFile.ts';
 import { reportSearch } from '../reportSearch.ts';
@@ -69,8 +70,7 @@ export function merge(ctx: CliContext, files: readonly string[], outDir: string)
   const present = partials.map((p) => p.shard.index + 1).sort((a, b) => a - b);
   const missing = first.shard.count - partials.length;
   ctx.out(`${first.system} ${JSON.stringify(first.config)}\n`);
-  const runs = first.runs.toLocaleString('en-US');
-  const summary = `${runs} runs of <= ${first.maxSteps} steps, seed ${first.seed}, shards ${present.join(', ')} of ${first.shard.count}`;
+  const summary = `${formatCount(first.runs)} runs of <= ${first.maxSteps} steps, seed ${first.seed}, shards ${present.join(', ')} of ${first.shard.count}`;
   reportSearch(ctx, built, { method: 'random', summary, outcome }, outDir);
   if (missing > 0) ctx.out(`${missing} shard(s) missing: the verdicts above cover only the runs of the shards given\n`);
   ctx.exit(verdictExitCode(outcome.verdicts));

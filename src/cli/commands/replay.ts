@@ -1,24 +1,18 @@
 // `trecheck replay FILE`: re-executes a saved counterexample on a freshly built system, re-checks the
 // property, says where it diverges if it does not replay, and cross-checks live actors when the system has them.
-import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { canonicalJson } from '../../engine/replay/canonicalJson.ts';
+import { canonicalJson } from '../../engine/canonicalJson.ts';
 import { replayTrace, type ReplayReport, type StateMismatch } from '../../engine/replay/replayTrace.ts';
 import { parseTrace } from '../../engine/replay/traceSchema.ts';
 import type { Trace } from '../../engine/Trace.ts';
 import type { CliContext } from '../CliContext.ts';
 import { ExitCode } from '../exitCodes.ts';
 import { InputError } from '../InputError.ts';
+import { readInputFile } from '../readInputFile.ts';
 import { buildSystem } from '../systems.ts';
 
 export function loadTrace(file: string): Trace {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    throw new InputError(`cannot read trace ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
-  }
-  const parsed = parseTrace(text);
+  const parsed = parseTrace(readInputFile('trace', file));
   if (!parsed.ok) throw new InputError(`${file}: ${parsed.error}`);
   return parsed.trace;
 }
@@ -55,7 +49,7 @@ function exitCodeOf(report: ReplayReport): ExitCode {
   }
 }
 
-const show = (v: unknown): string => canonicalJson(v) ?? 'nothing';
+const show = (v: unknown): string => (v === undefined ? 'nothing' : canonicalJson(v));
 const because = (explanation: string | undefined): string => (explanation === undefined ? '' : `: ${explanation}`);
 const mismatchLine = (m: StateMismatch): string => `state ${m.step}: expected ${show(m.expected)}, actual ${show(m.actual)}`;
 

@@ -62,21 +62,25 @@ export class Outbox<S> {
   }
 
   private grow(): void {
-    const size = this.hi.length * 2;
-    const hi = new Uint32Array(size);
-    hi.set(this.hi);
-    this.hi = hi;
-    const lo = new Uint32Array(size);
-    lo.set(this.lo);
-    this.lo = lo;
-    const parent = new Int32Array(size);
-    parent.set(this.parent);
-    this.parent = parent;
-    const action = new Uint16Array(size);
-    action.set(this.action);
-    this.action = action;
-    const numbers = new Float64Array(size);
-    numbers.set(this.numbers);
-    this.numbers = numbers;
+    this.hi = doubled(this.hi, Uint32Array);
+    this.lo = doubled(this.lo, Uint32Array);
+    this.parent = doubled(this.parent, Int32Array);
+    this.action = doubled(this.action, Uint16Array);
+    this.numbers = doubled(this.numbers, Float64Array);
   }
+}
+
+/** A copy of `array` in a new array of twice its length. */
+function doubled<T extends Uint32Array | Int32Array | Uint16Array | Float64Array>(array: T, Kind: new (length: number) => T): T {
+  const bigger = new Kind(array.length * 2);
+  bigger.set(array);
+  return bigger;
+}
+
+/** The buffers of a batch, to transfer (not copy) it to another thread; it is unusable here afterwards. */
+export function batchTransferables(batch: Batch<unknown>): ArrayBuffer[] {
+  if (batch.length === 0) return [];
+  const list = [batch.hi.buffer, batch.lo.buffer, batch.parent.buffer, batch.action.buffer] as ArrayBuffer[];
+  if (batch.states instanceof Float64Array) list.push(batch.states.buffer as ArrayBuffer);
+  return list;
 }

@@ -3,6 +3,7 @@
 // so it cannot disagree with the system, and a search bug (or keys that differ between threads)
 // shows up as an error here instead of as a wrong counterexample.
 import type { Property } from '../Property.ts';
+import { startWatch, stepWatch } from '../propertyWatch.ts';
 import type { System } from '../System.ts';
 import { traceFormat, type Trace } from '../Trace.ts';
 import type { ActionPath } from './pathTo.ts';
@@ -10,8 +11,7 @@ import type { ActionPath } from './pathTo.ts';
 export function traceOfPath<S, A>(system: System<S, A>, path: ActionPath, property: Property<S, A>): Trace {
   let state = system.initialStates()[path.initial];
   if (state === undefined) throw new Error(`trace starts at initial state ${path.initial}, which ${system.name} does not have`);
-  let monitor: unknown = property.kind === 'trace' ? property.initial(state) : undefined;
-  let violated = property.kind === 'invariant' && !property.holds(state);
+  let watch = startWatch(property, state);
   const actions: string[] = [];
   const states: unknown[] = [system.describeState(state)];
   for (const [step, index] of path.actions.entries()) {
@@ -19,18 +19,14 @@ export function traceOfPath<S, A>(system: System<S, A>, path: ActionPath, proper
     // The search recorded this index from the same enabled list: a miss means `enabled` or `step` is not pure.
     if (action === undefined) throw new Error(`${system.name}: action ${index} is not enabled on re-execution; enabled() or step() is not deterministic`);
     const next = system.step(state, action);
-    if (property.kind === 'trace' && monitor !== 'violated') {
-      monitor = property.next(monitor, state, action, next);
-      violated = monitor === 'violated';
-    } else if (property.kind === 'invariant') {
-      violated = !property.holds(next);
-    }
-    if (violated && step < path.actions.length - 1 && property.kind === 'trace') break;
+    watch = stepWatch(property, watch, state, action, next);
+    // The search recorded the step where the monitor first failed: failing earlier means another path (an error below).
+    if (watch === 'violated' && step < path.actions.length - 1 && property.kind === 'trace') break;
     state = next;
     actions.push(system.actionLabel(action));
     states.push(system.describeState(state));
   }
-  if (!violated || actions.length !== path.actions.length) {
+  if (watch !== 'violated' || actions.length !== path.actions.length) {
     throw new Error(
       `${system.name}: the counterexample for ${property.id} does not re-execute to a violation; the system's keys are not canonical (equal keys for different states, or keys that differ between instances)`,
     );

@@ -1,6 +1,6 @@
 // Messages between the main thread and the workers of the parallel exhaustive search
 // (level-synchronous: every worker expands a level, then absorbs what the others found for it).
-import type { SystemSource } from '../random/RandomOptions.ts';
+import type { SystemSource } from '../SystemSource.ts';
 import type { Batch, FoundViolation } from '../exhaustive/LevelExplorer.ts';
 
 export interface ExhaustiveWorkerData {

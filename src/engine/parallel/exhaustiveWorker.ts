@@ -2,29 +2,18 @@
 // runs one LevelExplorer over the states whose fingerprint hashes to this worker.
 import { parentPort, workerData, type TransferListItem } from 'node:worker_threads';
 import { explorerOrder } from '../exhaustive/assembleVerdicts.ts';
-import { LevelExplorer, type Batch } from '../exhaustive/LevelExplorer.ts';
-import type { Property } from '../Property.ts';
-import type { System } from '../System.ts';
+import { LevelExplorer } from '../exhaustive/LevelExplorer.ts';
+import { batchTransferables } from '../exhaustive/Outbox.ts';
+import { rebuildFromSource } from '../SystemSource.ts';
 import type { ExhaustiveWorkerData, FromWorker, ToWorker, WorkerStatus } from './ExhaustiveWorkerProtocol.ts';
-
-interface SystemModule {
-  buildSystem(name: string, config: unknown): { system: System<unknown, unknown>; properties: readonly Property<unknown, unknown>[] };
-}
 
 const port = parentPort;
 if (port !== null) {
   const data = workerData as ExhaustiveWorkerData;
-  const module = (await import(data.source.module)) as SystemModule;
-  const built = module.buildSystem(data.source.name, data.source.config);
-  const properties = data.properties.map((id) => {
-    const property = built.properties.find((p) => p.id === id);
-    // The main thread built the same system from the same source, so the ids exist.
-    if (property === undefined) throw new Error(`exhaustive worker: system ${data.source.name} has no property ${id}`);
-    return property;
-  });
+  const { system, properties } = await rebuildFromSource(data.source, data.properties);
   const { invariants, traceProperties } = explorerOrder(properties);
   const explorer = new LevelExplorer({
-    system: built.system,
+    system,
     invariants,
     traceProperties,
     owner: data.owner,
@@ -57,7 +46,7 @@ if (port !== null) {
         explorer.expand();
         busyMillis += performance.now() - began;
         const batches = explorer.takeOutboxes();
-        send({ kind: 'expanded', status: status(), batches }, batches.flatMap(transferables));
+        send({ kind: 'expanded', status: status(), batches }, batches.flatMap(batchTransferables));
         return;
       }
       case 'absorb': {
@@ -78,12 +67,6 @@ if (port !== null) {
         return unreachable(message);
     }
   });
-}
-
-function transferables(batch: Batch<unknown>): TransferListItem[] {
-  const list = [batch.hi.buffer, batch.lo.buffer, batch.parent.buffer, batch.action.buffer] as ArrayBuffer[];
-  if (batch.states instanceof Float64Array) list.push(batch.states.buffer as ArrayBuffer);
-  return list;
 }
 
 function unreachable(message: never): never {

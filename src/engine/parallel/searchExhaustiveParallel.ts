@@ -5,17 +5,18 @@
 // equally short traces another may be chosen). Under a states or time limit both say inconclusive,
 // but where they stopped, and so the counts, may differ. System keys must agree between threads.
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { assembleVerdicts, explorerOrder, type SearchEnding } from '../exhaustive/assembleVerdicts.ts';
 import { omissionBound, type ExhaustiveOutcome } from '../exhaustive/ExhaustiveOutcome.ts';
 import { resolveExhaustiveOptions, type ExhaustiveOptions } from '../exhaustive/ExhaustiveOptions.ts';
-import type { Batch } from '../exhaustive/LevelExplorer.ts';
+import { batchTransferables } from '../exhaustive/Outbox.ts';
 import { pathTo } from '../exhaustive/pathTo.ts';
 import { searchExhaustive } from '../exhaustive/searchExhaustive.ts';
 import { traceOfPath } from '../exhaustive/traceOfPath.ts';
 import type { Property } from '../Property.ts';
-import type { SystemSource } from '../random/RandomOptions.ts';
+import { startWorker } from '../startWorker.ts';
 import type { System } from '../System.ts';
+import type { SystemSource } from '../SystemSource.ts';
 import type { ExhaustiveWorkerData, FromWorker, ToWorker, WorkerStatus } from './ExhaustiveWorkerProtocol.ts';
 
 export interface ParallelExhaustiveOptions extends ExhaustiveOptions {
@@ -51,7 +52,7 @@ export async function searchExhaustiveParallel<S, A>(
       stopAtFirst: config.stopAtFirst,
       initialCapacity: Math.max(16, Math.ceil(config.initialCapacity / owners)),
     };
-    return new ThreadHandle(new Worker(new URL('./exhaustiveWorkerBoot.mjs', import.meta.url), { workerData }));
+    return new ThreadHandle(startWorker(new URL('./exhaustiveWorker.ts', import.meta.url), workerData));
   });
   try {
     let statuses = (await Promise.all(workers.map((w) => w.reply()))).map((m) => statusOf(m));
@@ -84,7 +85,7 @@ export async function searchExhaustiveParallel<S, A>(
       const absorbed = await Promise.all(
         workers.map((w, owner) => {
           const incoming = sent.flatMap((batches, from) => (from === owner || batches[owner] === undefined ? [] : [batches[owner]]));
-          return w.ask({ kind: 'absorb', batches: incoming }, incoming.flatMap(transferables));
+          return w.ask({ kind: 'absorb', batches: incoming }, incoming.flatMap(batchTransferables));
         }),
       );
       statuses = absorbed.map((m) => statusOf(m));
@@ -195,11 +196,4 @@ function parentLog(logs: readonly FromWorker[], owner: number): { parents: Int32
   const log = logs[owner];
   if (log?.kind !== 'parents') throw new Error(`parallel exhaustive search: no parent log from worker ${owner}`);
   return log;
-}
-
-function transferables(batch: Batch<unknown>): ArrayBuffer[] {
-  if (batch.length === 0) return [];
-  const list = [batch.hi.buffer, batch.lo.buffer, batch.parent.buffer, batch.action.buffer] as ArrayBuffer[];
-  if (batch.states instanceof Float64Array) list.push(batch.states.buffer as ArrayBuffer);
-  return list;
 }

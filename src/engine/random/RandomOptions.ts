@@ -1,13 +1,6 @@
 // Options of the random search, resolved into a complete configuration in this one place.
 // Defaults are documented on each field of `RandomOptions`.
-
-/** Where a worker thread or another machine rebuilds the system: a module exporting
- *  `buildSystem(name, config)`, the registered name and the resolved configuration. */
-export interface SystemSource {
-  readonly module: string;
-  readonly name: string;
-  readonly config: unknown;
-}
+import type { SystemSource } from '../SystemSource.ts';
 
 /** Which part of the run chunks this process executes: chunks c with c % count === index. */
 export interface Shard {

@@ -1,6 +1,7 @@
 // Executes one random run: each choice picks the k-th enabled action (k modulo their count),
 // checking the properties after every step. The hot loop of the random search.
 import type { Property } from '../Property.ts';
+import { startWatch, stepWatch } from '../propertyWatch.ts';
 import type { System } from '../System.ts';
 
 /** Counters shared by every run of a search (steps executed, longest run). */
@@ -26,15 +27,9 @@ export function runChoices<S, A>(
   counters: RunCounters,
 ): RunOutcome {
   counters.runs++;
-  const monitors: unknown[] = new Array(properties.length);
-  for (let p = 0; p < properties.length; p++) {
-    const property = properties[p]!;
-    if (property.kind === 'invariant') {
-      if (!property.holds(initial)) return { violated: p, steps: 0 };
-    } else {
-      monitors[p] = property.initial(initial);
-    }
-  }
+  const watches = properties.map((property) => startWatch(property, initial));
+  const atStart = watches.indexOf('violated');
+  if (atStart >= 0) return { violated: atStart, steps: 0 };
   let state = initial;
   let steps = 0;
   for (const choice of choices) {
@@ -44,14 +39,9 @@ export function runChoices<S, A>(
     const next = system.step(state, action);
     steps++;
     for (let p = 0; p < properties.length; p++) {
-      const property = properties[p]!;
-      if (property.kind === 'invariant') {
-        if (!property.holds(next)) return finish(counters, p, steps);
-      } else {
-        const monitor = property.next(monitors[p], state, action, next);
-        if (monitor === 'violated') return finish(counters, p, steps);
-        monitors[p] = monitor;
-      }
+      const after = stepWatch(properties[p]!, watches[p], state, action, next);
+      if (after === 'violated') return finish(counters, p, steps);
+      watches[p] = after;
     }
     state = next;
   }

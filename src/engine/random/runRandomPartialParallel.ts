@@ -2,8 +2,9 @@
 // The first chunk runs here and tells whether the rest pays for starting workers; chunks are then
 // handed out a few at a time and merged by chunk index, so the outcome is runRandomPartial's.
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { Property } from '../Property.ts';
+import { startWorker } from '../startWorker.ts';
 import type { System } from '../System.ts';
 import { enoughViolations, ViolationTally, type RandomPartial } from './RandomPartial.ts';
 import { resolveRandomOptions, type RandomOptions } from './RandomOptions.ts';
@@ -13,7 +14,6 @@ import type { RandomWorkerData, RandomWorkerRequest } from './randomWorker.ts';
 
 /** Chunks queued at each worker at a time. */
 const chunksInFlight = 4;
-
 
 export async function runRandomPartialParallel<S, A>(
   system: System<S, A>,
@@ -82,10 +82,7 @@ export async function runRandomPartialParallel<S, A>(
       });
       worker.on('error', reject);
     });
-  const workers = Array.from(
-    { length: resolved.workers },
-    () => new Worker(new URL('./randomWorkerBoot.mjs', import.meta.url), { workerData: data }),
-  );
+  const workers = Array.from({ length: resolved.workers }, () => startWorker(new URL('./randomWorker.ts', import.meta.url), data));
   try {
     await Promise.all(workers.map(work));
   } finally {

@@ -5,6 +5,7 @@
 // label is no longer enabled, the same action family ("NAME(" prefix) with other arguments is tried,
 // and failing that the step is skipped.
 import type { Property } from '../Property.ts';
+import { startWatch, stepWatch, type Watch } from '../propertyWatch.ts';
 import type { System } from '../System.ts';
 
 /** Steps one candidate may execute while repairing, so shrinking stays polynomial. */
@@ -64,10 +65,11 @@ function repairToViolation<S, A>(
   initial: S,
   labels: readonly string[],
 ): readonly string[] | undefined {
-  if (property.kind === 'invariant' && !property.holds(initial)) return [];
+  const start = startWatch(property, initial);
+  if (start === 'violated') return [];
   let budget = repairBudget;
   const taken: string[] = [];
-  const go = (i: number, state: S, monitor: unknown): boolean => {
+  const go = (i: number, state: S, watch: Watch): boolean => {
     if (i === labels.length || budget <= 0) return false;
     const enabled = system.enabled(state);
     const wanted = labels[i]!;
@@ -78,19 +80,13 @@ function repairToViolation<S, A>(
       budget--;
       const next = system.step(state, action);
       taken.push(system.actionLabel(action));
-      let after: unknown = monitor;
-      if (property.kind === 'invariant') {
-        if (!property.holds(next)) return true;
-      } else {
-        after = property.next(monitor, state, action, next);
-        if (after === 'violated') return true;
-      }
+      const after = stepWatch(property, watch, state, action, next);
+      if (after === 'violated') return true;
       if (go(i + 1, next, after)) return true;
       taken.pop();
     }
     // Last resort: the step lost its purpose with the removal; skip it.
-    return exact === undefined && go(i + 1, state, monitor);
+    return exact === undefined && go(i + 1, state, watch);
   };
-  const monitor = property.kind === 'trace' ? property.initial(initial) : undefined;
-  return go(0, initial, monitor) ? taken : undefined;
+  return go(0, initial, start) ? taken : undefined;
 }

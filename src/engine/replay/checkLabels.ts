@@ -1,6 +1,7 @@
 // Re-executes a sequence of action labels against one property: each label is matched among
 // the actions enabled at that point. Shared by shrinking (which edits label sequences) and replay.
 import type { Property } from '../Property.ts';
+import { explainWatch, startWatch, stepWatch } from '../propertyWatch.ts';
 import type { System } from '../System.ts';
 
 export type LabelRun<S> =
@@ -18,12 +19,8 @@ export function checkLabels<S, A>(
   labels: readonly string[],
 ): LabelRun<S> {
   const states: S[] = [initial];
-  let monitor: unknown;
-  if (property.kind === 'invariant') {
-    if (!property.holds(initial)) return { kind: 'violated', steps: 0, states, explanation: property.explain?.(initial) };
-  } else {
-    monitor = property.initial(initial);
-  }
+  let watch = startWatch(property, initial);
+  if (watch === 'violated') return { kind: 'violated', steps: 0, states, explanation: explainWatch(property, initial) };
   let state = initial;
   for (let i = 0; i < labels.length; i++) {
     const enabled = system.enabled(state);
@@ -33,15 +30,11 @@ export function checkLabels<S, A>(
     }
     const next = system.step(state, action);
     states.push(next);
-    if (property.kind === 'invariant') {
-      if (!property.holds(next)) return { kind: 'violated', steps: i + 1, states, explanation: property.explain?.(next) };
-    } else {
-      const after = property.next(monitor, state, action, next);
-      if (after === 'violated') {
-        return { kind: 'violated', steps: i + 1, states, explanation: property.explain?.(monitor, state, action, next) };
-      }
-      monitor = after;
+    const after = stepWatch(property, watch, state, action, next);
+    if (after === 'violated') {
+      return { kind: 'violated', steps: i + 1, states, explanation: explainWatch(property, next, { watch, from: state, action }) };
     }
+    watch = after;
     state = next;
   }
   return { kind: 'holds', states };

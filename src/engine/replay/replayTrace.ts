@@ -4,7 +4,7 @@
 import type { Property } from '../Property.ts';
 import type { System } from '../System.ts';
 import type { Trace } from '../Trace.ts';
-import { canonicalJson } from './canonicalJson.ts';
+import { canonicalJson } from '../canonicalJson.ts';
 import { checkLabels } from './checkLabels.ts';
 
 export interface StateMismatch {

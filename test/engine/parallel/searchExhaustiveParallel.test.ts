@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { searchExhaustive } from '../../../src/engine/exhaustive/searchExhaustive.ts';
 import type { ExhaustiveOutcome } from '../../../src/engine/exhaustive/ExhaustiveOutcome.ts';
-import { searchExhaustiveParallel } from '../../../src/engine/parallel/searchExhaustiveParallel.ts';
+import { searchExhaustiveParallel, type ParallelExhaustiveOptions } from '../../../src/engine/parallel/searchExhaustiveParallel.ts';
 import { systemsModule } from '../../../src/cli/systems.ts';
 import { createBenchmark } from '../../../bench/model/createBenchmark.ts';
 import { rederive } from '../exhaustive/rederive.ts';
@@ -23,15 +23,18 @@ function summary(outcome: ExhaustiveOutcome): unknown {
   };
 }
 
+/** The toy grid of side n, searched in parallel with its workers rebuilding it from the toy registry. */
+async function searchGrid(n: number, options: ParallelExhaustiveOptions) {
+  const config = { n };
+  const { system, properties } = buildSystem('grid', config);
+  const parallel = await searchExhaustiveParallel(system, properties, { ...options, source: { module: toySystemsModule, name: 'grid', config } });
+  return { system, properties, parallel };
+}
+
 describe('searchExhaustiveParallel on 2 workers', () => {
   it('matches the serial search on a system with trace properties (monitors travel between workers)', async () => {
-    const config = { n: 15 };
-    const { system, properties } = buildSystem('grid', config);
+    const { system, properties, parallel } = await searchGrid(15, { workers: 2 });
     const serial = searchExhaustive(system, properties);
-    const parallel = await searchExhaustiveParallel(system, properties, {
-      workers: 2,
-      source: { module: toySystemsModule, name: 'grid', config },
-    });
     expect(parallel.workers).toBe(2);
     expect(summary(parallel)).toEqual(summary(serial));
     for (const { verdict } of parallel.verdicts) if (verdict.kind === 'violated') rederive(system, verdict.trace);
@@ -63,37 +66,20 @@ describe('searchExhaustiveParallel on 2 workers', () => {
   });
 
   it('gives inconclusive, never holds, when the states limit cuts it', async () => {
-    const config = { n: 40 };
-    const { system, properties } = buildSystem('grid', config);
-    const parallel = await searchExhaustiveParallel(system, properties, {
-      workers: 2,
-      maxStates: 300,
-      source: { module: toySystemsModule, name: 'grid', config },
-    });
+    const { parallel } = await searchGrid(40, { workers: 2, maxStates: 300 });
     const kinds = parallel.verdicts.map(({ verdict }) => verdict.kind);
     expect(kinds).not.toContain('holds-exhaustively');
     expect(parallel.verdicts.find((v) => v.property === 'toy.resetGoesHome')?.verdict).toMatchObject({ kind: 'inconclusive', limit: 'states' });
   });
 
   it('partitions over three workers as well (each absorbs batches from two others)', async () => {
-    const config = { n: 20 };
-    const { system, properties } = buildSystem('grid', config);
-    const parallel = await searchExhaustiveParallel(system, properties, {
-      workers: 3,
-      source: { module: toySystemsModule, name: 'grid', config },
-    });
+    const { system, properties, parallel } = await searchGrid(20, { workers: 3 });
     expect(parallel.workers).toBe(3);
     expect(summary(parallel)).toEqual(summary(searchExhaustive(system, properties)));
   });
 
   it('gives inconclusive, never holds, when the time limit cuts it', async () => {
-    const config = { n: 80 };
-    const { system, properties } = buildSystem('grid', config);
-    const parallel = await searchExhaustiveParallel(system, properties, {
-      workers: 2,
-      timeLimitMs: 0,
-      source: { module: toySystemsModule, name: 'grid', config },
-    });
+    const { parallel } = await searchGrid(80, { workers: 2, timeLimitMs: 0 });
     expect(parallel.verdicts.find((v) => v.property === 'toy.resetGoesHome')?.verdict).toMatchObject({ kind: 'inconclusive', limit: 'time' });
   });
 

@@ -1,0 +1,19 @@
+// The JSON view of a world, shared by the pure world and the live-actor replay so both describe a state in
+// exactly the same shape: each role's state and context, and the messages in flight with their content ids.
+import type { AnyMachineSnapshot } from 'xstate';
+import { showTerm } from '../../src/attacker/Term.ts';
+import { contentId } from '../contentId.ts';
+import type { Message } from '../messages.ts';
+import type { RoleId } from '../roleIds.ts';
+
+/** `roles` in cast order; `network` in the world's network order (sorted envelope keys). */
+export function worldView(scenario: string, roles: readonly RoleId[], snapshotOf: (id: RoleId) => AnyMachineSnapshot, network: readonly Message[]): unknown {
+  const byRole: Record<string, unknown> = {};
+  for (const id of roles) {
+    const s = snapshotOf(id);
+    byRole[id] = { state: s.value, context: s.context ?? null };
+  }
+  const messages = network.map((m) => ({ from: m.from, to: m.to, kind: m.kind, term: showTerm(m.term), contentId: contentId(m.term).slice(0, 16) }));
+  // Through JSON, so the view holds plain data only (no undefined fields), as a saved trace will.
+  return JSON.parse(JSON.stringify({ scenario, roles: byRole, network: messages })) as unknown;
+}
