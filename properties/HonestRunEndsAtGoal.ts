@@ -1,7 +1,6 @@
-// Liveness, checked on terminal states: every run that stops (no event enabled) has reached the scenario's goal:
-// the chosen SHO's MCIM Activated and its success report (004 5.1.3.6.2 steps 13-14), the old MCIM gone or
-// isolated and, via the old SHO, the old SHO released (5.1.3.7.4.2 steps 8-14, 5.1.3.7.4.3). Runs that never stop
-// (cycles) are not judged by it.
+// Liveness, checked on terminal states (runs that cycle are not judged): every run that stops has reached the goal:
+// the chosen SHO's MCIM Activated with its success report (004 5.1.3.6.2 steps 13-14), the old MCIM gone or
+// isolated and the old SHO released (5.1.3.7.4.2 steps 8-14, 5.1.3.7.4.3).
 import { flowOutcome } from '../models/flows/flowOutcome.ts';
 import { enabledEvents, roleSnapshot, worldConfig, type World } from '../models/world/World.ts';
 import { propertyId, type Invariant } from '../src/engine/Property.ts';

@@ -1,8 +1,5 @@
 // The claims checked on the TR 33.812 Alternative 1a world, each with the clauses or counter-measures it checks,
 // and `propertyCoverage`, which `trecheck diff` reads to name the properties a text change affects.
-// Not a property: lifecycle legality of the TRE registry (e.g. "only an activated MCIM can be selected",
-// 5.1.1.1). Every registry change goes through applyLifecycle, i.e. the lifecycle machine's own table
-// (models/mcimLifecycleTable.ts), so it holds by construction and a check could not fail.
 import type { World } from '../models/world/World.ts';
 import type { Invariant } from '../src/engine/Property.ts';
 import type { PropertyCoverage } from '../src/text/PropertyCoverage.ts';
@@ -15,6 +12,9 @@ export interface WorldProperty {
   readonly checks: readonly string[];
 }
 
+/** Not in the list: lifecycle legality of the TRE registry (e.g. "only an activated MCIM can be selected",
+ *  5.1.1.1). Every registry change goes through applyLifecycle, i.e. the lifecycle machine's own table
+ *  (models/mcimLifecycleTable.ts), so it holds by construction and a check of it could not fail. */
 export const worldProperties: readonly WorldProperty[] = [
   { property: atMostOneMcimActive, checks: ['004 5.1.3.7.2', '004 5.1.1.1'] },
   { property: honestRunEndsAtGoal, checks: ['004 5.1.3.6.2 steps 13-14', '004 5.1.3.7.4.2 steps 8-14', '004 5.1.3.7.4.3'] },

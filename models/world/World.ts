@@ -28,24 +28,38 @@ export interface World {
   readonly net: readonly string[];
 }
 
-/** Models of the worlds this thread made; a world cloned from another thread finds its model by scenario. */
-const modelOfWorld = new WeakMap<World, WorldModel>();
+/** What this thread knows of a world: its tables, and each role's local id in them (found from the keys
+ *  once, or carried over from the world it was stepped from). A world cloned from another thread finds its
+ *  tables by scenario. */
+interface Known {
+  readonly model: WorldModel;
+  readonly ids: readonly number[];
+}
+const known = new WeakMap<World, Known>();
 const modelOfScenario = new Map<string, WorldModel>();
 
-function modelOf(world: World): WorldModel {
-  const own = modelOfWorld.get(world);
-  if (own !== undefined) return own;
-  let model = modelOfScenario.get(world.scenario);
-  if (model === undefined) {
-    model = new WorldModel(JSON.parse(world.scenario) as ScenarioConfig);
-    modelOfScenario.set(world.scenario, model);
+function knownOf(world: World): Known {
+  let k = known.get(world);
+  if (k === undefined) {
+    let model = modelOfScenario.get(world.scenario);
+    if (model === undefined) {
+      model = new WorldModel(JSON.parse(world.scenario) as ScenarioConfig);
+      modelOfScenario.set(world.scenario, model);
+    }
+    const tables = model.memos;
+    k = { model, ids: world.roles.map((key, i) => tables[i]!.idOfKey(key)) };
+    known.set(world, k);
   }
-  return model;
+  return k;
 }
 
-function made(model: WorldModel, roles: readonly string[], net: readonly string[]): World {
+function modelOf(world: World): WorldModel {
+  return knownOf(world).model;
+}
+
+function made(model: WorldModel, ids: readonly number[], roles: readonly string[], net: readonly string[]): World {
   const world: World = { scenario: model.scenario, roles, net };
-  modelOfWorld.set(world, model);
+  known.set(world, { model, ids });
   return world;
 }
 
@@ -53,7 +67,8 @@ function made(model: WorldModel, roles: readonly string[], net: readonly string[
 export function initialWorld(config: ScenarioConfig): World {
   const model = new WorldModel(config);
   if (!modelOfScenario.has(model.scenario)) modelOfScenario.set(model.scenario, model);
-  return made(model, model.cast.map((m, i) => model.memos[i]!.key(model.memos[i]!.intern(m.initial))), []);
+  const ids = model.cast.map((m, i) => model.memos[i]!.intern(m.initial));
+  return made(model, ids, ids.map((id, i) => model.memos[i]!.key(id)), []);
 }
 
 /** The configuration `world` belongs to. */
@@ -63,10 +78,9 @@ export function worldConfig(world: World): ScenarioConfig {
 
 /** The snapshot of role `id` in `world`. */
 export function roleSnapshot(world: World, id: RoleId): AnyMachineSnapshot {
-  const model = modelOf(world);
+  const { model, ids } = knownOf(world);
   const i = model.roleIndex(id);
-  const memo = model.memos[i]!;
-  return memo.snapshot(memo.idOfKey(world.roles[i]!));
+  return model.memos[i]!.snapshot(ids[i]!);
 }
 
 interface Taken {
@@ -75,12 +89,12 @@ interface Taken {
   readonly sends: readonly string[];
 }
 
-function tryEvent(model: WorldModel, world: World, e: WorldEvent): Taken | null {
+function tryEvent({ model, ids }: Known, e: WorldEvent): Taken | null {
   const role = e.kind === 'deliver' ? model.receiver(e.envelope) : e.role;
   const eventIndex = e.kind === 'deliver' ? model.delivery(e.envelope) : model.localEvents[e.role]?.[e.index];
   const memo = model.memos[role];
   if (memo === undefined || eventIndex === undefined) return null;
-  const id = memo.idOfKey(world.roles[role]!);
+  const id = ids[role]!;
   const next = memo.step(id, eventIndex);
   return next === notEnabled ? null : { role, next, sends: model.sent(role, eventIndex, id) };
 }
@@ -88,19 +102,20 @@ function tryEvent(model: WorldModel, world: World, e: WorldEvent): Taken | null 
 /** Events enabled in `world`, in a fixed order that depends on the world's content only: deliveries in
  *  network order (message kind as the flows run, then channel, then term), then local events by role and index. */
 export function enabledEvents(world: World): WorldEvent[] {
-  const model = modelOf(world);
+  const k = knownOf(world);
+  const model = k.model;
   const out: WorldEvent[] = [];
   let last: string | undefined;
   for (const key of world.net) {
     if (key === last) continue;
     last = key;
     const e: WorldEvent = { kind: 'deliver', envelope: model.envelopeOfKey(key) };
-    if (tryEvent(model, world, e) !== null) out.push(e);
+    if (tryEvent(k, e) !== null) out.push(e);
   }
   model.localEvents.forEach((events, role) => {
     for (let index = 0; index < events.length; index++) {
       const e: WorldEvent = { kind: 'local', role, index };
-      if (tryEvent(model, world, e) !== null) out.push(e);
+      if (tryEvent(k, e) !== null) out.push(e);
     }
   });
   return out;
@@ -108,26 +123,29 @@ export function enabledEvents(world: World): WorldEvent[] {
 
 /** The world after `event`. Pure: the same world and event always give an equal world. */
 export function stepWorld(world: World, event: WorldEvent): World {
-  const model = modelOf(world);
+  const k = knownOf(world);
+  const model = k.model;
   // A delivery needs its message in flight; the index is that message's place in the network.
   const delivered = event.kind !== 'deliver' ? -1 : event.envelope < model.envelopeCount ? world.net.indexOf(model.keyOfEnvelope(event.envelope)) : -1;
-  const step = event.kind === 'deliver' && delivered < 0 ? null : tryEvent(model, world, event);
+  const step = event.kind === 'deliver' && delivered < 0 ? null : tryEvent(k, event);
   // Callers step only events from enabledEvents(world); anything else is a caller bug, not a model outcome.
   if (step === null) throw new Error(`world: event ${JSON.stringify(event)} is not enabled`);
   const roles = world.roles.slice();
   roles[step.role] = model.memos[step.role]!.key(step.next);
+  const ids = k.ids.slice();
+  ids[step.role] = step.next;
   const net = world.net.slice();
   if (delivered >= 0) net.splice(delivered, 1);
   for (const s of step.sends) net.push(s);
   net.sort();
-  return made(model, roles, net);
+  return made(model, ids, roles, net);
 }
 
 /** Canonical key: equal worlds have equal keys, in any thread (made of content digests, not of ids). */
 export function worldKey(world: World): string {
-  const model = modelOf(world);
+  const { model, ids } = knownOf(world);
   let key = '';
-  for (let i = 0; i < world.roles.length; i++) key += model.localDigest(i, model.memos[i]!.idOfKey(world.roles[i]!));
+  for (let i = 0; i < ids.length; i++) key += model.localDigest(i, ids[i]!);
   key += '|';
   for (const k of world.net) key += model.envelopeDigest(model.envelopeOfKey(k));
   return key;

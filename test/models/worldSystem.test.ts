@@ -3,6 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { presetsNamed } from '../../models/flows/presets.ts';
 import { runHonest } from '../../models/flows/runHonest.ts';
+import { lifecycleCommandTerm } from '../../models/messages.ts';
+import { envelopeKey, messageOfKey } from '../../models/world/envelopeKey.ts';
 import { liveReplay } from '../../models/world/liveReplay.ts';
 import { describeWorld, enabledEvents, eventLabel, initialWorld, stepWorld, worldKey, type World, type WorldEvent } from '../../models/world/World.ts';
 import { worldSystem } from '../../models/world/worldSystem.ts';
@@ -109,12 +111,12 @@ describe('the tr33812-alt1a registry entry', () => {
 
 describe('stepWorld', () => {
   it('refuses to deliver a message that is not in flight, even one its receiver would take', () => {
-    const w0 = initialWorld(config);
-    const w1 = stepWorld(w0, enabledEvents(w0)[0]!);
-    const deliver = enabledEvents(w1).find((e) => e.kind === 'deliver')!;
-    const w2 = stepWorld(w1, deliver);
-    // The same envelope again: interned, its receiver may well accept it, but it is no longer in flight.
-    expect(() => stepWorld(w2, deliver)).toThrow(/is not enabled/);
-    expect(w2.net).toHaveLength(w1.net.length - 1);
+    // The M2ME relays a lifecycle instruction to the TRE in any state (5.1.2.4): always deliverable when in flight.
+    const command = envelopeKey({ kind: 'lifecycleCommand', from: 'sho1', to: 'm2me', term: lifecycleCommandTerm('sho1', 'BLOCK') });
+    const w0 = { ...initialWorld(config), net: [command] };
+    const deliver = enabledEvents(w0).find((e) => eventLabel(w0, e) === 'sho1>m2me lifecycleCommand')!;
+    const w1 = stepWorld(w0, deliver);
+    expect(w1.net.map(messageOfKey).map((m) => `${m.from}>${m.to} ${m.kind}`)).toEqual(['m2me>tre lifecycleCommand']);
+    expect(() => stepWorld(w1, deliver)).toThrow(/is not enabled/);
   });
 });

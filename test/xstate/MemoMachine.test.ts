@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { assign, emit, initialTransition, setup, transition } from 'xstate';
 import { mcimLifecycleEventTypes, mcimLifecycleMachine } from '../../models/mcimLifecycle.ts';
+import { m2meMachine } from '../../models/roles/m2me.ts';
 import { MemoMachine, notEnabled } from '../../src/xstate/MemoMachine.ts';
 
 /** A machine with context and an emitted event, to check interning by value + context. */
@@ -140,6 +141,23 @@ describe('MemoMachine', () => {
     const id = fresh.intern(resolved);
     expect(fresh.next(id, 'INC')).toBe(fresh.intern(counter.resolveState({ value: 'counting', context: { n: 3 } })));
     expect(fresh.next(fresh.next(id, 'INC'), 'INC')).toBe(notEnabled);
+  });
+
+  it('gives a resolved snapshot the same id whatever order its context keys were written in', () => {
+    const memo = new MemoMachine(m2meMachine, { input: { access: '3gpp' } });
+    const a = m2meMachine.resolveState({ value: 'Off', context: { access: '3gpp', servingSho: null } });
+    const b = m2meMachine.resolveState({ value: 'Off', context: { servingSho: null, access: '3gpp' } });
+    const c = m2meMachine.resolveState({ value: 'Off', context: { access: 'non3gpp-authenticated', servingSho: null } });
+    expect(memo.intern(a)).toBe(memo.initial());
+    expect(memo.intern(b)).toBe(memo.initial());
+    expect(memo.intern(c)).not.toBe(memo.initial());
+  });
+
+  it('takes a caller-given event key instead of keying the event again', () => {
+    const memo = new MemoMachine(counter);
+    const add2 = memo.eventIndex({ type: 'ADD', by: 2 }, 'add-two');
+    expect(memo.eventIndex({ type: 'ADD', by: 2 }, 'add-two')).toBe(add2);
+    expect(memo.step(memo.initial(), add2)).toBe(memo.next(memo.next(memo.initial(), 'INC'), 'INC'));
   });
 
   it('refuses a snapshot of another machine', () => {
