@@ -3,8 +3,13 @@
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
+import type { CliContext } from '../../src/cli/CliContext.ts';
+import { registerDiffWith, rerunWithCheck } from '../../src/cli/commands/diff.ts';
 import { runCliCaptured } from '../../src/cli/main.ts';
+import type { PropertyCoverage } from '../../src/text/PropertyCoverage.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'trecheck-check-'));
 const file = (name: string, text: string): string => {
@@ -104,4 +109,53 @@ describe('trecheck check', () => {
       expect(r.stderr.trimEnd()).toMatch(message);
     });
   }
+});
+
+describe('trecheck check --property', () => {
+  it('checks only the named property', async () => {
+    const r = await runCliCaptured(['check', '--flow', 'change-via-pristine', '--property', 'AtMostOneMcimActive', '--out', out]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('AtMostOneMcimActive: holds for every trace');
+    expect(r.stdout).not.toContain('HonestRunEndsAtGoal');
+    expect(r.stdout).toContain('All 1 property verdicts hold.');
+  });
+
+  it('rejects an unknown property with one line and exit code 2', async () => {
+    const r = await runCliCaptured(['check', '--property', 'NoSuchClaim']);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe("trecheck: unknown property 'NoSuchClaim'; expected one of: AtMostOneMcimActive, HonestRunEndsAtGoal\n");
+  });
+});
+
+describe('trecheck diff --check', () => {
+  const fixture = (name: string): string => fileURLToPath(new URL(`../fixtures/text/${name}`, import.meta.url));
+
+  async function diffCheck(coverage: readonly PropertyCoverage[]): Promise<{ code: number; stdout: string }> {
+    let stdout = '';
+    let code = -1;
+    const ctx: CliContext = { out: (t) => void (stdout += t), err: (t) => void (stdout += t), interactive: false, exit: (c) => void (code = c) };
+    const program = new Command('trecheck').exitOverride();
+    registerDiffWith({ propertyCoverage: coverage, rerun: rerunWithCheck })(program, ctx);
+    await program.parseAsync(['diff', fixture('diff-old.txt'), fixture('diff-lost.txt'), '--check'], { from: 'user' });
+    return { code, stdout };
+  }
+
+  it('re-runs exactly the properties whose counter-measure lost text support', async () => {
+    // diff-lost.txt drops the only [t6 cm3] reference of diff-old.txt.
+    const r = await diffCheck([
+      { id: 'HonestRunEndsAtGoal', counterMeasures: ['t6.cm3'] },
+      { id: 'AtMostOneMcimActive', counterMeasures: ['t1.cm1'] },
+    ]);
+    expect(r.stdout).toContain('check: re-running HonestRunEndsAtGoal');
+    expect(r.stdout).toContain('HonestRunEndsAtGoal: VIOLATED');
+    expect(r.stdout).not.toContain('AtMostOneMcimActive:');
+    expect(r.code).toBe(1);
+  });
+
+  it('runs nothing when no property checks a touched counter-measure', async () => {
+    const r = await diffCheck([{ id: 'AtMostOneMcimActive', counterMeasures: ['t1.cm1'] }]);
+    expect(r.stdout).toContain('check: nothing to re-run');
+    expect(r.stdout).not.toContain('exhaustive search');
+  });
 });

@@ -12,7 +12,7 @@ import { resolveScenario, type ScenarioConfig } from '../../../models/flows/Scen
 import { describeWorld } from '../../../models/world/World.ts';
 import { runLive } from '../../../models/world/runLive.ts';
 import { worldSystem } from '../../../models/world/worldSystem.ts';
-import { worldProperties } from '../../../properties/index.ts';
+import { worldProperties, type WorldProperty } from '../../../properties/index.ts';
 import { searchExhaustive } from '../../engine/exhaustive/searchExhaustive.ts';
 import { replayTrace } from '../../engine/replay/replayTrace.ts';
 import type { Trace } from '../../engine/Trace.ts';
@@ -28,6 +28,8 @@ interface CheckOptions {
   readonly config?: string;
   readonly json?: boolean;
   readonly out: string;
+  /** Only these properties (ids from properties/index.ts); all when absent. */
+  readonly property?: readonly string[];
 }
 
 /** Where counterexample traces go unless --out says otherwise. */
@@ -88,8 +90,18 @@ export function loadScenarios(opts: Pick<CheckOptions, 'flow' | 'config'>): read
   return presets;
 }
 
+/** Stage 1b: the properties to check, from --property; an unknown id is bad input. */
+export function selectProperties(ids: readonly string[] | undefined): readonly WorldProperty[] {
+  if (ids === undefined || ids.length === 0) return worldProperties;
+  const known = worldProperties.map((p) => p.property.id as string);
+  for (const id of ids) {
+    if (!known.includes(id)) throw new InputError(`unknown property '${id}'; expected one of: ${known.join(', ')}`);
+  }
+  return worldProperties.filter((p) => ids.includes(p.property.id));
+}
+
 /** Stage 2: run the scenario both ways, then search every honest interleaving with the engine. */
-export function checkScenario(config: ScenarioConfig): ScenarioCheck {
+export function checkScenario(config: ScenarioConfig, selected: readonly WorldProperty[] = worldProperties): ScenarioCheck {
   const pure = runHonest(config);
   const live = runLive(config);
   const pureFinals: Record<string, unknown> = {};
@@ -98,10 +110,10 @@ export function checkScenario(config: ScenarioConfig): ScenarioCheck {
   const agree = isDeepStrictEqual(JSON.parse(JSON.stringify(live.finals)), pureFinals) &&
     pure.outcome.goalReached === live.outcome.goalReached;
   const system = worldSystem(config);
-  const properties = worldProperties.map((p) => p.property);
+  const properties = selected.map((p) => p.property);
   const outcome = searchExhaustive(system, properties);
   const checks = outcome.verdicts.map(({ property, verdict }): PropertyCheck => {
-    const entry = worldProperties.find((p) => p.property.id === property)!;
+    const entry = selected.find((p) => p.property.id === property)!;
     if (verdict.kind !== 'violated') return { property, checks: entry.checks, verdict };
     // Re-check before reporting: the trace must reproduce on a fresh system, and live actors must agree.
     const replay = replayTrace(worldSystem(config), entry.property, verdict.trace);
@@ -228,13 +240,22 @@ export function registerCheck(program: Command, ctx: CliContext): void {
     .option('--flow <name>', 'a flow id or scenario name (default: all built-in scenarios)')
     .option('--config <file>', 'a JSON scenario, or an array of them')
     .option('--out <dir>', 'where counterexample traces are saved', defaultTraceDir)
+    .option('--property <id>', 'check only this property (repeatable; default: all)', collect, [])
     .option('--json', 'print the results as JSON')
-    .action((opts: CheckOptions) => {
-      const scenarios = loadScenarios(opts);
-      const checks = scenarios.map(checkScenario);
-      const files = saveTraces(checks, opts.out);
-      const code = checkExitCode(checks);
-      ctx.out(opts.json === true ? `${JSON.stringify(jsonOf(checks, files, code), null, 2)}\n` : formatChecks(checks, files));
-      ctx.exit(code);
-    });
+    .action((opts: CheckOptions) => ctx.exit(runCheck(opts, ctx)));
+}
+
+function collect(value: string, previous: readonly string[]): readonly string[] {
+  return [...previous, value];
+}
+
+/** The whole pipeline; also what `trecheck diff --check` runs for the properties a text change affects. */
+export function runCheck(opts: CheckOptions, ctx: CliContext): ExitCode {
+  const scenarios = loadScenarios(opts);
+  const selected = selectProperties(opts.property);
+  const checks = scenarios.map((config) => checkScenario(config, selected));
+  const files = saveTraces(checks, opts.out);
+  const code = checkExitCode(checks);
+  ctx.out(opts.json === true ? `${JSON.stringify(jsonOf(checks, files, code), null, 2)}\n` : formatChecks(checks, files));
+  return code;
 }

@@ -10,6 +10,7 @@ import type { PropertyCoverage } from '../../text/PropertyCoverage.ts';
 import type { CliContext } from '../CliContext.ts';
 import { ExitCode } from '../exitCodes.ts';
 import { InputError } from '../InputError.ts';
+import { defaultTraceDir, runCheck } from './check.ts';
 import { loadText } from './risk.ts';
 
 /** Re-runs the named properties and returns the exit code of that run (0 all hold, 1 one is violated, ...). */
@@ -42,7 +43,10 @@ export function registerDiffWith(deps: DiffCommandDeps): (program: Command, ctx:
   };
 }
 
-export const registerDiff = registerDiffWith({ propertyCoverage, rerun: undefined });
+/** `--check` re-runs the affected properties on every built-in scenario, as `trecheck check --property ...` would. */
+export const rerunWithCheck: PropertyRerunner = async (ids, ctx) => runCheck({ property: ids, out: defaultTraceDir }, ctx);
+
+export const registerDiff = registerDiffWith({ propertyCoverage, rerun: rerunWithCheck });
 
 function requirements(file: string, whole: boolean): RequirementText {
   const text = extractRequirements(loadText(file), whole);
