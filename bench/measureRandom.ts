@@ -1,8 +1,12 @@
 // Random-engine figures on the benchmark model: steps/s over runs that never stop early, and the
-// deep (16-step) violation found and shrunk.
+// deep (16-step) violation found and shrunk with the default options, over a fixed set of seeds.
 import { propertyId, type Invariant } from '../src/engine/Property.ts';
 import { searchRandom } from '../src/engine/random/searchRandom.ts';
+import { median } from './median.ts';
 import { createBenchmark, type BenchmarkState } from './model/createBenchmark.ts';
+
+/** Seeds of the shrinking figures: fixed, so the figures compare across runs of the bench. */
+export const shrinkSeeds = Array.from({ length: 20 }, (_, i) => i + 1);
 
 export interface RandomFigures {
   readonly runs: number;
@@ -17,6 +21,20 @@ export interface RandomFigures {
     readonly shrunkSteps: number | undefined;
     readonly millis: number;
     readonly path: string | undefined;
+  };
+  /** The deep violation with the default options (runs, steps, counterexamples) for each of `shrinkSeeds`. */
+  readonly shrinking: {
+    readonly seeds: readonly number[];
+    readonly found: number;
+    /** Shrunk length per seed where found, in seed order. */
+    readonly lengths: readonly number[];
+    readonly min: number;
+    readonly median: number;
+    readonly max: number;
+    readonly atMost17: number;
+    /** Wall time of each whole search (finding and shrinking its counterexamples). */
+    readonly medianMillis: number;
+    readonly maxMillis: number;
   };
 }
 
@@ -35,8 +53,16 @@ export function measureRandom(maxP: number, seed: number): RandomFigures {
   searchRandom(system, [servedWithinBound], { seed, runs: 200, maxSteps }); // warm-up
   const throughput = searchRandom(system, [servedWithinBound], { seed, runs, maxSteps });
   const deepProperty = properties[1]!;
-  const deep = searchRandom(system, [deepProperty], { seed, runs: 10_000, maxSteps: 60 });
+  const deep = searchRandom(system, [deepProperty], { seed });
   const verdict = deep.verdicts[0]!.verdict;
+  const lengths: number[] = [];
+  const millis: number[] = [];
+  for (const s of shrinkSeeds) {
+    const started = performance.now();
+    const found = searchRandom(system, [deepProperty], { seed: s }).verdicts[0]!.verdict;
+    millis.push(performance.now() - started);
+    if (found.kind === 'violated') lengths.push(found.trace.actions.length);
+  }
   return {
     runs,
     maxSteps,
@@ -50,6 +76,17 @@ export function measureRandom(maxP: number, seed: number): RandomFigures {
       shrunkSteps: verdict.kind === 'violated' ? verdict.trace.actions.length : undefined,
       millis: deep.stats.millis,
       path: verdict.kind === 'violated' ? verdict.trace.path : undefined,
+    },
+    shrinking: {
+      seeds: shrinkSeeds,
+      found: lengths.length,
+      lengths,
+      min: Math.min(...lengths),
+      median: median(lengths),
+      max: Math.max(...lengths),
+      atMost17: lengths.filter((l) => l <= 17).length,
+      medianMillis: median(millis),
+      maxMillis: Math.max(...millis),
     },
   };
 }

@@ -1,11 +1,15 @@
 // Laws every search engine must obey, as helpers that test files run against each engine and system:
 // engines agree, same seed same trace, shrinking only shortens, replay reproduces, limits never prove.
+import fc from 'fast-check';
 import { expect } from 'vitest';
 import type { Property } from '../../src/engine/Property.ts';
 import type { System } from '../../src/engine/System.ts';
 import type { SearchOutcome, Verdict } from '../../src/engine/Verdict.ts';
 import { searchExhaustive } from '../../src/engine/exhaustive/searchExhaustive.ts';
+import { actionsOfChoices, runChoices } from '../../src/engine/random/runChoices.ts';
 import { searchRandom } from '../../src/engine/random/searchRandom.ts';
+import { shrinkLabels } from '../../src/engine/random/shrinkLabels.ts';
+import { checkLabels } from '../../src/engine/replay/checkLabels.ts';
 import { replayTrace } from '../../src/engine/replay/replayTrace.ts';
 import { parseTrace } from '../../src/engine/replay/traceSchema.ts';
 
@@ -79,4 +83,32 @@ export function cutSearchIsInconclusive(outcome: SearchOutcome): void {
     expect(['violated', 'inconclusive'], `${property}: ${verdict.kind}`).toContain(verdict.kind);
   }
   expect(outcome.verdicts.some((v) => v.verdict.kind === 'inconclusive')).toBe(true);
+}
+
+/** Law: shrinking never returns a longer trace, and what it returns still violates the same property, at
+ *  its last step. Checked on the violating runs among `numRuns` random ones; returns how many it shrank. */
+export function shrinkingOnlyShortens<S, A>(
+  system: System<S, A>,
+  properties: readonly Property<S, A>[],
+  options: { seed: number; numRuns: number; maxSteps: number },
+): { violating: number; shortened: number } {
+  const initial = system.initialStates()[0]!;
+  const counters = { steps: 0, runs: 0, longest: 0 };
+  let violating = 0;
+  let shortened = 0;
+  fc.assert(
+    fc.property(fc.array(fc.nat(), { minLength: 1, maxLength: options.maxSteps, size: 'max' }), (choices) => {
+      const outcome = runChoices(system, properties, initial, choices, counters);
+      const property = properties[outcome.violated];
+      if (property === undefined) return;
+      violating++;
+      const labels = actionsOfChoices(system, initial, choices, outcome.steps).map((a) => system.actionLabel(a));
+      const shrunk = shrinkLabels(system, property, initial, labels);
+      expect(shrunk.length).toBeLessThanOrEqual(labels.length);
+      expect(checkLabels(system, property, initial, shrunk)).toMatchObject({ kind: 'violated', steps: shrunk.length });
+      if (shrunk.length < labels.length) shortened++;
+    }),
+    { seed: options.seed, numRuns: options.numRuns, plugins: [fc.unbiased()] },
+  );
+  return { violating, shortened };
 }

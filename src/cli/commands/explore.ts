@@ -2,7 +2,6 @@
 // state their bounds, counterexamples saved as JSON traces with the command that replays them.
 // Pipeline: resolve flags -> load system -> search -> report.
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { searchExhaustiveParallel } from '../../engine/parallel/searchExhaustiveParallel.ts';
@@ -52,7 +51,9 @@ export interface ExploreRequest {
   readonly shard: { index: number; count: number } | undefined;
   /** A random counterexample's path: run only its chunk, to reproduce it. */
   readonly path: string | undefined;
-  readonly workers: number;
+  /** Threads of each search; undefined: the searches' own defaults (exhaustive: adaptive, one thread
+   *  joined by helpers only if it runs long enough to pay for them; random: the available cores). */
+  readonly workers: number | undefined;
   /** The configuration file as given, for the reproduce command. */
   readonly configFile: string | undefined;
   readonly outDir: string;
@@ -90,7 +91,7 @@ export function resolveExploreRequest(system: string, flags: ExploreFlags): Expl
     shard,
     path: flags.path,
     configFile: flags.config,
-    workers: parseCount('--workers', flags.workers, 1, 64) ?? availableParallelism(),
+    workers: parseCount('--workers', flags.workers, 1, 64),
     outDir: flags.out,
     json: flags.json === true,
   };
@@ -241,7 +242,7 @@ export function registerExplore(program: Command, ctx: CliContext): void {
     .option('--seed <n>', `random: seed (default ${randomDefaults.seed})`)
     .option('--shard <i/n>', 'random: run only shard i of n (merge the shard files with trecheck merge)')
     .option('--path <path>', 'random: run only the chunk of this counterexample path, to reproduce it')
-    .option('--workers <n>', 'worker threads of each search (default: available cores)')
+    .option('--workers <n>', 'threads of each search (default: exhaustive adaptive, random the available cores)')
     .option('--out <dir>', 'where counterexample traces and shard files are saved', 'traces')
     .option('--json', 'print the outcome as JSON')
     .action(async (system: string, flags: ExploreFlags) => explore(ctx, resolveExploreRequest(system, flags)));

@@ -20,7 +20,7 @@ export interface RandomOptions {
   /** Runs per chunk: the unit of seeding, sharding and parallel work. Default 100. */
   readonly chunkRuns?: number;
   /** Chunks whose counterexample is shrunk per property (the first ones that violate it); the shortest
-   *  trace is kept. Default 3: shrinking only removes steps, so a run of another shape can end shorter. */
+   *  trace is kept. Default 3: shrinking searches only near the run it starts from, so a run of another shape can end shorter. */
   readonly counterexamples?: number;
   /** Part of the chunks to run here. Default: all (shard 0 of 1). */
   readonly shard?: Shard;

@@ -10,8 +10,9 @@ import {
   randomEngine,
   sameSeedSameTraces,
   savedTracesReplay,
+  shrinkingOnlyShortens,
 } from '../laws.ts';
-import { jugProperties, jugsSystem } from './toySystems.ts';
+import { bigNeverFour, jugProperties, jugsSystem, smallNeverOne } from './toySystems.ts';
 
 const nspk = buildSystem('needham-schroeder', {});
 const nspkFixed = buildSystem('needham-schroeder-lowe', {});
@@ -39,6 +40,16 @@ describe('engine laws', () => {
   it.each([exhaustiveEngine, randomEngine(12)])('$name: saved traces replay to the same violation', (engine) => {
     expect(savedTracesReplay(jugsSystem, jugProperties, engine)).toBe(2);
     expect(savedTracesReplay(nspk.system, nspk.properties, engine)).toBe(2);
+  });
+
+  it('shrinking never lengthens a run and keeps it violating: jugs, Needham-Schroeder, the benchmark model', () => {
+    const jugs = shrinkingOnlyShortens(jugsSystem, [smallNeverOne, bigNeverFour], { seed: 31, numRuns: 1000, maxSteps: 30 });
+    expect(jugs.shortened).toBeGreaterThan(30);
+    const attacked = shrinkingOnlyShortens(nspk.system, nspk.properties, { seed: 32, numRuns: 1000, maxSteps: 10 });
+    expect(attacked.violating).toBeGreaterThan(10);
+    const bench = buildSystem('benchmark', { maxP: 3 });
+    const deep = shrinkingOnlyShortens(bench.system, bench.properties, { seed: 33, numRuns: 150, maxSteps: 40 });
+    expect(deep.shortened).toBeGreaterThan(5);
   });
 
   it('a random search stopped by its time limit is inconclusive, never a non-violation', () => {

@@ -82,3 +82,31 @@ export const neverEmptyRightAfterFill: TraceProperty<Jugs, JugAction, number> = 
 };
 
 export const jugProperties: readonly Property<Jugs, JugAction>[] = [bigNeverFour, totalAtMostEight, neverEmptyRightAfterFill];
+
+/** Stairs: UP climbs one step, LEAP three (only from a multiple of three); six is reached in 2 leaps or 6 ups. */
+type StairsAction = 'UP' | 'LEAP';
+export const stairsSystem: System<number, StairsAction> = {
+  name: 'toy-stairs',
+  config: {},
+  initialStates: () => [0],
+  enabled: (s) => (s % 3 === 0 ? ['UP', 'LEAP'] : ['UP']),
+  step: (s, a) => s + (a === 'UP' ? 1 : 3),
+  key: (s) => s,
+  actionLabel: (a) => a,
+  describeState: (s) => ({ step: s }),
+};
+
+export const stairsNeverSix: Invariant<number> = {
+  kind: 'invariant',
+  id: propertyId('StairsNeverReachSix'),
+  description: 'the climber never reaches step 6',
+  holds: (s) => s < 6,
+};
+
+/** Violated in 4 steps at best (fill small, pour, fill small, pour): random walks reach it more often than 4 in the big jug. */
+export const smallNeverOne: Invariant<Jugs> = {
+  kind: 'invariant',
+  id: propertyId('SmallJugNeverHoldsOne'),
+  description: 'the small jug never holds exactly 1 litre',
+  holds: (s) => s.small !== 1,
+};
