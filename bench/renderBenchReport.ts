@@ -92,7 +92,7 @@ export function renderBenchReport(r: BenchResults): string {
     `| busiest thread busy during it (rest: level barriers, table growth) | ${n(p.warm.busyShare * 100)}% |`,
     `| speed-up the work split allows (one-thread time / busiest thread's busy time) | ${n(p.warm.workSplitSpeedUp, 2)}x |`,
     `| including start-up (\`--workers 2\`: the helper joins when ready${p.cold.joinedAtMillis === undefined ? ', here never before the end' : `, here after ${ms(p.cold.joinedAtMillis)}`}) | ${ms(p.cold.millis)}: ${n(p.cold.speedUp, 2)}x (threads that worked: ${n(p.cold.threads)}) |`,
-    `| default (adaptive: a helper is started after ${ms(adaptiveStartMs)}) | ${ms(p.adaptive.millis)}: ${n(p.adaptive.speedUp, 2)}x (threads that worked: ${n(p.adaptive.threads)}) |`,
+    `| default (adaptive: a helper is started after ${ms(adaptiveStartMs)} if the load average leaves a core free) | ${ms(p.adaptive.millis)}: ${n(p.adaptive.speedUp, 2)}x (threads that worked: ${n(p.adaptive.threads)}) |`,
     `| hash-partitioned workers exchanging states by messages, including start-up (used for object states and string keys) | ${ms(p.partitioned.millis)}: ${n(p.partitioned.speedUp, 2)}x |`,
     `| cores the machine offered two threads then (same one-thread search alone: ${ms(r.capacity.aloneMillis)}; two at once: ${r.capacity.togetherMillis.map(ms).join(', ')}) | ${n(r.capacity.cores, 2)} of 2 |`,
     '',

@@ -36,7 +36,7 @@ export const mcimLifecycleMachine = setup({
         ACTIVATE: 'Activated',
         // 5.1.2.3 integrity anomaly at boot places the MCIM in "blocked" [t6 cm5, t8 cm8]
         BLOCK: 'Blocked',
-        // 5.1.1.1 "Deletion may be applied to a MCIM that is in any ... state except ... Selected"
+        // 5.1.1.1 "Deletion may be applied to a MCIM that is in any of the above lifecycle states except for the Selected state"
         DELETE: 'Deleted',
       },
     },

@@ -59,7 +59,7 @@ export function channelIsOpen(from: RoleId, to: RoleId): boolean {
 
 // ---- Names: identities, keys and constants of the built-in world --------------------------------
 
-/** PCID, the M2ME's provisional connectivity identity (001 "PCID denotes the M2ME identity"). */
+/** PCID, the M2ME's provisional connectivity identity (001 "use M2ME's PCID to denote M2ME identity"). */
 export const pcid = name('pcid:m2me');
 /** TRE platform private key (5.1.1.2 NOTE a "TRE platform key for which the application secrets are sealed"). */
 export const skTre = name('sk:tre');
@@ -72,16 +72,16 @@ export const tokDev = name('tok:dev');
 export const skEs = name('sk:es');
 export const skPva = name('sk:pva');
 export const skRo = name('sk:ro');
-export const shoName = (sho: ShoId): Term => name(sho);
+const shoName = (sho: ShoId): Term => name(sho);
 export const skSho = (sho: ShoId): Term => name(`sk:${sho}`);
 export const imsi = (sho: ShoId): Term => name(`imsi:${sho}`);
 export const ki = (sho: ShoId): Term => name(`ki:${sho}`);
 /** MCIM executable code (5.1.1.2 "credentials, executables ... and data"). */
-export const mcimCode = (sho: ShoId): Term => name(`code:usim:${sho}`);
+const mcimCode = (sho: ShoId): Term => name(`code:usim:${sho}`);
 export const firmware = (version: FirmwareVersion): Term => name(`fw:${version}`);
 export type FirmwareVersion = 'v1' | 'v2';
 /** Platform integrity measurement of a firmware version. */
-export const platformMeasurement = (version: FirmwareVersion): Term => hash(firmware(version));
+const platformMeasurement = (version: FirmwareVersion): Term => hash(firmware(version));
 /** Registration nonce number k (x.2.3 "checking the registration nonce ... protection against replay"). */
 export const registrationNonce = (k: number): Term => name(`nreg:${k}`);
 /** The RAND of the k-th AV the ICF issues (fresh per AV, 001 step 3). */
@@ -163,7 +163,7 @@ export const validationRequestTerm = (sho: ShoId, registration: Term): Term =>
   tuple(name('validate'), shoName(sho), registration);
 export const validationResultTerm = (nonce: Term, sho: ShoId, verdict: Term): Term =>
   sign(skPva, tuple(name('validation'), pcid, nonce, shoName(sho), verdict));
-/** The MCIM blob, opened only with the TRE platform key (x.2.3 NOTE 2; 001 step 16 "encrypt using the PfC"). */
+/** The MCIM blob, opened only with the TRE platform key (x.2.3 NOTE 2; 001 step 16 "encrypt the MCIM by using the PfC"). */
 export const mcimBlob = (sho: ShoId, nonce: Term, token: Term, treKey: Term): Term =>
   aenc(treKey, tuple(name('mcim'), shoName(sho), imsi(sho), ki(sho), mcimCode(sho), token, nonce));
 /** M2MSIMMobj: signed by the SHO so the TRE can check its origin, carrying the registration nonce (x.2.3). */

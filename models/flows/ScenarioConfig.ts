@@ -2,15 +2,15 @@
 // resolved into a complete config here and only here; errors are values with a stable code, not throws.
 import { z } from 'zod';
 import type { Access } from '../roles/m2me.ts';
-import type { ShoId } from '../roleIds.ts';
+import { shoIds, type ShoId } from '../roleIds.ts';
 
-export const flowIds = ['initial-3gpp', 'initial-non3gpp', 'change-via-old-sho', 'change-via-pristine', 'delayed-activation'] as const;
+const flowIds = ['initial-3gpp', 'initial-non3gpp', 'change-via-old-sho', 'change-via-pristine', 'delayed-activation'] as const;
 export type FlowId = (typeof flowIds)[number];
 
-const sho = z.enum(['sho1', 'sho2']);
+const sho = z.enum(shoIds);
 
 /** What a user may write (JSON). Every field but `flow` is optional; defaults are documented in `resolveScenario`. */
-export const scenarioInputSchema = z
+const scenarioInputSchema = z
   .object({
     name: z.string().min(1).optional(),
     flow: z.enum(flowIds),

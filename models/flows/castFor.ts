@@ -9,13 +9,13 @@ import {
 import { roleIds, shoIds, type RoleId } from '../roleIds.ts';
 import { equipmentSupplierMachine } from '../roles/equipmentSupplier.ts';
 import { m2meMachine } from '../roles/m2me.ts';
-import { non3gppIcspMachine } from '../roles/non3gppIcsp.ts';
+import { non3gppIcspMachine, type IcspMode } from '../roles/non3gppIcsp.ts';
 import { pvaMachine } from '../roles/pva.ts';
 import { registrationOperatorMachine } from '../roles/registrationOperator.ts';
 import { shoMachine } from '../roles/sho.ts';
 import { subscriberLocalEvents, subscriberMachine } from '../roles/subscriber.ts';
 import { treMachine, type TreContext } from '../roles/tre.ts';
-import { mcimEntryFor } from '../roles/treRegistry.ts';
+import { mcimEntryFor, sortById } from '../roles/treRegistry.ts';
 import { vnoMachine } from '../roles/vno.ts';
 import type { ScenarioConfig } from './ScenarioConfig.ts';
 
@@ -50,6 +50,11 @@ function localEventsOf(id: RoleId, config: ScenarioConfig): EventObject[] {
   }
 }
 
+/** 5.1.3.6.3: the non-3GPP ICSP authenticates (with AVs from the ICF) unless the scenario says otherwise. */
+function icspModeOf(config: ScenarioConfig): IcspMode {
+  return config.access === 'non3gpp-unauthenticated' ? 'unauthenticated' : 'authenticated';
+}
+
 function fresh(machine: AnyStateMachine, input?: unknown): AnyMachineSnapshot {
   return initialTransition(machine, input)[0];
 }
@@ -66,7 +71,7 @@ function factorySnapshots(config: ScenarioConfig): Record<RoleId, AnyMachineSnap
     m2me: fresh(m2meMachine, { access: config.access }),
     tre: fresh(treMachine),
     vno: fresh(vnoMachine),
-    icsp: fresh(non3gppIcspMachine, { mode: config.access === 'non3gpp-unauthenticated' ? 'unauthenticated' : 'authenticated' }),
+    icsp: fresh(non3gppIcspMachine, { mode: icspModeOf(config) }),
     ro: fresh(registrationOperatorMachine, { delayedActivation: config.delayedActivation }),
     pva: fresh(pvaMachine),
     sho1: fresh(shoMachine, { id: 'sho1' }),
@@ -89,15 +94,14 @@ function provisionedSnapshots(config: ScenarioConfig): Record<RoleId, AnyMachine
   const tre = bootedTre();
   const treContext: TreContext = {
     ...(tre.context as TreContext),
-    registry: [
+    registry: sortById([
       mcimEntryFor(oldSho, 'Selected'),
       ...(config.bothMcimsPresent ? [mcimEntryFor(config.sho, 'Installed')] : []),
-    ].sort((a, b) => (a.id < b.id ? -1 : 1)),
+    ]),
     noncesUsed: 1,
   };
   const initialCreds = initialCredentialsTerm();
   const credItems = initialCreds.kind === 'tuple' ? initialCreds.items : [];
-  const authenticatedAccess = config.access !== 'non3gpp-unauthenticated';
   const snaps: Record<RoleId, AnyMachineSnapshot> = {
     ...base,
     supplier: equipmentSupplierMachine.resolveState({ value: 'Manufactured', context: undefined }),
@@ -107,10 +111,10 @@ function provisionedSnapshots(config: ScenarioConfig): Record<RoleId, AnyMachine
     m2me: resolved(m2meMachine, { access: config.access }, 'Operational', { servingSho: oldSho }),
     tre: treMachine.resolveState({ value: tre.value, context: treContext }),
     vno: config.access === '3gpp' ? vnoMachine.resolveState({ value: 'Attached', context: { xres: null } }) : base.vno,
-    icsp: config.access === '3gpp' ? base.icsp : resolved(non3gppIcspMachine, { mode: authenticatedAccess ? 'authenticated' : 'unauthenticated' }, 'Connected', {}),
+    icsp: config.access === '3gpp' ? base.icsp : resolved(non3gppIcspMachine, { mode: icspModeOf(config) }, 'Connected', {}),
     ro: resolved(registrationOperatorMachine, { delayedActivation: false }, { ICF: 'Active', DRF: 'Idle', DPF: 'Idle' }, {
       creds: { pcid: credItems[1]!, kInit: credItems[2]!, kPin: credItems[3]! },
-      avsIssued: authenticatedAccess ? 1 : 0,
+      avsIssued: icspModeOf(config) === 'authenticated' ? 1 : 0,
       directory: oldSho,
     }),
     pva: resolved(pvaMachine, undefined, 'Ready', { reference: platformCredential('v1') }),

@@ -1,4 +1,4 @@
-// What an honest run of a scenario must reach (issue 2 "What must show"), read from role snapshots only:
+// What an honest run of a scenario must reach, read from role snapshots only:
 // the chosen SHO's MCIM Activated in the TRE, the success report at that SHO, the old MCIM gone (or isolated),
 // and never more than one MCIM active.
 import type { AnyMachineSnapshot } from 'xstate';
@@ -6,6 +6,7 @@ import type { McimLifecycleState } from '../mcimLifecycle.ts';
 import type { RoleId } from '../roleIds.ts';
 import type { ShoContext } from '../roles/sho.ts';
 import type { TreContext } from '../roles/tre.ts';
+import { isActive } from '../roles/treRegistry.ts';
 import type { ScenarioConfig } from './ScenarioConfig.ts';
 
 export interface McimView {
@@ -34,7 +35,7 @@ export type SnapshotOf = (id: RoleId) => AnyMachineSnapshot;
 
 /** MCIMs in Activated or Selected (5.1.3.7.2 "At most one MCIM can be active at any time"). */
 export function activeMcims(snapshotOf: SnapshotOf): number {
-  return (snapshotOf('tre').context as TreContext).registry.filter((e) => e.state === 'Activated' || e.state === 'Selected').length;
+  return (snapshotOf('tre').context as TreContext).registry.filter(isActive).length;
 }
 
 export function flowOutcome(

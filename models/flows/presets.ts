@@ -1,4 +1,5 @@
-// The built-in scenarios: the five flows of issue 2 with their variants, as `trecheck check` runs them.
+// The built-in scenarios: the five flows of 004 (5.1.3.6.2, 5.1.3.6.3, 5.1.3.7.4.2, 5.1.3.7.4.3, Annex x.1)
+// with their variants, as `trecheck check` runs them.
 import { resolveScenario, type ScenarioConfig, type ScenarioInput } from './ScenarioConfig.ts';
 
 const inputs: readonly ScenarioInput[] = [

@@ -1,7 +1,8 @@
 // An honest run by the pure step function: no attacker, every message delivered, always the first enabled
 // event, until nothing is enabled. Returns the outcome and the trace of event labels.
 import type { RoleId } from '../roleIds.ts';
-import { enabledEvents, eventLabel, initialWorld, roleSnapshot, stepWorld, type World } from '../world/World.ts';
+import { enabledEvents, eventLabel, initialWorld, roleSnapshot, stepWorld, worldRoles, type World } from '../world/World.ts';
+import { roleFinals, type RoleFinal } from '../world/worldView.ts';
 import { activeMcims, flowOutcome, type FlowOutcome } from './flowOutcome.ts';
 import type { ScenarioConfig } from './ScenarioConfig.ts';
 
@@ -12,6 +13,8 @@ export interface HonestRun {
   readonly outcome: FlowOutcome;
   readonly trace: readonly string[];
   readonly final: World;
+  /** Final (value, context) of every role, in the shape `runLive` gives, to compare the two. */
+  readonly finals: Readonly<Record<string, RoleFinal>>;
 }
 
 export function runHonest(config: ScenarioConfig): HonestRun {
@@ -31,5 +34,6 @@ export function runHonest(config: ScenarioConfig): HonestRun {
     maxActive = Math.max(maxActive, activeMcims(snapshotOf(world)));
   }
   const outcome = flowOutcome(config, snapshotOf(world), { maxActiveMcims: maxActive, steps: trace.length, quiescent });
-  return { outcome, trace, final: world };
+  const finals = roleFinals(worldRoles(world), snapshotOf(world));
+  return { outcome, trace, final: world, finals };
 }

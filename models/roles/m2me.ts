@@ -70,8 +70,8 @@ export const m2meMachine = setup({
     },
     Booting: {
       on: {
-        // 004 5.1.3.6.2 step 1 "In the attach message the M2ME sends a PCID to the VNO"; 5.1.3.6.3 the
-        // non-3GPP ICSP instead.
+        // 004 5.1.3.6.2 step 1 "In the attach message the M2ME sends a Provisional Connectivity ID (PCID) to the
+        // VNO"; 5.1.3.6.3 the non-3GPP ICSP instead.
         ready: {
           guard: 'fromTre',
           target: 'Attaching',

@@ -3,11 +3,11 @@
 // with a direct IP connection to the RO's DRF.
 import { assign, emit, setup } from 'xstate';
 import type { Term } from '../../src/attacker/Term.ts';
-import {
-  authChallengeTerm, avRequestTerm, directConnectionTerm, ipConnectivityTerm, out, pdpContextTerm,
-  type Delivery, type SendEvent,
-} from '../messages.ts';
-import { fieldsOf, same } from '../readTerm.ts';
+import { directConnectionTerm, out, type Delivery, type SendEvent } from '../messages.ts';
+import { avRequestToRo, challengeFor, connectivityToM2me, isAttach, isAv, responseMatches, sessionToRo, xresOf } from './accessAuthentication.ts';
+
+/** 5.1.3.6.3 unauthenticated access: "a direct IP connection to an RO (DRF)", no ICF involved. */
+const directToRo = (): SendEvent => out('ro', 'directConnection', directConnectionTerm());
 
 export type IcspMode = 'authenticated' | 'unauthenticated';
 
@@ -31,35 +31,27 @@ export const non3gppIcspMachine = setup({
           {
             // 5.1.3.6.3 "given unauthenticated access for registration purposes ... the RO's ICF is not needed,
             // as the non-3GPP ICSP provides a direct IP connection to an RO (DRF)".
-            guard: ({ context, event }) => context.mode === 'unauthenticated' && fieldsOf(event.msg, 'attach', 1) !== undefined,
+            guard: ({ context, event }) => context.mode === 'unauthenticated' && isAttach(event.msg),
             target: 'Connected',
-            actions: [
-              emit(() => out('ro', 'directConnection', directConnectionTerm())),
-              emit(() => out('m2me', 'ipConnectivity', ipConnectivityTerm())),
-            ],
+            actions: [emit(directToRo), emit(connectivityToM2me)],
           },
           {
             // 5.1.3.6.3 "authenticated using a non-3G mechanism": modelled like 5.1.3.6.2 steps 2-3 with the ICF
             // supplying the vectors (5.1.3.4.4 "Authenticate the M2ME for connectivity functions").
-            guard: ({ context, event }) => context.mode === 'authenticated' && fieldsOf(event.msg, 'attach', 1) !== undefined,
+            guard: ({ context, event }) => context.mode === 'authenticated' && isAttach(event.msg),
             target: 'AwaitingAv',
-            actions: emit(() => out('ro', 'avRequest', avRequestTerm())),
+            actions: emit(avRequestToRo),
           },
         ],
       },
     },
     AwaitingAv: {
       on: {
+        // 5.1.3.6.3 "largely the same as above": 5.1.3.6.2 step 3, the ICF's AV authenticates the M2ME.
         avResponse: {
-          guard: ({ event }) => fieldsOf(event.msg, 'av', 4) !== undefined,
+          guard: ({ event }) => isAv(event.msg),
           target: 'Challenging',
-          actions: [
-            assign(({ event }) => ({ xres: fieldsOf(event.msg, 'av', 4)![2]! })),
-            emit(({ event }) => {
-              const f = fieldsOf(event.msg, 'av', 4)!;
-              return out('m2me', 'authChallenge', authChallengeTerm(f[1]!, f[3]!));
-            }),
-          ],
+          actions: [assign(({ event }) => ({ xres: xresOf(event.msg) })), emit(({ event }) => challengeFor(event.msg))],
         },
       },
     },
@@ -67,13 +59,9 @@ export const non3gppIcspMachine = setup({
       on: {
         // 5.1.3.6.3 "all communication ... is done via the IP connectivity provided by the non-3GPP ICSP".
         authResponse: {
-          guard: ({ context, event }) => same(fieldsOf(event.msg, 'res', 1)?.[0], context.xres ?? undefined),
+          guard: ({ context, event }) => responseMatches(event.msg, context.xres),
           target: 'Connected',
-          actions: [
-            assign({ xres: null }),
-            emit(() => out('ro', 'pdpContext', pdpContextTerm())),
-            emit(() => out('m2me', 'ipConnectivity', ipConnectivityTerm())),
-          ],
+          actions: [assign({ xres: null }), emit(sessionToRo), emit(connectivityToM2me)],
         },
       },
     },
@@ -83,12 +71,9 @@ export const non3gppIcspMachine = setup({
         attachRequest: [
           {
             guard: ({ context }) => context.mode === 'unauthenticated',
-            actions: [
-              emit(() => out('ro', 'directConnection', directConnectionTerm())),
-              emit(() => out('m2me', 'ipConnectivity', ipConnectivityTerm())),
-            ],
+            actions: [emit(directToRo), emit(connectivityToM2me)],
           },
-          { guard: ({ context }) => context.mode === 'authenticated', target: 'AwaitingAv', actions: emit(() => out('ro', 'avRequest', avRequestTerm())) },
+          { guard: ({ context }) => context.mode === 'authenticated', target: 'AwaitingAv', actions: emit(avRequestToRo) },
         ],
       },
     },

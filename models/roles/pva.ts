@@ -48,7 +48,7 @@ export const pvaMachine = setup({
     Ready: {
       on: {
         // Step 9 "The PVA validates the authenticity and integrity of the M2ME"; step 10 "sends the validation
-        // results back to the SHO" (signed, so the SHO can rely on it: x.2.3 "trusted PVA").
+        // results back to the SHO" (signed, so the SHO can rely on it: x.2.3 "the correct (trusted) PVA").
         validationRequest: {
           guard: ({ context, event }) => isShoId(event.from) && validate(context.reference, event.msg)?.sho === event.from,
           actions: emit(({ context, event }) => {

@@ -25,7 +25,7 @@ export interface RoContext {
   readonly dpfNonce: Term | null;
 }
 
-export const MAX_AVS = 3;
+const MAX_AVS = 3;
 
 type RoInbound =
   | 'initialCredentials' | 'activationNotice' | 'avRequest' | 'pdpContext' | 'directConnection' | 'shoSelection'
@@ -43,6 +43,16 @@ function authorisedObject(msg: Term, sho: RoleId, pcid: Term | undefined): { obj
   const inner = f[1].kind === 'sign' ? fieldsOf(f[1].body, 'M2MSIMMobj', 3) ?? fieldsOf(f[1].body, 'activateMcim', 3) : undefined;
   if (inner === undefined || !same(inner[0], pcid) || inner[1] === undefined) return undefined;
   return { object: f[1], nonce: inner[1] };
+}
+
+/** The SHO-signed authorisation an event carries for this RO's PCID (steps 11-12). */
+function authorisation(ctx: RoContext, ev: Delivery): { object: Term; nonce: Term } | undefined {
+  return authorisedObject(ev.msg, ev.from, ctx.creds?.pcid);
+}
+
+/** The DPF remembers which SHO it downloads for and the nonce: the old SHO's ack and the commit carry it. */
+function downloadFor(ctx: RoContext, ev: Delivery): Partial<RoContext> {
+  return { dpfSho: ev.from as ShoId, dpfNonce: authorisation(ctx, ev)!.nonce };
 }
 
 function registrationSho(msg: Term, pcid: Term | undefined): ShoId | undefined {
@@ -171,20 +181,20 @@ export const registrationOperatorMachine = setup({
             // Step 11 "contacts the RO (DPF) and authorizes provisioning"; step 12 "downloads a MCIM object"
             // (001 steps 17-18; 5.1.3.7.4.2 steps 6-7 over the old SHO's connectivity).
             provisioningAuthorisation: {
-              guard: ({ context, event }) => authorisedObject(event.msg, event.from, context.creds?.pcid) !== undefined,
+              guard: ({ context, event }) => authorisation(context, event) !== undefined,
               target: 'Downloading',
               actions: [
-                emit(({ context, event }) => out('m2me', 'mcimDownload', authorisedObject(event.msg, event.from, context.creds?.pcid)!.object)),
-                assign(({ context, event }) => ({ dpfSho: event.from as ShoId, dpfNonce: authorisedObject(event.msg, event.from, context.creds?.pcid)!.nonce })),
+                emit(({ context, event }) => out('m2me', 'mcimDownload', authorisation(context, event)!.object)),
+                assign(({ context, event }) => downloadFor(context, event)),
               ],
             },
             // 5.1.3.7.4.2 both-present variant: the new SHO authorises use of its MCIM already in the M2ME.
             activationAuthorisation: {
-              guard: ({ context, event }) => authorisedObject(event.msg, event.from, context.creds?.pcid) !== undefined,
+              guard: ({ context, event }) => authorisation(context, event) !== undefined,
               target: 'Downloading',
               actions: [
-                emit(({ context, event }) => out('m2me', 'mcimActivation', authorisedObject(event.msg, event.from, context.creds?.pcid)!.object)),
-                assign(({ context, event }) => ({ dpfSho: event.from as ShoId, dpfNonce: authorisedObject(event.msg, event.from, context.creds?.pcid)!.nonce })),
+                emit(({ context, event }) => out('m2me', 'mcimActivation', authorisation(context, event)!.object)),
+                assign(({ context, event }) => downloadFor(context, event)),
               ],
             },
           },

@@ -93,8 +93,8 @@ export const shoMachine = setup({
             // Step 11 "upon receiving a positive validation, contacts the RO (DPF) and authorizes provisioning";
             // 001 step 16 "encrypt the MCIM by using the PfC" into the M2MSIMMobj with the registration nonce (x.2.3).
             guard: ({ context, event }) => {
-              const f = fieldsOf(verifySigned(event.msg, pk(skPva)), 'validation', 4);
-              return f !== undefined && same(f[1], context.nonce ?? undefined) && nameId(f[2]) === context.id && nameId(f[3]) === 'ok';
+              const v = validationOf(context, event.msg);
+              return v?.sho === context.id && v.verdict === 'ok';
             },
             target: 'Authorised',
             actions: emit(({ context }) => {
@@ -108,10 +108,7 @@ export const shoMachine = setup({
           },
           {
             // 5.1.3.4.3 "depending on relevant SHO security policies, allow or disallow the provisioning".
-            guard: ({ context, event }) => {
-              const f = fieldsOf(verifySigned(event.msg, pk(skPva)), 'validation', 4);
-              return f !== undefined && same(f[1], context.nonce ?? undefined) && nameId(f[3]) === 'fail';
-            },
+            guard: ({ context, event }) => validationOf(context, event.msg)?.verdict === 'fail',
             target: 'Contracted',
             actions: assign({ report: 'failure' as const, nonce: null }),
           },
@@ -162,6 +159,14 @@ export const shoMachine = setup({
   },
 });
 
+/** Step 10: the PVA-signed result for the registration in progress (its nonce), naming an SHO and a verdict. */
+function validationOf(context: ShoContext, msg: Term): { sho: string | undefined; verdict: string | undefined } | undefined {
+  const f = fieldsOf(verifySigned(msg, pk(skPva)), 'validation', 4);
+  if (f === undefined || !same(f[1], context.nonce ?? undefined)) return undefined;
+  return { sho: nameId(f[2]), verdict: nameId(f[3]) };
+}
+
+/** Step 14: the DPF's report carries the TRE-signed success status for this SHO's registration. */
 function reportOk(context: ShoContext, msg: Term): boolean {
   const r = fieldsOf(msg, 'report', 2);
   const s = fieldsOf(verifySigned(r?.[1], context.treKey ?? pk(name('none'))), 'provisioned', 4);

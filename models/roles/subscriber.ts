@@ -34,6 +34,12 @@ export const subscriberMachine = setup({
     emitted: {} as SendEvent,
     input: {} as SubscriberInput,
   },
+  actions: {
+    /** The equipment parameters (PCID, device token) go to the chosen SHO (5.1.3.5.2). */
+    contractWithSho: emit(({ context }) => out(context.sho, 'contract', contractTerm())),
+    /** The RO's DRF learns which SHO to send the M2ME to (5.1.3.5.2 "Inform the RO"). */
+    informRo: emit(({ context }) => out('ro', 'shoSelection', shoSelectionTerm(context.sho))),
+  },
 }).createMachine({
   id: 'subscriber',
   context: ({ input }) => ({ ...input }),
@@ -49,21 +55,21 @@ export const subscriberMachine = setup({
         // the RO's DRF learns the choice (5.1.3.5.2 "inform the RO"; 001 step 9 the DRF's database).
         SELECT_SHO: {
           target: 'ShoSelected',
-          actions: [
-            emit(({ context }) => out(context.sho, 'contract', contractTerm())),
-            emit(({ context }) => out('ro', 'shoSelection', shoSelectionTerm(context.sho))),
-          ],
+          actions: ['contractWithSho', 'informRo'],
         },
       },
     },
     ShoSelected: {
       on: {
-        // Annex x.1: "indicate to the Registration Operator (ICF) that the M2M equipment is going to be switched on".
+        // Annex x.1: "indicate to the Registration Operator (Initial Connectivity Function) that the M2M equipment
+        // is going to be switched on".
         NOTIFY_SWITCH_ON: {
           guard: ({ context }) => context.delayedActivation,
           target: 'AwaitingActivation',
           actions: emit(() => out('ro', 'activationNotice', activationNoticeTerm())),
         },
+        // Without delayed activation the subscription is live from the start (x.1 is "not mandatory"): the
+        // equipment is switched on and 5.1.3.6.2 step 1 follows.
         SWITCH_ON: {
           guard: ({ context }) => !context.delayedActivation,
           target: 'Using',
@@ -72,6 +78,7 @@ export const subscriberMachine = setup({
       },
     },
     AwaitingActivation: {
+      // Annex x.1 "so that the subscription can be activated in the network": the RO confirms it.
       on: { activationAck: { target: 'ReadyToSwitchOn' } },
     },
     ReadyToSwitchOn: {
@@ -85,10 +92,7 @@ export const subscriberMachine = setup({
         CHANGE_OPERATOR: {
           guard: ({ context }) => context.change !== null,
           target: 'Contracted',
-          actions: [
-            emit(({ context }) => out(context.sho, 'contract', contractTerm())),
-            emit(({ context }) => out('ro', 'shoSelection', shoSelectionTerm(context.sho))),
-          ],
+          actions: ['contractWithSho', 'informRo'],
         },
       },
     },

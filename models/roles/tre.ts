@@ -43,7 +43,7 @@ export interface TreContext {
   readonly staged: StagedMcim | null;
 }
 
-export const MAX_REGISTRATIONS = 3;
+const MAX_REGISTRATIONS = 3;
 
 type TreInbound =
   | 'preprovision' | 'boot' | 'authChallenge' | 'bootstrap' | 'mcimDownload' | 'mcimActivation'
@@ -59,30 +59,42 @@ export type TreEvent =
 
 // ---- pure helpers over the context ---------------------------------------------------------------
 
+/** A registration is outstanding (x.2.3): what the expected SHO signs must name this PCID and carry its nonce. */
+interface Outstanding {
+  readonly creds: TreCredentials;
+  readonly sho: ShoId;
+  readonly nonce: Term;
+  /** The fields after the PCID and the nonce, when `msg` is `sign(<tag, PCID, nonce, ...>, sk:SHO)`. */
+  readonly rest: readonly Term[];
+}
+
+function readOutstanding(ctx: TreContext, msg: Term, tag: string, arity: number): Outstanding | undefined {
+  const { creds, expectedSho, expectedShoKey, pendingNonce } = ctx;
+  if (creds === null || expectedShoKey === null || expectedSho === null || pendingNonce === 0) return undefined;
+  const nonce = registrationNonce(pendingNonce);
+  const f = fieldsOf(verifySigned(msg, expectedShoKey), tag, arity);
+  if (f === undefined || !same(f[0], creds.pcid) || !same(f[1], nonce)) return undefined;
+  return { creds, sho: expectedSho, nonce, rest: f.slice(2) };
+}
+
 /** x.2.3: the M2MSIMMobj verifies with the expected SHO's key, names this PCID, carries the outstanding
  *  registration nonce (replay protection), and its blob opens with the platform key and holds the device token. */
 function readMcimObject(ctx: TreContext, msg: Term): McimEntry | undefined {
-  const c = ctx.creds;
-  if (c === null || ctx.expectedShoKey === null || ctx.expectedSho === null || ctx.pendingNonce === 0) return undefined;
-  const nonce = registrationNonce(ctx.pendingNonce);
-  const f = fieldsOf(verifySigned(msg, ctx.expectedShoKey), 'M2MSIMMobj', 3);
-  if (f === undefined || !same(f[0], c.pcid) || !same(f[1], nonce)) return undefined;
-  const m = fieldsOf(decryptWith(f[2], c.platformKey), 'mcim', 6);
-  if (m === undefined || nameId(m[0]) !== ctx.expectedSho || !same(m[4], c.tokDev) || !same(m[5], nonce)) return undefined;
+  const o = readOutstanding(ctx, msg, 'M2MSIMMobj', 3);
+  if (o === undefined) return undefined;
+  const m = fieldsOf(decryptWith(o.rest[0], o.creds.platformKey), 'mcim', 6);
+  if (m === undefined || nameId(m[0]) !== o.sho || !same(m[4], o.creds.tokDev) || !same(m[5], o.nonce)) return undefined;
   const [imsiId, kiId, codeId] = [nameId(m[1]), nameId(m[2]), nameId(m[3])];
   if (imsiId === undefined || kiId === undefined || codeId === undefined) return undefined;
-  if (ctx.registry.some((e) => e.id === `mcim:${ctx.expectedSho}`)) return undefined;
-  return newEntry(ctx.expectedSho, imsiId, kiId, codeId);
+  if (ctx.registry.some((e) => e.id === `mcim:${o.sho}`)) return undefined;
+  return newEntry(o.sho, imsiId, kiId, codeId);
 }
 
 /** Both-present variant: the expected SHO authorises use of its MCIM already installed in the registry. */
 function readActivation(ctx: TreContext, msg: Term): McimEntry | undefined {
-  const c = ctx.creds;
-  if (c === null || ctx.expectedShoKey === null || ctx.expectedSho === null || ctx.pendingNonce === 0) return undefined;
-  const f = fieldsOf(verifySigned(msg, ctx.expectedShoKey), 'activateMcim', 3);
-  if (f === undefined || !same(f[0], c.pcid) || !same(f[1], registrationNonce(ctx.pendingNonce))) return undefined;
-  if (nameId(f[2]) !== ctx.expectedSho) return undefined;
-  const entry = ctx.registry.find((e) => e.id === `mcim:${ctx.expectedSho}`);
+  const o = readOutstanding(ctx, msg, 'activateMcim', 3);
+  if (o === undefined || nameId(o.rest[0]) !== o.sho) return undefined;
+  const entry = ctx.registry.find((e) => e.id === `mcim:${o.sho}`);
   return entry !== undefined && entry.state === 'Installed' ? entry : undefined;
 }
 
@@ -119,12 +131,35 @@ function me(ctx: TreContext): TreIdentity {
   return { device: ctx.creds!.pcid, key: ctx.creds!.platformKey };
 }
 
-function registration(ctx: TreContext, sho: ShoId): Term {
-  return registrationTerm(me(ctx), registrationNonce(ctx.noncesUsed + 1), sho, ctx.firmware, ctx.creds!.pfc);
+/** x.2.3: a fresh registration nonce for `sho`, with the PfC (001 step 13), signed with the platform key. */
+function registrationFor(ctx: TreContext, sho: ShoId): SendEvent {
+  return out('m2me', 'registrationRequest', registrationTerm(me(ctx), registrationNonce(ctx.noncesUsed + 1), sho, ctx.firmware, ctx.creds!.pfc));
+}
+
+/** The context once that registration is sent: the SHO and key the MCIM object must verify with. */
+function awaitingMcimFrom(ctx: TreContext, target: { readonly sho: ShoId; readonly key: Term }): Partial<TreContext> {
+  return { expectedSho: target.sho, expectedShoKey: target.key, pendingNonce: ctx.noncesUsed + 1, noncesUsed: ctx.noncesUsed + 1 };
 }
 
 function oldShoOf(ctx: TreContext): ShoId | undefined {
   return ctx.registry.find((e) => e.owner !== ctx.expectedSho && isActive(e))?.owner;
+}
+
+/** 5.1.3.7.4.2 step 9: the TRE-signed notice that the old SHO's credentials are discarded, bound to the nonce. */
+function discardNoticeFor(ctx: TreContext): SendEvent {
+  return out('m2me', 'discardNotice', discardNoticeTerm(me(ctx), oldShoOf(ctx)!, registrationNonce(ctx.pendingNonce)));
+}
+
+/** 5.1.3.7.4.2 step 8: the new MCIM waits for the commit (step 12) while the old SHO's is discarded: Retired
+ *  when a new one was downloaded, Blocked when both were present (the variant's "strictly separated"). */
+function stagedOverOld(ctx: TreContext, staged: StagedMcim): Partial<TreContext> {
+  const old = oldShoOf(ctx)!;
+  return { staged, registry: staged.kind === 'download' ? retireOld(ctx.registry, old) : blockOld(ctx.registry, old) };
+}
+
+/** 004 step 13 / 5.1.3.7.4.2 step 13: the TRE-signed success status for the DPF. */
+function provisioningStatusFor(ctx: TreContext): SendEvent {
+  return out('m2me', 'provisioningStatus', provisioningStatusTerm(me(ctx), registrationNonce(ctx.pendingNonce), ctx.expectedSho!, ok));
 }
 
 // ---- the machine ---------------------------------------------------------------------------------
@@ -202,8 +237,8 @@ export const treMachine = setup({
       states: {
         Off: {
           on: {
-            // 5.1.2.3 "check the integrity of MCIMs as part of a secure boot process" [t6 cm5, t8 cm8];
-            // then hand the PCID to the host for the attach (5.1.2.2 "secure storage, retrieval and use of PCID").
+            // 5.1.2.3 "check the integrity of MCIMs as part of a secure boot process" [t6 cm5, t8 cm8]; then hand
+            // the PCID to the host for the attach (5.1.2.2 "secure storage, retrieval, and use of the M2ME's PCID").
             boot: {
               target: 'Ready',
               actions: [
@@ -242,11 +277,8 @@ export const treMachine = setup({
               guard: ({ context, event }) => canRegister(context) && readBootstrap(context, event.msg) !== undefined,
               target: 'AwaitingMcim',
               actions: [
-                emit(({ context, event }) => out('m2me', 'registrationRequest', registration(context, readBootstrap(context, event.msg)!.sho))),
-                assign(({ context, event }) => {
-                  const b = readBootstrap(context, event.msg)!;
-                  return { expectedSho: b.sho, expectedShoKey: b.key, pendingNonce: context.noncesUsed + 1, noncesUsed: context.noncesUsed + 1 };
-                }),
+                emit(({ context, event }) => registrationFor(context, readBootstrap(context, event.msg)!.sho)),
+                assign(({ context, event }) => awaitingMcimFrom(context, readBootstrap(context, event.msg)!)),
               ],
             },
             // 5.1.3.7.4.2 step 2: re-provision over the old SHO's connectivity; the new SHO must obtain a fresh,
@@ -257,16 +289,13 @@ export const treMachine = setup({
                   context.registry.some(isActive),
                 target: 'AwaitingMcim',
                 actions: [
-                  emit(({ context, event }) => out('m2me', 'registrationRequest', registration(context, readInstruction(context, event.msg)!.sho))),
-                  assign(({ context, event }) => {
-                    const i = readInstruction(context, event.msg)!;
-                    return { expectedSho: i.sho, expectedShoKey: i.key, pendingNonce: context.noncesUsed + 1, noncesUsed: context.noncesUsed + 1 };
-                  }),
+                  emit(({ context, event }) => registrationFor(context, readInstruction(context, event.msg)!.sho)),
+                  assign(({ context, event }) => awaitingMcimFrom(context, readInstruction(context, event.msg)!)),
                 ],
               },
               {
                 // 5.1.3.7.4.3 step 3 "The M2ME removes the old SHO's MCIM and returns to the pristine state";
-                // threat 11 cm1 "reset a TRE's MCIM management functions to factory settings".
+                // 003 threat 11 cm1 "reset a TRE's MID management functions to factory settings".
                 guard: ({ context, event }) => readInstruction(context, event.msg)?.mode === 'pristine',
                 target: 'Off',
                 actions: [
@@ -286,7 +315,7 @@ export const treMachine = setup({
                 guard: ({ context, event }) => readMcimObject(context, event.msg) !== undefined && !context.registry.some(isActive),
                 target: 'Ready',
                 actions: [
-                  emit(({ context }) => out('m2me', 'provisioningStatus', provisioningStatusTerm(me(context), registrationNonce(context.pendingNonce), context.expectedSho!, ok))),
+                  emit(({ context }) => provisioningStatusFor(context)),
                   assign(({ context, event }) => ({
                     registry: installAndActivate(context.registry, readMcimObject(context, event.msg)!),
                     pendingNonce: 0,
@@ -296,15 +325,12 @@ export const treMachine = setup({
               {
                 // 5.1.3.7.4.2 step 7 (download complete, "atomic") then step 8: before installing, discard the old
                 // SHO's credentials: the session ends (5.1.1.1: Selected cannot be deleted) and the MCIM is Retired
-                // ("credential permanently deleted" while still instantiated); step 9 tells the old SHO.
+                // ("a credential is permanently deleted" while "still instantiated"); step 9 tells the old SHO.
                 guard: ({ context, event }) => readMcimObject(context, event.msg) !== undefined && oldShoOf(context) !== undefined,
                 target: 'AwaitingCommit',
                 actions: [
-                  emit(({ context }) => out('m2me', 'discardNotice', discardNoticeTerm(me(context), oldShoOf(context)!, registrationNonce(context.pendingNonce)))),
-                  assign(({ context, event }) => ({
-                    staged: { kind: 'download' as const, entry: readMcimObject(context, event.msg)! },
-                    registry: retireOld(context.registry, oldShoOf(context)!),
-                  })),
+                  emit(({ context }) => discardNoticeFor(context)),
+                  assign(({ context, event }) => stagedOverOld(context, { kind: 'download', entry: readMcimObject(context, event.msg)! })),
                 ],
               },
             ],
@@ -314,11 +340,8 @@ export const treMachine = setup({
               guard: ({ context, event }) => readActivation(context, event.msg) !== undefined && oldShoOf(context) !== undefined,
               target: 'AwaitingCommit',
               actions: [
-                emit(({ context }) => out('m2me', 'discardNotice', discardNoticeTerm(me(context), oldShoOf(context)!, registrationNonce(context.pendingNonce)))),
-                assign(({ context, event }) => ({
-                  staged: { kind: 'activation' as const, entry: readActivation(context, event.msg)! },
-                  registry: blockOld(context.registry, oldShoOf(context)!),
-                })),
+                emit(({ context }) => discardNoticeFor(context)),
+                assign(({ context, event }) => stagedOverOld(context, { kind: 'activation', entry: readActivation(context, event.msg)! })),
               ],
             },
           },
@@ -334,7 +357,7 @@ export const treMachine = setup({
               },
               target: 'Ready',
               actions: [
-                emit(({ context }) => out('m2me', 'provisioningStatus', provisioningStatusTerm(me(context), registrationNonce(context.pendingNonce), context.expectedSho!, ok))),
+                emit(({ context }) => provisioningStatusFor(context)),
                 assign(({ context }) => ({
                   registry: commitStaged(context.registry, context.staged!),
                   staged: null,
@@ -350,7 +373,6 @@ export const treMachine = setup({
     LockedDown: {},
   },
 });
-
 
 /** The SHO public keys are certified in the PKI the TRE holds roots for (x.2.3 NOTE 3). */
 function lifecycleFromCommand(ctx: TreContext, msg: Term): readonly McimEntry[] | undefined {

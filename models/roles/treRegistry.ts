@@ -25,6 +25,7 @@ export interface McimEntry {
   readonly measurement: string;
 }
 
+/** The registry's order: by id, so that equal registries are equal data. */
 export const sortById = (xs: readonly McimEntry[]): McimEntry[] => [...xs].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 
 /** Applies a 5.1.1.1 lifecycle event to one entry; Deleted entries leave the registry ("permanently removed"). */
@@ -44,47 +45,57 @@ export function applyLifecycle(
 /** Integrity check of every MCIM at boot or reset (5.1.2.3 [t6 cm5, t8 cm8]): sessions end with the reset,
  *  and an MCIM whose code no longer matches its measurement is placed in Blocked. */
 export function integrityChecked(registry: readonly McimEntry[]): readonly McimEntry[] {
-  let out = registry;
-  for (const e of registry) {
-    if (e.state === 'Selected') out = applyLifecycle(out, e.id, 'END_SESSION') ?? out;
-  }
+  let out = endSessions(registry);
   for (const e of out) {
     if (contentId(name(e.code)) !== e.measurement) out = applyLifecycle(out, e.id, 'BLOCK') ?? out;
   }
   return out;
 }
 
+/** Active in the sense of 5.1.3.7.2 "At most one MCIM can be active at any time": Activated or Selected. */
 export const isActive = (e: McimEntry): boolean => e.state === 'Activated' || e.state === 'Selected';
 
 export function newEntry(sho: ShoId, imsiId: string, kiId: string, code: string): McimEntry {
   return { id: `mcim:${sho}`, owner: sho, state: 'Installed', imsi: imsiId, ki: kiId, code, measurement: contentId(name(code)) };
 }
 
+/** 5.1.1.1 "Deletion may be applied ... in any of the above lifecycle states except ... Selected": every session
+ *  ends first, so that the whole registry can go (5.1.3.7.4.3 step 3, back to the pristine state). */
 export function removeAll(registry: readonly McimEntry[]): readonly McimEntry[] {
-  let out = registry;
-  for (const e of registry) {
-    if (e.state === 'Selected') out = applyLifecycle(out, e.id, 'END_SESSION') ?? out;
-  }
+  let out = endSessions(registry);
   for (const e of [...out]) out = applyLifecycle(out, e.id, 'DELETE') ?? out;
   return out;
 }
 
+/** 5.1.1.1 "When the session ends, the MCIM reverts to the Activated state": for every Selected MCIM. */
+function endSessions(registry: readonly McimEntry[]): readonly McimEntry[] {
+  let out = registry;
+  for (const e of registry) {
+    if (e.state === 'Selected') out = applyLifecycle(out, e.id, 'END_SESSION') ?? out;
+  }
+  return out;
+}
+
 export function installAndActivate(registry: readonly McimEntry[], entry: McimEntry): readonly McimEntry[] {
-  // 5.1.1.1 Installed ("created and has an entry in the registry"), then Activated ("authorised for operational use").
+  // 5.1.1.1 Installed ("created and has an entry in the M2ME's registry"), then Activated ("authorised for operational use").
   const installed = sortById([...registry, entry]);
   return applyLifecycle(installed, entry.id, 'ACTIVATE') ?? installed;
 }
 
+/** 5.1.3.7.4.2 step 8: the old SHO's MCIM leaves its session (a Selected MCIM can only end it) and is Retired. */
 export function retireOld(registry: readonly McimEntry[], old: ShoId): readonly McimEntry[] {
-  const id = `mcim:${old}`;
-  const ended = applyLifecycle(registry, id, 'END_SESSION') ?? registry;
-  return applyLifecycle(ended, id, 'RETIRE') ?? ended;
+  return endSessionThen(registry, old, 'RETIRE');
 }
 
+/** 5.1.3.7.4.2 both-present variant: the old SHO's MCIM is kept but Blocked ("strictly separated"). */
 export function blockOld(registry: readonly McimEntry[], old: ShoId): readonly McimEntry[] {
-  const id = `mcim:${old}`;
+  return endSessionThen(registry, old, 'BLOCK');
+}
+
+function endSessionThen(registry: readonly McimEntry[], sho: ShoId, event: 'RETIRE' | 'BLOCK'): readonly McimEntry[] {
+  const id = `mcim:${sho}`;
   const ended = applyLifecycle(registry, id, 'END_SESSION') ?? registry;
-  return applyLifecycle(ended, id, 'BLOCK') ?? ended;
+  return applyLifecycle(ended, id, event) ?? ended;
 }
 
 export function commitStaged(registry: readonly McimEntry[], staged: StagedMcim): readonly McimEntry[] {

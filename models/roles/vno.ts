@@ -2,11 +2,8 @@
 // obtained from the RO's ICF (5.1.3.6.2 steps 1-4; 001 steps 1-6).
 import { assign, emit, setup } from 'xstate';
 import type { Term } from '../../src/attacker/Term.ts';
-import {
-  attachRejectTerm, authChallengeTerm, avRequestTerm, ipConnectivityTerm, out, pdpContextTerm,
-  type Delivery, type SendEvent,
-} from '../messages.ts';
-import { fieldsOf, same } from '../readTerm.ts';
+import { attachRejectTerm, out, type Delivery, type SendEvent } from '../messages.ts';
+import { avRequestToRo, challengeFor, connectivityToM2me, isAttach, isAv, responseMatches, sessionToRo, xresOf } from './accessAuthentication.ts';
 
 export interface VnoContext {
   /** XRES of the AV in use for the pending attach. */
@@ -26,9 +23,9 @@ export const vnoMachine = setup({
       on: {
         // Step 1 attach with the PCID; step 2 "The VNO contacts an RO (ICF)" (001 step 2 "sends the PCID").
         attachRequest: {
-          guard: ({ event }) => fieldsOf(event.msg, 'attach', 1) !== undefined,
+          guard: ({ event }) => isAttach(event.msg),
           target: 'AwaitingAv',
-          actions: emit(() => out('ro', 'avRequest', avRequestTerm())),
+          actions: emit(avRequestToRo),
         },
       },
     },
@@ -36,15 +33,9 @@ export const vnoMachine = setup({
       on: {
         // Step 3 "The RO transfers AVs for the claimed PCID to the VNO"; 001 step 5 AKA challenge.
         avResponse: {
-          guard: ({ event }) => fieldsOf(event.msg, 'av', 4) !== undefined,
+          guard: ({ event }) => isAv(event.msg),
           target: 'Challenging',
-          actions: [
-            assign(({ event }) => ({ xres: fieldsOf(event.msg, 'av', 4)![2]! })),
-            emit(({ event }) => {
-              const f = fieldsOf(event.msg, 'av', 4)!;
-              return out('m2me', 'authChallenge', authChallengeTerm(f[1]!, f[3]!));
-            }),
-          ],
+          actions: [assign(({ event }) => ({ xres: xresOf(event.msg) })), emit(({ event }) => challengeFor(event.msg))],
         },
         // Annex x.1: no live subscription yet; the attach is refused.
         avReject: { target: 'Idle', actions: emit(() => out('m2me', 'attachReject', attachRejectTerm())) },
@@ -55,13 +46,9 @@ export const vnoMachine = setup({
         // Step 4 "After a successful authentication, the VNO provides IP connectivity ... to reach the RO (DRF)";
         // the APN/GGSN at the RO (step 4) is modelled as the session notice to the ICF.
         authResponse: {
-          guard: ({ context, event }) => same(fieldsOf(event.msg, 'res', 1)?.[0], context.xres ?? undefined),
+          guard: ({ context, event }) => responseMatches(event.msg, context.xres),
           target: 'Attached',
-          actions: [
-            assign({ xres: null }),
-            emit(() => out('ro', 'pdpContext', pdpContextTerm())),
-            emit(() => out('m2me', 'ipConnectivity', ipConnectivityTerm())),
-          ],
+          actions: [assign({ xres: null }), emit(sessionToRo), emit(connectivityToM2me)],
         },
       },
     },
@@ -69,9 +56,9 @@ export const vnoMachine = setup({
       on: {
         // A later attach (e.g. after 5.1.3.7.4.3 step 3, back to the pristine state) starts again at step 1.
         attachRequest: {
-          guard: ({ event }) => fieldsOf(event.msg, 'attach', 1) !== undefined,
+          guard: ({ event }) => isAttach(event.msg),
           target: 'AwaitingAv',
-          actions: emit(() => out('ro', 'avRequest', avRequestTerm())),
+          actions: emit(avRequestToRo),
         },
       },
     },

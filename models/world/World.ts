@@ -76,6 +76,11 @@ export function worldConfig(world: World): ScenarioConfig {
   return modelOf(world).config;
 }
 
+/** The roles of `world`, in cast order. */
+export function worldRoles(world: World): readonly RoleId[] {
+  return modelOf(world).cast.map((m) => m.id);
+}
+
 /** The snapshot of role `id` in `world`. */
 export function roleSnapshot(world: World, id: RoleId): AnyMachineSnapshot {
   const { model, ids } = knownOf(world);
@@ -168,7 +173,7 @@ export function eventLabel(world: World, e: WorldEvent): string {
 export function describeWorld(world: World): unknown {
   const model = modelOf(world);
   const network = world.net.map((key) => model.message(model.envelopeOfKey(key)));
-  return worldView(model.config.name, model.cast.map((m) => m.id), (id) => roleSnapshot(world, id), network);
+  return worldView(model.config.name, worldRoles(world), (id) => roleSnapshot(world, id), network);
 }
 
 /** The message a delivery event takes from the network. */

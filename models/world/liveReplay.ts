@@ -1,10 +1,9 @@
 // Re-executes a sequence of world events on live XState actors (one per role, messages routed from their
 // `emit`ted sends) and describes every state as describeWorld does: the replay cross-check of a found trace.
-import { createActor, type AnyActor, type AnyMachineSnapshot, type EventObject } from 'xstate';
-import type { Message, SendEvent } from '../messages.ts';
-import type { RoleId } from '../roleIds.ts';
+import type { Message } from '../messages.ts';
 import { castFor } from '../flows/castFor.ts';
 import { envelopeKey, messageOfKey } from './envelopeKey.ts';
+import { startLiveCast } from './liveCast.ts';
 import { deliveredMessage, localEventOf, roleSnapshot, worldConfig, type World, type WorldEvent } from './World.ts';
 import { worldView } from './worldView.ts';
 
@@ -13,19 +12,12 @@ import { worldView } from './worldView.ts';
 export function liveReplay(initial: World, events: readonly WorldEvent[]): unknown[] {
   const config = worldConfig(initial);
   const cast = castFor(config);
-  const actors = new Map<RoleId, AnyActor>();
-  const inFlight: Message[] = initial.net.map(messageOfKey);
-  for (const member of cast) {
-    // Live actors start where the pure world starts (which may differ from the cast's default in tests).
-    const actor = createActor(member.machine, { snapshot: roleSnapshot(initial, member.id) });
-    actor.on('send', (e: SendEvent) => void inFlight.push({ kind: e.kind, from: member.id, to: e.to, term: e.term }));
-    actors.set(member.id, actor);
-  }
-  for (const actor of actors.values()) actor.start();
-  const snapshotOf = (id: RoleId): AnyMachineSnapshot => actors.get(id)!.getSnapshot() as AnyMachineSnapshot;
+  // Live actors start where the pure world starts (which may differ from the cast's default in tests).
+  const live = startLiveCast(cast, (member) => roleSnapshot(initial, member.id), initial.net.map(messageOfKey));
+  const inFlight = live.inFlight;
   const view = (): unknown => {
     const network = [...inFlight].sort((a, b) => compare(envelopeKey(a), envelopeKey(b)));
-    return worldView(config.name, cast.map((m) => m.id), snapshotOf, network);
+    return worldView(config.name, cast.map((m) => m.id), live.snapshotOf, network);
   };
   const views = [view()];
   for (const e of events) {
@@ -34,14 +26,14 @@ export function liveReplay(initial: World, events: readonly WorldEvent[]): unkno
       const i = inFlight.findIndex((m) => envelopeKey(m) === wanted);
       if (i < 0) break;
       const [m] = inFlight.splice(i, 1) as [Message];
-      actors.get(m.to)!.send({ type: m.kind, msg: m.term, from: m.from } as EventObject);
+      live.deliver(m);
     } else {
       const { role, event } = localEventOf(initial, e.role, e.index);
-      actors.get(role)!.send(event);
+      live.send(role, event);
     }
     views.push(view());
   }
-  for (const actor of actors.values()) actor.stop();
+  live.stop();
   return views;
 }
 

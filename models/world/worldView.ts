@@ -6,6 +6,22 @@ import { contentId } from '../contentId.ts';
 import type { Message } from '../messages.ts';
 import type { RoleId } from '../roleIds.ts';
 
+/** Final (value, context) of one role. */
+export interface RoleFinal {
+  readonly value: unknown;
+  readonly context: unknown;
+}
+
+/** Every role's (value, context) as plain JSON data: what the pure run and the live actors must agree on. */
+export function roleFinals(roles: readonly RoleId[], snapshotOf: (id: RoleId) => AnyMachineSnapshot): Readonly<Record<string, RoleFinal>> {
+  const finals: Record<string, RoleFinal> = {};
+  for (const id of roles) {
+    const s = snapshotOf(id);
+    finals[id] = { value: s.value, context: s.context ?? null };
+  }
+  return JSON.parse(JSON.stringify(finals)) as Record<string, RoleFinal>;
+}
+
 /** `roles` in cast order; `network` in the world's network order (sorted envelope keys). */
 export function worldView(scenario: string, roles: readonly RoleId[], snapshotOf: (id: RoleId) => AnyMachineSnapshot, network: readonly Message[]): unknown {
   const byRole: Record<string, unknown> = {};

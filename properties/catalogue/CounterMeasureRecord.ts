@@ -1,7 +1,6 @@
 // One entry of trecheck's counter-measure catalogue, and the threat it counters, as typed data.
+import type { RiskCategory } from '../../src/text/riskCategory.ts';
 import type { CounterMeasureId } from './CounterMeasureId.ts';
-
-export type RiskCategory = 'minor' | 'major' | 'critical';
 
 export interface ThreatRecord {
   readonly alternative: '1' | '3a';
@@ -17,6 +16,9 @@ export interface ThreatRecord {
   /** Numbers printed in the TR for entries that are void ("8. void."): kept so that cross-references keep their meaning. */
   readonly voidNumbers: readonly number[];
 }
+
+/** A threat as the data files write it: alternative and number come from where it stands, no void entry by default. */
+export type ThreatData = Omit<ThreatRecord, 'alternative' | 'threat' | 'voidNumbers'> & { readonly voidNumbers?: readonly number[] };
 
 export interface CounterMeasureRecord {
   readonly id: CounterMeasureId;

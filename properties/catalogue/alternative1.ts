@@ -1,15 +1,6 @@
 // The 12 threats and 74 counter-measures of Alternative 1 in TR 33.812 clause 7.1.2.1 (seed 003), as data.
 // Summaries are ours; risk values are those of the detailed analysis. t10 cm8 is void in the TR and has no entry.
-import type { RiskCategory } from './CounterMeasureRecord.ts';
-
-interface ThreatData {
-  readonly title: string;
-  readonly likelihood: readonly number[];
-  readonly impact: readonly number[];
-  readonly risk: readonly number[];
-  readonly category: RiskCategory;
-  readonly voidNumbers?: readonly number[];
-}
+import type { ThreatData } from './CounterMeasureRecord.ts';
 
 /** A summary, or a summary with the reason the measure cannot be modelled. */
 export type CounterMeasureData = string | { readonly summary: string; readonly notModelable: string };

@@ -1,9 +1,9 @@
 // The 4 threats and 9 counter-measures of Alternative 3a (Ki transfer between operators) in TR 33.812 7.1.2.3.1.
 // The TR numbers the lists oddly (6; 8-11; 8; 7-9): ids number them 1..n in order, `textNumber` keeps the TR's number.
 import type { CounterMeasureData } from './alternative1.ts';
-import type { RiskCategory } from './CounterMeasureRecord.ts';
+import type { ThreatData } from './CounterMeasureRecord.ts';
 
-export const alternative3aThreats: Readonly<Record<number, { readonly title: string; readonly likelihood: readonly number[]; readonly impact: readonly number[]; readonly risk: readonly number[]; readonly category: RiskCategory }>> = {
+export const alternative3aThreats: Readonly<Record<number, ThreatData>> = {
   1: { title: 'Original MNO refuses to help transfer the subscription', likelihood: [1], impact: [2], risk: [2], category: 'minor' },
   2: { title: 'Original MNO attacks subscribers after their transfer', likelihood: [1], impact: [3], risk: [3], category: 'minor' },
   3: { title: 'New MNO decrypts traffic it recorded before the transfer', likelihood: [1], impact: [1], risk: [1], category: 'minor' },

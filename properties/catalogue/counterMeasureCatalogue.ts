@@ -43,6 +43,9 @@ function checkNumbering(): void {
 }
 checkNumbering();
 
+/** The catalogue in the shape the text tools take as a parameter (src/text/CatalogueView.ts). */
+export const catalogueView = { threats: threatRecords, counterMeasures: counterMeasureCatalogue } as const;
+
 const byId = new Map(counterMeasureCatalogue.map((c) => [c.id as string, c]));
 
 /** The catalogue entry for `id`; throws on an unknown id so that a property citing one fails as soon as it is imported. */

@@ -14,6 +14,11 @@ export interface Finding {
   readonly suggestion?: string;
 }
 
+/** How many findings are defects: any defect makes a text command exit 1. */
+export function countDefects(findings: readonly Finding[]): number {
+  return findings.filter((f) => f.severity === 'defect').length;
+}
+
 /** Orders findings by file, then line (whole-text findings last), then code: output is stable. */
 export function compareFindings(a: Finding, b: Finding): number {
   if (a.file !== b.file) return a.file < b.file ? -1 : 1;

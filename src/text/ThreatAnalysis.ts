@@ -77,11 +77,15 @@ export interface AlternativeAnalysis {
   readonly threats: readonly ThreatEntry[];
 }
 
-export interface ThreatAnalysis {
-  readonly file: string;
+/** The methodology tables of 7.1.1: scales, risk matrix, category definitions (empty when absent). */
+export interface RiskTables {
   readonly impactScale: readonly ScaleLevel[];
   readonly likelihoodScale: readonly ScaleLevel[];
   readonly matrix: readonly MatrixCell[];
   readonly categories: readonly CategoryDefinition[];
+}
+
+export interface ThreatAnalysis extends RiskTables {
+  readonly file: string;
   readonly alternatives: readonly AlternativeAnalysis[];
 }

@@ -33,12 +33,10 @@ export function alignRequirements(oldReqs: readonly Requirement[], newReqs: read
   candidates.sort((x, y) => y.sim - x.sim || x.drift - y.drift || x.i - y.i || x.j - y.j);
   const oldTo = new Map<number, number>();
   const newTo = new Map<number, number>();
-  const similarity = new Map<string, number>();
   for (const c of candidates) {
     if (oldTo.has(c.i) || newTo.has(c.j)) continue;
     oldTo.set(c.i, c.j);
     newTo.set(c.j, c.i);
-    similarity.set(`${c.i}:${c.j}`, c.sim);
   }
   // Links beyond one-to-one: an unmatched sentence contained in one on the other side.
   const extra: Array<[number, number]> = [];

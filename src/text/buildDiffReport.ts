@@ -3,7 +3,7 @@
 // or lost all text support; and the properties (by the counter-measures they check) that the change touches.
 import { alignRequirements } from './alignRequirements.ts';
 import { canonicalWords } from './canonicalWords.ts';
-import { renderKeys } from './counterMeasureKeys.ts';
+import { compareKeys, renderKeys } from './counterMeasureKeys.ts';
 import type { Finding } from './Finding.ts';
 import type { PropertyCoverage } from './PropertyCoverage.ts';
 import type { Requirement } from './Requirement.ts';
@@ -55,9 +55,10 @@ export function buildDiffReport(oldText: RequirementText, newText: RequirementTe
   };
   const before = support(o);
   const after = support(n);
-  const order = (a: SupportChange, b: SupportChange): number => compareKeys(a.counterMeasure, b.counterMeasure);
-  const lost = [...before].filter(([c]) => !after.has(c)).map(([counterMeasure, lines]) => ({ counterMeasure, lines })).sort(order);
-  const gained = [...after].filter(([c]) => !before.has(c)).map(([counterMeasure, lines]) => ({ counterMeasure, lines })).sort(order);
+  const supportOnlyIn = (a: Map<string, number[]>, b: Map<string, number[]>): SupportChange[] =>
+    keysMissingFrom(a.keys(), b).map((counterMeasure) => ({ counterMeasure, lines: a.get(counterMeasure) ?? [] }));
+  const lost = supportOnlyIn(before, after);
+  const gained = supportOnlyIn(after, before);
   const touchedSet = new Set<string>();
   for (const e of entries) {
     if (e.kind === 'unchanged' || e.kind === 'renamed' || e.kind === 'moved') continue;
@@ -92,8 +93,8 @@ export function buildDiffReport(oldText: RequirementText, newText: RequirementTe
 function entry(old: readonly Requirement[], neu: readonly Requirement[]): DiffEntry {
   const before = new Set(old.flatMap((r) => r.counterMeasures));
   const after = new Set(neu.flatMap((r) => r.counterMeasures));
-  const referencesAdded = [...after].filter((c) => !before.has(c)).sort(compareKeys);
-  const referencesRemoved = [...before].filter((c) => !after.has(c)).sort(compareKeys);
+  const referencesAdded = keysMissingFrom(after, before);
+  const referencesRemoved = keysMissingFrom(before, after);
   const base = { old, new: neu, referencesAdded, referencesRemoved };
   if (old.length === 0) return { kind: 'added', ...base };
   if (neu.length === 0) return { kind: 'removed', ...base };
@@ -121,10 +122,7 @@ function groupByThreat(changes: readonly SupportChange[]): SupportChange[][] {
   return [...groups.values()];
 }
 
-/** t2.cm10 after t2.cm9, t10 after t9. */
-export function compareKeys(a: string, b: string): number {
-  const [ta, ca] = (a.match(/\d+/g) ?? []).map(Number);
-  const [tb, cb] = (b.match(/\d+/g) ?? []).map(Number);
-  return (ta ?? 0) - (tb ?? 0) || (ca ?? 0) - (cb ?? 0);
+/** The keys of `a` that `b` lacks, in counter-measure order. */
+function keysMissingFrom<K extends string>(a: Iterable<K>, b: { has(key: K): boolean }): K[] {
+  return [...a].filter((k) => !b.has(k)).sort(compareKeys);
 }
-

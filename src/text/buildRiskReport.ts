@@ -3,7 +3,7 @@
 import type { CatalogueView } from './CatalogueView.ts';
 import { checkAgainstCatalogue } from './checkAgainstCatalogue.ts';
 import { checkThreatAnalysis } from './checkThreatAnalysis.ts';
-import { compareFindings, type Finding } from './Finding.ts';
+import { compareFindings, countDefects, type Finding } from './Finding.ts';
 import { formatFindings, plural } from './formatFindings.ts';
 import { parseThreatAnalysis } from './parseThreatAnalysis.ts';
 import { riskCategory } from './riskCategory.ts';
@@ -48,7 +48,7 @@ export function formatRiskReport(report: RiskReport): string {
 export function riskReportJson(report: RiskReport): unknown {
   return {
     file: report.analysis.file,
-    defects: report.findings.filter((f) => f.severity === 'defect').length,
+    defects: countDefects(report.findings),
     findings: report.findings,
     impactScale: report.analysis.impactScale,
     likelihoodScale: report.analysis.likelihoodScale,

@@ -1,6 +1,6 @@
 // `trecheck xref`: finds and lints the cross-references of a TRE function text against a set of targets,
 // and shapes the result as compiler-style lines or JSON.
-import { compareFindings, type Finding } from './Finding.ts';
+import { compareFindings, countDefects, type Finding } from './Finding.ts';
 import { findReferences, renderReference, type Reference } from './findReferences.ts';
 import { formatFindings, plural } from './formatFindings.ts';
 import { lintReferences, type ThreatCoverage } from './lintReferences.ts';
@@ -32,7 +32,7 @@ export function xrefReportJson(report: XrefReport): unknown {
   return {
     file: report.file,
     targets: report.targets,
-    defects: report.findings.filter((f) => f.severity === 'defect').length,
+    defects: countDefects(report.findings),
     findings: report.findings,
     references: report.references.map((r) => ({ line: r.line, column: r.column, raw: r.raw, reading: renderReference(r.segments), problems: r.problems.map((p) => p.code) })),
     coverage: report.coverage,

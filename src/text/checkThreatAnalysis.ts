@@ -2,10 +2,8 @@
 // stated risks against likelihood x impact, categories against 7.1.1.2, summary table against analysis,
 // counter-measure and threat numbering, and void entries. Ranges ("4 or 6") are sets, not errors.
 import type { Finding } from './Finding.ts';
-import { riskCategory, type RiskCategory } from './riskCategory.ts';
+import { categoryRisks, riskCategory, type RiskCategory } from './riskCategory.ts';
 import type { AlternativeAnalysis, ThreatAnalysis, ThreatEntry } from './ThreatAnalysis.ts';
-
-const ruleRisks: Record<RiskCategory, readonly number[]> = { minor: [1, 2, 3], major: [4, 6, 8], critical: [9, 12] };
 
 export function checkThreatAnalysis(analysis: ThreatAnalysis): Finding[] {
   const file = analysis.file;
@@ -25,7 +23,7 @@ export function checkThreatAnalysis(analysis: ThreatAnalysis): Finding[] {
     else if (cell.category !== riskCategory(product)) defect(cell.line, 'matrix-category', `risk matrix calls ${cell.risk} "${cell.category ?? '?'}"`, `expected ${riskCategory(product) ?? 'no category'}`);
   }
   for (const def of analysis.categories) {
-    const rule = ruleRisks[def.category];
+    const rule = categoryRisks[def.category];
     if (def.risks.join() !== rule.join()) defect(def.line, 'category-definition', `${def.category} risk defined as ${def.risks.join(', ')}`, `risk = likelihood x impact gives ${rule.join(', ')} for ${def.category}`);
   }
   for (const alt of analysis.alternatives) checkAlternative(alt, defect, analysis);

@@ -21,3 +21,10 @@ export function renderKeys(keys: readonly string[]): string {
   }
   return segments.length === 0 ? '[]' : renderReference(segments);
 }
+
+/** t2.cm10 after t2.cm9, t10 after t9. */
+export function compareKeys(a: string, b: string): number {
+  const [ta, ca] = (a.match(/\d+/g) ?? []).map(Number);
+  const [tb, cb] = (b.match(/\d+/g) ?? []).map(Number);
+  return (ta ?? 0) - (tb ?? 0) || (ca ?? 0) - (cb ?? 0);
+}

@@ -2,6 +2,7 @@
 // counter-measures that gained or lost text support, a count per kind, and the affected properties.
 import type { DiffEntry, DiffKind, DiffReport } from './buildDiffReport.ts';
 import { renderKeys } from './counterMeasureKeys.ts';
+import { countDefects } from './Finding.ts';
 import { formatFinding, plural } from './formatFindings.ts';
 import type { RequirementText } from './extractRequirements.ts';
 
@@ -74,7 +75,7 @@ export function diffReportJson(report: DiffReport): unknown {
     old: { file: report.old.file, scope: report.old.scope, wholeText: report.old.wholeText, sentences: report.old.requirements.length },
     new: { file: report.new.file, scope: report.new.scope, wholeText: report.new.wholeText, sentences: report.new.requirements.length },
     counts,
-    defects: report.findings.filter((f) => f.severity === 'defect').length,
+    defects: countDefects(report.findings),
     findings: report.findings,
     entries: report.entries
       .filter((e) => listed.has(e.kind))

@@ -1,5 +1,5 @@
 // Prints findings the way compilers do, `file:line: message`, so editors can jump to them.
-import type { Finding } from './Finding.ts';
+import { countDefects, type Finding } from './Finding.ts';
 
 export function formatFinding(f: Finding): string {
   const where = f.line === undefined ? `${f.file}:` : `${f.file}:${f.line}:`;
@@ -10,7 +10,7 @@ export function formatFinding(f: Finding): string {
 
 /** All findings, one per line, then a one-line count. */
 export function formatFindings(findings: readonly Finding[], subject: string): string {
-  const defects = findings.filter((f) => f.severity === 'defect').length;
+  const defects = countDefects(findings);
   const notes = findings.length - defects;
   const lines = findings.map(formatFinding);
   lines.push(`${subject}: ${plural(defects, 'defect')}, ${plural(notes, 'note')}`);

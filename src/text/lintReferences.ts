@@ -19,15 +19,12 @@ export function lintReferences(file: string, refs: readonly Reference[], targets
   const findings: Finding[] = [];
   const referenced = new Set<string>();
   for (const ref of refs) {
+    const defect = (code: string, message: string, suggestion?: string): void => {
+      findings.push({ file, line: ref.line, severity: 'defect', code: `xref/${code}`, message, ...(suggestion === undefined ? {} : { suggestion }) });
+    };
     if (ref.problems.length > 0) {
-      findings.push({
-        file,
-        line: ref.line,
-        severity: 'defect',
-        code: 'xref/malformed',
-        message: `malformed reference "${ref.raw}": ${ref.problems.map((p) => p.message).join('; ')}`,
-        ...(ref.segments.length > 0 ? { suggestion: `likely meant ${renderReference(ref.segments)}` } : {}),
-      });
+      const message = `malformed reference "${ref.raw}": ${ref.problems.map((p) => p.message).join('; ')}`;
+      defect('malformed', message, ref.segments.length > 0 ? `likely meant ${renderReference(ref.segments)}` : undefined);
     }
     const unknown: string[] = [];
     const voids: string[] = [];
@@ -39,17 +36,14 @@ export function lintReferences(file: string, refs: readonly Reference[], targets
     }
     if (voids.length > 0) {
       const where = voids.map((v) => targets.lines.get(v.replace(' ', '.'))).filter((l) => l !== undefined);
-      findings.push({
-        file,
-        line: ref.line,
-        severity: 'defect',
-        code: 'xref/void',
-        message: `"${ref.raw}" includes ${voids.join(', ')}, which ${voids.length === 1 ? 'is' : 'are'} void in ${targets.origin}${where.length > 0 ? ` (line ${where.join(', ')})` : ''}`,
-        suggestion: `likely meant ${renderReference(withoutVoids(ref.segments, targets))}`,
-      });
+      defect(
+        'void',
+        `"${ref.raw}" includes ${voids.join(', ')}, which ${voids.length === 1 ? 'is' : 'are'} void in ${targets.origin}${where.length > 0 ? ` (line ${where.join(', ')})` : ''}`,
+        `likely meant ${renderReference(withoutVoids(ref.segments, targets))}`,
+      );
     }
     if (unknown.length > 0) {
-      findings.push({ file, line: ref.line, severity: 'defect', code: 'xref/unknown', message: `"${ref.raw}" names ${unknown.join(', ')}, which ${targets.origin} does not have${describeRange(unknown, targets)}` });
+      defect('unknown', `"${ref.raw}" names ${unknown.join(', ')}, which ${targets.origin} does not have${describeRange(unknown, targets)}`);
     }
   }
   const coverage = targets.threats.map((t) => ({

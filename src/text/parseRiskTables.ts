@@ -2,14 +2,8 @@
 // cell per line: the impact and likelihood scales, the risk-level matrix and the risk category definitions.
 import type { Heading } from './findHeadings.ts';
 import { parseRiskCategory } from './riskCategory.ts';
-import type { CategoryDefinition, MatrixCell, ScaleLevel } from './ThreatAnalysis.ts';
-
-export interface RiskTables {
-  readonly impactScale: readonly ScaleLevel[];
-  readonly likelihoodScale: readonly ScaleLevel[];
-  readonly matrix: readonly MatrixCell[];
-  readonly categories: readonly CategoryDefinition[];
-}
+import { tableCells } from './tableCells.ts';
+import type { CategoryDefinition, MatrixCell, RiskTables, ScaleLevel } from './ThreatAnalysis.ts';
 
 export function parseRiskTables(lines: readonly string[], headings: readonly Heading[]): RiskTables {
   const section = (title: RegExp): [number, number] | undefined => {
@@ -30,15 +24,8 @@ export function parseRiskTables(lines: readonly string[], headings: readonly Hea
   };
 }
 
-/** Non-empty lines in [from, to) with their 1-based numbers. */
-function cells(lines: readonly string[], [from, to]: [number, number]): Array<{ text: string; line: number; tab: boolean }> {
-  const out: Array<{ text: string; line: number; tab: boolean }> = [];
-  for (let n = from + 1; n < to; n++) {
-    const raw = lines[n - 1] ?? '';
-    if (raw.trim() !== '') out.push({ text: raw.trim(), line: n, tab: raw.startsWith('\t') });
-  }
-  return out;
-}
+/** The cells of a clause: the lines between its heading and the next one. */
+const cells = (lines: readonly string[], [heading, next]: [number, number]) => tableCells(lines, heading, next);
 
 /** A value cell "\t1" followed by a quoted name cell "\t"minor impact"". */
 function parseScale(lines: readonly string[], range: [number, number]): ScaleLevel[] {

@@ -6,6 +6,7 @@ import { changeMarker } from './changeMarker.ts';
 import { parseThreats } from './parseThreats.ts';
 import { parseRiskCategory } from './riskCategory.ts';
 import type { SourceText } from './SourceText.ts';
+import { tableCells } from './tableCells.ts';
 import type { AlternativeAnalysis, SummaryRow, ThreatAnalysis } from './ThreatAnalysis.ts';
 
 const alternativeTitle = /\bAlternative\s+(\d+[a-z]?)\b/i;
@@ -45,11 +46,7 @@ function alternativeSections(lines: readonly string[], headings: readonly Headin
 
 /** Table rows as tab-indented cells: number, brief description, risk level. */
 function parseSummary(lines: readonly string[], from: number, to: number): SummaryRow[] {
-  const cells: Array<{ text: string; line: number }> = [];
-  for (let n = from; n < to; n++) {
-    const raw = lines[n - 1] ?? '';
-    if (raw.startsWith('\t') && raw.trim() !== '') cells.push({ text: raw.trim(), line: n });
-  }
+  const cells = tableCells(lines, from - 1, to).filter((c) => c.tab);
   const rows: SummaryRow[] = [];
   for (let i = 0; i < cells.length; i++) {
     const c = cells[i];

@@ -75,19 +75,14 @@ export function parseThreats(lines: readonly string[], from: number, to: number)
     const last = current.counterMeasures[current.counterMeasures.length - 1];
     if (!inNote && last !== undefined && text.trim() !== '') last.more.push(text.trim());
   }
-  return threats.map((d) => ({
-    number: d.number,
-    line: d.line,
-    description: d.description,
-    likelihood: d.likelihood,
-    impact: d.impact,
-    risk: d.risk,
-    elided: d.elided,
-    counterMeasures: d.counterMeasures.map(
+  return threats.map(({ counterMeasures, ...threat }) => ({
+    ...threat,
+    counterMeasures: counterMeasures.map(
       (c): CounterMeasureEntry => ({
         number: c.number,
         line: c.line,
         text: [c.first, ...c.more].join(' '),
+        // "8. void." keeps a slot so that references elsewhere keep their numbers (003 t10 cm8).
         isVoid: /^void\.?$/i.test(c.first),
       }),
     ),

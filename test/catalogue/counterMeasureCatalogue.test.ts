@@ -1,7 +1,7 @@
 // trecheck's counter-measure catalogue: complete, consistent with the risk rules, with loud lookups,
 // and in agreement with the threat analysis text it was taken from (seed 003).
 import { describe, expect, it } from 'vitest';
-import { counterMeasure, counterMeasureCatalogue, threatRecords, type KnownCounterMeasureId } from '../../properties/catalogue/counterMeasureCatalogue.ts';
+import { catalogueView, counterMeasure, counterMeasureCatalogue, threatRecords, type KnownCounterMeasureId } from '../../properties/catalogue/counterMeasureCatalogue.ts';
 import { counterMeasureIdOf, parseCounterMeasureId } from '../../properties/catalogue/CounterMeasureId.ts';
 import { checkAgainstCatalogue } from '../../src/text/checkAgainstCatalogue.ts';
 import { parseThreatAnalysis } from '../../src/text/parseThreatAnalysis.ts';
@@ -57,12 +57,11 @@ describe('counter-measure catalogue', () => {
 });
 
 describe('catalogue against the threat analysis text', () => {
-  const view = { threats: threatRecords, counterMeasures: counterMeasureCatalogue };
 
   it('agrees with 003 entry by entry: same counter-measures, void slots, likelihoods and impacts', () => {
     const analysis = parseThreatAnalysis(seedText('003'));
     expect(analysis).toBeDefined();
-    if (analysis !== undefined) expect(checkAgainstCatalogue(analysis, view)).toEqual([]);
+    if (analysis !== undefined) expect(checkAgainstCatalogue(analysis, catalogueView)).toEqual([]);
   });
 
   it('reports a counter-measure of the text that the catalogue lacks', () => {
@@ -70,14 +69,14 @@ describe('catalogue against the threat analysis text', () => {
     const read = sourceFromBytes('extra.txt', new TextEncoder().encode(text));
     const analysis = read.ok ? parseThreatAnalysis(read.source) : undefined;
     if (analysis === undefined) throw new Error('not read as an analysis');
-    expect(checkAgainstCatalogue(analysis, view).map((f) => [f.line, f.code])).toEqual([[10, 'catalogue/missing-in-catalogue']]);
+    expect(checkAgainstCatalogue(analysis, catalogueView).map((f) => [f.line, f.code])).toEqual([[10, 'catalogue/missing-in-catalogue']]);
   });
 
   it('reports catalogue entries the text lacks, and values that differ', () => {
     const analysis = parseThreatAnalysis(fixtureText('risk-clean.txt'));
     if (analysis === undefined) throw new Error('fixture is not an analysis');
     // The fixture's threat 1 has 3 counter-measures and likelihood 1; the catalogue's threat 1 has 5 and likelihood 3.
-    const codes = checkAgainstCatalogue(analysis, view).map((f) => f.code);
+    const codes = checkAgainstCatalogue(analysis, catalogueView).map((f) => f.code);
     expect(codes).toContain('catalogue/missing-in-text');
     expect(codes).toContain('catalogue/likelihood-mismatch');
   });

@@ -5,26 +5,15 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
 import { runCliCaptured } from '../../src/cli/main.ts';
+import { seedPath, seedsDir } from '../text/textFixtures.ts';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
-/** The real TR texts: CI checks out shared/ beside the repository. */
-export const seedsDir = path.resolve(repoRoot, '../shared/seeds');
 export const fixturesDir = path.resolve(repoRoot, 'test/fixtures/text');
 const goldenDir = path.resolve(repoRoot, 'test/golden/text');
 
 /** The seed file whose name starts with `prefix` ("003"). */
-export function seed(prefix: string): string {
-  const names: Record<string, string> = {
-    '000': '000_ceb753162f6420f1.txt',
-    '001': '001_a9c9cc4cdd0aaeca.txt',
-    '002': '002_978d80bc0d8cbda0.txt',
-    '003': '003_d7fdb81b70cbd476.txt',
-    '004': '004_7f9aeb8604797430.txt',
-  };
-  const name = names[prefix];
-  if (name === undefined) throw new Error(`no seed ${prefix}`);
-  return path.join(seedsDir, name);
-}
+export const seed = seedPath;
+export { seedsDir };
 
 export const fixture = (name: string): string => path.join(fixturesDir, name);
 

@@ -1,12 +1,15 @@
 // The threat analysis reader on hand-made texts with one defect each, and on the real clause 7 text (003).
 import { describe, expect, it } from 'vitest';
-import { counterMeasureCatalogue, threatRecords } from '../../properties/catalogue/counterMeasureCatalogue.ts';
+import { catalogueView } from '../../properties/catalogue/counterMeasureCatalogue.ts';
 import { buildRiskReport } from '../../src/text/buildRiskReport.ts';
 import { fixtureText, seedText } from './textFixtures.ts';
 
-const catalogue = { threats: threatRecords, counterMeasures: counterMeasureCatalogue };
-const defects = (name: string, withCatalogue = false) =>
-  (buildRiskReport(fixtureText(name), withCatalogue ? catalogue : undefined)?.findings ?? []).map((f) => `${f.line}:${f.code}`);
+/** Findings as `line:code`; a fixture that is not read as a threat analysis fails the test rather than finding nothing. */
+function defects(name: string, withCatalogue = false): string[] {
+  const report = buildRiskReport(fixtureText(name), withCatalogue ? catalogueView : undefined);
+  if (report === undefined) throw new Error(`${name} was not read as a threat analysis`);
+  return report.findings.map((f) => `${f.line}:${f.code}`);
+}
 
 describe('trecheck risk on hand-made texts', () => {
   it('finds nothing in the consistent text, nor with a risk range "4 or 6"', () => {
@@ -42,7 +45,7 @@ describe('trecheck risk on hand-made texts', () => {
 });
 
 describe('trecheck risk on the real threat analysis (003)', () => {
-  const report = buildRiskReport(seedText('003'), catalogue);
+  const report = buildRiskReport(seedText('003'), catalogueView);
 
   it('reads 12 threats with 74 counter-measures for Alternative 1 and 4 threats with 9 for Alternative 3a', () => {
     const alts = report?.analysis.alternatives ?? [];

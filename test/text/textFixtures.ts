@@ -5,6 +5,16 @@ import { readSourceText } from '../../src/text/readSourceText.ts';
 import type { SourceText } from '../../src/text/SourceText.ts';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
+/** The real TR texts: CI checks out shared/ beside the repository. */
+export const seedsDir = path.resolve(repoRoot, '../shared/seeds');
+
+/** The seed file whose name starts with `prefix` ("003"). */
+export function seedPath(prefix: string): string {
+  const name = seedNames[prefix];
+  if (name === undefined) throw new Error(`no seed ${prefix}`);
+  return path.join(seedsDir, name);
+}
+
 const seedNames: Record<string, string> = {
   '000': '000_ceb753162f6420f1.txt',
   '001': '001_a9c9cc4cdd0aaeca.txt',
@@ -27,7 +37,5 @@ export const fixtureText = (name: string): SourceText => load(fixturePath(name),
 
 /** A seed text ("003"), named by its file name. */
 export function seedText(prefix: string): SourceText {
-  const name = seedNames[prefix];
-  if (name === undefined) throw new Error(`no seed ${prefix}`);
-  return load(path.resolve(repoRoot, '../shared/seeds', name), name);
+  return load(seedPath(prefix), path.basename(seedPath(prefix)));
 }

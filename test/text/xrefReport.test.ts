@@ -1,12 +1,12 @@
 // The cross-reference lint on hand-made texts with one defect each, and on the real TRE function texts.
 import { describe, expect, it } from 'vitest';
-import { counterMeasureCatalogue, threatRecords } from '../../properties/catalogue/counterMeasureCatalogue.ts';
+import { catalogueView } from '../../properties/catalogue/counterMeasureCatalogue.ts';
 import { buildXrefReport } from '../../src/text/buildXrefReport.ts';
 import { parseThreatAnalysis } from '../../src/text/parseThreatAnalysis.ts';
 import { targetsFromAnalysis, targetsFromCatalogue } from '../../src/text/ReferenceTargets.ts';
 import { fixtureText, seedText } from './textFixtures.ts';
 
-const catalogueTargets = targetsFromCatalogue({ threats: threatRecords, counterMeasures: counterMeasureCatalogue });
+const catalogueTargets = targetsFromCatalogue(catalogueView);
 const lint = (text: ReturnType<typeof fixtureText>) => buildXrefReport(text, catalogueTargets).findings;
 const defects = (name: string) => lint(fixtureText(name)).filter((f) => f.severity === 'defect');
 
@@ -51,6 +51,8 @@ describe('trecheck xref on the real TRE function texts', () => {
   it('002 has no references at all: no defect, every threat uncovered', () => {
     const report = buildXrefReport(seedText('002'), catalogueTargets);
     expect(report.references).toEqual([]);
+    expect(report.findings.filter((f) => f.severity === 'defect')).toEqual([]);
+    expect(report.coverage).toHaveLength(12);
     expect(report.coverage.every((c) => c.referenced.length === 0)).toBe(true);
   });
 

@@ -1,7 +1,7 @@
 // `trecheck check`: for each scenario, the honest run (pure step function and live actors) and an exhaustive
 // search of every honest interleaving by the engine, checking the model-level properties (properties/index.ts).
 // Pipeline: load scenarios -> run and search each -> save counterexamples -> report.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import type { Command } from 'commander';
@@ -9,7 +9,6 @@ import { presets, presetsNamed } from '../../../models/flows/presets.ts';
 import type { FlowOutcome } from '../../../models/flows/flowOutcome.ts';
 import { runHonest } from '../../../models/flows/runHonest.ts';
 import { resolveScenario, type ScenarioConfig } from '../../../models/flows/ScenarioConfig.ts';
-import { describeWorld } from '../../../models/world/World.ts';
 import { runLive } from '../../../models/world/runLive.ts';
 import { worldSystem } from '../../../models/world/worldSystem.ts';
 import { worldProperties, type WorldProperty } from '../../../properties/index.ts';
@@ -19,8 +18,10 @@ import type { Trace } from '../../engine/Trace.ts';
 import type { ExplorationStats, Verdict } from '../../engine/Verdict.ts';
 import type { CliContext } from '../CliContext.ts';
 import { ExitCode } from '../exitCodes.ts';
+import { formatCount as count } from '../formatCount.ts';
 import { formatVerdict } from '../formatVerdict.ts';
 import { InputError } from '../InputError.ts';
+import { readJsonFile } from '../readJsonFile.ts';
 import { verdictExitCode } from '../verdictExitCode.ts';
 
 interface CheckOptions {
@@ -67,18 +68,7 @@ export function loadScenarios(opts: Pick<CheckOptions, 'flow' | 'config'>): read
     return found;
   }
   if (opts.config !== undefined) {
-    let text: string;
-    try {
-      text = readFileSync(opts.config, 'utf8');
-    } catch (error) {
-      throw new InputError(`cannot read config ${opts.config}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
-    }
-    let data: unknown;
-    try {
-      data = JSON.parse(text);
-    } catch (error) {
-      throw new InputError(`config ${opts.config} is not JSON: ${(error as Error).message}`);
-    }
+    const data = readJsonFile('config', opts.config);
     const items = Array.isArray(data) ? data : [data];
     if (items.length === 0) throw new InputError(`config ${opts.config}: no scenario (empty array)`);
     return items.map((item, i) => {
@@ -104,11 +94,7 @@ export function selectProperties(ids: readonly string[] | undefined): readonly W
 export function checkScenario(config: ScenarioConfig, selected: readonly WorldProperty[] = worldProperties): ScenarioCheck {
   const pure = runHonest(config);
   const live = runLive(config);
-  const pureFinals: Record<string, unknown> = {};
-  const roles = (describeWorld(pure.final) as { roles: Record<string, { state: unknown; context: unknown }> }).roles;
-  for (const [id, r] of Object.entries(roles)) pureFinals[id] = { value: r.state, context: r.context };
-  const agree = isDeepStrictEqual(JSON.parse(JSON.stringify(live.finals)), pureFinals) &&
-    pure.outcome.goalReached === live.outcome.goalReached;
+  const agree = isDeepStrictEqual(live.finals, pure.finals) && pure.outcome.goalReached === live.outcome.goalReached;
   const system = worldSystem(config);
   const properties = selected.map((p) => p.property);
   const outcome = searchExhaustive(system, properties);
@@ -158,8 +144,6 @@ export function checkExitCode(checks: readonly ScenarioCheck[]): ExitCode {
   if (!checks.every(honestRunPassed)) return ExitCode.violated;
   return verdictExitCode(checks.flatMap((c) => c.properties.map((p) => ({ property: `${c.config.name}/${p.property}`, verdict: p.verdict }))));
 }
-
-const count = (n: number): string => n.toLocaleString('en-US');
 
 /** Stage 4: the text report. */
 export function formatChecks(checks: readonly ScenarioCheck[], files: ReadonlyMap<PropertyCheck, string>): string {

@@ -5,24 +5,25 @@ import type { Command } from 'commander';
 import { propertyCoverage } from '../../../properties/index.ts';
 import { buildDiffReport, type DiffReport } from '../../text/buildDiffReport.ts';
 import { extractRequirements, type RequirementText } from '../../text/extractRequirements.ts';
+import { countDefects } from '../../text/Finding.ts';
 import { diffReportJson, formatAffected, formatDiffReport } from '../../text/formatDiffReport.ts';
 import type { PropertyCoverage } from '../../text/PropertyCoverage.ts';
 import type { CliContext } from '../CliContext.ts';
 import { ExitCode } from '../exitCodes.ts';
 import { InputError } from '../InputError.ts';
 import { defaultTraceDir, runCheck } from './check.ts';
-import { loadText } from './risk.ts';
+import { loadText } from '../loadText.ts';
 
 /** Re-runs the named properties and returns the exit code of that run (0 all hold, 1 one is violated, ...). */
 export type PropertyRerunner = (propertyIds: readonly string[], ctx: CliContext) => Promise<ExitCode>;
 
 export interface DiffCommandDeps {
   readonly propertyCoverage: readonly PropertyCoverage[];
-  /** Undefined until the search engine is wired in: `--check` then lists what it would re-run and exits 3. */
+  /** Undefined when no runner is given: `--check` then lists what it would re-run and exits 3. */
   readonly rerun: PropertyRerunner | undefined;
 }
 
-/** The command with its dependencies given: the lead wires a runner with `registerDiffWith({ propertyCoverage, rerun })`. */
+/** The command with its dependencies given, so tests can pass their own coverage and runner. */
 export function registerDiffWith(deps: DiffCommandDeps): (program: Command, ctx: CliContext) => void {
   return (program, ctx) => {
     program
@@ -37,7 +38,7 @@ export function registerDiffWith(deps: DiffCommandDeps): (program: Command, ctx:
         const report = buildDiffReport(requirements(oldFile, options.all === true), requirements(newFile, options.all === true), deps.propertyCoverage);
         const json = options.json === true;
         ctx.out(json ? `${JSON.stringify(diffReportJson(report), null, 2)}\n` : formatDiffReport(report));
-        const code = report.findings.some((f) => f.severity === 'defect') ? ExitCode.violated : ExitCode.ok;
+        const code = countDefects(report.findings) > 0 ? ExitCode.violated : ExitCode.ok;
         ctx.exit(options.check === true ? await check(report, deps, ctx, json, code) : code);
       });
   };

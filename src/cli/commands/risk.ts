@@ -1,20 +1,13 @@
 // `trecheck risk FILE`: reads a threat analysis (TR 33.812 clause 7) and reports where it disagrees with
 // itself or with trecheck's counter-measure catalogue. Exit 1 on defects, 2 when FILE is not a threat analysis.
 import type { Command } from 'commander';
-import { counterMeasureCatalogue, threatRecords } from '../../../properties/catalogue/counterMeasureCatalogue.ts';
+import { catalogueView } from '../../../properties/catalogue/counterMeasureCatalogue.ts';
 import { buildRiskReport, formatRiskReport, riskReportJson } from '../../text/buildRiskReport.ts';
-import { readSourceText } from '../../text/readSourceText.ts';
-import type { SourceText } from '../../text/SourceText.ts';
+import { countDefects } from '../../text/Finding.ts';
 import type { CliContext } from '../CliContext.ts';
 import { ExitCode } from '../exitCodes.ts';
 import { InputError } from '../InputError.ts';
-
-/** Reads a text file for the text tools; unreadable input is an InputError (exit 2). */
-export function loadText(file: string): SourceText {
-  const read = readSourceText(file);
-  if (!read.ok) throw new InputError(read.message);
-  return read.source;
-}
+import { loadText } from '../loadText.ts';
 
 export function registerRisk(program: Command, ctx: CliContext): void {
   program
@@ -24,12 +17,11 @@ export function registerRisk(program: Command, ctx: CliContext): void {
     .option('--no-catalogue', "do not cross-check against trecheck's counter-measure catalogue (for other analyses)")
     .option('--json', 'print the report as JSON')
     .action((file: string, options: { json?: boolean; catalogue: boolean }) => {
-      const catalogue = options.catalogue ? { threats: threatRecords, counterMeasures: counterMeasureCatalogue } : undefined;
-      const report = buildRiskReport(loadText(file), catalogue);
+      const report = buildRiskReport(loadText(file), options.catalogue ? catalogueView : undefined);
       if (report === undefined) {
         throw new InputError(`${file}: no threat analysis found (expected clause 7 text with "Threat #n" entries giving Likelihood, Impact and Risk Level)`);
       }
       ctx.out(options.json === true ? `${JSON.stringify(riskReportJson(report), null, 2)}\n` : formatRiskReport(report));
-      ctx.exit(report.findings.some((f) => f.severity === 'defect') ? ExitCode.violated : ExitCode.ok);
+      ctx.exit(countDefects(report.findings) > 0 ? ExitCode.violated : ExitCode.ok);
     });
 }

@@ -1,19 +1,20 @@
 // `trecheck xref FILE [--analysis FILE]`: lints the [tx cmy] cross-references of a TRE function text
 // against trecheck's catalogue or a given threat analysis. Exit 1 on malformed, unknown or void references.
 import type { Command } from 'commander';
-import { counterMeasureCatalogue, threatRecords } from '../../../properties/catalogue/counterMeasureCatalogue.ts';
+import { catalogueView } from '../../../properties/catalogue/counterMeasureCatalogue.ts';
 import { buildXrefReport, formatXrefReport, xrefReportJson } from '../../text/buildXrefReport.ts';
 import { extractRequirements } from '../../text/extractRequirements.ts';
+import { countDefects } from '../../text/Finding.ts';
 import { findReferences } from '../../text/findReferences.ts';
 import { parseThreatAnalysis } from '../../text/parseThreatAnalysis.ts';
 import { targetsFromAnalysis, targetsFromCatalogue, type ReferenceTargets } from '../../text/ReferenceTargets.ts';
 import type { CliContext } from '../CliContext.ts';
 import { ExitCode } from '../exitCodes.ts';
 import { InputError } from '../InputError.ts';
-import { loadText } from './risk.ts';
+import { loadText } from '../loadText.ts';
 
 function targets(analysisFile: string | undefined): ReferenceTargets {
-  if (analysisFile === undefined) return targetsFromCatalogue({ threats: threatRecords, counterMeasures: counterMeasureCatalogue });
+  if (analysisFile === undefined) return targetsFromCatalogue(catalogueView);
   const analysis = parseThreatAnalysis(loadText(analysisFile));
   const found = analysis === undefined ? undefined : targetsFromAnalysis(analysis);
   if (found === undefined) throw new InputError(`${analysisFile}: no threat analysis of Alternative 1 found (expected "Threat #n" entries under a clause titled "Alternative 1")`);
@@ -35,6 +36,6 @@ export function registerXref(program: Command, ctx: CliContext): void {
       }
       const report = buildXrefReport(source, to);
       ctx.out(options.json === true ? `${JSON.stringify(xrefReportJson(report), null, 2)}\n` : formatXrefReport(report));
-      ctx.exit(report.findings.some((f) => f.severity === 'defect') ? ExitCode.violated : ExitCode.ok);
+      ctx.exit(countDefects(report.findings) > 0 ? ExitCode.violated : ExitCode.ok);
     });
 }

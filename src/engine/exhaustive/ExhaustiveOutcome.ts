@@ -23,7 +23,9 @@ export interface ExhaustiveOutcome extends SearchOutcome {
   readonly workers: number;
   /** Parallel search: milliseconds each worker spent exploring (not waiting at level barriers). */
   readonly busyMillis?: readonly number[];
-  /** Parallel search: milliseconds until every worker had rebuilt the system and seeded (included in stats.millis). */
+  /** Parallel search: milliseconds until every worker had rebuilt the system and seeded (partitioned),
+   *  or until the first helper joined the search under way (shared memory; absent if none did).
+   *  Included in stats.millis. */
   readonly startupMillis?: number;
 }
 

@@ -79,9 +79,15 @@ export class SharedExplorer<A> {
 
   /** Starts a level: its id range ends at the levelEnd word, its states are at the depth word. */
   beginLevel(): void {
+    this.readLevel();
+    this.chunkAt = this.chunkEnd = this.skip = 0;
+  }
+
+  /** Reads the level under way, keeping any unfinished chunk (a helper parked during a level the
+   *  main thread began alone is woken by a growth's resume, and then works on that level too). */
+  readLevel(): void {
     this.levelEnd = Atomics.load(this.control, Word.levelEnd);
     this.depth = Atomics.load(this.control, Word.depth);
-    this.chunkAt = this.chunkEnd = this.skip = 0;
   }
 
   /** Works on the level from where this thread stopped, until it is done, blocked or cut; publishes
@@ -226,8 +232,14 @@ export class SharedExplorer<A> {
     }
   }
 
-  /** At a level's end: the unused rest of the reserved block becomes holes, skipped by the next level. */
+  /** At a level's end: the unused rest of the reserved block goes back to the counter if no block was
+   *  reserved after it (always, on a level the main thread does alone); else it becomes holes, which
+   *  the next level skips. */
   private releaseBlock(): void {
+    if (this.next < this.end && Atomics.compareExchange(this.control, Word.nextId, this.end, this.next) === this.end) {
+      this.next = this.end = 0;
+      return;
+    }
     for (let id = this.next; id < this.end; id++) this.parents[id] = holeParent;
     this.holes += this.end - this.next;
     this.next = this.end = 0;

@@ -12,6 +12,8 @@ export interface SharedHelperData {
   readonly index: number;
   readonly control: SharedArrayBuffer;
   readonly stats: SharedArrayBuffer;
+  /** Nice value at which workerBoot.mjs loads the sources (the helper resets it to 0 once ready). */
+  readonly bootNice?: number;
 }
 
 /** The search's limits a helper obeys. */

@@ -46,7 +46,8 @@ export async function searchExhaustiveParallel<S, A>(
   }
   const source = options.source;
   const threads = workers ?? availableParallelism();
-  if (threads <= 1 || source === undefined) return searchExhaustive(system, properties, options);
+  // By default, a machine without a free core runs exactly the one-thread search.
+  if (threads <= 1 || source === undefined || (workers === undefined && !coreLooksFree())) return searchExhaustive(system, properties, options);
   // The shared search checks every state it stores and answers undefined for a system it cannot hold.
   const shared = await searchSharedExhaustive(
     system as unknown as System<number, A>,

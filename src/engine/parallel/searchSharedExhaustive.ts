@@ -28,6 +28,9 @@ import {
   type SharedArrays,
 } from './SharedSearchMemory.ts';
 
+/** Levels with fewer states than this are expanded by the main thread alone. */
+const soloLevelStates = 2048;
+
 /** Ids reserved up front at most (14 bytes each of address space): beyond, the id arrays grow by copying. */
 const maxReservedIds = 2 ** 25;
 
@@ -80,7 +83,13 @@ async function search<A>(
   while (slots < config.initialCapacity || slots * maxLoad < system.initialStates().length + room) slots *= 2;
   // Id arrays are reserved for the states limit up front (the system commits pages only as they are
   // written), so they seldom need copying; the table grows, since its entries spread over all of it.
-  let arrays = allocateArrays(slots, Math.max(slots, Math.min(maxReservedIds, config.maxStates + room)));
+  let arrays: SharedArrays;
+  try {
+    arrays = allocateArrays(slots, Math.max(slots, Math.min(maxReservedIds, config.maxStates + blockIds)));
+  } catch {
+    // A system that commits address space up front refuses the reservation: grow by copying instead.
+    arrays = allocateArrays(slots, slots);
+  }
   const main = new SharedExplorer(system, invariants as Invariant<number>[], control, team.stats, team.stride, 0, deadline, config.stopAtFirst);
   main.bind(arrays);
   team.useArrays(arrays);
@@ -98,101 +107,102 @@ async function search<A>(
     if (!asked && performance.now() - started >= plan.startAfterMs) askToStart();
     team.joinReady();
   };
-  {
-    const seeded = main.seed();
-    if (seeded === Status.unpackable) return undefined;
-    let ending: SearchEnding | undefined = seeded === Status.cut ? cutEnding(control, 'stop-at-first') : undefined;
-    if (seeded === Status.blocked) ending = { kind: 'cut', limit: 'states' };
-    let levelStart = 0;
-    let levelEnd = Atomics.load(control, Word.nextId);
-    let statesBefore = 0;
-    let depth = 0;
-    let peakFrontier = 0;
-    let totals = sumStats(team, threads);
-    while (ending === undefined) {
-      const frontier = totals.states - statesBefore;
-      peakFrontier = Math.max(peakFrontier, frontier);
-      if (frontier === 0) {
-        ending = { kind: 'complete' };
-        break;
-      }
-      if (depth >= config.maxDepth) {
-        ending = { kind: 'depth', bound: config.maxDepth };
-        break;
-      }
-      Atomics.store(control, Word.cursor, levelStart);
-      Atomics.store(control, Word.levelEnd, levelEnd);
-      Atomics.store(control, Word.depth, depth);
-      team.command(Command.expandLevel);
-      main.beginLevel();
-      for (;;) {
-        main.work(onChunk);
-        await team.waitArrivals();
-        totals = sumStats(team, threads);
-        if (totals.statuses.includes(Status.unpackable)) return undefined;
-        if (totals.statuses.includes(Status.cut)) {
-          ending = cutEnding(control, 'time');
-          break;
-        }
-        if (!totals.statuses.includes(Status.blocked)) break;
-        // A thread needs an id the limit does not allow: every thread is at the barrier, so the counts are exact.
-        if (totals.states >= config.maxStates) {
-          ending = { kind: 'cut', limit: 'states' };
-          break;
-        }
-        const old = arrays;
-        arrays = grow(arrays, totals.states, Atomics.load(control, Word.nextId), room);
-        main.bind(arrays);
-        if (arrays.table !== old.table) {
-          // Every thread moves its share of the old table, then all resume on the new one.
-          team.useArrays(arrays, old.table);
-          team.command(Command.rehash);
-          rehashShare(new Int32Array(old.table), new Int32Array(arrays.table), 0, team.joined + 1);
-          await team.waitArrivals();
-        } else {
-          team.useArrays(arrays);
-        }
-        setIdLimit(totals.holes);
-        team.command(Command.resume);
-      }
-      if (ending !== undefined) break;
-      statesBefore += frontier;
-      levelStart = levelEnd;
-      levelEnd = Atomics.load(control, Word.nextId);
-      setIdLimit(totals.holes);
-      depth++;
-      config.onProgress?.({ states: totals.states, transitions: totals.transitions, depth });
+  const seeded = main.seed();
+  if (seeded === Status.unpackable) return undefined;
+  let ending: SearchEnding | undefined = seeded === Status.cut ? cutEnding(control, 'stop-at-first') : undefined;
+  if (seeded === Status.blocked) ending = { kind: 'cut', limit: 'states' };
+  let levelStart = 0;
+  let levelEnd = Atomics.load(control, Word.nextId);
+  let statesBefore = 0;
+  let depth = 0;
+  let peakFrontier = 0;
+  let totals = sumStats(team, threads);
+  while (ending === undefined) {
+    const frontier = totals.states - statesBefore;
+    peakFrontier = Math.max(peakFrontier, frontier);
+    if (frontier === 0) {
+      ending = { kind: 'complete' };
+      break;
     }
-    const stats = {
-      states: totals.states,
-      transitions: totals.transitions,
-      depth: ending.kind === 'complete' ? Math.max(0, depth - 1) : depth,
-      millis: performance.now() - started,
-    };
-    const parents = new Int32Array(arrays.parents);
-    const actions = new Uint16Array(arrays.actions);
-    const lookup = { parent: (id: number) => parents[id]!, action: (id: number) => actions[id]! };
-    const verdicts = assembleVerdicts(properties, ordered, totals.found, ending, stats, (violation, property) => {
-      const path = pathTo(violation.state, lookup);
-      return traceOfPath(system, { initial: path.initial, actions: path.actions }, property);
-    });
-    return {
-      verdicts,
-      stats,
-      fingerprints: { exact: totals.states, hashed: 0, omissionBound: 0 },
-      memory: {
-        visitedBytes: arrays.table.byteLength,
-        // Per id used (the id arrays are reserved larger, but only written pages take memory): parent id,
-        // action index, and the state value the levels are read from (the serial search's frontier).
-        parentBytes: Atomics.load(control, Word.nextId) * (4 + 2 + 8),
-        peakFrontier,
-      },
-      workers: 1 + team.joined,
-      // The main thread's, then each joined helper's (helpers that never joined did no work).
-      busyMillis: totals.busyMillis.filter((millis, i) => i === 0 || millis > 0),
-      ...(team.firstJoin === undefined ? {} : { startupMillis: Math.max(0, team.firstJoin - started) }),
-    };
+    if (depth >= config.maxDepth) {
+      ending = { kind: 'depth', bound: config.maxDepth };
+      break;
+    }
+    Atomics.store(control, Word.cursor, levelStart);
+    Atomics.store(control, Word.levelEnd, levelEnd);
+    Atomics.store(control, Word.depth, depth);
+    // A small level is not worth waking the helpers for: a barrier costs about as much as a few
+    // hundred states (the helpers stay parked, but one joining now takes part).
+    if (frontier < soloLevelStates) team.alone();
+    else team.command(Command.expandLevel);
+    main.beginLevel();
+    for (;;) {
+      main.work(onChunk);
+      await team.waitArrivals();
+      totals = sumStats(team, threads);
+      if (totals.statuses.includes(Status.unpackable)) return undefined;
+      if (totals.statuses.includes(Status.cut)) {
+        ending = cutEnding(control, 'time');
+        break;
+      }
+      if (!totals.statuses.includes(Status.blocked)) break;
+      // A thread needs an id the limit does not allow: every thread is at the barrier, so the counts are exact.
+      if (totals.states >= config.maxStates) {
+        ending = { kind: 'cut', limit: 'states' };
+        break;
+      }
+      const old = arrays;
+      arrays = grow(arrays, totals.states, Atomics.load(control, Word.nextId), room);
+      main.bind(arrays);
+      if (arrays.table !== old.table) {
+        // Every thread moves its share of the old table, then all resume on the new one.
+        team.useArrays(arrays, old.table);
+        team.command(Command.rehash);
+        rehashShare(new Int32Array(old.table), new Int32Array(arrays.table), 0, team.joined + 1);
+        await team.waitArrivals();
+      } else {
+        team.useArrays(arrays);
+      }
+      setIdLimit(totals.holes);
+      team.command(Command.resume);
+    }
+    if (ending !== undefined) break;
+    statesBefore += frontier;
+    levelStart = levelEnd;
+    levelEnd = Atomics.load(control, Word.nextId);
+    setIdLimit(totals.holes);
+    depth++;
+    config.onProgress?.({ states: totals.states, transitions: totals.transitions, depth });
   }
+  const stats = {
+    states: totals.states,
+    transitions: totals.transitions,
+    depth: ending.kind === 'complete' ? Math.max(0, depth - 1) : depth,
+    millis: performance.now() - started,
+  };
+  const parents = new Int32Array(arrays.parents);
+  const actions = new Uint16Array(arrays.actions);
+  const lookup = { parent: (id: number) => parents[id]!, action: (id: number) => actions[id]! };
+  const verdicts = assembleVerdicts(properties, ordered, totals.found, ending, stats, (violation, property) => {
+    const path = pathTo(violation.state, lookup);
+    return traceOfPath(system, { initial: path.initial, actions: path.actions }, property);
+  });
+  return {
+    verdicts,
+    stats,
+    fingerprints: { exact: totals.states, hashed: 0, omissionBound: 0 },
+    memory: {
+      visitedBytes: arrays.table.byteLength,
+      // Per id used (the id arrays are reserved larger, but only written pages take memory): parent id,
+      // action index, and the state value the levels are read from (the serial search's frontier).
+      parentBytes: Atomics.load(control, Word.nextId) * (4 + 2 + 8),
+      peakFrontier,
+    },
+    workers: 1 + team.joined,
+    // The main thread's, then each joined helper's (helpers that never joined did no work).
+    busyMillis: totals.busyMillis.filter((millis, i) => i === 0 || millis > 0),
+    ...(team.firstJoin === undefined ? {} : { startupMillis: Math.max(0, team.firstJoin - started) }),
+  };
 }
 
 function cutEnding(control: Int32Array, otherwise: 'time' | 'stop-at-first'): SearchEnding {

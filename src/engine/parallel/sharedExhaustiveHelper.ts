@@ -1,5 +1,6 @@
 // Helper thread of the shared-memory exhaustive search: rebuilds the system, says it is ready, and
 // once the main thread lets it join works on each level beside it, waiting at the level barriers.
+import { setPriority } from 'node:os';
 import { parentPort, receiveMessageOnPort, workerData, type MessagePort } from 'node:worker_threads';
 import { explorerOrder } from '../exhaustive/assembleVerdicts.ts';
 import type { Invariant } from '../Property.ts';
@@ -27,6 +28,12 @@ if (parentPort !== null) {
 async function help(port: MessagePort, data: SharedHelperData, control: Int32Array): Promise<void> {
   const { system, properties } = await rebuildFromSource(data.source, data.properties);
   const { invariants } = explorerOrder(properties);
+  // Loaded at a lower priority (workerBoot.mjs), searched at the normal one where that is permitted.
+  try {
+    if (data.bootNice !== undefined) setPriority(0);
+  } catch {
+    // Raising a priority needs privileges: the helper then works at the lower one.
+  }
   Atomics.store(control, Word.ready + data.index, 1);
   Atomics.notify(control, Word.ready + data.index);
   // Joining: the main thread posts the current arrays and the limits, then sets our join word.
@@ -58,14 +65,23 @@ async function help(port: MessagePort, data: SharedHelperData, control: Int32Arr
     }
     Atomics.add(control, Word.arrived, 1);
     Atomics.notify(control, Word.arrived);
-    Atomics.wait(control, Word.gen, gen);
+    waitForChange(control, Word.gen, gen);
     gen = Atomics.load(control, Word.gen);
     grown = latest(port);
     if (grown !== undefined) explorer.bind(grown.arrays);
     command = Atomics.load(control, Word.command);
     if (command === Command.stop) return;
     if (command === Command.expandLevel) explorer.beginLevel();
+    else explorer.readLevel();
   }
+}
+
+/** Waits until word `index` is no longer `value`: a short spin first (levels often end within
+ *  microseconds of each other), then the futex wait. */
+function waitForChange(control: Int32Array, index: number, value: number): void {
+  const spinUntil = performance.now() + 0.05;
+  while (performance.now() < spinUntil) if (Atomics.load(control, index) !== value) return;
+  Atomics.wait(control, index, value);
 }
 
 /** The newest of the messages the main thread sent since the last call (undefined if none). */

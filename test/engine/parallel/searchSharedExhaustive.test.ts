@@ -61,7 +61,17 @@ describe('shared-memory exhaustive search on 2 threads', () => {
     expect(Math.min(...shared.busyMillis!)).toBeGreaterThan(0);
   });
 
-  it('keeps the counts exact across many growths of the shared table (small initial capacity)', async () => {
+  it('keeps the counts exact on 3 threads growing the table from 16 slots (every thread moves a share)', async () => {
+    const { system, properties } = createBenchmark({ maxP: 4 });
+    const serial = searchExhaustive(system, properties);
+    const team = sharedHelpers({ module: systemsModule, name: 'benchmark', config: { maxP: 4 } }, properties, 2);
+    await team.ready();
+    const shared = await searchSharedExhaustive(system, properties, resolveExhaustiveOptions({ initialCapacity: 16 }), { team, startAfterMs: 0 });
+    expect(shared?.workers).toBe(3);
+    expect(summary(shared!)).toEqual(summary(serial));
+  });
+
+  it('keeps the counts exact across growths during small levels, which the main thread begins alone', async () => {
     const { system, properties } = buildSystem('torus', { side: 300 });
     const serial = searchExhaustive(system, properties);
     const shared = await withReadyHelper(system, properties, torusSource(300), { initialCapacity: 16 });
@@ -69,6 +79,19 @@ describe('shared-memory exhaustive search on 2 threads', () => {
     expect(summary(shared)).toEqual(summary(serial));
     const violated = shared.verdicts.find((v) => v.property === 'torus.neverAtThreeFive')!.verdict;
     expect(violated.kind === 'violated' && rederive(system, violated.trace)).toBe(3 * 300 + 5);
+  });
+
+  it.each([
+    ['a torus', 'torus'],
+    ['the benchmark model (MAXP=5), where ids left unused at level ends make the id arrays grow by copying', 'benchmark'],
+  ])('gives the serial verdicts under a states limit equal to the space size: %s', async (_, which) => {
+    const { system, properties } = which === 'torus' ? buildSystem('torus', { side: 300 }) : createBenchmark({ maxP: 5 });
+    const source = which === 'torus' ? torusSource(300) : { module: systemsModule, name: 'benchmark', config: { maxP: 5 } };
+    const maxStates = which === 'torus' ? 90_000 : 251_617;
+    const serial = searchExhaustive(system, properties, { maxStates });
+    const shared = await withReadyHelper(system, properties, source, { maxStates, initialCapacity: 16 });
+    expect(serial.stats.states).toBe(maxStates);
+    expect(summary(shared)).toEqual(summary(serial));
   });
 
   it('stops at the states limit exactly where the serial search does: complete at the space size, inconclusive below it', async () => {
