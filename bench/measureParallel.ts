@@ -2,7 +2,7 @@
 // load from other work hits every variant alike: the shared-memory search with a helper already
 // started (search only), started with the search (including start-up), the adaptive default, and
 // the hash-partitioned search that exchanges states by messages (including start-up).
-import { systemsModule } from '../src/cli/systems.ts';
+import { systemSource } from '../src/cli/systems.ts';
 import { resolveExhaustiveOptions } from '../src/engine/exhaustive/ExhaustiveOptions.ts';
 import type { ExhaustiveOutcome } from '../src/engine/exhaustive/ExhaustiveOutcome.ts';
 import { searchExhaustive } from '../src/engine/exhaustive/searchExhaustive.ts';
@@ -52,7 +52,7 @@ function summary(outcome: ExhaustiveOutcome): string {
 /** `oneThread`: the counts of the one-thread section, which every run must also match. */
 export async function measureParallel(maxP: number, runs: number, oneThread: { states: number; transitions: number }): Promise<ParallelFigures> {
   const { system, properties } = createBenchmark({ maxP });
-  const source = { module: systemsModule, name: 'benchmark', config: { maxP } };
+  const source = systemSource('benchmark', { maxP });
   const config = resolveExhaustiveOptions({});
   const first = searchExhaustive(system, properties);
   const reference = summary(first);

@@ -23,7 +23,7 @@ say('string keys: hashing and hash compaction');
 const hashing = measureHashing(maxP);
 say('exhaustive search on 2 workers');
 const capacity = await measureCapacity(maxP);
-const parallel = await measureParallel(maxP, 3, exhaustive);
+const parallel = await measureParallel(maxP, 5, exhaustive);
 say('first counterexample from a cold start');
 const firstCounterexample = measureStartup(['bench/firstCounterexample.ts'], 3);
 const cliExplore = measureStartup(

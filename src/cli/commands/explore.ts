@@ -16,7 +16,7 @@ import { parseCount, parseSeconds, parseShard } from '../parseCount.ts';
 import { startProgress, type Progress } from '../progress.ts';
 import { readJsonFile } from '../readJsonFile.ts';
 import { reportSearch, saveTrace, type SearchReport } from '../reportSearch.ts';
-import { buildSystem, systemsModule, type BuiltSystem } from '../systems.ts';
+import { buildSystem, systemSource, type BuiltSystem } from '../systems.ts';
 import { verdictExitCode } from '../verdictExitCode.ts';
 
 interface ExploreFlags {
@@ -122,7 +122,7 @@ async function withProgress<T>(ctx: CliContext, label: string, rateOf: string, s
 const threadOptions = (request: ExploreRequest) => ({
   timeLimitMs: request.timeLimitMs,
   workers: request.workers,
-  source: { module: systemsModule, name: request.system, config: request.config },
+  source: systemSource(request.system, request.config),
 });
 
 async function exploreExhaustively(ctx: CliContext, request: ExploreRequest, built: BuiltSystem): Promise<SearchReport> {
