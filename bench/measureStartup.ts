@@ -36,8 +36,8 @@ export function measureStartup(args: readonly string[], runs: number): StartupFi
 
 /** A configuration file for `trecheck explore benchmark --config`; returns its path from the project root. */
 export function writeBenchConfig(maxP: number): string {
-  const file = `reports/tmp/bench-maxp${maxP}.json`;
-  mkdirSync(`${root}reports/tmp`, { recursive: true });
+  const file = `reports/scratch/bench-maxp${maxP}.json`;
+  mkdirSync(`${root}reports/scratch`, { recursive: true });
   writeFileSync(`${root}${file}`, JSON.stringify({ maxP }));
   return file;
 }

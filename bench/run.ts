@@ -27,7 +27,7 @@ const parallel = await measureParallel(maxP, 5, exhaustive);
 say('first counterexample from a cold start');
 const firstCounterexample = measureStartup(['bench/firstCounterexample.ts'], 3);
 const cliExplore = measureStartup(
-  ['src/cli/main.ts', 'explore', 'benchmark', '--mode', 'exhaustive', '--config', writeBenchConfig(maxP), '--out', 'reports/tmp/bench-traces'],
+  ['src/cli/main.ts', 'explore', 'benchmark', '--mode', 'exhaustive', '--config', writeBenchConfig(maxP), '--out', 'reports/scratch/bench-traces'],
   3,
 );
 say('random search');
