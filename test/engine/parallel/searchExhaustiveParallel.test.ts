@@ -5,23 +5,9 @@ import { searchExhaustiveParallel, type ParallelExhaustiveOptions } from '../../
 import { systemsModule } from '../../../src/cli/systems.ts';
 import { createBenchmark } from '../../../bench/model/createBenchmark.ts';
 import { rederive } from '../exhaustive/rederive.ts';
+import { summary } from './outcomeSummary.ts';
 import { buildSystem, toySystemsModule } from '../exhaustive/toySystems.ts';
 
-/** What must not depend on the number of threads: counts, depth, verdict kinds, bounds and trace lengths. */
-function summary(outcome: ExhaustiveOutcome): unknown {
-  return {
-    states: outcome.stats.states,
-    transitions: outcome.stats.transitions,
-    depth: outcome.stats.depth,
-    verdicts: outcome.verdicts.map(({ property, verdict }) => ({
-      property,
-      kind: verdict.kind,
-      steps: verdict.kind === 'violated' ? verdict.trace.actions.length : undefined,
-      depthBound: verdict.kind === 'holds-exhaustively' ? verdict.depthBound : undefined,
-      complete: verdict.kind === 'holds-exhaustively' ? verdict.complete : undefined,
-    })),
-  };
-}
 
 /** The toy grid of side n, searched in parallel with its workers rebuilding it from the toy registry. */
 async function searchGrid(n: number, options: ParallelExhaustiveOptions) {

@@ -10,24 +10,9 @@ import type { Property } from '../../../src/engine/Property.ts';
 import type { System } from '../../../src/engine/System.ts';
 import type { SystemSource } from '../../../src/engine/SystemSource.ts';
 import { rederive } from '../exhaustive/rederive.ts';
+import { summary } from './outcomeSummary.ts';
 import { buildSystem, packedToySystemsModule } from './packedToySystems.ts';
 
-/** What must not depend on the number of threads: counts, depth, verdict kinds, bounds and trace lengths. */
-function summary(outcome: ExhaustiveOutcome): unknown {
-  return {
-    states: outcome.stats.states,
-    transitions: outcome.stats.transitions,
-    depth: outcome.stats.depth,
-    verdicts: outcome.verdicts.map(({ property, verdict }) => ({
-      property,
-      kind: verdict.kind,
-      limit: verdict.kind === 'inconclusive' ? verdict.limit : undefined,
-      steps: verdict.kind === 'violated' ? verdict.trace.actions.length : undefined,
-      depthBound: verdict.kind === 'holds-exhaustively' ? verdict.depthBound : undefined,
-      complete: verdict.kind === 'holds-exhaustively' ? verdict.complete : undefined,
-    })),
-  };
-}
 
 /** The shared search with a helper that has already rebuilt the system, so it works from level 0. */
 async function withReadyHelper<A>(
