@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { searchExhaustive } from '../../../src/engine/exhaustive/searchExhaustive.ts';
-import type { ExhaustiveOutcome } from '../../../src/engine/exhaustive/ExhaustiveOutcome.ts';
 import { searchExhaustiveParallel, type ParallelExhaustiveOptions } from '../../../src/engine/parallel/searchExhaustiveParallel.ts';
 import { systemsModule } from '../../../src/cli/systems.ts';
 import { createBenchmark } from '../../../bench/model/createBenchmark.ts';
