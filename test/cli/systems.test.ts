@@ -34,3 +34,14 @@ describe('system registry', () => {
     expect(() => buildSystem('nope', {})).toThrow(/unknown system "nope". Known systems: tr33812-alt1a, benchmark, needham-schroeder, needham-schroeder-lowe/);
   });
 });
+
+describe('tr33812-alt1a entry', () => {
+  it('builds initial provisioning over 3GPP access when no configuration is given', () => {
+    const built = buildSystem('tr33812-alt1a', {});
+    expect(built.system.config).toEqual(buildSystem('tr33812-alt1a', { flow: 'initial-3gpp' }).system.config);
+  });
+
+  it('rejects a configuration without a flow', () => {
+    expect(() => buildSystem('tr33812-alt1a', { access: '3gpp' })).toThrow(InputError);
+  });
+});

@@ -5,15 +5,19 @@ import { worldProperties } from '../../../properties/index.ts';
 import { InputError } from '../InputError.ts';
 import type { BuiltSystem, RegisteredSystem } from './RegisteredSystem.ts';
 
+/** Without a configuration, the first flow of the text: initial provisioning over 3GPP access (5.1.3.6.2). */
+const defaultScenario = { flow: 'initial-3gpp' };
+
 export function buildSystem(_name: string, config: unknown): BuiltSystem {
-  const scenario = resolveScenario(config ?? {});
+  const empty = config === undefined || (typeof config === 'object' && config !== null && Object.keys(config).length === 0);
+  const scenario = resolveScenario(empty ? defaultScenario : config);
   if (!scenario.ok) throw new InputError(`invalid configuration for ${WORLD_SYSTEM_NAME}: ${scenario.error.message}`);
   return { system: worldSystem(scenario.config), properties: worldProperties.map((p) => p.property) };
 }
 
 export const worldSystemEntry: RegisteredSystem = {
   description:
-    'TR 33.812 Alternative 1a: the roles of one scenario, honest (config: a scenario, e.g. {"flow":"change-via-pristine"}; see docs/model.md)',
+    'TR 33.812 Alternative 1a: the roles of one scenario, honest (config: a scenario, e.g. {"flow":"change-via-pristine"}, default initial-3gpp; see docs/model.md)',
   build: (config) => buildSystem(WORLD_SYSTEM_NAME, config),
   module: import.meta.url,
 };
