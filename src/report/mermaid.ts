@@ -29,7 +29,7 @@ function guardLabel(guard: unknown): string {
 
 /** Transition lines grouped by the id of the composite state whose block must hold them ('' for top level):
  *  Mermaid wants a transition between nested states inside the block of their common ancestor. */
-type Placed = Map<string, string[]>;
+type Placed = Map<string, { readonly source: string; readonly line: string }[]>;
 
 function ancestors(node: NodeView): NodeView[] {
   const out: NodeView[] = [];
@@ -50,8 +50,13 @@ function placeTransitions(node: NodeView, placed: Placed): void {
       const targets = t.target !== undefined && t.target.length > 0 ? t.target : [node];
       for (const target of targets) {
         const where = containerOf(node, target);
-        const line = `${safe(node.id)} --> ${safe(target.id)}: ${label}`;
-        placed.set(where, [...(placed.get(where) ?? []), line]);
+        const edge = `${safe(node.id)} --> ${safe(target.id)}`;
+        const list = placed.get(where) ?? [];
+        // Mermaid draws parallel edges on top of each other: one edge per pair of states, labels stacked.
+        const i = list.findIndex((t) => t.line.startsWith(`${edge}: `));
+        if (i >= 0) list[i] = { source: node.id, line: `${list[i]!.line}<br/>${label}` };
+        else list.push({ source: node.id, line: `${edge}: ${label}` });
+        placed.set(where, list);
       }
     }
   }
@@ -73,8 +78,10 @@ function emitNode(node: NodeView, indent: string, lines: string[], placed: Place
 }
 
 function emitChildren(node: NodeView, indent: string, lines: string[], placed: Placed): void {
+  let rest = placed.get(node.id) ?? [];
   if (node.type === 'parallel') {
-    // Regions of a parallel state, separated by Mermaid's concurrency marker.
+    // Regions of a parallel state, separated by Mermaid's concurrency marker. A transition of a region
+    // node must stay in that region's section: Mermaid fails to render one placed after the last marker.
     Object.values(node.states).forEach((region, i) => {
       if (i > 0) lines.push(`${indent}--`);
       const name = safe(region.id);
@@ -82,13 +89,16 @@ function emitChildren(node: NodeView, indent: string, lines: string[], placed: P
       lines.push(`${indent}state ${name} {`);
       emitChildren(region, `${indent}  `, lines, placed);
       lines.push(`${indent}}`);
+      const inRegion = (source: string): boolean => source === region.id || source.startsWith(`${region.id}.`);
+      for (const t of rest.filter((t) => inRegion(t.source))) lines.push(`${indent}${t.line}`);
+      rest = rest.filter((t) => !inRegion(t.source));
     });
   } else {
     const first = node.initial?.target[0];
     if (first !== undefined) lines.push(`${indent}[*] --> ${safe(first.id)}`);
     emitNode(node, indent, lines, placed);
   }
-  for (const line of placed.get(node.id) ?? []) lines.push(`${indent}${line}`);
+  for (const t of rest) lines.push(`${indent}${t.line}`);
 }
 
 /** A Mermaid `stateDiagram-v2` of `machine`: every state node (nested and parallel regions included) and
@@ -105,6 +115,6 @@ export function machineToMermaid(machine: AnyStateMachine): string {
   lines.push(`  state ${name} {`);
   emitChildren(root, '    ', lines, placed);
   lines.push('  }');
-  for (const line of placed.get('') ?? []) lines.push(`  ${line}`);
+  for (const t of placed.get('') ?? []) lines.push(`  ${t.line}`);
   return `${lines.join('\n')}\n`;
 }

@@ -31,7 +31,7 @@ describe('machineToMermaid', () => {
       expect(states.size).toBeGreaterThan(0);
       expect(events.size).toBeGreaterThan(0);
       for (const s of states) expect(text).toContain(`state "${s}" as `);
-      for (const e of events) expect(text).toMatch(new RegExp(`--> \\S+: ${e}( |$)`, 'm'));
+      for (const e of events) expect(text).toMatch(new RegExp(`--> \\S+: (.*<br/>)?${e}( |<br/>|$)`, 'm'));
     });
   }
 
@@ -50,6 +50,34 @@ describe('machineToMermaid', () => {
     expect(text).toContain('demo_A_a1 --> demo_A_a2: GO');
     expect(text).toContain('demo_B_b1 --> demo_B_b1: STAY');
     expect(text.startsWith('stateDiagram-v2\n')).toBe(true);
+  });
+
+  it("keeps a region's own transitions in that region's section, where Mermaid can render them", () => {
+    const m = setup({}).createMachine({
+      id: 'demo',
+      type: 'parallel',
+      states: {
+        A: { initial: 'a1', on: { PING: {} }, states: { a1: {} } },
+        B: { initial: 'b1', states: { b1: {} } },
+      },
+    });
+    const lines = machineToMermaid(m).split('\n').map((l) => l.trim());
+    const marker = lines.indexOf('--');
+    const loop = lines.indexOf('demo_A --> demo_A: PING');
+    expect(loop).toBeGreaterThan(lines.indexOf('state demo_A {'));
+    expect(loop).toBeLessThan(marker);
+  });
+
+  it('draws one edge per pair of states, with the labels of every transition between them', () => {
+    const m = setup({}).createMachine({
+      id: 'demo',
+      initial: 'a',
+      states: { a: { on: { X: 'b', Y: 'b', Z: {} } }, b: {} },
+    });
+    const text = machineToMermaid(m);
+    expect(text).toContain('demo_a --> demo_b: X<br/>Y');
+    expect(text.match(/demo_a --> demo_b/g)).toHaveLength(1);
+    expect(text).toContain('demo_a --> demo_a: Z');
   });
 });
 
