@@ -100,7 +100,7 @@ describe('the tr33812-alt1a registry entry', () => {
   });
 
   it('rejects a bad scenario with one InputError line', () => {
-    for (const bad of [{}, { flow: 'initial-5g' }, { flow: 'initial-3gpp', access: 'wifi' }, 'x']) {
+    for (const bad of [{ access: '3gpp' }, { flow: 'initial-5g' }, { flow: 'initial-3gpp', access: 'wifi' }, 'x']) {
       expect(() => buildSystem('tr33812-alt1a', bad)).toThrow(InputError);
     }
     expect(() => buildSystem('tr33812-alt1a', { flow: 'initial-3gpp', bothMcimsPresent: true })).toThrow(
