@@ -6,7 +6,7 @@ import { median } from './median.ts';
 import { createBenchmark, type BenchmarkState } from './model/createBenchmark.ts';
 
 /** Seeds of the shrinking figures: fixed, so the figures compare across runs of the bench. */
-export const shrinkSeeds = Array.from({ length: 20 }, (_, i) => i + 1);
+const shrinkSeeds = Array.from({ length: 20 }, (_, i) => i + 1);
 
 export interface RandomFigures {
   readonly runs: number;

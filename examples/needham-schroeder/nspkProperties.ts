@@ -5,7 +5,7 @@ import type { NspkState } from './nspkSystem.ts';
 import { nonceB } from './nspkSystem.ts';
 
 /** Safety (injective agreement, weakened to one run): B believes it talks to A only if A started a run with B. */
-export const responderAgreesWithInitiator: Invariant<NspkState> = {
+const responderAgreesWithInitiator: Invariant<NspkState> = {
   kind: 'invariant',
   id: propertyId('ResponderAgreesWithInitiator'),
   description: 'B commits to a session with A only if A started a run with B',

@@ -24,7 +24,7 @@ export interface NspkState {
   readonly a: { readonly phase: 'idle' | 'waiting' | 'done'; readonly peer: Agent | null; readonly nb: string | null };
   /** Responder B: whom it believes it talks to, and the nonce it received in message 1. */
   readonly b: { readonly phase: 'idle' | 'responded' | 'committed'; readonly peer: Agent | null; readonly na: string | null };
-  /** Messages sent, as "channel message" texts in send order, and the terms themselves. */
+  /** Messages sent, in send order, each with the channel it went on (the attacker hears them all). */
   readonly sent: readonly { readonly channel: string; readonly message: Term }[];
   readonly attacker: AttackerState;
 }
@@ -36,7 +36,7 @@ export type NspkAction =
 const agentName = (x: Agent): Term => name(x);
 const secretKey = (x: Agent): Term => name(`sk${x}`);
 const publicKey = (x: Agent): Term => pk(secretKey(x));
-export const nonceA = name('Na');
+const nonceA = name('Na');
 export const nonceB = name('Nb');
 const nonceI = name('Ni');
 const channelTo = (x: Agent): string => `to:${x}`;

@@ -30,7 +30,7 @@ export function patternInstances(pattern: MessagePattern): Term[] {
   return instances;
 }
 
-export function substitute(template: Term, bindings: Bindings): Term {
+function substitute(template: Term, bindings: Bindings): Term {
   switch (template.kind) {
     case 'name':
       return bindings[template.id] ?? template;

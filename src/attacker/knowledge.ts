@@ -13,7 +13,7 @@ export interface Knowledge {
   readonly key: string;
 }
 
-export const emptyKnowledge: Knowledge = { terms: new Map(), key: '' };
+const emptyKnowledge: Knowledge = { terms: new Map(), key: '' };
 
 /** Knowledge from initial terms (public keys, names, the attacker's own secrets). */
 export function knowledgeOf(terms: readonly Term[]): Knowledge {
@@ -26,7 +26,7 @@ export function learn(knowledge: Knowledge, term: Term): Knowledge {
 }
 
 /** Returns `knowledge` itself when nothing is new, so callers can tell by identity. */
-export function learnAll(knowledge: Knowledge, terms: readonly Term[]): Knowledge {
+function learnAll(knowledge: Knowledge, terms: readonly Term[]): Knowledge {
   if (terms.every((t) => knowledge.terms.has(showTerm(t)))) return knowledge;
   const next = new Map(knowledge.terms);
   analyse(next, terms);

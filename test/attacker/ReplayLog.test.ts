@@ -1,3 +1,4 @@
+// Tests of the attacker's bounded records of sent messages (ReplayLog, SentSet): order, capacity, packing.
 import { describe, expect, it } from 'vitest';
 import { ReplayLog } from '../../src/attacker/ReplayLog.ts';
 import { SentSet } from '../../src/attacker/SentSet.ts';

@@ -1,3 +1,5 @@
+// Tests of MemoMachine against XState's own transition: same successors, one XState step per distinct
+// (local state, event), discovery-independent numbering, emitted events, and refusal of non-data contexts.
 import { describe, expect, it } from 'vitest';
 import { assign, emit, initialTransition, setup, transition } from 'xstate';
 import { mcimLifecycleEventTypes, mcimLifecycleMachine } from '../../models/mcimLifecycle.ts';

@@ -57,7 +57,7 @@ export interface ScenarioCheck {
 }
 
 /** Stage 1: the scenarios to run, from the flags. Bad input becomes an InputError (one line, exit 2). */
-export function loadScenarios(opts: Pick<CheckOptions, 'flow' | 'config'>): readonly ScenarioConfig[] {
+function loadScenarios(opts: Pick<CheckOptions, 'flow' | 'config'>): readonly ScenarioConfig[] {
   if (opts.flow !== undefined && opts.config !== undefined) throw new InputError('use --flow or --config, not both');
   if (opts.flow !== undefined) {
     const found = presetsNamed(opts.flow);
@@ -81,7 +81,7 @@ export function loadScenarios(opts: Pick<CheckOptions, 'flow' | 'config'>): read
 }
 
 /** Stage 1b: the properties to check, from --property; an unknown id is bad input. */
-export function selectProperties(ids: readonly string[] | undefined): readonly WorldProperty[] {
+function selectProperties(ids: readonly string[] | undefined): readonly WorldProperty[] {
   if (ids === undefined || ids.length === 0) return worldProperties;
   const known = worldProperties.map((p) => p.property.id as string);
   for (const id of ids) {
@@ -91,7 +91,7 @@ export function selectProperties(ids: readonly string[] | undefined): readonly W
 }
 
 /** Stage 2: run the scenario both ways, then search every honest interleaving with the engine. */
-export function checkScenario(config: ScenarioConfig, selected: readonly WorldProperty[] = worldProperties): ScenarioCheck {
+function checkScenario(config: ScenarioConfig, selected: readonly WorldProperty[] = worldProperties): ScenarioCheck {
   const pure = runHonest(config);
   const live = runLive(config);
   const agree = isDeepStrictEqual(live.finals, pure.finals) && pure.outcome.goalReached === live.outcome.goalReached;
@@ -119,7 +119,7 @@ export function checkScenario(config: ScenarioConfig, selected: readonly WorldPr
 }
 
 /** Stage 3: saves each counterexample as a replayable trace; returns the file of each (scenario, property). */
-export function saveTraces(checks: readonly ScenarioCheck[], outDir: string): Map<PropertyCheck, string> {
+function saveTraces(checks: readonly ScenarioCheck[], outDir: string): Map<PropertyCheck, string> {
   const files = new Map<PropertyCheck, string>();
   for (const c of checks) {
     for (const p of c.properties) {
@@ -140,13 +140,13 @@ function honestRunPassed(c: ScenarioCheck): boolean {
 
 /** 1 when an honest run misses its goal or a property is violated in any scenario; else 3 when a search
  *  was cut short; else 0. Verdicts are per scenario: a property holding in one says nothing of another. */
-export function checkExitCode(checks: readonly ScenarioCheck[]): ExitCode {
+function checkExitCode(checks: readonly ScenarioCheck[]): ExitCode {
   if (!checks.every(honestRunPassed)) return ExitCode.violated;
   return verdictExitCode(checks.flatMap((c) => c.properties.map((p) => ({ property: `${c.config.name}/${p.property}`, verdict: p.verdict }))));
 }
 
 /** Stage 4: the text report. */
-export function formatChecks(checks: readonly ScenarioCheck[], files: ReadonlyMap<PropertyCheck, string>): string {
+function formatChecks(checks: readonly ScenarioCheck[], files: ReadonlyMap<PropertyCheck, string>): string {
   const lines: string[] = [
     `trecheck check: ${checks.length} scenario(s): the honest run by the pure step function and by live actors, ` +
       'then every honest interleaving searched exhaustively',

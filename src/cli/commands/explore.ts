@@ -61,7 +61,7 @@ export interface ExploreRequest {
 }
 
 /** Flags to a complete request; every bad value is an InputError naming the flag. */
-export function resolveExploreRequest(system: string, flags: ExploreFlags): ExploreRequest {
+function resolveExploreRequest(system: string, flags: ExploreFlags): ExploreRequest {
   if (!['exhaustive', 'random', 'both'].includes(flags.mode)) {
     throw new InputError(`--mode must be exhaustive, random or both, got "${flags.mode}"`);
   }
@@ -98,7 +98,7 @@ export function resolveExploreRequest(system: string, flags: ExploreFlags): Expl
 }
 
 /** Builds the system and keeps the requested properties (all by default). */
-export function loadSystem(request: ExploreRequest): BuiltSystem {
+function loadSystem(request: ExploreRequest): BuiltSystem {
   const built = buildSystem(request.system, request.config);
   if (request.properties === undefined) return built;
   const known = built.properties.map((p) => p.id as string);

@@ -44,7 +44,7 @@ const partialSchema = z.object({
 const searchIdentity = (p: RandomPartial): string =>
   canonicalJson([p.system, p.config, p.properties, p.runs, p.maxSteps, p.seed, p.chunkRuns, p.counterexamples, p.shard.count]);
 
-export function loadPartials(files: readonly string[]): RandomPartial[] {
+function loadPartials(files: readonly string[]): RandomPartial[] {
   const partials = files.map((file) => {
     const parsed = partialSchema.safeParse(readJsonFile('shard file', file));
     if (!parsed.success) {

@@ -11,7 +11,7 @@ import { InputError } from '../InputError.ts';
 import { readInputFile } from '../readInputFile.ts';
 import { buildSystem } from '../systems.ts';
 
-export function loadTrace(file: string): Trace {
+function loadTrace(file: string): Trace {
   const parsed = parseTrace(readInputFile('trace', file));
   if (!parsed.ok) throw new InputError(`${file}: ${parsed.error}`);
   return parsed.trace;

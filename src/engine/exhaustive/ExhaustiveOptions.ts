@@ -33,7 +33,7 @@ export interface ExhaustiveConfig {
   readonly onProgress: ((progress: ExhaustiveProgress) => void) | undefined;
 }
 
-export const exhaustiveDefaults = {
+const exhaustiveDefaults = {
   maxDepth: Number.POSITIVE_INFINITY,
   maxStates: 20_000_000,
   timeLimitMs: Number.POSITIVE_INFINITY,

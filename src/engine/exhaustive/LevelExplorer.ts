@@ -11,6 +11,7 @@ import { mix32 } from './mix32.ts';
 import { MonitorTable } from './MonitorTable.ts';
 import { Outbox, type Batch } from './Outbox.ts';
 import { ParentLog } from './ParentLog.ts';
+import { PendingInvariants } from './PendingInvariants.ts';
 
 /** Where a violation was first seen by this explorer: a state (invariant) or a step into it (trace property). */
 export interface FoundViolation {
@@ -48,7 +49,7 @@ export class LevelExplorer<S, A> {
   private readonly system: System<S, A>;
   private readonly owner: number;
   private readonly owners: number;
-  private pendingInvariants: { readonly index: number; readonly invariant: Invariant<S> }[];
+  private readonly pendingInvariants: PendingInvariants<S>;
   private readonly traceSeen: boolean[];
   private frontier: S[] = [];
   private frontierMonitors: number[] = [];
@@ -79,7 +80,7 @@ export class LevelExplorer<S, A> {
     this.owners = setup.owners;
     this.visited = new FingerprintSet(setup.initialCapacity);
     this.monitors = new MonitorTable(setup.traceProperties);
-    this.pendingInvariants = setup.invariants.map((invariant, index) => ({ index, invariant }));
+    this.pendingInvariants = new PendingInvariants(setup.invariants);
     this.traceSeen = setup.traceProperties.map(() => false);
   }
 
@@ -218,13 +219,15 @@ export class LevelExplorer<S, A> {
     if (hi >= 0x80000000) this.hashedStates++;
     this.next.push(state);
     if (this.monitors.count > 0) this.nextMonitors.push(monitor);
-    const pending = this.pendingInvariants;
-    for (let i = 0; i < pending.length; i++) {
-      const { index: property, invariant } = pending[i]!;
-      if (invariant.holds(state)) continue;
-      this.pendingInvariants = pending.filter((p) => p.index !== property);
-      this.report({ property, depth: parent < 0 ? 0 : this.depth + 1, state: this.globalId(index), action: -1 });
+    const invariants = this.pendingInvariants.current;
+    for (let i = 0; i < invariants.length; i++) {
+      if (!invariants[i]!.holds(state)) return this.reportViolations(state, parent < 0 ? 0 : this.depth + 1, this.globalId(index));
     }
+  }
+
+  /** Rare, so kept out of `register`: each invariant `state` breaks is reported once. */
+  private reportViolations(state: S, depth: number, id: number): void {
+    for (const property of this.pendingInvariants.violatedBy(state) ?? []) this.report({ property, depth, state: id, action: -1 });
   }
 
   private report(violation: FoundViolation): void {

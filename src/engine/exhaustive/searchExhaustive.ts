@@ -6,8 +6,8 @@ import { assembleVerdicts, explorerOrder, type SearchEnding } from './assembleVe
 import { omissionBound, type ExhaustiveOutcome } from './ExhaustiveOutcome.ts';
 import { resolveExhaustiveOptions, type ExhaustiveOptions } from './ExhaustiveOptions.ts';
 import { LevelExplorer } from './LevelExplorer.ts';
-import { pathTo } from './pathTo.ts';
-import { traceOfPath } from './traceOfPath.ts';
+import { exploredDepth, levelEnding } from './levelEnding.ts';
+import { traceOfViolation } from './traceOfViolation.ts';
 
 export function searchExhaustive<S, A>(
   system: System<S, A>,
@@ -29,20 +29,8 @@ export function searchExhaustive<S, A>(
     stopAtFirst: config.stopAtFirst,
   });
   explorer.seed();
-  let ending: SearchEnding;
-  for (;;) {
-    if (explorer.cut !== undefined) {
-      ending = { kind: 'cut', limit: explorer.cut };
-      break;
-    }
-    if (explorer.frontierSize === 0) {
-      ending = { kind: 'complete' };
-      break;
-    }
-    if (explorer.depth >= config.maxDepth) {
-      ending = { kind: 'depth', bound: config.maxDepth };
-      break;
-    }
+  let ending: SearchEnding | undefined;
+  while ((ending = levelEnding(explorer.cut, explorer.frontierSize, explorer.depth, config.maxDepth)) === undefined) {
     explorer.expand();
     if (explorer.cut === undefined) explorer.endLevel();
     config.onProgress?.({ states: explorer.states, transitions: explorer.transitions, depth: explorer.depth });
@@ -50,15 +38,12 @@ export function searchExhaustive<S, A>(
   const stats = {
     states: explorer.states,
     transitions: explorer.transitions,
-    // Deepest level whose states are all known: the frontier's level, or the last non-empty one.
-    depth: ending.kind === 'complete' ? Math.max(0, explorer.depth - 1) : explorer.depth,
+    depth: exploredDepth(ending, explorer.depth),
     millis: performance.now() - started,
   };
-  const verdicts = assembleVerdicts(properties, ordered, explorer.found, ending, stats, (violation, property) => {
-    const path = pathTo(violation.state, explorer.parents);
-    const actions = violation.action < 0 ? path.actions : [...path.actions, violation.action];
-    return traceOfPath(system, { initial: path.initial, actions }, property);
-  });
+  const verdicts = assembleVerdicts(properties, ordered, explorer.found, ending, stats, (violation, property) =>
+    traceOfViolation(system, violation, property, explorer.parents),
+  );
   const hashed = explorer.hashedStates;
   return {
     verdicts,

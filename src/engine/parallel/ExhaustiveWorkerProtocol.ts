@@ -10,8 +10,10 @@ export interface ExhaustiveWorkerData {
   readonly owner: number;
   readonly owners: number;
   readonly maxStates: number;
-  /** Milliseconds left when the worker starts (each thread has its own clock origin). */
-  readonly timeLeftMs: number;
+  /** Wall-clock time (performance.timeOrigin + now) after which the search stops; Infinity for none.
+   *  An epoch, not a duration, since each thread has its own clock origin and a worker's start-up
+   *  counts against the time limit too. */
+  readonly deadlineEpoch: number;
   readonly stopAtFirst: boolean;
   readonly initialCapacity: number;
 }

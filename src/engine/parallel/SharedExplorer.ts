@@ -3,6 +3,7 @@
 // shared visited set with a compare-and-swap, so each distinct state is claimed by exactly one thread.
 import type { FoundViolation } from '../exhaustive/LevelExplorer.ts';
 import { mix32 } from '../exhaustive/mix32.ts';
+import { PendingInvariants } from '../exhaustive/PendingInvariants.ts';
 import type { Invariant } from '../Property.ts';
 import type { System } from '../System.ts';
 import { blockIds, chunkStates, CutCode, holeParent, Stat, Status, Word, type SharedArrays } from './SharedSearchMemory.ts';
@@ -28,7 +29,7 @@ export class SharedExplorer<A> {
   holes = 0;
   busyMillis = 0;
   readonly found: FoundViolation[] = [];
-  private pendingInvariants: { readonly index: number; readonly invariant: Invariant<number> }[];
+  private readonly pendingInvariants: PendingInvariants<number>;
   // Hot-path context of the state being expanded, read by `visit`.
   private currentId = 0;
   private actionCounter = 0;
@@ -45,7 +46,7 @@ export class SharedExplorer<A> {
     private readonly deadline: number,
     private readonly stopAtFirst: boolean,
   ) {
-    this.pendingInvariants = invariants.map((invariant, i) => ({ index: i, invariant }));
+    this.pendingInvariants = new PendingInvariants(invariants);
   }
 
   /** Uses these arrays from now on (after a growth, the same contents in bigger arrays). */
@@ -203,16 +204,19 @@ export class SharedExplorer<A> {
     this.actions[id] = actionIndex;
     this.values[id] = state;
     this.states++;
-    const pending = this.pendingInvariants;
-    for (let i = 0; i < pending.length; i++) {
-      const { index: property, invariant } = pending[i]!;
-      if (invariant.holds(state)) continue;
-      this.pendingInvariants = pending.filter((p) => p.index !== property);
-      this.found.push({ property, depth: this.depth + 1, state: id, action: -1 });
-      if (this.stopAtFirst) {
-        Atomics.compareExchange(this.control, Word.cut, CutCode.none, CutCode.stopAtFirst);
-        this.status = Status.cut;
-      }
+    const invariants = this.pendingInvariants.current;
+    for (let i = 0; i < invariants.length; i++) {
+      if (!invariants[i]!.holds(state)) return this.reportViolations(state, id);
+    }
+  }
+
+  /** Rare, so kept out of `register`: each invariant `state` breaks is found once (`publish` has
+   *  room for one entry per invariant). */
+  private reportViolations(state: number, id: number): void {
+    for (const property of this.pendingInvariants.violatedBy(state) ?? []) this.found.push({ property, depth: this.depth + 1, state: id, action: -1 });
+    if (this.stopAtFirst) {
+      Atomics.compareExchange(this.control, Word.cut, CutCode.none, CutCode.stopAtFirst);
+      this.status = Status.cut;
     }
   }
 

@@ -20,7 +20,7 @@ if (port !== null) {
     owners: data.owners,
     initialCapacity: data.initialCapacity,
     maxStates: data.maxStates,
-    deadline: performance.now() + data.timeLeftMs,
+    deadline: data.deadlineEpoch - performance.timeOrigin,
     stopAtFirst: data.stopAtFirst,
   });
   const status = (): WorkerStatus => ({

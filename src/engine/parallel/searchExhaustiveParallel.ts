@@ -20,7 +20,7 @@ export const adaptiveStartMs = 200;
 
 /** Whether another thread would get a core: the 1-minute load average (this search included)
  *  leaves one free. On a busy machine a helper only slows the search it was meant to speed up. */
-export function coreLooksFree(): boolean {
+function coreLooksFree(): boolean {
   return loadavg()[0]! < availableParallelism() - 0.5;
 }
 
@@ -49,13 +49,12 @@ export async function searchExhaustiveParallel<S, A>(
   // By default, a machine without a free core runs exactly the one-thread search.
   if (threads <= 1 || source === undefined || (workers === undefined && !coreLooksFree())) return searchExhaustive(system, properties, options);
   // The shared search checks every state it stores and answers undefined for a system it cannot hold.
+  const team = sharedHelpers(source, properties, threads - 1);
   const shared = await searchSharedExhaustive(
     system as unknown as System<number, A>,
     properties as unknown as readonly Property<number, A>[],
     config,
-    workers === undefined
-      ? { team: sharedHelpers(source, properties, threads - 1), startAfterMs: adaptiveStartMs, startIf: coreLooksFree }
-      : { team: sharedHelpers(source, properties, threads - 1), startAfterMs: 0 },
+    workers === undefined ? { team, startAfterMs: adaptiveStartMs, startIf: coreLooksFree } : { team, startAfterMs: 0 },
   );
   if (shared !== undefined) return shared;
   if (workers === undefined) return searchExhaustive(system, properties, options);

@@ -9,8 +9,8 @@ import { assembleVerdicts, explorerOrder, type SearchEnding } from '../exhaustiv
 import type { ExhaustiveConfig } from '../exhaustive/ExhaustiveOptions.ts';
 import { omissionBound, type ExhaustiveOutcome } from '../exhaustive/ExhaustiveOutcome.ts';
 import { batchTransferables } from '../exhaustive/Outbox.ts';
-import { pathTo } from '../exhaustive/pathTo.ts';
-import { traceOfPath } from '../exhaustive/traceOfPath.ts';
+import { exploredDepth, levelEnding } from '../exhaustive/levelEnding.ts';
+import { traceOfViolation } from '../exhaustive/traceOfViolation.ts';
 import type { Property } from '../Property.ts';
 import { startWorker } from '../startWorker.ts';
 import type { System } from '../System.ts';
@@ -26,38 +26,27 @@ export async function searchExhaustivePartitioned<S, A>(
 ): Promise<ExhaustiveOutcome> {
   const started = performance.now();
   const { ordered } = explorerOrder(properties);
-  const workers = Array.from({ length: owners }, (_, owner) => {
-    const workerData: ExhaustiveWorkerData = {
-      source,
-      properties: properties.map((p) => p.id),
-      owner,
-      owners,
-      maxStates: config.maxStates,
-      timeLeftMs: config.timeLimitMs,
-      stopAtFirst: config.stopAtFirst,
-      initialCapacity: Math.max(16, Math.ceil(config.initialCapacity / owners)),
-    };
-    return new ThreadHandle(startWorker(new URL('./exhaustiveWorker.ts', import.meta.url), workerData));
-  });
+  const workers: ThreadHandle[] = [];
   try {
+    // Started inside the try, so that a worker that fails to start does not leave the others running.
+    for (let owner = 0; owner < owners; owner++) {
+      const workerData: ExhaustiveWorkerData = {
+        source,
+        properties: properties.map((p) => p.id),
+        owner,
+        owners,
+        maxStates: config.maxStates,
+        deadlineEpoch: performance.timeOrigin + started + config.timeLimitMs,
+        stopAtFirst: config.stopAtFirst,
+        initialCapacity: Math.max(16, Math.ceil(config.initialCapacity / owners)),
+      };
+      workers.push(new ThreadHandle(startWorker(new URL('./exhaustiveWorker.ts', import.meta.url), workerData)));
+    }
     let statuses = (await Promise.all(workers.map((w) => w.reply()))).map((m) => statusOf(m));
     const startupMillis = performance.now() - started;
     let depth = 0;
-    let ending: SearchEnding;
-    for (;;) {
-      const cut = cutOf(statuses, config.maxStates);
-      if (cut !== undefined) {
-        ending = { kind: 'cut', limit: cut };
-        break;
-      }
-      if (sum(statuses, (s) => s.frontier) === 0) {
-        ending = { kind: 'complete' };
-        break;
-      }
-      if (depth >= config.maxDepth) {
-        ending = { kind: 'depth', bound: config.maxDepth };
-        break;
-      }
+    let ending: SearchEnding | undefined;
+    while ((ending = levelEnding(cutOf(statuses, config.maxStates), sum(statuses, (s) => s.frontier), depth, config.maxDepth)) === undefined) {
       const expanded = await Promise.all(workers.map((w) => w.ask({ kind: 'expand' })));
       statuses = expanded.map((m) => statusOf(m));
       const expandCut = cutOf(statuses, config.maxStates);
@@ -81,7 +70,7 @@ export async function searchExhaustivePartitioned<S, A>(
     const stats = {
       states,
       transitions: sum(statuses, (s) => s.transitions),
-      depth: ending.kind === 'complete' ? Math.max(0, depth - 1) : depth,
+      depth: exploredDepth(ending, depth),
       millis: performance.now() - started,
     };
     const found = statuses.flatMap((s) => s.found);
@@ -90,11 +79,9 @@ export async function searchExhaustivePartitioned<S, A>(
       parent: (id: number) => parentLog(logs, id % owners).parents[Math.floor(id / owners)]!,
       action: (id: number) => parentLog(logs, id % owners).actions[Math.floor(id / owners)]!,
     };
-    const verdicts = assembleVerdicts(properties, ordered, found, ending, stats, (violation, property) => {
-      const path = pathTo(violation.state, lookup);
-      const actions = violation.action < 0 ? path.actions : [...path.actions, violation.action];
-      return traceOfPath(system, { initial: path.initial, actions }, property);
-    });
+    const verdicts = assembleVerdicts(properties, ordered, found, ending, stats, (violation, property) =>
+      traceOfViolation(system, violation, property, lookup),
+    );
     const hashed = sum(statuses, (s) => s.hashed);
     return {
       verdicts,

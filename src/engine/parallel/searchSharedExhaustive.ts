@@ -7,8 +7,8 @@
 import { assembleVerdicts, explorerOrder, type SearchEnding } from '../exhaustive/assembleVerdicts.ts';
 import type { ExhaustiveConfig } from '../exhaustive/ExhaustiveOptions.ts';
 import type { ExhaustiveOutcome } from '../exhaustive/ExhaustiveOutcome.ts';
-import { pathTo } from '../exhaustive/pathTo.ts';
-import { traceOfPath } from '../exhaustive/traceOfPath.ts';
+import { exploredDepth, levelEnding } from '../exhaustive/levelEnding.ts';
+import { traceOfViolation } from '../exhaustive/traceOfViolation.ts';
 import type { Invariant, Property } from '../Property.ts';
 import type { System } from '../System.ts';
 import type { SystemSource } from '../SystemSource.ts';
@@ -120,14 +120,8 @@ async function search<A>(
   while (ending === undefined) {
     const frontier = totals.states - statesBefore;
     peakFrontier = Math.max(peakFrontier, frontier);
-    if (frontier === 0) {
-      ending = { kind: 'complete' };
-      break;
-    }
-    if (depth >= config.maxDepth) {
-      ending = { kind: 'depth', bound: config.maxDepth };
-      break;
-    }
+    ending = levelEnding(undefined, frontier, depth, config.maxDepth);
+    if (ending !== undefined) break;
     Atomics.store(control, Word.cursor, levelStart);
     Atomics.store(control, Word.levelEnd, levelEnd);
     Atomics.store(control, Word.depth, depth);
@@ -177,16 +171,15 @@ async function search<A>(
   const stats = {
     states: totals.states,
     transitions: totals.transitions,
-    depth: ending.kind === 'complete' ? Math.max(0, depth - 1) : depth,
+    depth: exploredDepth(ending, depth),
     millis: performance.now() - started,
   };
   const parents = new Int32Array(arrays.parents);
   const actions = new Uint16Array(arrays.actions);
   const lookup = { parent: (id: number) => parents[id]!, action: (id: number) => actions[id]! };
-  const verdicts = assembleVerdicts(properties, ordered, totals.found, ending, stats, (violation, property) => {
-    const path = pathTo(violation.state, lookup);
-    return traceOfPath(system, { initial: path.initial, actions: path.actions }, property);
-  });
+  const verdicts = assembleVerdicts(properties, ordered, totals.found, ending, stats, (violation, property) =>
+    traceOfViolation(system, violation, property, lookup),
+  );
   return {
     verdicts,
     stats,

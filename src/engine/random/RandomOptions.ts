@@ -103,7 +103,7 @@ function requireInteger(what: string, value: number, min: number): void {
 }
 
 /** The chunk a counterexample path ("chunk.round") was found in. */
-export function chunkOfPath(path: string): number {
+function chunkOfPath(path: string): number {
   const match = /^(\d+)\.(\d+)$/.exec(path);
   if (match === null) throw new RangeError(`path must look like "3.0" (chunk.round), got "${path}"`);
   return Number(match[1]);

@@ -14,7 +14,7 @@ import { watchedKey } from './walkLabels.ts';
 /** Steps inserted at most; each costs one step and multiplies the search by the branching. */
 const maxInserted = 1;
 /** Successors one pass may follow (steps taken), so shrinking a long run on a slow system stays bounded. */
-export const realignBudget = 50_000;
+const realignBudget = 50_000;
 
 interface Node<S> {
   readonly state: S;

@@ -31,7 +31,7 @@ export interface ChunkResult {
 }
 
 /** Planned runs of chunk `chunk`: the last one takes the remainder. */
-export function plannedRuns(options: ResolvedRandomOptions, chunk: number): number {
+function plannedRuns(options: ResolvedRandomOptions, chunk: number): number {
   return Math.min(options.chunkRuns, options.runs - chunk * options.chunkRuns);
 }
 

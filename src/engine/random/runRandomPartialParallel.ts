@@ -81,6 +81,9 @@ export async function runRandomPartialParallel<S, A>(
         fill();
       });
       worker.on('error', reject);
+      // A worker that ends on its own before its last chunk would leave the search waiting forever
+      // (after `resolve`, when it is terminated below, this does nothing).
+      worker.on('exit', (code) => reject(new Error(`random search: a worker exited with code ${code} mid-search`)));
     });
   const workers = Array.from({ length: resolved.workers }, () => startWorker(new URL('./randomWorker.ts', import.meta.url), data));
   try {

@@ -1,3 +1,4 @@
+// Tests of the visited set (growth, narrow and wide slots) and of the 64-bit string hash behind hashed fingerprints.
 import { describe, expect, it } from 'vitest';
 import { FingerprintSet } from '../../../src/engine/exhaustive/FingerprintSet.ts';
 import { hashString64 } from '../../../src/engine/exhaustive/hashString64.ts';

@@ -1,3 +1,5 @@
+// Tests of the one-thread exhaustive search: exact counts against a reference search, shortest traces that
+// re-derive, fingerprints, and limits (depth, states, time) that never turn into a complete proof.
 import { describe, expect, it } from 'vitest';
 import { searchExhaustive } from '../../../src/engine/exhaustive/searchExhaustive.ts';
 import { propertyId } from '../../../src/engine/Property.ts';

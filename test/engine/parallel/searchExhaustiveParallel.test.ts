@@ -1,3 +1,5 @@
+// Tests of the hash-partitioned exhaustive search on worker threads: the serial search's counts and verdicts
+// (trace properties, object states, the benchmark model), limits that give inconclusive, and worker failures.
 import { describe, expect, it } from 'vitest';
 import { searchExhaustive } from '../../../src/engine/exhaustive/searchExhaustive.ts';
 import { searchExhaustiveParallel, type ParallelExhaustiveOptions } from '../../../src/engine/parallel/searchExhaustiveParallel.ts';

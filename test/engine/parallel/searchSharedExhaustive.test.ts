@@ -1,3 +1,5 @@
+// Tests of the shared-memory exhaustive search: the serial search's counts and verdicts on 2 and 3 threads,
+// across table growths and at the states limit, its fallback for systems it cannot hold, and the adaptive default.
 import { describe, expect, it } from 'vitest';
 import { createBenchmark } from '../../../bench/model/createBenchmark.ts';
 import { systemsModule } from '../../../src/cli/systems.ts';
@@ -42,7 +44,8 @@ describe('shared-memory exhaustive search on 2 threads', () => {
     expect(shared.workers).toBe(2);
     expect(summary(shared)).toEqual(summary(serial));
     for (const { verdict } of shared.verdicts) if (verdict.kind === 'violated') rederive(system, verdict.trace);
-    // Both threads did part of the work.
+    // Both threads took part: a helper that joined but never worked would be left out of busyMillis.
+    expect(shared.busyMillis).toHaveLength(2);
     expect(Math.min(...shared.busyMillis!)).toBeGreaterThan(0);
   });
 
