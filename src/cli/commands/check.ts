@@ -20,6 +20,7 @@ import type { CliContext } from '../CliContext.ts';
 import { ExitCode } from '../exitCodes.ts';
 import { formatCount as count } from '../formatCount.ts';
 import { formatVerdict } from '../formatVerdict.ts';
+import { collectOption } from '../collectOption.ts';
 import { InputError } from '../InputError.ts';
 import { readJsonFile } from '../readJsonFile.ts';
 import { verdictExitCode } from '../verdictExitCode.ts';
@@ -224,13 +225,9 @@ export function registerCheck(program: Command, ctx: CliContext): void {
     .option('--flow <name>', 'a flow id or scenario name (default: all built-in scenarios)')
     .option('--config <file>', 'a JSON scenario, or an array of them')
     .option('--out <dir>', 'where counterexample traces are saved', defaultTraceDir)
-    .option('--property <id>', 'check only this property (repeatable; default: all)', collect, [])
+    .option('--property <id>', 'check only this property (repeatable; default: all)', collectOption)
     .option('--json', 'print the results as JSON')
     .action((opts: CheckOptions) => ctx.exit(runCheck(opts, ctx)));
-}
-
-function collect(value: string, previous: readonly string[]): readonly string[] {
-  return [...previous, value];
 }
 
 /** The whole pipeline; also what `trecheck diff --check` runs for the properties a text change affects. */

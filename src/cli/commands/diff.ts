@@ -19,8 +19,7 @@ export type PropertyRerunner = (propertyIds: readonly string[], ctx: CliContext)
 
 export interface DiffCommandDeps {
   readonly propertyCoverage: readonly PropertyCoverage[];
-  /** Undefined when no runner is given: `--check` then lists what it would re-run and exits 3. */
-  readonly rerun: PropertyRerunner | undefined;
+  readonly rerun: PropertyRerunner;
 }
 
 /** The command with its dependencies given, so tests can pass their own coverage and runner. */
@@ -67,10 +66,6 @@ async function check(report: DiffReport, deps: DiffCommandDeps, ctx: CliContext,
     return code;
   }
   say(`check: re-running ${ids.join(', ')}\n`);
-  if (deps.rerun === undefined) {
-    ctx.err('trecheck: cannot re-run properties yet: no property runner is wired into `trecheck diff` (registerDiffWith)\n');
-    return ExitCode.inconclusive;
-  }
   const rerunCode = await deps.rerun(ids, ctx);
   return rerunCode === ExitCode.ok ? code : rerunCode;
 }

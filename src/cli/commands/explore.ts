@@ -11,6 +11,7 @@ import { randomDefaults } from '../../engine/random/RandomOptions.ts';
 import { runRandomPartialParallel } from '../../engine/random/runRandomPartialParallel.ts';
 import type { CliContext } from '../CliContext.ts';
 import { formatCount } from '../formatCount.ts';
+import { collectOption } from '../collectOption.ts';
 import { InputError } from '../InputError.ts';
 import { parseCount, parseSeconds, parseShard } from '../parseCount.ts';
 import { startProgress, type Progress } from '../progress.ts';
@@ -224,7 +225,6 @@ function saveShard(request: ExploreRequest, partial: RandomPartial): string {
   return file;
 }
 
-const collect = (value: string, previous: string[] | undefined): string[] => [...(previous ?? []), value];
 
 export function registerExplore(program: Command, ctx: CliContext): void {
   program
@@ -232,7 +232,7 @@ export function registerExplore(program: Command, ctx: CliContext): void {
     .description('search a registered system for property violations (exhaustive breadth-first and/or random)')
     .argument('<system>', 'registered system name (for example needham-schroeder)')
     .option('--config <file>', 'JSON configuration of the system')
-    .option('--property <id>', 'check only this property (repeatable)', collect)
+    .option('--property <id>', 'check only this property (repeatable)', collectOption)
     .option('--mode <mode>', 'exhaustive, random or both', 'exhaustive')
     .option('--depth <n>', 'exhaustive: longest traces explored')
     .option('--max-states <n>', 'exhaustive: stop (inconclusive) beyond this many states')
