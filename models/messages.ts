@@ -1,12 +1,12 @@
 // Every message of the model as a Dolev-Yao term (src/attacker/Term.ts), with the clause it comes from.
 // Roles build what they send here and read what they receive with models/readTerm.ts.
 import { aenc, hash, mac, name, pk, sign, tuple, type Term } from '../src/attacker/Term.ts';
-import type { RoleId, ShoId } from './roleIds.ts';
+import type { DeviceId, RoleId, ShoId } from './roleIds.ts';
 
 /** The kinds of message that travel between roles; a kind is also the XState event type at the receiver. */
 export const messageKinds = [
   'preprovision', 'initialCredentials', 'platformReference', 'supply',
-  'contract', 'shoSelection', 'activationNotice', 'activationAck', 'powerOn',
+  'contract', 'shoSelection', 'selectionAck', 'activationNotice', 'activationAck', 'powerOn',
   'boot', 'ready', 'resetDone',
   'attachRequest', 'avRequest', 'avResponse', 'avReject', 'authChallenge', 'authResponse', 'attachReject',
   'ipConnectivity', 'pdpContext', 'directConnection',
@@ -15,6 +15,7 @@ export const messageKinds = [
   'mcimDownload', 'mcimActivation', 'provisioningStatus', 'provisioningReport',
   'reprovisionInstruction', 'discardNotice', 'discardAck', 'discardRelay', 'provisionCommit', 'shoRegistration',
   'treUpdate', 'lifecycleCommand',
+  'userAuth', 'interfaceRequest', 'interfaceResponse', 'mcimExport', 'mcimData',
 ] as const;
 export type MessageKind = (typeof messageKinds)[number];
 
@@ -44,77 +45,92 @@ export function out(to: RoleId, kind: MessageKind, term: Term): SendEvent {
   return { type: 'send', to, kind, term };
 }
 
-/** Channels outside the attacker's reach: out-of-band manufacturing (5.1.2.2 "secure, out-of-band facility"),
- *  operator-to-operator links (5.1.3.6.2 dark-green arrows) and the M2ME-internal TRE interface.
- *  Everything else crosses the air interface or the IP network (blue arrows) and is open. */
-export function channelIsOpen(from: RoleId, to: RoleId): boolean {
-  const ends = [from, to].sort().join('>');
-  const closed = new Set([
-    'supplier>tre', 'ro>supplier', 'pva>supplier', 'subscriber>supplier',
-    'ro>vno', 'icsp>ro', 'pva>sho1', 'pva>sho2', 'ro>sho1', 'ro>sho2',
-    'm2me>tre', 'm2me>subscriber',
-  ]);
-  return !closed.has(ends);
+// ---- Names: identities, keys and constants ---------------------------------------------------------
+
+/** What the supplier gives one device out of band (5.1.2.2 [t5 cm1, 2]): each device has its own names, so a
+ *  scenario can hold the victim's device beside an attacker-owned one (t1, t5, t12). */
+export interface DeviceNames {
+  /** PCID, the provisional connectivity identity (001 "use M2ME's PCID to denote M2ME identity"). */
+  readonly pcid: Term;
+  /** TRE platform private key (5.1.1.2 NOTE a "TRE platform key for which the application secrets are sealed"). */
+  readonly platformKey: Term;
+  /** Initial connectivity credential K shared with the RO's ICF (5.1.3.3.2.1, CCIF 5.1.3.4.1). */
+  readonly kInit: Term;
+  /** Device PIN authenticating the OMA DM bootstrap (x.2.2 "password method ... device PIN"). */
+  readonly kPin: Term;
+  /** Device-specific token distributed with the M2ME and given to the SHO by the user (x.2.3). */
+  readonly token: Term;
+  /** The user's credential for TRE user authentication (5.1.2.2 [t10 cm 1 - 11]). */
+  readonly userPin: Term;
 }
 
-// ---- Names: identities, keys and constants of the built-in world --------------------------------
+export function deviceNames(device: DeviceId): DeviceNames {
+  return {
+    pcid: name(`pcid:${device}`),
+    platformKey: name(`sk:tre:${device}`),
+    kInit: name(`k:init:${device}`),
+    kPin: name(`k:pin:${device}`),
+    token: name(`tok:${device}`),
+    userPin: name(`pin:user:${device}`),
+  };
+}
 
-/** PCID, the M2ME's provisional connectivity identity (001 "use M2ME's PCID to denote M2ME identity"). */
-export const pcid = name('pcid:m2me');
-/** TRE platform private key (5.1.1.2 NOTE a "TRE platform key for which the application secrets are sealed"). */
-export const skTre = name('sk:tre');
-/** Initial connectivity credential K shared with the RO's ICF (5.1.3.3.2.1, CCIF 5.1.3.4.1). */
-export const kInit = name('k:init');
-/** Device PIN authenticating the OMA DM bootstrap (x.2.2 "password method ... device PIN"). */
-export const kPin = name('k:pin');
-/** Device-specific token distributed with the M2ME and given to the SHO by the user (x.2.3). */
-export const tokDev = name('tok:dev');
 export const skEs = name('sk:es');
 export const skPva = name('sk:pva');
 export const skRo = name('sk:ro');
-const shoName = (sho: ShoId): Term => name(sho);
+export const shoName = (sho: ShoId): Term => name(sho);
 export const skSho = (sho: ShoId): Term => name(`sk:${sho}`);
 export const imsi = (sho: ShoId): Term => name(`imsi:${sho}`);
 export const ki = (sho: ShoId): Term => name(`ki:${sho}`);
 /** MCIM executable code (5.1.1.2 "credentials, executables ... and data"). */
-const mcimCode = (sho: ShoId): Term => name(`code:usim:${sho}`);
+export const mcimCode = (sho: ShoId): Term => name(`code:usim:${sho}`);
+export const firmwareVersions = ['v1', 'v2', 'modified'] as const;
+/** v1 as manufactured, v2 from the supplier's remote update, `modified` by an attacker (t6). */
+export type FirmwareVersion = (typeof firmwareVersions)[number];
 export const firmware = (version: FirmwareVersion): Term => name(`fw:${version}`);
-export type FirmwareVersion = 'v1' | 'v2';
 /** Platform integrity measurement of a firmware version. */
-const platformMeasurement = (version: FirmwareVersion): Term => hash(firmware(version));
-/** Registration nonce number k (x.2.3 "checking the registration nonce ... protection against replay"). */
-export const registrationNonce = (k: number): Term => name(`nreg:${k}`);
+export const platformMeasurement = (version: FirmwareVersion): Term => hash(firmware(version));
+/** Registration nonce number k of the TRE of `pcid` (x.2.3 "checking the registration nonce ... protection
+ *  against replay"): per TRE, so two devices never share one. */
+export const registrationNonce = (pcid: Term, k: number): Term => name(`nreg:${nameOf(pcid)}:${k}`);
 /** The RAND of the k-th AV the ICF issues (fresh per AV, 001 step 3). */
 export const randNonce = (k: number): Term => name(`rand:${k}`);
 export const ok = name('ok');
 export const fail = name('fail');
 
+function nameOf(t: Term): string {
+  return t.kind === 'name' ? t.id : 'term';
+}
+
 // ---- Manufacturing and supply (5.1.2.2, 5.1.3.4.1 CCIF, 5.1.3.5.8 PfC, 5.1.3.3.4) ---------------
 
 /** PfC: certificate by the M2MES on the TRE public key asserting the expected system state (5.1.3.5.8 (3)). */
-export const platformCredential = (version: FirmwareVersion): Term =>
-  sign(skEs, tuple(name('PfC'), pcid, pk(skTre), platformMeasurement(version)));
+export const platformCredential = (d: DeviceNames, version: FirmwareVersion): Term =>
+  sign(skEs, tuple(name('PfC'), d.pcid, pk(d.platformKey), platformMeasurement(version)));
 
-export const preprovisionTerm = (): Term =>
-  tuple(name('preprovision'), pcid, skTre, platformCredential('v1'), kInit, kPin, tokDev, pk(skRo), pk(skEs));
-export const initialCredentialsTerm = (): Term => tuple(name('initialCredentials'), pcid, kInit, kPin);
-export const platformReferenceTerm = (version: FirmwareVersion): Term =>
-  tuple(name('platformReference'), platformCredential(version));
-export const supplyTerm = (): Term => tuple(name('supply'), pcid, tokDev);
+/** x.2.2 option 2 / t2 cm4: the TRE holds the RO's (DPF's) key to authenticate the DM server, and the M2MES's. */
+export const preprovisionTerm = (d: DeviceNames): Term =>
+  tuple(name('preprovision'), d.pcid, d.platformKey, platformCredential(d, 'v1'), d.kInit, d.kPin, d.token, d.userPin, pk(skRo), pk(skEs));
+export const initialCredentialsTerm = (d: DeviceNames): Term => tuple(name('initialCredentials'), d.pcid, d.kInit, d.kPin);
+export const platformReferenceTerm = (d: DeviceNames, version: FirmwareVersion): Term =>
+  tuple(name('platformReference'), platformCredential(d, version));
+export const supplyTerm = (d: DeviceNames): Term => tuple(name('supply'), d.pcid, d.token);
 
 // ---- Subscriber (5.1.3.5.2, x.1) ------------------------------------------------------------------
 
-export const contractTerm = (): Term => tuple(name('contract'), pcid, tokDev);
-export const shoSelectionTerm = (sho: ShoId): Term => tuple(name('shoSelection'), pcid, shoName(sho));
-export const activationNoticeTerm = (): Term => tuple(name('activationNotice'), pcid);
-export const activationAckTerm = (): Term => tuple(name('activationAck'), pcid);
+/** The equipment parameters the subscriber hands the SHO (5.1.3.5.2): PCID and the device token (x.2.3). */
+export const contractTerm = (pcid: Term, token: Term): Term => tuple(name('contract'), pcid, token);
+export const shoSelectionTerm = (pcid: Term, sho: ShoId): Term => tuple(name('shoSelection'), pcid, shoName(sho));
+export const selectionAckTerm = (pcid: Term, sho: ShoId): Term => tuple(name('selectionAck'), pcid, shoName(sho));
+export const activationNoticeTerm = (pcid: Term): Term => tuple(name('activationNotice'), pcid);
+export const activationAckTerm = (pcid: Term): Term => tuple(name('activationAck'), pcid);
 export const powerOnTerm = (): Term => tuple(name('powerOn'));
 export type ReprovisionMode = 'via-old-sho' | 'pristine';
 /** 5.1.3.7.4.2 step 2 / 5.1.3.7.4.3 step 2: the instruction, authenticated with the subscriber's token. */
-export const reprovisionBody = (sho: ShoId, mode: ReprovisionMode): Term =>
-  tuple(name('reprovision'), pcid, shoName(sho), pk(skSho(sho)), name(mode));
-export const reprovisionInstructionTerm = (sho: ShoId, mode: ReprovisionMode): Term =>
-  tuple(name('reprovisionInstruction'), reprovisionBody(sho, mode), mac(tokDev, reprovisionBody(sho, mode)));
+export const reprovisionBody = (pcid: Term, sho: ShoId, mode: ReprovisionMode): Term =>
+  tuple(name('reprovision'), pcid, shoName(sho), name(mode));
+export const reprovisionInstructionTerm = (pcid: Term, token: Term, sho: ShoId, mode: ReprovisionMode): Term =>
+  tuple(name('reprovisionInstruction'), reprovisionBody(pcid, sho, mode), mac(token, reprovisionBody(pcid, sho, mode)));
 
 // ---- M2ME host <-> TRE ----------------------------------------------------------------------------
 
@@ -130,28 +146,28 @@ export const resetDoneTerm = (me: TreIdentity): Term => tuple(name('resetDone'),
 
 // ---- Initial attach (004 5.1.3.6.2 steps 1-4; 001 steps 1-6) ---------------------------------------
 
-export const attachRequestTerm = (): Term => tuple(name('attach'), pcid);
-export const avRequestTerm = (): Term => tuple(name('avRequest'), pcid);
-export const xres = (rand: Term): Term => mac(kInit, rand);
-export const autn = (rand: Term): Term => mac(kInit, tuple(name('autn'), rand));
-export const avResponseTerm = (rand: Term): Term => tuple(name('av'), pcid, rand, xres(rand), autn(rand));
-export const avRejectTerm = (): Term => tuple(name('avReject'), pcid);
+export const attachRequestTerm = (pcid: Term): Term => tuple(name('attach'), pcid);
+export const avRequestTerm = (pcid: Term): Term => tuple(name('avRequest'), pcid);
+export const xres = (k: Term, rand: Term): Term => mac(k, rand);
+export const autn = (k: Term, rand: Term): Term => mac(k, tuple(name('autn'), rand));
+export const avResponseTerm = (pcid: Term, k: Term, rand: Term): Term => tuple(name('av'), pcid, rand, xres(k, rand), autn(k, rand));
+export const avRejectTerm = (pcid: Term): Term => tuple(name('avReject'), pcid);
 export const authChallengeTerm = (rand: Term, autnValue: Term): Term => tuple(name('challenge'), rand, autnValue);
 export const authResponseTerm = (res: Term): Term => tuple(name('res'), res);
-export const attachRejectTerm = (): Term => tuple(name('attachReject'), pcid);
-export const ipConnectivityTerm = (): Term => tuple(name('ip'), pcid);
-export const pdpContextTerm = (): Term => tuple(name('session'), pcid);
-export const directConnectionTerm = (): Term => tuple(name('direct'), pcid);
+export const attachRejectTerm = (pcid: Term): Term => tuple(name('attachReject'), pcid);
+export const ipConnectivityTerm = (pcid: Term): Term => tuple(name('ip'), pcid);
+export const pdpContextTerm = (pcid: Term): Term => tuple(name('session'), pcid);
+export const directConnectionTerm = (pcid: Term): Term => tuple(name('direct'), pcid);
 
 // ---- Discovery and registration (steps 5-7; x.2.2 bootstrap) --------------------------------------
 
-export const discoveryRequestTerm = (): Term => tuple(name('discover'), pcid);
+export const discoveryRequestTerm = (pcid: Term): Term => tuple(name('discover'), pcid);
 
-export const bootstrapBody = (sho: ShoId): Term => tuple(pcid, shoName(sho), pk(skSho(sho)));
-/** x.2.2: the bootstrap names the DM server context and carries the SHO's public key (option 2),
- *  authenticated with the device PIN. */
-export const bootstrapTerm = (sho: ShoId): Term =>
-  tuple(name('bootstrap'), bootstrapBody(sho), mac(kPin, bootstrapBody(sho)));
+/** x.2.2: the bootstrap names the DM server context (the SHO to register with) and carries the DM server's
+ *  public key (option 2: the DPF's), authenticated with the device PIN. */
+export const bootstrapBody = (pcid: Term, sho: ShoId, serverKey: Term): Term => tuple(pcid, shoName(sho), serverKey);
+export const bootstrapTerm = (pcid: Term, kPin: Term, sho: ShoId, serverKey: Term): Term =>
+  tuple(name('bootstrap'), bootstrapBody(pcid, sho, serverKey), mac(kPin, bootstrapBody(pcid, sho, serverKey)));
 /** The TRE's signed registration: PCID, registration nonce, SHO, PfC and platform measurement (5.1.2.4
  *  registration bound to provisioning; 001 step 13 "the SHO retrieved the PfC from the M2ME"). */
 export const registrationTerm = (me: TreIdentity, nonce: Term, sho: ShoId, version: FirmwareVersion, pfc: Term): Term =>
@@ -161,14 +177,18 @@ export const registrationTerm = (me: TreIdentity, nonce: Term, sho: ShoId, versi
 
 export const validationRequestTerm = (sho: ShoId, registration: Term): Term =>
   tuple(name('validate'), shoName(sho), registration);
-export const validationResultTerm = (nonce: Term, sho: ShoId, verdict: Term): Term =>
+export const validationResultTerm = (pcid: Term, nonce: Term, sho: ShoId, verdict: Term): Term =>
   sign(skPva, tuple(name('validation'), pcid, nonce, shoName(sho), verdict));
-/** The MCIM blob, opened only with the TRE platform key (x.2.3 NOTE 2; 001 step 16 "encrypt the MCIM by using the PfC"). */
-export const mcimBlob = (sho: ShoId, nonce: Term, token: Term, treKey: Term): Term =>
-  aenc(treKey, tuple(name('mcim'), shoName(sho), imsi(sho), ki(sho), mcimCode(sho), token, nonce));
+/** The MCIM's content: credentials, code, the device token and the registration nonce (x.2.3). */
+export const mcimContent = (sho: ShoId, nonce: Term, token: Term): Term =>
+  tuple(name('mcim'), shoName(sho), imsi(sho), ki(sho), mcimCode(sho), token, nonce);
+/** The MCIM blob, opened only with the TRE platform key (x.2.3 NOTE 2; 001 step 16 "encrypt the MCIM by using
+ *  the PfC") [t5 cm3]; `treKey` null when that counter-measure is switched off: the content travels in clear. */
+export const mcimBlob = (sho: ShoId, nonce: Term, token: Term, treKey: Term | null): Term =>
+  treKey === null ? mcimContent(sho, nonce, token) : aenc(treKey, mcimContent(sho, nonce, token));
 /** M2MSIMMobj: signed by the SHO so the TRE can check its origin, carrying the registration nonce (x.2.3). */
-export const m2mSimMobj = (sho: ShoId, device: Term, nonce: Term, token: Term, treKey: Term): Term =>
-  sign(skSho(sho), tuple(name('M2MSIMMobj'), device, nonce, mcimBlob(sho, nonce, token, treKey)));
+export const m2mSimMobj = (sho: ShoId, device: Term, nonce: Term, blob: Term): Term =>
+  sign(skSho(sho), tuple(name('M2MSIMMobj'), device, nonce, blob));
 export const provisioningAuthorisationTerm = (sho: ShoId, device: Term, object: Term): Term =>
   sign(skSho(sho), tuple(name('authorise'), device, object));
 /** Both-MCIMs-present variant (5.1.3.7.4.2 last paragraph): the SHO authorises use of its present MCIM. */
@@ -176,22 +196,37 @@ export const mcimActivationObject = (sho: ShoId, device: Term, nonce: Term): Ter
   sign(skSho(sho), tuple(name('activateMcim'), device, nonce, shoName(sho)));
 export const provisioningStatusTerm = (me: TreIdentity, nonce: Term, sho: ShoId, verdict: Term): Term =>
   sign(me.key, tuple(name('provisioned'), me.device, nonce, shoName(sho), verdict));
-export const provisioningReportTerm = (status: Term): Term => tuple(name('report'), pcid, status);
+export const provisioningReportTerm = (pcid: Term, status: Term): Term => tuple(name('report'), pcid, status);
 
 // ---- Change of operator (5.1.3.7.4.2 steps 8-14) ---------------------------------------------------
 
 export const discardNoticeTerm = (me: TreIdentity, oldSho: ShoId, nonce: Term): Term =>
   sign(me.key, tuple(name('discarded'), me.device, shoName(oldSho), nonce));
-export const discardAckTerm = (oldSho: ShoId, nonce: Term): Term =>
+export const discardAckTerm = (oldSho: ShoId, pcid: Term, nonce: Term): Term =>
   sign(skSho(oldSho), tuple(name('discardAck'), pcid, nonce));
 /** Step 11 "some privacy filtering": the DPF vouches for the release without passing on the old SHO's message. */
-export const discardRelayTerm = (nonce: Term): Term => sign(skRo, tuple(name('oldReleased'), pcid, nonce));
-export const provisionCommitTerm = (nonce: Term): Term => sign(skRo, tuple(name('commit'), pcid, nonce));
-export const shoRegistrationTerm = (sho: ShoId): Term => sign(skSho(sho), tuple(name('subscribes'), pcid, shoName(sho)));
+export const discardRelayTerm = (pcid: Term, nonce: Term): Term => sign(skRo, tuple(name('oldReleased'), pcid, nonce));
+export const provisionCommitTerm = (pcid: Term, nonce: Term): Term => sign(skRo, tuple(name('commit'), pcid, nonce));
+export const shoRegistrationTerm = (sho: ShoId, pcid: Term): Term => sign(skSho(sho), tuple(name('subscribes'), pcid, shoName(sho)));
 
 // ---- TRE management (5.1.2.2 remote update [t6 cm4]; 5.1.2.3 lifecycle instructions [t7 cm1]) -----
 
-export const treUpdateTerm = (version: FirmwareVersion): Term =>
-  sign(skEs, tuple(name('update'), pcid, firmware(version), platformCredential(version)));
-export const lifecycleCommandTerm = (sho: ShoId, event: string): Term =>
-  sign(skSho(sho), tuple(name('lifecycle'), pcid, name(`mcim:${sho}`), name(event)));
+export const treUpdateBody = (d: DeviceNames, version: FirmwareVersion, pfc: Term): Term =>
+  tuple(name('update'), d.pcid, firmware(version), pfc);
+export const treUpdateTerm = (d: DeviceNames, version: FirmwareVersion): Term =>
+  sign(skEs, treUpdateBody(d, version, platformCredential(d, version)));
+export const lifecycleBody = (sho: ShoId, pcid: Term, event: string): Term =>
+  tuple(name('lifecycle'), pcid, name(`mcim:${sho}`), name(event));
+export const lifecycleCommandTerm = (sho: ShoId, pcid: Term, event: string): Term => sign(skSho(sho), lifecycleBody(sho, pcid, event));
+
+// ---- TRE interfaces the threats of 003 attack (t4, t8, t10; t2 cm3 switched off) -------------------
+
+/** A user credential entered at the M2ME (`local`) or sent over the network (`remote`) [t10 cm5-7]. */
+export type UserAuthOrigin = 'local' | 'remote';
+export const userAuthTerm = (pin: Term, origin: UserAuthOrigin): Term => tuple(name('userAuth'), pin, name(origin));
+/** A call of the TRE's key-management interface from the host [t4 cm2, t6 cm1]. */
+export const keyExportRequestTerm = (pcid: Term): Term => tuple(name('keyExport'), pcid);
+export const keyExportResponseTerm = (pcid: Term, key: Term): Term => tuple(name('keyExported'), pcid, key);
+/** The credentials of an MCIM handed out of the TRE: to the host ([t2 cm3] off) or to another MCIM ([t8 cm1] off). */
+export const mcimCredentialsTerm = (tag: 'mcimExport' | 'mcimData', mcim: string, imsiId: string, kiId: string): Term =>
+  tuple(name(tag), name(mcim), name(imsiId), name(kiId));

@@ -9,3 +9,8 @@ export type ShoId = (typeof shoIds)[number];
 export function isShoId(x: string): x is ShoId {
   return (shoIds as readonly string[]).includes(x);
 }
+
+/** Devices a scenario can hold: `dev1` is the victim's M2ME (the m2me and tre roles); `dev2` a second, genuine
+ *  device the attacker owns (its names are known to the attacker only when a threat capability gives them). */
+export const deviceIds = ['dev1', 'dev2'] as const;
+export type DeviceId = (typeof deviceIds)[number];

@@ -1,8 +1,15 @@
 // Scenario configuration: which flow, which access, which SHOs, which variant. User input is checked and
 // resolved into a complete config here and only here; errors are values with a stable code, not throws.
 import { z } from 'zod';
+import { capabilityIds, insiderRoles, type Capability, type InsiderRole } from '../attacker/capabilities.ts';
+import { switchIds, switchOf, switches, type SwitchId } from '../counterMeasures/switches.ts';
 import type { Access } from '../roles/m2me.ts';
+import type { ChangeNotice } from '../roles/subscriber.ts';
 import { shoIds, type ShoId } from '../roleIds.ts';
+
+/** Injections the attacker may make in a run: each one a message it delivers that no honest role sent on that
+ *  channel (a replay, a redirection or a forgery). Bounded so every search is finite; printed with each verdict. */
+export const MAX_INJECTIONS = 6;
 
 const flowIds = ['initial-3gpp', 'initial-non3gpp', 'change-via-old-sho', 'change-via-pristine', 'delayed-activation'] as const;
 export type FlowId = (typeof flowIds)[number];
@@ -22,6 +29,25 @@ const scenarioInputSchema = z
     delayedActivation: z.boolean().optional(),
     lifecycleActions: z.boolean().optional(),
     faults: z.object({ tamper: z.boolean().optional(), corruptMcim: z.boolean().optional() }).strict().optional(),
+    /** Counter-measures switched off: ids or aliases from models/counterMeasures/switches.ts ("t5.cm3"). */
+    off: z.array(z.string()).optional(),
+    /** Steps the text does not have, each a listed assumption (docs/model.md). */
+    assumptions: z
+      .object({
+        portalProtected: z.boolean().optional(),
+        blockFromInstalled: z.boolean().optional(),
+        changeNotice: z.enum(['unordered', 'acknowledged', 'none']).optional(),
+      })
+      .strict()
+      .optional(),
+    attacker: z
+      .object({
+        capabilities: z.array(z.enum(capabilityIds as [Capability, ...Capability[]])).optional(),
+        injections: z.number().int().min(0).max(MAX_INJECTIONS).optional(),
+        dishonest: z.enum(insiderRoles).nullable().optional(),
+      })
+      .strict()
+      .optional(),
   })
   .strict();
 export type ScenarioInput = z.input<typeof scenarioInputSchema>;
@@ -43,6 +69,23 @@ export interface ScenarioConfig {
   readonly lifecycleActions: boolean;
   /** Enables fault events: tamper detection (lockdown) and MCIM code corruption (integrity check). */
   readonly faults: { readonly tamper: boolean; readonly corruptMcim: boolean };
+  /** Counter-measures switched off (primary switch ids, sorted). */
+  readonly off: readonly SwitchId[];
+  readonly assumptions: {
+    /** The subscriber's portal to the SHO and the RO is protected (x.2.3 names no channel; x.1 asks for "an
+     *  appropriately protected web portal"): a network attacker neither reads nor writes it. */
+    readonly portalProtected: boolean;
+    /** An Installed MCIM can be Blocked (5.1.1.1 does not say from which states). */
+    readonly blockFromInstalled: boolean;
+    /** How the DRF learns the new SHO in a change of operator (models/roles/subscriber.ts ChangeNotice). */
+    readonly changeNotice: ChangeNotice;
+  };
+  readonly attacker: {
+    readonly capabilities: readonly Capability[];
+    /** Injections allowed in a run (0..MAX_INJECTIONS). */
+    readonly injections: number;
+    readonly dishonest: InsiderRole | null;
+  };
 }
 
 export interface ScenarioError {
@@ -60,6 +103,8 @@ const bad = (message: string): ScenarioResult => ({ ok: false, error: { code: 'i
  *  - sho: 'sho1' for initial flows, 'sho2' (the new SHO) for changes; oldSho: the other SHO for changes;
  *  - bothMcimsPresent: false; delayedActivation: true for delayed-activation, false otherwise;
  *  - lifecycleActions and faults: off (honest runs);
+ *  - off: none (every counter-measure on); assumptions: portal protected, blocking from Installed allowed,
+ *    change notice unordered; attacker: no capability, no insider, 2 injections when attacked (else 0);
  *  - name: the flow id with its variants. */
 export function resolveScenario(input: unknown): ScenarioResult {
   const parsed = scenarioInputSchema.safeParse(input);
@@ -86,6 +131,15 @@ export function resolveScenario(input: unknown): ScenarioResult {
   if (i.flow === 'delayed-activation' && !delayedActivation) return bad('scenario.delayedActivation: flow delayed-activation needs it true');
   if (change && delayedActivation) return bad(`scenario.delayedActivation: a change of operator starts from a provisioned M2ME (flow is ${i.flow})`);
   const bothMcimsPresent = i.bothMcimsPresent ?? false;
+  const off: SwitchId[] = [];
+  for (const [k, id] of (i.off ?? []).entries()) {
+    const sw = switchOf(id);
+    if (sw === undefined) return bad(`scenario.off.${k}: unknown counter-measure '${id}'; switchable: ${switches.map((x) => [x.id, ...x.aliases].join('=')).join(', ')}`);
+    if (!off.includes(sw.id)) off.push(sw.id);
+  }
+  off.sort((a, b) => switchIds.indexOf(a) - switchIds.indexOf(b));
+  const capabilitiesSet = [...new Set(i.attacker?.capabilities ?? [])].sort((a, b) => capabilityIds.indexOf(a) - capabilityIds.indexOf(b));
+  const attacked = capabilitiesSet.length > 0 || (i.attacker?.dishonest ?? null) !== null;
   const defaultName = [i.flow, i.flow === 'initial-non3gpp' ? access.replace('non3gpp-', '') : '', bothMcimsPresent ? 'both-present' : '']
     .filter((s) => s !== '')
     .join('-');
@@ -101,6 +155,17 @@ export function resolveScenario(input: unknown): ScenarioResult {
       delayedActivation,
       lifecycleActions: i.lifecycleActions ?? false,
       faults: { tamper: i.faults?.tamper ?? false, corruptMcim: i.faults?.corruptMcim ?? false },
+      off,
+      assumptions: {
+        portalProtected: i.assumptions?.portalProtected ?? true,
+        blockFromInstalled: i.assumptions?.blockFromInstalled ?? true,
+        changeNotice: i.assumptions?.changeNotice ?? 'unordered',
+      },
+      attacker: {
+        capabilities: capabilitiesSet,
+        injections: i.attacker?.injections ?? (attacked ? 2 : 0),
+        dishonest: i.attacker?.dishonest ?? null,
+      },
     },
   };
 }

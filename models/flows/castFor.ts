@@ -4,7 +4,7 @@
 import { initialTransition, transition, type AnyMachineSnapshot, type AnyStateMachine, type EventObject } from 'xstate';
 import { pk } from '../../src/attacker/Term.ts';
 import {
-  bootTerm, initialCredentialsTerm, pcid, platformCredential, preprovisionTerm, registrationNonce, skTre, tokDev,
+  bootTerm, deviceNames, initialCredentialsTerm, platformCredential, preprovisionTerm, registrationNonce,
 } from '../messages.ts';
 import { roleIds, shoIds, type RoleId } from '../roleIds.ts';
 import { equipmentSupplierMachine } from '../roles/equipmentSupplier.ts';
@@ -13,7 +13,7 @@ import { non3gppIcspMachine, type IcspMode } from '../roles/non3gppIcsp.ts';
 import { pvaMachine } from '../roles/pva.ts';
 import { registrationOperatorMachine } from '../roles/registrationOperator.ts';
 import { shoMachine } from '../roles/sho.ts';
-import { subscriberLocalEvents, subscriberMachine } from '../roles/subscriber.ts';
+import { subscriberLocalEvents, subscriberMachine, type SubscriberInput } from '../roles/subscriber.ts';
 import { treMachine, type TreContext } from '../roles/tre.ts';
 import { mcimEntryFor, sortById } from '../roles/treRegistry.ts';
 import { vnoMachine } from '../roles/vno.ts';
@@ -30,8 +30,13 @@ export interface CastMember {
 export type Cast = readonly CastMember[];
 
 const mcimIds = shoIds.map((s) => `mcim:${s}`);
+const victim = deviceNames('dev1');
+const nameOfPcid = victim.pcid.kind === 'name' ? victim.pcid.id : '';
+
+const has = (config: ScenarioConfig, c: ScenarioConfig['attacker']['capabilities'][number]): boolean => config.attacker.capabilities.includes(c);
 
 function localEventsOf(id: RoleId, config: ScenarioConfig): EventObject[] {
+  const faults = has(config, 't11.faults');
   switch (id) {
     case 'supplier':
       return [{ type: 'MANUFACTURE' }, ...(config.lifecycleActions ? [{ type: 'ISSUE_UPDATE' }] : [])];
@@ -39,11 +44,12 @@ function localEventsOf(id: RoleId, config: ScenarioConfig): EventObject[] {
       return subscriberLocalEvents.map((type) => ({ type }));
     case 'tre':
       return [
-        ...(config.lifecycleActions
-          ? [{ type: 'RESET' }, ...mcimIds.flatMap((mcim) => [{ type: 'SESSION_START', mcim }, { type: 'SESSION_END', mcim }])]
-          : []),
-        ...(config.faults.tamper ? [{ type: 'TAMPER_DETECTED' }] : []),
-        ...(config.faults.corruptMcim ? mcimIds.map((mcim) => ({ type: 'CORRUPT_MCIM', mcim })) : []),
+        ...(config.lifecycleActions || faults ? [{ type: 'RESET' }] : []),
+        ...(config.lifecycleActions ? mcimIds.flatMap((mcim) => [{ type: 'SESSION_START', mcim }, { type: 'SESSION_END', mcim }]) : []),
+        ...(config.faults.tamper || has(config, 't4.tamper') ? [{ type: 'TAMPER_DETECTED' }] : []),
+        ...(config.faults.corruptMcim || faults ? mcimIds.map((mcim) => ({ type: 'CORRUPT_MCIM', mcim })) : []),
+        // t8: the hostile stakeholder's MCIM reaches for the other's.
+        ...(has(config, 't8.hostileMcim') ? mcimIds.flatMap((mcim) => mcimIds.filter((t) => t !== mcim).map((target) => ({ type: 'MCIM_ACCESS', mcim, target }))) : []),
       ];
     default:
       return [];
@@ -64,25 +70,30 @@ function resolved(machine: AnyStateMachine, input: unknown, value: unknown, patc
   return machine.resolveState({ value: value as never, context: { ...base.context, ...patch } });
 }
 
+const subscriberInput = (config: ScenarioConfig, delayedActivation: boolean, change: SubscriberInput['change']): SubscriberInput => ({
+  sho: config.sho, delayedActivation, change, notice: config.assumptions.changeNotice,
+});
+const treInput = (config: ScenarioConfig) => ({ off: config.off, blockFromInstalled: config.assumptions.blockFromInstalled });
+
 function factorySnapshots(config: ScenarioConfig): Record<RoleId, AnyMachineSnapshot> {
   return {
     supplier: fresh(equipmentSupplierMachine),
-    subscriber: fresh(subscriberMachine, { sho: config.sho, delayedActivation: config.delayedActivation, change: null }),
+    subscriber: fresh(subscriberMachine, subscriberInput(config, config.delayedActivation, null)),
     m2me: fresh(m2meMachine, { access: config.access }),
-    tre: fresh(treMachine),
+    tre: fresh(treMachine, treInput(config)),
     vno: fresh(vnoMachine),
     icsp: fresh(non3gppIcspMachine, { mode: icspModeOf(config) }),
     ro: fresh(registrationOperatorMachine, { delayedActivation: config.delayedActivation }),
-    pva: fresh(pvaMachine),
-    sho1: fresh(shoMachine, { id: 'sho1' }),
-    sho2: fresh(shoMachine, { id: 'sho2' }),
+    pva: fresh(pvaMachine, { off: config.off }),
+    sho1: fresh(shoMachine, { id: 'sho1', off: config.off }),
+    sho2: fresh(shoMachine, { id: 'sho2', off: config.off }),
   };
 }
 
 /** The TRE after manufacture and secure boot, derived by the TRE machine itself. */
-function bootedTre(): AnyMachineSnapshot {
-  const blank = fresh(treMachine);
-  const [made] = transition(treMachine, blank, { type: 'preprovision', msg: preprovisionTerm(), from: 'supplier' });
+function bootedTre(config: ScenarioConfig): AnyMachineSnapshot {
+  const blank = fresh(treMachine, treInput(config));
+  const [made] = transition(treMachine, blank, { type: 'preprovision', msg: preprovisionTerm(victim), from: 'supplier' });
   const [booted] = transition(treMachine, made, { type: 'boot', msg: bootTerm(), from: 'm2me' });
   return booted;
 }
@@ -91,7 +102,7 @@ function provisionedSnapshots(config: ScenarioConfig): Record<RoleId, AnyMachine
   // Non-null: resolveScenario gives every change of operator an old SHO.
   const oldSho = config.oldSho!;
   const base = factorySnapshots(config);
-  const tre = bootedTre();
+  const tre = bootedTre(config);
   const treContext: TreContext = {
     ...(tre.context as TreContext),
     registry: sortById([
@@ -99,30 +110,32 @@ function provisionedSnapshots(config: ScenarioConfig): Record<RoleId, AnyMachine
       ...(config.bothMcimsPresent ? [mcimEntryFor(config.sho, 'Installed')] : []),
     ]),
     noncesUsed: 1,
+    installs: [`${oldSho}|nreg:${nameOfPcid}:1`],
   };
-  const initialCreds = initialCredentialsTerm();
+  const initialCreds = initialCredentialsTerm(victim);
   const credItems = initialCreds.kind === 'tuple' ? initialCreds.items : [];
+  const supplied = { pcid: victim.pcid, token: victim.token, noticed: false };
   const snaps: Record<RoleId, AnyMachineSnapshot> = {
     ...base,
     supplier: equipmentSupplierMachine.resolveState({ value: 'Manufactured', context: undefined }),
-    subscriber: resolved(subscriberMachine, { sho: config.sho, delayedActivation: false, change: null }, 'Using', {
-      change: config.flow === 'change-via-pristine' ? 'pristine' : 'via-old-sho',
+    subscriber: resolved(subscriberMachine, subscriberInput(config, false, null), 'Using', {
+      ...supplied, change: config.flow === 'change-via-pristine' ? 'pristine' : 'via-old-sho',
     }),
-    m2me: resolved(m2meMachine, { access: config.access }, 'Operational', { servingSho: oldSho }),
+    m2me: resolved(m2meMachine, { access: config.access }, 'Operational', { servingSho: oldSho, pcid: victim.pcid }),
     tre: treMachine.resolveState({ value: tre.value, context: treContext }),
-    vno: config.access === '3gpp' ? vnoMachine.resolveState({ value: 'Attached', context: { xres: null } }) : base.vno,
+    vno: config.access === '3gpp' ? vnoMachine.resolveState({ value: 'Attached', context: { xres: null, pcid: null } }) : base.vno,
     icsp: config.access === '3gpp' ? base.icsp : resolved(non3gppIcspMachine, { mode: icspModeOf(config) }, 'Connected', {}),
     ro: resolved(registrationOperatorMachine, { delayedActivation: false }, { ICF: 'Active', DRF: 'Idle', DPF: 'Idle' }, {
-      creds: { pcid: credItems[1]!, kInit: credItems[2]!, kPin: credItems[3]! },
+      devices: [{ pcid: credItems[1]!, kInit: credItems[2]!, kPin: credItems[3]!, connected: false, directory: oldSho }],
       avsIssued: icspModeOf(config) === 'authenticated' ? 1 : 0,
-      directory: oldSho,
     }),
-    pva: resolved(pvaMachine, undefined, 'Ready', { reference: platformCredential('v1') }),
+    pva: resolved(pvaMachine, { off: config.off }, 'Ready', { references: [platformCredential(victim, 'v1')] }),
   };
-  snaps[oldSho] = resolved(shoMachine, { id: oldSho }, 'Serving', {
-    device: pcid, token: tokDev, nonce: registrationNonce(1), treKey: pk(skTre), report: 'success',
+  snaps[oldSho] = resolved(shoMachine, { id: oldSho, off: config.off }, 'Serving', {
+    device: victim.pcid, token: victim.token, nonce: registrationNonce(victim.pcid, 1), treKey: pk(victim.platformKey), report: 'success',
+    issued: [`nreg:${nameOfPcid}:1`],
   });
-  snaps[config.sho] = resolved(shoMachine, { id: config.sho }, 'NoContract', { preinstalled: config.bothMcimsPresent });
+  snaps[config.sho] = resolved(shoMachine, { id: config.sho, off: config.off }, 'NoContract', { preinstalled: config.bothMcimsPresent });
   return snaps;
 }
 

@@ -9,8 +9,18 @@ export function isAttach(msg: Term): boolean {
   return fieldsOf(msg, 'attach', 1) !== undefined;
 }
 
-/** Step 2 "The VNO contacts an RO (ICF)" for AVs of the PCID (001 step 2). */
-export const avRequestToRo = (): SendEvent => out('ro', 'avRequest', avRequestTerm());
+/** The PCID an attach message claims. Only called once `isAttach` held. */
+export function attachPcid(msg: Term): Term {
+  return fieldsOf(msg, 'attach', 1)![0]!;
+}
+
+/** The PCID an AV is for. Only called once `isAv` held. */
+export function avPcid(av: Term): Term {
+  return fieldsOf(av, 'av', 4)![0]!;
+}
+
+/** Step 2 "The VNO contacts an RO (ICF)" for AVs of the claimed PCID (001 step 2). */
+export const avRequestToRo = (attach: Term): SendEvent => out('ro', 'avRequest', avRequestTerm(attachPcid(attach)));
 
 /** Step 3: an AV from the ICF, `<av, PCID, RAND, XRES, AUTN>`. */
 export function isAv(msg: Term): boolean {
@@ -34,5 +44,5 @@ export function responseMatches(msg: Term, xres: Term | null): boolean {
 }
 
 /** Step 4 "the VNO provides IP connectivity ... to reach the RO (DRF)": the session notice to the ICF first. */
-export const sessionToRo = (): SendEvent => out('ro', 'pdpContext', pdpContextTerm());
-export const connectivityToM2me = (): SendEvent => out('m2me', 'ipConnectivity', ipConnectivityTerm());
+export const sessionToRo = (pcid: Term): SendEvent => out('ro', 'pdpContext', pdpContextTerm(pcid));
+export const connectivityToM2me = (pcid: Term): SendEvent => out('m2me', 'ipConnectivity', ipConnectivityTerm(pcid));

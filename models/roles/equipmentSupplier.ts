@@ -2,8 +2,11 @@
 // its TRE out of band, hands credentials to the RO and the PfC to the PVA, supplies the M2ME, issues updates.
 import { emit, setup } from 'xstate';
 import {
-  initialCredentialsTerm, out, platformReferenceTerm, preprovisionTerm, supplyTerm, treUpdateTerm, type SendEvent,
+  deviceNames, initialCredentialsTerm, out, platformReferenceTerm, preprovisionTerm, supplyTerm, treUpdateTerm, type SendEvent,
 } from '../messages.ts';
+
+/** The supplier manufactures the victim's device, dev1 (the m2me and tre roles). */
+const made = deviceNames('dev1');
 
 export type SupplierEvent = { readonly type: 'MANUFACTURE' } | { readonly type: 'ISSUE_UPDATE' };
 
@@ -20,14 +23,14 @@ export const equipmentSupplierMachine = setup({
           actions: [
             // 5.1.2.2 "pre-provisioned in a secure, out-of-band facility" [t5 cm1, 2]: platform key, PfC, PCID,
             // initial connectivity credentials (5.1.3.3.2.1 "pre-provisioned ... by the equipment supplier").
-            emit(() => out('tre', 'preprovision', preprovisionTerm())),
+            emit(() => out('tre', 'preprovision', preprovisionTerm(made))),
             // CCIF 5.1.3.4.1 / x.3 "Securely transmit initial connectivity credentials and PCID to chosen RO".
-            emit(() => out('ro', 'initialCredentials', initialCredentialsTerm())),
+            emit(() => out('ro', 'initialCredentials', initialCredentialsTerm(made))),
             // 5.1.3.5.8 "PfC needs to be obtained by PVA in advance ... in a secure manner"; x.3 M2MES
             // "Supply correct information to the PVA".
-            emit(() => out('pva', 'platformReference', platformReferenceTerm('v1'))),
+            emit(() => out('pva', 'platformReference', platformReferenceTerm(made, 'v1'))),
             // 5.1.3.3.4 M2ME supply service.
-            emit(() => out('subscriber', 'supply', supplyTerm())),
+            emit(() => out('subscriber', 'supply', supplyTerm(made))),
           ],
         },
       },
@@ -39,8 +42,8 @@ export const equipmentSupplierMachine = setup({
         ISSUE_UPDATE: {
           target: 'UpdateIssued',
           actions: [
-            emit(() => out('m2me', 'treUpdate', treUpdateTerm('v2'))),
-            emit(() => out('pva', 'platformReference', platformReferenceTerm('v2'))),
+            emit(() => out('m2me', 'treUpdate', treUpdateTerm(made, 'v2'))),
+            emit(() => out('pva', 'platformReference', platformReferenceTerm(made, 'v2'))),
           ],
         },
       },

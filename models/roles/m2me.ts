@@ -1,9 +1,9 @@
 // The M2ME host platform (004 5.1.3.6): attaches, reaches the RO, and relays between the network and its
 // TRE. It holds no secret: all security processing is the TRE's (5.1.2.4 [t2 cm3, t3 cm4]).
 import { emit, assign, setup } from 'xstate';
-import { attachRequestTerm, bootTerm, discoveryRequestTerm, out, type Delivery, type SendEvent } from '../messages.ts';
+import { attachRequestTerm, bootTerm, discoveryRequestTerm, out, userAuthTerm, type Delivery, type SendEvent } from '../messages.ts';
 import type { Term } from '../../src/attacker/Term.ts';
-import { nameId } from '../readTerm.ts';
+import { fieldsOf, nameId } from '../readTerm.ts';
 import { isShoId, type RoleId, type ShoId } from '../roleIds.ts';
 
 /** Access used for initial connectivity: 5.1.3.6.2 (3GPP, via the VNO) or 5.1.3.6.3 (non-3GPP ICSP). */
@@ -13,6 +13,8 @@ export interface M2meContext {
   readonly access: Access;
   /** The SHO whose MCIM gives operational connectivity, once provisioned. */
   readonly servingSho: ShoId | null;
+  /** The PCID the TRE hands out at boot (5.1.2.2 "secure storage, retrieval, and use of the M2ME's PCID"). */
+  readonly pcid: Term | null;
 }
 
 export interface M2meInput {
@@ -22,7 +24,8 @@ export interface M2meInput {
 type M2meInbound =
   | 'powerOn' | 'ready' | 'resetDone' | 'authChallenge' | 'authResponse' | 'attachReject' | 'ipConnectivity'
   | 'bootstrap' | 'registrationRequest' | 'mcimDownload' | 'mcimActivation' | 'provisioningStatus'
-  | 'reprovisionInstruction' | 'discardNotice' | 'discardAck' | 'provisionCommit' | 'treUpdate' | 'lifecycleCommand';
+  | 'reprovisionInstruction' | 'discardNotice' | 'discardAck' | 'provisionCommit' | 'treUpdate' | 'lifecycleCommand'
+  | 'userAuth' | 'mcimExport' | 'interfaceResponse' | 'mcimData';
 
 export type M2meEvent = Delivery<M2meInbound>;
 
@@ -53,13 +56,22 @@ export const m2meMachine = setup({
   },
 }).createMachine({
   id: 'm2me',
-  context: ({ input }) => ({ access: input.access, servingSho: null }),
+  context: ({ input }) => ({ access: input.access, servingSho: null, pcid: null }),
   initial: 'Off',
   on: {
     // 5.1.2.2 [t6 cm4] authorised remote update and 5.1.2.4 [t7 cm1] lifecycle instructions reach the TRE
     // through the host, whatever the host is doing.
-    treUpdate: { actions: 'toTre' },
-    lifecycleCommand: { actions: 'toTre' },
+    treUpdate: { guard: 'fromNet', actions: 'toTre' },
+    lifecycleCommand: { guard: 'fromNet', actions: 'toTre' },
+    // A user credential from the network reaches the TRE marked as remote by the host [t10 cm7].
+    userAuth: {
+      guard: ({ event }) => event.from !== 'tre' && fieldsOf(event.msg, 'userAuth', 2) !== undefined,
+      actions: emit(({ event }) => out('tre', 'userAuth', userAuthTerm(fieldsOf(event.msg, 'userAuth', 2)![0]!, 'remote'))),
+    },
+    // What the TRE hands the host ([t2 cm3], [t4 cm2], [t8 cm1] switched off) stays in host memory.
+    mcimExport: { guard: 'fromTre' },
+    interfaceResponse: { guard: 'fromTre' },
+    mcimData: { guard: 'fromTre' },
   },
   states: {
     Off: {
@@ -73,9 +85,12 @@ export const m2meMachine = setup({
         // 004 5.1.3.6.2 step 1 "In the attach message the M2ME sends a Provisional Connectivity ID (PCID) to the
         // VNO"; 5.1.3.6.3 the non-3GPP ICSP instead.
         ready: {
-          guard: 'fromTre',
+          guard: ({ event }) => event.from === 'tre' && fieldsOf(event.msg, 'ready', 1) !== undefined,
           target: 'Attaching',
-          actions: emit(({ context }) => out(accessPeer(context.access), 'attachRequest', attachRequestTerm())),
+          actions: [
+            assign(({ event }) => ({ pcid: fieldsOf(event.msg, 'ready', 1)![0]! })),
+            emit(({ context }) => out(accessPeer(context.access), 'attachRequest', attachRequestTerm(context.pcid!))),
+          ],
         },
       },
     },
@@ -89,7 +104,7 @@ export const m2meMachine = setup({
         // Step 4 "the VNO provides IP connectivity ... to reach the RO (DRF)"; step 5 the M2ME connects to the RO.
         ipConnectivity: {
           target: 'Connected',
-          actions: emit(() => out('ro', 'discoveryRequest', discoveryRequestTerm())),
+          actions: emit(({ context }) => out('ro', 'discoveryRequest', discoveryRequestTerm(context.pcid!))),
         },
       },
     },

@@ -4,16 +4,17 @@
 import { assign, emit, setup } from 'xstate';
 import type { Term } from '../../src/attacker/Term.ts';
 import { directConnectionTerm, out, type Delivery, type SendEvent } from '../messages.ts';
-import { avRequestToRo, challengeFor, connectivityToM2me, isAttach, isAv, responseMatches, sessionToRo, xresOf } from './accessAuthentication.ts';
+import { attachPcid, avPcid, avRequestToRo, challengeFor, connectivityToM2me, isAttach, isAv, responseMatches, sessionToRo, xresOf } from './accessAuthentication.ts';
 
 /** 5.1.3.6.3 unauthenticated access: "a direct IP connection to an RO (DRF)", no ICF involved. */
-const directToRo = (): SendEvent => out('ro', 'directConnection', directConnectionTerm());
+const directToRo = (pcid: Term): SendEvent => out('ro', 'directConnection', directConnectionTerm(pcid));
 
 export type IcspMode = 'authenticated' | 'unauthenticated';
 
 export interface IcspContext {
   readonly mode: IcspMode;
   readonly xres: Term | null;
+  readonly pcid: Term | null;
 }
 
 export type IcspEvent = Delivery<'attachRequest' | 'avResponse' | 'authResponse'>;
@@ -22,7 +23,7 @@ export const non3gppIcspMachine = setup({
   types: { context: {} as IcspContext, events: {} as IcspEvent, emitted: {} as SendEvent, input: {} as { mode: IcspMode } },
 }).createMachine({
   id: 'icsp',
-  context: ({ input }) => ({ mode: input.mode, xres: null }),
+  context: ({ input }) => ({ mode: input.mode, xres: null, pcid: null }),
   initial: 'Idle',
   states: {
     Idle: {
@@ -33,14 +34,14 @@ export const non3gppIcspMachine = setup({
             // as the non-3GPP ICSP provides a direct IP connection to an RO (DRF)".
             guard: ({ context, event }) => context.mode === 'unauthenticated' && isAttach(event.msg),
             target: 'Connected',
-            actions: [emit(directToRo), emit(connectivityToM2me)],
+            actions: [emit(({ event }) => directToRo(attachPcid(event.msg))), emit(({ event }) => connectivityToM2me(attachPcid(event.msg)))],
           },
           {
             // 5.1.3.6.3 "authenticated using a non-3G mechanism": modelled like 5.1.3.6.2 steps 2-3 with the ICF
             // supplying the vectors (5.1.3.4.4 "Authenticate the M2ME for connectivity functions").
             guard: ({ context, event }) => context.mode === 'authenticated' && isAttach(event.msg),
             target: 'AwaitingAv',
-            actions: emit(avRequestToRo),
+            actions: emit(({ event }) => avRequestToRo(event.msg)),
           },
         ],
       },
@@ -51,7 +52,7 @@ export const non3gppIcspMachine = setup({
         avResponse: {
           guard: ({ event }) => isAv(event.msg),
           target: 'Challenging',
-          actions: [assign(({ event }) => ({ xres: xresOf(event.msg) })), emit(({ event }) => challengeFor(event.msg))],
+          actions: [assign(({ event }) => ({ xres: xresOf(event.msg), pcid: avPcid(event.msg) })), emit(({ event }) => challengeFor(event.msg))],
         },
       },
     },
@@ -61,7 +62,7 @@ export const non3gppIcspMachine = setup({
         authResponse: {
           guard: ({ context, event }) => responseMatches(event.msg, context.xres),
           target: 'Connected',
-          actions: [assign({ xres: null }), emit(sessionToRo), emit(connectivityToM2me)],
+          actions: [emit(({ context }) => sessionToRo(context.pcid!)), emit(({ context }) => connectivityToM2me(context.pcid!)), assign({ xres: null })],
         },
       },
     },
@@ -70,10 +71,10 @@ export const non3gppIcspMachine = setup({
         // A later attach (after a return to the pristine state) starts again.
         attachRequest: [
           {
-            guard: ({ context }) => context.mode === 'unauthenticated',
-            actions: [emit(directToRo), emit(connectivityToM2me)],
+            guard: ({ context, event }) => context.mode === 'unauthenticated' && isAttach(event.msg),
+            actions: [emit(({ event }) => directToRo(attachPcid(event.msg))), emit(({ event }) => connectivityToM2me(attachPcid(event.msg)))],
           },
-          { guard: ({ context }) => context.mode === 'authenticated', target: 'AwaitingAv', actions: emit(avRequestToRo) },
+          { guard: ({ context, event }) => context.mode === 'authenticated' && isAttach(event.msg), target: 'AwaitingAv', actions: emit(({ event }) => avRequestToRo(event.msg)) },
         ],
       },
     },

@@ -5,23 +5,31 @@ import { assign, emit, setup } from 'xstate';
 import { pk, type Term } from '../../src/attacker/Term.ts';
 import {
   activationAckTerm, avRejectTerm, avResponseTerm, bootstrapTerm, discardRelayTerm, out, provisionCommitTerm,
-  provisioningReportTerm, randNonce, skSho, type Delivery, type SendEvent,
+  provisioningReportTerm, randNonce, selectionAckTerm, skRo, skSho, type Delivery, type SendEvent,
 } from '../messages.ts';
 import { fieldsOf, nameId, same, verifySigned } from '../readTerm.ts';
-import { isShoId, shoIds, type RoleId, type ShoId } from '../roleIds.ts';
+import { isShoId, shoIds, type ShoId } from '../roleIds.ts';
 
-export interface RoContext {
-  /** Initial connectivity credentials and PCID received from the M2MES's CCIF (x.3 ICF). */
-  readonly creds: { readonly pcid: Term; readonly kInit: Term; readonly kPin: Term } | null;
-  readonly delayedActivation: boolean;
-  /** AVs issued so far (each with a fresh RAND); bounded to keep the state space finite. */
-  readonly avsIssued: number;
+/** What the RO knows of one device: the CCIF's credentials (x.3 ICF) and the DRF's state for it. */
+export interface RoDevice {
+  readonly pcid: Term;
+  readonly kInit: Term;
+  readonly kPin: Term;
   /** Step 5 "Internally, the RO forwards the PCID from its ICF to its DRF", or the ICSP's direct connection. */
   readonly connected: boolean;
   /** The DRF's record of the SHO the M2ME subscribes to (001 step 9 "in its database"; 5.1.3.7.4.2 step 14). */
   readonly directory: ShoId | null;
-  /** The SHO the DPF is provisioning for, and the registration nonce of that provisioning. */
+}
+
+export interface RoContext {
+  /** Devices whose initial credentials the M2MES's CCIF sent (x.3 ICF), in the order received. */
+  readonly devices: readonly RoDevice[];
+  readonly delayedActivation: boolean;
+  /** AVs issued so far (each with a fresh RAND); bounded to keep the state space finite. */
+  readonly avsIssued: number;
+  /** The SHO the DPF is provisioning for, the device, and the registration nonce of that provisioning. */
   readonly dpfSho: ShoId | null;
+  readonly dpfDevice: Term | null;
   readonly dpfNonce: Term | null;
 }
 
@@ -34,58 +42,99 @@ type RoInbound =
 
 export type RoEvent = Delivery<RoInbound>;
 
-/** The body of an SHO-signed authorisation: `<authorise, PCID, object>` or the both-present `activateMcim`. */
-function authorisedObject(msg: Term, sho: RoleId, pcid: Term | undefined): { object: Term; nonce: Term } | undefined {
-  if (!isShoId(sho)) return undefined;
-  const f = fieldsOf(verifySigned(msg, pk(skSho(sho))), 'authorise', 2);
-  if (f === undefined || !same(f[0], pcid) || f[1] === undefined) return undefined;
-  // The M2MSIMMobj is signed with message recovery: the DPF reads the PCID and nonce, never the blob's content.
-  const inner = f[1].kind === 'sign' ? fieldsOf(f[1].body, 'M2MSIMMobj', 3) ?? fieldsOf(f[1].body, 'activateMcim', 3) : undefined;
-  if (inner === undefined || !same(inner[0], pcid) || inner[1] === undefined) return undefined;
-  return { object: f[1], nonce: inner[1] };
+/** The device a message names at `index` of `<tag, ...>`, when the RO knows it. */
+function deviceIn(ctx: RoContext, msg: Term, tag: string, arity: number, index = 0): RoDevice | undefined {
+  const pcid = fieldsOf(msg, tag, arity)?.[index];
+  return pcid === undefined ? undefined : ctx.devices.find((d) => same(d.pcid, pcid));
 }
 
-/** The SHO-signed authorisation an event carries for this RO's PCID (steps 11-12). */
-function authorisation(ctx: RoContext, ev: Delivery): { object: Term; nonce: Term } | undefined {
-  return authorisedObject(ev.msg, ev.from, ctx.creds?.pcid);
+function withDevice(ctx: RoContext, pcid: Term, patch: Partial<RoDevice>): Partial<RoContext> {
+  return { devices: ctx.devices.map((d) => (same(d.pcid, pcid) ? { ...d, ...patch } : d)) };
 }
 
-/** The DPF remembers which SHO it downloads for and the nonce: the old SHO's ack and the commit carry it. */
-function downloadFor(ctx: RoContext, ev: Delivery): Partial<RoContext> {
-  return { dpfSho: ev.from as ShoId, dpfNonce: authorisation(ctx, ev)!.nonce };
+/** Steps 11-12: an authorisation signed by one of the SHOs (the key proves which: the envelope never does),
+ *  `<authorise, PCID, object>` for a device the RO knows; the object is the M2MSIMMobj or the both-present
+ *  `activateMcim`, signed with message recovery, so the DPF reads the PCID and nonce, never the blob. */
+function authorisation(ctx: RoContext, msg: Term): { sho: ShoId; device: Term; object: Term; nonce: Term } | undefined {
+  for (const sho of shoIds) {
+    const f = fieldsOf(verifySigned(msg, pk(skSho(sho))), 'authorise', 2);
+    const device = f === undefined ? undefined : ctx.devices.find((d) => same(d.pcid, f[0]));
+    const object = f?.[1];
+    if (device === undefined || object === undefined) continue;
+    const inner = object.kind === 'sign' ? fieldsOf(object.body, 'M2MSIMMobj', 3) ?? fieldsOf(object.body, 'activateMcim', 3) : undefined;
+    if (inner === undefined || !same(inner[0], device.pcid) || inner[1] === undefined) continue;
+    return { sho, device: device.pcid, object, nonce: inner[1] };
+  }
+  return undefined;
 }
 
-function registrationSho(msg: Term, pcid: Term | undefined): ShoId | undefined {
+/** The DPF remembers which SHO and device it downloads for and the nonce: the old SHO's ack and the commit carry it. */
+function downloadFor(ctx: RoContext, msg: Term): Partial<RoContext> {
+  const a = authorisation(ctx, msg)!;
+  return { dpfSho: a.sho, dpfDevice: a.device, dpfNonce: a.nonce };
+}
+
+/** Step 7: the SHO a TRE-signed registration names, for a device the RO knows. */
+function registrationSho(ctx: RoContext, msg: Term): ShoId | undefined {
   const body = msg.kind === 'sign' ? fieldsOf(msg.body, 'register', 5) : undefined;
   const sho = nameId(body?.[2]);
-  return body !== undefined && same(body[0], pcid) && sho !== undefined && isShoId(sho) ? sho : undefined;
+  return body !== undefined && ctx.devices.some((d) => same(d.pcid, body[0])) && sho !== undefined && isShoId(sho) ? sho : undefined;
+}
+
+/** 5.1.3.7.4.2 step 14: `<subscribes, PCID, SHO>` under the key of the SHO it names. */
+function subscription(ctx: RoContext, msg: Term): { pcid: Term; sho: ShoId } | undefined {
+  const claimed = msg.kind === 'sign' ? nameId(fieldsOf(msg.body, 'subscribes', 2)?.[1]) : undefined;
+  if (claimed === undefined || !isShoId(claimed)) return undefined;
+  const f = fieldsOf(verifySigned(msg, pk(skSho(claimed))), 'subscribes', 2);
+  const device = f === undefined ? undefined : ctx.devices.find((d) => same(d.pcid, f[0]));
+  return device === undefined ? undefined : { pcid: device.pcid, sho: claimed };
+}
+
+/** 5.1.3.5.2: the subscriber's notice names a known device and an SHO. */
+function selection(ctx: RoContext, msg: Term): { pcid: Term; sho: ShoId } | undefined {
+  const device = deviceIn(ctx, msg, 'shoSelection', 2);
+  const sho = nameId(fieldsOf(msg, 'shoSelection', 2)?.[1]);
+  return device === undefined || sho === undefined || !isShoId(sho) ? undefined : { pcid: device.pcid, sho };
+}
+
+/** The old SHO's acknowledgment (5.1.3.7.4.2 step 10) for the provisioning in progress, under an SHO key other
+ *  than the new SHO's. */
+function discardAcknowledged(ctx: RoContext, msg: Term): boolean {
+  return shoIds.some((s) => {
+    if (s === ctx.dpfSho) return false;
+    const f = fieldsOf(verifySigned(msg, pk(skSho(s))), 'discardAck', 2);
+    return f !== undefined && same(f[0], ctx.dpfDevice ?? undefined) && same(f[1], ctx.dpfNonce ?? undefined);
+  });
 }
 
 export const registrationOperatorMachine = setup({
   types: { context: {} as RoContext, events: {} as RoEvent, emitted: {} as SendEvent, input: {} as { delayedActivation: boolean } },
   actions: {
-    storeCredentials: assign(({ event }) => {
+    storeCredentials: assign(({ context, event }) => {
       const f = fieldsOf(event.msg, 'initialCredentials', 3);
-      return f === undefined ? {} : { creds: { pcid: f[0]!, kInit: f[1]!, kPin: f[2]! } };
+      if (f === undefined || context.devices.some((d) => same(d.pcid, f[0]))) return {};
+      return { devices: [...context.devices, { pcid: f[0]!, kInit: f[1]!, kPin: f[2]!, connected: false, directory: null }] };
     }),
   },
   guards: {
-    forThisPcid: ({ context, event }) => same(fieldsOf(event.msg, event.type === 'avRequest' ? 'avRequest' : 'session', 1)?.[0], context.creds?.pcid),
+    avForKnownDevice: ({ context, event }) => deviceIn(context, event.msg, 'avRequest', 1) !== undefined,
   },
 }).createMachine({
   id: 'ro',
   context: ({ input }) => ({
-    creds: null, delayedActivation: input.delayedActivation, avsIssued: 0, connected: false,
-    directory: null, dpfSho: null, dpfNonce: null,
+    devices: [], delayedActivation: input.delayedActivation, avsIssued: 0, dpfSho: null, dpfDevice: null, dpfNonce: null,
   }),
   type: 'parallel',
   states: {
     ICF: {
       initial: 'NoCredentials',
+      on: {
+        // x.3 ICF "Securely receive and store initial connectivity credentials and PCIDs from M2MESs" (more devices).
+        initialCredentials: { guard: ({ context, event }) => deviceIn(context, event.msg, 'initialCredentials', 3) === undefined, actions: 'storeCredentials' },
+      },
       states: {
         NoCredentials: {
           on: {
-            // x.3 ICF "Securely receive and store initial connectivity credentials and PCIDs from M2MESs";
             // Annex x.1: with delayed activation the subscription stays dormant until the user announces switch-on.
             initialCredentials: [
               {
@@ -106,26 +155,36 @@ export const registrationOperatorMachine = setup({
             // Annex x.1 "indicate ... that the M2M equipment is going to be switched on so that the subscription
             // can be activated in the network" (over "an appropriately protected web portal").
             activationNotice: {
-              guard: ({ context, event }) => same(fieldsOf(event.msg, 'activationNotice', 1)?.[0], context.creds?.pcid),
+              guard: ({ context, event }) => deviceIn(context, event.msg, 'activationNotice', 1) !== undefined,
               target: 'Active',
-              actions: emit(() => out('subscriber', 'activationAck', activationAckTerm())),
+              actions: emit(({ context, event }) => out('subscriber', 'activationAck', activationAckTerm(deviceIn(context, event.msg, 'activationNotice', 1)!.pcid))),
             },
             // Annex x.1: no live subscription, no AVs.
-            avRequest: { guard: 'forThisPcid', actions: emit(({ event }) => out(event.from, 'avReject', avRejectTerm())) },
+            avRequest: {
+              guard: 'avForKnownDevice',
+              actions: emit(({ context, event }) => out(event.from, 'avReject', avRejectTerm(deviceIn(context, event.msg, 'avRequest', 1)!.pcid))),
+            },
           },
         },
         Active: {
           on: {
             // 004 step 3 "The RO transfers AVs for the claimed PCID to the VNO"; 001 step 3 "the ICF ... can generate AVs".
+            // The answer goes back to the access network that asked (routing, not authentication).
             avRequest: {
-              guard: ({ context, event }) => context.avsIssued < MAX_AVS && same(fieldsOf(event.msg, 'avRequest', 1)?.[0], context.creds?.pcid),
+              guard: ({ context, event }) => context.avsIssued < MAX_AVS && deviceIn(context, event.msg, 'avRequest', 1) !== undefined,
               actions: [
-                emit(({ context, event }) => out(event.from, 'avResponse', avResponseTerm(randNonce(context.avsIssued + 1)))),
+                emit(({ context, event }) => {
+                  const d = deviceIn(context, event.msg, 'avRequest', 1)!;
+                  return out(event.from, 'avResponse', avResponseTerm(d.pcid, d.kInit, randNonce(context.avsIssued + 1)));
+                }),
                 assign(({ context }) => ({ avsIssued: context.avsIssued + 1 })),
               ],
             },
             // Step 4-5: the VNO's GGSN at the RO; "the RO forwards the PCID from its ICF to its DRF".
-            pdpContext: { guard: 'forThisPcid', actions: assign({ connected: true }) },
+            pdpContext: {
+              guard: ({ context, event }) => deviceIn(context, event.msg, 'session', 1) !== undefined,
+              actions: assign(({ context, event }) => withDevice(context, deviceIn(context, event.msg, 'session', 1)!.pcid, { connected: true })),
+            },
           },
         },
       },
@@ -133,41 +192,58 @@ export const registrationOperatorMachine = setup({
     DRF: {
       initial: 'Idle',
       on: {
-        // 5.1.3.5.2 the subscriber informs the RO of its SHO (001 step 9 "the SHO which has contract").
+        // 5.1.3.5.2 the subscriber informs the RO of its SHO (001 step 9 "the SHO which has contract"); over the
+        // subscriber's portal, protected by assumption (docs/model.md).
         shoSelection: {
-          guard: ({ event }) => { const s = nameId(fieldsOf(event.msg, 'shoSelection', 2)?.[1]); return s !== undefined && isShoId(s); },
-          actions: assign(({ event }) => ({ directory: nameId(fieldsOf(event.msg, 'shoSelection', 2)![1]) as ShoId })),
+          guard: ({ context, event }) => selection(context, event.msg) !== undefined,
+          actions: [
+            assign(({ context, event }) => {
+              const s = selection(context, event.msg)!;
+              return withDevice(context, s.pcid, { directory: s.sho });
+            }),
+            emit(({ context, event }) => {
+              const s = selection(context, event.msg)!;
+              return out('subscriber', 'selectionAck', selectionAckTerm(s.pcid, s.sho));
+            }),
+          ],
         },
-        // 5.1.3.6.3 unauthenticated non-3GPP: "a direct IP connection to an RO (DRF)".
-        directConnection: { guard: ({ event }) => event.from === 'icsp', actions: assign({ connected: true }) },
+        // 5.1.3.6.3 unauthenticated non-3GPP: "a direct IP connection to an RO (DRF)" (the ICSP-RO link is closed).
+        directConnection: {
+          guard: ({ context, event }) => deviceIn(context, event.msg, 'direct', 1) !== undefined,
+          actions: assign(({ context, event }) => withDevice(context, deviceIn(context, event.msg, 'direct', 1)!.pcid, { connected: true })),
+        },
         // 5.1.3.7.4.2 step 14 "register the M2ME as 'subscribing to' the new SHO, for future discovery queries".
         shoRegistration: {
-          guard: ({ context, event }) => {
-            if (!isShoId(event.from)) return false;
-            const f = fieldsOf(verifySigned(event.msg, pk(skSho(event.from))), 'subscribes', 2);
-            return f !== undefined && same(f[0], context.creds?.pcid) && nameId(f[1]) === event.from;
-          },
-          actions: assign(({ event }) => ({ directory: event.from as ShoId })),
+          guard: ({ context, event }) => subscription(context, event.msg) !== undefined,
+          actions: assign(({ context, event }) => {
+            const s = subscription(context, event.msg)!;
+            return withDevice(context, s.pcid, { directory: s.sho });
+          }),
         },
       },
       states: {
         Idle: {
           on: {
             // Step 5-6 "The RO assists the M2ME in discovering its SHO"; x.2.2 OMA DM bootstrap authenticated
-            // with the device PIN (001 step 10 "the address of the DPF, the address of the SHO").
+            // with the device PIN, naming the SHO and carrying the DM server's (DPF's) public key (option 2).
             discoveryRequest: {
-              guard: ({ context, event }) => context.connected && context.directory !== null && context.creds !== null &&
-                same(fieldsOf(event.msg, 'discover', 1)?.[0], context.creds.pcid),
+              guard: ({ context, event }) => {
+                const d = deviceIn(context, event.msg, 'discover', 1);
+                return d !== undefined && d.connected && d.directory !== null;
+              },
               actions: [
-                emit(({ context }) => out('m2me', 'bootstrap', bootstrapTerm(context.directory!))),
-                assign({ connected: false }),
+                emit(({ context, event }) => {
+                  const d = deviceIn(context, event.msg, 'discover', 1)!;
+                  return out('m2me', 'bootstrap', bootstrapTerm(d.pcid, d.kPin, d.directory!, pk(skRo)));
+                }),
+                assign(({ context, event }) => withDevice(context, deviceIn(context, event.msg, 'discover', 1)!.pcid, { connected: false })),
               ],
             },
             // Step 7 "The RO connects to the SHO and registers the M2ME there": the TRE-signed registration goes
             // to the SHO it names (the SHO itself checks its contract).
             registrationRequest: {
-              guard: ({ context, event }) => registrationSho(event.msg, context.creds?.pcid) !== undefined,
-              actions: emit(({ context, event }) => out(registrationSho(event.msg, context.creds?.pcid)!, 'registration', event.msg)),
+              guard: ({ context, event }) => registrationSho(context, event.msg) !== undefined,
+              actions: emit(({ context, event }) => out(registrationSho(context, event.msg)!, 'registration', event.msg)),
             },
           },
         },
@@ -181,20 +257,20 @@ export const registrationOperatorMachine = setup({
             // Step 11 "contacts the RO (DPF) and authorizes provisioning"; step 12 "downloads a MCIM object"
             // (001 steps 17-18; 5.1.3.7.4.2 steps 6-7 over the old SHO's connectivity).
             provisioningAuthorisation: {
-              guard: ({ context, event }) => authorisation(context, event) !== undefined,
+              guard: ({ context, event }) => authorisation(context, event.msg) !== undefined,
               target: 'Downloading',
               actions: [
-                emit(({ context, event }) => out('m2me', 'mcimDownload', authorisation(context, event)!.object)),
-                assign(({ context, event }) => downloadFor(context, event)),
+                emit(({ context, event }) => out('m2me', 'mcimDownload', authorisation(context, event.msg)!.object)),
+                assign(({ context, event }) => downloadFor(context, event.msg)),
               ],
             },
             // 5.1.3.7.4.2 both-present variant: the new SHO authorises use of its MCIM already in the M2ME.
             activationAuthorisation: {
-              guard: ({ context, event }) => authorisation(context, event) !== undefined,
+              guard: ({ context, event }) => authorisation(context, event.msg) !== undefined,
               target: 'Downloading',
               actions: [
-                emit(({ context, event }) => out('m2me', 'mcimActivation', authorisation(context, event)!.object)),
-                assign(({ context, event }) => downloadFor(context, event)),
+                emit(({ context, event }) => out('m2me', 'mcimActivation', authorisation(context, event.msg)!.object)),
+                assign(({ context, event }) => downloadFor(context, event.msg)),
               ],
             },
           },
@@ -204,14 +280,10 @@ export const registrationOperatorMachine = setup({
             // 5.1.3.7.4.2 step 11 "sends the acknowledgment message to the RO (DPF), which relays it to the new
             // SHO. Some privacy filtering may be applied"; then step 12 the DPF aids the provisioning (commit).
             discardAck: {
-              guard: ({ context, event }) => shoIds.some((s) => {
-                if (s === context.dpfSho) return false;
-                const f = fieldsOf(verifySigned(event.msg, pk(skSho(s))), 'discardAck', 2);
-                return f !== undefined && same(f[0], context.creds?.pcid) && same(f[1], context.dpfNonce ?? undefined);
-              }),
+              guard: ({ context, event }) => discardAcknowledged(context, event.msg),
               actions: [
-                emit(({ context }) => out(context.dpfSho!, 'discardRelay', discardRelayTerm(context.dpfNonce!))),
-                emit(({ context }) => out('m2me', 'provisionCommit', provisionCommitTerm(context.dpfNonce!))),
+                emit(({ context }) => out(context.dpfSho!, 'discardRelay', discardRelayTerm(context.dpfDevice!, context.dpfNonce!))),
+                emit(({ context }) => out('m2me', 'provisionCommit', provisionCommitTerm(context.dpfDevice!, context.dpfNonce!))),
               ],
             },
             // 004 step 14 / 5.1.3.7.4.2 step 13 "reports the success/failure status of the provisioning" to the SHO.
@@ -219,8 +291,8 @@ export const registrationOperatorMachine = setup({
               guard: ({ context }) => context.dpfSho !== null,
               target: 'Idle',
               actions: [
-                emit(({ context, event }) => out(context.dpfSho!, 'provisioningReport', provisioningReportTerm(event.msg))),
-                assign({ dpfSho: null, dpfNonce: null }),
+                emit(({ context, event }) => out(context.dpfSho!, 'provisioningReport', provisioningReportTerm(context.dpfDevice!, event.msg))),
+                assign({ dpfSho: null, dpfDevice: null, dpfNonce: null }),
               ],
             },
           },
@@ -229,4 +301,3 @@ export const registrationOperatorMachine = setup({
     },
   },
 });
-

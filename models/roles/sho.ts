@@ -2,8 +2,9 @@
 // initial provisioning, the new SHO and the old SHO of a change of operator (5.1.3.7.3.1).
 import { assign, emit, setup } from 'xstate';
 import { name, pk, type Term } from '../../src/attacker/Term.ts';
+import { isOn, type SwitchId } from '../counterMeasures/switches.ts';
 import {
-  discardAckTerm, m2mSimMobj, mcimActivationObject, out, provisioningAuthorisationTerm, shoRegistrationTerm,
+  discardAckTerm, m2mSimMobj, mcimActivationObject, mcimBlob, out, provisioningAuthorisationTerm, shoRegistrationTerm,
   skPva, skRo, validationRequestTerm, type Delivery, type SendEvent,
 } from '../messages.ts';
 import { fieldsOf, nameId, same, verifySigned } from '../readTerm.ts';
@@ -11,6 +12,8 @@ import type { ShoId } from '../roleIds.ts';
 
 export interface ShoContext {
   readonly id: ShoId;
+  /** Counter-measures switched off in this scenario. */
+  readonly off: readonly SwitchId[];
   /** The M2ME parameters from the subscriber's contract (5.1.3.5.6 "subscription contract"): PCID and token. */
   readonly device: Term | null;
   readonly token: Term | null;
@@ -23,6 +26,13 @@ export interface ShoContext {
   readonly oldReleased: boolean;
   /** The success/failure report of the provisioning (step 14). */
   readonly report: 'none' | 'success' | 'failure';
+  /** Ghost (read by properties only): the registration nonce of every MCIM object this SHO issued. */
+  readonly issued: readonly string[];
+}
+
+export interface ShoInput {
+  readonly id: ShoId;
+  readonly off?: readonly SwitchId[];
 }
 
 export type ShoEvent = Delivery<'contract' | 'registration' | 'validationResult' | 'provisioningReport' | 'discardRelay' | 'discardNotice'>;
@@ -32,32 +42,56 @@ function registrationFields(msg: Term): readonly Term[] | undefined {
   return msg.kind === 'sign' ? fieldsOf(msg.body, 'register', 5) : undefined;
 }
 
-/** The TRE public key certified by the PfC (5.1.3.5.8 (3)), read from the certificate's body. */
+/** The TRE public key certified by the PfC (5.1.3.5.8 (3)), read from the certificate's body: the SHO relies on
+ *  the PVA to check the certificate itself. */
 function treKeyOf(pfc: Term | undefined): Term | undefined {
   return pfc?.kind === 'sign' ? fieldsOf(pfc.body, 'PfC', 3)?.[1] : undefined;
 }
 
+/** Step 11 (001 step 16): the MCIM object for the registration in progress, encrypted for the TRE key [t5 cm3]. */
+function mcimObjectFor(context: ShoContext): SendEvent {
+  const device = context.device!;
+  const nonce = context.nonce!;
+  // 5.1.3.7.4.2 both-present variant: no download, only the authorisation to use the present MCIM.
+  if (context.preinstalled) {
+    return out('ro', 'activationAuthorisation', provisioningAuthorisationTerm(context.id, device, mcimActivationObject(context.id, device, nonce)));
+  }
+  const blob = mcimBlob(context.id, nonce, context.token!, isOn(context.off, 't5.cm3') ? context.treKey! : null);
+  return out('ro', 'provisioningAuthorisation', provisioningAuthorisationTerm(context.id, device, m2mSimMobj(context.id, device, nonce, blob)));
+}
+
+const issuedNow = (context: ShoContext): Partial<ShoContext> => ({ issued: [...context.issued, nameId(context.nonce ?? undefined) ?? '?'] });
+
+/** A TRE-signed body under `key`; with [t2 cm4] off the signature is checked for shape only. */
+function treSigned(context: ShoContext, msg: Term | undefined): Term | undefined {
+  if (isOn(context.off, 't2.cm4')) return verifySigned(msg, context.treKey ?? pk(name('none')));
+  return msg?.kind === 'sign' ? msg.body : undefined;
+}
+
 export const shoMachine = setup({
-  types: { context: {} as ShoContext, events: {} as ShoEvent, emitted: {} as SendEvent, input: {} as { id: ShoId } },
+  types: { context: {} as ShoContext, events: {} as ShoEvent, emitted: {} as SendEvent, input: {} as ShoInput },
   guards: {
     releaseRelayed: ({ context, event }) =>
       same(fieldsOf(verifySigned(event.msg, pk(skRo)), 'oldReleased', 2)?.[1], context.nonce ?? undefined),
   },
   actions: {
-    registerAtDrf: emit(({ context }) => out('ro', 'shoRegistration', shoRegistrationTerm(context.id))),
+    registerAtDrf: emit(({ context }) => out('ro', 'shoRegistration', shoRegistrationTerm(context.id, context.device!))),
   },
 }).createMachine({
   id: 'sho',
   context: ({ input }) => ({
-    id: input.id, device: null, token: null, nonce: null, treKey: null, preinstalled: false, oldReleased: false, report: 'none',
+    id: input.id, off: input.off ?? [], device: null, token: null, nonce: null, treKey: null, preinstalled: false, oldReleased: false,
+    report: 'none', issued: [],
   }),
   initial: 'NoContract',
   states: {
     NoContract: {
       on: {
         // 5.1.3.5.2 the subscriber delivers "all the M2M equipment parameters to this SHO"; 5.1.3.7.4.2 step 1.
+        // Over the subscriber's portal, protected by assumption (docs/model.md): the SHO cannot tell from the
+        // message who holds the device; only the token (x.2.3) later binds the provisioning to it.
         contract: {
-          guard: ({ event }) => event.from === 'subscriber' && fieldsOf(event.msg, 'contract', 2) !== undefined,
+          guard: ({ event }) => fieldsOf(event.msg, 'contract', 2) !== undefined,
           target: 'Contracted',
           actions: assign(({ event }) => {
             const f = fieldsOf(event.msg, 'contract', 2)!;
@@ -70,11 +104,22 @@ export const shoMachine = setup({
       on: {
         // Step 7 "registers the M2ME there"; step 8 "The SHO requests a PVA to validate" (001 step 13 "sends the
         // PfC and M2ME's PCID to a PVA").
-        registration: {
-          guard: ({ context, event }) => {
-            const f = registrationFields(event.msg);
-            return f !== undefined && same(f[0], context.device ?? undefined) && nameId(f[2]) === context.id && treKeyOf(f[3]) !== undefined;
+        registration: [
+          {
+            // [t1 cm4] switched off: provisioning on the registration alone, for the key the PfC names.
+            guard: ({ context, event }) => !isOn(context.off, 't1.cm4') && registrationForMe(context, event.msg),
+            target: 'Authorised',
+            actions: [
+              assign(({ event }) => {
+                const f = registrationFields(event.msg)!;
+                return { nonce: f[1]!, treKey: treKeyOf(f[3])! };
+              }),
+              emit(({ context }) => mcimObjectFor(context)),
+              assign(({ context }) => issuedNow(context)),
+            ],
           },
+          {
+          guard: ({ context, event }) => isOn(context.off, 't1.cm4') && registrationForMe(context, event.msg),
           target: 'Validating',
           actions: [
             assign(({ event }) => {
@@ -83,7 +128,8 @@ export const shoMachine = setup({
             }),
             emit(({ context, event }) => out('pva', 'validationRequest', validationRequestTerm(context.id, event.msg))),
           ],
-        },
+          },
+        ],
       },
     },
     Validating: {
@@ -97,14 +143,7 @@ export const shoMachine = setup({
               return v?.sho === context.id && v.verdict === 'ok';
             },
             target: 'Authorised',
-            actions: emit(({ context }) => {
-              const device = context.device!;
-              const nonce = context.nonce!;
-              // 5.1.3.7.4.2 both-present variant: no download, only the authorisation to use the present MCIM.
-              return context.preinstalled
-                ? out('ro', 'activationAuthorisation', provisioningAuthorisationTerm(context.id, device, mcimActivationObject(context.id, device, nonce)))
-                : out('ro', 'provisioningAuthorisation', provisioningAuthorisationTerm(context.id, device, m2mSimMobj(context.id, device, nonce, context.token!, context.treKey!)));
-            }),
+            actions: [emit(({ context }) => mcimObjectFor(context)), assign(({ context }) => issuedNow(context))],
           },
           {
             // 5.1.3.4.3 "depending on relevant SHO security policies, allow or disallow the provisioning".
@@ -143,13 +182,13 @@ export const shoMachine = setup({
         // credentials"; step 10 "The old SHO sends an acknowledgment to the M2ME".
         discardNotice: {
           guard: ({ context, event }) => {
-            const f = fieldsOf(verifySigned(event.msg, context.treKey ?? pk(name('none'))), 'discarded', 3);
+            const f = fieldsOf(treSigned(context, event.msg), 'discarded', 3);
             return f !== undefined && same(f[0], context.device ?? undefined) && nameId(f[1]) === context.id;
           },
           target: 'Released',
           actions: emit(({ context, event }) => {
-            const f = fieldsOf(verifySigned(event.msg, context.treKey!), 'discarded', 3)!;
-            return out('m2me', 'discardAck', discardAckTerm(context.id, f[2]!));
+            const f = fieldsOf(treSigned(context, event.msg), 'discarded', 3)!;
+            return out('m2me', 'discardAck', discardAckTerm(context.id, context.device!, f[2]!));
           }),
         },
       },
@@ -158,6 +197,12 @@ export const shoMachine = setup({
     Released: {},
   },
 });
+
+/** Step 7: a TRE-signed registration for the device of this SHO's contract, naming this SHO, with a PfC. */
+function registrationForMe(context: ShoContext, msg: Term): boolean {
+  const f = registrationFields(msg);
+  return f !== undefined && same(f[0], context.device ?? undefined) && nameId(f[2]) === context.id && treKeyOf(f[3]) !== undefined;
+}
 
 /** Step 10: the PVA-signed result for the registration in progress (its nonce), naming an SHO and a verdict. */
 function validationOf(context: ShoContext, msg: Term): { sho: string | undefined; verdict: string | undefined } | undefined {
@@ -169,7 +214,7 @@ function validationOf(context: ShoContext, msg: Term): { sho: string | undefined
 /** Step 14: the DPF's report carries the TRE-signed success status for this SHO's registration. */
 function reportOk(context: ShoContext, msg: Term): boolean {
   const r = fieldsOf(msg, 'report', 2);
-  const s = fieldsOf(verifySigned(r?.[1], context.treKey ?? pk(name('none'))), 'provisioned', 4);
+  const s = fieldsOf(treSigned(context, r?.[1]), 'provisioned', 4);
   return r !== undefined && s !== undefined && same(s[0], context.device ?? undefined) && same(s[1], context.nonce ?? undefined) &&
     nameId(s[2]) === context.id && nameId(s[3]) === 'ok';
 }

@@ -1,24 +1,39 @@
 // The M2ME subscriber (004 5.1.3.5.2): selects the SHO and hands it the equipment parameters, switches the
 // M2ME on (announcing it first under delayed activation, Annex x.1), and drives a change of operator (5.1.3.7).
-import { emit, setup } from 'xstate';
+import { assign, emit, setup } from 'xstate';
+import type { Term } from '../../src/attacker/Term.ts';
+import { fieldsOf } from '../readTerm.ts';
 import {
   activationNoticeTerm, contractTerm, out, powerOnTerm, reprovisionInstructionTerm, shoSelectionTerm,
   type Delivery, type ReprovisionMode, type SendEvent,
 } from '../messages.ts';
 import type { ShoId } from '../roleIds.ts';
 
-export interface SubscriberContext {
+/** How the DRF learns the new SHO in a change of operator (an assumption: 5.1.3.7.4.3 has no such step,
+ *  5.1.3.5.2 makes informing the RO optional, 5.1.3.7.2 leaves the coordinator FFS): `unordered`, a notice that
+ *  races the M2ME's new discovery; `acknowledged`, the subscriber instructs the M2ME only after the RO confirmed
+ *  the notice; `none`, no notice (the DRF answers from its directory). */
+export type ChangeNotice = 'unordered' | 'acknowledged' | 'none';
+
+export interface SubscriberInput {
   /** The SHO chosen (the new SHO in a change of operator). */
   readonly sho: ShoId;
   readonly delayedActivation: boolean;
   /** How a change of operator proceeds, or null when the scenario has none. */
   readonly change: ReprovisionMode | null;
+  readonly notice: ChangeNotice;
 }
 
-export type SubscriberInput = SubscriberContext;
+export interface SubscriberContext extends SubscriberInput {
+  /** The equipment parameters that came with the M2ME (5.1.3.3.4; x.2.3 device token). */
+  readonly pcid: Term | null;
+  readonly token: Term | null;
+  /** The RO confirmed the change notice (`acknowledged`). */
+  readonly noticed: boolean;
+}
 
 export type SubscriberEvent =
-  | Delivery<'supply' | 'activationAck'>
+  | Delivery<'supply' | 'activationAck' | 'selectionAck'>
   | { readonly type: 'SELECT_SHO' }
   | { readonly type: 'NOTIFY_SWITCH_ON' }
   | { readonly type: 'SWITCH_ON' }
@@ -36,18 +51,31 @@ export const subscriberMachine = setup({
   },
   actions: {
     /** The equipment parameters (PCID, device token) go to the chosen SHO (5.1.3.5.2). */
-    contractWithSho: emit(({ context }) => out(context.sho, 'contract', contractTerm())),
+    contractWithSho: emit(({ context }) => out(context.sho, 'contract', contractTerm(context.pcid!, context.token!))),
     /** The RO's DRF learns which SHO to send the M2ME to (5.1.3.5.2 "Inform the RO"). */
-    informRo: emit(({ context }) => out('ro', 'shoSelection', shoSelectionTerm(context.sho))),
+    informRo: emit(({ context }) => out('ro', 'shoSelection', shoSelectionTerm(context.pcid!, context.sho))),
   },
 }).createMachine({
   id: 'subscriber',
-  context: ({ input }) => ({ ...input }),
+  context: ({ input }) => ({ ...input, pcid: null, token: null, noticed: false }),
   initial: 'AwaitingEquipment',
+  on: {
+    // The portal's confirmation of a change notice (the `acknowledged` assumption); others ignore it.
+    selectionAck: { guard: ({ context }) => context.notice === 'acknowledged' && !context.noticed, actions: assign({ noticed: true }) },
+  },
   states: {
     AwaitingEquipment: {
       // 5.1.3.3.4 M2ME supply service; x.2.3 the device token comes with the M2ME.
-      on: { supply: { target: 'HasEquipment' } },
+      on: {
+        supply: {
+          guard: ({ event }) => fieldsOf(event.msg, 'supply', 2) !== undefined,
+          target: 'HasEquipment',
+          actions: assign(({ event }) => {
+            const f = fieldsOf(event.msg, 'supply', 2)!;
+            return { pcid: f[0]!, token: f[1]! };
+          }),
+        },
+      },
     },
     HasEquipment: {
       on: {
@@ -66,7 +94,7 @@ export const subscriberMachine = setup({
         NOTIFY_SWITCH_ON: {
           guard: ({ context }) => context.delayedActivation,
           target: 'AwaitingActivation',
-          actions: emit(() => out('ro', 'activationNotice', activationNoticeTerm())),
+          actions: emit(({ context }) => out('ro', 'activationNotice', activationNoticeTerm(context.pcid!))),
         },
         // Without delayed activation the subscription is live from the start (x.1 is "not mandatory"): the
         // equipment is switched on and 5.1.3.6.2 step 1 follows.
@@ -89,20 +117,23 @@ export const subscriberMachine = setup({
       on: {
         // 5.1.3.7.4.2 / 5.1.3.7.4.3 step 1 "contacts the new SHO and transfers the M2ME's parameters"; for the
         // pristine path the DRF must discover the new SHO (5.1.3.5.2 "inform the RO of an impending ... change").
-        CHANGE_OPERATOR: {
-          guard: ({ context }) => context.change !== null,
-          target: 'Contracted',
-          actions: ['contractWithSho', 'informRo'],
-        },
+        CHANGE_OPERATOR: [
+          { guard: ({ context }) => context.change !== null && context.notice !== 'none', target: 'Contracted', actions: ['contractWithSho', 'informRo'] },
+          { guard: ({ context }) => context.change !== null && context.notice === 'none', target: 'Contracted', actions: 'contractWithSho' },
+        ],
       },
     },
     Contracted: {
       on: {
         // Step 2 "contacts the M2ME and instructs it to perform a re-provisioning".
+        // With an acknowledged notice, only once the RO confirmed it (the assumption that orders the race).
         INSTRUCT_REPROVISION: {
+          guard: ({ context }) => context.notice !== 'acknowledged' || context.noticed,
           target: 'Instructed',
-          actions: emit(({ context }) => out('m2me', 'reprovisionInstruction', reprovisionInstructionTerm(context.sho, context.change ?? 'via-old-sho'))),
+          actions: emit(({ context }) =>
+            out('m2me', 'reprovisionInstruction', reprovisionInstructionTerm(context.pcid!, context.token!, context.sho, context.change ?? 'via-old-sho'))),
         },
+
       },
     },
     Instructed: {},

@@ -23,6 +23,10 @@ export interface McimEntry {
   readonly code: string;
   /** SHA-256 measurement of the code taken at install, checked at boot and reset (5.1.2.3 [t6 cm5, t8 cm8]). */
   readonly measurement: string;
+  /** Ghost (read by properties only): its SHO authorised its activation (a verified MCIM object or activation). */
+  readonly authorised: boolean;
+  /** Ghost: an integrity check point (boot, reset) passed while its code was modified. */
+  readonly modifiedAtCheck: boolean;
 }
 
 /** The registry's order: by id, so that equal registries are equal data. */
@@ -44,19 +48,35 @@ export function applyLifecycle(
 
 /** Integrity check of every MCIM at boot or reset (5.1.2.3 [t6 cm5, t8 cm8]): sessions end with the reset,
  *  and an MCIM whose code no longer matches its measurement is placed in Blocked. */
-export function integrityChecked(registry: readonly McimEntry[]): readonly McimEntry[] {
+export function integrityChecked(registry: readonly McimEntry[], policy: IntegrityPolicy): readonly McimEntry[] {
   let out = endSessions(registry);
   for (const e of out) {
-    if (contentId(name(e.code)) !== e.measurement) out = applyLifecycle(out, e.id, 'BLOCK') ?? out;
+    if (!isModified(e)) continue;
+    out = out.map((x) => (x.id === e.id ? { ...x, modifiedAtCheck: true } : x));
+    if (!policy.check || (e.state === 'Installed' && !policy.blockFromInstalled)) continue;
+    out = applyLifecycle(out, e.id, 'BLOCK') ?? out;
   }
   return out;
 }
+
+/** [t8 cm8] on or off; and the assumption that an Installed MCIM can be Blocked (5.1.1.1 does not say from which
+ *  states blocking applies; without it a modified Installed MCIM stays Installed). */
+export interface IntegrityPolicy {
+  readonly check: boolean;
+  readonly blockFromInstalled: boolean;
+}
+
+/** The code no longer matches the measurement taken at install. */
+export const isModified = (e: McimEntry): boolean => contentId(name(e.code)) !== e.measurement;
 
 /** Active in the sense of 5.1.3.7.2 "At most one MCIM can be active at any time": Activated or Selected. */
 export const isActive = (e: McimEntry): boolean => e.state === 'Activated' || e.state === 'Selected';
 
 export function newEntry(sho: ShoId, imsiId: string, kiId: string, code: string): McimEntry {
-  return { id: `mcim:${sho}`, owner: sho, state: 'Installed', imsi: imsiId, ki: kiId, code, measurement: contentId(name(code)) };
+  return {
+    id: `mcim:${sho}`, owner: sho, state: 'Installed', imsi: imsiId, ki: kiId, code, measurement: contentId(name(code)),
+    authorised: false, modifiedAtCheck: false,
+  };
 }
 
 /** 5.1.1.1 "Deletion may be applied ... in any of the above lifecycle states except ... Selected": every session
@@ -78,7 +98,7 @@ function endSessions(registry: readonly McimEntry[]): readonly McimEntry[] {
 
 export function installAndActivate(registry: readonly McimEntry[], entry: McimEntry): readonly McimEntry[] {
   // 5.1.1.1 Installed ("created and has an entry in the M2ME's registry"), then Activated ("authorised for operational use").
-  const installed = sortById([...registry, entry]);
+  const installed = sortById([...registry, { ...entry, authorised: true }]);
   return applyLifecycle(installed, entry.id, 'ACTIVATE') ?? installed;
 }
 
@@ -104,10 +124,11 @@ export function commitStaged(registry: readonly McimEntry[], staged: StagedMcim)
   let out = registry;
   for (const e of registry) if (e.state === 'Retired') out = applyLifecycle(out, e.id, 'DELETE') ?? out;
   if (staged.kind === 'download') return installAndActivate(out, staged.entry);
-  return applyLifecycle(out, staged.entry.id, 'ACTIVATE') ?? out;
+  const activated = applyLifecycle(out, staged.entry.id, 'ACTIVATE') ?? out;
+  return activated.map((e) => (e.id === staged.entry.id ? { ...e, authorised: true } : e));
 }
 
 /** The registry entry an honest provisioning of `sho`'s MCIM creates (used to set up a change of operator). */
 export function mcimEntryFor(sho: ShoId, state: McimLifecycleState): McimEntry {
-  return { ...newEntry(sho, `imsi:${sho}`, `ki:${sho}`, `code:usim:${sho}`), state };
+  return { ...newEntry(sho, `imsi:${sho}`, `ki:${sho}`, `code:usim:${sho}`), state, authorised: state !== 'Installed' };
 }

@@ -3,11 +3,13 @@
 import { assign, emit, setup } from 'xstate';
 import type { Term } from '../../src/attacker/Term.ts';
 import { attachRejectTerm, out, type Delivery, type SendEvent } from '../messages.ts';
-import { avRequestToRo, challengeFor, connectivityToM2me, isAttach, isAv, responseMatches, sessionToRo, xresOf } from './accessAuthentication.ts';
+import { fieldsOf } from '../readTerm.ts';
+import { avPcid, avRequestToRo, challengeFor, connectivityToM2me, isAttach, isAv, responseMatches, sessionToRo, xresOf } from './accessAuthentication.ts';
 
 export interface VnoContext {
-  /** XRES of the AV in use for the pending attach. */
+  /** XRES of the AV in use for the pending attach, and the PCID it is for. */
   readonly xres: Term | null;
+  readonly pcid: Term | null;
 }
 
 export type VnoEvent = Delivery<'attachRequest' | 'avResponse' | 'avReject' | 'authResponse'>;
@@ -16,7 +18,7 @@ export const vnoMachine = setup({
   types: { context: {} as VnoContext, events: {} as VnoEvent, emitted: {} as SendEvent },
 }).createMachine({
   id: 'vno',
-  context: { xres: null },
+  context: { xres: null, pcid: null },
   initial: 'Idle',
   states: {
     Idle: {
@@ -25,7 +27,7 @@ export const vnoMachine = setup({
         attachRequest: {
           guard: ({ event }) => isAttach(event.msg),
           target: 'AwaitingAv',
-          actions: emit(avRequestToRo),
+          actions: emit(({ event }) => avRequestToRo(event.msg)),
         },
       },
     },
@@ -35,10 +37,10 @@ export const vnoMachine = setup({
         avResponse: {
           guard: ({ event }) => isAv(event.msg),
           target: 'Challenging',
-          actions: [assign(({ event }) => ({ xres: xresOf(event.msg) })), emit(({ event }) => challengeFor(event.msg))],
+          actions: [assign(({ event }) => ({ xres: xresOf(event.msg), pcid: avPcid(event.msg) })), emit(({ event }) => challengeFor(event.msg))],
         },
         // Annex x.1: no live subscription yet; the attach is refused.
-        avReject: { target: 'Idle', actions: emit(() => out('m2me', 'attachReject', attachRejectTerm())) },
+        avReject: { target: 'Idle', actions: emit(({ event }) => out('m2me', 'attachReject', attachRejectTerm(fieldsOf(event.msg, 'avReject', 1)?.[0] ?? event.msg))) },
       },
     },
     Challenging: {
@@ -48,7 +50,7 @@ export const vnoMachine = setup({
         authResponse: {
           guard: ({ context, event }) => responseMatches(event.msg, context.xres),
           target: 'Attached',
-          actions: [assign({ xres: null }), emit(sessionToRo), emit(connectivityToM2me)],
+          actions: [emit(({ context }) => sessionToRo(context.pcid!)), emit(({ context }) => connectivityToM2me(context.pcid!)), assign({ xres: null })],
         },
       },
     },
@@ -58,7 +60,7 @@ export const vnoMachine = setup({
         attachRequest: {
           guard: ({ event }) => isAttach(event.msg),
           target: 'AwaitingAv',
-          actions: emit(avRequestToRo),
+          actions: emit(({ event }) => avRequestToRo(event.msg)),
         },
       },
     },

@@ -1,0 +1,27 @@
+// The attacker's capabilities, each named after the threat of 003 (7.1.2.1) it serves. A scenario mixes in
+// exactly the ones it names; `network` is the Dolev-Yao attacker on every open channel.
+export const capabilities = {
+  network: 'Dolev-Yao attacker on every open channel: reads every message, replays any it has read and injects what the scenario\'s forgeries let it build from its knowledge',
+  't1.clone': 'copies everything the M2ME host platform holds (a clone of the device outside its TRE)',
+  't3.malware': 'malware on the host: reads host memory and the host-TRE interface, and calls the TRE\'s interfaces',
+  't4.logical': 'logical attack on the TRE through its interfaces from the host (calls the key-management interface, reads the answers)',
+  't4.tamper': 'physical attack on the TRE, which its tamper detection may notice',
+  't5.emulatedTre': 'an emulated TRE: a platform key of the attacker\'s own, registering under the victim\'s PCID with a PfC it made',
+  't5.otherTre': 'another genuine TRE (dev2) under the attacker\'s control, registering under the victim\'s PCID with its own genuine PfC',
+  't6.firmware': 'modified TRE firmware pushed to the device as a remote update',
+  't7.commands': 'forged lifecycle commands for the victim\'s MCIMs',
+  't8.hostileMcim': 'a co-resident MCIM of another stakeholder that tries to read the victim\'s MCIM inside the TRE, and passes on what it gets',
+  't9.busMonitor': 'watches the interface between the TRE and the rest of the M2ME',
+  't10.localGuess': 'guesses the user credential at the device',
+  't10.remoteGuess': 'sends guesses of the user credential over the network',
+  't11.faults': 'erases or corrupts an MCIM and cuts power (a reset) at any moment',
+  't12.stolenIdentity': 'registers the victim\'s PCID at an SHO under a contract of its own',
+} as const;
+
+export type Capability = keyof typeof capabilities;
+export const capabilityIds = Object.keys(capabilities) as Capability[];
+
+/** Roles a scenario may make dishonest (004 Annex x.3 trust model): the attacker then holds their keys and
+ *  reaches every channel they use. */
+export const insiderRoles = ['ro', 'pva', 'supplier', 'sho1', 'sho2', 'subscriber'] as const;
+export type InsiderRole = (typeof insiderRoles)[number];

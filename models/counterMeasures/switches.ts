@@ -1,0 +1,108 @@
+// The counter-measures the model expresses, each a switch (on by default) consulted exactly where the text puts
+// the mechanism. A counter-measure the analysis repeats under several threats is one switch known by all its ids.
+export const switches = [
+  {
+    id: 't5.cm3', aliases: ['t2.cm2'],
+    clause: '004 x.2.3 NOTE 2; 001 step 16',
+    mechanism: 'the SHO encrypts the MCIM for the platform key of the TRE named in the validated PfC, and the TRE accepts only an MCIM it opens with its own platform key',
+    off: 'the MCIM travels as readable content inside the signed object, and the TRE accepts it so',
+  },
+  {
+    id: 't2.cm4', aliases: ['t3.cm5'],
+    clause: '004 5.1.2.4 [t2 cm4]; x.2.2 option 2 (DM server key); 004 steps 11-14',
+    mechanism: 'origin authentication in both directions: the TRE accepts an MCIM object only under the expected SHO\'s signature and a commit only under the DM server (DPF) key of its bootstrap; the SHO accepts a provisioning status only under the TRE key of the PfC',
+    off: 'signatures are checked for shape only: any signer is accepted',
+  },
+  {
+    id: 't12.cm2', aliases: ['t5.cm4', 't2.cm5', 't2.cm6'],
+    clause: '004 5.1.2.4 [t2 cm5, t5 cm4, t12 cm2]; x.2.3 registration nonce and device token',
+    mechanism: 'provisioning is bound to the registration: the TRE accepts an MCIM object only with its outstanding registration nonce and with its own device token inside',
+    off: 'the TRE accepts an MCIM object whatever nonce and token it carries',
+  },
+  {
+    id: 't1.cm4', aliases: ['t5.cm5', 't5.cm6', 't3.cm7'],
+    clause: '004 5.1.2.2 [t1 cm4]; 5.1.2.4 [t1 cm4, t5 cm5]; steps 8-11',
+    mechanism: 'the SHO authorises provisioning only after a positive PVA validation of the registering TRE',
+    off: 'the SHO provisions on the registration alone, for the TRE key its PfC names',
+  },
+  {
+    id: 't5.cm2', aliases: ['t1.cm3'],
+    clause: '004 5.1.2.2 [t1 cm3, t5 cm2]; 5.1.3.5.8',
+    mechanism: 'the PVA checks that the PfC binds the TRE key to the PCID being registered (the M2ME identity tied to the TRE)',
+    off: 'the PVA accepts any genuine PfC, whatever PCID the registration claims',
+  },
+  {
+    id: 't6.cm4', aliases: [],
+    clause: '004 5.1.2.2 [t6 cm4]',
+    mechanism: 'the TRE accepts a firmware update only under the equipment supplier\'s signature',
+    off: 'the TRE installs any update it receives',
+  },
+  {
+    id: 't6.cm5', aliases: ['t4.cm5'],
+    clause: '004 5.1.2.2 [t4 cm5, t6 cm5]',
+    mechanism: 'detected tampering locks the TRE down',
+    off: 'the TRE notes the tampering and carries on',
+  },
+  {
+    id: 't8.cm8', aliases: [],
+    clause: '004 5.1.2.3 [t6 cm5, t8 cm8]',
+    mechanism: 'at boot and reset the TRE checks each MCIM\'s code against its measurement and blocks a modified one',
+    off: 'no integrity check at boot or reset',
+  },
+  {
+    id: 't7.cm1', aliases: ['t8.cm6', 't3.cm3', 't7.cm10'],
+    clause: '004 5.1.2.3 [t3 cm3, t7 cm1, t8 cm6]; 5.1.2.4 lifecycle instructions "from a valid, authorised source"',
+    mechanism: 'the TRE applies a lifecycle instruction only under the signature of the MCIM\'s own SHO',
+    off: 'the TRE applies a well-formed lifecycle instruction under any signature',
+  },
+  {
+    id: 't2.cm3', aliases: ['t3.cm4', 't7.cm8', 't1.cm1'],
+    clause: '004 5.1.2.2 [t1 cm1, t2 cm3]; 5.1.2.4 [t2 cm3, t3 cm4, t7 cm8]',
+    mechanism: 'MCIM credentials are stored and used inside the TRE only',
+    off: 'the TRE hands an installed MCIM\'s credentials to the host platform, which runs the MCIM',
+  },
+  {
+    id: 't4.cm2', aliases: ['t6.cm1', 't4.cm3', 't6.cm2', 't8.cm5'],
+    clause: '004 5.1.2.2 [t4 cm2, t6 cm1], [t4 cm3, t8 cm5]',
+    mechanism: 'the TRE\'s logical interfaces are usable only by entities authorised to talk to it, and cannot reveal its secrets',
+    off: 'the TRE\'s key-management interface answers any caller on the host with its platform key',
+  },
+  {
+    id: 't8.cm1', aliases: [],
+    clause: '004 5.1.2.2 [t8 cm1]',
+    mechanism: 'the TRE isolates the MCIMs of different stakeholders',
+    off: 'one MCIM can read another stakeholder\'s MCIM data inside the TRE',
+  },
+  {
+    id: 't10.cm6', aliases: [],
+    clause: '004 5.1.2.2 [t10 cm 1 - 11]; 003 t10 cm6',
+    mechanism: 'the TRE blocks the user credential after n consecutive wrong entries (n = 3)',
+    off: 'wrong entries are never counted',
+  },
+  {
+    id: 't10.cm7', aliases: [],
+    clause: '004 5.1.2.2 [t10 cm 1 - 11]; 003 t10 cm7',
+    mechanism: 'by default the TRE refuses user authentication that arrives from the network',
+    off: 'the TRE evaluates user credentials that arrive from the network',
+  },
+] as const;
+
+export type SwitchId = (typeof switches)[number]['id'];
+export type CounterMeasureSwitch = (typeof switches)[number];
+
+export const switchIds: readonly SwitchId[] = switches.map((s) => s.id);
+
+/** The switch a counter-measure id (primary or alias) names, or undefined. */
+export function switchOf(id: string): CounterMeasureSwitch | undefined {
+  return switches.find((s) => s.id === id || (s.aliases as readonly string[]).includes(id));
+}
+
+/** Every id a switch answers to, primary first. */
+export function idsOf(s: CounterMeasureSwitch): readonly string[] {
+  return [s.id, ...s.aliases];
+}
+
+/** True when counter-measure `id` is on, given the switches a scenario turned off (primary ids). */
+export function isOn(off: readonly string[], id: SwitchId): boolean {
+  return !off.includes(id);
+}
