@@ -65,7 +65,8 @@ export interface ScenarioConfig {
   readonly bothMcimsPresent: boolean;
   /** Annex x.1: the ICF subscription stays dormant until the subscriber announces the switch-on. */
   readonly delayedActivation: boolean;
-  /** Enables the TRE's local lifecycle actions (sessions, reset) and the supplier's remote update. */
+  /** Enables the TRE's local lifecycle actions (sessions, reset), the supplier's remote update and the SHOs'
+   *  lifecycle commands for their own MCIMs. */
   readonly lifecycleActions: boolean;
   /** Enables fault events: tamper detection (lockdown) and MCIM code corruption (integrity check). */
   readonly faults: { readonly tamper: boolean; readonly corruptMcim: boolean };

@@ -12,7 +12,7 @@ import { m2meMachine } from '../roles/m2me.ts';
 import { non3gppIcspMachine, type IcspMode } from '../roles/non3gppIcsp.ts';
 import { pvaMachine } from '../roles/pva.ts';
 import { registrationOperatorMachine } from '../roles/registrationOperator.ts';
-import { shoMachine } from '../roles/sho.ts';
+import { shoCommands, shoMachine } from '../roles/sho.ts';
 import { subscriberLocalEvents, subscriberMachine, type SubscriberInput } from '../roles/subscriber.ts';
 import { treMachine, type TreContext } from '../roles/tre.ts';
 import { mcimEntryFor, sortById } from '../roles/treRegistry.ts';
@@ -51,6 +51,9 @@ function localEventsOf(id: RoleId, config: ScenarioConfig): EventObject[] {
         // t8: the hostile stakeholder's MCIM reaches for the other's.
         ...(has(config, 't8.hostileMcim') ? mcimIds.flatMap((mcim) => mcimIds.filter((t) => t !== mcim).map((target) => ({ type: 'MCIM_ACCESS', mcim, target }))) : []),
       ];
+    case 'sho1':
+    case 'sho2':
+      return config.lifecycleActions ? shoCommands.map((event) => ({ type: 'COMMAND', event })) : [];
     default:
       return [];
   }
@@ -135,7 +138,10 @@ function provisionedSnapshots(config: ScenarioConfig): Record<RoleId, AnyMachine
     device: victim.pcid, token: victim.token, nonce: registrationNonce(victim.pcid, 1), treKey: pk(victim.platformKey), report: 'success',
     issued: [`nreg:${nameOfPcid}:1`],
   });
-  snaps[config.sho] = resolved(shoMachine, { id: config.sho, off: config.off }, 'NoContract', { preinstalled: config.bothMcimsPresent });
+  // Both-present: the new SHO provisioned its MCIM into this device earlier, so it knows the device.
+  snaps[config.sho] = resolved(shoMachine, { id: config.sho, off: config.off }, 'NoContract', {
+    preinstalled: config.bothMcimsPresent, device: config.bothMcimsPresent ? victim.pcid : null,
+  });
   return snaps;
 }
 

@@ -33,9 +33,8 @@ export function validate(ctx: PvaContext, msg: Term): { pcid: Term; nonce: Term;
   const body = f === undefined ? undefined : { pcid: f[0]!, nonce: f[1]!, sho: nameId(f[2]), pfc: f[3]!, measurement: f[4]! };
   if (body === undefined || body.sho === undefined || !isShoId(body.sho) || nameId(req?.[0]) !== body.sho) return undefined;
   const cert = certified(body.pfc);
-  const reference = isOn(ctx.off, 't5.cm2')
-    ? ctx.references.some((r) => same(r, body.pfc) && same(certified(r)?.pcid, body.pcid))
-    : ctx.references.some((r) => same(r, body.pfc));
+  // Off: any PfC the M2MES signed will do, whatever device it was made for.
+  const reference = isOn(ctx.off, 't5.cm2') ? ctx.references.some((r) => same(r, body.pfc) && same(cert?.pcid, body.pcid)) : true;
   const valid = cert !== undefined && reference && verifySigned(registration, cert.treKey) !== undefined && same(body.measurement, cert.measurement);
   return { pcid: body.pcid, nonce: body.nonce, sho: body.sho, valid };
 }

@@ -4,7 +4,7 @@ import { assign, emit, setup } from 'xstate';
 import { name, pk, type Term } from '../../src/attacker/Term.ts';
 import { isOn, type SwitchId } from '../counterMeasures/switches.ts';
 import {
-  discardAckTerm, m2mSimMobj, mcimActivationObject, mcimBlob, out, provisioningAuthorisationTerm, shoRegistrationTerm,
+  discardAckTerm, lifecycleCommandTerm, m2mSimMobj, mcimActivationObject, mcimBlob, out, provisioningAuthorisationTerm, shoRegistrationTerm,
   skPva, skRo, validationRequestTerm, type Delivery, type SendEvent,
 } from '../messages.ts';
 import { fieldsOf, nameId, same, verifySigned } from '../readTerm.ts';
@@ -28,6 +28,8 @@ export interface ShoContext {
   readonly report: 'none' | 'success' | 'failure';
   /** Ghost (read by properties only): the registration nonce of every MCIM object this SHO issued. */
   readonly issued: readonly string[];
+  /** Lifecycle commands sent for its MCIM, each at most once (a bound of the model). */
+  readonly commanded: readonly ShoCommand[];
 }
 
 export interface ShoInput {
@@ -35,7 +37,13 @@ export interface ShoInput {
   readonly off?: readonly SwitchId[];
 }
 
-export type ShoEvent = Delivery<'contract' | 'registration' | 'validationResult' | 'provisioningReport' | 'discardRelay' | 'discardNotice'>;
+/** Lifecycle instructions an SHO may give for its own MCIM (5.1.2.4 lifecycle management [t7 cm1]). */
+export const shoCommands = ['BLOCK', 'UNBLOCK', 'DELETE'] as const;
+export type ShoCommand = (typeof shoCommands)[number];
+
+export type ShoEvent =
+  | Delivery<'contract' | 'registration' | 'validationResult' | 'provisioningReport' | 'discardRelay' | 'discardNotice'>
+  | { readonly type: 'COMMAND'; readonly event: ShoCommand };
 
 /** The readable body of the TRE's registration: PCID, nonce, SHO, PfC, measurement. */
 function registrationFields(msg: Term): readonly Term[] | undefined {
@@ -72,7 +80,7 @@ export const shoMachine = setup({
   types: { context: {} as ShoContext, events: {} as ShoEvent, emitted: {} as SendEvent, input: {} as ShoInput },
   guards: {
     releaseRelayed: ({ context, event }) =>
-      same(fieldsOf(verifySigned(event.msg, pk(skRo)), 'oldReleased', 2)?.[1], context.nonce ?? undefined),
+      'msg' in event && same(fieldsOf(verifySigned(event.msg, pk(skRo)), 'oldReleased', 2)?.[1], context.nonce ?? undefined),
   },
   actions: {
     registerAtDrf: emit(({ context }) => out('ro', 'shoRegistration', shoRegistrationTerm(context.id, context.device!))),
@@ -81,9 +89,20 @@ export const shoMachine = setup({
   id: 'sho',
   context: ({ input }) => ({
     id: input.id, off: input.off ?? [], device: null, token: null, nonce: null, treKey: null, preinstalled: false, oldReleased: false,
-    report: 'none', issued: [],
+    report: 'none', issued: [], commanded: [],
   }),
   initial: 'NoContract',
+  on: {
+    // 5.1.2.4 "instructions received as part of MCIM lifecycle management": the SHO signs a lifecycle command for
+    // its own MCIM in a device it knows (from a contract, or the both-present variant's earlier provisioning).
+    COMMAND: {
+      guard: ({ context, event }) => context.device !== null && !context.commanded.includes(event.event),
+      actions: [
+        emit(({ context, event }) => out('m2me', 'lifecycleCommand', lifecycleCommandTerm(context.id, context.device!, event.event))),
+        assign(({ context, event }) => ({ commanded: [...context.commanded, event.event] })),
+      ],
+    },
+  },
   states: {
     NoContract: {
       on: {

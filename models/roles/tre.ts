@@ -59,6 +59,11 @@ export interface TreContext {
   readonly tampered: boolean;
   /** Ghost: "sho|nonce" of every MCIM object installed, in order (injective agreement with the SHOs). */
   readonly installs: readonly string[];
+  /** "mcim>target" pairs a cross-stakeholder read was answered for ([t8 cm1] off): each once, so the search stays finite. */
+  readonly crossReads: readonly string[];
+  /** Ghost: "mcim|EVENT|signer" of every lifecycle command applied, signer `owner` when the MCIM's own SHO
+   *  signed it and `other` otherwise (whatever [t7 cm1] let through). */
+  readonly commands: readonly string[];
 }
 
 const MAX_REGISTRATIONS = 3;
@@ -218,15 +223,18 @@ const integrityPolicy = (ctx: TreContext) => ({ check: on(ctx, 't8.cm8'), blockF
 
 /** 5.1.2.4 "verify that any instructions received as part of MCIM lifecycle management come from a valid,
  *  authorised source" [t7 cm1]: the owning SHO's signature, certified in the TRE's PKI (x.2.3 NOTE 3). */
-function lifecycleFromCommand(ctx: TreContext, msg: Term): readonly McimEntry[] | undefined {
+function lifecycleFromCommand(ctx: TreContext, msg: Term): Pick<TreContext, 'registry' | 'commands'> | undefined {
   if (msg.kind !== 'sign') return undefined;
   for (const entry of ctx.registry) {
-    const body = on(ctx, 't7.cm1') ? verifySigned(msg, pk(skSho(entry.owner))) : msg.body;
+    const byOwner = verifySigned(msg, pk(skSho(entry.owner))) !== undefined;
+    const body = on(ctx, 't7.cm1') && !byOwner ? undefined : msg.body;
     const f = fieldsOf(body, 'lifecycle', 3);
     const command = { pcid: f?.[0], mcim: nameId(f?.[1]), event: nameId(f?.[2]) };
     if (f === undefined || !same(command.pcid, ctx.creds?.pcid) || command.mcim !== entry.id || command.event === undefined) continue;
     if (!isLifecycleEvent(command.event) || command.event === 'SELECT' || command.event === 'END_SESSION') return undefined;
-    return applyLifecycle(ctx.registry, entry.id, command.event);
+    const registry = applyLifecycle(ctx.registry, entry.id, command.event);
+    if (registry === undefined) return undefined;
+    return { registry, commands: [...ctx.commands, `${entry.id}|${command.event}|${byOwner ? 'owner' : 'other'}`] };
   }
   return undefined;
 }
@@ -245,7 +253,8 @@ function userAuthenticated(ctx: TreContext, msg: Term): Partial<TreContext> | un
 /** [t8 cm1] switched off: an MCIM of one stakeholder reads another stakeholder's MCIM data. */
 function crossStakeholderRead(ctx: TreContext, mcim: string, target: string): McimEntry | undefined {
   const [from, to] = [ctx.registry.find((e) => e.id === mcim), ctx.registry.find((e) => e.id === target)];
-  return on(ctx, 't8.cm1') || from === undefined || to === undefined || from.owner === to.owner || !isActive(from) ? undefined : to;
+  if (on(ctx, 't8.cm1') || from === undefined || to === undefined || from.owner === to.owner || !isActive(from)) return undefined;
+  return ctx.crossReads.includes(`${mcim}>${target}`) ? undefined : to;
 }
 
 // ---- the machine ---------------------------------------------------------------------------------
@@ -257,12 +266,18 @@ export const treMachine = setup({
     emitted: {} as SendEvent,
     input: {} as TreInput,
   },
+  actions: {
+    // 5.1.2.3 "whenever the TRE is reset": the integrity check; outstanding protocol state is lost.
+    interrupted: assign(({ context }) => ({
+      registry: integrityChecked(context.registry, integrityPolicy(context)), pendingNonce: 0, staged: null,
+    })),
+  },
 }).createMachine({
   id: 'tre',
   context: ({ input }) => ({
     off: input?.off ?? [], blockFromInstalled: input?.blockFromInstalled ?? true,
     creds: null, firmware: 'v1', registry: [], expectedSho: null, pendingNonce: 0, noncesUsed: 0, staged: null,
-    userWrong: 0, userBlocked: 'no', tampered: false, installs: [],
+    userWrong: 0, userBlocked: 'no', tampered: false, installs: [], commands: [], crossReads: [],
   }),
   initial: 'Blank',
   states: {
@@ -308,7 +323,7 @@ export const treMachine = setup({
         },
         lifecycleCommand: {
           guard: ({ context, event }) => lifecycleFromCommand(context, event.msg) !== undefined,
-          actions: assign(({ context, event }) => ({ registry: lifecycleFromCommand(context, event.msg)! })),
+          actions: assign(({ context, event }) => lifecycleFromCommand(context, event.msg)!),
         },
         // 5.1.1.1 "Selected: ... the commencement of a session ... Only an activated MCIM can be selected."
         SESSION_START: {
@@ -334,10 +349,13 @@ export const treMachine = setup({
         // 5.1.2.2 isolated domains [t8 cm1]: with the switch off, one MCIM reads another stakeholder's.
         MCIM_ACCESS: {
           guard: ({ context, event }) => crossStakeholderRead(context, event.mcim, event.target) !== undefined,
-          actions: emit(({ context, event }) => {
-            const t = crossStakeholderRead(context, event.mcim, event.target)!;
-            return out('m2me', 'mcimData', mcimCredentialsTerm('mcimData', t.id, t.imsi, t.ki));
-          }),
+          actions: [
+            emit(({ context, event }) => {
+              const t = crossStakeholderRead(context, event.mcim, event.target)!;
+              return out('m2me', 'mcimData', mcimCredentialsTerm('mcimData', t.id, t.imsi, t.ki));
+            }),
+            assign(({ context, event }) => ({ crossReads: [...context.crossReads, `${event.mcim}>${event.target}`] })),
+          ],
         },
       },
       states: {
@@ -357,13 +375,7 @@ export const treMachine = setup({
         Ready: {
           on: {
             // 5.1.2.3 "whenever the TRE is reset": the same integrity check; outstanding protocol state is lost.
-            RESET: {
-              target: 'Ready',
-              reenter: true,
-              actions: assign(({ context }) => ({
-                registry: integrityChecked(context.registry, integrityPolicy(context)), pendingNonce: 0, staged: null,
-              })),
-            },
+            RESET: { target: 'Ready', reenter: true, actions: 'interrupted' },
             // 004 5.1.3.6.2 step 3 / 001 step 5: AKA with the initial connectivity credential, executed in the
             // TRE (5.1.3.3.2.1 "initial AKA functionality ... may be stored and/or executed within the TRE").
             authChallenge: {
@@ -414,6 +426,8 @@ export const treMachine = setup({
         },
         AwaitingMcim: {
           on: {
+            // A reset or power loss during the download (t11): the outstanding registration is lost with it.
+            RESET: { target: 'Ready', actions: 'interrupted' },
             mcimDownload: [
               {
                 // 004 step 13 / 001 step 19: decrypt with the TRE platform key, provision into the TRE, report.
@@ -461,6 +475,9 @@ export const treMachine = setup({
         },
         AwaitingCommit: {
           on: {
+            // A reset or power loss between step 8 and step 12 (t11): the staged MCIM is lost; step 8 already
+            // discarded the old one ("atomic" in step 7 covers the download, not the steps after it).
+            RESET: { target: 'Ready', actions: 'interrupted' },
             // 5.1.3.7.4.2 step 12 "With the aid of the RO (DPF), the M2ME provisions the new MCIM ... into the TRE":
             // the DPF's commit (sent after the old SHO's acknowledgment, step 11) carries the registration nonce,
             // signed with the DM server key of the bootstrap (x.2.2 option 2) [t2 cm4].

@@ -7,7 +7,9 @@ import type { RoleId } from '../roleIds.ts';
 import type { ScenarioConfig } from '../flows/ScenarioConfig.ts';
 import { notEnabled } from '../../src/xstate/MemoMachine.ts';
 import { WorldModel } from './WorldModel.ts';
-import { worldView } from './worldView.ts';
+import { worldView, type AttackerView } from './worldView.ts';
+import type { Knowledge } from '../../src/attacker/knowledge.ts';
+import { contentId } from '../contentId.ts';
 
 /** An event of the world:
  *  - deliver: the receiver takes message `envelope` from the network (a message is deliverable exactly when its
@@ -17,7 +19,9 @@ import { worldView } from './worldView.ts';
  *  with its knowledge as one more part of the world. */
 export type WorldEvent =
   | { readonly kind: 'deliver'; readonly envelope: number }
-  | { readonly kind: 'local'; readonly role: number; readonly index: number };
+  | { readonly kind: 'local'; readonly role: number; readonly index: number }
+  /** The attacker hands message `envelope` (not in flight: a replay, redirection or forgery) to its receiver. */
+  | { readonly kind: 'inject'; readonly envelope: number };
 
 export interface World {
   /** The scenario (canonical JSON of its configuration): finds the model's tables in any thread. */
@@ -26,6 +30,11 @@ export interface World {
   readonly roles: readonly string[];
   /** Messages in flight: a sorted multiset of envelope keys (an envelope fixes channel, kind and term). */
   readonly net: readonly string[];
+  /** The attacker's observations: the canonical JSON of every message term it read, sorted, without repeats.
+   *  Its knowledge is their Dolev-Yao closure with its initial knowledge (models/attacker/AttackerTables.ts). */
+  readonly observed: readonly string[];
+  /** Injections made so far (bounded by the scenario's budget). */
+  readonly injections: number;
 }
 
 /** What this thread knows of a world: its tables, and each role's local id in them (found from the keys
@@ -57,8 +66,10 @@ function modelOf(world: World): WorldModel {
   return knownOf(world).model;
 }
 
-function made(model: WorldModel, ids: readonly number[], roles: readonly string[], net: readonly string[]): World {
-  const world: World = { scenario: model.scenario, roles, net };
+function made(
+  model: WorldModel, ids: readonly number[], roles: readonly string[], net: readonly string[], observed: readonly string[], injections: number,
+): World {
+  const world: World = { scenario: model.scenario, roles, net, observed, injections };
   known.set(world, { model, ids });
   return world;
 }
@@ -68,7 +79,7 @@ export function initialWorld(config: ScenarioConfig): World {
   const model = new WorldModel(config);
   if (!modelOfScenario.has(model.scenario)) modelOfScenario.set(model.scenario, model);
   const ids = model.cast.map((m, i) => model.memos[i]!.intern(m.initial));
-  return made(model, ids, ids.map((id, i) => model.memos[i]!.key(id)), []);
+  return made(model, ids, ids.map((id, i) => model.memos[i]!.key(id)), [], [], 0);
 }
 
 /** The configuration `world` belongs to. */
@@ -95,8 +106,8 @@ interface Taken {
 }
 
 function tryEvent({ model, ids }: Known, e: WorldEvent): Taken | null {
-  const role = e.kind === 'deliver' ? model.receiver(e.envelope) : e.role;
-  const eventIndex = e.kind === 'deliver' ? model.delivery(e.envelope) : model.localEvents[e.role]?.[e.index];
+  const role = e.kind === 'local' ? e.role : model.receiver(e.envelope);
+  const eventIndex = e.kind === 'local' ? model.localEvents[e.role]?.[e.index] : model.delivery(e.envelope);
   const memo = model.memos[role];
   if (memo === undefined || eventIndex === undefined) return null;
   const id = ids[role]!;
@@ -123,6 +134,14 @@ export function enabledEvents(world: World): WorldEvent[] {
       if (tryEvent(k, e) !== null) out.push(e);
     }
   });
+  if (model.attacker.active && world.injections < model.attacker.budget) {
+    for (const envelope of model.injectable(world.observed)) {
+      // A message already in flight on that channel is delivered as it is, not injected again.
+      if (world.net.includes(model.keyOfEnvelope(envelope))) continue;
+      const e: WorldEvent = { kind: 'inject', envelope };
+      if (tryEvent(k, e) !== null) out.push(e);
+    }
+  }
   return out;
 }
 
@@ -143,7 +162,19 @@ export function stepWorld(world: World, event: WorldEvent): World {
   if (delivered >= 0) net.splice(delivered, 1);
   for (const s of step.sends) net.push(s);
   net.sort();
-  return made(model, ids, roles, net);
+  return made(model, ids, roles, net, observe(model, world.observed, step.sends), world.injections + (event.kind === 'inject' ? 1 : 0));
+}
+
+/** The attacker's observations after `sends` went out: each one on a channel it reads adds its term. */
+function observe(model: WorldModel, observed: readonly string[], sends: readonly string[]): readonly string[] {
+  let out: string[] | undefined;
+  for (const s of sends) {
+    const term = model.observedTerm(s);
+    if (term === undefined || (out ?? observed).includes(term)) continue;
+    out ??= observed.slice();
+    out.push(term);
+  }
+  return out === undefined ? observed : out.sort();
 }
 
 /** Canonical key: equal worlds have equal keys, in any thread (made of content digests, not of ids). */
@@ -153,6 +184,9 @@ export function worldKey(world: World): string {
   for (let i = 0; i < ids.length; i++) key += model.localDigest(i, ids[i]!);
   key += '|';
   for (const k of world.net) key += model.envelopeDigest(model.envelopeOfKey(k));
+  if (!model.attacker.active) return key;
+  key += `|${world.injections}|`;
+  for (const t of world.observed) key += model.termDigest(t);
   return key;
 }
 
@@ -162,6 +196,10 @@ export function eventLabel(world: World, e: WorldEvent): string {
   if (e.kind === 'deliver') {
     const m = model.message(e.envelope);
     return `${m.from}>${m.to} ${m.kind}`;
+  }
+  if (e.kind === 'inject') {
+    const m = model.message(e.envelope);
+    return `attacker>${m.to} ${m.kind} (injected as ${m.from}) ${contentId(m.term).slice(0, 8)}`;
   }
   const member = model.cast[e.role]!;
   const ev = member.localEvents[e.index]!;
@@ -173,7 +211,24 @@ export function eventLabel(world: World, e: WorldEvent): string {
 export function describeWorld(world: World): unknown {
   const model = modelOf(world);
   const network = world.net.map((key) => model.message(model.envelopeOfKey(key)));
-  return worldView(model.config.name, worldRoles(world), (id) => roleSnapshot(world, id), network);
+  return worldView(model.config.name, worldRoles(world), (id) => roleSnapshot(world, id), network, attackerViewOf(model, world.observed, world.injections));
+}
+
+/** What a trace shows of the attacker: injections made, messages read, others' secrets it derived. */
+export function attackerViewOf(model: WorldModel, observed: readonly string[], injections: number): AttackerView | undefined {
+  if (!model.attacker.active) return undefined;
+  return { injections, read: observed.length, secrets: model.attackerTables.secretsKnown(observed) };
+}
+
+/** The attacker's knowledge in `world` (for secrecy properties). */
+export function attackerKnowledge(world: World): Knowledge | undefined {
+  const model = modelOf(world);
+  return model.attacker.active ? model.attackerTables.entry(world.observed).knowledge : undefined;
+}
+
+/** The world's model (for the live replay, which tracks the attacker the same way). */
+export function worldModelOf(world: World): WorldModel {
+  return modelOf(world);
 }
 
 /** The message a delivery event takes from the network. */

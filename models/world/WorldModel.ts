@@ -10,6 +10,8 @@ import type { ScenarioConfig } from '../flows/ScenarioConfig.ts';
 import type { Message, SendEvent } from '../messages.ts';
 import type { RoleId } from '../roleIds.ts';
 import { envelopeKey, messageOfKey } from './envelopeKey.ts';
+import { attackerModelOf, type AttackerModel } from '../attacker/attackerModel.ts';
+import { AttackerTables, type KnowledgeEntry } from '../attacker/AttackerTables.ts';
 
 export class WorldModel {
   /** Canonical JSON of the configuration: the world's link back to its model in any thread. */
@@ -31,6 +33,11 @@ export class WorldModel {
   private readonly envelopeDigests: string[] = [];
   /** Envelope keys a step sends, keyed by role * 2^40 + event index * 2^20 + local id. */
   private readonly sends = new Map<number, readonly string[]>();
+  readonly attacker: AttackerModel;
+  readonly attackerTables: AttackerTables;
+  /** Per knowledge: the envelope ids of its injectable messages (deduplicated, in key order). */
+  private readonly injectableIds = new Map<KnowledgeEntry, readonly number[]>();
+  private readonly termDigests = new Map<string, string>();
 
   constructor(readonly config: ScenarioConfig) {
     this.scenario = canonicalJson(config);
@@ -44,6 +51,36 @@ export class WorldModel {
     });
     this.localDigests = this.cast.map(() => []);
     this.localEvents = this.cast.map((m, i) => m.localEvents.map((e) => this.memos[i]!.eventIndex(e as never)));
+    this.attacker = attackerModelOf(config);
+    this.attackerTables = new AttackerTables(this.attacker);
+  }
+
+  /** The term of a sent message when the attacker reads its channel (what it observes), else undefined. */
+  observedTerm(key: string): string | undefined {
+    const m = this.message(this.envelopeOfKey(key));
+    return this.attacker.active && this.attacker.reach.reads(m.kind, m.from, m.to) ? key.slice(4) : undefined;
+  }
+
+  /** Envelope ids of the messages the attacker can inject after observing `observed`. */
+  injectable(observed: readonly string[]): readonly number[] {
+    const entry = this.attackerTables.entry(observed);
+    let ids = this.injectableIds.get(entry);
+    if (ids === undefined) {
+      const keys = [...new Set(entry.injectable.map(envelopeKey))].sort();
+      ids = keys.map((k) => this.envelopeOfKey(k));
+      this.injectableIds.set(entry, ids);
+    }
+    return ids;
+  }
+
+  /** A short digest of an observed term, for world keys (like envelope digests). */
+  termDigest(term: string): string {
+    let d = this.termDigests.get(term);
+    if (d === undefined) {
+      d = digestOf(term);
+      this.termDigests.set(term, d);
+    }
+    return d;
   }
 
   roleIndex(id: RoleId): number {

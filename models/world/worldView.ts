@@ -22,8 +22,19 @@ export function roleFinals(roles: readonly RoleId[], snapshotOf: (id: RoleId) =>
   return JSON.parse(JSON.stringify(finals)) as Record<string, RoleFinal>;
 }
 
+/** The attacker's part of a state, as a trace shows it. */
+export interface AttackerView {
+  readonly injections: number;
+  /** Distinct message terms read. */
+  readonly read: number;
+  /** Names of other roles' secrets it holds beyond its initial knowledge. */
+  readonly secrets: readonly string[];
+}
+
 /** `roles` in cast order; `network` in the world's network order (sorted envelope keys). */
-export function worldView(scenario: string, roles: readonly RoleId[], snapshotOf: (id: RoleId) => AnyMachineSnapshot, network: readonly Message[]): unknown {
+export function worldView(
+  scenario: string, roles: readonly RoleId[], snapshotOf: (id: RoleId) => AnyMachineSnapshot, network: readonly Message[], attacker?: AttackerView,
+): unknown {
   const byRole: Record<string, unknown> = {};
   for (const id of roles) {
     const s = snapshotOf(id);
@@ -31,5 +42,5 @@ export function worldView(scenario: string, roles: readonly RoleId[], snapshotOf
   }
   const messages = network.map((m) => ({ from: m.from, to: m.to, kind: m.kind, term: showTerm(m.term), contentId: contentId(m.term).slice(0, 16) }));
   // Through JSON, so the view holds plain data only (no undefined fields), as a saved trace will.
-  return JSON.parse(JSON.stringify({ scenario, roles: byRole, network: messages })) as unknown;
+  return JSON.parse(JSON.stringify({ scenario, roles: byRole, network: messages, attacker })) as unknown;
 }

@@ -1,0 +1,16 @@
+// Safety. 004 5.1.2.4 "verify that any instructions received as part of MCIM lifecycle management come from a
+// valid, authorised source" [t7 cm1], 5.1.2.3 [t3 cm3, t7 cm1, t8 cm6]: the TRE applies a lifecycle command to an
+// MCIM only when that MCIM's own SHO signed it.
+import type { World } from '../../models/world/World.ts';
+import { propertyId, type Invariant } from '../../src/engine/Property.ts';
+import { treOf } from './worldReaders.ts';
+
+const foreign = (world: World): string[] => treOf(world).commands.filter((c) => !c.endsWith('|owner'));
+
+export const lifecycleChangesOnlyByOwner: Invariant<World> = {
+  kind: 'invariant',
+  id: propertyId('LifecycleChangesOnlyByOwner'),
+  description: 'every lifecycle command the TRE applies to an MCIM was signed by that MCIM\'s SHO',
+  holds: (world) => foreign(world).length === 0,
+  explain: (world) => `expected only commands signed by the MCIM's SHO, actual: applied ${foreign(world).map((c) => c.replace(/\|other$/, '')).join(', ')} signed by another`,
+};

@@ -1,0 +1,20 @@
+// Threat 2, attacking the MCIM provisioning process: a Dolev-Yao attacker on every open channel of the flow of
+// 004 5.1.3.6.2 (reads, replays, redirects, forges what its knowledge allows).
+import { installedMcimWasIssuedForThisTre } from '../claims/InstalledMcimWasIssuedForThisTre.ts';
+import { mcimSecretNeverLeaves } from '../claims/McimSecretNeverLeaves.ts';
+import { shoSuccessMeansInstalled } from '../claims/ShoSuccessMeansInstalled.ts';
+import type { ThreatCheck } from './ThreatCheck.ts';
+
+export const t02Provisioning: ThreatCheck = {
+  threat: 2,
+  scenarios: [
+    { name: 't2-network', flow: 'initial-3gpp', attacker: { capabilities: ['network'], injections: 2 } },
+    // After the SHO deletes its MCIM (5.1.1.1), a replayed bootstrap and MCIM object must not bring it back (x.2.3).
+    { name: 't2-replay-after-delete', flow: 'change-via-old-sho', attacker: { capabilities: ['network'], injections: 2 } },
+  ],
+  properties: [
+    { property: mcimSecretNeverLeaves, checks: ['t2.cm2', 't2.cm3', '004 x.2.3 NOTE 2', '001 step 16'] },
+    { property: installedMcimWasIssuedForThisTre, checks: ['t2.cm4', 't2.cm5', 't2.cm6', '004 5.1.2.4', '004 x.2.3'] },
+    { property: shoSuccessMeansInstalled, checks: ['t2.cm4', '004 5.1.3.6.2 steps 13-14'] },
+  ],
+};
