@@ -12,10 +12,11 @@ import type { CliContext } from '../CliContext.ts';
 import { ExitCode } from '../exitCodes.ts';
 import { InputError } from '../InputError.ts';
 import { loadText } from '../loadText.ts';
+import { maxBytesFlags, maxBytesHelp, parseMaxBytes } from '../maxBytesOption.ts';
 
-function targets(analysisFile: string | undefined): ReferenceTargets {
+function targets(analysisFile: string | undefined, maxBytes: number | undefined): ReferenceTargets {
   if (analysisFile === undefined) return targetsFromCatalogue(catalogueView);
-  const analysis = parseThreatAnalysis(loadText(analysisFile));
+  const analysis = parseThreatAnalysis(loadText(analysisFile, maxBytes));
   const found = analysis === undefined ? undefined : targetsFromAnalysis(analysis);
   if (found === undefined) throw new InputError(`${analysisFile}: no threat analysis of Alternative 1 found (expected "Threat #n" entries under a clause titled "Alternative 1")`);
   return found;
@@ -28,9 +29,11 @@ export function registerXref(program: Command, ctx: CliContext): void {
     .argument('<file>', 'TRE function text (TR 33.812 5.1.2)')
     .option('--analysis <file>', 'threat analysis to check against (default: trecheck\'s own counter-measure catalogue)')
     .option('--json', 'print the report as JSON')
-    .action((file: string, options: { analysis?: string; json?: boolean }) => {
-      const source = loadText(file);
-      const to = targets(options.analysis);
+    .option(maxBytesFlags, maxBytesHelp)
+    .action((file: string, options: { analysis?: string; json?: boolean; maxBytes?: string }) => {
+      const maxBytes = parseMaxBytes(options.maxBytes);
+      const source = loadText(file, maxBytes);
+      const to = targets(options.analysis, maxBytes);
       if (findReferences(source.lines).length === 0 && extractRequirements(source).wholeText) {
         throw new InputError(`${file}: no TRE function text found (no [tx cmy] reference and no clause titled "Trusted Environment" or "... Functions of a TRE")`);
       }
