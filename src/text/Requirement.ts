@@ -4,6 +4,8 @@ export interface Requirement {
   readonly line: number;
   /** 1-based column where the sentence starts on that line. */
   readonly column: number;
+  /** Paragraph number in its text (0, 1, ...): a reference at a paragraph's end often covers the sentences before it. */
+  readonly paragraph: number;
   /** Title of the clause it is in ("General Functions of a TRE"). */
   readonly section: string;
   /** The sentence as written (normalised), references included. */

@@ -41,13 +41,14 @@ export function extractRequirements(source: SourceText, wholeText = false): Requ
     }
   }
   const requirements: Requirement[] = [];
+  let paragraphCount = 0;
   for (const [from, to] of ranges) {
     let paragraph: Array<{ line: number; column: number; text: string }> = [];
     let section = headings.filter((h) => h.line <= from).pop()?.title ?? '';
     let skipping = false;
     let inNote = false;
     const flush = (): void => {
-      if (paragraph.length > 0 && !skipping) requirements.push(...sentences(paragraph, section));
+      if (paragraph.length > 0 && !skipping) requirements.push(...sentences(paragraph, section, paragraphCount++));
       paragraph = [];
     };
     for (let n = from; n <= to; n++) {
@@ -107,7 +108,7 @@ function treScope(lines: readonly string[], headings: readonly Heading[]): Array
 }
 
 /** Splits a paragraph into sentences, each with the line it starts on; a sentence that is only a reference joins the one before. */
-function sentences(paragraph: ReadonlyArray<{ line: number; column: number; text: string }>, section: string): Requirement[] {
+function sentences(paragraph: ReadonlyArray<{ line: number; column: number; text: string }>, section: string, paragraphNumber: number): Requirement[] {
   let text = '';
   const lineAt: number[] = [];
   const columnAt: number[] = [];
@@ -153,6 +154,7 @@ function sentences(paragraph: ReadonlyArray<{ line: number; column: number; text
     return {
       line: lineAt[p.start + lead] ?? paragraph[0]?.line ?? 0,
       column: columnAt[p.start + lead] ?? 1,
+      paragraph: paragraphNumber,
       section,
       text: p.text.trim(),
       counterMeasures: keysOf(findReferences([p.text]).flatMap((r) => r.segments)),
