@@ -47,15 +47,18 @@ export async function runCli(
       if (['commander.helpDisplayed', 'commander.help', 'commander.version'].includes(error.code)) {
         return ExitCode.ok;
       }
-      sink.err(`trecheck: ${error.message.replace(/^error: /, '')}\n`);
-      return ExitCode.badInput;
+      return badInput(error.message.replace(/^error: /, ''), argv, sink);
     }
-    if (error instanceof InputError) {
-      sink.err(`trecheck: ${error.message}\n`);
-      return ExitCode.badInput;
-    }
+    if (error instanceof InputError) return badInput(error.message, argv, sink);
     throw error;
   }
+}
+
+/** One line on stderr; a caller that asked for --json also gets the error as a JSON object on stdout. */
+function badInput(message: string, argv: readonly string[], sink: { out(text: string): void; err(text: string): void }): number {
+  sink.err(`trecheck: ${message}\n`);
+  if (argv.includes('--json')) sink.out(`${JSON.stringify({ error: { exitCode: ExitCode.badInput, message } })}\n`);
+  return ExitCode.badInput;
 }
 
 /** Runs the CLI in memory and captures what it prints: for transcript tests. */

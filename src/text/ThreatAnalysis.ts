@@ -33,6 +33,8 @@ export interface StatedLevel {
 /** A stated risk level: "4 or 6 (major)" has values [4, 6] and category major. */
 export interface StatedRisk extends StatedLevel {
   readonly category: RiskCategory | undefined;
+  /** The category word as written ("major", "severe"), when there is one. */
+  readonly categoryText: string | undefined;
 }
 
 export interface SummaryRow {
@@ -55,7 +57,10 @@ export interface CounterMeasureEntry {
 }
 
 export interface ThreatEntry {
+  /** The threat's number in sequence: the printed one, unless that is a slip (see `printedNumber`). */
   readonly number: number;
+  /** Set when the printed number is a slip in the sequence ("Threat #44" between #3 and #5): the number as printed. */
+  readonly printedNumber?: number;
   readonly line: number;
   readonly description: string;
   readonly likelihood: StatedLevel | undefined;

@@ -38,19 +38,56 @@ export function alignRequirements(oldReqs: readonly Requirement[], newReqs: read
     oldTo.set(c.i, c.j);
     newTo.set(c.j, c.i);
   }
-  // Links beyond one-to-one: an unmatched sentence contained in one on the other side.
+  // Links beyond one-to-one: first the other half of a sentence an editor split in two (or of two merged into
+  // one), which stands right beside the half that was matched, however short it is...
   const extra: Array<[number, number]> = [];
+  const linked = new Set<string>();
   nw.forEach((b, j) => {
-    if (newTo.has(j) || b.size < minWords) return;
+    if (newTo.has(j)) return;
+    const i = adjacentHalf(j, newTo, b, ow, nw);
+    if (i !== undefined) {
+      extra.push([i, j]);
+      linked.add(`n${j}`);
+    }
+  });
+  ow.forEach((a, i) => {
+    if (oldTo.has(i)) return;
+    const j = adjacentHalf(i, oldTo, a, nw, ow);
+    if (j !== undefined) {
+      extra.push([i, j]);
+      linked.add(`o${i}`);
+    }
+  });
+  // ...then an unmatched sentence contained in one anywhere on the other side.
+  nw.forEach((b, j) => {
+    if (newTo.has(j) || linked.has(`n${j}`) || b.size < minWords) return;
     const best = bestContainer(b, ow, j / Math.max(1, nw.length));
     if (best !== undefined) extra.push([best, j]);
   });
   ow.forEach((a, i) => {
-    if (oldTo.has(i) || a.size < minWords) return;
+    if (oldTo.has(i) || linked.has(`o${i}`) || a.size < minWords) return;
     const best = bestContainer(a, nw, i / Math.max(1, ow.length));
     if (best !== undefined && !extra.some(([x, y]) => x === i || y === best)) extra.push([i, best]);
   });
   return groups(oldReqs.length, newReqs.length, [...oldTo.entries(), ...extra], ow, nw);
+}
+
+/**
+ * For unmatched sentence `k` on one side: the other-side sentence matched to its neighbour k-1 or k+1, when `k`'s
+ * words are inside it and adding them brings the neighbour closer to it (the two halves of one split sentence).
+ */
+function adjacentHalf(k: number, matched: ReadonlyMap<number, number>, words: ReadonlySet<string>, other: ReadonlyArray<ReadonlySet<string>>, same: ReadonlyArray<ReadonlySet<string>>): number | undefined {
+  if (words.size === 0) return undefined;
+  for (const neighbour of [k - 1, k + 1]) {
+    const partner = matched.get(neighbour);
+    const whole = partner === undefined ? undefined : other[partner];
+    const half = same[neighbour];
+    if (partner === undefined || whole === undefined || half === undefined) continue;
+    let inside = 0;
+    for (const w of words) if (whole.has(w)) inside += 1;
+    if (inside / words.size >= containThreshold && dice(whole, new Set([...half, ...words])) > dice(whole, half)) return partner;
+  }
+  return undefined;
 }
 
 function dice(a: ReadonlySet<string>, b: ReadonlySet<string>): number {

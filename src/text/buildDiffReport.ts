@@ -1,13 +1,14 @@
 // `trecheck diff`: what a change of the TRE function text does to the security argument - requirements
 // added, removed, reworded, split or merged, with their cross-references; the counter-measures that gained
 // or lost all text support; and the properties (by the counter-measures they check) that the change touches.
-import { alignRequirements } from './alignRequirements.ts';
+import { alignRequirements, type AlignedGroup } from './alignRequirements.ts';
 import { canonicalWords } from './canonicalWords.ts';
 import { compareKeys, renderKeys } from './counterMeasureKeys.ts';
 import type { Finding } from './Finding.ts';
 import type { PropertyCoverage } from './PropertyCoverage.ts';
 import type { Requirement } from './Requirement.ts';
 import type { RequirementText } from './extractRequirements.ts';
+import { findRenames } from './findRenames.ts';
 import { wordDiff } from './wordDiff.ts';
 
 export type DiffKind = 'unchanged' | 'renamed' | 'moved' | 'references' | 'reworded' | 'split' | 'merged' | 'regrouped' | 'added' | 'removed';
@@ -31,7 +32,26 @@ export interface SupportChange {
   readonly lines: readonly number[];
 }
 
+/** A renaming found between the versions and in how many aligned sentences it occurs. */
+export interface RenameCount {
+  readonly from: string;
+  readonly to: string;
+  readonly sentences: number;
+}
+
+export interface DiffOptions {
+  /** Void counter-measures (`t10.cm8`): slots kept for numbering, which neither gain nor lose support. */
+  readonly voids?: ReadonlySet<string>;
+}
+
+/** When NEW is an excerpt of OLD (a pCR quoting part of a clause): the OLD clauses it leaves out. */
+export interface Excerpt {
+  readonly sections: ReadonlyArray<{ readonly title: string; readonly from: number; readonly to: number; readonly sentences: number }>;
+}
+
 export interface DiffReport {
+  readonly renames: readonly RenameCount[];
+  readonly excerpt: Excerpt | undefined;
   readonly old: RequirementText;
   readonly new: RequirementText;
   readonly entries: readonly DiffEntry[];
@@ -44,21 +64,29 @@ export interface DiffReport {
   readonly findings: readonly Finding[];
 }
 
-export function buildDiffReport(oldText: RequirementText, newText: RequirementText, coverage: readonly PropertyCoverage[]): DiffReport {
+export function buildDiffReport(oldText: RequirementText, newText: RequirementText, coverage: readonly PropertyCoverage[], options: DiffOptions = {}): DiffReport {
   const o = oldText.requirements;
   const n = newText.requirements;
-  const entries = alignRequirements(o, n).map((g) => entry(g.old.map((i) => o[i] as Requirement), g.new.map((j) => n[j] as Requirement)));
+  const voids = options.voids ?? new Set<string>();
+  const groups = alignRequirements(o, n);
+  const excerpt = findExcerpt(o, n, groups);
+  const left = new Set(excerpt?.sections.map((x) => x.title) ?? []);
+  // Sentences of clauses the excerpt leaves out are not "removed" by it: they are said once, in the excerpt note.
+  const outside = (i: number): boolean => left.has((o[i] as Requirement).section);
+  const entries = groups
+    .filter((g) => !(g.new.length === 0 && g.old.every(outside)))
+    .map((g) => entry(g.old.map((i) => o[i] as Requirement), g.new.map((j) => n[j] as Requirement)));
   const support = (reqs: readonly Requirement[]): Map<string, number[]> => {
     const m = new Map<string, number[]>();
-    for (const r of reqs) for (const c of r.counterMeasures) m.set(c, [...(m.get(c) ?? []), r.line]);
+    for (const r of reqs) for (const c of r.counterMeasures) if (!voids.has(c)) m.set(c, [...(m.get(c) ?? []), r.line]);
     return m;
   };
-  const before = support(o);
+  const before = support(o.filter((_, i) => !outside(i)));
   const after = support(n);
   const supportOnlyIn = (a: Map<string, number[]>, b: Map<string, number[]>): SupportChange[] =>
     keysMissingFrom(a.keys(), b).map((counterMeasure) => ({ counterMeasure, lines: a.get(counterMeasure) ?? [] }));
   const lost = supportOnlyIn(before, after);
-  const gained = supportOnlyIn(after, before);
+  const gained = supportOnlyIn(after, support(o));
   const touchedSet = new Set<string>();
   for (const e of entries) {
     if (e.kind === 'unchanged' || e.kind === 'renamed' || e.kind === 'moved') continue;
@@ -73,6 +101,7 @@ export function buildDiffReport(oldText: RequirementText, newText: RequirementTe
       return {
         file: oldText.file,
         line: lines[0] as number,
+        ...columnOf(o, lines[0] as number, g),
         severity: 'defect',
         code: 'diff/lost-support',
         message: `${renderKeys(g.map((s) => s.counterMeasure)).slice(1, -1)} lost all text support: ${newText.file} no longer references ${g.length === 1 ? 'it' : 'them'} (referenced on line${lines.length > 1 ? 's' : ''} ${lines.join(', ')})`,
@@ -82,12 +111,73 @@ export function buildDiffReport(oldText: RequirementText, newText: RequirementTe
     ...groupByThreat(gained).map((g): Finding => ({
       file: newText.file,
       line: Math.min(...g.flatMap((s) => s.lines)),
+      ...columnOf(n, Math.min(...g.flatMap((s) => s.lines)), g),
       severity: 'note',
       code: 'diff/gained-support',
       message: `${renderKeys(g.map((s) => s.counterMeasure)).slice(1, -1)} gained text support (${oldText.file} did not reference ${g.length === 1 ? 'it' : 'them'})`,
     })),
+    ...entries.flatMap((e) => respelled(e, newText.file)),
+    ...(excerpt === undefined ? [] : [excerptNote(excerpt, oldText, newText)]),
   ];
-  return { old: oldText, new: newText, entries, gained, lost, touched, affectedProperties, findings };
+  return { renames: countRenames(entries), excerpt, old: oldText, new: newText, entries, gained, lost, touched, affectedProperties, findings };
+}
+
+/**
+ * NEW is an excerpt of OLD when whole clauses of OLD have no sentence aligned with anything in NEW while NEW is
+ * shorter: a pCR quotes the part of a clause it changes. Undefined when every OLD clause is still there.
+ */
+function findExcerpt(o: readonly Requirement[], n: readonly Requirement[], groups: readonly AlignedGroup[]): Excerpt | undefined {
+  if (n.length >= o.length) return undefined;
+  const aligned = new Set(groups.filter((g) => g.new.length > 0).flatMap((g) => g.old));
+  const titles = [...new Set(o.map((r) => r.section))];
+  const sections = titles
+    .map((title) => ({ title, indices: o.map((r, i) => (r.section === title ? i : -1)).filter((i) => i >= 0) }))
+    .filter((x) => x.indices.every((i) => !aligned.has(i)))
+    .map((x) => ({ title: x.title, from: (o[x.indices[0] ?? 0] as Requirement).line, to: (o[x.indices[x.indices.length - 1] ?? 0] as Requirement).line, sentences: x.indices.length }));
+  // Leaving out every clause is a different text, not an excerpt of this one.
+  return sections.length === 0 || sections.length === titles.length ? undefined : { sections };
+}
+
+function excerptNote(excerpt: Excerpt, oldText: RequirementText, newText: RequirementText): Finding {
+  const count = excerpt.sections.reduce((k, x) => k + x.sentences, 0);
+  return {
+    file: newText.file,
+    line: newText.requirements[0]?.line ?? 1,
+    column: newText.requirements[0]?.column ?? 1,
+    severity: 'note',
+    code: 'diff/excerpt',
+    message: `${newText.file} is an excerpt of ${oldText.file}: it leaves out ${excerpt.sections.map((x) => `"${x.title}" (lines ${x.from}-${x.to})`).join(', ')}; those ${count} sentences are not listed as removed and their references are not counted as lost support`,
+  };
+}
+
+/** A reference written another way with the same meaning ("[t10 cm 1 through 11]" -> "[t10 cm 1 - 11]"): a note. */
+function respelled(e: DiffEntry, newFile: string): Finding[] {
+  const [a] = e.old;
+  const [b] = e.new;
+  if (e.old.length !== 1 || e.new.length !== 1 || a === undefined || b === undefined || a.references.length !== b.references.length) return [];
+  const squeeze = (t: string): string => t.replace(/\s+/g, ' ');
+  return b.references.flatMap((nr, k): Finding[] => {
+    const or = a.references[k];
+    if (or === undefined || or.counterMeasures.join() !== nr.counterMeasures.join() || squeeze(or.raw) === squeeze(nr.raw)) return [];
+    return [{ file: newFile, line: nr.line, column: nr.column, severity: 'note', code: 'diff/reference-spelling', message: `"${or.raw}" (was line ${or.line}) is now written "${nr.raw}": the same counter-measures` }];
+  });
+}
+
+function countRenames(entries: readonly DiffEntry[]): RenameCount[] {
+  const counts = new Map<string, RenameCount>();
+  for (const e of entries) {
+    const [a] = e.old;
+    const [b] = e.new;
+    if (e.old.length !== 1 || e.new.length !== 1 || a === undefined || b === undefined) continue;
+    const seen = new Set<string>();
+    for (const r of findRenames(a.text, b.text)) {
+      const key = `${r.from} -> ${r.to}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      counts.set(key, { ...r, sentences: (counts.get(key)?.sentences ?? 0) + 1 });
+    }
+  }
+  return [...counts.values()].sort((x, y) => y.sentences - x.sentences || (x.from < y.from ? -1 : 1));
 }
 
 function entry(old: readonly Requirement[], neu: readonly Requirement[]): DiffEntry {
@@ -111,6 +201,12 @@ function entry(old: readonly Requirement[], neu: readonly Requirement[]): DiffEn
   if (!sameRefs) return { kind: 'references', ...base, words: wordDiff(a.text, b.text), ...moved };
   if (sectionMoved) return { kind: 'moved', ...base, ...moved };
   return { kind: a.text === b.text ? 'unchanged' : 'renamed', ...base };
+}
+
+/** The column of the reference on `line` that names one of the changed counter-measures, when there is one. */
+function columnOf(reqs: readonly Requirement[], line: number, g: readonly SupportChange[]): { column?: number } {
+  const at = reqs.flatMap((r) => r.references).find((ref) => ref.line === line && ref.counterMeasures.some((c) => g.some((x) => x.counterMeasure === c)));
+  return at === undefined ? {} : { column: at.column };
 }
 
 function groupByThreat(changes: readonly SupportChange[]): SupportChange[][] {

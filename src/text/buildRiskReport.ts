@@ -3,7 +3,7 @@
 import type { CatalogueView } from './CatalogueView.ts';
 import { checkAgainstCatalogue } from './checkAgainstCatalogue.ts';
 import { checkThreatAnalysis } from './checkThreatAnalysis.ts';
-import { compareFindings, countDefects, type Finding } from './Finding.ts';
+import { compareFindings, countDefects, withColumns, type Finding } from './Finding.ts';
 import { formatFindings, plural } from './formatFindings.ts';
 import { parseThreatAnalysis } from './parseThreatAnalysis.ts';
 import { riskCategory } from './riskCategory.ts';
@@ -24,7 +24,7 @@ export function buildRiskReport(source: SourceText, catalogue: CatalogueView | u
       if (t.elided) findings.push({ file: analysis.file, line: t.line, severity: 'note', code: 'risk/excerpt', message: `Alternative ${alt.id} Threat #${t.number}: the counter-measure list is elided after ${t.counterMeasures.length} items; later ones were not checked` });
     }
   }
-  return { analysis, findings: findings.sort(compareFindings) };
+  return { analysis, findings: withColumns(findings, source.lines).sort(compareFindings) };
 }
 
 /** The risk table the text states, one line per threat, then the findings. */

@@ -1,5 +1,8 @@
 // `trecheck xref`: finds and lints the cross-references of a TRE function text against a set of targets,
 // and shapes the result as compiler-style lines or JSON.
+import { checkReferenceMeaning, meaningFindings } from './checkReferenceMeaning.ts';
+import type { CounterMeasureIndex } from './CounterMeasureIndex.ts';
+import { extractRequirements } from './extractRequirements.ts';
 import { compareFindings, countDefects, type Finding } from './Finding.ts';
 import { findReferences, renderReference, type Reference } from './findReferences.ts';
 import { formatFindings, plural } from './formatFindings.ts';
@@ -15,10 +18,12 @@ export interface XrefReport {
   readonly coverage: readonly ThreatCoverage[];
 }
 
-export function buildXrefReport(source: SourceText, targets: ReferenceTargets): XrefReport {
+/** With `meaning` (the counter-measure texts of a threat analysis), also checks what each reference means. */
+export function buildXrefReport(source: SourceText, targets: ReferenceTargets, meaning?: CounterMeasureIndex): XrefReport {
   const references = findReferences(source.lines);
   const lint = lintReferences(source.name, references, targets);
-  return { file: source.name, targets: targets.origin, references, findings: [...lint.findings].sort(compareFindings), coverage: lint.coverage };
+  const meant = meaning === undefined ? [] : meaningFindings(source.name, checkReferenceMeaning(extractRequirements(source).requirements, meaning), meaning.origin);
+  return { file: source.name, targets: targets.origin, references, findings: [...lint.findings, ...meant].sort(compareFindings), coverage: lint.coverage };
 }
 
 export function formatXrefReport(report: XrefReport): string {

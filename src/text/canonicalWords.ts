@@ -9,6 +9,13 @@ const renames: ReadonlyArray<readonly [RegExp, string]> = [
   [/\b(?:te|tre|tres)\b/g, 'tre'],
 ];
 
+/** Lower-case text with the TR's renamings applied: every spelling of a term becomes one word. */
+export function renameTerms(lowerCase: string): string {
+  let t = lowerCase;
+  for (const [pattern, to] of renames) t = t.replace(pattern, to);
+  return t;
+}
+
 /** Words that carry no requirement content; modal verbs are among them for alignment only. */
 const stopwords = new Set(
   'a an the of to and or in for on at by as with from into that which this these those it its is are be been being do does such also any so than then there their them they if where when whose who'.split(' '),
@@ -17,8 +24,7 @@ const modals = new Set('should shall must may might can could would will'.split(
 
 /** Lower-case, references removed, renamings applied; strict keeps every word (for "did the wording change"). */
 export function canonicalWords(text: string, strict: boolean): string[] {
-  let t = text.toLowerCase().replace(/\[[^\]]*\]?|\bt\d+\s*,?\s*cm[\s\d,\-]*\]?/g, ' ');
-  for (const [pattern, to] of renames) t = t.replace(pattern, to);
+  const t = renameTerms(text.toLowerCase().replace(/\[[^\]]*\]?|\bt\d+\s*,?\s*cm[\s\d,\-]*\]?/g, ' '));
   const words = t.match(/[a-z0-9][a-z0-9/'-]*/g) ?? [];
   if (strict) return words;
   return words.filter((w) => !stopwords.has(w) && !modals.has(w)).map(stem);

@@ -26,20 +26,35 @@ export function checkThreatAnalysis(analysis: ThreatAnalysis): Finding[] {
     const rule = categoryRisks[def.category];
     if (def.risks.join() !== rule.join()) defect(def.line, 'category-definition', `${def.category} risk defined as ${def.risks.join(', ')}`, `risk = likelihood x impact gives ${rule.join(', ')} for ${def.category}`);
   }
-  for (const alt of analysis.alternatives) checkAlternative(alt, defect, analysis);
+  const note: Report = (line, code, message, suggestion) => {
+    out.push({ file, ...(line === undefined ? {} : { line }), severity: 'note', code: `risk/${code}`, message, ...(suggestion === undefined ? {} : { suggestion }) });
+  };
+  for (const alt of analysis.alternatives) checkAlternative(alt, { defect, note }, analysis);
   return out;
 }
 
 type Report = (line: number | undefined, code: string, message: string, suggestion?: string) => void;
+interface Reporters {
+  readonly defect: Report;
+  readonly note: Report;
+}
 
-function checkAlternative(alt: AlternativeAnalysis, defect: Report, analysis: ThreatAnalysis): void {
+function checkAlternative(alt: AlternativeAnalysis, report: Reporters, analysis: ThreatAnalysis): void {
+  const { defect } = report;
   const name = `Alternative ${alt.id}`;
   alt.threats.forEach((t, i) => {
     const previous = alt.threats[i - 1];
     const expected = previous === undefined ? 1 : previous.number + 1;
-    // An excerpt (a text with elided threats) may start anywhere; only the order and gaps after the first one matter then.
-    if (previous !== undefined && t.number !== expected) defect(t.line, 'threat-numbering', `${name}: Threat #${t.number} follows Threat #${previous.number}`, `expected Threat #${expected}`);
-    checkThreat(t, name, defect, analysis);
+    if (t.printedNumber !== undefined) {
+      // Read as the number the sequence gives (parseThreatAnalysis), so this is the only finding the slip causes.
+      const next = alt.threats[i + 1];
+      const around = previous !== undefined && next !== undefined ? ` between #${previous.number} and #${next.number}` : previous !== undefined ? ` after #${previous.number}` : next !== undefined ? ` before #${next.number}` : '';
+      defect(t.line, 'threat-numbering', `${name}: Threat #${t.printedNumber} is out of sequence${around}; read as Threat #${t.number}, which the summary table lists`, `expected Threat #${t.number}`);
+    } else if (previous !== undefined && t.number !== expected) {
+      // An excerpt (a text with elided threats) may start anywhere; only the order and gaps after the first one matter then.
+      defect(t.line, 'threat-numbering', `${name}: Threat #${t.number} follows Threat #${previous.number}`, `expected Threat #${expected}`);
+    }
+    checkThreat(t, name, report, analysis);
   });
   if (alt.summaryLine === undefined) return;
   for (const row of alt.summary) {
@@ -49,7 +64,7 @@ function checkAlternative(alt: AlternativeAnalysis, defect: Report, analysis: Th
       continue;
     }
     if (row.level === undefined) {
-      defect(row.line, 'summary-level', `${name}: summary table gives threat ${row.threat} the risk level "${row.levelText}"`, 'expected minor, major or critical');
+      defect(row.line, 'summary-level', `${name}: summary table gives threat ${row.threat} the risk level "${row.levelText}", which is not one of the analysis's categories (${ownCategories(analysis).join(', ')})`);
       continue;
     }
     const categories = analysedCategories(threat);
@@ -83,7 +98,14 @@ function describeAnalysis(t: ThreatEntry): string {
   return `${l} x ${i} = ${products(t).join(' or ')} (${t.risk?.category ?? riskCategory(products(t)[0] ?? 0) ?? '?'})`;
 }
 
-function checkThreat(t: ThreatEntry, name: string, defect: Report, analysis: ThreatAnalysis): void {
+/** The category names the analysis defines (7.1.1.2's table), or the TR's three when it has no such table. */
+function ownCategories(analysis: ThreatAnalysis): RiskCategory[] {
+  const defined = analysis.categories.map((c) => c.category);
+  return defined.length > 0 ? defined : ['minor', 'major', 'critical'];
+}
+
+function checkThreat(t: ThreatEntry, name: string, report: Reporters, analysis: ThreatAnalysis): void {
+  const { defect, note } = report;
   const label = `${name} Threat #${t.number}`;
   const missing = (['likelihood', 'impact', 'risk'] as const).filter((k) => t[k] === undefined || t[k].values.length === 0);
   for (const k of missing) defect(t[k]?.line ?? t.line, 'missing-value', `${label} has no readable ${k === 'risk' ? 'risk level' : k}`);
@@ -100,17 +122,39 @@ function checkThreat(t: ThreatEntry, name: string, defect: Report, analysis: Thr
       defect(t.risk.line, 'product-mismatch', `${label}: risk level ${stated.join(' or ')} but likelihood x impact = ${describeAnalysis(t).split(' (')[0]}`, `expected ${expected.join(' or ')}`);
     }
     const cats = [...new Set(stated.map(riskCategory))];
-    if (cats.includes(undefined)) defect(t.risk.line, 'impossible-risk', `${label}: risk ${stated.join(' or ')} cannot come from the matrix (5, 7, 10, 11 and above 12 cannot occur)`);
+    const word = t.risk.categoryText;
+    const unknownWord = word !== undefined && (t.risk.category === undefined || !ownCategories(analysis).includes(t.risk.category));
+    if (unknownWord) defect(t.risk.line, 'unknown-category', `${label}: risk level ${stated.join(' or ')} is called "${word}", which is not one of the analysis's categories (${ownCategories(analysis).join(', ')})`, `expected ${cats.filter((c) => c !== undefined).join(' or ') || 'one of them'}`);
+    else if (cats.includes(undefined)) defect(t.risk.line, 'impossible-risk', `${label}: risk ${stated.join(' or ')} cannot come from the matrix (5, 7, 10, 11 and above 12 cannot occur)`);
     else if (t.risk.category === undefined) defect(t.risk.line, 'category-missing', `${label}: risk level ${stated.join(' or ')} has no category`, `expected (${cats.join(' or ')})`);
     else if (cats.some((c) => c !== t.risk?.category)) defect(t.risk.line, 'category-mismatch', `${label}: risk ${stated.join(' or ')} is called ${t.risk.category}`, `expected ${cats.join(' or ')}`);
+    noteRange(t, label, note);
   }
-  checkCounterMeasureNumbering(t, label, defect);
+  checkCounterMeasureNumbering(t, label, report);
 }
 
-function checkCounterMeasureNumbering(t: ThreatEntry, label: string, defect: Report): void {
+/** A stated range ("Impact: 2 (or possibly 3, ...)", "Risk Level: 4 or 6") is understood, and said once: its ends and whether both agree with the category. */
+function noteRange(t: ThreatEntry, label: string, note: Report): void {
+  const ranged = (['likelihood', 'impact', 'risk'] as const).filter((k) => (t[k]?.values.length ?? 0) > 1);
+  if (ranged.length === 0 || t.risk === undefined) return;
+  const named = ranged.map((k) => `${k === 'risk' ? 'risk level' : k} ${t[k]?.values.join(' or ')}`).join(', ');
+  const risks = products(t);
+  const ends = [...new Set([risks[0], risks[risks.length - 1]].filter((r): r is number => r !== undefined))];
+  const stated = t.risk.category;
+  const each = ends.map((r) => `${r} is ${riskCategory(r) ?? 'no category'}`).join(', ');
+  const verdict =
+    stated === undefined ? `no category is stated (${each})`
+    : ends.every((r) => riskCategory(r) === stated) ? `both ends, ${ends.join(' and ')}, are ${stated} as stated`
+    : `the ends do not both agree with the stated category ${stated}: ${each}`;
+  note(t.risk.line, 'range', `${label}: range ${named}; ${verdict}`);
+}
+
+function checkCounterMeasureNumbering(t: ThreatEntry, label: string, report: Reporters): void {
+  const { defect } = report;
   if (t.counterMeasures.length === 0 && !t.elided) defect(t.line, 'no-counter-measures', `${label} lists no counter-measures`);
   t.counterMeasures.forEach((c, i) => {
-    if (c.isVoid) defect(c.line, 'void', `${label}: counter-measure ${c.number} is void (a placeholder kept so references keep their numbers)`, 'remove it and renumber the items after it, updating the [tx cmy] references to them');
+    // Keeping a void slot so that the [tx cmy] references to later items keep their numbers is normal practice.
+    if (c.isVoid) report.note(c.line, 'void', `${label}: counter-measure ${c.number} is void (a placeholder kept so references keep their numbers)`);
     const previous = t.counterMeasures[i - 1];
     if (previous === undefined) {
       if (c.number !== 1) defect(c.line, 'cm-numbering', `${label}: counter-measures start at ${c.number}`, `expected 1; renumber ${t.counterMeasures.map((x) => x.number).join(', ')} as ${t.counterMeasures.length === 1 ? '1' : `1-${t.counterMeasures.length}`}`);

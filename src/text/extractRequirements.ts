@@ -41,13 +41,14 @@ export function extractRequirements(source: SourceText, wholeText = false): Requ
     }
   }
   const requirements: Requirement[] = [];
+  let paragraphCount = 0;
   for (const [from, to] of ranges) {
-    let paragraph: Array<{ line: number; text: string }> = [];
+    let paragraph: Array<{ line: number; column: number; text: string }> = [];
     let section = headings.filter((h) => h.line <= from).pop()?.title ?? '';
     let skipping = false;
     let inNote = false;
     const flush = (): void => {
-      if (paragraph.length > 0 && !skipping) requirements.push(...sentences(paragraph, section));
+      if (paragraph.length > 0 && !skipping) requirements.push(...sentences(paragraph, section, paragraphCount++));
       paragraph = [];
     };
     for (let n = from; n <= to; n++) {
@@ -80,7 +81,7 @@ export function extractRequirements(source: SourceText, wholeText = false): Requ
       }
       const onlyReference = /^\s*[.,;]?\s*\[[^\]]*\]\s*[.,;]?\s*$/.test(raw);
       if (bullet.test(raw) && !onlyReference) flush();
-      paragraph.push({ line: n, text: raw.trim() });
+      paragraph.push({ line: n, column: raw.length - raw.trimStart().length + 1, text: raw.trim() });
     }
     flush();
   }
@@ -107,16 +108,21 @@ function treScope(lines: readonly string[], headings: readonly Heading[]): Array
 }
 
 /** Splits a paragraph into sentences, each with the line it starts on; a sentence that is only a reference joins the one before. */
-function sentences(paragraph: ReadonlyArray<{ line: number; text: string }>, section: string): Requirement[] {
+function sentences(paragraph: ReadonlyArray<{ line: number; column: number; text: string }>, section: string, paragraphNumber: number): Requirement[] {
   let text = '';
   const lineAt: number[] = [];
+  const columnAt: number[] = [];
   for (const p of paragraph) {
     if (text !== '') {
       text += ' ';
       lineAt.push(p.line);
+      columnAt.push(p.column);
     }
     text += p.text;
-    for (let k = 0; k < p.text.length; k++) lineAt.push(p.line);
+    for (let k = 0; k < p.text.length; k++) {
+      lineAt.push(p.line);
+      columnAt.push(p.column + k);
+    }
   }
   const pieces: Array<{ start: number; text: string }> = [];
   let start = 0;
@@ -130,16 +136,29 @@ function sentences(paragraph: ReadonlyArray<{ line: number; text: string }>, sec
     start = m.index + m[0].length;
   }
   if (start < text.length) pieces.push({ start, text: text.slice(start) });
-  const out: Array<{ start: number; text: string }> = [];
+  const out: Array<{ start: number; end: number; text: string }> = [];
   for (const p of pieces) {
     const last = out[out.length - 1];
-    if (/^\s*\[[^\]]*\]\s*[.,;]?\s*$/.test(p.text) && last !== undefined) last.text = `${last.text} ${p.text}`;
-    else if (p.text.trim() !== '') out.push({ ...p });
+    if (/^\s*\[[^\]]*\]\s*[.,;]?\s*$/.test(p.text) && last !== undefined) {
+      last.text = `${last.text} ${p.text}`;
+      last.end = p.start + p.text.length;
+    } else if (p.text.trim() !== '') out.push({ ...p, end: p.start + p.text.length });
   }
-  return out.map((p) => ({
-    line: lineAt[p.start] ?? paragraph[0]?.line ?? 0,
-    section,
-    text: p.text.trim(),
-    counterMeasures: keysOf(findReferences([p.text]).flatMap((r) => r.segments)),
-  }));
+  return out.map((p) => {
+    const lead = p.text.length - p.text.trimStart().length;
+    // Positions come from the paragraph text itself, so a reference's column is the one an editor sees.
+    const references = findReferences([text.slice(p.start, p.end)]).map((r) => {
+      const at = p.start + r.column - 1;
+      return { line: lineAt[at] ?? 0, column: columnAt[at] ?? 1, raw: r.raw, counterMeasures: keysOf(r.segments) };
+    });
+    return {
+      line: lineAt[p.start + lead] ?? paragraph[0]?.line ?? 0,
+      column: columnAt[p.start + lead] ?? 1,
+      paragraph: paragraphNumber,
+      section,
+      text: p.text.trim(),
+      counterMeasures: keysOf(findReferences([p.text]).flatMap((r) => r.segments)),
+      references,
+    };
+  });
 }

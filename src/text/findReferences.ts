@@ -1,6 +1,8 @@
 // Finds the `[tx cmy]` cross-references of a TRE function text (TR 33.812 5.1.2: "tx means threat #x and
 // cmy means counter-measure #y") in every form the texts use - lists `cm2, 3, 4`, ranges `cm 1 - 11` and
 // `cm 1 through 11` - and records what is malformed about each, with the likely intended reading.
+// Nothing is dropped silently: any bracketed text with a threat or counter-measure mark that does not
+// parse, an empty `[]`, doubled or nested brackets, all come back as references with their problems.
 export interface ReferenceSegment {
   readonly threat: number;
   readonly from: number;
@@ -16,18 +18,29 @@ export type ReferenceProblemCode =
   | 'wrong-separator'
   | 'missing-open-bracket'
   | 'unclosed-bracket'
-  | 'bad-range';
+  | 'bad-range'
+  | 'uppercase'
+  | 'unknown-mark'
+  | 'empty-brackets'
+  | 'doubled-brackets'
+  | 'nested-brackets'
+  | 'split-across-lines'
+  | 'duplicate';
 
 export interface ReferenceProblem {
   readonly code: ReferenceProblemCode;
   readonly message: string;
+  /** A duplicate is untidy but names the right counter-measures: a note. Everything else is a defect. */
+  readonly severity: 'defect' | 'note';
 }
 
 export interface Reference {
   readonly line: number;
   /** 1-based column of the reference's first character. */
   readonly column: number;
-  /** The reference as written. */
+  /** Last line of the reference: differs from `line` only for a reference split across a line break. */
+  readonly endLine: number;
+  /** The reference as written (a split one with its line break as a space). */
   readonly raw: string;
   readonly segments: readonly ReferenceSegment[];
   readonly problems: readonly ReferenceProblem[];
@@ -35,39 +48,117 @@ export interface Reference {
 
 type Token =
   | { kind: 't' | 'cm' | 'num'; value: number; text: string }
-  | { kind: 'comma' | 'range' | 'dot' | 'and' | 'semi'; text: string };
+  | { kind: 'comma' | 'range' | 'dot' | 'and' | 'semi' | 'other'; text: string };
 
-const start = /\[\s*t\s*\d+|(?<![A-Za-z0-9])t\d+\s*,?\s*cm\s*\d/g;
+/** A reference without its '[': "process t2 cm3, t3 cm4]" (000 line 74). */
+const bareStart = /(?<![A-Za-z0-9])t\d+\s*,?\s*cm\s*\d/g;
+/** A threat or counter-measure mark in any case: what makes bracketed text a reference rather than a citation ("[8]"). */
+const mark = /(?<![A-Za-z])(?:t|cm?)\s*\d/i;
 const tokenPatterns: ReadonlyArray<readonly [Token['kind'], RegExp]> = [
-  ['t', /^t\s*(\d+)/],
+  ['t', /^t\s*(\d+)/i],
   ['cm', /^cm\s*(\d+)/i],
   ['num', /^(\d+)/],
-  ['range', /^(?:-|through\b|to\b)/],
+  ['range', /^(?:-|through\b|to\b)/i],
   ['comma', /^,/],
-  ['and', /^and\b/],
+  ['and', /^and\b/i],
   ['semi', /^;/],
   // A full stop separates only when more of the reference follows ("[t7 cm1. t8 cm6]"); otherwise it ends the sentence.
-  ['dot', /^\.(?=\s*(?:t\s*\d|cm\s*\d))/],
+  ['dot', /^\.(?=\s*(?:t\s*\d|cm\s*\d))/i],
 ];
+/** Inside a closed bracket, any other word is read as an unknown mark ("c4" in "[t6 c4]") rather than ending the reference. */
+const otherToken = /^[^\s,;\]]+/;
 
 export function findReferences(lines: readonly string[]): Reference[] {
   const out: Reference[] = [];
+  // Characters at the start of a line already read as the end of a reference split across the line break.
+  let carry = 0;
   lines.forEach((text, index) => {
-    start.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = start.exec(text)) !== null) {
-      const ref = readReference(text, m.index, index + 1);
-      out.push(ref);
-      start.lastIndex = m.index + Math.max(1, ref.raw.length);
+    let pos = carry;
+    carry = 0;
+    while (pos < text.length) {
+      const open = text.indexOf('[', pos);
+      bareStart.lastIndex = pos;
+      const bare = bareStart.exec(text);
+      if (open < 0 && bare === null) break;
+      if (bare !== null && (open < 0 || bare.index < open)) {
+        const ref = readTokens(text, bare.index, index + 1, false);
+        out.push(ref);
+        pos = bare.index + Math.max(1, ref.raw.length);
+        continue;
+      }
+      const found = readBracket(lines, index, open);
+      if (found.ref !== undefined) out.push(found.ref);
+      pos = found.next;
+      carry = found.carry ?? 0;
     }
   });
   return out;
 }
 
-function readReference(text: string, at: number, line: number): Reference {
-  let pos = at;
-  const opened = text[pos] === '[';
-  if (opened) pos += 1;
+/** The bracket opened at `open` on line `index`: a balanced span on this line, one continued on the next line, or an unclosed one. */
+function readBracket(lines: readonly string[], index: number, open: number): { ref: Reference | undefined; next: number; carry?: number } {
+  const text = lines[index] ?? '';
+  const line = index + 1;
+  const close = balancedEnd(text, open);
+  if (close !== undefined) {
+    const ref = classifySpan(text.slice(open, close + 1), line, open + 1, line, []);
+    return { ref, next: close + 1 };
+  }
+  // "[t6" at the end of a line and "cm4]" at the start of the next: one reference split by a line break.
+  const next = lines[index + 1];
+  const tail = text.slice(open);
+  if (next !== undefined && mark.test(tail) && /^[\s\w,.;-]*$/.test(tail.slice(1))) {
+    const end = balancedEnd(`${tail} ${next}`, 0);
+    const head = next.slice(0, Math.max(0, (end ?? 0) - tail.length));
+    if (end !== undefined && /^[\s\w,.;-]*\]$/.test(head) && head.length <= 40) {
+      const split: ReferenceProblem = { code: 'split-across-lines', message: `the reference is split across a line break (lines ${line}-${line + 1})`, severity: 'defect' };
+      const ref = classifySpan(`${tail.trimEnd()} ${head.trimStart()}`, line, open + 1, line + 1, [split]);
+      return { ref, next: text.length, carry: head.length };
+    }
+  }
+  if (!mark.test(text.slice(open, open + 12))) return { ref: undefined, next: open + 1 };
+  const ref = readTokens(text, open, line, true);
+  return { ref, next: open + Math.max(1, ref.raw.length) };
+}
+
+/** Index of the ']' that closes the '[' at `open`, counting nested brackets; undefined when the line ends first. */
+function balancedEnd(text: string, open: number): number | undefined {
+  let depth = 0;
+  for (let k = open; k < text.length; k++) {
+    if (text[k] === '[') depth += 1;
+    else if (text[k] === ']') {
+      depth -= 1;
+      if (depth === 0) return k;
+    }
+  }
+  return undefined;
+}
+
+/** A closed span "[...]": a citation (no mark) is not a reference; everything with a mark, or empty, is read and judged. */
+function classifySpan(span: string, line: number, column: number, endLine: number, extra: ReferenceProblem[]): Reference | undefined {
+  const inner = span.slice(1, -1);
+  if (inner.trim() === '') {
+    return { line, column, endLine, raw: span, segments: [], problems: [{ code: 'empty-brackets', message: 'empty brackets: no threat or counter-measure inside', severity: 'defect' }] };
+  }
+  const problems = [...extra];
+  let body = inner;
+  if (inner.includes('[') || inner.includes(']')) {
+    const doubled = /^\s*\[[^[\]]*\]\s*$/.test(inner);
+    problems.push(
+      doubled
+        ? { code: 'doubled-brackets', message: 'doubled brackets "[[...]]"', severity: 'defect' }
+        : { code: 'nested-brackets', message: 'a bracket inside the reference', severity: 'defect' },
+    );
+    body = inner.replace(/[[\]]/g, ' ');
+  }
+  if (!mark.test(body)) return problems.length > extra.length ? { line, column, endLine, raw: span, segments: [], problems } : undefined;
+  const read = readTokens(`[${body}]`, 0, line, true, true);
+  return { line, column, endLine, raw: span, segments: read.segments, problems: [...problems, ...read.problems] };
+}
+
+/** Reads the tokens of a reference starting at `at`; `closedSpan` means the text is exactly one "[...]" span, so unknown words are marks gone wrong. */
+function readTokens(text: string, at: number, line: number, opened: boolean, closedSpan = false): Reference {
+  let pos = opened ? at + 1 : at;
   const tokens: Token[] = [];
   let closed = false;
   let end = pos;
@@ -80,43 +171,55 @@ function readReference(text: string, at: number, line: number): Reference {
       break;
     }
     const hit = tokenPatterns.map(([kind, re]) => [kind, re.exec(rest)] as const).find(([, r]) => r !== null);
-    if (hit === undefined || hit[1] === null) break;
-    const [kind, r] = hit;
-    const value = r[1] === undefined ? undefined : Number(r[1]);
-    tokens.push(value === undefined ? ({ kind, text: r[0] } as Token) : ({ kind, value, text: r[0] } as Token));
-    pos += ws + r[0].length;
+    let token: Token | undefined;
+    if (hit !== undefined && hit[1] !== null) {
+      const [kind, r] = hit;
+      const value = r[1] === undefined ? undefined : Number(r[1]);
+      token = value === undefined ? ({ kind, text: r[0] } as Token) : ({ kind, value, text: r[0] } as Token);
+    } else if (closedSpan) {
+      const other = otherToken.exec(rest)?.[0];
+      if (other !== undefined) token = { kind: 'other', text: other };
+    }
+    if (token === undefined) break;
+    tokens.push(token);
+    pos += ws + token.text.length;
     end = pos;
   }
   // Trailing separators belong to the sentence, not the reference.
-  while (tokens.length > 0 && !['t', 'cm', 'num'].includes(tokens[tokens.length - 1]?.kind ?? '')) {
+  while (tokens.length > 0 && !['t', 'cm', 'num', 'other'].includes(tokens[tokens.length - 1]?.kind ?? '')) {
     const dropped = tokens.pop();
     if (!closed && dropped !== undefined) end -= dropped.text.length;
   }
   const raw = text.slice(at, end).trimEnd();
   const { segments, problems } = interpret(tokens);
-  if (!opened) problems.unshift({ code: 'missing-open-bracket', message: "no '[' before the reference" });
-  if (!closed) problems.push({ code: 'unclosed-bracket', message: "no ']' after the reference" });
-  return { line, column: at + 1, raw, segments, problems };
+  if (!opened) problems.unshift({ code: 'missing-open-bracket', message: "no '[' before the reference", severity: 'defect' });
+  if (!closed) problems.push({ code: 'unclosed-bracket', message: "no ']' after the reference", severity: 'defect' });
+  const capitals = tokens.filter((t) => (t.kind === 't' || t.kind === 'cm') && /[TCM]/.test(t.text)).map((t) => t.text.replace(/\s+/g, ''));
+  if (capitals.length > 0) {
+    problems.unshift({ code: 'uppercase', message: `${capitals.map((c) => `"${c}"`).join(', ')} in capitals (the TR writes references in lower case)`, severity: 'defect' });
+  }
+  return { line, column: at + 1, endLine: line, raw, segments, problems };
 }
 
 function interpret(tokens: readonly Token[]): { segments: ReferenceSegment[]; problems: ReferenceProblem[] } {
   const segments: Array<{ threat: number; from: number; to: number }> = [];
   const problems: ReferenceProblem[] = [];
+  const problem = (code: ReferenceProblemCode, message: string): void => void problems.push({ code, message, severity: 'defect' });
   let threat: number | undefined;
   let threatHasCm = false;
   let separated = true;
   let pendingRange = false;
   const closeThreat = (): void => {
-    if (threat !== undefined && !threatHasCm) problems.push({ code: 'threat-without-cm', message: `t${threat} names no counter-measure` });
+    if (threat !== undefined && !threatHasCm) problem('threat-without-cm', `t${threat} names no counter-measure`);
   };
   const addCm = (value: number): void => {
     if (threat === undefined) {
-      problems.push({ code: 'cm-without-threat', message: `cm${value} has no threat before it` });
+      problem('cm-without-threat', `cm${value} has no threat before it`);
       return;
     }
     const last = segments[segments.length - 1];
     if (pendingRange && last !== undefined && last.threat === threat) {
-      if (value <= last.to) problems.push({ code: 'bad-range', message: `the range ${last.to} - ${value} is empty` });
+      if (value <= last.to) problem('bad-range', `the range ${last.to} - ${value} is empty`);
       else last.to = value;
     } else segments.push({ threat, from: value, to: value });
     threatHasCm = true;
@@ -125,7 +228,7 @@ function interpret(tokens: readonly Token[]): { segments: ReferenceSegment[]; pr
     const prev = tokens[i - 1];
     switch (tok.kind) {
       case 't':
-        if (!separated) problems.push({ code: 'missing-comma', message: `no comma before t${tok.value}` });
+        if (!separated) problem('missing-comma', `no comma before t${tok.value}`);
         closeThreat();
         threat = tok.value;
         threatHasCm = false;
@@ -135,23 +238,23 @@ function interpret(tokens: readonly Token[]): { segments: ReferenceSegment[]; pr
       case 'cm':
         // "[t2, cm3]": the comma splits a threat from its own counter-measure.
         if (prev?.kind === 'comma' && tokens[i - 2]?.kind === 't' && !threatHasCm) {
-          problems.push({ code: 'comma-between-threat-and-cm', message: `a comma separates t${threat} from cm${tok.value}` });
+          problem('comma-between-threat-and-cm', `a comma separates t${threat} from cm${tok.value}`);
         } else if (!separated && prev?.kind !== 't' && !pendingRange) {
-          problems.push({ code: 'missing-comma', message: `no comma before cm${tok.value}` });
+          problem('missing-comma', `no comma before cm${tok.value}`);
         }
         addCm(tok.value);
         separated = false;
         pendingRange = false;
         return;
       case 'num':
-        if (!separated && !pendingRange) problems.push({ code: 'missing-comma', message: `no comma before ${tok.value}` });
-        if (threat !== undefined && !threatHasCm && !pendingRange) problems.push({ code: 'threat-without-cm', message: `t${threat} is followed by ${tok.value} without "cm"` });
+        if (!separated && !pendingRange) problem('missing-comma', `no comma before ${tok.value}`);
+        if (threat !== undefined && !threatHasCm && !pendingRange) problem('threat-without-cm', `t${threat} is followed by ${tok.value} without "cm"`);
         addCm(tok.value);
         separated = false;
         pendingRange = false;
         return;
       case 'range':
-        if (prev === undefined || (prev.kind !== 'cm' && prev.kind !== 'num')) problems.push({ code: 'bad-range', message: `"${tok.text}" does not follow a counter-measure number` });
+        if (prev === undefined || (prev.kind !== 'cm' && prev.kind !== 'num')) problem('bad-range', `"${tok.text}" does not follow a counter-measure number`);
         pendingRange = true;
         separated = true;
         return;
@@ -161,12 +264,31 @@ function interpret(tokens: readonly Token[]): { segments: ReferenceSegment[]; pr
         return;
       case 'dot':
       case 'semi':
-        problems.push({ code: 'wrong-separator', message: `"${tok.text}" used as a separator where "," was meant` });
+        problem('wrong-separator', `"${tok.text}" used as a separator where "," was meant`);
         separated = true;
         return;
+      case 'other': {
+        // "[t6 c4]": a counter-measure mark with a letter missing; read it as meant, and say what is wrong.
+        const cm = /^c(?:n|m{2,})?(\d+)$/i.exec(tok.text)?.[1];
+        if (cm !== undefined && threat !== undefined) {
+          problem('unknown-mark', `"${tok.text}" is not a counter-measure mark ("cm${cm}" was likely meant)`);
+          addCm(Number(cm));
+        } else problem('unknown-mark', `"${tok.text}" is neither a threat ("t") nor a counter-measure ("cm") mark`);
+        separated = false;
+        pendingRange = false;
+        return;
+      }
     }
   });
   closeThreat();
+  const seen = new Set<string>();
+  const twice = new Set<string>();
+  for (const { threat: t, cm } of expandSegments(segments)) {
+    const key = `t${t} cm${cm}`;
+    if (seen.has(key)) twice.add(key);
+    seen.add(key);
+  }
+  if (twice.size > 0) problems.push({ code: 'duplicate', message: `${[...twice].join(', ')} cited twice`, severity: 'note' });
   return { segments, problems };
 }
 

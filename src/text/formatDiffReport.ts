@@ -16,6 +16,7 @@ export function formatDiffReport(report: DiffReport): string {
   for (const f of report.findings) lines.push(formatFinding(f));
   const counts = kindOrder.map((k) => [k, report.entries.filter((e) => e.kind === k).length] as const).filter(([, c]) => c > 0);
   lines.push(`requirements: ${counts.map(([k, c]) => `${c} ${k}`).join(', ')}`);
+  if (report.renames.length > 0) lines.push(`renamed terms: ${report.renames.map((r) => `${r.from} -> ${r.to} (${plural(r.sentences, 'sentence')})`).join(', ')}`);
   lines.push(`counter-measures: ${report.gained.length} gained text support, ${report.lost.length} lost it; ${plural(report.touched.length, 'counter-measure')} referenced by changed requirements`);
   lines.push(formatAffected(report));
   return `${lines.join('\n')}\n`;
@@ -75,6 +76,8 @@ export function diffReportJson(report: DiffReport): unknown {
     old: { file: report.old.file, scope: report.old.scope, wholeText: report.old.wholeText, sentences: report.old.requirements.length },
     new: { file: report.new.file, scope: report.new.scope, wholeText: report.new.wholeText, sentences: report.new.requirements.length },
     counts,
+    renames: report.renames,
+    ...(report.excerpt === undefined ? {} : { excerpt: report.excerpt }),
     defects: countDefects(report.findings),
     findings: report.findings,
     entries: report.entries

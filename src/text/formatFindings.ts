@@ -1,8 +1,8 @@
-// Prints findings the way compilers do, `file:line: message`, so editors can jump to them.
+// Prints findings the way compilers do, `file:line:col: message`, so editors can jump to them.
 import { countDefects, type Finding } from './Finding.ts';
 
 export function formatFinding(f: Finding): string {
-  const where = f.line === undefined ? `${f.file}:` : `${f.file}:${f.line}:`;
+  const where = f.line === undefined ? `${f.file}:` : f.column === undefined ? `${f.file}:${f.line}:` : `${f.file}:${f.line}:${f.column}:`;
   const kind = f.severity === 'note' ? ' note:' : '';
   const fix = f.suggestion === undefined ? '' : ` (${f.suggestion})`;
   return `${where}${kind} ${f.message}${fix}`;

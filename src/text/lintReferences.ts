@@ -19,12 +19,17 @@ export function lintReferences(file: string, refs: readonly Reference[], targets
   const findings: Finding[] = [];
   const referenced = new Set<string>();
   for (const ref of refs) {
-    const defect = (code: string, message: string, suggestion?: string): void => {
-      findings.push({ file, line: ref.line, severity: 'defect', code: `xref/${code}`, message, ...(suggestion === undefined ? {} : { suggestion }) });
+    const report = (severity: 'defect' | 'note', code: string, message: string, suggestion?: string): void => {
+      findings.push({ file, line: ref.line, column: ref.column, severity, code: `xref/${code}`, message, ...(suggestion === undefined ? {} : { suggestion }) });
     };
-    if (ref.problems.length > 0) {
-      const message = `malformed reference "${ref.raw}": ${ref.problems.map((p) => p.message).join('; ')}`;
-      defect('malformed', message, ref.segments.length > 0 ? `likely meant ${renderReference(ref.segments)}` : undefined);
+    const defect = (code: string, message: string, suggestion?: string): void => report('defect', code, message, suggestion);
+    const wrong = ref.problems.filter((p) => p.severity === 'defect');
+    if (wrong.length > 0) {
+      const message = `malformed reference "${ref.raw}": ${wrong.map((p) => p.message).join('; ')}`;
+      defect('malformed', message, ref.segments.length > 0 ? `likely meant ${renderReference(withoutDuplicates(ref.segments))}` : undefined);
+    }
+    for (const p of ref.problems.filter((q) => q.code === 'duplicate')) {
+      report('note', 'duplicate', `"${ref.raw}": ${p.message}`, `${renderReference(withoutDuplicates(ref.segments))} says the same`);
     }
     const unknown: string[] = [];
     const voids: string[] = [];
@@ -83,6 +88,19 @@ function withoutVoids(segments: readonly ReferenceSegment[], targets: ReferenceT
         from = undefined;
       }
     }
+  }
+  return out;
+}
+
+/** The reading with counter-measures already named earlier in it left out: [t6 cm4, t6 cm4] becomes [t6 cm4]. */
+function withoutDuplicates(segments: readonly ReferenceSegment[]): ReferenceSegment[] {
+  const seen = new Set<string>();
+  const out: ReferenceSegment[] = [];
+  for (const s of segments) {
+    const cms = expandSegments([s]).filter((p) => !seen.has(`${p.threat}.${p.cm}`));
+    for (const p of cms) seen.add(`${p.threat}.${p.cm}`);
+    if (cms.length === s.to - s.from + 1) out.push(s);
+    else for (const p of cms) out.push({ threat: p.threat, from: p.cm, to: p.cm });
   }
   return out;
 }

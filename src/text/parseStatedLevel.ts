@@ -23,5 +23,5 @@ export function parseStatedLevel(text: string, line: number): StatedLevel {
 export function parseStatedRisk(text: string, line: number): StatedRisk {
   const level = parseStatedLevel(text, line);
   const word = /\(\s*([A-Za-z]+)\s*\)/.exec(text)?.[1] ?? /\b(minor|major|critical)\b/i.exec(text)?.[1];
-  return { ...level, category: word === undefined ? undefined : parseRiskCategory(word) };
+  return { ...level, category: word === undefined ? undefined : parseRiskCategory(word), categoryText: word };
 }

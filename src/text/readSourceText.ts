@@ -8,15 +8,15 @@ export type ReadResult =
   | { readonly ok: true; readonly source: SourceText }
   | { readonly ok: false; readonly code: 'missing' | 'not-a-file' | 'unreadable' | 'binary'; readonly message: string };
 
-/** Texts larger than this are not contributions to a TR; reading them would only waste time. */
-const maxBytes = 16 * 1024 * 1024;
+/** Texts larger than this are not contributions to a TR (the whole of TR 33.812 is under 2 MiB); `--max-bytes` raises it. */
+export const defaultMaxBytes = 16 * 1024 * 1024;
 
-export function readSourceText(path: string): ReadResult {
+export function readSourceText(path: string, maxBytes = defaultMaxBytes): ReadResult {
   let bytes: Uint8Array;
   try {
     const stat = statSync(path);
     if (!stat.isFile()) return { ok: false, code: 'not-a-file', message: `${path}: not a regular file` };
-    if (stat.size > maxBytes) return { ok: false, code: 'unreadable', message: `${path}: ${stat.size} bytes is too large for a TR text` };
+    if (stat.size > maxBytes) return { ok: false, code: 'unreadable', message: `${path}: ${stat.size} bytes is more than the limit of ${maxBytes} bytes for a TR text (raise it with --max-bytes)` };
     bytes = readFileSync(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;

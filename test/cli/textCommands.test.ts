@@ -1,6 +1,7 @@
 // Transcript tests of `trecheck risk`, `xref` and `diff` on the real TR texts and on hand-made fixtures:
 // exit code and full output pinned by reviewed golden files (test/golden/text).
 import { describe, expect, it } from 'vitest';
+import { runCliCaptured } from '../../src/cli/main.ts';
 import { expectGolden, fixture, seed, transcript } from './textTranscript.ts';
 
 const cases: ReadonlyArray<{ golden: string; args: string[]; code: number }> = [
@@ -63,6 +64,23 @@ describe('text commands on unreadable input', () => {
     const { code, text } = await transcript(['xref', seed('004'), '--analysis', seed('000')]);
     expect(code).toBe(2);
     expect(text).toMatch(/--- stdout\n--- stderr\ntrecheck: [^\n]*no threat analysis of Alternative 1 found[^\n]*\n$/);
+  });
+
+  it('prints a JSON error object on stdout when --json was asked for, and keeps the one line on stderr', async () => {
+    const { code, stdout, stderr } = await runCliCaptured(['xref', fixture('binary.bin'), '--json']);
+    expect(code).toBe(2);
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+    const parsed = JSON.parse(stdout) as { error: { exitCode: number; message: string } };
+    expect(parsed.error.exitCode).toBe(2);
+    expect(`trecheck: ${parsed.error.message}\n`).toBe(stderr);
+  });
+
+  it('refuses a file above --max-bytes with one line naming the flag, and reads it when the limit is raised', async () => {
+    const small = await runCliCaptured(['xref', fixture('xref-clean.txt'), '--max-bytes', '100']);
+    expect(small.code).toBe(2);
+    expect(small.stderr).toMatch(/^trecheck: .*xref-clean\.txt: \d+ bytes is more than the limit of 100 bytes for a TR text \(raise it with --max-bytes\)\n$/);
+    expect((await runCliCaptured(['xref', fixture('xref-clean.txt'), '--max-bytes', '100000'])).code).toBe(0);
+    expect((await runCliCaptured(['risk', fixture('risk-clean.txt'), '--max-bytes', 'lots'])).stderr).toMatch(/--max-bytes must be a whole number/);
   });
 
   it('exits 2 when diff is given a directory', async () => {

@@ -104,6 +104,7 @@ describe('trecheck diff --check', () => {
 });
 
 describe('trecheck diff on the real history of the TRE text', () => {
+  const voids = new Set(['t10.cm8']);
   const req = (p: string) => extractRequirements(seedText(p));
 
   it('finds the TRE function clauses of every version', () => {
@@ -121,10 +122,63 @@ describe('trecheck diff on the real history of the TRE text', () => {
     expect(r.gained).toEqual([]);
   });
 
-  it('002 -> 000: the first version with references gains support for 56 counter-measures and loses none', () => {
-    const r = buildDiffReport(req('002'), req('000'), []);
-    expect(r.gained).toHaveLength(56);
+  it('002 -> 000: the first version with references gains support for 55 counter-measures and loses none; the void t10 cm8 gains nothing', () => {
+    const r = buildDiffReport(req('002'), req('000'), [], { voids });
+    expect(r.gained).toHaveLength(55);
+    expect(r.gained.some((g) => g.counterMeasure === 't10.cm8')).toBe(false);
     expect(r.lost).toEqual([]);
+  });
+
+  it('never counts a void counter-measure as losing support', () => {
+    const r = buildDiffReport(req('000'), req('002'), [], { voids });
+    expect(r.lost.map((l) => l.counterMeasure)).toContain('t10.cm1');
+    expect(r.lost.map((l) => l.counterMeasure)).not.toContain('t10.cm8');
+  });
+
+  it('000 -> 001: says once that 001 is an excerpt, instead of listing the clauses it leaves out as lost support', () => {
+    const r = buildDiffReport(req('000'), req('001'), [], { voids });
+    expect(r.excerpt?.sections.map((x) => [x.title, x.from, x.to])).toEqual([
+      ['TRE Functions Related to the Management of MIDs', 54, 68],
+      ['TRE Functions Related to the Remote Provisioning of MIDs', 72, 86],
+    ]);
+    expect(r.findings.filter((f) => f.code === 'diff/excerpt')).toHaveLength(1);
+    expect(r.entries.some((e) => e.kind === 'removed' && e.old.some((o) => o.line >= 54))).toBe(false);
+    // t2 was cited only in the left-out clauses; t6 cm4 was cited in the quoted clause and 001 dropped it.
+    expect(r.lost.map((l) => l.counterMeasure)).not.toContain('t2.cm1');
+    expect(r.lost.map((l) => l.counterMeasure)).toContain('t6.cm4');
+  });
+
+  it('000 -> 004: names the renamings it found, MID -> MCIM first', () => {
+    const r = buildDiffReport(req('000'), req('004'), [], { voids });
+    expect(r.renames[0]).toMatchObject({ from: 'MID', to: 'MCIM' });
+    expect(r.renames[0]?.sentences).toBeGreaterThan(10);
+    expect(r.renames.map((x) => `${x.from} -> ${x.to}`)).toContain('TrE -> TRE');
+  });
+
+  it('000 -> 004: a reference respelled with the same meaning ("through" -> "-") is a note', () => {
+    const r = buildDiffReport(req('000'), req('004'), [], { voids });
+    const note = r.findings.find((f) => f.code === 'diff/reference-spelling' && f.line === 82);
+    expect(note).toMatchObject({ severity: 'note', column: 155, message: '"[t10 cm 1 through 11]" (was line 36) is now written "[t10 cm 1 - 11]": the same counter-measures' });
+  });
+
+  it('reports every sentence of 004 that an editor splits in two at a comma as exactly one split of that sentence', () => {
+    const seed = seedText('004');
+    const before = extractRequirements(seed);
+    let tried = 0;
+    for (const r of before.requirements) {
+      // The first comma outside a reference with at least five words on each side.
+      const at = [...r.text.matchAll(/, /g)].map((m) => m.index).find((k) => !/\[[^\]]*$/.test(r.text.slice(0, k)) && r.text.slice(0, k).split(' ').length >= 5 && r.text.slice(k).split(' ').length >= 5);
+      const line = seed.lines[r.line - 1] ?? '';
+      if (at === undefined || !line.includes(r.text)) continue;
+      const rest = r.text.slice(at + 2);
+      const lines = [...seed.lines];
+      lines[r.line - 1] = line.replace(r.text, `${r.text.slice(0, at)}. ${rest.charAt(0).toUpperCase()}${rest.slice(1)}`);
+      const d = buildDiffReport(before, extractRequirements({ ...seed, lines }), []);
+      const changed = d.entries.filter((e) => e.kind !== 'unchanged' && e.kind !== 'renamed');
+      expect(changed.map((e) => [e.kind, e.old.map((o) => o.line), e.new.map((n) => n.line)]), `split of line ${r.line}`).toEqual([['split', [r.line], [r.line, r.line]]]);
+      tried += 1;
+    }
+    expect(tried).toBeGreaterThanOrEqual(15);
   });
 
   it('aligns the MID text of 000 with the MCIM text of 004 sentence by sentence', () => {

@@ -46,6 +46,24 @@ describe('findReferences', () => {
     expect(one('[t8 cm7, t9]')).toMatchObject({ reading: '[t8 cm7]', problems: ['threat-without-cm'] });
   });
 
+  it('reads what an editor mistyped instead of dropping it, and names what is wrong', () => {
+    expect(one('x [T2 CM1, 3] y')).toMatchObject({ reading: '[t2 cm1, 3]', problems: ['uppercase'] });
+    expect(one('x [cm4] y')).toMatchObject({ reading: '[]', problems: ['cm-without-threat'] });
+    expect(one('x [] y')).toMatchObject({ raw: '[]', problems: ['empty-brackets'] });
+    expect(one('x [[t1 cm1]] y')).toMatchObject({ reading: '[t1 cm1]', problems: ['doubled-brackets'] });
+    expect(one('x [t1 [cm1]] y')).toMatchObject({ reading: '[t1 cm1]', problems: ['nested-brackets'] });
+    expect(one('x [t6 c4]. y')).toMatchObject({ raw: '[t6 c4]', reading: '[t6 cm4]', problems: ['unknown-mark'] });
+    expect(one('x [t6 cm4, t6 cm4].')).toMatchObject({ problems: ['duplicate'] });
+  });
+
+  it('joins a reference split across a line break and does not read its second half again', () => {
+    const refs = findReferences(['A TRE [t6', 'cm4]. Then [t1 cm1].']);
+    expect(refs.map((r) => [r.line, r.column, r.endLine, renderReference(r.segments), r.problems.map((p) => p.code)])).toEqual([
+      [1, 7, 2, '[t6 cm4]', ['split-across-lines']],
+      [2, 12, 2, '[t1 cm1]', []],
+    ]);
+  });
+
   it('ignores citations and words that only look like references', () => {
     expect(findReferences(['as described in [8] and [NISCC]; at 3 cm; the test t1.', 'cross-referencing takes the form [tx cmy]'])).toEqual([]);
   });

@@ -31,6 +31,27 @@ describe('trecheck xref on hand-made texts', () => {
     const found = defects(name);
     expect(found.map((f) => [f.line, f.code, f.suggestion])).toEqual([[line, code, suggestion]]);
   });
+
+  // Each fixture is xref-clean.txt with its last reference (line 12, column 39) written wrong in one way.
+  it.each([
+    ['xref-uppercase.txt', /"T8", "CM7" in capitals/, 'likely meant [t8 cm7]'],
+    ['xref-cm-only.txt', /cm7 has no threat before it/, undefined],
+    ['xref-empty.txt', /empty brackets/, undefined],
+    ['xref-doubled.txt', /doubled brackets/, 'likely meant [t8 cm7]'],
+    ['xref-nested.txt', /a bracket inside the reference/, 'likely meant [t8 cm7]'],
+    ['xref-bad-mark.txt', /"c7" is not a counter-measure mark \("cm7" was likely meant\)$/, 'likely meant [t8 cm7]'],
+    ['xref-split-line.txt', /split across a line break \(lines 12-13\)$/, 'likely meant [t8 cm7]'],
+  ])('%s: finds exactly its one defect at line 12, column 39, and says what is wrong', (name, message, suggestion) => {
+    const found = defects(name);
+    expect(found.map((f) => [f.line, f.column, f.code, f.suggestion])).toEqual([[12, 39, 'xref/malformed', suggestion]]);
+    expect(found[0]?.message).toMatch(message);
+    expect(found[0]?.message).not.toMatch(/no '\]'/);
+  });
+
+  it('notes a duplicate reference without counting it as a defect', () => {
+    const findings = lint(fixtureText('xref-duplicate.txt')).filter((f) => f.code !== 'xref/coverage');
+    expect(findings.map((f) => [f.line, f.column, f.severity, f.code, f.suggestion])).toEqual([[12, 39, 'note', 'xref/duplicate', '[t8 cm7] says the same']]);
+  });
 });
 
 describe('trecheck xref on the real TRE function texts', () => {

@@ -2,6 +2,7 @@
 // what changed, which counter-measures gained or lost text support, and which properties are affected; `--check`
 // re-runs exactly those. Exit 1 when a counter-measure lost all text support, 2 on unreadable input.
 import type { Command } from 'commander';
+import { catalogueView } from '../../../properties/catalogue/counterMeasureCatalogue.ts';
 import { propertyCoverage } from '../../../properties/index.ts';
 import { buildDiffReport, type DiffReport } from '../../text/buildDiffReport.ts';
 import { extractRequirements, type RequirementText } from '../../text/extractRequirements.ts';
@@ -13,6 +14,7 @@ import { ExitCode } from '../exitCodes.ts';
 import { InputError } from '../InputError.ts';
 import { defaultTraceDir, runCheck } from './check.ts';
 import { loadText } from '../loadText.ts';
+import { maxBytesFlags, maxBytesHelp, parseMaxBytes } from '../maxBytesOption.ts';
 
 /** Re-runs the named properties and returns the exit code of that run (0 all hold, 1 one is violated, ...). */
 export type PropertyRerunner = (propertyIds: readonly string[], ctx: CliContext) => Promise<ExitCode>;
@@ -33,8 +35,10 @@ export function registerDiffWith(deps: DiffCommandDeps): (program: Command, ctx:
       .option('--all', 'compare the whole texts, not only the TRE function clauses')
       .option('--check', 're-run the properties that check the counter-measures of changed requirements')
       .option('--json', 'print the report as JSON')
-      .action(async (oldFile: string, newFile: string, options: { all?: boolean; check?: boolean; json?: boolean }) => {
-        const report = buildDiffReport(requirements(oldFile, options.all === true), requirements(newFile, options.all === true), deps.propertyCoverage);
+      .option(maxBytesFlags, maxBytesHelp)
+      .action(async (oldFile: string, newFile: string, options: { all?: boolean; check?: boolean; json?: boolean; maxBytes?: string }) => {
+        const maxBytes = parseMaxBytes(options.maxBytes);
+        const report = buildDiffReport(requirements(oldFile, options.all === true, maxBytes), requirements(newFile, options.all === true, maxBytes), deps.propertyCoverage, { voids: voidCounterMeasures });
         const json = options.json === true;
         ctx.out(json ? `${JSON.stringify(diffReportJson(report), null, 2)}\n` : formatDiffReport(report));
         const code = countDefects(report.findings) > 0 ? ExitCode.violated : ExitCode.ok;
@@ -46,10 +50,13 @@ export function registerDiffWith(deps: DiffCommandDeps): (program: Command, ctx:
 /** `--check` re-runs the affected properties on every built-in scenario, as `trecheck check --property ...` would. */
 export const rerunWithCheck: PropertyRerunner = async (ids, ctx) => runCheck({ property: ids, out: defaultTraceDir }, ctx);
 
+/** The void slots of Alternative 1 in trecheck's catalogue (t10 cm8): they never gain or lose support. */
+const voidCounterMeasures: ReadonlySet<string> = new Set(catalogueView.threats.filter((t) => t.alternative === '1').flatMap((t) => t.voidNumbers.map((n) => `t${t.threat}.cm${n}`)));
+
 export const registerDiff = registerDiffWith({ propertyCoverage, rerun: rerunWithCheck });
 
-function requirements(file: string, whole: boolean): RequirementText {
-  const text = extractRequirements(loadText(file), whole);
+function requirements(file: string, whole: boolean, maxBytes: number | undefined): RequirementText {
+  const text = extractRequirements(loadText(file, maxBytes), whole);
   if (!whole && text.wholeText) {
     throw new InputError(`${file}: no TRE function text found (no clause titled "Trusted Environment" or "... Functions of a TRE"); use --all to compare whole texts`);
   }

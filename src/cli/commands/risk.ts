@@ -8,6 +8,7 @@ import type { CliContext } from '../CliContext.ts';
 import { ExitCode } from '../exitCodes.ts';
 import { InputError } from '../InputError.ts';
 import { loadText } from '../loadText.ts';
+import { maxBytesFlags, maxBytesHelp, parseMaxBytes } from '../maxBytesOption.ts';
 
 export function registerRisk(program: Command, ctx: CliContext): void {
   program
@@ -16,8 +17,9 @@ export function registerRisk(program: Command, ctx: CliContext): void {
     .argument('<file>', 'text of clause 7 (threat analysis)')
     .option('--no-catalogue', "do not cross-check against trecheck's counter-measure catalogue (for other analyses)")
     .option('--json', 'print the report as JSON')
-    .action((file: string, options: { json?: boolean; catalogue: boolean }) => {
-      const report = buildRiskReport(loadText(file), options.catalogue ? catalogueView : undefined);
+    .option(maxBytesFlags, maxBytesHelp)
+    .action((file: string, options: { json?: boolean; catalogue: boolean; maxBytes?: string }) => {
+      const report = buildRiskReport(loadText(file, parseMaxBytes(options.maxBytes)), options.catalogue ? catalogueView : undefined);
       if (report === undefined) {
         throw new InputError(`${file}: no threat analysis found (expected clause 7 text with "Threat #n" entries giving Likelihood, Impact and Risk Level)`);
       }

@@ -4,6 +4,7 @@ import type { Command } from 'commander';
 import { catalogueView } from '../../../properties/catalogue/counterMeasureCatalogue.ts';
 import { buildXrefReport, formatXrefReport, xrefReportJson } from '../../text/buildXrefReport.ts';
 import { extractRequirements } from '../../text/extractRequirements.ts';
+import { buildCounterMeasureIndex, type CounterMeasureIndex } from '../../text/CounterMeasureIndex.ts';
 import { countDefects } from '../../text/Finding.ts';
 import { findReferences } from '../../text/findReferences.ts';
 import { parseThreatAnalysis } from '../../text/parseThreatAnalysis.ts';
@@ -12,13 +13,16 @@ import type { CliContext } from '../CliContext.ts';
 import { ExitCode } from '../exitCodes.ts';
 import { InputError } from '../InputError.ts';
 import { loadText } from '../loadText.ts';
+import { maxBytesFlags, maxBytesHelp, parseMaxBytes } from '../maxBytesOption.ts';
 
-function targets(analysisFile: string | undefined): ReferenceTargets {
-  if (analysisFile === undefined) return targetsFromCatalogue(catalogueView);
-  const analysis = parseThreatAnalysis(loadText(analysisFile));
+/** The targets, and with --analysis the counter-measure texts the meaning check compares sentences with. */
+function targets(analysisFile: string | undefined, maxBytes: number | undefined): { targets: ReferenceTargets; meaning?: CounterMeasureIndex } {
+  if (analysisFile === undefined) return { targets: targetsFromCatalogue(catalogueView) };
+  const analysis = parseThreatAnalysis(loadText(analysisFile, maxBytes));
   const found = analysis === undefined ? undefined : targetsFromAnalysis(analysis);
-  if (found === undefined) throw new InputError(`${analysisFile}: no threat analysis of Alternative 1 found (expected "Threat #n" entries under a clause titled "Alternative 1")`);
-  return found;
+  const meaning = analysis === undefined ? undefined : buildCounterMeasureIndex(analysis);
+  if (found === undefined || meaning === undefined) throw new InputError(`${analysisFile}: no threat analysis of Alternative 1 found (expected "Threat #n" entries under a clause titled "Alternative 1")`);
+  return { targets: found, meaning };
 }
 
 export function registerXref(program: Command, ctx: CliContext): void {
@@ -26,15 +30,17 @@ export function registerXref(program: Command, ctx: CliContext): void {
     .command('xref')
     .description('lint the [tx cmy] cross-references of a TRE function text: malformed, unknown or void references, and coverage')
     .argument('<file>', 'TRE function text (TR 33.812 5.1.2)')
-    .option('--analysis <file>', 'threat analysis to check against (default: trecheck\'s own counter-measure catalogue)')
+    .option('--analysis <file>', 'threat analysis to check against (default: trecheck\'s own counter-measure catalogue); also checks the meaning of each reference against its counter-measure texts')
     .option('--json', 'print the report as JSON')
-    .action((file: string, options: { analysis?: string; json?: boolean }) => {
-      const source = loadText(file);
-      const to = targets(options.analysis);
+    .option(maxBytesFlags, maxBytesHelp)
+    .action((file: string, options: { analysis?: string; json?: boolean; maxBytes?: string }) => {
+      const maxBytes = parseMaxBytes(options.maxBytes);
+      const source = loadText(file, maxBytes);
+      const to = targets(options.analysis, maxBytes);
       if (findReferences(source.lines).length === 0 && extractRequirements(source).wholeText) {
         throw new InputError(`${file}: no TRE function text found (no [tx cmy] reference and no clause titled "Trusted Environment" or "... Functions of a TRE")`);
       }
-      const report = buildXrefReport(source, to);
+      const report = buildXrefReport(source, to.targets, to.meaning);
       ctx.out(options.json === true ? `${JSON.stringify(xrefReportJson(report), null, 2)}\n` : formatXrefReport(report));
       ctx.exit(countDefects(report.findings) > 0 ? ExitCode.violated : ExitCode.ok);
     });
