@@ -24,11 +24,20 @@ const writers: Readonly<Record<ReportFormat, (input: RenderInput) => string>> = 
 /** The text of one format, without writing it (tests, `--json` on stdout). */
 export const renderReport = (format: ReportFormat, input: RenderInput): string => writers[format](input);
 
+export interface WrittenReports {
+  /** The report files, one per format, in the output folder. */
+  readonly reports: readonly string[];
+  /** The trace files under traces/. */
+  readonly traces: readonly string[];
+}
+
 /** `outDir` as the user typed it: file names in the reports and replay commands are built from it. */
-export function writeReports(outDir: string, formats: readonly ReportFormat[], input: Omit<RenderInput, 'traceDir'>): string[] {
+export function writeReports(outDir: string, formats: readonly ReportFormat[], input: Omit<RenderInput, 'traceDir'>): WrittenReports {
   const traceDir = join(outDir, 'traces');
   const full: RenderInput = { ...input, traceDir };
-  const written: string[] = [];
+  const reports: string[] = [];
+  const traceList: string[] = [];
+  let written = traceList;
   const write = (file: string, text: string): void => {
     writeFileSync(file, text);
     written.push(file);
@@ -42,6 +51,7 @@ export function writeReports(outDir: string, formats: readonly ReportFormat[], i
     write(join(traceDir, t.itf), `${JSON.stringify(itfTrace(trace, `${t.scenario} ${t.property}: counterexample of ${trace.actions.length} steps`), null, 2)}\n`);
     write(join(traceDir, t.mermaid), sequenceMermaid(trace.actions));
   }
+  written = reports;
   for (const format of formats) write(join(outDir, reportFileName[format]), writers[format](full));
-  return written;
+  return { reports, traces: traceList };
 }

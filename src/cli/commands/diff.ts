@@ -13,6 +13,9 @@ import { ExitCode } from '../exitCodes.ts';
 import { InputError } from '../InputError.ts';
 import { defaultTraceDir, runCheck } from './check.ts';
 import { loadText } from '../loadText.ts';
+import { collectProvenance } from '../../report/collectProvenance.ts';
+import { reportFromFindings } from '../../report/fromFindings.ts';
+import { addReportOptions, emitReport, resolveReportRequest, type ReportFlags } from '../reportOptions.ts';
 
 /** Re-runs the named properties and returns the exit code of that run (0 all hold, 1 one is violated, ...). */
 export type PropertyRerunner = (propertyIds: readonly string[], ctx: CliContext) => Promise<ExitCode>;
@@ -25,19 +28,28 @@ export interface DiffCommandDeps {
 /** The command with its dependencies given, so tests can pass their own coverage and runner. */
 export function registerDiffWith(deps: DiffCommandDeps): (program: Command, ctx: CliContext) => void {
   return (program, ctx) => {
-    program
+    const command = program
       .command('diff')
       .description('compare two versions of the TRE function text: changed requirements, counter-measures that gained or lost text support, affected properties')
       .argument('<old>', 'older version of the text')
       .argument('<new>', 'newer version of the text')
       .option('--all', 'compare the whole texts, not only the TRE function clauses')
       .option('--check', 're-run the properties that check the counter-measures of changed requirements')
-      .option('--json', 'print the report as JSON')
-      .action(async (oldFile: string, newFile: string, options: { all?: boolean; check?: boolean; json?: boolean }) => {
+      .option('--json', 'print the report as JSON');
+    addReportOptions(command).action(async (oldFile: string, newFile: string, options: ReportFlags & { all?: boolean; check?: boolean; json?: boolean }) => {
+        const request = resolveReportRequest(options);
         const report = buildDiffReport(requirements(oldFile, options.all === true), requirements(newFile, options.all === true), deps.propertyCoverage);
         const json = options.json === true;
         ctx.out(json ? `${JSON.stringify(diffReportJson(report), null, 2)}\n` : formatDiffReport(report));
-        const code = countDefects(report.findings) > 0 ? ExitCode.violated : ExitCode.ok;
+        const model = reportFromFindings({
+          command: 'diff',
+          title: `diff ${oldFile} ${newFile}`,
+          files: [report.old.file, report.new.file],
+          findings: report.findings,
+          provenance: collectProvenance({ old: oldFile, new: newFile, all: options.all === true, formats: request.formats }),
+        });
+        const defects = countDefects(report.findings) > 0 ? ExitCode.violated : ExitCode.ok;
+        const code = emitReport(ctx, model, request, { exitCode: defects, json });
         ctx.exit(options.check === true ? await check(report, deps, ctx, json, code) : code);
       });
   };

@@ -12,6 +12,9 @@ import type { CliContext } from '../CliContext.ts';
 import { ExitCode } from '../exitCodes.ts';
 import { InputError } from '../InputError.ts';
 import { loadText } from '../loadText.ts';
+import { collectProvenance } from '../../report/collectProvenance.ts';
+import { reportFromFindings } from '../../report/fromFindings.ts';
+import { addReportOptions, emitReport, resolveReportRequest, type ReportFlags } from '../reportOptions.ts';
 
 function targets(analysisFile: string | undefined): ReferenceTargets {
   if (analysisFile === undefined) return targetsFromCatalogue(catalogueView);
@@ -22,13 +25,14 @@ function targets(analysisFile: string | undefined): ReferenceTargets {
 }
 
 export function registerXref(program: Command, ctx: CliContext): void {
-  program
+  const command = program
     .command('xref')
     .description('lint the [tx cmy] cross-references of a TRE function text: malformed, unknown or void references, and coverage')
     .argument('<file>', 'TRE function text (TR 33.812 5.1.2)')
     .option('--analysis <file>', 'threat analysis to check against (default: trecheck\'s own counter-measure catalogue)')
-    .option('--json', 'print the report as JSON')
-    .action((file: string, options: { analysis?: string; json?: boolean }) => {
+    .option('--json', 'print the report as JSON');
+  addReportOptions(command).action((file: string, options: ReportFlags & { analysis?: string; json?: boolean }) => {
+      const request = resolveReportRequest(options);
       const source = loadText(file);
       const to = targets(options.analysis);
       if (findReferences(source.lines).length === 0 && extractRequirements(source).wholeText) {
@@ -36,6 +40,14 @@ export function registerXref(program: Command, ctx: CliContext): void {
       }
       const report = buildXrefReport(source, to);
       ctx.out(options.json === true ? `${JSON.stringify(xrefReportJson(report), null, 2)}\n` : formatXrefReport(report));
-      ctx.exit(countDefects(report.findings) > 0 ? ExitCode.violated : ExitCode.ok);
+      const model = reportFromFindings({
+        command: 'xref',
+        title: `xref ${file}`,
+        files: [report.file],
+        findings: report.findings,
+        provenance: collectProvenance({ file, analysis: options.analysis ?? null, targets: report.targets, formats: request.formats }),
+      });
+      const exitCode = countDefects(report.findings) > 0 ? ExitCode.violated : ExitCode.ok;
+      ctx.exit(emitReport(ctx, model, request, { exitCode, json: options.json === true }));
     });
 }
