@@ -129,7 +129,7 @@ export function buildSarif(input: RenderInput): Sarif.Log {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     runs: [
       {
-        tool: { driver: { name: 'trecheck', version: report.provenance.version, semanticVersion: report.provenance.version, informationUri: 'https://www.3gpp.org/dynareport/33812.htm', rules: ruleList } },
+        tool: { driver: { name: 'trecheck', version: report.provenance.version, semanticVersion: report.provenance.version, rules: ruleList } },
         invocations: [{ executionSuccessful: true, exitCode, commandLine: `trecheck ${report.title}` }],
         results,
         properties: { provenance: report.provenance },
