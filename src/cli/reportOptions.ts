@@ -64,7 +64,8 @@ export function resolveReportRequest(flags: ReportFlags, defaults: { readonly fo
 /** Reads the baseline named by the request; absent and optional gives undefined. */
 export function readBaseline(request: ReportRequest): Baseline | undefined {
   const b = request.baseline;
-  if (b === undefined || (!b.required && !existsSync(b.file))) return undefined;
+  // A missing file is fine when optional (the default) or about to be written (--update-baseline creates it).
+  if (b === undefined || ((!b.required || request.updateBaseline) && !existsSync(b.file))) return undefined;
   const read = parseBaseline(readJsonFile('baseline', b.file));
   if (!read.ok) throw new InputError(`baseline ${b.file}: ${read.message}`);
   return read.baseline;
