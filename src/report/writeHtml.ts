@@ -17,7 +17,7 @@ th { background: #f3f4f6; } code, pre { font: 12px/1.4 ui-monospace, monospace; 
 .violated, .failed, .defect { color: #b91c1c; font-weight: bold; } .inconclusive { color: #b45309; font-weight: bold; }
 .holds-exhaustively { color: #15803d; } .no-violation-found { color: #1d4ed8; } .known { color: #6b7280; }
 .provenance { color: #4b5563; font-size: 12px; } .chart { overflow-x: auto; border: 1px solid #e5e7eb; padding: .5em; background: #fff; }
-.legend { font-size: 12px; color: #4b5563; } .legend .attacker { color: #dc2626; font-weight: bold; }
+.legend { font-size: 12px; color: #4b5563; } .legend .attacker { color: #991b1b; font-weight: bold; }
 `;
 
 const location = (f: { file: string; line?: number; column?: number }): string =>
