@@ -1,9 +1,9 @@
 // `npm run screenshot [-- REPORT.html [OUT.png]]`: opens an HTML report in headless Chromium (offline: the
 // report loads nothing) and saves a screenshot, by default of Lowe's attack drawn as a sequence chart.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 /** The Chromium binary on PATH (Debian's `chromium`), or undefined. */
@@ -34,11 +34,16 @@ if (process.argv[1] !== undefined && fileURLToPath(import.meta.url) === resolve(
   let html = process.argv[2];
   if (html === undefined) {
     const out = mkdtempSync(join(tmpdir(), 'trecheck-screenshot-'));
-    execFileSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'explore', 'needham-schroeder', '--property', 'ResponderAgreesWithInitiator', '--out', out, '--format', 'html', '--no-baseline'], { stdio: 'ignore' });
+    // Exit code 1 is expected: the attack is found.
+    spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'explore', 'needham-schroeder', '--property', 'ResponderAgreesWithInitiator', '--workers', '1', '--out', out, '--format', 'html', '--no-baseline'], { stdio: 'ignore' });
     html = join(out, 'report.html');
   }
   const png = process.argv[3] ?? join('reports', 'latest', 'report.png');
-  if (!existsSync(html)) throw new Error(`screenshot: ${html} does not exist`);
+  if (!existsSync(html)) {
+    process.stderr.write(`screenshot: ${html} does not exist\n`);
+    process.exit(2);
+  }
+  mkdirSync(dirname(png), { recursive: true });
   screenshot(chromium, html, png);
   process.stdout.write(`wrote ${png}\n`);
 }

@@ -82,7 +82,10 @@ export interface EmitOptions {
 export function emitReport(ctx: CliContext, report: Report, request: ReportRequest, options: EmitOptions): ExitCode {
   const say = options.json ? ctx.err : ctx.out;
   const previous = readBaseline(request);
-  let comparison: BaselineComparison | undefined = previous === undefined ? undefined : compareBaseline(report, previous);
+  // A baseline with no entry for this command does not speak about it: its findings are judged as without
+  // one (same exit code), rather than each printed as new.
+  const applies = previous !== undefined && previous.findings.some((f) => f.command === report.command);
+  let comparison: BaselineComparison | undefined = applies ? compareBaseline(report, previous) : undefined;
   if (request.updateBaseline && request.baseline !== undefined) {
     const next = updatedBaseline(report, previous);
     mkdirSync(dirname(request.baseline.file), { recursive: true });

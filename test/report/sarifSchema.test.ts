@@ -1,8 +1,8 @@
 // The SARIF logs validate against the official SARIF 2.1.0 JSON schema (OASIS, vendored in
 // test/fixtures/sarif-2.1.0.json), for model checks, text findings and a baseline comparison alike.
 import { readFileSync } from 'node:fs';
-import Ajv from 'ajv-draft-04';
-import addFormats from 'ajv-formats';
+import ajvDraft04 from 'ajv-draft-04';
+import ajvFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { buildSarif } from '../../src/report/writeSarif.ts';
 import { compareBaseline } from '../../src/report/compareBaseline.ts';
@@ -12,13 +12,14 @@ import { reportFromFindings } from '../../src/report/fromFindings.ts';
 import { checkRun, describeWorldProperty } from './checkRun.ts';
 
 const schema = JSON.parse(readFileSync(new URL('../fixtures/sarif-2.1.0.json', import.meta.url), 'utf8')) as object;
-const ajv = new Ajv({ allErrors: true, strict: false });
-addFormats(ajv);
+// CommonJS modules seen from ESM: the classes are on `.default` (both packages set it beside module.exports).
+const ajv = new ajvDraft04.default({ allErrors: true, strict: false });
+ajvFormats.default(ajv);
 const validate = ajv.compile(schema);
 
 function expectValid(log: unknown): void {
   const ok = validate(log);
-  expect(ok ? [] : validate.errors?.map((e) => `${e.instancePath} ${e.message}`)).toEqual([]);
+  expect(ok ? [] : validate.errors?.map((e: { instancePath: string; message?: string }) => `${e.instancePath} ${e.message}`)).toEqual([]);
 }
 
 const check = reportFromCheck({ checks: checkRun('change-via-pristine'), describe: describeWorldProperty, provenance: collectProvenance({}) });
