@@ -9,13 +9,15 @@ import { registerRisk } from './commands/risk.ts';
 import { registerXref } from './commands/xref.ts';
 import { registerDiff } from './commands/diff.ts';
 import { registerCheck } from './commands/check.ts';
+import { registerReport } from './commands/report.ts';
+import { packageVersion } from '../report/packageVersion.ts';
 import { InputError } from './InputError.ts';
 import { pipeSafeWriter } from './pipeSafeWriter.ts';
 
 type Register = (program: Command, ctx: CliContext) => void;
 
 /** Subcommands, each in src/cli/commands/<name>.ts. */
-const commands: readonly Register[] = [registerExplore, registerReplay, registerMerge, registerRisk, registerXref, registerDiff, registerCheck];
+const commands: readonly Register[] = [registerExplore, registerReplay, registerMerge, registerRisk, registerXref, registerDiff, registerCheck, registerReport];
 
 export interface CliOutcome {
   readonly code: number;
@@ -33,6 +35,7 @@ export async function runCli(
   const program = new Command('trecheck')
     .description('Model and property checker for TR 33.812 Alternative 1a (remote MCIM provisioning)')
     .configureOutput({ writeOut: sink.out, writeErr: sink.err, outputError: () => {} })
+    .version(packageVersion(), '-V, --version', 'print the version of trecheck')
     .allowExcessArguments(false)
     .exitOverride();
   for (const register of commands) register(program, ctx);

@@ -15,7 +15,7 @@ describe('trecheck explore', () => {
     const { code, stdout, stderr } = await runCliCaptured(['explore', 'needham-schroeder', '--property', 'ResponderAgreesWithInitiator', '--out', dir]);
     expect(code).toBe(1);
     expect(stderr).toBe('');
-    const file = join(dir, 'needham-schroeder.ResponderAgreesWithInitiator.exhaustive.json');
+    const file = join(dir, 'traces', 'needham-schroeder.ResponderAgreesWithInitiator.exhaustive.json');
     expect(untimed(stdout)).toBe(
       [
         'needham-schroeder {"fix":"none","maxInjections":3}',
@@ -125,12 +125,12 @@ describe('trecheck explore', () => {
     expect(first.code).toBe(1);
     const command = /reproduce: trecheck (explore .*--path \d+\.\d+)\n/.exec(first.stdout)?.[1];
     expect(command).toBeDefined();
-    const file = join(dir, 'needham-schroeder.ResponderAgreesWithInitiator.random.json');
+    const file = join(dir, 'traces', 'needham-schroeder.ResponderAgreesWithInitiator.random.json');
     const saved = readFileSync(file, 'utf8');
     const again = await runCliCaptured([...command!.split(' '), '--out', join(dir, 'again')]);
     expect(again.code).toBe(1);
     expect(again.stdout).toMatch(/only the chunk of path \d+\.\d+ \(\d+ runs\)/);
-    expect(readFileSync(join(dir, 'again', 'needham-schroeder.ResponderAgreesWithInitiator.random.json'), 'utf8')).toBe(saved);
+    expect(readFileSync(join(dir, 'again', 'traces', 'needham-schroeder.ResponderAgreesWithInitiator.random.json'), 'utf8')).toBe(saved);
   });
 
   it.each([

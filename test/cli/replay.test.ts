@@ -9,7 +9,7 @@ async function savedAttack(method: 'exhaustive' | 'random'): Promise<string> {
   const dir = mkdtempSync(join(tmpdir(), 'trecheck-replay-'));
   const { code } = await runCliCaptured(['explore', 'needham-schroeder', '--mode', method, '--workers', '1', '--out', dir]);
   expect(code).toBe(1);
-  return join(dir, `needham-schroeder.ResponderAgreesWithInitiator.${method}.json`);
+  return join(dir, 'traces', `needham-schroeder.ResponderAgreesWithInitiator.${method}.json`);
 }
 
 describe('trecheck replay', () => {

@@ -15,6 +15,9 @@ import { InputError } from '../InputError.ts';
 import { defaultTraceDir, runCheck } from './check.ts';
 import { loadText } from '../loadText.ts';
 import { maxBytesFlags, maxBytesHelp, parseMaxBytes } from '../maxBytesOption.ts';
+import { collectProvenance } from '../../report/collectProvenance.ts';
+import { reportFromFindings } from '../../report/fromFindings.ts';
+import { addReportOptions, emitReport, resolveReportRequest, type ReportFlags } from '../reportOptions.ts';
 
 /** Re-runs the named properties and returns the exit code of that run (0 all hold, 1 one is violated, ...). */
 export type PropertyRerunner = (propertyIds: readonly string[], ctx: CliContext) => Promise<ExitCode>;
@@ -27,7 +30,7 @@ export interface DiffCommandDeps {
 /** The command with its dependencies given, so tests can pass their own coverage and runner. */
 export function registerDiffWith(deps: DiffCommandDeps): (program: Command, ctx: CliContext) => void {
   return (program, ctx) => {
-    program
+    const command = program
       .command('diff')
       .description('compare two versions of the TRE function text: changed requirements, counter-measures that gained or lost text support, affected properties')
       .argument('<old>', 'older version of the text')
@@ -35,13 +38,22 @@ export function registerDiffWith(deps: DiffCommandDeps): (program: Command, ctx:
       .option('--all', 'compare the whole texts, not only the TRE function clauses')
       .option('--check', 're-run the properties that check the counter-measures of changed requirements')
       .option('--json', 'print the report as JSON')
-      .option(maxBytesFlags, maxBytesHelp)
-      .action(async (oldFile: string, newFile: string, options: { all?: boolean; check?: boolean; json?: boolean; maxBytes?: string }) => {
+      .option(maxBytesFlags, maxBytesHelp);
+    addReportOptions(command).action(async (oldFile: string, newFile: string, options: ReportFlags & { all?: boolean; check?: boolean; json?: boolean; maxBytes?: string }) => {
+        const request = resolveReportRequest(options);
         const maxBytes = parseMaxBytes(options.maxBytes);
         const report = buildDiffReport(requirements(oldFile, options.all === true, maxBytes), requirements(newFile, options.all === true, maxBytes), deps.propertyCoverage, { voids: voidCounterMeasures });
         const json = options.json === true;
         ctx.out(json ? `${JSON.stringify(diffReportJson(report), null, 2)}\n` : formatDiffReport(report));
-        const code = countDefects(report.findings) > 0 ? ExitCode.violated : ExitCode.ok;
+        const model = reportFromFindings({
+          command: 'diff',
+          title: `diff ${oldFile} ${newFile}`,
+          files: [report.old.file, report.new.file],
+          findings: report.findings,
+          provenance: collectProvenance({ old: oldFile, new: newFile, all: options.all === true, formats: request.formats }),
+        });
+        const defects = countDefects(report.findings) > 0 ? ExitCode.violated : ExitCode.ok;
+        const code = emitReport(ctx, model, request, { exitCode: defects, json });
         ctx.exit(options.check === true ? await check(report, deps, ctx, json, code) : code);
       });
   };

@@ -18,9 +18,16 @@ import { startProgress, type Progress } from '../progress.ts';
 import { readJsonFile } from '../readJsonFile.ts';
 import { reportSearch, saveTrace, type SearchReport } from '../reportSearch.ts';
 import { buildSystem, systemSource, type BuiltSystem } from '../systems.ts';
+import { replayTrace } from '../../engine/replay/replayTrace.ts';
+import { collectProvenance } from '../../report/collectProvenance.ts';
+import { modelDiagrams } from '../../report/modelDiagrams.ts';
+import type { Report } from '../../report/Report.ts';
+import { reportFromSearch } from '../../report/fromSearch.ts';
+import { addReportOptions, emitReport, resolveReportRequest, type ReportFlags, type ReportRequest } from '../reportOptions.ts';
+import { WORLD_SYSTEM_NAME } from '../../../models/world/worldSystem.ts';
 import { verdictExitCode } from '../verdictExitCode.ts';
 
-interface ExploreFlags {
+interface ExploreFlags extends ReportFlags {
   config?: string;
   property?: string[];
   mode: string;
@@ -33,7 +40,6 @@ interface ExploreFlags {
   shard?: string;
   path?: string;
   workers?: string;
-  out: string;
   json?: boolean;
 }
 
@@ -57,8 +63,10 @@ export interface ExploreRequest {
   readonly workers: number | undefined;
   /** The configuration file as given, for the reproduce command. */
   readonly configFile: string | undefined;
+  /** Where counterexample traces go: the traces/ folder of the report's output folder (shard files go in the folder itself). */
   readonly outDir: string;
   readonly json: boolean;
+  readonly report: ReportRequest;
 }
 
 /** Flags to a complete request; every bad value is an InputError naming the flag. */
@@ -93,8 +101,9 @@ function resolveExploreRequest(system: string, flags: ExploreFlags): ExploreRequ
     path: flags.path,
     configFile: flags.config,
     workers: parseCount('--workers', flags.workers, 1, 64),
-    outDir: flags.out,
+    outDir: join(flags.out ?? 'reports/latest', 'traces'),
     json: flags.json === true,
+    report: resolveReportRequest(flags),
   };
 }
 
@@ -184,8 +193,10 @@ export async function explore(ctx: CliContext, request: ExploreRequest): Promise
     reports.push(report);
     if (request.shard !== undefined) shardFile = saveShard(request, partial);
   }
-  const code = verdictExitCode(reports.flatMap((r) => r.outcome.verdicts));
+  const commandCode = verdictExitCode(reports.flatMap((r) => r.outcome.verdicts));
+  const model = exploreReport(request, built, reports);
   if (request.json) {
+    const code = emitReport(ctx, model, request.report, { exitCode: commandCode, json: true });
     const traces = reports.flatMap((r) =>
       r.outcome.verdicts.flatMap(({ property, verdict }) => {
         if (verdict.kind !== 'violated') return [];
@@ -195,6 +206,7 @@ export async function explore(ctx: CliContext, request: ExploreRequest): Promise
     );
     const result = { system: request.system, config: built.system.config, searches: reports, traces, shardFile, exitCode: code };
     ctx.out(`${JSON.stringify(result, null, 2)}\n`);
+    ctx.exit(code);
   } else {
     ctx.out(`${built.system.name} ${JSON.stringify(built.system.config)}\n`);
     for (const report of reports) reportSearch(ctx, built, report, request.outDir);
@@ -202,8 +214,29 @@ export async function explore(ctx: CliContext, request: ExploreRequest): Promise
       const all = Array.from({ length: request.shard!.count }, (_, i) => shardFileName(request, i));
       ctx.out(`shard saved: ${shardFile}\nmerge all shards: trecheck merge ${all.join(' ')}\n`);
     }
+    ctx.exit(emitReport(ctx, model, request.report, { exitCode: commandCode, json: false }));
   }
-  ctx.exit(code);
+}
+
+/** The report model of the searches: every property's verdicts, each counterexample re-checked on a fresh system. */
+function exploreReport(request: ExploreRequest, built: BuiltSystem, reports: readonly SearchReport[]): Report {
+  const { report: _report, config: _config, ...options } = request;
+  return reportFromSearch({
+    command: 'explore',
+    title: `explore ${request.system}`,
+    system: request.system,
+    config: built.system.config,
+    properties: built.properties.map((p) => ({ id: p.id, description: p.description })),
+    searches: reports,
+    recheck: (property, trace) => {
+      const definition = built.properties.find((p) => p.id === property);
+      if (definition === undefined) return {};
+      const r = replayTrace(built.system, definition, trace).result;
+      return { replayed: r.kind, ...(r.kind === 'reproduced' && r.explanation !== undefined ? { explanation: r.explanation } : {}) };
+    },
+    provenance: collectProvenance({ ...options, formats: request.report.formats }),
+    diagrams: request.system === WORLD_SYSTEM_NAME ? modelDiagrams() : [],
+  });
 }
 
 /** The explore command that re-runs just the chunk of a random counterexample (same properties, same bounds). */
@@ -215,11 +248,11 @@ function reproduceCommand(request: ExploreRequest, path: string): string {
 }
 
 function shardFileName(request: ExploreRequest, index: number): string {
-  return join(request.outDir, `${request.system}.random-seed${request.seed}.shard-${index + 1}-of-${request.shard!.count}.json`);
+  return join(request.report.outDir, `${request.system}.random-seed${request.seed}.shard-${index + 1}-of-${request.shard!.count}.json`);
 }
 
 function saveShard(request: ExploreRequest, partial: RandomPartial): string {
-  mkdirSync(request.outDir, { recursive: true });
+  mkdirSync(request.report.outDir, { recursive: true });
   const file = shardFileName(request, request.shard!.index);
   writeFileSync(file, `${JSON.stringify(partial)}\n`);
   return file;
@@ -227,7 +260,7 @@ function saveShard(request: ExploreRequest, partial: RandomPartial): string {
 
 
 export function registerExplore(program: Command, ctx: CliContext): void {
-  program
+  const command = program
     .command('explore')
     .description('search a registered system for property violations (exhaustive breadth-first and/or random)')
     .argument('<system>', 'registered system name (for example needham-schroeder)')
@@ -243,7 +276,6 @@ export function registerExplore(program: Command, ctx: CliContext): void {
     .option('--shard <i/n>', 'random: run only shard i of n (merge the shard files with trecheck merge)')
     .option('--path <path>', 'random: run only the chunk of this counterexample path, to reproduce it')
     .option('--workers <n>', 'threads of each search (default: exhaustive adaptive, random the available cores)')
-    .option('--out <dir>', 'where counterexample traces and shard files are saved', 'traces')
-    .option('--json', 'print the outcome as JSON')
-    .action(async (system: string, flags: ExploreFlags) => explore(ctx, resolveExploreRequest(system, flags)));
+    .option('--json', 'print the outcome as JSON');
+  addReportOptions(command).action(async (system: string, flags: ExploreFlags) => explore(ctx, resolveExploreRequest(system, flags)));
 }

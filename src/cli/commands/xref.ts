@@ -14,6 +14,9 @@ import { ExitCode } from '../exitCodes.ts';
 import { InputError } from '../InputError.ts';
 import { loadText } from '../loadText.ts';
 import { maxBytesFlags, maxBytesHelp, parseMaxBytes } from '../maxBytesOption.ts';
+import { collectProvenance } from '../../report/collectProvenance.ts';
+import { reportFromFindings } from '../../report/fromFindings.ts';
+import { addReportOptions, emitReport, resolveReportRequest, type ReportFlags } from '../reportOptions.ts';
 
 /** The targets, and with --analysis the counter-measure texts the meaning check compares sentences with. */
 function targets(analysisFile: string | undefined, maxBytes: number | undefined): { targets: ReferenceTargets; meaning?: CounterMeasureIndex } {
@@ -26,14 +29,15 @@ function targets(analysisFile: string | undefined, maxBytes: number | undefined)
 }
 
 export function registerXref(program: Command, ctx: CliContext): void {
-  program
+  const command = program
     .command('xref')
     .description('lint the [tx cmy] cross-references of a TRE function text: malformed, unknown or void references, and coverage')
     .argument('<file>', 'TRE function text (TR 33.812 5.1.2)')
     .option('--analysis <file>', 'threat analysis to check against (default: trecheck\'s own counter-measure catalogue); also checks the meaning of each reference against its counter-measure texts')
     .option('--json', 'print the report as JSON')
-    .option(maxBytesFlags, maxBytesHelp)
-    .action((file: string, options: { analysis?: string; json?: boolean; maxBytes?: string }) => {
+    .option(maxBytesFlags, maxBytesHelp);
+  addReportOptions(command).action((file: string, options: ReportFlags & { analysis?: string; json?: boolean; maxBytes?: string }) => {
+      const request = resolveReportRequest(options);
       const maxBytes = parseMaxBytes(options.maxBytes);
       const source = loadText(file, maxBytes);
       const to = targets(options.analysis, maxBytes);
@@ -42,6 +46,14 @@ export function registerXref(program: Command, ctx: CliContext): void {
       }
       const report = buildXrefReport(source, to.targets, to.meaning);
       ctx.out(options.json === true ? `${JSON.stringify(xrefReportJson(report), null, 2)}\n` : formatXrefReport(report));
-      ctx.exit(countDefects(report.findings) > 0 ? ExitCode.violated : ExitCode.ok);
+      const model = reportFromFindings({
+        command: 'xref',
+        title: `xref ${file}`,
+        files: [report.file],
+        findings: report.findings,
+        provenance: collectProvenance({ file, analysis: options.analysis ?? null, targets: report.targets, formats: request.formats }),
+      });
+      const exitCode = countDefects(report.findings) > 0 ? ExitCode.violated : ExitCode.ok;
+      ctx.exit(emitReport(ctx, model, request, { exitCode, json: options.json === true }));
     });
 }

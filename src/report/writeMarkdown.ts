@@ -1,0 +1,76 @@
+// The Markdown report: per threat and property the verdict and its bound, each violation with its trace as a
+// Mermaid sequence chart (rendered by GitHub), the text findings on their lines, and the baseline comparison.
+import { describeComparison } from './compareBaseline.ts';
+import { baselineStatus } from './baselineStatus.ts';
+import { describeProvenance } from './describeProvenance.ts';
+import type { RenderInput } from './RenderInput.ts';
+import { strongestVerdict } from './reportFindings.ts';
+import { sequenceMermaid } from './sequenceMermaid.ts';
+import { filesOf } from './traceFiles.ts';
+
+const cell = (s: string): string => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+const location = (f: { file: string; line?: number; column?: number }): string =>
+  `${f.file}${f.line === undefined ? '' : `:${f.line}`}${f.column === undefined ? '' : `:${f.column}`}`;
+
+export function writeMarkdown({ report, comparison, traceDir }: RenderInput): string {
+  const md: string[] = [`# ${report.title}`, '', describeProvenance(report.provenance), ''];
+  if (comparison !== undefined) {
+    md.push('## Against the baseline', '');
+    const lines = describeComparison(comparison);
+    md.push(...(lines.length === 0 ? ['No findings, none accepted.'] : lines.map((l) => `- ${l}`)), '');
+  }
+  if (report.scenarios.length > 0) {
+    md.push('## Summary', '', '| scenario | property | threat (risk) | checks | verdict | bound |', '|---|---|---|---|---|---|');
+    for (const s of report.scenarios) {
+      for (const f of s.failures) md.push(`| ${cell(s.id)} | (scenario) | | | **FAILED** | ${cell(f)} |`);
+      for (const p of s.properties) {
+        const v = strongestVerdict(p);
+        const status = baselineStatus(comparison, { scenario: s.id, property: p.id, detail: '' });
+        const threat = p.threat === undefined ? '' : `${p.threat.id}${p.threat.risk === undefined ? '' : ` (${p.threat.risk})`}`;
+        const kind = v === undefined ? '-' : v.kind === 'violated' ? '**VIOLATED**' : v.kind;
+        md.push(`| ${cell(s.id)} | ${cell(p.id)} | ${cell(threat)} | ${cell(p.checks.join(', '))} | ${kind}${status === undefined ? '' : ` (${status})`} | ${cell(v?.bound ?? '')} |`);
+      }
+    }
+    md.push('');
+  }
+  for (const s of report.scenarios) {
+    md.push(`## ${s.id}`, '', `System \`${s.system}\`, configuration \`${JSON.stringify(s.config)}\`.`, '');
+    for (const n of s.notes) md.push(`- ${n}`);
+    for (const f of s.failures) md.push(`- **FAILED**: ${f}`);
+    if (s.notes.length + s.failures.length > 0) md.push('');
+    for (const p of s.properties) {
+      md.push(`### ${p.id}`, '', p.description, '');
+      if (p.checks.length > 0) md.push(`Checks: ${p.checks.join(', ')}.`, '');
+      for (const v of p.verdicts) {
+        md.push(`- ${v.method}: ${v.text}`);
+        const c = v.counterexample;
+        if (c === undefined) continue;
+        const files = filesOf(report, c);
+        md.push('');
+        if (c.explanation !== undefined) md.push(c.explanation, '');
+        if (c.replayed !== undefined) md.push(`Re-executed on a fresh system: ${c.replayed}${c.liveAgrees === undefined ? '' : `; live actors ${c.liveAgrees ? 'agree on every state' : 'DISAGREE'}`}.`, '');
+        md.push('```mermaid', sequenceMermaid(c.trace.actions).trimEnd(), '```', '');
+        if (files !== undefined) {
+          md.push(`Replay: \`trecheck replay ${traceDir}/${files.trace}\` (ITF: \`${traceDir}/${files.itf}\`).`);
+        }
+        if (c.reproduce !== undefined) md.push(`Reproduce the search: \`${c.reproduce}\`.`);
+        md.push('');
+      }
+      md.push('');
+    }
+  }
+  if (report.textFindings.length > 0 || report.textFiles.length > 0) {
+    const defects = report.textFindings.filter((f) => f.severity === 'defect').length;
+    md.push('## Findings about the text', '', `${report.textFiles.join(', ')}: ${defects} defect(s), ${report.textFindings.length - defects} note(s).`, '');
+    if (report.textFindings.length > 0) {
+      md.push('| where | severity | code | message |', '|---|---|---|---|');
+      for (const f of report.textFindings) {
+        const status = f.severity === 'defect' ? baselineStatus(comparison, { scenario: f.file, property: f.code, detail: f.message }) : undefined;
+        const suggestion = f.suggestion === undefined ? '' : ` (${f.suggestion})`;
+        md.push(`| ${cell(location(f))} | ${f.severity}${status === undefined ? '' : ` (${status})`} | ${cell(f.code)} | ${cell(f.message + suggestion)} |`);
+      }
+      md.push('');
+    }
+  }
+  return `${md.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
+}

@@ -1,0 +1,86 @@
+// The vitest API's core: search every interleaving of a scenario of the TR model for violations of its
+// properties and throw, with the shrunk (shortest) trace and the replay command, when one is violated.
+// Plain functions that throw: they work in any test runner; describeScenario adds vitest's describe/it.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { resolveScenario } from '../../models/flows/ScenarioConfig.ts';
+import { worldSystem } from '../../models/world/worldSystem.ts';
+import { worldProperties, type WorldProperty } from '../../properties/index.ts';
+import { searchExhaustive } from '../engine/exhaustive/searchExhaustive.ts';
+import { replayTrace } from '../engine/replay/replayTrace.ts';
+import { formatVerdict } from '../cli/formatVerdict.ts';
+import type { Verdict } from '../engine/Verdict.ts';
+
+export interface CheckOptions {
+  /** Where a counterexample trace is saved for `trecheck replay` (default reports/latest/traces, from the working folder). */
+  readonly traceDir?: string;
+}
+
+export interface PropertyOutcome {
+  readonly property: string;
+  readonly verdict: Verdict['kind'];
+  /** The verdict in words with its bound, as `trecheck check` prints it. */
+  readonly text: string;
+}
+
+/** The error a failing check throws: its message holds the trace and the replay command. */
+export class TrecheckViolation extends Error {
+  override readonly name = 'TrecheckViolation';
+  constructor(
+    message: string,
+    readonly outcomes: readonly PropertyOutcome[],
+  ) {
+    super(message);
+  }
+}
+
+/** Names in properties/index.ts; an unknown one is a usage error naming the known ones. */
+export const propertyIds = (): string[] => worldProperties.map((p) => p.property.id);
+
+function run(scenario: unknown, selected: readonly WorldProperty[], options: CheckOptions): PropertyOutcome[] {
+  const resolved = resolveScenario(scenario);
+  if (!resolved.ok) throw new Error(`trecheck: ${resolved.error.message}`);
+  const config = resolved.config;
+  const outcome = searchExhaustive(worldSystem(config), selected.map((p) => p.property));
+  const outcomes = outcome.verdicts.map(({ property, verdict }) => ({ property, verdict: verdict.kind, text: formatVerdict(verdict) }));
+  const failures: string[] = [];
+  for (const { property, verdict } of outcome.verdicts) {
+    if (verdict.kind === 'holds-exhaustively' || verdict.kind === 'no-violation-found') continue;
+    if (verdict.kind === 'inconclusive') {
+      failures.push(`${property} in scenario ${config.name}: ${formatVerdict(verdict)}`);
+      continue;
+    }
+    const entry = selected.find((p) => p.property.id === property)!;
+    const trace = verdict.trace;
+    const replay = replayTrace(worldSystem(config), entry.property, trace).result;
+    const explanation = replay.kind === 'reproduced' ? replay.explanation : undefined;
+    const dir = options.traceDir ?? join('reports', 'latest', 'traces');
+    mkdirSync(dir, { recursive: true });
+    const file = join(dir, `${trace.system}.${config.name.replace(/[^A-Za-z0-9._-]/g, '_')}.${property}.${trace.method}.json`);
+    writeFileSync(file, `${JSON.stringify(trace, null, 2)}\n`);
+    failures.push(
+      [
+        `${property} in scenario ${config.name}: ${formatVerdict(verdict)}`,
+        `  ${entry.property.description}${explanation === undefined ? '' : `: ${explanation}`}`,
+        ...trace.actions.map((a, i) => `  ${String(i + 1).padStart(3)}. ${a}`),
+        `  checks: ${entry.checks.join(', ')}`,
+        `  replay: npx trecheck replay ${file}`,
+      ].join('\n'),
+    );
+  }
+  if (failures.length > 0) throw new TrecheckViolation(`trecheck: ${failures.join('\n')}`, outcomes);
+  return outcomes;
+}
+
+/** Checks every property of the model on a scenario (the JSON of `trecheck check --config`, e.g.
+ *  `{ flow: 'initial-3gpp' }`); returns the verdicts when all hold, throws TrecheckViolation otherwise. */
+export function checkScenario(scenario: unknown, options: CheckOptions = {}): PropertyOutcome[] {
+  return run(scenario, worldProperties, options);
+}
+
+/** Checks one property (its id in properties/index.ts) on a scenario. */
+export function checkProperty(id: string, scenario: unknown, options: CheckOptions = {}): PropertyOutcome {
+  const selected = worldProperties.filter((p) => p.property.id === id);
+  if (selected.length === 0) throw new Error(`trecheck: unknown property '${id}'; expected one of: ${propertyIds().join(', ')}`);
+  return run(scenario, selected, options)[0]!;
+}

@@ -1,0 +1,63 @@
+// The JUnit XML parses back (with an independent XML parser) to one test case per scenario and property,
+// with failures for violations, skips for known findings, and counts that add up.
+import { XMLParser } from 'fast-xml-parser';
+import { describe, expect, it } from 'vitest';
+import { collectProvenance } from '../../src/report/collectProvenance.ts';
+import { compareBaseline } from '../../src/report/compareBaseline.ts';
+import { reportFromCheck } from '../../src/report/fromCheck.ts';
+import { reportFromFindings } from '../../src/report/fromFindings.ts';
+import { writeJunit } from '../../src/report/writeJunit.ts';
+import { checkRun, describeWorldProperty } from './checkRun.ts';
+
+interface Case { name: string; classname: string; failure?: { '#text': string; type: string }; skipped?: unknown }
+interface Suite { name: string; tests: string; failures: string; skipped: string; testcase: Case[] }
+const parse = (xml: string): { testsuites: { tests: string; failures: string; testsuite: Suite[] } } =>
+  new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', isArray: (name) => name === 'testsuite' || name === 'testcase' }).parse(xml);
+
+const checks = [...checkRun('change-via-old-sho'), ...checkRun('change-via-pristine')];
+const report = reportFromCheck({ checks, describe: describeWorldProperty, provenance: collectProvenance({}) });
+
+describe('JUnit XML', () => {
+  it('has one suite per scenario and one case per property, the violation a failure with its trace', () => {
+    const xml = parse(writeJunit({ report, traceDir: 'out/traces' }));
+    const suites = xml.testsuites.testsuite;
+    expect(suites.map((s) => s.name)).toEqual(checks.map((c) => c.config.name));
+    for (const s of suites) expect(s.testcase.map((c) => c.name)).toEqual(['(scenario)', 'AtMostOneMcimActive', 'HonestRunEndsAtGoal']);
+    const failed = suites.flatMap((s) => s.testcase.filter((c) => c.failure !== undefined).map((c) => `${c.classname} ${c.name}`));
+    expect(failed).toEqual(['change-via-pristine HonestRunEndsAtGoal']);
+    const failure = suites.flatMap((s) => s.testcase).find((c) => c.failure !== undefined)!.failure!;
+    expect(failure.type).toBe('violated');
+    expect(failure['#text']).toContain(' 23. m2me>ro registrationRequest');
+    expect(Number(xml.testsuites.tests)).toBe(suites.reduce((n, s) => n + s.testcase.length, 0));
+    expect(xml.testsuites.failures).toBe('1');
+  });
+
+  it('skips a known finding under a baseline instead of failing it', () => {
+    const baseline = { format: 'trecheck-baseline/1' as const, findings: [{ command: 'check', scenario: 'change-via-pristine', property: 'HonestRunEndsAtGoal', kind: 'violated' as const, detail: '' }] };
+    const xml = parse(writeJunit({ report, comparison: compareBaseline(report, baseline), traceDir: 'out/traces' }));
+    expect(xml.testsuites.failures).toBe('0');
+    const known = xml.testsuites.testsuite.flatMap((s) => s.testcase).filter((c) => c.skipped !== undefined);
+    expect(known.map((c) => `${c.classname} ${c.name}`)).toEqual(['change-via-pristine HonestRunEndsAtGoal']);
+  });
+
+  it('has one case per text finding class, escaping what XML must escape', () => {
+    const text = reportFromFindings({
+      command: 'xref',
+      title: 'xref a&b.txt',
+      files: ['a&b.txt'],
+      findings: [
+        { file: 'a&b.txt', line: 1, severity: 'defect', code: 'xref/malformed', message: 'malformed "[t1 <cm1]"' },
+        { file: 'a&b.txt', line: 9, severity: 'defect', code: 'xref/malformed', message: 'another' },
+        { file: 'a&b.txt', severity: 'note', code: 'xref/coverage', message: 'no function references t1 cm5' },
+      ],
+      provenance: collectProvenance({}),
+    });
+    const suite = parse(writeJunit({ report: text, traceDir: 'x' })).testsuites.testsuite[0]!;
+    expect(suite.name).toBe('text: a&b.txt');
+    expect(suite.testcase.map((c) => [c.name, c.failure === undefined ? 'pass' : 'fail'])).toEqual([
+      ['xref/malformed', 'fail'],
+      ['xref/coverage', 'pass'],
+    ]);
+    expect(suite.testcase[0]!.failure!['#text']).toContain('a&b.txt:1: defect: malformed "[t1 <cm1]"');
+  });
+});

@@ -1,0 +1,84 @@
+// Every report format of a real run, pinned by golden files (timings and provenance as placeholders): Lowe's
+// attack found by `trecheck explore`, the 5.1.3.7.4.3 race found by check's pipeline, xref findings on 004.
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCliCaptured } from '../../src/cli/main.ts';
+import { collectProvenance } from '../../src/report/collectProvenance.ts';
+import { reportFromCheck } from '../../src/report/fromCheck.ts';
+import { renderReport } from '../../src/report/writeReports.ts';
+import { seed } from '../cli/textTranscript.ts';
+import { checkRun, describeWorldProperty } from './checkRun.ts';
+import { expectReportGolden, placeholders } from './reportGolden.ts';
+
+const all = ['--format', 'md,html,json,sarif', '--format', 'junit', '--no-baseline'];
+
+describe('report writers on Lowe\'s attack (explore needham-schroeder)', async () => {
+  const out = mkdtempSync(join(tmpdir(), 'trecheck-writers-'));
+  const run = await runCliCaptured(['explore', 'needham-schroeder', '--workers', '1', '--out', out, ...all]);
+
+  it('exits 1 and says where the reports are', () => {
+    expect(run.code).toBe(1);
+    expect(placeholders(run.stdout, out)).toContain('reports: <out>/report.md, <out>/report.html, <out>/report.json, <out>/report.sarif, <out>/junit.xml; 6 trace file(s) in <out>/traces\n');
+  });
+
+  for (const file of ['report.md', 'report.html', 'report.json', 'report.sarif', 'junit.xml']) {
+    it(`writes ${file} as the golden file says`, () => {
+      expectReportGolden(`explore-ns.${file}`, placeholders(readFileSync(join(out, file), 'utf8'), out));
+    });
+  }
+
+  it('writes each counterexample as a replayable trace, an ITF trace and a Mermaid sequence diagram', () => {
+    const stem = 'needham-schroeder.ResponderAgreesWithInitiator.exhaustive';
+    expect(readdirSync(join(out, 'traces')).sort()).toContain(`${stem}.itf.json`);
+    expectReportGolden(`explore-ns.${stem}.itf.json`, readFileSync(join(out, 'traces', `${stem}.itf.json`), 'utf8'));
+    expectReportGolden(`explore-ns.${stem}.mmd`, readFileSync(join(out, 'traces', `${stem}.mmd`), 'utf8'));
+  });
+
+  it('re-renders the saved report.json to the same files without re-running (trecheck report)', async () => {
+    const again = mkdtempSync(join(tmpdir(), 'trecheck-rerender-'));
+    const r = await runCliCaptured(['report', join(out, 'report.json'), '--out', again, '--no-baseline']);
+    expect(r.code).toBe(1);
+    for (const file of ['report.md', 'report.sarif', 'junit.xml', 'traces/needham-schroeder.ResponderAgreesWithInitiator.exhaustive.itf.json']) {
+      expect(readFileSync(join(again, file), 'utf8').split(again).join('<out>').split(out).join('<out>')).toBe(readFileSync(join(out, file), 'utf8').split(out).join('<out>'));
+    }
+  });
+});
+
+describe('report writers on the text tools', () => {
+  it('xref 004: SARIF results on file and line', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'trecheck-writers-'));
+    const r = await runCliCaptured(['xref', seed('004'), '--out', out, '--format', 'sarif', '--format', 'md', '--no-baseline']);
+    expect(r.code).toBe(1);
+    const seeds = join(seed('004'), '..');
+    const fix = (t: string): string => placeholders(t, out).split(seeds).join('<seeds>');
+    expectReportGolden('xref-004.report.sarif', fix(readFileSync(join(out, 'report.sarif'), 'utf8')));
+    expectReportGolden('xref-004.report.md', fix(readFileSync(join(out, 'report.md'), 'utf8')));
+  });
+});
+
+describe('reportFromCheck on a real check run (change-via-pristine)', () => {
+  const report = reportFromCheck({ checks: checkRun('change-via-pristine'), describe: describeWorldProperty, provenance: collectProvenance({ flow: 'change-via-pristine' }) });
+
+  it('carries the scenario, both properties, the 23-step counterexample re-checked on live actors', () => {
+    const [s] = report.scenarios;
+    expect(s!.id).toBe('change-via-pristine');
+    expect(s!.failures).toEqual([]);
+    expect(s!.properties.map((p) => [p.id, p.verdicts[0]!.kind])).toEqual([
+      ['AtMostOneMcimActive', 'holds-exhaustively'],
+      ['HonestRunEndsAtGoal', 'violated'],
+    ]);
+    const v = s!.properties[1]!.verdicts[0]!;
+    expect(v.counterexample?.trace.actions).toHaveLength(23);
+    expect(v.counterexample).toMatchObject({ replayed: 'reproduced', liveAgrees: true });
+    expect(s!.properties[1]!.source).toBe('properties/HonestRunEndsAtGoal.ts');
+    expect(s!.properties[1]!.checks).toContain('004 5.1.3.7.4.3');
+  });
+
+  for (const format of ['md', 'junit'] as const) {
+    it(`renders ${format} as the golden file says`, () => {
+      expectReportGolden(`check-change-via-pristine.${format === 'md' ? 'report.md' : 'junit.xml'}`, placeholders(renderReport(format, { report, traceDir: 'reports/latest/traces' })));
+    });
+  }
+});

@@ -1,0 +1,39 @@
+// The vitest API from source: a scenario whose properties hold passes; the 5.1.3.7.4.3 race fails with the
+// shortest trace and a replay command that reproduces it; bad input is a one-line error.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCliCaptured } from '../../src/cli/main.ts';
+import { checkProperty, checkScenario, describeScenario, TrecheckViolation } from '../../src/vitest/index.ts';
+
+const traceDir = mkdtempSync(join(tmpdir(), 'trecheck-vitest-'));
+
+describe('trecheck/vitest', () => {
+  it('checkScenario returns the verdicts when every property holds', () => {
+    expect(checkScenario({ flow: 'delayed-activation' }, { traceDir }).map((o) => o.verdict)).toEqual(['holds-exhaustively', 'holds-exhaustively']);
+  });
+
+  it('checkProperty throws the shortest trace and a replay command that reproduces it', async () => {
+    let error: unknown;
+    try {
+      checkProperty('HonestRunEndsAtGoal', { flow: 'change-via-pristine' }, { traceDir });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(TrecheckViolation);
+    const message = (error as Error).message;
+    expect(message).toContain('HonestRunEndsAtGoal in scenario change-via-pristine: VIOLATED: counterexample of 23 steps (exhaustive, shortest)');
+    expect(message).toContain('   18. m2me>ro discoveryRequest\n   19. subscriber>ro shoSelection');
+    const file = /replay: npx trecheck replay (\S+)/.exec(message)![1]!;
+    const replay = await runCliCaptured(['replay', file]);
+    expect(replay.stdout).toContain('reproduced: HonestRunEndsAtGoal is violated after step 23 of 23, as saved');
+  });
+
+  it('an unknown property or a bad scenario is a one-line error', () => {
+    expect(() => checkProperty('NoSuchClaim', { flow: 'initial-3gpp' })).toThrow(/^trecheck: unknown property 'NoSuchClaim'; expected one of: AtMostOneMcimActive, HonestRunEndsAtGoal$/);
+    expect(() => checkScenario({ flow: 'initial-5g' })).toThrow(/^trecheck: scenario\.flow: /);
+  });
+});
+
+describeScenario('describeScenario registers one passing test per property', { flow: 'initial-non3gpp' }, { traceDir });
