@@ -5,6 +5,7 @@ import { capabilityIds, insiderRoles, type Capability, type InsiderRole } from '
 import { switchIds, switchOf, switches, type SwitchId } from '../counterMeasures/switches.ts';
 import type { Access } from '../roles/m2me.ts';
 import type { ChangeNotice } from '../roles/subscriber.ts';
+import { shoCommands, type ShoCommand } from '../roles/sho.ts';
 import { shoIds, type ShoId } from '../roleIds.ts';
 
 /** Injections the attacker may make in a run: each one a message it delivers that no honest role sent on that
@@ -28,6 +29,7 @@ const scenarioInputSchema = z
     bothMcimsPresent: z.boolean().optional(),
     delayedActivation: z.boolean().optional(),
     lifecycleActions: z.boolean().optional(),
+    shoCommands: z.array(z.enum(shoCommands)).optional(),
     faults: z.object({ tamper: z.boolean().optional(), corruptMcim: z.boolean().optional() }).strict().optional(),
     /** Counter-measures switched off: ids or aliases from models/counterMeasures/switches.ts ("t5.cm3"). */
     off: z.array(z.string()).optional(),
@@ -65,9 +67,10 @@ export interface ScenarioConfig {
   readonly bothMcimsPresent: boolean;
   /** Annex x.1: the ICF subscription stays dormant until the subscriber announces the switch-on. */
   readonly delayedActivation: boolean;
-  /** Enables the TRE's local lifecycle actions (sessions, reset), the supplier's remote update and the SHOs'
-   *  lifecycle commands for their own MCIMs. */
+  /** Enables the TRE's local lifecycle actions (sessions, reset) and the supplier's remote update. */
   readonly lifecycleActions: boolean;
+  /** Lifecycle commands each SHO may send (once each) for its own MCIM (5.1.2.4 lifecycle management). */
+  readonly shoCommands: readonly ShoCommand[];
   /** Enables fault events: tamper detection (lockdown) and MCIM code corruption (integrity check). */
   readonly faults: { readonly tamper: boolean; readonly corruptMcim: boolean };
   /** Counter-measures switched off (primary switch ids, sorted). */
@@ -103,7 +106,7 @@ const bad = (message: string): ScenarioResult => ({ ok: false, error: { code: 'i
  *  - access: '3gpp', except 'non3gpp-authenticated' for initial-non3gpp;
  *  - sho: 'sho1' for initial flows, 'sho2' (the new SHO) for changes; oldSho: the other SHO for changes;
  *  - bothMcimsPresent: false; delayedActivation: true for delayed-activation, false otherwise;
- *  - lifecycleActions and faults: off (honest runs);
+ *  - lifecycleActions and faults: off, shoCommands: none (honest runs);
  *  - off: none (every counter-measure on); assumptions: portal protected, blocking from Installed allowed,
  *    change notice unordered; attacker: no capability, no insider, 2 injections when attacked (else 0);
  *  - name: the flow id with its variants. */
@@ -155,6 +158,7 @@ export function resolveScenario(input: unknown): ScenarioResult {
       bothMcimsPresent,
       delayedActivation,
       lifecycleActions: i.lifecycleActions ?? false,
+      shoCommands: shoCommands.filter((c) => i.shoCommands?.includes(c) === true),
       faults: { tamper: i.faults?.tamper ?? false, corruptMcim: i.faults?.corruptMcim ?? false },
       off,
       assumptions: {

@@ -12,7 +12,7 @@ import { m2meMachine } from '../roles/m2me.ts';
 import { non3gppIcspMachine, type IcspMode } from '../roles/non3gppIcsp.ts';
 import { pvaMachine } from '../roles/pva.ts';
 import { registrationOperatorMachine } from '../roles/registrationOperator.ts';
-import { shoCommands, shoMachine } from '../roles/sho.ts';
+import { shoMachine } from '../roles/sho.ts';
 import { subscriberLocalEvents, subscriberMachine, type SubscriberInput } from '../roles/subscriber.ts';
 import { treMachine, type TreContext } from '../roles/tre.ts';
 import { mcimEntryFor, sortById } from '../roles/treRegistry.ts';
@@ -53,7 +53,7 @@ function localEventsOf(id: RoleId, config: ScenarioConfig): EventObject[] {
       ];
     case 'sho1':
     case 'sho2':
-      return config.lifecycleActions ? shoCommands.map((event) => ({ type: 'COMMAND', event })) : [];
+      return config.shoCommands.map((event) => ({ type: 'COMMAND', event }));
     default:
       return [];
   }

@@ -232,6 +232,7 @@ function lifecycleFromCommand(ctx: TreContext, msg: Term): Pick<TreContext, 'reg
     const command = { pcid: f?.[0], mcim: nameId(f?.[1]), event: nameId(f?.[2]) };
     if (f === undefined || !same(command.pcid, ctx.creds?.pcid) || command.mcim !== entry.id || command.event === undefined) continue;
     if (!isLifecycleEvent(command.event) || command.event === 'SELECT' || command.event === 'END_SESSION') return undefined;
+    if (command.event === 'BLOCK' && entry.state === 'Installed' && !ctx.blockFromInstalled) return undefined;
     const registry = applyLifecycle(ctx.registry, entry.id, command.event);
     if (registry === undefined) return undefined;
     return { registry, commands: [...ctx.commands, `${entry.id}|${command.event}|${byOwner ? 'owner' : 'other'}`] };

@@ -9,6 +9,7 @@ export interface ThreatCheck {
   /** Scenarios in the scenario-file format, each with a name `tN-...`. */
   readonly scenarios: readonly ScenarioInput[];
   readonly properties: readonly WorldProperty[];
-  /** Properties expected to fail with every counter-measure on: findings about the text, with the reason. */
+  /** Properties expected to fail with every counter-measure on, keyed `scenario/property`: findings about the
+   *  text, each with the clauses that leave the gap. */
   readonly knownFindings?: Readonly<Record<string, string>>;
 }

@@ -10,7 +10,7 @@ export const t02Provisioning: ThreatCheck = {
   scenarios: [
     { name: 't2-network', flow: 'initial-3gpp', attacker: { capabilities: ['network'], injections: 2 } },
     // After the SHO deletes its MCIM (5.1.1.1), a replayed bootstrap and MCIM object must not bring it back (x.2.3).
-    { name: 't2-replay-after-delete', flow: 'change-via-old-sho', attacker: { capabilities: ['network'], injections: 2 } },
+    { name: 't2-replay-after-delete', flow: 'initial-3gpp', shoCommands: ['DELETE'], attacker: { capabilities: ['network'], injections: 2 } },
   ],
   properties: [
     { property: mcimSecretNeverLeaves, checks: ['t2.cm2', 't2.cm3', '004 x.2.3 NOTE 2', '001 step 16'] },

@@ -6,7 +6,7 @@ import type { ThreatCheck } from './ThreatCheck.ts';
 export const t07McimPermissions: ThreatCheck = {
   threat: 7,
   scenarios: [
-    { name: 't7-forged-commands', flow: 'change-via-old-sho', bothMcimsPresent: true, attacker: { capabilities: ['network', 't7.commands'], injections: 1 } },
+    { name: 't7-forged-commands', flow: 'change-via-old-sho', bothMcimsPresent: true, attacker: { capabilities: ['network', 't7.commands'], injections: 2 } },
   ],
   properties: [
     { property: lifecycleChangesOnlyByOwner, checks: ['t7.cm1', 't7.cm10', '004 5.1.2.3', '004 5.1.2.4'] },

@@ -5,17 +5,32 @@ import { mcimSecretNeverLeaves } from '../claims/McimSecretNeverLeaves.ts';
 import { modifiedMcimNeverSelectedAfterBoot } from '../claims/ModifiedMcimNeverSelectedAfterBoot.ts';
 import type { ThreatCheck } from './ThreatCheck.ts';
 
+const bothPresent = { flow: 'change-via-old-sho', bothMcimsPresent: true } as const;
+
 export const t08HostileMcim: ThreatCheck = {
   threat: 8,
   scenarios: [
-    {
-      name: 't8-hostile-mcim', flow: 'change-via-old-sho', bothMcimsPresent: true, lifecycleActions: true,
-      faults: { corruptMcim: true }, attacker: { capabilities: ['t8.hostileMcim'], injections: 0 },
-    },
+    { name: 't8-hostile-mcim', ...bothPresent, attacker: { capabilities: ['t8.hostileMcim'] } },
+    { name: 't8-corrupted-mcim', ...bothPresent, attacker: { capabilities: ['t11.faults'] } },
+    // The MCIMs' owners may block, unblock and delete them (5.1.1.1, 5.1.2.4).
+    { name: 't8-owner-unblocks', ...bothPresent, shoCommands: ['UNBLOCK'], attacker: { capabilities: ['t11.faults'] } },
+    { name: 't8-owner-unblocks-no-block-from-installed', ...bothPresent, shoCommands: ['UNBLOCK'], assumptions: { blockFromInstalled: false }, attacker: { capabilities: ['t11.faults'] } },
   ],
   properties: [
     { property: mcimSecretNeverLeaves, checks: ['t8.cm1', 't8.cm5', '004 5.1.2.2'] },
     { property: modifiedMcimNeverSelectedAfterBoot, checks: ['t8.cm8', '004 5.1.2.3'] },
     { property: mcimActivatedOnlyWithShoAuthorisation, checks: ['t8.cm6', '004 5.1.1.1'] },
   ],
+  knownFindings: {
+    't8-owner-unblocks/ModifiedMcimNeverSelectedAfterBoot':
+      '003 t8 cm8 says an MCIM found modified is blocked "permanently"; 004 5.1.2.3 only places it in Blocked, and 5.1.1.1 lets ' +
+      'unblocking restore it to Activated: the owner\'s UNBLOCK makes the modified code usable again. The model follows 004.',
+    't8-owner-unblocks-no-block-from-installed/ModifiedMcimNeverSelectedAfterBoot':
+      'as in t8-owner-unblocks: 004 lets the owner unblock a modified MCIM (5.1.1.1), where 003 t8 cm8 says "permanently".',
+    't8-owner-unblocks/McimActivatedOnlyWithShoAuthorisation':
+      '5.1.1.1 does not say from which states an MCIM may be blocked; if an Installed MCIM can be Blocked (the integrity check ' +
+      'of 5.1.2.3 at a reset), "Unblocking ... restored to the Activated state" activates an MCIM its SHO never activated ' +
+      '(in the both-present variant the new SHO\'s MCIM waits Installed). Without that assumption the claim holds ' +
+      '(t8-owner-unblocks-no-block-from-installed).',
+  },
 };

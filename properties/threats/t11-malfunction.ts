@@ -14,7 +14,7 @@ export const t11Malfunction: ThreatCheck = {
     { property: changeOfOperatorKeepsService, checks: ['004 5.1.3.7.4.2 steps 7-12'] },
   ],
   knownFindings: {
-    ChangeOfOperatorKeepsService:
+    't11-faults/ChangeOfOperatorKeepsService':
       '5.1.3.7.4.2 makes step 7 (the download) atomic, but step 8 discards the old MCIM before step 12 provisions the new one: ' +
       'a reset or power loss in between leaves the M2ME with no usable MCIM and no connectivity to recover over (t11 cm1\'s factory reset needs the subscriber at the device).',
   },
