@@ -60,8 +60,8 @@ export const subscriberMachine = setup({
   context: ({ input }) => ({ ...input, pcid: null, token: null, noticed: false }),
   initial: 'AwaitingEquipment',
   on: {
-    // The portal's confirmation of a change notice (the `acknowledged` assumption); others ignore it.
-    selectionAck: { guard: ({ context }) => context.notice === 'acknowledged' && !context.noticed, actions: assign({ noticed: true }) },
+    // The portal's confirmation of a notice; only the `acknowledged` assumption waits for it.
+    selectionAck: { actions: assign({ noticed: true }) },
   },
   states: {
     AwaitingEquipment: {
