@@ -4,7 +4,9 @@ import type { World } from '../models/world/World.ts';
 import type { Invariant } from '../src/engine/Property.ts';
 import type { PropertyCoverage } from '../src/text/PropertyCoverage.ts';
 import { atMostOneMcimActive } from './AtMostOneMcimActive.ts';
+import { goalNeverReached } from './claims/GoalNeverReached.ts';
 import { honestRunEndsAtGoal } from './HonestRunEndsAtGoal.ts';
+import { threatSuite } from './threats/threatSuite.ts';
 
 export interface WorldProperty {
   readonly property: Invariant<World>;
@@ -12,15 +14,29 @@ export interface WorldProperty {
   readonly checks: readonly string[];
 }
 
-/** Not in the list: lifecycle legality of the TRE registry (e.g. "only an activated MCIM can be selected",
- *  5.1.1.1). Every registry change goes through applyLifecycle, i.e. the lifecycle machine's own table
- *  (models/mcimLifecycleTable.ts), so it holds by construction and a check of it could not fail. */
-export const worldProperties: readonly WorldProperty[] = [
+/** The claims of the honest flows. Not in the list: lifecycle legality of the TRE registry (e.g. "only an
+ *  activated MCIM can be selected", 5.1.1.1). Every registry change goes through applyLifecycle, i.e. the
+ *  lifecycle machine's own table (models/mcimLifecycleTable.ts), so it holds by construction and a check of it
+ *  could not fail. */
+export const flowProperties: readonly WorldProperty[] = [
   { property: atMostOneMcimActive, checks: ['004 5.1.3.7.2', '004 5.1.1.1'] },
   { property: honestRunEndsAtGoal, checks: ['004 5.1.3.6.2 steps 13-14', '004 5.1.3.7.4.2 steps 8-14', '004 5.1.3.7.4.3'] },
 ];
 
-/** Properties with the catalogue counter-measures they check, one entry per property that has a `[tx cmy]`
- *  link in the text. None yet: the clauses behind the two properties above (5.1.3.7.2, 5.1.3.6.2, 5.1.3.7.4)
- *  carry no `[tx cmy]` reference, so they are left out rather than given invented links. */
-export const propertyCoverage: readonly PropertyCoverage[] = [];
+/** Every claim once: the flows' and the threats' (a claim several threats check lists the union of their checks). */
+export const worldProperties: readonly WorldProperty[] = (() => {
+  const byId = new Map<string, WorldProperty>();
+  for (const p of [...flowProperties, ...threatSuite.flatMap((t) => t.properties)]) {
+    const known = byId.get(p.property.id);
+    byId.set(p.property.id, { property: p.property, checks: [...new Set([...(known?.checks ?? []), ...p.checks])] });
+  }
+  return [...byId.values()];
+})();
+
+/** The sanity (non-vacuity) check of every threat scenario: a run reaching the honest goal exists. */
+export const sanityProperty: Invariant<World> = goalNeverReached;
+
+/** Properties with the catalogue counter-measures they check (ids such as `t5.cm3`), for `trecheck diff --check`. */
+export const propertyCoverage: readonly PropertyCoverage[] = worldProperties
+  .map((p) => ({ id: p.property.id as string, counterMeasures: p.checks.filter((c) => /^t\d+\.cm\d+$/.test(c)) }))
+  .filter((c) => c.counterMeasures.length > 0);

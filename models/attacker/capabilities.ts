@@ -19,6 +19,12 @@ export const capabilities = {
 } as const;
 
 export type Capability = keyof typeof capabilities;
+
+/** Capabilities that put messages on some channel; a scenario with none of them (and no insider) injects nothing. */
+export const injectingCapabilities: readonly Capability[] = [
+  'network', 't3.malware', 't4.logical', 't5.emulatedTre', 't5.otherTre', 't6.firmware', 't7.commands',
+  't10.localGuess', 't10.remoteGuess', 't12.stolenIdentity',
+];
 export const capabilityIds = Object.keys(capabilities) as Capability[];
 
 /** Roles a scenario may make dishonest (004 Annex x.3 trust model): the attacker then holds their keys and

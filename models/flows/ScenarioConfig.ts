@@ -1,7 +1,7 @@
 // Scenario configuration: which flow, which access, which SHOs, which variant. User input is checked and
 // resolved into a complete config here and only here; errors are values with a stable code, not throws.
 import { z } from 'zod';
-import { capabilityIds, insiderRoles, type Capability, type InsiderRole } from '../attacker/capabilities.ts';
+import { capabilityIds, injectingCapabilities, insiderRoles, type Capability, type InsiderRole } from '../attacker/capabilities.ts';
 import { switchIds, switchOf, switches, type SwitchId } from '../counterMeasures/switches.ts';
 import type { Access } from '../roles/m2me.ts';
 import type { ChangeNotice } from '../roles/subscriber.ts';
@@ -108,7 +108,7 @@ const bad = (message: string): ScenarioResult => ({ ok: false, error: { code: 'i
  *  - bothMcimsPresent: false; delayedActivation: true for delayed-activation, false otherwise;
  *  - lifecycleActions and faults: off, shoCommands: none (honest runs);
  *  - off: none (every counter-measure on); assumptions: portal protected, blocking from Installed allowed,
- *    change notice unordered; attacker: no capability, no insider, 2 injections when attacked (else 0);
+ *    change notice unordered; attacker: no capability, no insider, 2 injections when a capability or insider can inject (else 0);
  *  - name: the flow id with its variants. */
 export function resolveScenario(input: unknown): ScenarioResult {
   const parsed = scenarioInputSchema.safeParse(input);
@@ -143,7 +143,7 @@ export function resolveScenario(input: unknown): ScenarioResult {
   }
   off.sort((a, b) => switchIds.indexOf(a) - switchIds.indexOf(b));
   const capabilitiesSet = [...new Set(i.attacker?.capabilities ?? [])].sort((a, b) => capabilityIds.indexOf(a) - capabilityIds.indexOf(b));
-  const attacked = capabilitiesSet.length > 0 || (i.attacker?.dishonest ?? null) !== null;
+  const injects = capabilitiesSet.some((c) => injectingCapabilities.includes(c)) || (i.attacker?.dishonest ?? null) !== null;
   const defaultName = [i.flow, i.flow === 'initial-non3gpp' ? access.replace('non3gpp-', '') : '', bothMcimsPresent ? 'both-present' : '']
     .filter((s) => s !== '')
     .join('-');
@@ -168,7 +168,7 @@ export function resolveScenario(input: unknown): ScenarioResult {
       },
       attacker: {
         capabilities: capabilitiesSet,
-        injections: i.attacker?.injections ?? (attacked ? 2 : 0),
+        injections: i.attacker?.injections ?? (injects ? 2 : 0),
         dishonest: i.attacker?.dishonest ?? null,
       },
     },

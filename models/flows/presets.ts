@@ -9,6 +9,9 @@ const inputs: readonly ScenarioInput[] = [
   { flow: 'change-via-old-sho' },
   { flow: 'change-via-old-sho', bothMcimsPresent: true },
   { flow: 'change-via-pristine' },
+  // 5.1.3.7.4.3 has no step that tells the DRF of the new SHO: the variants a reviewer asks about (docs/model.md).
+  { flow: 'change-via-pristine', name: 'change-via-pristine-notice-acknowledged', assumptions: { changeNotice: 'acknowledged' } },
+  { flow: 'change-via-pristine', name: 'change-via-pristine-no-notice', assumptions: { changeNotice: 'none' } },
   { flow: 'delayed-activation' },
 ];
 

@@ -25,60 +25,83 @@ export interface CheckFlowOutcome {
 
 export interface CheckPropertyInput {
   readonly property: string;
+  readonly description: string;
   readonly checks: readonly string[];
   readonly verdict: Verdict;
   readonly recheck?: { readonly result: string; readonly explanation: string | undefined; readonly liveAgrees: boolean | undefined };
+  readonly known?: string;
 }
 
 export interface CheckScenarioInput {
   readonly config: { readonly name: string };
-  readonly pure: CheckFlowOutcome;
-  readonly live: CheckFlowOutcome;
-  readonly agree: boolean;
+  readonly threat?: number;
+  readonly honest?: { readonly pure: CheckFlowOutcome; readonly live: CheckFlowOutcome; readonly agree: boolean };
+  readonly method: 'exhaustive' | 'random';
   readonly search: ExplorationStats;
   readonly properties: readonly CheckPropertyInput[];
+  readonly sanity?: { readonly kind: string; readonly steps?: number; readonly runs?: number };
 }
 
 export interface FromCheckInput {
   readonly checks: readonly CheckScenarioInput[];
-  /** Descriptions of the properties by id (properties/index.ts); an id missing here is described by its id. */
-  readonly describe: (propertyId: string) => string | undefined;
   readonly provenance: Provenance;
   readonly diagrams?: Report['diagrams'];
   /** Registered system the scenarios run on (replay rebuilds from it and the scenario). */
   readonly system?: string;
 }
 
-function scenario(c: CheckScenarioInput, input: FromCheckInput): ScenarioResult {
-  const o = c.pure;
+function honestNotes(c: CheckScenarioInput): { notes: string[]; failures: string[] } {
+  const h = c.honest;
+  if (h === undefined) return { notes: [], failures: [] };
+  const o = h.pure;
   const length = o.quiescent ? `in ${o.steps} steps` : `when stopped at the ${o.steps}-step limit`;
   const failures: string[] = [];
   if (!o.goalReached) failures.push(`the honest run by the pure step function misses its goal: ${o.unmet.join('; ')}`);
-  if (!c.live.goalReached) failures.push(`the honest run by live actors misses its goal: ${c.live.unmet.join('; ')}`);
-  if (!c.agree) failures.push('the pure step function and live actors end in different final states');
+  if (!h.live.goalReached) failures.push(`the honest run by live actors misses its goal: ${h.live.unmet.join('; ')}`);
+  if (!h.agree) failures.push('the pure step function and live actors end in different final states');
+  return {
+    notes: [
+      `honest run: ${o.goalReached ? 'goal reached' : 'goal NOT reached'} ${length} (live actors: ${h.live.steps} steps, ${h.agree ? 'same final states' : 'different final states'})`,
+      `TRE registry: ${o.mcims.map((m) => `${m.id} ${m.state}`).join(', ') || '(empty)'}; ${o.sho.id}: ${o.sho.state}, report ${o.sho.report}${o.oldSho === null ? '' : `; old SHO ${o.oldSho.id}: ${o.oldSho.state}`}`,
+    ],
+    failures,
+  };
+}
+
+function sanityNote(c: CheckScenarioInput): { notes: string[]; failures: string[] } {
+  const s = c.sanity;
+  if (s === undefined) return { notes: [], failures: [] };
+  if (s.kind === 'reachable') return { notes: [`sanity: a run reaching the honest goal exists despite the attacker (${s.steps} steps)`], failures: [] };
+  if (s.kind === 'unreachable') return { notes: [], failures: ['sanity: no reachable state reaches the honest goal (every claim holds vacuously)'] };
+  return { notes: [`sanity: ${s.kind === 'not-found' ? `no goal state found in ${s.runs} random runs` : 'inconclusive'}`], failures: [] };
+}
+
+function scenario(c: CheckScenarioInput, input: FromCheckInput): ScenarioResult {
+  const honest = honestNotes(c);
+  const sanity = sanityNote(c);
   const s = c.search;
   return {
     id: c.config.name,
     system: input.system ?? 'tr33812-alt1a',
     config: c.config,
     notes: [
-      `honest run: ${o.goalReached ? 'goal reached' : 'goal NOT reached'} ${length} (live actors: ${c.live.steps} steps, ${c.agree ? 'same final states' : 'different final states'})`,
-      `TRE registry: ${o.mcims.map((m) => `${m.id} ${m.state}`).join(', ') || '(empty)'}; ${o.sho.id}: ${o.sho.state}, report ${o.sho.report}${o.oldSho === null ? '' : `; old SHO ${o.oldSho.id}: ${o.oldSho.state}`}`,
-      `exhaustive search of every honest interleaving: ${s.states} states, ${s.transitions} transitions, depth ${s.depth}`,
+      ...honest.notes,
+      `${c.method} search: ${s.states} states, ${s.transitions} transitions, depth ${s.depth}`,
+      ...sanity.notes,
     ],
-    failures,
+    failures: [...honest.failures, ...sanity.failures],
     properties: c.properties.map((p) => {
-      const threat = threatOfChecks(p.checks);
-      const source = `properties/${p.property}.ts`;
+      const threat = c.threat === undefined ? threatOfChecks(p.checks) : threatOfChecks([`t${c.threat}`]);
+      const source = sourceOf(p.property);
       const r = p.recheck;
       return {
         id: p.property,
-        description: input.describe(p.property) ?? p.property,
+        description: p.known === undefined ? p.description : `${p.description} (known finding about the text: ${p.known})`,
         checks: [...p.checks],
         ...(threat === undefined ? {} : { threat }),
-        ...(existsSync(join(packageRoot(), source)) ? { source } : {}),
+        ...(source === undefined ? {} : { source }),
         verdicts: [
-          verdictResult(p.verdict, 'exhaustive', r === undefined ? undefined : {
+          verdictResult(p.verdict, c.method, r === undefined ? undefined : {
             ...(r.explanation === undefined ? {} : { explanation: r.explanation }),
             replayed: r.result,
             ...(r.liveAgrees === undefined ? {} : { liveAgrees: r.liveAgrees }),
@@ -87,6 +110,11 @@ function scenario(c: CheckScenarioInput, input: FromCheckInput): ScenarioResult 
       };
     }),
   };
+}
+
+/** The file a property is defined in, relative to the repository, when it exists. */
+function sourceOf(property: string): string | undefined {
+  return [`properties/${property}.ts`, `properties/claims/${property}.ts`].find((f) => existsSync(join(packageRoot(), f)));
 }
 
 export function reportFromCheck(input: FromCheckInput): Report {

@@ -1,9 +1,9 @@
 // `trecheck/vitest`: check the TR model's properties from a vitest test file. Compiled to dist/ for the
 // package export (a consumer's vitest does not transform .ts in node_modules).
 import { describe, it } from 'vitest';
-import { checkProperty, checkScenario, propertyIds, TrecheckViolation, type CheckOptions, type PropertyOutcome } from './checkScenario.ts';
+import { checkProperty, checkScenario, checkThreat, propertyIds, TrecheckViolation, type CheckOptions, type PropertyOutcome } from './checkScenario.ts';
 
-export { checkProperty, checkScenario, propertyIds, TrecheckViolation };
+export { checkProperty, checkScenario, checkThreat, propertyIds, TrecheckViolation };
 export type { CheckOptions, PropertyOutcome };
 
 /** Registers a describe block with one test per property of the model on `scenario`. */

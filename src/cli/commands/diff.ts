@@ -12,7 +12,7 @@ import type { PropertyCoverage } from '../../text/PropertyCoverage.ts';
 import type { CliContext } from '../CliContext.ts';
 import { ExitCode } from '../exitCodes.ts';
 import { InputError } from '../InputError.ts';
-import { defaultTraceDir, runCheck } from './check.ts';
+import { runCheck } from './check.ts';
 import { loadText } from '../loadText.ts';
 import { maxBytesFlags, maxBytesHelp, parseMaxBytes } from '../maxBytesOption.ts';
 import { collectProvenance } from '../../report/collectProvenance.ts';
@@ -60,7 +60,7 @@ export function registerDiffWith(deps: DiffCommandDeps): (program: Command, ctx:
 }
 
 /** `--check` re-runs the affected properties on every built-in scenario, as `trecheck check --property ...` would. */
-export const rerunWithCheck: PropertyRerunner = async (ids, ctx) => runCheck({ property: ids, out: defaultTraceDir }, ctx);
+export const rerunWithCheck: PropertyRerunner = async (ids, ctx) => runCheck({ property: [...ids], format: [] }, ctx);
 
 /** The void slots of Alternative 1 in trecheck's catalogue (t10 cm8): they never gain or lose support. */
 const voidCounterMeasures: ReadonlySet<string> = new Set(catalogueView.threats.filter((t) => t.alternative === '1').flatMap((t) => t.voidNumbers.map((n) => `t${t.threat}.cm${n}`)));

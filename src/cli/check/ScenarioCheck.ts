@@ -1,0 +1,46 @@
+// What `trecheck check` found for one scenario: the honest run (when it has one), the search, each property's
+// verdict with its re-checked counterexample, and the sanity result.
+import type { FlowOutcome } from '../../../models/flows/flowOutcome.ts';
+import type { ScenarioConfig } from '../../../models/flows/ScenarioConfig.ts';
+import type { ExplorationStats, Verdict } from '../../engine/Verdict.ts';
+
+export interface PropertyCheck {
+  readonly property: string;
+  readonly description: string;
+  /** TR clauses and counter-measures the property checks. */
+  readonly checks: readonly string[];
+  readonly verdict: Verdict;
+  /** Violations: the counterexample re-executed on a fresh system, and on live actors. */
+  readonly recheck?: { readonly result: string; readonly explanation: string | undefined; readonly liveAgrees: boolean | undefined };
+  /** A known finding about the text: the clauses that leave the gap. */
+  readonly known?: string;
+}
+
+export interface HonestCheck {
+  readonly pure: FlowOutcome;
+  readonly live: FlowOutcome;
+  /** Pure and live runs end in equal role states (value and context of every role). */
+  readonly agree: boolean;
+}
+
+/** Sanity: whether a state reaching the honest goal was found, and how. */
+export type SanityCheck =
+  | { readonly kind: 'reachable'; readonly steps: number }
+  | { readonly kind: 'unreachable' }
+  | { readonly kind: 'not-found'; readonly runs: number }
+  | { readonly kind: 'inconclusive' };
+
+export interface ScenarioCheck {
+  readonly config: ScenarioConfig;
+  readonly threat?: number;
+  readonly honest?: HonestCheck;
+  /** The search: exhaustive or random, with what it explored. */
+  readonly method: 'exhaustive' | 'random';
+  readonly search: ExplorationStats;
+  readonly properties: readonly PropertyCheck[];
+  readonly sanity?: SanityCheck;
+}
+
+export function honestRunPassed(c: ScenarioCheck): boolean {
+  return c.honest === undefined || (c.honest.pure.goalReached && c.honest.live.goalReached && c.honest.agree);
+}

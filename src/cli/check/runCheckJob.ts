@@ -1,0 +1,74 @@
+// Stage 2 of `trecheck check`: one job. The honest run by the pure step function and by live actors (when the
+// scenario has one), then one search of the scenario's world with its properties and the sanity goal, then each
+// counterexample re-executed on a fresh system and on live actors before it is reported.
+import { isDeepStrictEqual } from 'node:util';
+import { runHonest } from '../../../models/flows/runHonest.ts';
+import { runLive } from '../../../models/world/runLive.ts';
+import { worldSystem } from '../../../models/world/worldSystem.ts';
+import { sanityProperty } from '../../../properties/index.ts';
+import { searchExhaustive } from '../../engine/exhaustive/searchExhaustive.ts';
+import { searchRandom } from '../../engine/random/searchRandom.ts';
+import { replayTrace } from '../../engine/replay/replayTrace.ts';
+import type { SearchOutcome, Verdict } from '../../engine/Verdict.ts';
+import type { CheckJob, SearchChoice } from './CheckPlan.ts';
+import type { HonestCheck, PropertyCheck, SanityCheck, ScenarioCheck } from './ScenarioCheck.ts';
+
+function honestCheck(job: CheckJob): HonestCheck {
+  const pure = runHonest(job.config);
+  const live = runLive(job.config);
+  return { pure: pure.outcome, live: live.outcome, agree: isDeepStrictEqual(live.finals, pure.finals) && pure.outcome.goalReached === live.outcome.goalReached };
+}
+
+function search(job: CheckJob, choice: SearchChoice): SearchOutcome {
+  const system = worldSystem(job.config);
+  const properties = [...job.properties.map((p) => p.property), ...(job.sanity ? [sanityProperty] : [])];
+  if (choice.mode === 'exhaustive') return searchExhaustive(system, properties, choice);
+  // Workers are not worth their start-up on these worlds; one thread keeps results independent of scheduling.
+  return searchRandom(system, properties, { runs: choice.runs, maxSteps: choice.maxSteps, seed: choice.seed, timeLimitMs: choice.timeLimitMs });
+}
+
+function sanityOf(verdict: Verdict | undefined): SanityCheck | undefined {
+  if (verdict === undefined) return undefined;
+  switch (verdict.kind) {
+    case 'violated':
+      return { kind: 'reachable', steps: verdict.trace.actions.length };
+    case 'holds-exhaustively':
+      return verdict.complete ? { kind: 'unreachable' } : { kind: 'inconclusive' };
+    case 'no-violation-found':
+      return { kind: 'not-found', runs: verdict.runs };
+    case 'inconclusive':
+      return { kind: 'inconclusive' };
+  }
+}
+
+export function runCheckJob(job: CheckJob, choice: SearchChoice): ScenarioCheck {
+  const honest = job.honest ? honestCheck(job) : undefined;
+  const outcome = search(job, choice);
+  const properties = job.properties.map((entry): PropertyCheck => {
+    const id = entry.property.id as string;
+    const verdict = outcome.verdicts.find((v) => v.property === id)!.verdict;
+    const base = { property: id, description: entry.property.description, checks: entry.checks, verdict, ...(job.known[id] === undefined ? {} : { known: job.known[id] }) };
+    if (verdict.kind !== 'violated') return base;
+    // Re-check before reporting: the trace must reproduce on a fresh system, and live actors must agree.
+    const replay = replayTrace(worldSystem(job.config), entry.property, verdict.trace);
+    const r = replay.result;
+    return {
+      ...base,
+      recheck: {
+        result: r.kind,
+        explanation: r.kind === 'reproduced' || r.kind === 'violated-earlier' ? r.explanation : undefined,
+        liveAgrees: replay.live === 'absent' ? undefined : replay.live.mismatch === undefined,
+      },
+    };
+  });
+  const sanity = sanityOf(outcome.verdicts.find((v) => v.property === sanityProperty.id)?.verdict);
+  return {
+    config: job.config,
+    ...(job.threat === undefined ? {} : { threat: job.threat }),
+    ...(honest === undefined ? {} : { honest }),
+    method: choice.mode,
+    search: outcome.stats,
+    properties,
+    ...(sanity === undefined ? {} : { sanity }),
+  };
+}
