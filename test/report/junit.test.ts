@@ -7,7 +7,7 @@ import { compareBaseline } from '../../src/report/compareBaseline.ts';
 import { reportFromCheck } from '../../src/report/fromCheck.ts';
 import { reportFromFindings } from '../../src/report/fromFindings.ts';
 import { writeJunit } from '../../src/report/writeJunit.ts';
-import { checkRun, describeWorldProperty } from './checkRun.ts';
+import { checkRun } from './checkRun.ts';
 
 interface Case { name: string; classname: string; failure?: { '#text': string; type: string }; skipped?: unknown }
 interface Suite { name: string; tests: string; failures: string; skipped: string; testcase: Case[] }
@@ -15,7 +15,7 @@ const parse = (xml: string): { testsuites: { tests: string; failures: string; te
   new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', isArray: (name) => name === 'testsuite' || name === 'testcase' }).parse(xml);
 
 const checks = [...checkRun('change-via-old-sho'), ...checkRun('change-via-pristine')];
-const report = reportFromCheck({ checks, describe: describeWorldProperty, provenance: collectProvenance({}) });
+const report = reportFromCheck({ checks, provenance: collectProvenance({}) });
 
 describe('JUnit XML', () => {
   it('has one suite per scenario and one case per property, the violation a failure with its trace', () => {

@@ -9,7 +9,7 @@ import { compareBaseline } from '../../src/report/compareBaseline.ts';
 import { collectProvenance } from '../../src/report/collectProvenance.ts';
 import { reportFromCheck } from '../../src/report/fromCheck.ts';
 import { reportFromFindings } from '../../src/report/fromFindings.ts';
-import { checkRun, describeWorldProperty } from './checkRun.ts';
+import { checkRun } from './checkRun.ts';
 
 const schema = JSON.parse(readFileSync(new URL('../fixtures/sarif-2.1.0.json', import.meta.url), 'utf8')) as object;
 // CommonJS modules seen from ESM: the classes are on `.default` (both packages set it beside module.exports).
@@ -22,7 +22,7 @@ function expectValid(log: unknown): void {
   expect(ok ? [] : validate.errors?.map((e: { instancePath: string; message?: string }) => `${e.instancePath} ${e.message}`)).toEqual([]);
 }
 
-const check = reportFromCheck({ checks: checkRun('change-via-pristine'), describe: describeWorldProperty, provenance: collectProvenance({}) });
+const check = reportFromCheck({ checks: checkRun('change-via-pristine'), provenance: collectProvenance({}) });
 
 describe('SARIF 2.1.0', () => {
   it('the schema rejects what is not SARIF (the validator can fail)', () => {

@@ -9,7 +9,7 @@ import { collectProvenance } from '../../src/report/collectProvenance.ts';
 import { reportFromCheck } from '../../src/report/fromCheck.ts';
 import { renderReport } from '../../src/report/writeReports.ts';
 import { seed } from '../cli/textTranscript.ts';
-import { checkRun, describeWorldProperty } from './checkRun.ts';
+import { checkRun } from './checkRun.ts';
 import { expectReportGolden, placeholders } from './reportGolden.ts';
 
 const all = ['--format', 'md,html,json,sarif', '--format', 'junit', '--no-baseline'];
@@ -59,7 +59,7 @@ describe('report writers on the text tools', () => {
 });
 
 describe('reportFromCheck on a real check run (change-via-pristine)', () => {
-  const report = reportFromCheck({ checks: checkRun('change-via-pristine'), describe: describeWorldProperty, provenance: collectProvenance({ flow: 'change-via-pristine' }) });
+  const report = reportFromCheck({ checks: checkRun('change-via-pristine'), provenance: collectProvenance({ flow: 'change-via-pristine' }) });
 
   it('carries the scenario, both properties, the 23-step counterexample re-checked on live actors', () => {
     const [s] = report.scenarios;
