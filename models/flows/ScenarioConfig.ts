@@ -18,7 +18,7 @@ export type FlowId = (typeof flowIds)[number];
 const sho = z.enum(shoIds);
 
 /** What a user may write (JSON). Every field but `flow` is optional; defaults are documented in `resolveScenario`. */
-const scenarioInputSchema = z
+export const scenarioInputSchema = z
   .object({
     name: z.string().min(1).optional(),
     flow: z.enum(flowIds),
@@ -32,7 +32,7 @@ const scenarioInputSchema = z
     shoCommands: z.array(z.enum(shoCommands)).optional(),
     faults: z.object({ tamper: z.boolean().optional(), corruptMcim: z.boolean().optional() }).strict().optional(),
     /** Counter-measures switched off: ids or aliases from models/counterMeasures/switches.ts ("t5.cm3"). */
-    off: z.array(z.string()).optional(),
+    off: z.array(z.string()).describe(`counter-measures switched off, by id or alias: ${switches.map((x) => [x.id, ...x.aliases].join('=')).join(', ')}`).optional(),
     /** Steps the text does not have, each a listed assumption (docs/model.md). */
     assumptions: z
       .object({
@@ -44,9 +44,9 @@ const scenarioInputSchema = z
       .optional(),
     attacker: z
       .object({
-        capabilities: z.array(z.enum(capabilityIds as [Capability, ...Capability[]])).optional(),
-        injections: z.number().int().min(0).max(MAX_INJECTIONS).optional(),
-        dishonest: z.enum(insiderRoles).nullable().optional(),
+        capabilities: z.array(z.enum(capabilityIds as [Capability, ...Capability[]])).describe('threat capabilities (trecheck list capabilities)').optional(),
+        injections: z.number().int().min(0).max(MAX_INJECTIONS).describe('messages the attacker may inject in a run (replays, redirections, forgeries)').optional(),
+        dishonest: z.enum(insiderRoles).nullable().describe('one role made dishonest within what its keys allow (004 Annex x.3)').optional(),
       })
       .strict()
       .optional(),

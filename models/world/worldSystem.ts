@@ -3,6 +3,7 @@
 import type { System } from '../../src/engine/System.ts';
 import type { ScenarioConfig } from '../flows/ScenarioConfig.ts';
 import { liveReplay } from './liveReplay.ts';
+import { modelVersion } from '../modelVersion.ts';
 import { describeWorld, enabledEvents, eventLabel, initialWorld, stepWorld, worldKey, type World, type WorldEvent } from './World.ts';
 
 /** Registered name of the TR 33.812 Alternative 1a world; replay rebuilds it with `worldSystem(config)`. */
@@ -13,6 +14,7 @@ export function worldSystem(config: ScenarioConfig, initial: World = initialWorl
   return {
     name: WORLD_SYSTEM_NAME,
     config,
+    modelVersion,
     initialStates: () => [initial],
     enabled: enabledEvents,
     step: stepWorld,

@@ -10,6 +10,7 @@ import { registerXref } from './commands/xref.ts';
 import { registerDiff } from './commands/diff.ts';
 import { registerCheck } from './commands/check.ts';
 import { registerReport } from './commands/report.ts';
+import { registerList } from './commands/list.ts';
 import { packageVersion } from '../report/packageVersion.ts';
 import { InputError } from './InputError.ts';
 import { pipeSafeWriter } from './pipeSafeWriter.ts';
@@ -17,7 +18,7 @@ import { pipeSafeWriter } from './pipeSafeWriter.ts';
 type Register = (program: Command, ctx: CliContext) => void;
 
 /** Subcommands, each in src/cli/commands/<name>.ts. */
-const commands: readonly Register[] = [registerExplore, registerReplay, registerMerge, registerRisk, registerXref, registerDiff, registerCheck, registerReport];
+const commands: readonly Register[] = [registerExplore, registerReplay, registerMerge, registerRisk, registerXref, registerDiff, registerCheck, registerReport, registerList];
 
 export interface CliOutcome {
   readonly code: number;

@@ -13,6 +13,9 @@ export interface System<S, A> {
   readonly name: string;
   /** The resolved configuration the system was built with (JSON-safe). */
   readonly config: unknown;
+  /** Optional: the version of the model's definition. A trace records it, and replay refuses a trace recorded on
+   *  another version rather than re-execute it on a model it was not found on. */
+  readonly modelVersion?: string;
   /** Initial states, in a fixed order. */
   initialStates(): readonly S[];
   /** Actions enabled in `state`, in a fixed order: traces and seeds depend on it. */

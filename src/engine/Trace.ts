@@ -6,6 +6,8 @@ export interface Trace {
   readonly format: typeof traceFormat;
   /** Name of the system (a registered scenario or example) the trace runs on. */
   readonly system: string;
+  /** The system's model version when it has one (System.modelVersion). */
+  readonly model?: string;
   /** The resolved configuration the system was built with. */
   readonly config: unknown;
   /** Id of the violated property. */

@@ -20,6 +20,13 @@ function loadTrace(file: string): Trace {
 export function replay(ctx: CliContext, file: string, json: boolean): void {
   const trace = loadTrace(file);
   const built = buildSystem(trace.system, trace.config);
+  const version = built.system.modelVersion;
+  if (version !== undefined && trace.model !== version) {
+    throw new InputError(
+      `${file}: recorded on model ${trace.model ?? '(unversioned: an older trecheck)'}, this is ${version}; a trace is not replayed on a model it ` +
+        'was not found on: run the search again (trecheck check or explore) for a trace of this model',
+    );
+  }
   const property = built.properties.find((p) => p.id === trace.property);
   if (property === undefined) {
     throw new InputError(`${file}: ${trace.system} has no property "${trace.property}". Known: ${built.properties.map((p) => p.id).join(', ')}`);

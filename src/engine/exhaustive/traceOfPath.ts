@@ -34,6 +34,7 @@ export function traceOfPath<S, A>(system: System<S, A>, path: ActionPath, proper
   return {
     format: traceFormat,
     system: system.name,
+    ...(system.modelVersion === undefined ? {} : { model: system.modelVersion }),
     config: system.config,
     property: property.id,
     method: 'exhaustive',

@@ -19,6 +19,7 @@ export function randomTrace<S, A>(
   return {
     format: traceFormat,
     system: system.name,
+    ...(system.modelVersion === undefined ? {} : { model: system.modelVersion }),
     config: system.config,
     property: property.id,
     method: 'random',

@@ -5,6 +5,7 @@ import { traceFormat, type Trace } from '../Trace.ts';
 const traceSchema = z.object({
   format: z.literal(traceFormat),
   system: z.string().min(1),
+  model: z.string().optional(),
   config: z.unknown(),
   property: z.string().min(1),
   method: z.enum(['exhaustive', 'random']),
