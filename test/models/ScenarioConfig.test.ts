@@ -1,7 +1,8 @@
 // Scenario configuration: defaults resolved in one place; malformed input gives one clear line, as a value.
 import { describe, expect, it } from 'vitest';
 import { presets } from '../../models/flows/presets.ts';
-import { resolveScenario } from '../../models/flows/ScenarioConfig.ts';
+import { MAX_INJECTIONS, resolveScenario } from '../../models/flows/ScenarioConfig.ts';
+import { switches } from '../../models/counterMeasures/switches.ts';
 
 const error = (input: unknown): string => {
   const r = resolveScenario(input);
@@ -18,7 +19,11 @@ describe('resolveScenario', () => {
       ok: true,
       config: {
         name: 'change-via-old-sho', flow: 'change-via-old-sho', access: '3gpp', sho: 'sho2', oldSho: 'sho1',
-        bothMcimsPresent: false, delayedActivation: false, lifecycleActions: false, faults: { tamper: false, corruptMcim: false },
+        bothMcimsPresent: false, delayedActivation: false, lifecycleActions: false, shoCommands: [],
+        faults: { tamper: false, corruptMcim: false },
+        off: [],
+        assumptions: { portalProtected: true, blockFromInstalled: true, changeNotice: 'unordered' },
+        attacker: { capabilities: [], injections: 0, dishonest: null },
       },
     });
     const d = resolveScenario({ flow: 'delayed-activation' });
@@ -27,6 +32,47 @@ describe('resolveScenario', () => {
     expect(n.ok && n.config.access).toBe('non3gpp-authenticated');
     const swapped = resolveScenario({ flow: 'change-via-pristine', sho: 'sho1' });
     expect(swapped.ok && swapped.config.oldSho).toBe('sho2');
+  });
+
+  it('gives 2 injections by default when a capability or an insider can inject, none to a capability that only reads', () => {
+    const reader = resolveScenario({ flow: 'initial-3gpp', attacker: { capabilities: ['t9.busMonitor', 't11.faults'] } });
+    expect(reader.ok && reader.config.attacker).toEqual({ capabilities: ['t9.busMonitor', 't11.faults'], injections: 0, dishonest: null });
+    const network = resolveScenario({ flow: 'initial-3gpp', attacker: { capabilities: ['network'] } });
+    expect(network.ok && network.config.attacker).toEqual({ capabilities: ['network'], injections: 2, dishonest: null });
+    const insider = resolveScenario({ flow: 'initial-3gpp', attacker: { dishonest: 'sho2' } });
+    expect(insider.ok && insider.config.attacker).toEqual({ capabilities: [], injections: 2, dishonest: 'sho2' });
+    const none = resolveScenario({ flow: 'initial-3gpp', attacker: { capabilities: ['network'], injections: 0 } });
+    expect(none.ok && none.config.attacker.injections).toBe(0);
+    const most = resolveScenario({ flow: 'initial-3gpp', attacker: { capabilities: ['network'], injections: MAX_INJECTIONS } });
+    expect(most.ok && most.config.attacker.injections).toBe(MAX_INJECTIONS);
+  });
+
+  it('resolves a counter-measure alias in `off` to its primary switch, once, in switch order', () => {
+    const r = resolveScenario({ flow: 'initial-3gpp', off: ['t2.cm2'] });
+    expect(r.ok && r.config.off).toEqual(['t5.cm3']);
+    const both = resolveScenario({ flow: 'initial-3gpp', off: ['t12.cm2', 't2.cm2', 't5.cm3', 't5.cm4'] });
+    expect(both.ok && both.config.off).toEqual(['t5.cm3', 't12.cm2']);
+  });
+
+  it('rejects an unknown counter-measure in `off`, naming the field and listing the valid ids', () => {
+    const message = error({ flow: 'initial-3gpp', off: ['t5.cm3', 't99.cm1'] });
+    expect(message).toMatch(/^scenario\.off\.1: /);
+    expect(message).toContain("'t99.cm1'");
+    for (const s of switches) for (const id of [s.id, ...s.aliases]) expect(message).toContain(id);
+  });
+
+  it(`rejects more than MAX_INJECTIONS (${MAX_INJECTIONS}) injections, or a negative or fractional number`, () => {
+    expect(error({ flow: 'initial-3gpp', attacker: { capabilities: ['network'], injections: MAX_INJECTIONS + 1 } }))
+      .toMatch(/^scenario\.attacker\.injections: /);
+    expect(error({ flow: 'initial-3gpp', attacker: { injections: -1 } })).toMatch(/^scenario\.attacker\.injections: /);
+    expect(error({ flow: 'initial-3gpp', attacker: { injections: 1.5 } })).toMatch(/^scenario\.attacker\.injections: /);
+  });
+
+  it('rejects an unknown capability, insider role or assumption', () => {
+    expect(error({ flow: 'initial-3gpp', attacker: { capabilities: ['telepathy'] } })).toMatch(/^scenario\.attacker\.capabilities\.0: /);
+    expect(error({ flow: 'initial-3gpp', attacker: { dishonest: 'vno' } })).toMatch(/^scenario\.attacker\.dishonest: /);
+    expect(error({ flow: 'initial-3gpp', assumptions: { changeNotice: 'sometimes' } })).toMatch(/^scenario\.assumptions\.changeNotice: /);
+    expect(error({ flow: 'initial-3gpp', assumptions: { trustEveryone: true } })).toMatch(/trustEveryone/);
   });
 
   it('accepts a resolved config unchanged, so saved traces can rebuild the world', () => {

@@ -1,11 +1,13 @@
 // The world: a pure, deterministic step function with a canonical key, and the System adapter over it.
 import { describe, expect, it } from 'vitest';
 import { contentId } from '../../models/contentId.ts';
+import { channelClass, reachOf } from '../../models/attacker/channels.ts';
 import { presetsNamed } from '../../models/flows/presets.ts';
-import { channelIsOpen, mcimBlob, pcid, registrationNonce, skTre, tokDev } from '../../models/messages.ts';
+import { resolveScenario, type ScenarioConfig, type ScenarioInput } from '../../models/flows/ScenarioConfig.ts';
+import { deviceNames, mcimBlob, mcimContent, registrationNonce } from '../../models/messages.ts';
 import { decryptWith } from '../../models/readTerm.ts';
-import { pk } from '../../src/attacker/Term.ts';
-import { enabledEvents, eventLabel, initialWorld, stepWorld, worldKey, type World } from '../../models/world/World.ts';
+import { name, pk } from '../../src/attacker/Term.ts';
+import { describeWorld, enabledEvents, eventLabel, initialWorld, stepWorld, worldKey, type World } from '../../models/world/World.ts';
 import { worldSystem } from '../../models/world/worldSystem.ts';
 
 const config = presetsNamed('initial-3gpp')[0]!;
@@ -69,24 +71,162 @@ describe('world', () => {
 });
 
 describe('messages', () => {
+  const d = deviceNames('dev1');
+
   it('are terms with explicit cryptography: the MCIM blob opens only with the TRE platform key', () => {
-    const blob = mcimBlob('sho1', registrationNonce(1), tokDev, pk(skTre));
+    const nonce = registrationNonce(d.pcid, 1);
+    const blob = mcimBlob('sho1', nonce, d.token, pk(d.platformKey));
     expect(blob.kind).toBe('aenc');
-    expect(decryptWith(blob, skTre)).toBeDefined();
-    expect(decryptWith(blob, tokDev)).toBeUndefined();
+    expect(decryptWith(blob, d.platformKey)).toEqual(mcimContent('sho1', nonce, d.token));
+    expect(decryptWith(blob, d.token)).toBeUndefined();
+    expect(decryptWith(blob, deviceNames('dev2').platformKey)).toBeUndefined();
+    // [t5 cm3] switched off: no key, the content travels in clear.
+    expect(mcimBlob('sho1', nonce, d.token, null)).toEqual(mcimContent('sho1', nonce, d.token));
+  });
+
+  it('name each device apart, so two devices never share a key, token or registration nonce', () => {
+    const d2 = deviceNames('dev2');
+    expect(d).toEqual({
+      pcid: name('pcid:dev1'), platformKey: name('sk:tre:dev1'), kInit: name('k:init:dev1'), kPin: name('k:pin:dev1'),
+      token: name('tok:dev1'), userPin: name('pin:user:dev1'),
+    });
+    for (const k of Object.keys(d) as (keyof typeof d)[]) expect(d[k]).not.toEqual(d2[k]);
+    expect(registrationNonce(d.pcid, 1)).toEqual(name('nreg:pcid:dev1:1'));
+    expect(registrationNonce(d.pcid, 1)).not.toEqual(registrationNonce(d2.pcid, 1));
   });
 
   it('have a SHA-256 content id, equal exactly for equal terms', () => {
-    expect(contentId(pcid)).toMatch(/^[0-9a-f]{64}$/);
-    expect(contentId(registrationNonce(1))).not.toBe(contentId(registrationNonce(2)));
-    // Known answer: SHA-256 of the canonical text "pcid:m2me" (node:crypto agrees).
-    expect(contentId(pcid)).toBe('125b7b79b0e4ec3c5cc7a6d60ff4e4ee76f503dabfc82edb24aa9f5b39a80594');
+    expect(contentId(d.pcid)).toMatch(/^[0-9a-f]{64}$/);
+    expect(contentId(registrationNonce(d.pcid, 1))).not.toBe(contentId(registrationNonce(d.pcid, 2)));
+    expect(contentId(name('pcid:dev1'))).toBe(contentId(d.pcid));
+    // Known answer: SHA-256 of the canonical text "pcid:dev1" (node:crypto agrees).
+    expect(contentId(d.pcid)).toBe('7f6fa3559105a0c7e83a168d61378f42fbacfe818734ca8ac8d5ca99d23e9ad8');
+  });
+});
+
+describe('channels (models/attacker/channels.ts)', () => {
+  const scenario = (input: Omit<ScenarioInput, 'flow'>): ScenarioConfig => {
+    const r = resolveScenario({ flow: 'initial-3gpp', ...input });
+    if (!r.ok) throw new Error(r.error.message);
+    return r.config;
+  };
+
+  it('classify each link by its two ends, whichever way the message goes', () => {
+    expect(channelClass('supplier', 'tre')).toBe('closed');
+    expect(channelClass('ro', 'sho1')).toBe('closed');
+    expect(channelClass('m2me', 'subscriber')).toBe('closed');
+    expect(channelClass('tre', 'm2me')).toBe('host');
+    expect(channelClass('m2me', 'tre')).toBe('host');
+    expect(channelClass('sho1', 'subscriber')).toBe('portal');
+    expect(channelClass('subscriber', 'ro')).toBe('portal');
+    expect(channelClass('ro', 'm2me')).toBe('network');
+    expect(channelClass('m2me', 'vno')).toBe('network');
   });
 
   it('mark the channels an attacker on the network can reach', () => {
-    expect(channelIsOpen('supplier', 'tre')).toBe(false);
-    expect(channelIsOpen('tre', 'm2me')).toBe(false);
-    expect(channelIsOpen('ro', 'm2me')).toBe(true);
-    expect(channelIsOpen('m2me', 'vno')).toBe(true);
+    const net = reachOf(scenario({ attacker: { capabilities: ['network'] } }));
+    expect(net.reads('mcimDownload', 'sho1', 'm2me')).toBe(true);
+    expect(net.writes('discoveryRequest', 'm2me', 'ro')).toBe(true);
+    expect(net.reads('preprovision', 'supplier', 'tre')).toBe(false);
+    expect(net.writes('preprovision', 'supplier', 'tre')).toBe(false);
+    expect(net.reads('registration', 'ro', 'sho1')).toBe(false);
+    // The host-TRE interface is not on the network.
+    expect(net.reads('ready', 'tre', 'm2me')).toBe(false);
+    expect(net.writes('boot', 'm2me', 'tre')).toBe(false);
+    // The portal is protected by default.
+    expect(net.reads('contract', 'subscriber', 'sho1')).toBe(false);
+    expect(net.writes('contract', 'subscriber', 'sho1')).toBe(false);
+  });
+
+  it('reach nothing without a capability', () => {
+    const honest = reachOf(scenario({}));
+    expect(honest.reads('mcimDownload', 'sho1', 'm2me')).toBe(false);
+    expect(honest.writes('mcimDownload', 'sho1', 'm2me')).toBe(false);
+  });
+
+  it('open the host interface to malware on the host, not to the network attacker alone', () => {
+    const malware = reachOf(scenario({ attacker: { capabilities: ['t3.malware'] } }));
+    expect(malware.reads('ready', 'tre', 'm2me')).toBe(true);
+    expect(malware.writes('interfaceRequest', 'm2me', 'tre')).toBe(true);
+    expect(malware.reads('mcimDownload', 'sho1', 'm2me')).toBe(false);
+    const logical = reachOf(scenario({ attacker: { capabilities: ['t4.logical'] } }));
+    expect(logical.writes('interfaceRequest', 'm2me', 'tre')).toBe(true);
+    expect(logical.writes('boot', 'm2me', 'tre')).toBe(false);
+  });
+
+  it('keep the portal closed by default; open it to the network when unprotected, and to a contract under a stolen identity', () => {
+    const open = reachOf(scenario({ attacker: { capabilities: ['network'] }, assumptions: { portalProtected: false } }));
+    expect(open.reads('contract', 'subscriber', 'sho1')).toBe(true);
+    expect(open.writes('shoSelection', 'subscriber', 'ro')).toBe(true);
+    const stolen = reachOf(scenario({ attacker: { capabilities: ['t12.stolenIdentity'] } }));
+    expect(stolen.writes('contract', 'subscriber', 'sho1')).toBe(true);
+    expect(stolen.writes('shoSelection', 'subscriber', 'ro')).toBe(false);
+    expect(stolen.reads('contract', 'subscriber', 'sho1')).toBe(false);
+  });
+
+  it('give an insider every channel of the role it corrupts, closed ones included', () => {
+    const insider = reachOf(scenario({ attacker: { dishonest: 'ro' } }));
+    expect(insider.reads('registration', 'ro', 'sho1')).toBe(true);
+    expect(insider.writes('initialCredentials', 'supplier', 'ro')).toBe(true);
+    expect(insider.reads('preprovision', 'supplier', 'tre')).toBe(false);
+  });
+});
+
+describe('world with an attacker', () => {
+  const attacked = (injections: number): ScenarioConfig => {
+    const r = resolveScenario({ flow: 'initial-3gpp', attacker: { capabilities: ['network'], injections } });
+    if (!r.ok) throw new Error(r.error.message);
+    return r.config;
+  };
+
+  /** Honest steps (deliveries and local events, the first enabled) until an injection is enabled. */
+  function untilInjectable(world: World): World {
+    let w = world;
+    for (let i = 0; i < 200; i++) {
+      const events = enabledEvents(w);
+      if (events.some((e) => e.kind === 'inject')) return w;
+      const honest = events.find((e) => e.kind !== 'inject');
+      if (honest === undefined) break;
+      w = stepWorld(w, honest);
+    }
+    throw new Error('no injection became enabled');
+  }
+
+  it('observes only what crosses a channel it reads: nothing of the out-of-band manufacture', () => {
+    const w = walk(initialWorld(attacked(2)), ['supplier MANUFACTURE']);
+    expect(w.net).toHaveLength(4);
+    expect(w.observed).toEqual([]);
+    expect(w.injections).toBe(0);
+  });
+
+  it('injects what it observed, within the scenario\'s budget, and the key tells the injections apart', () => {
+    const w = untilInjectable(initialWorld(attacked(1)));
+    expect(w.observed.length).toBeGreaterThan(0);
+    const inject = enabledEvents(w).find((e) => e.kind === 'inject')!;
+    expect(eventLabel(w, inject)).toMatch(/^attacker>\w+ \w+ \(injected as \w+\) [0-9a-f]{8}$/);
+    const after = stepWorld(w, inject);
+    expect(after.injections).toBe(1);
+    expect(worldKey(after)).not.toBe(worldKey(w));
+    // Budget spent: no further injection, whatever else happens.
+    expect(enabledEvents(after).filter((e) => e.kind === 'inject')).toEqual([]);
+    const described = describeWorld(after) as { attacker?: { injections: number; read: number } };
+    expect(described.attacker).toMatchObject({ injections: 1, read: after.observed.length });
+  });
+
+  it('never injects with a budget of 0, though it still reads', () => {
+    let w = initialWorld(attacked(0));
+    for (let i = 0; i < 40; i++) {
+      const events = enabledEvents(w);
+      expect(events.filter((e) => e.kind === 'inject')).toEqual([]);
+      if (events[0] === undefined) break;
+      w = stepWorld(w, events[0]);
+    }
+    expect(w.observed.length).toBeGreaterThan(0);
+  });
+
+  it('keeps an honest world free of attacker state', () => {
+    const w = walk(initialWorld(config), ['supplier MANUFACTURE']);
+    expect(enabledEvents(w).some((e) => e.kind === 'inject')).toBe(false);
+    expect(describeWorld(w)).not.toHaveProperty('attacker');
   });
 });

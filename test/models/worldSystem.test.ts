@@ -3,11 +3,12 @@
 import { describe, expect, it } from 'vitest';
 import { presetsNamed } from '../../models/flows/presets.ts';
 import { runHonest } from '../../models/flows/runHonest.ts';
-import { lifecycleCommandTerm } from '../../models/messages.ts';
+import { deviceNames, lifecycleCommandTerm } from '../../models/messages.ts';
 import { envelopeKey, messageOfKey } from '../../models/world/envelopeKey.ts';
 import { liveReplay } from '../../models/world/liveReplay.ts';
 import { describeWorld, enabledEvents, eventLabel, initialWorld, stepWorld, worldKey, type World, type WorldEvent } from '../../models/world/World.ts';
 import { worldSystem } from '../../models/world/worldSystem.ts';
+import { worldProperties } from '../../properties/index.ts';
 import { buildSystem, systemsModule } from '../../src/cli/systems.ts';
 import { InputError } from '../../src/cli/InputError.ts';
 import { searchExhaustive } from '../../src/engine/exhaustive/searchExhaustive.ts';
@@ -33,7 +34,10 @@ describe('world states across threads', () => {
     const { worlds } = honestPrefix(initialWorld(config), 12);
     const w = worlds.at(-1)!;
     const clone = structuredClone(w);
-    expect(Object.keys(clone).sort()).toEqual(['net', 'roles', 'scenario']);
+    expect(Object.keys(clone).sort()).toEqual(['injections', 'net', 'observed', 'roles', 'scenario']);
+    // Honest: the attacker observed nothing and injected nothing.
+    expect(clone.observed).toEqual([]);
+    expect(clone.injections).toBe(0);
     expect(worldKey(clone)).toBe(worldKey(w));
     expect(enabledEvents(clone).map((e) => eventLabel(clone, e))).toEqual(enabledEvents(w).map((e) => eventLabel(w, e)));
     expect(describeWorld(clone)).toEqual(describeWorld(w));
@@ -60,7 +64,7 @@ describe('world states across threads', () => {
       source: { module: systemsModule, name: 'tr33812-alt1a', config: pristine },
     });
     expect(parallel.workers).toBe(2);
-    expect(parallel.stats.states).toBe(108);
+    expect(parallel.stats.states).toBe(171);
     expect(parallel.stats.states).toBe(serial.stats.states);
     expect(parallel.stats.transitions).toBe(serial.stats.transitions);
     expect(parallel.verdicts.map((v) => v.verdict.kind)).toEqual(serial.verdicts.map((v) => v.verdict.kind));
@@ -95,7 +99,8 @@ describe('the tr33812-alt1a registry entry', () => {
     const built = buildSystem('tr33812-alt1a', { flow: 'delayed-activation' });
     expect(built.system.name).toBe('tr33812-alt1a');
     expect(built.system.config).toEqual(presetsNamed('delayed-activation')[0]);
-    expect(built.properties.map((p) => p.id)).toEqual(['AtMostOneMcimActive', 'HonestRunEndsAtGoal']);
+    expect(built.properties.map((p) => p.id)).toEqual(worldProperties.map((p) => p.property.id));
+    expect(built.properties.slice(0, 2).map((p) => p.id)).toEqual(['AtMostOneMcimActive', 'HonestRunEndsAtGoal']);
     expect(built.system.liveReplay).toBeDefined();
   });
 
@@ -112,7 +117,7 @@ describe('the tr33812-alt1a registry entry', () => {
 describe('stepWorld', () => {
   it('refuses to deliver a message that is not in flight, even one its receiver would take', () => {
     // The M2ME relays a lifecycle instruction to the TRE in any state (5.1.2.4): always deliverable when in flight.
-    const command = envelopeKey({ kind: 'lifecycleCommand', from: 'sho1', to: 'm2me', term: lifecycleCommandTerm('sho1', 'BLOCK') });
+    const command = envelopeKey({ kind: 'lifecycleCommand', from: 'sho1', to: 'm2me', term: lifecycleCommandTerm('sho1', deviceNames('dev1').pcid, 'BLOCK') });
     const w0 = { ...initialWorld(config), net: [command] };
     const deliver = enabledEvents(w0).find((e) => eventLabel(w0, e) === 'sho1>m2me lifecycleCommand')!;
     const w1 = stepWorld(w0, deliver);

@@ -1,7 +1,7 @@
 // AtMostOneMcimActive: holds on every honest interleaving of the change of operator, and is violated, with a
 // replayable trace, once the old SHO's lifecycle instruction UNBLOCK is in flight (the TRE has no check of its own).
 import { describe, expect, it } from 'vitest';
-import { lifecycleCommandTerm } from '../../models/messages.ts';
+import { deviceNames, lifecycleCommandTerm } from '../../models/messages.ts';
 import { initialWorld } from '../../models/world/World.ts';
 import { worldSystem } from '../../models/world/worldSystem.ts';
 import { atMostOneMcimActive } from '../../properties/AtMostOneMcimActive.ts';
@@ -19,7 +19,7 @@ describe('AtMostOneMcimActive', () => {
 
   it('is violated when the old SHO unblocks its isolated MCIM after the switch (5.1.1.1 UNBLOCK, 5.1.3.7.2)', () => {
     // Test-only: the old SHO's signed UNBLOCK for its own MCIM is in flight from the start.
-    const unblock = { kind: 'lifecycleCommand', from: 'sho1', to: 'm2me', term: lifecycleCommandTerm('sho1', 'UNBLOCK') } as const;
+    const unblock = { kind: 'lifecycleCommand', from: 'sho1', to: 'm2me', term: lifecycleCommandTerm('sho1', deviceNames('dev1').pcid, 'UNBLOCK') } as const;
     const system = worldSystem(bothPresent, withMessage(initialWorld(bothPresent), unblock));
     const verdict = searchExhaustive(system, [atMostOneMcimActive]).verdicts[0]?.verdict;
     if (verdict?.kind !== 'violated') throw new Error(`expected a violation, got ${verdict?.kind}`);

@@ -24,10 +24,12 @@ describe('HonestRunEndsAtGoal', () => {
     const verdict = verdictOf(system);
     if (verdict.kind !== 'violated') throw new Error(`expected a violation, got ${verdict.kind}`);
     const actions = verdict.trace.actions;
-    expect(actions).toHaveLength(23);
+    expect(actions).toHaveLength(24);
     const discovery = actions.indexOf('m2me>ro discoveryRequest');
     expect(discovery).toBeGreaterThan(-1);
     expect(discovery).toBeLessThan(actions.indexOf('subscriber>ro shoSelection'));
+    // The RO acknowledges the selection, but the bootstrap for the discovery already names the old SHO.
+    expect(actions.indexOf('ro>subscriber selectionAck')).toBeGreaterThan(actions.indexOf('subscriber>ro shoSelection'));
     const last = verdict.trace.states.at(-1) as { network: { to: string; kind: string }[] };
     // The registration goes to the old SHO, which is serving and never takes it.
     expect(last.network).toEqual([expect.objectContaining({ to: 'sho1', kind: 'registration' })]);

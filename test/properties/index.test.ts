@@ -1,7 +1,8 @@
 // properties/index.ts: every world property names what it checks, ids are unique, and coverage links are real.
 import { describe, expect, it } from 'vitest';
 import { counterMeasure, type KnownCounterMeasureId } from '../../properties/catalogue/counterMeasureCatalogue.ts';
-import { propertyCoverage, worldProperties } from '../../properties/index.ts';
+import { flowProperties, propertyCoverage, worldProperties } from '../../properties/index.ts';
+import { threatSuite } from '../../properties/threats/threatSuite.ts';
 import { findReferences } from '../../src/text/findReferences.ts';
 import { seedText } from '../text/textFixtures.ts';
 
@@ -9,10 +10,30 @@ describe('properties/index.ts', () => {
   it('lists each world property once, with the TR clauses or counter-measures it checks', () => {
     const ids = worldProperties.map((p) => p.property.id);
     expect(new Set(ids).size).toBe(ids.length);
-    expect(ids).toEqual(['AtMostOneMcimActive', 'HonestRunEndsAtGoal']);
+    expect(ids).toEqual([
+      // The flows' claims first, then the threats' in the order of the threat suite (003 7.1.2.1).
+      'AtMostOneMcimActive', 'HonestRunEndsAtGoal',
+      'McimSecretNeverLeaves', 'NoSecretInClearOnHostInterface', 'InstalledMcimWasIssuedForThisTre', 'ShoSuccessMeansInstalled',
+      'TrePlatformKeySecret', 'TamperedTreServesNoMcim', 'TreFirmwareOnlyFromSupplier', 'LifecycleChangesOnlyByOwner',
+      'McimActivatedOnlyWithShoAuthorisation', 'ModifiedMcimNeverSelectedAfterBoot', 'UserCredentialBlockedAfterNWrongTries',
+      'RemoteGuessesCannotLockPlatform', 'ChangeOfOperatorKeepsService', 'McimOnlyForRegisteredSubscriber',
+    ]);
+    expect(flowProperties.map((p) => p.property.id)).toEqual(['AtMostOneMcimActive', 'HonestRunEndsAtGoal']);
     for (const p of worldProperties) {
       expect(p.checks.length).toBeGreaterThan(0);
-      for (const c of p.checks) expect(c).toMatch(/^(004 5\.\d[\d.]*( steps? [\d-]+)?|a?3?a?\.?t\d+\.cm\d+)$/);
+      expect(new Set(p.checks).size).toBe(p.checks.length);
+      for (const c of p.checks) {
+        expect(c).toMatch(/^(004 5\.\d[\d.]*( steps? [\d-]+)?|004 x\.\d[\d.]*( NOTE \d+)?|001 steps? [\d-]+|a?3?a?\.?t\d+\.cm\d+)$/);
+      }
+    }
+  });
+
+  it('merges the checks of a claim several threats share: the union, each once', () => {
+    for (const p of worldProperties) {
+      const sources = [...flowProperties, ...threatSuite.flatMap((t) => t.properties)].filter((q) => q.property.id === p.property.id);
+      expect(sources.length).toBeGreaterThan(0);
+      for (const q of sources) expect(q.property).toBe(p.property);
+      expect(new Set(p.checks)).toEqual(new Set(sources.flatMap((q) => q.checks)));
     }
   });
 
@@ -25,13 +46,24 @@ describe('properties/index.ts', () => {
     }
   });
 
-  it('has no coverage link while the clauses behind the properties (004 5.1.3.6, 5.1.3.7) cite no counter-measure', () => {
+  it('has no coverage link for the flow properties, whose clauses (004 5.1.3.6, 5.1.3.7) cite no counter-measure', () => {
     const { lines } = seedText('004');
     const from = lines.findIndex((l) => l.trim() === '5.1.3.6');
     const to = lines.findIndex((l) => l.startsWith('Annex x'));
     expect(from).toBeGreaterThan(0);
     expect(to).toBeGreaterThan(from);
     expect(findReferences(lines.slice(from, to))).toEqual([]);
-    expect(propertyCoverage).toEqual([]);
+    const flowIds = new Set<string>(flowProperties.map((p) => p.property.id));
+    expect(propertyCoverage.filter((c) => flowIds.has(c.id))).toEqual([]);
+  });
+
+  it('links each threat claim that cites counter-measures to exactly those, and no claim without one', () => {
+    const expected = worldProperties
+      .map((p) => ({ id: p.property.id as string, counterMeasures: p.checks.filter((c) => /^t\d+\.cm\d+$/.test(c)) }))
+      .filter((c) => c.counterMeasures.length > 0);
+    expect(propertyCoverage).toEqual(expected);
+    // ChangeOfOperatorKeepsService checks a clause only (5.1.3.7.4.2 steps 7-12): it has no coverage link.
+    expect(propertyCoverage.map((c) => c.id)).not.toContain('ChangeOfOperatorKeepsService');
+    expect(propertyCoverage).toHaveLength(13);
   });
 });

@@ -23,21 +23,53 @@ describe('JUnit XML', () => {
     const suites = xml.testsuites.testsuite;
     expect(suites.map((s) => s.name)).toEqual(checks.map((c) => c.config.name));
     for (const s of suites) expect(s.testcase.map((c) => c.name)).toEqual(['(scenario)', 'AtMostOneMcimActive', 'HonestRunEndsAtGoal']);
+    expect(suites.map((s) => s.name)).toEqual([
+      'change-via-old-sho', 'change-via-old-sho-both-present',
+      'change-via-pristine', 'change-via-pristine-notice-acknowledged', 'change-via-pristine-no-notice',
+    ]);
     const failed = suites.flatMap((s) => s.testcase.filter((c) => c.failure !== undefined).map((c) => `${c.classname} ${c.name}`));
-    expect(failed).toEqual(['change-via-pristine HonestRunEndsAtGoal']);
+    expect(failed).toEqual([
+      'change-via-pristine HonestRunEndsAtGoal',
+      'change-via-pristine-no-notice (scenario)',
+      'change-via-pristine-no-notice HonestRunEndsAtGoal',
+    ]);
     const failure = suites.flatMap((s) => s.testcase).find((c) => c.failure !== undefined)!.failure!;
     expect(failure.type).toBe('violated');
-    expect(failure['#text']).toContain(' 23. m2me>ro registrationRequest');
+    expect(failure['#text']).toContain(' 24. m2me>ro registrationRequest');
+    const scenarioFailure = suites.at(-1)!.testcase.find((c) => c.name === '(scenario)')!.failure!;
+    expect(scenarioFailure.type).toBe('failed');
+    expect(scenarioFailure['#text']).toContain('the honest run by the pure step function misses its goal');
+    expect(scenarioFailure['#text']).toContain('the honest run by live actors misses its goal');
     expect(Number(xml.testsuites.tests)).toBe(suites.reduce((n, s) => n + s.testcase.length, 0));
-    expect(xml.testsuites.failures).toBe('1');
+    expect(xml.testsuites.failures).toBe('3');
   });
 
   it('skips a known finding under a baseline instead of failing it', () => {
-    const baseline = { format: 'trecheck-baseline/1' as const, findings: [{ command: 'check', scenario: 'change-via-pristine', property: 'HonestRunEndsAtGoal', kind: 'violated' as const, detail: '' }] };
+    const known = (scenario: string, property: string, kind: 'violated' | 'failed', detail = '') => ({ command: 'check', scenario, property, kind, detail });
+    const noNotice = checks.find((c) => c.config.name === 'change-via-pristine-no-notice')!;
+    const honestFailures = [
+      `the honest run by the pure step function misses its goal: ${noNotice.honest!.pure.unmet.join('; ')}`,
+      `the honest run by live actors misses its goal: ${noNotice.honest!.live.unmet.join('; ')}`,
+    ];
+    const pristineOnly = { format: 'trecheck-baseline/1' as const, findings: [known('change-via-pristine', 'HonestRunEndsAtGoal', 'violated')] };
+    const partly = parse(writeJunit({ report, comparison: compareBaseline(report, pristineOnly), traceDir: 'out/traces' }));
+    expect(partly.testsuites.failures).toBe('2');
+    const baseline = {
+      format: 'trecheck-baseline/1' as const,
+      findings: [
+        ...pristineOnly.findings,
+        ...honestFailures.map((f) => known('change-via-pristine-no-notice', '(scenario)', 'failed', f)),
+        known('change-via-pristine-no-notice', 'HonestRunEndsAtGoal', 'violated'),
+      ],
+    };
     const xml = parse(writeJunit({ report, comparison: compareBaseline(report, baseline), traceDir: 'out/traces' }));
     expect(xml.testsuites.failures).toBe('0');
-    const known = xml.testsuites.testsuite.flatMap((s) => s.testcase).filter((c) => c.skipped !== undefined);
-    expect(known.map((c) => `${c.classname} ${c.name}`)).toEqual(['change-via-pristine HonestRunEndsAtGoal']);
+    const skipped = xml.testsuites.testsuite.flatMap((s) => s.testcase).filter((c) => c.skipped !== undefined);
+    expect(skipped.map((c) => `${c.classname} ${c.name}`)).toEqual([
+      'change-via-pristine HonestRunEndsAtGoal',
+      'change-via-pristine-no-notice (scenario)',
+      'change-via-pristine-no-notice HonestRunEndsAtGoal',
+    ]);
   });
 
   it('has one case per text finding class, escaping what XML must escape', () => {

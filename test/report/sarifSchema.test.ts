@@ -30,12 +30,22 @@ describe('SARIF 2.1.0', () => {
     expect(validate({ version: '2.0.0', runs: [] })).toBe(false);
   });
 
-  it('a model check: one error result for the violated property, with the trace as a codeFlow', () => {
+  it('a model check: one error result per violated property or failed scenario, a trace as a codeFlow', () => {
     const log = buildSarif({ report: check, traceDir: 'reports/latest/traces' });
     expectValid(log);
     const results = log.runs[0]!.results!;
-    expect(results.map((r) => [r.ruleId, r.level])).toEqual([['HonestRunEndsAtGoal', 'error']]);
-    expect(results[0]!.codeFlows![0]!.threadFlows[0]!.locations).toHaveLength(23);
+    // --flow change-via-pristine runs the flow's three scenarios: the racing notice, the acknowledged one (no
+    // finding), and none at all, whose honest run misses the goal by the pure step function and live alike.
+    expect(results.map((r) => [r.ruleId, r.level, r.message.text?.split(':')[0]])).toEqual([
+      ['HonestRunEndsAtGoal', 'error', 'change-via-pristine'],
+      ['trecheck/scenario-failure', 'error', 'change-via-pristine-no-notice'],
+      ['trecheck/scenario-failure', 'error', 'change-via-pristine-no-notice'],
+      ['HonestRunEndsAtGoal', 'error', 'change-via-pristine-no-notice'],
+    ]);
+    expect(results[1]!.message.text).toContain('the honest run by the pure step function misses its goal');
+    expect(results[2]!.message.text).toContain('the honest run by live actors misses its goal');
+    expect(results[0]!.codeFlows![0]!.threadFlows[0]!.locations).toHaveLength(24);
+    expect(results[3]!.codeFlows![0]!.threadFlows[0]!.locations).toHaveLength(22);
     expect(results[0]!.message.text).toContain('18. m2me>ro discoveryRequest; 19. subscriber>ro shoSelection');
     expect(results[0]!.message.text).toContain('Replay: trecheck replay reports/latest/traces/tr33812-alt1a.change-via-pristine.HonestRunEndsAtGoal.exhaustive.json');
     const rule = log.runs[0]!.tool.driver.rules!.find((r) => r.id === 'HonestRunEndsAtGoal');
@@ -70,6 +80,10 @@ describe('SARIF 2.1.0', () => {
     expectValid(log);
     expect(log.runs[0]!.results!.map((r) => [r.ruleId, r.baselineState])).toEqual([
       ['HonestRunEndsAtGoal', 'unchanged'],
+      // The no-notice scenario's findings are not in this baseline.
+      ['trecheck/scenario-failure', 'new'],
+      ['trecheck/scenario-failure', 'new'],
+      ['HonestRunEndsAtGoal', 'new'],
       ['AtMostOneMcimActive', 'absent'],
     ]);
   });

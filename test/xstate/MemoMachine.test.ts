@@ -147,9 +147,9 @@ describe('MemoMachine', () => {
 
   it('gives a resolved snapshot the same id whatever order its context keys were written in', () => {
     const memo = new MemoMachine(m2meMachine, { input: { access: '3gpp' } });
-    const a = m2meMachine.resolveState({ value: 'Off', context: { access: '3gpp', servingSho: null } });
-    const b = m2meMachine.resolveState({ value: 'Off', context: { servingSho: null, access: '3gpp' } });
-    const c = m2meMachine.resolveState({ value: 'Off', context: { access: 'non3gpp-authenticated', servingSho: null } });
+    const a = m2meMachine.resolveState({ value: 'Off', context: { access: '3gpp', servingSho: null, pcid: null } });
+    const b = m2meMachine.resolveState({ value: 'Off', context: { pcid: null, servingSho: null, access: '3gpp' } });
+    const c = m2meMachine.resolveState({ value: 'Off', context: { access: 'non3gpp-authenticated', servingSho: null, pcid: null } });
     expect(memo.intern(a)).toBe(memo.initial());
     expect(memo.intern(b)).toBe(memo.initial());
     expect(memo.intern(c)).not.toBe(memo.initial());
