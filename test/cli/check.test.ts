@@ -1,142 +1,300 @@
-// `trecheck check` transcripts: honest runs, the engine's verdict per property, the saved and replayable
-// counterexample of the change-via-pristine race, exit codes, one-line errors for bad input.
+// `trecheck check` transcripts: the default run (flows and the threat suite, once), a good run, an attack with its
+// saved trace and the replay that reproduces it, known findings under the shipped and an updated baseline, search
+// bounds, JSON, one-line errors for bad input, and `diff --check`, which re-runs check for the affected properties.
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
+import { switches } from '../../models/counterMeasures/switches.ts';
 import type { CliContext } from '../../src/cli/CliContext.ts';
-import { registerDiffWith, rerunWithCheck } from '../../src/cli/commands/diff.ts';
+import { runCheck } from '../../src/cli/commands/check.ts';
+import { registerDiffWith } from '../../src/cli/commands/diff.ts';
 import { runCliCaptured } from '../../src/cli/main.ts';
 import type { PropertyCoverage } from '../../src/text/PropertyCoverage.ts';
 
-const dir = mkdtempSync(join(tmpdir(), 'trecheck-check-'));
-const file = (name: string, text: string): string => {
-  const p = join(dir, name);
+const root = mkdtempSync(join(tmpdir(), 'trecheck-check-'));
+let runs = 0;
+
+/** A file in the test's temporary folder. */
+function file(name: string, text: string): string {
+  const p = join(root, name);
   writeFileSync(p, text);
   return p;
-};
+}
 
-const out = join(dir, 'traces');
+/** `trecheck check ...` with its own --out folder, so nothing is written into the repository. */
+async function check(...args: string[]): Promise<{ code: number; stdout: string; stderr: string; out: string }> {
+  const out = join(root, `run-${++runs}`);
+  return { ...(await runCliCaptured(['check', ...args, '--out', out])), out };
+}
 
-describe('trecheck check', () => {
-  it('runs every built-in scenario, searches every interleaving, and exits 1 for the one violated property', async () => {
-    const r = await runCliCaptured(['check', '--out', out]);
+/** Output with the run's folder and the timings replaced by placeholders. */
+const placeholders = (text: string, out: string): string => text.split(out).join('<out>').replace(/\d+ ms\b/g, '<ms> ms');
+
+const attackTrace = (out: string): string => join(out, 'traces', 'tr33812-alt1a.t6-firmware.TreFirmwareOnlyFromSupplier.exhaustive.json');
+
+describe('trecheck check: the default run', () => {
+  it('runs the 9 flow scenarios and the 12 threats, and exits 0 with only the known findings the shipped baseline accepts', async () => {
+    const r = await check();
+
     expect(r.stderr).toBe('');
-    expect(r.code).toBe(1);
-    expect(r.stdout).toContain('7 of 7 honest run(s) reach their goal.');
-    expect(r.stdout).toContain('change-via-old-sho-both-present: goal reached');
-    expect(r.stdout).toContain('TRE registry: mcim:sho1 Blocked, mcim:sho2 Activated');
-    expect(r.stdout).toContain('same final states');
-    // The engine's state counts, one search per scenario.
-    const counts = [...r.stdout.matchAll(/exhaustive search: (\d+) states/g)].map((m) => Number(m[1]));
-    expect(counts).toEqual([263, 263, 239, 69, 69, 108, 271]);
-    expect(r.stdout).toContain('AtMostOneMcimActive: holds for every trace up to depth 35 (complete: 263 states, the whole reachable state space)');
-    expect(r.stdout).toContain('HonestRunEndsAtGoal: VIOLATED: counterexample of 23 steps (exhaustive, shortest)');
-    expect(r.stdout).toContain('1 of 14 property verdicts VIOLATED: change-via-pristine HonestRunEndsAtGoal.');
-    expect(r.stdout).toContain('live actors: agree on every state of the trace');
-    const file = join(out, 'tr33812-alt1a.change-via-pristine.HonestRunEndsAtGoal.exhaustive.json');
-    expect(r.stdout).toContain(`replay: trecheck replay ${file}`);
-    expect(existsSync(file)).toBe(true);
-  });
-
-  it('saves a counterexample that trecheck replay reproduces and cross-checks against live actors', async () => {
-    const check = await runCliCaptured(['check', '--flow', 'change-via-pristine', '--out', out]);
-    expect(check.code).toBe(1);
-    const file = /replay: trecheck replay (\S+)/.exec(check.stdout)![1]!;
-    const trace = JSON.parse(readFileSync(file, 'utf8')) as { system: string; property: string; actions: string[] };
-    expect(trace).toMatchObject({ system: 'tr33812-alt1a', property: 'HonestRunEndsAtGoal' });
-    expect(trace.actions).toHaveLength(23);
-    const r = await runCliCaptured(['replay', file]);
-    expect(r.code).toBe(1);
-    expect(r.stdout).toContain('reproduced: HonestRunEndsAtGoal is violated after step 23 of 23, as saved');
-    expect(r.stdout).toContain('live cross-check: live actors agree on every state');
-  });
-
-  it('exits 0 when every run reaches its goal and every property holds', async () => {
-    const r = await runCliCaptured(['check', '--flow', 'initial-non3gpp', '--out', out]);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('initial-non3gpp-authenticated: goal reached');
-    expect(r.stdout).toContain('initial-non3gpp-unauthenticated: goal reached');
-    expect(r.stdout).toContain('2 of 2 honest run(s)');
-    expect(r.stdout).toContain('All 4 property verdicts hold.');
+    expect(r.stdout).toMatch(/^trecheck check: 9 flow scenario\(s\), 12 threat\(s\) in 16 scenario\(s\)\n/);
+    expect(r.stdout).toContain('\n8 of 9 honest run(s) reach their goal.\n');
+    expect(r.stdout).toContain('\nsanity: every attacked scenario can still reach its goal.\n');
+    expect(r.stdout).toContain('\n59 verdicts: 53 without violation, 6 violated (6 known finding(s) about the text, 0 other).\n');
+    // One search per flow scenario, in the order of models/flows/presets.ts (the threat searches follow).
+    const flows = r.stdout.slice(0, r.stdout.indexOf('Threats of Alternative 1'));
+    const counts = [...flows.matchAll(/^ {2}exhaustive search: ([\d,]+) states/gm)].map((m) => Number(m[1]!.replace(/,/g, '')));
+    expect(counts).toEqual([329, 329, 261, 103, 103, 171, 58, 45, 381]);
+    expect(flows).toContain('change-via-pristine-no-notice: flow change-via-pristine; no attacker; every counter-measure on\n  honest run: GOAL NOT REACHED in 22 steps');
+    // Every threat of Alternative 1 under its heading with its risk, in order.
+    const headings = [...r.stdout.matchAll(/^t(\d+) .+: risk (critical|major) \(likelihood [\d or]+ x impact [\d or]+ = [\d or]+\)$/gm)].map((m) => Number(m[1]));
+    expect(headings).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
+    expect(r.stdout).toContain('\nt2 Attacking the MCIM provisioning process to obtain MCIMs: risk critical (likelihood 4 x impact 3 = 12)\n');
+    expect(r.stdout).toContain('\nt5 Replacing a TRE in an M2ME by another TRE or an emulation: risk major (likelihood 2 x impact 2 or 3 = 4 or 6)\n');
+    const baselineLines = r.stdout.split('\n').filter((l) => l.startsWith('baseline: '));
+    expect(baselineLines).toHaveLength(8);
+    expect(baselineLines.every((l) => l.startsWith('baseline: known: '))).toBe(true);
+  });
+});
+
+describe('trecheck check: verdicts and exit codes', () => {
+  it('exits 0 for a flow whose honest runs reach their goal and whose properties hold over the whole state space', async () => {
+    const r = await check('--flow', 'change-via-old-sho');
+
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(placeholders(r.stdout, r.out)).toBe(
+      [
+        'trecheck check: 2 flow scenario(s), 0 threat(s) in 0 scenario(s)',
+        '',
+        'Flows of 004 (5.1.3.6, 5.1.3.7, Annex x.1): the honest run, pure and live, then every interleaving searched',
+        '',
+        'change-via-old-sho: flow change-via-old-sho; no attacker; every counter-measure on',
+        '  honest run: goal reached in 26 steps (live actors: 26 steps, same final states)',
+        '  TRE registry: mcim:sho2 Activated; sho2: Serving, report success; old SHO sho1: Released',
+        '  exhaustive search: 103 states, 198 transitions, depth 26, <ms> ms',
+        '  AtMostOneMcimActive [004 5.1.3.7.2, 004 5.1.1.1]: holds for every trace up to depth 26 (complete: 103 states, the whole reachable state space)',
+        '  HonestRunEndsAtGoal [004 5.1.3.6.2 steps 13-14, 004 5.1.3.7.4.2 steps 8-14, 004 5.1.3.7.4.3]: holds for every trace up to depth 26 (complete: 103 states, the whole reachable state space)',
+        '',
+        'change-via-old-sho-both-present: flow change-via-old-sho; no attacker; every counter-measure on',
+        '  honest run: goal reached in 26 steps (live actors: 26 steps, same final states)',
+        '  TRE registry: mcim:sho1 Blocked, mcim:sho2 Activated; sho2: Serving, report success; old SHO sho1: Released',
+        '  exhaustive search: 103 states, 198 transitions, depth 26, <ms> ms',
+        '  AtMostOneMcimActive [004 5.1.3.7.2, 004 5.1.1.1]: holds for every trace up to depth 26 (complete: 103 states, the whole reachable state space)',
+        '  HonestRunEndsAtGoal [004 5.1.3.6.2 steps 13-14, 004 5.1.3.7.4.2 steps 8-14, 004 5.1.3.7.4.3]: holds for every trace up to depth 26 (complete: 103 states, the whole reachable state space)',
+        '',
+        '2 of 2 honest run(s) reach their goal.',
+        '4 verdicts: 4 without violation, 0 violated (0 known finding(s) about the text, 0 other).',
+        'reports: <out>/report.md, <out>/report.html, <out>/report.json, <out>/report.sarif, <out>/junit.xml',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('checks every property on the scenarios of a --config file, with the sanity check instead of the honest run under attack', async () => {
+    const config = file('two.json', JSON.stringify([{ flow: 'change-via-old-sho', sho: 'sho1' }, { name: 'bus', flow: 'initial-3gpp', attacker: { capabilities: ['t9.busMonitor'] } }]));
+
+    const r = await check('--config', config);
+
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('TRE registry: mcim:sho1 Activated; sho1: Serving, report success; old SHO sho2: Released\n');
+    const bus = r.stdout.slice(r.stdout.indexOf('\nbus: '));
+    expect(bus).toMatch(/^\nbus: flow initial-3gpp; attacker: t9\.busMonitor; every counter-measure on\n {2}exhaustive search: [^\n]+\n {2}sanity: a run reaching the honest goal exists/);
+    expect(bus).toContain('  NoSecretInClearOnHostInterface [');
+    expect(bus).not.toContain('HonestRunEndsAtGoal');
+    expect(bus).not.toContain('honest run:');
+  });
+
+  it('exits 0 for threat t6 with every counter-measure on: the firmware attack is refused', async () => {
+    const r = await check('--threat', 't6');
+
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('t6-firmware: flow change-via-old-sho; attacker: network, t4.tamper, t6.firmware; at most 1 injection(s); every counter-measure on\n');
+    expect(r.stdout).toMatch(/TreFirmwareOnlyFromSupplier \[t6\.cm4, 004 5\.1\.2\.2\]: holds for every trace up to depth \d+ \(complete: /);
+    expect(r.stdout).toMatch(/sanity: a run reaching the honest goal exists despite the attacker \(\d+ steps\): the verdicts are not vacuous/);
     expect(r.stdout).not.toContain('saved:');
+    expect(existsSync(attackTrace(r.out))).toBe(false);
   });
 
-  it('prints JSON with --json', async () => {
-    const r = await runCliCaptured(['check', '--flow', 'delayed-activation', '--json', '--out', out]);
+  it('exits 1 with t6.cm4 off and no baseline, printing the attack, the saved trace and the replay command', async () => {
+    const r = await check('--threat', 't6', '--off', 't6.cm4', '--no-baseline');
+
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toContain('; switched OFF: t6.cm4\n');
+    expect(r.stdout).toContain('TreFirmwareOnlyFromSupplier [t6.cm4, 004 5.1.2.2]: VIOLATED: counterexample of 2 steps (exhaustive, shortest)\n');
+    expect(r.stdout).toContain('      expected firmware v1 or v2 from the supplier, actual: modified firmware installed\n');
+    expect(r.stdout).toMatch(/\n {8}1\. attacker>m2me treUpdate \(injected as supplier\) \w+\n {8}2\. m2me>tre treUpdate\n/);
+    expect(r.stdout).toContain('      live actors: agree on every state of the trace\n');
+    expect(r.stdout).toContain(`      saved: ${attackTrace(r.out)}\n      replay: trecheck replay ${attackTrace(r.out)}\n`);
+    expect(r.stdout).not.toContain('known finding about the text');
+    expect(r.stdout).toContain('2 verdicts: 1 without violation, 1 violated (0 known finding(s) about the text, 1 other).');
+    expect(existsSync(attackTrace(r.out))).toBe(true);
+  });
+
+  it('saves an attack that `trecheck replay` reproduces, with live actors agreeing', async () => {
+    const { out } = await check('--threat', 't6', '--off', 't6.cm4', '--no-baseline');
+
+    const r = await runCliCaptured(['replay', attackTrace(out)]);
+
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('  reproduced: TreFirmwareOnlyFromSupplier is violated after step 2 of 2, as saved: expected firmware v1 or v2 from the supplier, actual: modified firmware installed\n');
+    expect(r.stdout).toContain('  live cross-check: live actors agree on every state\n');
+  });
+
+  it('refuses, with one line and exit 2, to replay a trace recorded on another model', async () => {
+    const { out } = await check('--threat', 't6', '--off', 't6.cm4', '--no-baseline');
+    const trace = JSON.parse(readFileSync(attackTrace(out), 'utf8')) as { model: string };
+    const edited = file('other-model.json', JSON.stringify({ ...trace, model: 'tr33812-alt1a/0+0000000000000000' }));
+
+    const r = await runCliCaptured(['replay', edited]);
+
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(r.stderr).toContain(`${edited}: recorded on model tr33812-alt1a/0+0000000000000000, this is ${trace.model};`);
+  });
+
+  it('does not let the shipped baseline hide a new attack: t6.cm4 off exits 1 and says NEW', async () => {
+    const r = await check('--threat', 't6', '--off', 't6.cm4');
+
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('baseline: NEW: t6-firmware TreFirmwareOnlyFromSupplier: violated, not in the baseline\n');
+  });
+});
+
+describe('trecheck check: known findings about the text', () => {
+  it('exits 0 under the shipped baseline and prints why the text leaves the gap', async () => {
+    const r = await check('--threat', 't11');
+
     expect(r.code).toBe(0);
+    expect(r.stdout).toContain('ChangeOfOperatorKeepsService [004 5.1.3.7.4.2 steps 7-12]: VIOLATED: counterexample of ');
+    expect(r.stdout).toContain('      known finding about the text: 5.1.3.7.4.2 makes step 7 (the download) atomic, but step 8 discards the old MCIM');
+    expect(r.stdout).toContain('3 verdicts: 2 without violation, 1 violated (1 known finding(s) about the text, 0 other).');
+    expect(r.stdout).toContain('baseline: known: t11-faults ChangeOfOperatorKeepsService: violated, accepted in the baseline\n');
+  });
+
+  it('exits 1 for the same known finding without a baseline', async () => {
+    const r = await check('--threat', 't11', '--no-baseline');
+
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('known finding about the text: ');
+    expect(r.stdout).not.toContain('baseline:');
+  });
+
+  it('accepts the findings with --update-baseline, then fails a run with another counter-measure off and says what is new', async () => {
+    const baseline = join(root, 'baseline-t11.json');
+    const update = await check('--threat', 't11', '--baseline', baseline, '--update-baseline');
+    expect(update.code).toBe(0);
+    expect(update.stdout).toContain(`baseline: wrote ${baseline} (1 accepted finding(s))\n`);
+    expect(JSON.parse(readFileSync(baseline, 'utf8'))).toEqual({
+      format: 'trecheck-baseline/1',
+      findings: [{ command: 'check', scenario: 't11-faults', property: 'ChangeOfOperatorKeepsService', kind: 'violated', detail: '' }],
+    });
+
+    const regression = await check('--threat', 't11', '--baseline', baseline, '--off', 't8.cm8');
+
+    expect(regression.code).toBe(1);
+    expect(regression.stdout).toContain('baseline: known: t11-faults ChangeOfOperatorKeepsService: violated, accepted in the baseline\n');
+    expect(regression.stdout).toContain('baseline: NEW: t11-faults ModifiedMcimNeverSelectedAfterBoot: violated, not in the baseline\n');
+  });
+});
+
+describe('trecheck check: bounds and random search', () => {
+  it('says a depth-bounded verdict is bounded', async () => {
+    const r = await check('--flow', 'initial-3gpp', '--depth', '5');
+
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/AtMostOneMcimActive \[[^\]]+\]: holds for every trace up to depth 5 \(bounded: [\d,]+ states; longer traces not explored\)\n/);
+    expect(r.stdout).not.toContain('complete:');
+  });
+
+  it('says a random search that finds nothing is not a proof, and exits 4', async () => {
+    const r = await check('--flow', 'initial-3gpp', '--random', '--runs', '50', '--seed', '1');
+
+    expect(r.code).toBe(4);
+    expect(r.stdout).toMatch(/\n {2}random search: /);
+    expect(r.stdout.match(/: no violation found in 50 random runs of <= 50 steps \(seed 1\): not a proof\n/g)).toHaveLength(2);
+  });
+
+  it('gives the same random run for the same seed', async () => {
+    const a = await check('--flow', 'initial-3gpp', '--random', '--runs', '20', '--seed', '7');
+    const b = await check('--flow', 'initial-3gpp', '--random', '--runs', '20', '--seed', '7');
+
+    expect(placeholders(b.stdout, b.out)).toBe(placeholders(a.stdout, a.out));
+  });
+});
+
+describe('trecheck check --json', () => {
+  it('prints the scenarios with their verdicts and the attack\'s replay command as JSON, messages on stderr', async () => {
+    const r = await check('--threat', 't6', '--off', 't6.cm4', '--no-baseline', '--json');
+
+    expect(r.code).toBe(1);
     const data = JSON.parse(r.stdout) as {
-      scenarios: { pure: { goalReached: boolean; sho: unknown }; agree: boolean; search: { states: number }; properties: { property: string; verdict: string; checks: string[] }[] }[];
+      scenarios: { config: { name: string; off: string[] }; threat: string; properties: { property: string; verdict: string; steps?: number; replay?: string }[] }[];
       exitCode: number;
     };
-    expect(data.scenarios).toHaveLength(1);
-    const [s] = data.scenarios;
-    expect(s!.pure.goalReached).toBe(true);
-    expect(s!.pure.sho).toEqual({ id: 'sho1', state: 'Serving', report: 'success' });
-    expect(s!.agree).toBe(true);
-    expect(s!.search.states).toBe(271);
-    expect(s!.properties.map((p) => [p.property, p.verdict])).toEqual([
-      ['AtMostOneMcimActive', 'holds-exhaustively'],
-      ['HonestRunEndsAtGoal', 'holds-exhaustively'],
+    expect(data.exitCode).toBe(1);
+    expect(data.scenarios.map((s) => [s.config.name, s.threat, s.config.off])).toEqual([['t6-firmware', 't6', ['t6.cm4']]]);
+    expect(data.scenarios[0]!.properties.map((p) => [p.property, p.verdict])).toEqual([
+      ['TreFirmwareOnlyFromSupplier', 'violated'],
+      ['TamperedTreServesNoMcim', 'holds-exhaustively'],
     ]);
-    expect(s!.properties[0]!.checks).toContain('004 5.1.3.7.2');
-    expect(data.exitCode).toBe(0);
+    expect(data.scenarios[0]!.properties[0]).toMatchObject({ steps: 2, replay: `trecheck replay ${attackTrace(r.out)}` });
+    expect(r.stderr).toMatch(/^reports: /m);
   });
+});
 
-  it('reads scenarios from a config file', async () => {
-    const p = file('ok.json', JSON.stringify([{ flow: 'change-via-old-sho', sho: 'sho1' }]));
-    const r = await runCliCaptured(['check', '--config', p, '--out', out]);
-    expect(r.code).toBe(0);
-    expect(r.stdout).toContain('sho1: Serving, report success; old SHO sho2: Released');
-  });
-
+describe('trecheck check: bad input is one line on stderr and exit 2', () => {
   const bad: [string, string[], RegExp][] = [
-    ['an unknown flow', ['check', '--flow', 'initial-5g'], /^trecheck: unknown flow 'initial-5g'; expected one of: /],
-    ['a missing config file', ['check', '--config', join(dir, 'nope.json')], /^trecheck: cannot read config .*nope\.json: ENOENT$/],
-    ['a config that is not JSON', ['check', '--config', file('bad.json', '{flow:')], /^trecheck: config .*bad\.json is not JSON: /],
-    ['a malformed scenario', ['check', '--config', file('m.json', '{"flow":"initial-3gpp","access":"wifi"}')], /^trecheck: config .*m\.json: scenario\.access: /],
-    ['an impossible variant', ['check', '--config', file('v.json', '[{"flow":"initial-3gpp","bothMcimsPresent":true}]')], /^trecheck: config .*v\.json \[0\]: scenario\.bothMcimsPresent: /],
-    ['both --flow and --config', ['check', '--flow', 'initial-3gpp', '--config', 'x.json'], /^trecheck: use --flow or --config, not both$/],
+    ['an unknown --off id, listing the switchable ids', ['--off', 't99.cm1'], /^trecheck: check: --off: unknown counter-measure 't99\.cm1'; switchable: t5\.cm3=t2\.cm2, /],
+    ['an unknown --threat', ['--threat', 't13'], /^trecheck: unknown threat 't13'; expected t1 to t12$/],
+    ['an unknown --flow', ['--flow', 'initial-5g'], /^trecheck: unknown flow 'initial-5g'; expected one of: initial-3gpp, /],
+    ['an unknown --property', ['--property', 'NoSuchClaim'], /^trecheck: unknown property 'NoSuchClaim'; expected one of: AtMostOneMcimActive, HonestRunEndsAtGoal, /],
+    ['an unknown attacker capability in --config', ['--config', file('cap.json', '{"flow":"initial-3gpp","attacker":{"capabilities":["t99.x"]}}')], /^trecheck: config .*cap\.json: scenario\.attacker\.capabilities\.0: .*"t1\.clone"/],
+    ['an unknown insider in --config', ['--config', file('insider.json', '{"flow":"initial-3gpp","attacker":{"dishonest":"mallory"}}')], /^trecheck: config .*insider\.json: scenario\.attacker\.dishonest: .*"pva"/],
+    ['too many injections in --config', ['--config', file('inject.json', '{"flow":"initial-3gpp","attacker":{"injections":99}}')], /^trecheck: config .*inject\.json: scenario\.attacker\.injections: .*6/],
+    ['a --config scenario without a flow', ['--config', file('noflow.json', '{"attacker":{"dishonest":"mallory"}}')], /^trecheck: config .*noflow\.json: scenario\.flow: /],
+    ['a missing --config file', ['--config', join(root, 'nope.json')], /^trecheck: cannot read config .*nope\.json: ENOENT$/],
+    ['--config with --threat', ['--config', 'x.json', '--threat', 't6'], /^trecheck: use --config, or --flow\/--threat, not both$/],
+    ['--runs without --random', ['--flow', 'initial-3gpp', '--runs', '5'], /^trecheck: --runs, --steps and --seed set the random search: add --random$/],
+    ['--depth with --random', ['--flow', 'initial-3gpp', '--random', '--depth', '5'], /^trecheck: --depth and --max-states bound the exhaustive search: drop them or --random$/],
+    ['an unknown --format', ['--flow', 'initial-3gpp', '--format', 'pdf'], /^trecheck: unknown --format 'pdf'; expected one of: md, html, json, sarif, junit$/],
+    ['--update-baseline with --no-baseline', ['--flow', 'initial-3gpp', '--no-baseline', '--update-baseline'], /^trecheck: --update-baseline needs a baseline file: drop --no-baseline$/],
   ];
   for (const [what, argv, message] of bad) {
-    it(`rejects ${what} with one line and exit code 2`, async () => {
-      const r = await runCliCaptured(argv);
+    it(`rejects ${what}`, async () => {
+      const r = await check(...argv);
+
       expect(r.code).toBe(2);
       expect(r.stdout).toBe('');
       expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
       expect(r.stderr.trimEnd()).toMatch(message);
     });
   }
-});
 
-describe('trecheck check --property', () => {
-  it('checks only the named property', async () => {
-    const r = await runCliCaptured(['check', '--flow', 'change-via-pristine', '--property', 'AtMostOneMcimActive', '--out', out]);
-    expect(r.code).toBe(0);
-    expect(r.stdout).toContain('AtMostOneMcimActive: holds for every trace');
-    expect(r.stdout).not.toContain('HonestRunEndsAtGoal');
-    expect(r.stdout).toContain('All 1 property verdicts hold.');
-  });
+  it('names every switch id and alias when an --off id is unknown', async () => {
+    const r = await check('--off', 't6.cm99');
 
-  it('rejects an unknown property with one line and exit code 2', async () => {
-    const r = await runCliCaptured(['check', '--property', 'NoSuchClaim']);
-    expect(r.code).toBe(2);
-    expect(r.stdout).toBe('');
-    expect(r.stderr).toBe("trecheck: unknown property 'NoSuchClaim'; expected one of: AtMostOneMcimActive, HonestRunEndsAtGoal\n");
+    for (const s of switches) expect(r.stderr).toContain([s.id, ...s.aliases].join('='));
   });
 });
 
 describe('trecheck diff --check', () => {
   const fixture = (name: string): string => fileURLToPath(new URL(`../fixtures/text/${name}`, import.meta.url));
 
+  /** `diff --check` with a re-run that is check's own, writing into a temporary folder. */
   async function diffCheck(coverage: readonly PropertyCoverage[]): Promise<{ code: number; stdout: string }> {
     let stdout = '';
     let code = -1;
     const ctx: CliContext = { out: (t) => void (stdout += t), err: (t) => void (stdout += t), interactive: false, exit: (c) => void (code = c) };
     const program = new Command('trecheck').exitOverride();
-    registerDiffWith({ propertyCoverage: coverage, rerun: rerunWithCheck })(program, ctx);
+    const out = join(root, `diff-${++runs}`);
+    registerDiffWith({ propertyCoverage: coverage, rerun: async (ids, c) => runCheck({ property: [...ids], format: [], out }, c) })(program, ctx);
     await program.parseAsync(['diff', fixture('diff-old.txt'), fixture('diff-lost.txt'), '--check'], { from: 'user' });
     return { code, stdout };
   }
@@ -147,14 +305,17 @@ describe('trecheck diff --check', () => {
       { id: 'HonestRunEndsAtGoal', counterMeasures: ['t6.cm3'] },
       { id: 'AtMostOneMcimActive', counterMeasures: ['t1.cm1'] },
     ]);
-    expect(r.stdout).toContain('check: re-running HonestRunEndsAtGoal');
-    expect(r.stdout).toContain('HonestRunEndsAtGoal: VIOLATED');
-    expect(r.stdout).not.toContain('AtMostOneMcimActive:');
+
+    expect(r.stdout).toContain('check: re-running HonestRunEndsAtGoal\n');
+    expect(r.stdout).toContain('trecheck check: 9 flow scenario(s), 0 threat(s) in 0 scenario(s)\n');
+    expect(r.stdout).toMatch(/HonestRunEndsAtGoal \[[^\]]+\]: VIOLATED/);
+    expect(r.stdout).not.toMatch(/AtMostOneMcimActive \[/);
     expect(r.code).toBe(1);
   });
 
   it('runs nothing when no property checks a touched counter-measure', async () => {
     const r = await diffCheck([{ id: 'AtMostOneMcimActive', counterMeasures: ['t1.cm1'] }]);
+
     expect(r.stdout).toContain('check: nothing to re-run');
     expect(r.stdout).not.toContain('exhaustive search');
   });
