@@ -53,17 +53,19 @@ function publicKnowledge(): Term[] {
 }
 
 /** The secrets an insider holds (004 Annex x.3: what each role is trusted with). */
-function insiderKnowledge(role: InsiderRole): Term[] {
+function insiderKnowledge(role: InsiderRole, dpfGeneratesCredentials: boolean): Term[] {
   switch (role) {
     case 'ro':
-      return [skRo, victim.kInit, victim.kPin];
+      // 5.1.3.4.3: the DPF may generate the MCIM credentials itself, and then holds every SHO's Ki.
+      return [skRo, victim.kInit, victim.kPin, ...(dpfGeneratesCredentials ? shoIds.map((s) => name(`ki:${s}`)) : [])];
     case 'pva':
       return [skPva];
     case 'supplier':
       return [skEs, victim.platformKey, victim.kInit, victim.kPin, victim.token, victim.userPin];
     case 'sho1':
     case 'sho2':
-      return [skSho(role)];
+      // Its own MCIM's credentials are its to know.
+      return [skSho(role), name(`ki:${role}`), name(`imsi:${role}`)];
     case 'subscriber':
       return [victim.token, victim.userPin];
   }
@@ -133,7 +135,7 @@ export function attackerModelOf(config: ScenarioConfig): AttackerModel {
     ...publicKnowledge(),
     ...(caps.has('t5.emulatedTre') ? [emulatedKey] : []),
     ...(caps.has('t5.otherTre') ? [other.platformKey, platformCredential(other, 'v1')] : []),
-    ...(insider === null ? [] : insiderKnowledge(insider)),
+    ...(insider === null ? [] : insiderKnowledge(insider, config.dpfGeneratesCredentials)),
   ];
   const signers = [attackerKey, ...(insider === 'ro' ? [skRo] : []), ...(insider === 'supplier' ? [skEs] : []),
     ...(insider === 'sho1' || insider === 'sho2' ? [skSho(insider as ShoId)] : [])];

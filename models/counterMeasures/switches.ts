@@ -38,8 +38,10 @@ export const switches = [
     off: 'the TRE installs any update it receives',
   },
   {
-    id: 't6.cm5', aliases: ['t4.cm5'],
-    clause: '004 5.1.2.2 [t4 cm5, t6 cm5]',
+    // 004 5.1.2.2 cites "[t4 cm5, t6 cm5]" here, but t4 cm5 of 003 is network-side filtering: a wrong reference of
+    // the text (docs/threats.md), so the switch does not answer to t4.cm5.
+    id: 't6.cm5', aliases: [],
+    clause: '004 5.1.2.2 [t6 cm5]',
     mechanism: 'detected tampering locks the TRE down',
     off: 'the TRE notes the tampering and carries on',
   },

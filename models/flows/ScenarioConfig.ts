@@ -30,6 +30,7 @@ export const scenarioInputSchema = z
     delayedActivation: z.boolean().optional(),
     lifecycleActions: z.boolean().optional(),
     shoCommands: z.array(z.enum(shoCommands)).optional(),
+    dpfGeneratesCredentials: z.boolean().describe('5.1.3.4.3 variant: the DPF generates the MCIM credentials itself').optional(),
     faults: z.object({ tamper: z.boolean().optional(), corruptMcim: z.boolean().optional() }).strict().optional(),
     /** Counter-measures switched off: ids or aliases from models/counterMeasures/switches.ts ("t5.cm3"). */
     off: z.array(z.string()).describe(`counter-measures switched off, by id or alias: ${switches.map((x) => [x.id, ...x.aliases].join('=')).join(', ')}`).optional(),
@@ -71,6 +72,8 @@ export interface ScenarioConfig {
   readonly lifecycleActions: boolean;
   /** Lifecycle commands each SHO may send (once each) for its own MCIM (5.1.2.4 lifecycle management). */
   readonly shoCommands: readonly ShoCommand[];
+  /** 5.1.3.4.3 "the DPF ... may generate the credentials itself": the RO then holds every MCIM's Ki. */
+  readonly dpfGeneratesCredentials: boolean;
   /** Enables fault events: tamper detection (lockdown) and MCIM code corruption (integrity check). */
   readonly faults: { readonly tamper: boolean; readonly corruptMcim: boolean };
   /** Counter-measures switched off (primary switch ids, sorted). */
@@ -106,7 +109,7 @@ const bad = (message: string): ScenarioResult => ({ ok: false, error: { code: 'i
  *  - access: '3gpp', except 'non3gpp-authenticated' for initial-non3gpp;
  *  - sho: 'sho1' for initial flows, 'sho2' (the new SHO) for changes; oldSho: the other SHO for changes;
  *  - bothMcimsPresent: false; delayedActivation: true for delayed-activation, false otherwise;
- *  - lifecycleActions and faults: off, shoCommands: none (honest runs);
+ *  - lifecycleActions and faults: off, shoCommands: none, dpfGeneratesCredentials: false (honest runs);
  *  - off: none (every counter-measure on); assumptions: portal protected, blocking from Installed allowed,
  *    change notice unordered; attacker: no capability, no insider, 2 injections when a capability or insider can inject (else 0);
  *  - name: the flow id with its variants. */
@@ -159,6 +162,7 @@ export function resolveScenario(input: unknown): ScenarioResult {
       delayedActivation,
       lifecycleActions: i.lifecycleActions ?? false,
       shoCommands: shoCommands.filter((c) => i.shoCommands?.includes(c) === true),
+      dpfGeneratesCredentials: i.dpfGeneratesCredentials ?? false,
       faults: { tamper: i.faults?.tamper ?? false, corruptMcim: i.faults?.corruptMcim ?? false },
       off,
       assumptions: {

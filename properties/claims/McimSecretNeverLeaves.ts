@@ -1,11 +1,13 @@
 // Safety, secrecy. 004 5.1.2.2 [t1 cm1, t2 cm3], 5.1.2.4 [t2 cm3, t3 cm4, t7 cm8]; x.2.3 NOTE 2 [t5 cm3]: no SHO's
-// MCIM credential (Ki) is ever known to the attacker, whoever it is (network, malware, another MCIM, an insider).
+// MCIM credential (Ki) is ever known to the attacker, whoever it is (network, malware, another MCIM, an insider);
+// a dishonest SHO knows its own MCIM's Ki by right, never the other SHO's (5.1.3.7.3: neither obtains the other's).
 import { shoIds } from '../../models/roleIds.ts';
-import type { World } from '../../models/world/World.ts';
+import { worldConfig, type World } from '../../models/world/World.ts';
 import { propertyId, type Invariant } from '../../src/engine/Property.ts';
 import { attackerHolds } from './worldReaders.ts';
 
-const leaked = (world: World): string[] => shoIds.map((s) => `ki:${s}`).filter((ki) => attackerHolds(world, ki));
+const leaked = (world: World): string[] =>
+  shoIds.filter((s) => worldConfig(world).attacker.dishonest !== s).map((s) => `ki:${s}`).filter((ki) => attackerHolds(world, ki));
 
 export const mcimSecretNeverLeaves: Invariant<World> = {
   kind: 'invariant',

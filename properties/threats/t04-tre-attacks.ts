@@ -11,6 +11,7 @@ export const t04TreAttacks: ThreatCheck = {
   properties: [
     { property: trePlatformKeySecret, checks: ['t4.cm2', 't4.cm3', '004 5.1.2.2'] },
     { property: mcimSecretNeverLeaves, checks: ['t4.cm2', 't4.cm3', '004 5.1.2.2'] },
-    { property: tamperedTreServesNoMcim, checks: ['t4.cm5', '004 5.1.2.2'] },
+    // 004 5.1.2.2 cites [t4 cm5] for the lockdown too; 003's t4 cm5 is network filtering, so the claim cites t6 cm5.
+    { property: tamperedTreServesNoMcim, checks: ['t6.cm5', '004 5.1.2.2'] },
   ],
 };

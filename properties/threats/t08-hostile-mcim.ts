@@ -1,5 +1,6 @@
 // Threat 8, another MCIM or malicious software extracts or corrupts MCIM data: a co-resident MCIM of the other
 // stakeholder reaches for the victim's, and MCIM code is corrupted.
+import { atMostOneMcimActive } from '../AtMostOneMcimActive.ts';
 import { mcimActivatedOnlyWithShoAuthorisation } from '../claims/McimActivatedOnlyWithShoAuthorisation.ts';
 import { mcimSecretNeverLeaves } from '../claims/McimSecretNeverLeaves.ts';
 import { modifiedMcimNeverSelectedAfterBoot } from '../claims/ModifiedMcimNeverSelectedAfterBoot.ts';
@@ -20,6 +21,7 @@ export const t08HostileMcim: ThreatCheck = {
     { property: mcimSecretNeverLeaves, checks: ['t8.cm1', 't8.cm5', '004 5.1.2.2'] },
     { property: modifiedMcimNeverSelectedAfterBoot, checks: ['t8.cm8', '004 5.1.2.3'] },
     { property: mcimActivatedOnlyWithShoAuthorisation, checks: ['t8.cm6', '004 5.1.1.1'] },
+    { property: atMostOneMcimActive, checks: ['004 5.1.3.7.2', '004 5.1.1.1'] },
   ],
   knownFindings: {
     't8-owner-unblocks/ModifiedMcimNeverSelectedAfterBoot':
@@ -27,6 +29,11 @@ export const t08HostileMcim: ThreatCheck = {
       'unblocking restore it to Activated: the owner\'s UNBLOCK makes the modified code usable again. The model follows 004.',
     't8-owner-unblocks-no-block-from-installed/ModifiedMcimNeverSelectedAfterBoot':
       'as in t8-owner-unblocks: 004 lets the owner unblock a modified MCIM (5.1.1.1), where 003 t8 cm8 says "permanently".',
+    't8-owner-unblocks/AtMostOneMcimActive':
+      '5.1.3.7.2 "at most one MCIM can be active", yet 5.1.1.1 lets an owner unblock its MCIM and 5.1.3.7.4.2 does not say who may ' +
+      'unblock the old MCIM the both-present variant isolated: the old SHO\'s UNBLOCK after the switch leaves two MCIMs active.',
+    't8-owner-unblocks-no-block-from-installed/AtMostOneMcimActive':
+      'as in t8-owner-unblocks: the old SHO may unblock its isolated MCIM after the switch (5.1.1.1, 5.1.3.7.4.2), two MCIMs active.',
     't8-owner-unblocks/McimActivatedOnlyWithShoAuthorisation':
       '5.1.1.1 does not say from which states an MCIM may be blocked; if an Installed MCIM can be Blocked (the integrity check ' +
       'of 5.1.2.3 at a reset), "Unblocking ... restored to the Activated state" activates an MCIM its SHO never activated ' +

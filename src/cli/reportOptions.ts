@@ -84,7 +84,7 @@ export function emitReport(ctx: CliContext, report: Report, request: ReportReque
   const previous = readBaseline(request);
   // A baseline with no entry for this command does not speak about it: its findings are judged as without
   // one (same exit code), rather than each printed as new.
-  const applies = previous !== undefined && previous.findings.some((f) => f.command === report.command);
+  const applies = previous !== undefined && (previous.commands?.includes(report.command) === true || previous.findings.some((f) => f.command === report.command));
   let comparison: BaselineComparison | undefined = applies ? compareBaseline(report, previous) : undefined;
   if (request.updateBaseline && request.baseline !== undefined) {
     const next = updatedBaseline(report, previous);

@@ -11,12 +11,15 @@ export interface BaselineEntry extends ReportFinding {
 
 export interface Baseline {
   readonly format: typeof baselineFormat;
+  /** Commands whose findings the baseline speaks for, even with none accepted (a clean run recorded). */
+  readonly commands?: readonly string[];
   readonly findings: readonly BaselineEntry[];
 }
 
 export const baselineSchema = z
   .object({
     format: z.literal(baselineFormat),
+    commands: z.array(z.string()).optional(),
     findings: z.array(
       z
         .object({

@@ -41,7 +41,8 @@ export function compareBaseline(report: Report, baseline: Baseline): BaselineCom
 export function updatedBaseline(report: Report, previous: Baseline | undefined): Baseline {
   const kept = (previous?.findings ?? []).filter((f) => f.command !== report.command || !reportCovers(report, f));
   const mine = reportFindings(report).map((f): BaselineEntry => ({ command: report.command, ...f }));
-  return { format: 'trecheck-baseline/1', findings: [...kept, ...mine] };
+  const commands = [...new Set([...(previous?.commands ?? []), report.command])].sort();
+  return { format: 'trecheck-baseline/1', commands, findings: [...kept, ...mine] };
 }
 
 /** One line per finding that is not simply known, saying exactly what changed. */

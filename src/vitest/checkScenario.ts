@@ -94,7 +94,7 @@ export function checkThreat(id: string | number, options: CheckOptions & { reado
   if (threat === undefined) throw new Error(`trecheck: unknown threat '${id}'; expected t1 to t12`);
   const out: Record<string, PropertyOutcome[]> = {};
   for (const scenario of threat.scenarios) {
-    out[scenario.name ?? ''] = run({ ...scenario, off: options.off ?? [] }, threat.properties, options, threat.knownFindings ?? {});
+    out[scenario.name ?? ''] = run({ ...scenario, off: [...(scenario.off ?? []), ...(options.off ?? [])] }, threat.properties, options, threat.knownFindings ?? {});
   }
   return out;
 }

@@ -44,7 +44,7 @@ describe('trecheck check: the default run', () => {
     expect(r.stdout).toMatch(/^trecheck check: 9 flow scenario\(s\), 12 threat\(s\) in 16 scenario\(s\)\n/);
     expect(r.stdout).toContain('\n8 of 9 honest run(s) reach their goal.\n');
     expect(r.stdout).toContain('\nsanity: every attacked scenario can still reach its goal.\n');
-    expect(r.stdout).toContain('\n59 verdicts: 53 without violation, 6 violated (6 known finding(s) about the text, 0 other).\n');
+    expect(r.stdout).toContain('\n63 verdicts: 55 without violation, 8 violated (8 known finding(s) about the text, 0 other).\n');
     // One search per flow scenario, in the order of models/flows/presets.ts (the threat searches follow).
     const flows = r.stdout.slice(0, r.stdout.indexOf('Threats of Alternative 1'));
     const counts = [...flows.matchAll(/^ {2}exhaustive search: ([\d,]+) states/gm)].map((m) => Number(m[1]!.replace(/,/g, '')));
@@ -56,7 +56,7 @@ describe('trecheck check: the default run', () => {
     expect(r.stdout).toContain('\nt2 Attacking the MCIM provisioning process to obtain MCIMs: risk critical (likelihood 4 x impact 3 = 12)\n');
     expect(r.stdout).toContain('\nt5 Replacing a TRE in an M2ME by another TRE or an emulation: risk major (likelihood 2 x impact 2 or 3 = 4 or 6)\n');
     const baselineLines = r.stdout.split('\n').filter((l) => l.startsWith('baseline: '));
-    expect(baselineLines).toHaveLength(8);
+    expect(baselineLines).toHaveLength(10);
     expect(baselineLines.every((l) => l.startsWith('baseline: known: '))).toBe(true);
   });
 });
@@ -71,7 +71,7 @@ describe('trecheck check: verdicts and exit codes', () => {
       [
         'trecheck check: 2 flow scenario(s), 0 threat(s) in 0 scenario(s)',
         '',
-        'Flows of 004 (5.1.3.6, 5.1.3.7, Annex x.1): the honest run, pure and live, then every interleaving searched',
+        'Flows of 004 (5.1.3.6, 5.1.3.7, Annex x.1) and scenario files: the honest run, pure and live (without attacker or faults), then every interleaving searched',
         '',
         'change-via-old-sho: flow change-via-old-sho; no attacker; every counter-measure on',
         '  honest run: goal reached in 26 steps (live actors: 26 steps, same final states)',
@@ -193,6 +193,7 @@ describe('trecheck check: known findings about the text', () => {
     expect(update.stdout).toContain(`baseline: wrote ${baseline} (1 accepted finding(s))\n`);
     expect(JSON.parse(readFileSync(baseline, 'utf8'))).toEqual({
       format: 'trecheck-baseline/1',
+      commands: ['check'],
       findings: [{ command: 'check', scenario: 't11-faults', property: 'ChangeOfOperatorKeepsService', kind: 'violated', detail: '' }],
     });
 
@@ -251,7 +252,7 @@ describe('trecheck check --json', () => {
 
 describe('trecheck check: bad input is one line on stderr and exit 2', () => {
   const bad: [string, string[], RegExp][] = [
-    ['an unknown --off id, listing the switchable ids', ['--off', 't99.cm1'], /^trecheck: check: --off: unknown counter-measure 't99\.cm1'; switchable: t5\.cm3=t2\.cm2, /],
+    ['an unknown --off id, listing the switchable ids', ['--off', 't99.cm1'], /^trecheck: --off: unknown counter-measure 't99\.cm1'; switchable: t5\.cm3=t2\.cm2, /],
     ['an unknown --threat', ['--threat', 't13'], /^trecheck: unknown threat 't13'; expected t1 to t12$/],
     ['an unknown --flow', ['--flow', 'initial-5g'], /^trecheck: unknown flow 'initial-5g'; expected one of: initial-3gpp, /],
     ['an unknown --property', ['--property', 'NoSuchClaim'], /^trecheck: unknown property 'NoSuchClaim'; expected one of: AtMostOneMcimActive, HonestRunEndsAtGoal, /],

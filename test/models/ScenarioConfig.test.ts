@@ -19,7 +19,7 @@ describe('resolveScenario', () => {
       ok: true,
       config: {
         name: 'change-via-old-sho', flow: 'change-via-old-sho', access: '3gpp', sho: 'sho2', oldSho: 'sho1',
-        bothMcimsPresent: false, delayedActivation: false, lifecycleActions: false, shoCommands: [],
+        bothMcimsPresent: false, delayedActivation: false, lifecycleActions: false, shoCommands: [], dpfGeneratesCredentials: false,
         faults: { tamper: false, corruptMcim: false },
         off: [],
         assumptions: { portalProtected: true, blockFromInstalled: true, changeNotice: 'unordered' },

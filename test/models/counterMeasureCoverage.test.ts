@@ -10,14 +10,10 @@ import { threatSuite } from '../../properties/threats/threatSuite.ts';
 const alternative1 = counterMeasureCatalogue.filter((c) => c.alternative === '1');
 const alternative1Ids = new Set<string>(alternative1.map((c) => c.id));
 
-/** Known defect, kept out of the general checks and pinned by the failing test at the end: 004 5.1.2.2 cites
- *  "[t4 cm5, t6 cm5]" for tamper lockdown, and the model follows it (switch t6.cm5 has alias t4.cm5; threat t4's
- *  TamperedTreServesNoMcim checks t4.cm5), but t4 cm5 of 003 is network-side filtering, catalogued not modelable. */
-const knownDefects = new Set(['t4.cm5']);
 
 describe('counter-measure coverage', () => {
   it('accounts for every counter-measure of Alternative 1 in exactly one way: not modelable, a switch, or an entry of its own', () => {
-    const ways = alternative1.filter((c) => !knownDefects.has(c.id)).map((c) => ({
+    const ways = alternative1.map((c) => ({
       id: c.id,
       ways: [!c.modelable ? 'not-modelable' : '', switchOf(c.id) === undefined ? '' : 'switch', c.id in unswitched ? 'unswitched' : ''].filter((w) => w !== ''),
     }));
@@ -38,7 +34,7 @@ describe('counter-measure coverage', () => {
   });
 
   it('names only catalogue ids of modelable counter-measures as switch ids and aliases', () => {
-    const named = switches.flatMap((s) => [s.id, ...s.aliases] as string[]).filter((id) => !knownDefects.has(id));
+    const named = switches.flatMap((s) => [s.id, ...s.aliases] as string[]);
     const modelable = new Set<string>(alternative1.filter((c) => c.modelable).map((c) => c.id));
 
     expect(named.filter((id) => !alternative1Ids.has(id))).toEqual([]);
@@ -83,13 +79,10 @@ describe('counter-measure coverage', () => {
     const cited = threatSuite.flatMap((t) => t.properties.flatMap((p) => p.checks.filter((c) => /^t\d+\.cm\d+$/.test(c)).map((c) => ({ threat: t.threat, property: p.property.id, id: c }))));
 
     expect(cited.filter((c) => !alternative1Ids.has(c.id))).toEqual([]);
-    expect(cited.filter((c) => !knownDefects.has(c.id) && coverageOf(c.id)?.kind === 'not-modelable')).toEqual([]);
+    expect(cited.filter((c) => coverageOf(c.id)?.kind === 'not-modelable')).toEqual([]);
   });
 
-  // Expected to fail while the defect above stands. Once t4.cm5 is neither a switch alias nor checked by a property,
-  // it passes and so fails the suite: then remove knownDefects and this test. (Re-cataloguing t4.cm5 instead also
-  // means removing both.)
-  it.fails('does not give t4.cm5 (003: network-side filtering, not modelable) to the tamper-lockdown switch', () => {
+  it('does not give t4.cm5 (003: network-side filtering, not modelable) to the tamper-lockdown switch that 004 5.1.2.2 cites it for', () => {
     expect(switchOf('t4.cm5')).toBeUndefined();
     expect(threatSuite.flatMap((t) => t.properties.flatMap((p) => p.checks))).not.toContain('t4.cm5');
   });

@@ -3,6 +3,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { worldProperties } from '../../properties/index.ts';
 import { describe, expect, it } from 'vitest';
 import { runCliCaptured } from '../../src/cli/main.ts';
 import { checkProperty, checkScenario, describeScenario, TrecheckViolation } from '../../src/vitest/index.ts';
@@ -11,7 +12,9 @@ const traceDir = mkdtempSync(join(tmpdir(), 'trecheck-vitest-'));
 
 describe('trecheck/vitest', () => {
   it('checkScenario returns the verdicts when every property holds', () => {
-    expect(checkScenario({ flow: 'delayed-activation' }, { traceDir }).map((o) => o.verdict)).toEqual(['holds-exhaustively', 'holds-exhaustively']);
+    const verdicts = checkScenario({ flow: 'delayed-activation' }, { traceDir }).map((o) => o.verdict);
+    expect(verdicts).toHaveLength(worldProperties.length);
+    expect(new Set(verdicts)).toEqual(new Set(['holds-exhaustively']));
   });
 
   it('checkProperty throws the shortest trace and a replay command that reproduces it', async () => {
@@ -23,15 +26,15 @@ describe('trecheck/vitest', () => {
     }
     expect(error).toBeInstanceOf(TrecheckViolation);
     const message = (error as Error).message;
-    expect(message).toContain('HonestRunEndsAtGoal in scenario change-via-pristine: VIOLATED: counterexample of 23 steps (exhaustive, shortest)');
+    expect(message).toContain('HonestRunEndsAtGoal in scenario change-via-pristine: VIOLATED: counterexample of 24 steps (exhaustive, shortest)');
     expect(message).toContain('   18. m2me>ro discoveryRequest\n   19. subscriber>ro shoSelection');
     const file = /replay: npx trecheck replay (\S+)/.exec(message)![1]!;
     const replay = await runCliCaptured(['replay', file]);
-    expect(replay.stdout).toContain('reproduced: HonestRunEndsAtGoal is violated after step 23 of 23, as saved');
+    expect(replay.stdout).toContain('reproduced: HonestRunEndsAtGoal is violated after step 24 of 24, as saved');
   });
 
   it('an unknown property or a bad scenario is a one-line error', () => {
-    expect(() => checkProperty('NoSuchClaim', { flow: 'initial-3gpp' })).toThrow(/^trecheck: unknown property 'NoSuchClaim'; expected one of: AtMostOneMcimActive, HonestRunEndsAtGoal$/);
+    expect(() => checkProperty('NoSuchClaim', { flow: 'initial-3gpp' })).toThrow(/^trecheck: unknown property 'NoSuchClaim'; expected one of: AtMostOneMcimActive, HonestRunEndsAtGoal, McimSecretNeverLeaves, /);
     expect(() => checkScenario({ flow: 'initial-5g' })).toThrow(/^trecheck: scenario\.flow: /);
   });
 });

@@ -81,7 +81,7 @@ export function formatChecks(checks: readonly ScenarioCheck[], files: ReadonlyMa
     '',
   ];
   if (flows.length > 0) {
-    lines.push('Flows of 004 (5.1.3.6, 5.1.3.7, Annex x.1): the honest run, pure and live, then every interleaving searched', '');
+    lines.push('Flows of 004 (5.1.3.6, 5.1.3.7, Annex x.1) and scenario files: the honest run, pure and live (without attacker or faults), then every interleaving searched', '');
     for (const c of flows) lines.push(...scenarioBlock(c, files, ''), '');
   }
   if (threats.length > 0) {

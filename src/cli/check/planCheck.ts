@@ -27,10 +27,10 @@ export interface CheckFlags {
 }
 
 /** A resolved scenario again, with more counter-measures off; an unknown id is bad input. */
-function withOff(config: ScenarioConfig, off: readonly string[], where: string): ScenarioConfig {
+function withOff(config: ScenarioConfig, off: readonly string[]): ScenarioConfig {
   if (off.length === 0) return config;
   const r = resolveScenario({ ...config, off: [...config.off, ...off] });
-  if (!r.ok) throw new InputError(`${where}: ${r.error.message.replace(/^scenario\.off\.\d+/, '--off')}`);
+  if (!r.ok) throw new InputError(r.error.message.replace(/^scenario\.off\.\d+/, '--off'));
   return r.config;
 }
 
@@ -87,7 +87,9 @@ function selectProperties(jobs: CheckJob[], ids: readonly string[] | undefined):
   const known = worldProperties.map((p) => p.property.id as string);
   for (const id of ids) if (!known.includes(id)) throw new InputError(`unknown property '${id}'; expected one of: ${known.join(', ')}`);
   const keep = (ps: readonly WorldProperty[]) => ps.filter((p) => ids.includes(p.property.id));
-  return jobs.map((j) => ({ ...j, properties: keep(j.properties) })).filter((j) => j.properties.length > 0);
+  const kept = jobs.map((j) => ({ ...j, properties: keep(j.properties) })).filter((j) => j.properties.length > 0);
+  if (kept.length === 0) throw new InputError(`no chosen scenario checks ${ids.join(', ')}; trecheck list threats shows which scenarios check what`);
+  return kept;
 }
 
 function searchChoice(flags: CheckFlags): SearchChoice {
@@ -122,6 +124,6 @@ export function planCheck(flags: CheckFlags): CheckPlan {
   else if (flags.flow === undefined && flags.threat === undefined) jobs = [...flowJobs(undefined), ...threatJobs(undefined)];
   else jobs = [...(flags.flow === undefined ? [] : flowJobs(flags.flow)), ...(flags.threat === undefined ? [] : threatJobs(flags.threat))];
   const off = flags.off ?? [];
-  jobs = jobs.map((j) => ({ ...j, config: withOff(j.config, off, 'check') }));
+  jobs = jobs.map((j) => ({ ...j, config: withOff(j.config, off) }));
   return { jobs: selectProperties(jobs, flags.property), search };
 }

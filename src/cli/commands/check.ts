@@ -121,7 +121,7 @@ export function runCheck(opts: CheckOptions, ctx: CliContext): ExitCode {
   const files = saveTraces(checks, join(request.outDir, 'traces'));
   const code = checkExitCode(checks);
   const json = opts.json === true;
-  ctx.out(json ? `${JSON.stringify(jsonOf(checks, files, code), null, 2)}\n` : formatChecks(checks, files));
+  if (!json) ctx.out(formatChecks(checks, files));
   const report = reportFromCheck({
     checks,
     provenance: collectProvenance({
@@ -130,5 +130,8 @@ export function runCheck(opts: CheckOptions, ctx: CliContext): ExitCode {
     }),
     diagrams: modelDiagrams(),
   });
-  return emitReport(ctx, report, request, { exitCode: code, json });
+  // The baseline decides the exit code; with --json it goes after the comparison, so the JSON says the same.
+  const final = emitReport(ctx, report, request, { exitCode: code, json });
+  if (json) ctx.out(`${JSON.stringify(jsonOf(checks, files, final), null, 2)}\n`);
+  return final;
 }
