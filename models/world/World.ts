@@ -14,9 +14,9 @@ import { contentId } from '../contentId.ts';
 /** An event of the world:
  *  - deliver: the receiver takes message `envelope` from the network (a message is deliverable exactly when its
  *    receiver has a transition for it; one it cannot take stays in flight, as an unread datagram);
- *  - local: a role's own decision or a lifecycle/fault event (`cast[role].localEvents[index]`).
- *  An attacker component adds its own kind here (read, replay, forge on open channels: `channelIsOpen`),
- *  with its knowledge as one more part of the world. */
+ *  - local: a role's own decision or a lifecycle/fault event (`cast[role].localEvents[index]`);
+ *  - inject: the attacker delivers a message it can build, on a channel it writes (models/attacker/channels.ts);
+ *    what it reads of every send is part of the world (`observed`). */
 export type WorldEvent =
   | { readonly kind: 'deliver'; readonly envelope: number }
   | { readonly kind: 'local'; readonly role: number; readonly index: number }

@@ -30,8 +30,10 @@ export const t08HostileMcim: ThreatCheck = {
     't8-owner-unblocks-no-block-from-installed/ModifiedMcimNeverSelectedAfterBoot':
       'as in t8-owner-unblocks: 004 lets the owner unblock a modified MCIM (5.1.1.1), where 003 t8 cm8 says "permanently".',
     't8-owner-unblocks/AtMostOneMcimActive':
-      '5.1.3.7.2 "at most one MCIM can be active", yet 5.1.1.1 lets an owner unblock its MCIM and 5.1.3.7.4.2 does not say who may ' +
-      'unblock the old MCIM the both-present variant isolated: the old SHO\'s UNBLOCK after the switch leaves two MCIMs active.',
+      '5.1.3.7.2 "at most one MCIM can be active", yet 5.1.1.1 lets an owner unblock its MCIM: the new SHO\'s MCIM, waiting Installed ' +
+      'in the both-present variant, is blocked by the integrity check at a reset (blocking from Installed, an assumption) and its ' +
+      'owner\'s UNBLOCK activates it beside the old one; without that assumption the old SHO\'s UNBLOCK of its isolated MCIM after ' +
+      'the switch does the same (5.1.3.7.4.2 does not say who may unblock it).',
     't8-owner-unblocks-no-block-from-installed/AtMostOneMcimActive':
       'as in t8-owner-unblocks: the old SHO may unblock its isolated MCIM after the switch (5.1.1.1, 5.1.3.7.4.2), two MCIMs active.',
     't8-owner-unblocks/McimActivatedOnlyWithShoAuthorisation':

@@ -11,6 +11,7 @@ import { registerDiff } from './commands/diff.ts';
 import { registerCheck } from './commands/check.ts';
 import { registerReport } from './commands/report.ts';
 import { registerList } from './commands/list.ts';
+import { registerAblate } from './commands/ablate.ts';
 import { packageVersion } from '../report/packageVersion.ts';
 import { InputError } from './InputError.ts';
 import { pipeSafeWriter } from './pipeSafeWriter.ts';
@@ -18,7 +19,7 @@ import { pipeSafeWriter } from './pipeSafeWriter.ts';
 type Register = (program: Command, ctx: CliContext) => void;
 
 /** Subcommands, each in src/cli/commands/<name>.ts. */
-const commands: readonly Register[] = [registerExplore, registerReplay, registerMerge, registerRisk, registerXref, registerDiff, registerCheck, registerReport, registerList];
+const commands: readonly Register[] = [registerExplore, registerReplay, registerMerge, registerRisk, registerXref, registerDiff, registerCheck, registerReport, registerList, registerAblate];
 
 export interface CliOutcome {
   readonly code: number;

@@ -1,0 +1,40 @@
+// Runs one ablation cell: its scenario with the cell's switches off (or its insider), one exhaustive search on this
+// thread with the threat's properties, and every attack re-executed on a fresh system and on live actors.
+import { resolveScenario } from '../../../models/flows/ScenarioConfig.ts';
+import { worldSystem } from '../../../models/world/worldSystem.ts';
+import { threatSuite } from '../../../properties/threats/threatSuite.ts';
+import { searchExhaustive } from '../../engine/exhaustive/searchExhaustive.ts';
+import { replayTrace } from '../../engine/replay/replayTrace.ts';
+import { formatVerdict } from '../formatVerdict.ts';
+import type { CellResult, CellSpec, CellVerdict } from './AblationCell.ts';
+
+export interface CellOptions {
+  /** States at which a cell stops, inconclusive: a bound in states, not time, so results never depend on load. */
+  readonly maxStates: number;
+}
+
+export function runCell(spec: CellSpec, options: CellOptions): CellResult {
+  const threat = threatSuite.find((t) => t.threat === spec.threat);
+  const input = threat?.scenarios.find((s) => s.name === spec.scenario);
+  // Specs are built from the threat suite itself; a miss is a programming error.
+  if (threat === undefined || input === undefined) throw new Error(`ablation: no scenario ${spec.scenario} in threat t${spec.threat}`);
+  const r = resolveScenario({
+    ...input,
+    off: [...(input.off ?? []), ...spec.off],
+    ...(spec.dishonest === undefined ? {} : { attacker: { ...input.attacker, dishonest: spec.dishonest } }),
+    ...(spec.dpfGeneratesCredentials === true ? { dpfGeneratesCredentials: true } : {}),
+  });
+  if (!r.ok) throw new Error(`ablation: ${spec.scenario}: ${r.error.message}`);
+  const properties = threat.properties.map((p) => p.property);
+  const outcome = searchExhaustive(worldSystem(r.config), properties, { maxStates: options.maxStates });
+  const verdicts = outcome.verdicts.map(({ property, verdict }): CellVerdict => {
+    const base = { property, kind: verdict.kind, text: formatVerdict(verdict) };
+    if (verdict.kind !== 'violated') return base;
+    const replay = replayTrace(worldSystem(r.config), properties.find((p) => p.id === property)!, verdict.trace);
+    const replayed = replay.result.kind === 'reproduced' && replay.live !== 'absent' && replay.live.mismatch === undefined;
+    return { ...base, steps: verdict.trace.actions.length, trace: verdict.trace, replayed };
+  });
+  const complete = outcome.verdicts.every(({ verdict }) => verdict.kind === 'violated' || (verdict.kind === 'holds-exhaustively' && verdict.complete));
+  const s = outcome.stats;
+  return { spec, states: s.states, transitions: s.transitions, depth: s.depth, complete, millis: s.millis, verdicts };
+}
