@@ -33,12 +33,14 @@ export interface AblationReport {
   readonly options: { readonly maxStates: number; readonly pairs: boolean; readonly trust: boolean };
   readonly cells: number;
   readonly totalStates: number;
+  /** The threats covered (all twelve unless --threat chose some). */
+  readonly threats: readonly string[];
   readonly switches: readonly string[];
   readonly properties: readonly string[];
   /** matrix[switch][property] */
   readonly matrix: Readonly<Record<string, Readonly<Record<string, MatrixEntry>>>>;
   readonly conclusions: readonly SwitchConclusion[];
-  readonly threats: readonly ThreatConclusion[];
+  readonly threatConclusions: readonly ThreatConclusion[];
   /** Properties no cell violates: suspect of holding vacuously. */
   readonly suspects: readonly string[];
   readonly findings: readonly { readonly scenario: string; readonly property: string }[];

@@ -49,7 +49,7 @@ export function ablationMarkdown(r: AblationReport, heatMapFile: string): string
     '## Per threat',
     '',
   ];
-  for (const t of r.threats) {
+  for (const t of r.threatConclusions) {
     lines.push(`### ${t.heading}`, '', '| counter-measure | status | detail |', '|---|---|---|');
     for (const c of t.counterMeasures) lines.push(`| ${c.id} | ${c.status} | ${c.detail.replace(/\|/g, '\\|')} |`);
     lines.push('');

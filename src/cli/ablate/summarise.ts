@@ -2,15 +2,16 @@
 // redundant in the model, what each threat's counter-measures come to, suspect properties, and the text's view.
 import { coverageOf } from '../../../models/counterMeasures/coverage.ts';
 import { redundancyReasons } from '../../../models/counterMeasures/redundancy.ts';
-import { switchIds, switches } from '../../../models/counterMeasures/switches.ts';
+import { switches } from '../../../models/counterMeasures/switches.ts';
 import { counterMeasureCatalogue } from '../../../properties/catalogue/counterMeasureCatalogue.ts';
 import { threatSuite } from '../../../properties/threats/threatSuite.ts';
 import { threatHeading } from '../check/formatCheck.ts';
 import { cellLabel, type CellResult, type CellSpec } from './AblationCell.ts';
 import { ablationFormat, type AblationReport, type MatrixEntry, type SwitchConclusion } from './AblationReport.ts';
-import { unbrokenBySingles } from './planCells.ts';
+import { unbrokenBySingles, type AblationScope } from './planCells.ts';
 
 export interface SummariseInput {
+  readonly scope: AblationScope;
   readonly singles: readonly CellResult[];
   readonly pairs?: readonly CellResult[];
   readonly trust?: readonly CellResult[];
@@ -21,7 +22,6 @@ export interface SummariseInput {
   readonly millis: number;
 }
 
-const properties = [...new Set(threatSuite.flatMap((t) => t.properties.map((p) => p.property.id as string)))];
 
 const verdictOf = (cell: CellResult, property: string) => cell.verdicts.find((v) => v.property === property);
 const baselineOf = (cells: readonly CellResult[], scenario: string) => cells.find((c) => c.spec.scenario === scenario && c.spec.off.length === 0 && c.spec.dishonest === undefined);
@@ -43,8 +43,8 @@ function entry(cells: readonly CellResult[], baselines: readonly CellResult[], p
   return { result: 'holds', scenarios: live.length, states: live.reduce((n, c) => n + c.states, 0) };
 }
 
-function conclusions(matrix: AblationReport['matrix']): SwitchConclusion[] {
-  return switches.map((s) => {
+function conclusions(matrix: AblationReport['matrix'], scope: AblationScope, properties: readonly string[]): SwitchConclusion[] {
+  return switches.filter((s) => scope.switches.includes(s.id)).map((s) => {
     const breaks = properties.filter((p) => matrix[s.id]![p]!.result === 'violated');
     const reason = redundancyReasons[s.id];
     return breaks.length > 0
@@ -53,8 +53,8 @@ function conclusions(matrix: AblationReport['matrix']): SwitchConclusion[] {
   });
 }
 
-function threatConclusions(conclusions: readonly SwitchConclusion[]): AblationReport['threats'] {
-  return threatSuite.map((t) => ({
+function threatConclusions(conclusions: readonly SwitchConclusion[], scope: AblationScope): AblationReport['threatConclusions'] {
+  return threatSuite.filter((t) => scope.threats.includes(t.threat)).map((t) => ({
     threat: `t${t.threat}`,
     heading: threatHeading(t.threat),
     counterMeasures: counterMeasureCatalogue.filter((c) => c.alternative === '1' && c.threat === t.threat).map((c) => {
@@ -62,7 +62,8 @@ function threatConclusions(conclusions: readonly SwitchConclusion[]): AblationRe
       if (cov === undefined) return { id: c.id, status: 'unknown', detail: '' };
       switch (cov.kind) {
         case 'switch': {
-          const s = conclusions.find((x) => x.switch === cov.switch)!;
+          const s = conclusions.find((x) => x.switch === cov.switch);
+          if (s === undefined) return { id: c.id, status: 'switch not in this run', detail: `switch ${cov.switch} belongs to a threat not selected` };
           const via = cov.switch === c.id ? '' : ` (switch ${cov.switch})`;
           return s.status === 'necessary'
             ? { id: c.id, status: 'necessary', detail: `off breaks ${s.breaks.join(', ')}${via}` }
@@ -93,7 +94,7 @@ function pairsOf(singles: readonly CellResult[], pairs: readonly CellResult[]): 
   return out;
 }
 
-function trustOf(singles: readonly CellResult[], trust: readonly CellResult[], traceFile: SummariseInput['traceFile']): NonNullable<AblationReport['trust']> {
+function trustOf(singles: readonly CellResult[], trust: readonly CellResult[], traceFile: SummariseInput['traceFile'], properties: readonly string[]): NonNullable<AblationReport['trust']> {
   const roles = [...new Set(trust.map((c) => `${c.spec.dishonest}${c.spec.dpfGeneratesCredentials === true ? '+dpf-generates' : ''}`))];
   return Object.fromEntries(roles.map((role) => {
     const cells = trust.filter((c) => `${c.spec.dishonest}${c.spec.dpfGeneratesCredentials === true ? '+dpf-generates' : ''}` === role);
@@ -102,24 +103,26 @@ function trustOf(singles: readonly CellResult[], trust: readonly CellResult[], t
 }
 
 export function summarise(input: SummariseInput): AblationReport {
-  const { singles, traceFile } = input;
-  const matrix = Object.fromEntries(switchIds.map((id) => {
+  const { singles, traceFile, scope } = input;
+  const properties = [...new Set(threatSuite.filter((t) => scope.threats.includes(t.threat)).flatMap((t) => t.properties.map((p) => p.property.id as string)))];
+  const matrix = Object.fromEntries(scope.switches.map((id) => {
     const cells = singles.filter((c) => c.spec.off.length === 1 && c.spec.off[0] === id);
     return [id, Object.fromEntries(properties.map((p) => [p, entry(cells, singles, p, traceFile)]))];
   }));
   const all = [...singles, ...(input.pairs ?? []), ...(input.trust ?? [])];
-  const concl = conclusions(matrix);
+  const concl = conclusions(matrix, scope, properties);
   const referenced = input.referenced;
   return {
     format: ablationFormat,
     options: { maxStates: input.maxStates, pairs: input.pairs !== undefined, trust: input.trust !== undefined },
     cells: all.length,
     totalStates: all.reduce((n, c) => n + c.states, 0),
-    switches: switchIds,
+    threats: scope.threats.map((t) => `t${t}`),
+    switches: scope.switches,
     properties,
     matrix,
     conclusions: concl,
-    threats: threatConclusions(concl),
+    threatConclusions: threatConclusions(concl, scope),
     suspects: properties.filter((p) => !all.some((c) => verdictOf(c, p)?.kind === 'violated')),
     findings: singles.filter((c) => c.spec.off.length === 0).flatMap((c) => c.verdicts.filter((v) => v.kind === 'violated').map((v) => ({ scenario: c.spec.scenario, property: v.property }))),
     inconclusive: all.filter((c) => c.verdicts.some((v) => v.kind === 'inconclusive')).map((c) => cellLabel(c.spec)),
@@ -131,7 +134,7 @@ export function summarise(input: SummariseInput): AblationReport {
       },
     }),
     ...(input.pairs === undefined ? {} : { pairs: pairsOf(singles, input.pairs) }),
-    ...(input.trust === undefined ? {} : { trust: trustOf(singles, input.trust, traceFile) }),
+    ...(input.trust === undefined ? {} : { trust: trustOf(singles, input.trust, traceFile, properties) }),
     millis: input.millis,
   };
 }

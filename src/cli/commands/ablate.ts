@@ -12,7 +12,7 @@ import { ablationFormat, type AblationReport } from '../ablate/AblationReport.ts
 import { ablationMarkdown } from '../ablate/ablationMarkdown.ts';
 import { CellCache } from '../ablate/cellCache.ts';
 import { heatMapSvg } from '../ablate/heatMapSvg.ts';
-import { pairCells, singleCells, trustCells } from '../ablate/planCells.ts';
+import { pairCells, scopeOf, singleCells, trustCells, type AblationScope } from '../ablate/planCells.ts';
 import { runCells } from '../ablate/runCells.ts';
 import { summarise } from '../ablate/summarise.ts';
 import { keysOf } from '../../text/counterMeasureKeys.ts';
@@ -21,6 +21,7 @@ import type { CliContext } from '../CliContext.ts';
 import { ExitCode } from '../exitCodes.ts';
 import { InputError } from '../InputError.ts';
 import { loadText } from '../loadText.ts';
+import { collectOption } from '../collectOption.ts';
 import { parseCount, parseShard } from '../parseCount.ts';
 import { readJsonFile } from '../readJsonFile.ts';
 
@@ -29,6 +30,7 @@ export const defaultCellStates = 600_000;
 export const shardFormat = 'trecheck-ablation-shard/1';
 
 interface AblateFlags {
+  threat?: string[];
   pairs?: boolean;
   trust?: boolean;
   shard?: string;
@@ -83,9 +85,14 @@ function summaryLines(r: AblationReport, outDir: string): string[] {
 }
 
 /** Writes the report files; returns the report. */
-export function writeAblation(results: { singles: CellResult[]; pairs?: CellResult[]; trust?: CellResult[] }, options: { maxStates: number; outDir: string; text?: string; millis: number }): AblationReport {
+export function writeAblation(
+  scope: AblationScope,
+  results: { singles: CellResult[]; pairs?: CellResult[]; trust?: CellResult[] },
+  options: { maxStates: number; outDir: string; text?: string; millis: number },
+): AblationReport {
   const traces = saveTraces([...results.singles, ...(results.pairs ?? []), ...(results.trust ?? [])], join(options.outDir, 'ablation', 'traces'));
   const report = summarise({
+    scope,
     ...results,
     traceFile: traces,
     maxStates: options.maxStates,
@@ -108,11 +115,13 @@ const shardSchema = z.object({
   shard: z.object({ index: z.number().int().nonnegative(), count: z.number().int().positive() }),
   maxStates: z.number().int().positive(),
   trust: z.boolean(),
+  threats: z.array(z.number().int()),
   results: z.array(z.looseObject({ spec: z.looseObject({ scenario: z.string() }) })),
 });
 
 /** `trecheck merge` of ablation shards: every shard of one split, then the report as an unsplit run writes it. */
-export function mergeAblationShards(files: readonly string[], ctx: CliContext, outDir: string, text: string | undefined): ExitCode {
+export function mergeAblationShards(files: readonly string[], ctx: CliContext, outDir: string, textFlag: string | undefined): ExitCode {
+  const text = textFlag ?? defaultText();
   const shards = files.map((file) => {
     const parsed = shardSchema.safeParse(readJsonFile('shard file', file));
     if (!parsed.success) throw new InputError(`${file} is not a ${shardFormat} file: ${parsed.error.issues[0]!.path.map(String).join('.') || 'file'}: ${parsed.error.issues[0]!.message}`);
@@ -120,7 +129,7 @@ export function mergeAblationShards(files: readonly string[], ctx: CliContext, o
   });
   const first = shards[0]!;
   for (const [i, s] of shards.entries()) {
-    if (s.shard.count !== first.shard.count || s.maxStates !== first.maxStates || s.trust !== first.trust) throw new InputError(`${files[i]} is a shard of a different ablation than ${files[0]}`);
+    if (s.shard.count !== first.shard.count || s.maxStates !== first.maxStates || s.trust !== first.trust || s.threats.join() !== first.threats.join()) throw new InputError(`${files[i]} is a shard of a different ablation than ${files[0]}`);
   }
   const missing = [...Array(first.shard.count).keys()].filter((k) => !shards.some((s) => s.shard.index === k));
   if (missing.length > 0) throw new InputError(`missing shard(s) ${missing.map((k) => `${k + 1}/${first.shard.count}`).join(', ')}: the matrix would be incomplete`);
@@ -131,8 +140,10 @@ export function mergeAblationShards(files: readonly string[], ctx: CliContext, o
     if (r === undefined) throw new InputError(`no shard holds cell "${cellLabel(s)}" (shards of an older model?)`);
     return r;
   });
+  const scope = scopeOf(first.threats.length === 12 ? undefined : first.threats);
   const report = writeAblation(
-    { singles: pick(singleCells()), ...(first.trust ? { trust: pick(trustCells()) } : {}) },
+    scope,
+    { singles: pick(singleCells(scope)), ...(first.trust ? { trust: pick(trustCells(scope)) } : {}) },
     { maxStates: first.maxStates, outDir, ...(text === undefined ? {} : { text }), millis: all.reduce((n, r) => n + r.millis, 0) },
   );
   ctx.out(`${summaryLines(report, outDir).join('\n')}\n`);
@@ -147,19 +158,25 @@ async function runAblate(flags: AblateFlags, ctx: CliContext): Promise<ExitCode>
   const text = flags.text ?? defaultText();
   if (flags.text !== undefined) loadText(flags.text);
   const options = { maxStates, workers, cache: new CellCache(flags.cache ? join(flags.out, 'cache', 'ablation') : undefined) };
+  const scope = scopeOf(flags.threat?.map((id) => {
+    const n = Number(/^t?(\d+)$/.exec(id.trim())?.[1]);
+    if (!(n >= 1 && n <= 12)) throw new InputError(`unknown threat '${id}'; expected t1 to t12`);
+    return n;
+  }));
   const started = performance.now();
   const inShard = (specs: CellSpec[]): CellSpec[] => (shard === undefined ? specs : specs.filter((_, i) => i % shard.count === shard.index));
-  const singles = await runCells(inShard(singleCells()), options, ctx);
-  const trust = flags.trust === true ? await runCells(inShard(trustCells()), options, ctx) : undefined;
+  const singles = await runCells(inShard(singleCells(scope)), options, ctx);
+  const trust = flags.trust === true ? await runCells(inShard(trustCells(scope)), options, ctx) : undefined;
   if (shard !== undefined) {
     const file = join(flags.out, `ablation.shard-${shard.index + 1}-of-${shard.count}.json`);
     mkdirSync(flags.out, { recursive: true });
-    writeFileSync(file, `${JSON.stringify({ format: shardFormat, shard, maxStates, trust: trust !== undefined, results: [...singles, ...(trust ?? [])] })}\n`);
+    writeFileSync(file, `${JSON.stringify({ format: shardFormat, shard, maxStates, trust: trust !== undefined, threats: scope.threats, results: [...singles, ...(trust ?? [])] })}\n`);
     ctx.out(`shard ${shard.index + 1}/${shard.count}: ${singles.length + (trust?.length ?? 0)} cells written to ${file}; merge all shards with: trecheck merge <shard files>\n`);
     return ExitCode.ok;
   }
-  const pairs = flags.pairs === true ? await runCells(pairCells(singles), options, ctx) : undefined;
+  const pairs = flags.pairs === true ? await runCells(pairCells(scope, singles), options, ctx) : undefined;
   const report = writeAblation(
+    scope,
     { singles, ...(pairs === undefined ? {} : { pairs }), ...(trust === undefined ? {} : { trust }) },
     { maxStates, outDir: flags.out, ...(text === undefined ? {} : { text }), millis: performance.now() - started },
   );
@@ -175,6 +192,7 @@ export function registerAblate(program: Command, ctx: CliContext): void {
         'which counter-measures each threat needs, and what the text references (exit 0: complete, every switch necessary or ' +
         'explained; 1: a suspect property or an unexplained redundant switch; 3: an inconclusive cell)',
     )
+    .option('--threat <id>', 'only this threat\'s scenarios and switches, t1 to t12 (repeatable; default all)', collectOption)
     .option('--pairs', 'defence in depth: pairs of switches, for the properties no single switch breaks')
     .option('--trust', 'make each role of the trust model (004 Annex x.3) dishonest in turn, every counter-measure on')
     .option('--shard <i/n>', 'run only shard i of n of the cells (merge the shard files with trecheck merge)')

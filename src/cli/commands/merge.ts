@@ -11,6 +11,7 @@ import { InputError } from '../InputError.ts';
 import { readJsonFile } from '../readJsonFile.ts';
 import { reportSearch } from '../reportSearch.ts';
 import { buildSystem } from '../systems.ts';
+import { mergeAblationShards, shardFormat } from './ablate.ts';
 import { verdictExitCode } from '../verdictExitCode.ts';
 
 const count = z.number().int().nonnegative();
@@ -76,11 +77,23 @@ export function merge(ctx: CliContext, files: readonly string[], outDir: string)
   ctx.exit(verdictExitCode(outcome.verdicts));
 }
 
+/** An ablation shard names its format first; anything else is read as a random-search shard. */
+function isAblationShard(file: string): boolean {
+  const data = readJsonFile('shard file', file);
+  return typeof data === 'object' && data !== null && (data as { format?: unknown }).format === shardFormat;
+}
+
 export function registerMerge(program: Command, ctx: CliContext): void {
   program
     .command('merge')
-    .description('merge the shard files of a random search run with --shard i/n')
-    .argument('<files...>', 'shard files written by trecheck explore --shard')
-    .option('--out <dir>', 'where counterexample traces are saved', 'traces')
-    .action((files: string[], flags: { out: string }) => merge(ctx, files, flags.out));
+    .description('merge the shard files of a random search (explore --shard) or of an ablation (ablate --shard)')
+    .argument('<files...>', 'shard files written by trecheck explore --shard or trecheck ablate --shard')
+    .option('--out <dir>', 'random search: where counterexample traces are saved (default traces); ablation: where the report goes (default reports)')
+    .option('--text <file>', 'ablation: the TRE function text to compare with (default: seed 004 when present)')
+    .action((files: string[], flags: { out?: string; text?: string }) => {
+      const ablation = files.map(isAblationShard);
+      if (ablation.some((a) => a !== ablation[0])) throw new InputError('merge takes shards of one kind: random-search shards or ablation shards, not both');
+      if (ablation[0] === true) ctx.exit(mergeAblationShards(files, ctx, flags.out ?? 'reports', flags.text));
+      else merge(ctx, files, flags.out ?? 'traces');
+    });
 }
