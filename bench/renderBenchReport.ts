@@ -8,10 +8,14 @@ import type { MachineInfo } from './machineInfo.ts';
 import type { ParallelFigures } from './measureParallel.ts';
 import type { RandomFigures } from './measureRandom.ts';
 import type { StartupFigures } from './measureStartup.ts';
+import type { AblationFigures } from './measureAblation.ts';
+import type { ThreatFigures } from './measureThreats.ts';
 
 export interface BenchResults {
   readonly date: string;
   readonly machine: MachineInfo;
+  readonly threats: ThreatFigures;
+  readonly ablation: readonly AblationFigures[];
   readonly exhaustive: ExhaustiveFigures;
   readonly hashing: HashingFigures;
   readonly parallel: ParallelFigures;
@@ -41,7 +45,22 @@ export function renderBenchReport(r: BenchResults): string {
     `Machine: ${r.machine.cpu}, ${r.machine.cores} cores, ${r.machine.memoryGiB} GiB, Node ${r.machine.node}, ${r.machine.platform};`,
     `load average ${r.machine.loadAverage} when the bench started (other work on the machine slows every figure).`,
     '',
-    `Model: the benchmark model of issue 3 at MAXP=${e.maxP} (\`bench/model/createBenchmark.ts\`): the MCIM lifecycle is`,
+    '## The TR world: threat suite and ablation',
+    '',
+    'The model of TR 33.812 Alternative 1a with the attacker of each threat (`properties/threats/`), searched exhaustively',
+    'by the engine on the world as it is today (string keys of content digests, no packing, no partial-order reduction).',
+    '',
+    '| figure | value | goal |',
+    '|---|---|---|',
+    `| threat suite (${r.threats.scenarios.length} scenarios, searches + attack replays + sanity, one thread) | ${n(r.threats.totalMillis / 1000, 1)} s | < 60 s |`,
+    `| largest threat scenario (${r.threats.largest.scenario}) | ${n(r.threats.largest.states)} states in ${ms(r.threats.largest.millis)}: ${n(r.threats.largest.statesPerSecond)} states/s | |`,
+    ...r.ablation.map((a) => `| ablation ${a.kind === 'single' ? 'single-switch matrix' : a.kind === 'trust' ? 'trust matrix (added cells)' : 'pairs (added cells)'} (\`trecheck ablate${a.kind === 'single' ? '' : ` --${a.kind}`}\`, 2 workers, no cache) | ${n(a.wallMillis / 1000, 0)} s wall, ${n(a.cells)} cells, ${n(a.states)} states | ${a.kind === 'single' ? '< 5 min' : ''} |`),
+    '',
+    '| threat scenario | states | transitions | ms | states/s |',
+    '|---|---|---|---|---|',
+    ...r.threats.scenarios.map((t) => `| t${t.threat} ${t.scenario} | ${n(t.states)} | ${n(t.transitions)} | ${n(t.millis)} | ${n(t.statesPerSecond)} |`),
+    '',
+    `Model (engine figures below): the benchmark model of issue 3 at MAXP=${e.maxP} (\`bench/model/createBenchmark.ts\`): the MCIM lifecycle is`,
     'stepped through XState (memoised per local state and event), requests and provisioning messages through the',
     'replaying network parts of `src/attacker/`, and the global state packed into one 31-bit number.',
     '',

@@ -1,4 +1,5 @@
-// `npm run bench`: one run measuring the engine on the benchmark model of issue 3 (and Lowe's attack),
+// `npm run bench`: one run measuring the TR world (the threat suite and the ablation matrix) and the engine on the
+// benchmark model of issue 3 (and Lowe's attack),
 // printed and written to reports/bench.md and reports/bench.json with the machine it ran on.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -10,6 +11,8 @@ import { measureLowe } from './measureLowe.ts';
 import { measureParallel } from './measureParallel.ts';
 import { measureRandom } from './measureRandom.ts';
 import { measureStartup, writeBenchConfig } from './measureStartup.ts';
+import { measureThreats } from './measureThreats.ts';
+import { measureAblation } from './measureAblation.ts';
 import { renderBenchReport, type BenchResults } from './renderBenchReport.ts';
 
 const maxP = 6;
@@ -17,6 +20,10 @@ const seed = 1;
 const say = (text: string): void => void process.stderr.write(`bench: ${text}\n`);
 
 const machine = machineInfo();
+say('threat suite on the TR world (one thread)');
+const threats = measureThreats();
+say(`ablation matrix${process.env.BENCH_FULL === '1' ? ', trust and pairs' : ' (single switches; BENCH_FULL=1 adds trust and pairs)'}`);
+const ablation = measureAblation(process.env.BENCH_FULL === '1');
 say(`exhaustive search, MAXP=${maxP}, one thread`);
 const exhaustive = measureExhaustive(maxP, 5);
 say('string keys: hashing and hash compaction');
@@ -38,6 +45,8 @@ const lowe = measureLowe(seed);
 const results: BenchResults = {
   date: new Date().toISOString(),
   machine,
+  threats,
+  ablation,
   exhaustive,
   hashing,
   parallel,

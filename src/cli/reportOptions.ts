@@ -1,7 +1,7 @@
 // The report flags every result command shares (--format, --out, --baseline, --no-baseline,
 // --update-baseline), resolved in one place with their defaults, and `emitReport`, which writes the chosen
 // formats, compares with the baseline and says both. Bad flags and unreadable baselines are InputErrors (exit 2).
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { Option, type Command } from 'commander';
 import { parseBaseline, type Baseline } from '../report/Baseline.ts';
@@ -58,7 +58,23 @@ export function resolveReportRequest(flags: ReportFlags, defaults: { readonly fo
         ? { file: defaultBaselineFile, required: false }
         : { file: flags.baseline, required: true };
   if (flags.updateBaseline === true && baseline === undefined) throw new InputError('--update-baseline needs a baseline file: drop --no-baseline');
-  return { formats, outDir: flags.out ?? defaultReportDir, baseline, updateBaseline: flags.updateBaseline === true };
+  const outDir = flags.out ?? defaultReportDir;
+  requireWritableFolder('--out', outDir);
+  return { formats, outDir, baseline, updateBaseline: flags.updateBaseline === true };
+}
+
+/** Checks before any search that `dir` is (or can be made) a folder this process writes into: a file, an
+ *  unwritable place or a pseudo file system is one line, exit 2, not a stack trace after the search. */
+export function requireWritableFolder(flag: string, dir: string): void {
+  if (/^\/(proc|sys|dev)(\/|$)/.test(dir)) throw new InputError(`${flag} ${dir}: not a place for reports (a system file system)`);
+  try {
+    if (existsSync(dir) && !statSync(dir).isDirectory()) throw new InputError(`${flag} ${dir}: is a file, not a folder`);
+    mkdirSync(dir, { recursive: true });
+    accessSync(dir, constants.W_OK);
+  } catch (error) {
+    if (error instanceof InputError) throw error;
+    throw new InputError(`${flag} ${dir}: cannot write there (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
 }
 
 /** Reads the baseline named by the request; absent and optional gives undefined. */

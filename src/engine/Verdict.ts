@@ -8,6 +8,9 @@ export interface ExplorationStats {
   /** Deepest BFS level completed (exhaustive) or longest run (random). */
   readonly depth: number;
   readonly millis: number;
+  /** Exhaustive search: states stored as 63-bit fingerprints rather than exactly (a merge of two is then possible,
+   *  with the probability formatVerdict prints). Absent or 0: every state was stored exactly. */
+  readonly hashed?: number;
 }
 
 export type Verdict =

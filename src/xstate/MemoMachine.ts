@@ -21,6 +21,17 @@ type EventArgument<TMachine extends AnyStateMachine> = EventFromLogic<TMachine> 
 
 const noEmits: readonly EventObject[] = Object.freeze([]);
 
+interface NodeLike {
+  readonly type: string;
+  readonly id: string;
+  readonly states: Readonly<Record<string, NodeLike>>;
+}
+
+/** Ids of the history state nodes under `node`. */
+function historyStates(node: NodeLike): string[] {
+  return [...(node.type === 'history' ? [node.id] : []), ...Object.values(node.states ?? {}).flatMap(historyStates)];
+}
+
 export class MemoMachine<TMachine extends AnyStateMachine> {
   private readonly pure: PureActorScope = createPureActorScope();
   private readonly snapshots: SnapshotFrom<TMachine>[] = [];
@@ -41,6 +52,12 @@ export class MemoMachine<TMachine extends AnyStateMachine> {
     readonly machine: TMachine,
     options: MemoMachineOptions<TMachine> = {},
   ) {
+    // A snapshot's key is its status, value and context; a history state's memory is none of them, so two
+    // snapshots differing only in it would share an id. Refuse such machines rather than merge their states.
+    const history = historyStates(machine.root);
+    if (history.length > 0) {
+      throw new Error(`MemoMachine: machine "${machine.id}" has history state(s) ${history.join(', ')}, which snapshot keys do not capture; remove them or extend the key`);
+    }
     this.eventKey = options.eventKey ?? ((event) => canonicalJson(event));
     this.pure.reset();
     const first = machine.getInitialSnapshot(this.pure.scope, options.input) as SnapshotFrom<TMachine>;

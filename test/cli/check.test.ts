@@ -44,7 +44,7 @@ describe('trecheck check: the default run', () => {
     expect(r.stdout).toMatch(/^trecheck check: 9 flow scenario\(s\), 12 threat\(s\) in 16 scenario\(s\)\n/);
     expect(r.stdout).toContain('\n8 of 9 honest run(s) reach their goal.\n');
     expect(r.stdout).toContain('\nsanity: every attacked scenario can still reach its goal.\n');
-    expect(r.stdout).toContain('\n63 verdicts: 55 without violation, 8 violated (8 known finding(s) about the text, 0 other).\n');
+    expect(r.stdout).toContain('\n64 verdicts: 56 without violation, 8 violated (8 known finding(s) about the text, 0 other).\n');
     // One search per flow scenario, in the order of models/flows/presets.ts (the threat searches follow).
     const flows = r.stdout.slice(0, r.stdout.indexOf('Threats of Alternative 1'));
     const counts = [...flows.matchAll(/^ {2}exhaustive search: ([\d,]+) states/gm)].map((m) => Number(m[1]!.replace(/,/g, '')));
@@ -77,15 +77,15 @@ describe('trecheck check: verdicts and exit codes', () => {
         '  honest run: goal reached in 26 steps (live actors: 26 steps, same final states)',
         '  TRE registry: mcim:sho2 Activated; sho2: Serving, report success; old SHO sho1: Released',
         '  exhaustive search: 103 states, 198 transitions, depth 26, <ms> ms',
-        '  AtMostOneMcimActive [004 5.1.3.7.2, 004 5.1.1.1]: holds for every trace up to depth 26 (complete: 103 states, the whole reachable state space)',
-        '  HonestRunEndsAtGoal [004 5.1.3.6.2 steps 13-14, 004 5.1.3.7.4.2 steps 8-14, 004 5.1.3.7.4.3]: holds for every trace up to depth 26 (complete: 103 states, the whole reachable state space)',
+        '  AtMostOneMcimActive [004 5.1.3.7.2, 004 5.1.1.1]: holds for every trace up to depth 26 (complete: 103 states, the whole reachable state space as 63-bit fingerprints: probability that one was missed <= 6e-16)',
+        '  HonestRunEndsAtGoal [004 5.1.3.6.2 steps 13-14, 004 5.1.3.7.4.2 steps 8-14, 004 5.1.3.7.4.3]: holds for every trace up to depth 26 (complete: 103 states, the whole reachable state space as 63-bit fingerprints: probability that one was missed <= 6e-16)',
         '',
         'change-via-old-sho-both-present: flow change-via-old-sho; no attacker; every counter-measure on',
         '  honest run: goal reached in 26 steps (live actors: 26 steps, same final states)',
         '  TRE registry: mcim:sho1 Blocked, mcim:sho2 Activated; sho2: Serving, report success; old SHO sho1: Released',
         '  exhaustive search: 103 states, 198 transitions, depth 26, <ms> ms',
-        '  AtMostOneMcimActive [004 5.1.3.7.2, 004 5.1.1.1]: holds for every trace up to depth 26 (complete: 103 states, the whole reachable state space)',
-        '  HonestRunEndsAtGoal [004 5.1.3.6.2 steps 13-14, 004 5.1.3.7.4.2 steps 8-14, 004 5.1.3.7.4.3]: holds for every trace up to depth 26 (complete: 103 states, the whole reachable state space)',
+        '  AtMostOneMcimActive [004 5.1.3.7.2, 004 5.1.1.1]: holds for every trace up to depth 26 (complete: 103 states, the whole reachable state space as 63-bit fingerprints: probability that one was missed <= 6e-16)',
+        '  HonestRunEndsAtGoal [004 5.1.3.6.2 steps 13-14, 004 5.1.3.7.4.2 steps 8-14, 004 5.1.3.7.4.3]: holds for every trace up to depth 26 (complete: 103 states, the whole reachable state space as 63-bit fingerprints: probability that one was missed <= 6e-16)',
         '',
         '2 of 2 honest run(s) reach their goal.',
         '4 verdicts: 4 without violation, 0 violated (0 known finding(s) about the text, 0 other).',
@@ -113,7 +113,7 @@ describe('trecheck check: verdicts and exit codes', () => {
     const r = await check('--threat', 't6');
 
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('t6-firmware: flow change-via-old-sho; attacker: network, t4.tamper, t6.firmware; at most 1 injection(s); every counter-measure on\n');
+    expect(r.stdout).toContain('t6-firmware: flow change-via-old-sho; attacker: network, t4.logical, t4.tamper, t6.firmware; at most 1 injection(s); every counter-measure on\n');
     expect(r.stdout).toMatch(/TreFirmwareOnlyFromSupplier \[t6\.cm4, 004 5\.1\.2\.2\]: holds for every trace up to depth \d+ \(complete: /);
     expect(r.stdout).toMatch(/sanity: a run reaching the honest goal exists despite the attacker \(\d+ steps\): the verdicts are not vacuous/);
     expect(r.stdout).not.toContain('saved:');
@@ -132,7 +132,7 @@ describe('trecheck check: verdicts and exit codes', () => {
     expect(r.stdout).toContain('      live actors: agree on every state of the trace\n');
     expect(r.stdout).toContain(`      saved: ${attackTrace(r.out)}\n      replay: trecheck replay ${attackTrace(r.out)}\n`);
     expect(r.stdout).not.toContain('known finding about the text');
-    expect(r.stdout).toContain('2 verdicts: 1 without violation, 1 violated (0 known finding(s) about the text, 1 other).');
+    expect(r.stdout).toContain('3 verdicts: 2 without violation, 1 violated (0 known finding(s) about the text, 1 other).');
     expect(existsSync(attackTrace(r.out))).toBe(true);
   });
 
@@ -244,6 +244,7 @@ describe('trecheck check --json', () => {
     expect(data.scenarios[0]!.properties.map((p) => [p.property, p.verdict])).toEqual([
       ['TreFirmwareOnlyFromSupplier', 'violated'],
       ['TamperedTreServesNoMcim', 'holds-exhaustively'],
+      ['TrePlatformKeySecret', 'holds-exhaustively'],
     ]);
     expect(data.scenarios[0]!.properties[0]).toMatchObject({ steps: 2, replay: `trecheck replay ${attackTrace(r.out)}` });
     expect(r.stderr).toMatch(/^reports: /m);

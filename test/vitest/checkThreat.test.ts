@@ -27,6 +27,7 @@ describe('checkThreat', () => {
     expect(result['t6-firmware']!.map((o) => [o.property, o.verdict])).toEqual([
       ['TreFirmwareOnlyFromSupplier', 'holds-exhaustively'],
       ['TamperedTreServesNoMcim', 'holds-exhaustively'],
+      ['TrePlatformKeySecret', 'holds-exhaustively'],
     ]);
   });
 
@@ -51,6 +52,7 @@ describe('checkThreat', () => {
     expect(violation.outcomes.map((o) => [o.property, o.verdict])).toEqual([
       ['TreFirmwareOnlyFromSupplier', 'violated'],
       ['TamperedTreServesNoMcim', 'holds-exhaustively'],
+      ['TrePlatformKeySecret', 'holds-exhaustively'],
     ]);
     const file = /replay: npx trecheck replay (\S+)/.exec(violation.message)?.[1];
     expect(file?.startsWith(traceDir)).toBe(true);

@@ -1,7 +1,7 @@
 // Tests of MemoMachine against XState's own transition: same successors, one XState step per distinct
 // (local state, event), discovery-independent numbering, emitted events, and refusal of non-data contexts.
 import { describe, expect, it } from 'vitest';
-import { assign, emit, initialTransition, setup, transition } from 'xstate';
+import { assign, createMachine, emit, initialTransition, setup, transition } from 'xstate';
 import { mcimLifecycleEventTypes, mcimLifecycleMachine } from '../../models/mcimLifecycle.ts';
 import { m2meMachine } from '../../models/roles/m2me.ts';
 import { MemoMachine, notEnabled } from '../../src/xstate/MemoMachine.ts';
@@ -194,5 +194,16 @@ describe('MemoMachine', () => {
     const rebuilt = c.idOfKey(a.key(aBlocked));
     expect(c.snapshot(rebuilt).value).toBe('Blocked');
     expect(c.key(c.next(rebuilt, 'UNBLOCK'))).toBe(a.key(a.next(aBlocked, 'UNBLOCK')));
+  });
+});
+
+describe('MemoMachine and history states', () => {
+  it('refuses a machine with a history state, whose memory its snapshot keys would not capture', () => {
+    const machine = createMachine({
+      id: 'withHistory',
+      initial: 'a',
+      states: { a: { initial: 'x', states: { x: {}, y: {}, back: { type: 'history' } } }, b: {} },
+    });
+    expect(() => new MemoMachine(machine)).toThrow(/MemoMachine: machine "withHistory" has history state\(s\) withHistory\.a\.back/);
   });
 });

@@ -16,7 +16,8 @@ export type MatrixEntry =
 export interface SwitchConclusion {
   readonly switch: string;
   readonly aliases: readonly string[];
-  readonly status: 'necessary' | 'redundant';
+  /** inconclusive: no attack found, but a cell of its was cut short, so redundancy is not shown either. */
+  readonly status: 'necessary' | 'redundant' | 'inconclusive';
   /** Necessary: the properties its removal breaks. Redundant: why nothing breaks (another mechanism stops it). */
   readonly breaks: readonly string[];
   readonly reason?: string;

@@ -17,12 +17,18 @@ function mark(e: MatrixEntry | undefined): string {
   }
 }
 
-function table(rows: readonly string[], columns: readonly string[], matrix: AblationReport['matrix']): string[] {
+function table(corner: string, rows: readonly string[], columns: readonly string[], matrix: AblationReport['matrix']): string[] {
   return [
-    `| off \\ property | ${columns.join(' | ')} |`,
+    `| ${corner} | ${columns.join(' | ')} |`,
     `|---|${columns.map(() => '---').join('|')}|`,
     ...rows.map((r) => `| ${r} | ${columns.map((c) => mark(matrix[r]?.[c])).join(' | ')} |`),
   ];
+}
+
+function conclusionText(c: AblationReport['conclusions'][number]): string {
+  if (c.status === 'necessary') return `off breaks ${c.breaks.join(', ')}`;
+  if (c.status === 'inconclusive') return 'no attack found, but a cell was cut short by the state bound';
+  return c.reason ?? 'no attack with it off (no reason recorded: unexplained)';
 }
 
 export function ablationMarkdown(r: AblationReport, heatMapFile: string): string {
@@ -40,11 +46,11 @@ export function ablationMarkdown(r: AblationReport, heatMapFile: string): string
     '',
     `![heat map](${heatMapFile})`,
     '',
-    ...table(r.switches, r.properties, r.matrix),
+    ...table('off \\ property', r.switches, r.properties, r.matrix),
     '',
     '## Per counter-measure',
     '',
-    ...r.conclusions.map((c) => `- **${[c.switch, ...c.aliases].join(' = ')}**: ${c.status}${c.status === 'necessary' ? `: off breaks ${c.breaks.join(', ')}` : `: ${c.reason ?? 'no attack with it off (no reason recorded: unexplained)'}`}`),
+    ...r.conclusions.map((c) => `- **${[c.switch, ...c.aliases].join(' = ')}**: ${c.status}: ${conclusionText(c)}`),
     '',
     '## Per threat',
     '',
@@ -75,7 +81,7 @@ export function ablationMarkdown(r: AblationReport, heatMapFile: string): string
   if (r.trust !== undefined) {
     const roles = Object.keys(r.trust);
     lines.push('## Trust (--trust)', '', 'Each role of the trust model (004 Annex x.3) made dishonest within what its keys allow, every counter-measure on: the properties that then fail are where the security argument leans on trusting that role.', '');
-    lines.push(...table(roles, r.properties, r.trust), '');
+    lines.push(...table('dishonest role \\ property', roles, r.properties, r.trust), '');
   }
   return `${lines.join('\n')}\n`;
 }

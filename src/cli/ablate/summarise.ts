@@ -47,9 +47,9 @@ function conclusions(matrix: AblationReport['matrix'], scope: AblationScope, pro
   return switches.filter((s) => scope.switches.includes(s.id)).map((s) => {
     const breaks = properties.filter((p) => matrix[s.id]![p]!.result === 'violated');
     const reason = redundancyReasons[s.id];
-    return breaks.length > 0
-      ? { switch: s.id, aliases: s.aliases, status: 'necessary' as const, breaks }
-      : { switch: s.id, aliases: s.aliases, status: 'redundant' as const, breaks, ...(reason === undefined ? {} : { reason }) };
+    if (breaks.length > 0) return { switch: s.id, aliases: s.aliases, status: 'necessary' as const, breaks };
+    if (properties.some((p) => matrix[s.id]![p]!.result === 'inconclusive')) return { switch: s.id, aliases: s.aliases, status: 'inconclusive' as const, breaks };
+    return { switch: s.id, aliases: s.aliases, status: 'redundant' as const, breaks, ...(reason === undefined ? {} : { reason }) };
   });
 }
 
@@ -65,9 +65,9 @@ function threatConclusions(conclusions: readonly SwitchConclusion[], scope: Abla
           const s = conclusions.find((x) => x.switch === cov.switch);
           if (s === undefined) return { id: c.id, status: 'switch not in this run', detail: `switch ${cov.switch} belongs to a threat not selected` };
           const via = cov.switch === c.id ? '' : ` (switch ${cov.switch})`;
-          return s.status === 'necessary'
-            ? { id: c.id, status: 'necessary', detail: `off breaks ${s.breaks.join(', ')}${via}` }
-            : { id: c.id, status: 'redundant in the model', detail: `${s.reason ?? 'no attack with it off, and no reason recorded'}${via}` };
+          if (s.status === 'necessary') return { id: c.id, status: 'necessary', detail: `off breaks ${s.breaks.join(', ')}${via}` };
+          if (s.status === 'inconclusive') return { id: c.id, status: 'inconclusive', detail: `no attack found, but a cell was cut short${via}` };
+          return { id: c.id, status: 'redundant in the model', detail: `${s.reason ?? 'no attack with it off, and no reason recorded'}${via}` };
         }
         case 'umbrella':
           return { id: c.id, status: 'sum of switches', detail: `${cov.switches.join(', ')}: ${cov.note}` };
@@ -123,7 +123,8 @@ export function summarise(input: SummariseInput): AblationReport {
     matrix,
     conclusions: concl,
     threatConclusions: threatConclusions(concl, scope),
-    suspects: properties.filter((p) => !all.some((c) => verdictOf(c, p)?.kind === 'violated')),
+    // Suspect only when every cell that checks it ran to the end: a cut-short cell may hide its violation.
+    suspects: properties.filter((p) => !all.some((c) => verdictOf(c, p)?.kind === 'violated') && !all.some((c) => verdictOf(c, p)?.kind === 'inconclusive')),
     findings: singles.filter((c) => c.spec.off.length === 0).flatMap((c) => c.verdicts.filter((v) => v.kind === 'violated').map((v) => ({ scenario: c.spec.scenario, property: v.property }))),
     inconclusive: all.filter((c) => c.verdicts.some((v) => v.kind === 'inconclusive')).map((c) => cellLabel(c.spec)),
     ...(referenced === undefined ? {} : {

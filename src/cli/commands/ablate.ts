@@ -24,6 +24,7 @@ import { loadText } from '../loadText.ts';
 import { collectOption } from '../collectOption.ts';
 import { parseCount, parseShard } from '../parseCount.ts';
 import { readJsonFile } from '../readJsonFile.ts';
+import { requireWritableFolder } from '../reportOptions.ts';
 
 /** States a cell may explore before it stops, inconclusive (a bound in states, so results never depend on load). */
 export const defaultCellStates = 600_000;
@@ -77,7 +78,7 @@ function summaryLines(r: AblationReport, outDir: string): string[] {
   const necessary = r.conclusions.filter((c) => c.status === 'necessary');
   return [
     `trecheck ablate: ${r.cells} cells (each of ${r.switches.length} switches off in every threat scenario${r.options.pairs ? ', pairs' : ''}${r.options.trust ? ', trust' : ''}), ${r.totalStates.toLocaleString('en-US')} states, ${Math.round(r.millis / 1000)} s`,
-    ...r.conclusions.map((c) => `  ${c.switch}: ${c.status}${c.status === 'necessary' ? ` (off breaks ${c.breaks.join(', ')})` : `: ${c.reason ?? 'UNEXPLAINED: no attack with it off and no reason recorded'}`}`),
+    ...r.conclusions.map((c) => `  ${c.switch}: ${c.status}${c.status === 'necessary' ? ` (off breaks ${c.breaks.join(', ')})` : c.status === 'inconclusive' ? ': no attack found, but a cell was cut short' : `: ${c.reason ?? 'UNEXPLAINED: no attack with it off and no reason recorded'}`}`),
     `${necessary.length} of ${r.conclusions.length} switches necessary; suspect properties: ${r.suspects.join(', ') || 'none'}; inconclusive cells: ${r.inconclusive.length}`,
     ...(r.text === undefined ? [] : [`against ${r.text.file}: necessary but unreferenced ${r.text.necessaryUnreferenced.join(', ') || 'none'}; referenced but redundant ${r.text.referencedRedundant.join(', ') || 'none'}`]),
     `written: ${join(outDir, 'ablation.md')}, ${join(outDir, 'ablation.json')}, ${join(outDir, 'ablation-heatmap.svg')}${r.trust === undefined ? '' : `, ${join(outDir, 'ablation-trust.svg')}`}`,
@@ -154,6 +155,7 @@ async function runAblate(flags: AblateFlags, ctx: CliContext): Promise<ExitCode>
   const shard = parseShard(flags.shard);
   if (shard !== undefined && flags.pairs === true) throw new InputError('--pairs plans its cells from the single-switch results: run it unsharded');
   const maxStates = parseCount('--max-states', flags.maxStates, 1) ?? defaultCellStates;
+  requireWritableFolder('--out', flags.out);
   const workers = parseCount('--workers', flags.workers, 1, 64) ?? 2;
   const text = flags.text ?? defaultText();
   if (flags.text !== undefined) loadText(flags.text);

@@ -40,11 +40,12 @@ export function searchExhaustive<S, A>(
     transitions: explorer.transitions,
     depth: exploredDepth(ending, explorer.depth),
     millis: performance.now() - started,
+    hashed: explorer.hashedStates,
   };
   const verdicts = assembleVerdicts(properties, ordered, explorer.found, ending, stats, (violation, property) =>
     traceOfViolation(system, violation, property, explorer.parents),
   );
-  const hashed = explorer.hashedStates;
+  const hashed = stats.hashed;
   return {
     verdicts,
     stats,

@@ -72,6 +72,7 @@ export async function searchExhaustivePartitioned<S, A>(
       transitions: sum(statuses, (s) => s.transitions),
       depth: exploredDepth(ending, depth),
       millis: performance.now() - started,
+      hashed: sum(statuses, (s) => s.hashed),
     };
     const found = statuses.flatMap((s) => s.found);
     const logs = found.length === 0 ? [] : await Promise.all(workers.map((w) => w.ask({ kind: 'parents' })));
@@ -82,7 +83,7 @@ export async function searchExhaustivePartitioned<S, A>(
     const verdicts = assembleVerdicts(properties, ordered, found, ending, stats, (violation, property) =>
       traceOfViolation(system, violation, property, lookup),
     );
-    const hashed = sum(statuses, (s) => s.hashed);
+    const hashed = stats.hashed;
     return {
       verdicts,
       stats,
