@@ -5,7 +5,7 @@ import { aenc, name, pk, sign, tuple, type Term } from '../../src/attacker/Term.
 import type { ScenarioConfig } from '../flows/ScenarioConfig.ts';
 import {
   bootstrapTerm, contractTerm, deviceNames, firmware, keyExportRequestTerm, platformCredential, platformMeasurement,
-  registrationNonce, registrationTerm, shoName, skEs, skPva, skRo, skSho, userAuthTerm, type MessageKind,
+  registrationNonce, registrationTerm, shoName, skEs, skPva, skRo, skSho, userAuthTerm, validationResultTerm, type MessageKind,
 } from '../messages.ts';
 import { mcimLifecycleEventTypes } from '../mcimLifecycle.ts';
 import { shoIds, type ShoId } from '../roleIds.ts';
@@ -93,6 +93,8 @@ function forgeriesOf(config: ScenarioConfig, signers: readonly Term[]): Forgery[
       }
       for (const nonce of nonces) add('provisionCommit', sign(signer, tuple(name('commit'), victim.pcid, nonce)));
     }
+    // A positive validation of any registration (needs the PVA's key: an insider PVA has it).
+    for (const sho of shoIds) for (const nonce of nonces) add('validationResult', validationResultTerm(victim.pcid, nonce, sho, name('ok')));
     // A bootstrap naming another SHO (needs the device PIN: an insider RO or supplier has it).
     for (const sho of shoIds) add('bootstrap', bootstrapTerm(victim.pcid, victim.kPin, sho, pk(skRo)));
   }

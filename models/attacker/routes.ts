@@ -40,6 +40,14 @@ export const messageRoutes: Partial<Record<MessageKind, { readonly tag: string; 
   // A remote entry reaches the host from the network (claimed from the RO's server: any network peer would do).
   userAuth: { tag: 'userAuth', routes: [net('ro', 'm2me'), net('m2me', 'tre')] },
   interfaceRequest: { tag: 'keyExport', routes: [net('m2me', 'tre')] },
+  // Operator links: closed to the network attacker; reached only through an insider at one of their ends.
+  registration: { tag: 'register', routes: [net('ro', 'sho1'), net('ro', 'sho2')] },
+  validationRequest: { tag: 'validate', routes: [net('sho1', 'pva'), net('sho2', 'pva')] },
+  validationResult: { tag: 'validation', routes: [net('pva', 'sho1'), net('pva', 'sho2')] },
+  provisioningAuthorisation: { tag: 'authorise', routes: [net('sho1', 'ro'), net('sho2', 'ro')] },
+  provisioningReport: { tag: 'report', routes: [net('ro', 'sho1'), net('ro', 'sho2')] },
+  discardRelay: { tag: 'oldReleased', routes: [net('ro', 'sho1'), net('ro', 'sho2')] },
+  shoRegistration: { tag: 'subscribes', routes: [net('sho1', 'ro'), net('sho2', 'ro')] },
 };
 
 /** The tag of a term: the first name of a tuple, or of a signature's body. */

@@ -13,6 +13,9 @@ export interface CellOptions {
   readonly maxStates: number;
 }
 
+/** Injections a trust cell allows at least (docs/ablation.md). */
+export const insiderInjections = 2;
+
 export function runCell(spec: CellSpec, options: CellOptions): CellResult {
   const threat = threatSuite.find((t) => t.threat === spec.threat);
   const input = threat?.scenarios.find((s) => s.name === spec.scenario);
@@ -21,7 +24,8 @@ export function runCell(spec: CellSpec, options: CellOptions): CellResult {
   const r = resolveScenario({
     ...input,
     off: [...(input.off ?? []), ...spec.off],
-    ...(spec.dishonest === undefined ? {} : { attacker: { ...input.attacker, dishonest: spec.dishonest } }),
+    // An insider acts through messages too: at least two injections, whatever the threat scenario's own budget.
+    ...(spec.dishonest === undefined ? {} : { attacker: { ...input.attacker, dishonest: spec.dishonest, injections: Math.max(input.attacker?.injections ?? 0, insiderInjections) } }),
     ...(spec.dpfGeneratesCredentials === true ? { dpfGeneratesCredentials: true } : {}),
   });
   if (!r.ok) throw new Error(`ablation: ${spec.scenario}: ${r.error.message}`);
