@@ -8,12 +8,20 @@ import { dirname, join, relative } from 'node:path';
 /** The world's format: 2 added devices, switches and the attacker to the world. */
 export const MODEL_FORMAT = 'tr33812-alt1a/2';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+/** The package root: the nearest folder above this module with a package.json (the compiled copy of this module
+ *  in dist/ hashes the same sources as the original, so a trace from either replays with the other). */
+function packageRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
+  return dir;
+}
+
+const root = packageRoot();
 
 function sourcesUnder(dir: string): string[] {
   if (!existsSync(dir)) return [];
   return readdirSync(dir, { withFileTypes: true })
-    .flatMap((e) => (e.isDirectory() ? sourcesUnder(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : []))
+    .flatMap((e) => (e.isDirectory() ? sourcesUnder(join(dir, e.name)) : e.name.endsWith('.ts') && !e.name.endsWith('.d.ts') ? [join(dir, e.name)] : []))
     .sort();
 }
 

@@ -13,9 +13,13 @@ const enabled = process.env.TRECHECK_PACK_TEST === '1';
 const vitestVersion = (JSON.parse(readFileSync(join(repo, 'node_modules/vitest/package.json'), 'utf8')) as { version: string }).version;
 
 const passing = `import { expect, it } from 'vitest';
-import { checkProperty, checkScenario, describeScenario } from 'trecheck/vitest';
+import { checkProperty, checkScenario, checkThreat, describeScenario } from 'trecheck/vitest';
 it('initial provisioning over 3GPP access keeps every property', () => {
-  expect(checkScenario({ flow: 'initial-3gpp' }).map((o) => o.verdict)).toEqual(['holds-exhaustively', 'holds-exhaustively']);
+  expect(new Set(checkScenario({ flow: 'initial-3gpp' }).map((o) => o.verdict))).toEqual(new Set(['holds-exhaustively']));
+});
+it('threat 6 holds with every counter-measure on and is attacked with t6.cm4 off', () => {
+  expect(Object.keys(checkThreat('t6'))).toEqual(['t6-firmware']);
+  expect(() => checkThreat('t6', { off: ['t6.cm4'] })).toThrow(/TreFirmwareOnlyFromSupplier in scenario t6-firmware: VIOLATED/);
 });
 it('the change via the pristine state is found racing', () => {
   expect(() => checkProperty('HonestRunEndsAtGoal', { flow: 'change-via-pristine' })).toThrow(/replay: npx trecheck replay /);
@@ -44,16 +48,16 @@ describe.skipIf(!enabled)('the packed package in a fresh project (TRECHECK_PACK_
     const env = { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' };
     const good = spawnSync('npx', ['vitest', 'run', 'test/passing.test.js'], { cwd: project, encoding: 'utf8', env });
     expect(good.status, good.stdout + good.stderr).toBe(0);
-    expect(good.stdout).toMatch(/Tests\s+4 passed/);
+    expect(good.stdout).toMatch(/Tests\s+19 passed/);
 
     const bad = spawnSync('npx', ['vitest', 'run', 'failing.test.js'], { cwd: project, encoding: 'utf8', env });
     expect(bad.status).toBe(1);
     const output = bad.stdout + bad.stderr;
-    expect(output).toContain('HonestRunEndsAtGoal in scenario change-via-pristine: VIOLATED: counterexample of 23 steps');
+    expect(output).toContain('HonestRunEndsAtGoal in scenario change-via-pristine: VIOLATED: counterexample of 24 steps');
     expect(output).toContain('19. subscriber>ro shoSelection');
     const replay = /replay: (npx trecheck replay \S+)/.exec(output)![1]!.split(' ');
     const replayed = spawnSync(replay[0]!, replay.slice(1), { cwd: project, encoding: 'utf8', env });
-    expect(replayed.stdout).toContain('reproduced: HonestRunEndsAtGoal is violated after step 23 of 23, as saved');
+    expect(replayed.stdout).toContain('reproduced: HonestRunEndsAtGoal is violated after step 24 of 24, as saved');
     expect(replayed.status).toBe(1);
   });
 });
