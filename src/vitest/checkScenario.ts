@@ -5,7 +5,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { resolveScenario } from '../../models/flows/ScenarioConfig.ts';
 import { worldSystem } from '../../models/world/worldSystem.ts';
-import { worldProperties, type WorldProperty } from '../../properties/index.ts';
+import { propertiesFor, worldProperties, type WorldProperty } from '../../properties/index.ts';
 import { threatSuite } from '../../properties/threats/threatSuite.ts';
 import { searchExhaustive } from '../engine/exhaustive/searchExhaustive.ts';
 import { replayTrace } from '../engine/replay/replayTrace.ts';
@@ -81,9 +81,7 @@ function run(
  *  `{ flow: 'initial-3gpp' }`); returns the verdicts when all hold, throws TrecheckViolation otherwise. */
 export function checkScenario(scenario: unknown, options: CheckOptions = {}): PropertyOutcome[] {
   const resolved = resolveScenario(scenario);
-  // Under attack or faults an end state without the goal is the attacker's doing, not a finding (as check does).
-  const attacked = resolved.ok && (resolved.config.attacker.capabilities.length > 0 || resolved.config.attacker.dishonest !== null);
-  return run(scenario, attacked ? worldProperties.filter((p) => p.property.id !== 'HonestRunEndsAtGoal') : worldProperties, options);
+  return run(scenario, resolved.ok ? propertiesFor(resolved.config) : worldProperties, options);
 }
 
 /** Checks every scenario of a threat of 003 ('t5' or 5) with its properties, every counter-measure on except

@@ -218,7 +218,7 @@ describe('trecheck check: bounds and random search', () => {
     const r = await check('--flow', 'initial-3gpp', '--random', '--runs', '50', '--seed', '1');
 
     expect(r.code).toBe(4);
-    expect(r.stdout).toMatch(/\n {2}random search: /);
+    expect(r.stdout).toMatch(/\n {2}random search: 50 runs of <= 50 steps \(seed 1\), [\d,]+ steps taken, longest run \d+, /);
     expect(r.stdout.match(/: no violation found in 50 random runs of <= 50 steps \(seed 1\): not a proof\n/g)).toHaveLength(2);
   });
 

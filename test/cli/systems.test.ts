@@ -45,3 +45,13 @@ describe('tr33812-alt1a entry', () => {
     expect(() => buildSystem('tr33812-alt1a', { access: '3gpp' })).toThrow(InputError);
   });
 });
+
+describe('the tr33812-alt1a system under attack', () => {
+  it('checks every claim but HonestRunEndsAtGoal, which an attacker can always defeat by stopping a run', () => {
+    const attacked = buildSystem('tr33812-alt1a', { flow: 'initial-3gpp', attacker: { capabilities: ['network'] } });
+    const honest = buildSystem('tr33812-alt1a', { flow: 'initial-3gpp' });
+    expect(attacked.properties.map((p) => p.id)).not.toContain('HonestRunEndsAtGoal');
+    expect(honest.properties.map((p) => p.id)).toContain('HonestRunEndsAtGoal');
+    expect(attacked.properties).toHaveLength(honest.properties.length - 1);
+  });
+});

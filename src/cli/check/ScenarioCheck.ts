@@ -34,8 +34,9 @@ export interface ScenarioCheck {
   readonly config: ScenarioConfig;
   readonly threat?: number;
   readonly honest?: HonestCheck;
-  /** The search: exhaustive or random, with what it explored. */
+  /** The search: exhaustive or random, with what it explored (random: the runs asked for, their length, the seed). */
   readonly method: 'exhaustive' | 'random';
+  readonly random?: { readonly runs: number; readonly maxSteps: number; readonly seed: number };
   readonly search: ExplorationStats;
   readonly properties: readonly PropertyCheck[];
   readonly sanity?: SanityCheck;

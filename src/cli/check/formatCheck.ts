@@ -54,6 +54,10 @@ function propertyLines(p: PropertyCheck, file: string | undefined): string[] {
 
 function searchLine(c: ScenarioCheck): string {
   const s = c.search;
+  // A random search counts steps taken, not distinct states.
+  if (c.random !== undefined) {
+    return `random search: ${count(c.random.runs)} runs of <= ${c.random.maxSteps} steps (seed ${c.random.seed}), ${count(s.transitions)} steps taken, longest run ${s.depth}, ${Math.round(s.millis)} ms`;
+  }
   return `${c.method} search: ${count(s.states)} states, ${count(s.transitions)} transitions, depth ${s.depth}, ${Math.round(s.millis)} ms`;
 }
 

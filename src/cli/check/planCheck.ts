@@ -2,7 +2,7 @@
 // InputError (one line, exit 2) naming the flag or the field.
 import { presets } from '../../../models/flows/presets.ts';
 import { resolveScenario, type ScenarioConfig } from '../../../models/flows/ScenarioConfig.ts';
-import { flowProperties, worldProperties, type WorldProperty } from '../../../properties/index.ts';
+import { flowProperties, propertiesFor, worldProperties, type WorldProperty } from '../../../properties/index.ts';
 import { threatSuite } from '../../../properties/threats/threatSuite.ts';
 import { randomDefaults } from '../../engine/random/RandomOptions.ts';
 import { InputError } from '../InputError.ts';
@@ -76,9 +76,7 @@ function configJobs(file: string): CheckJob[] {
     const r = resolveScenario(item);
     if (!r.ok) throw new InputError(`config ${file}${Array.isArray(data) ? ` [${i}]` : ''}: ${r.error.message}`);
     const honest = !attacked(r.config);
-    // Under attack or faults an end state without the goal is the attacker's doing, not a finding.
-    const properties = honest ? worldProperties : worldProperties.filter((p) => p.property.id !== 'HonestRunEndsAtGoal');
-    return { config: r.config, properties, honest, sanity: !honest, known: {} };
+    return { config: r.config, properties: propertiesFor(r.config), honest, sanity: !honest, known: {} };
   });
 }
 

@@ -67,6 +67,7 @@ export function runCheckJob(job: CheckJob, choice: SearchChoice): ScenarioCheck 
     ...(job.threat === undefined ? {} : { threat: job.threat }),
     ...(honest === undefined ? {} : { honest }),
     method: choice.mode,
+    ...(choice.mode === 'random' ? { random: { runs: choice.runs, maxSteps: choice.maxSteps, seed: choice.seed } } : {}),
     search: outcome.stats,
     properties,
     ...(sanity === undefined ? {} : { sanity }),

@@ -1,7 +1,7 @@
 // Registry entry: the TR 33.812 Alternative 1a world of one scenario, with the model's properties.
 import { resolveScenario } from '../../../models/flows/ScenarioConfig.ts';
 import { WORLD_SYSTEM_NAME, worldSystem } from '../../../models/world/worldSystem.ts';
-import { worldProperties } from '../../../properties/index.ts';
+import { propertiesFor } from '../../../properties/index.ts';
 import { InputError } from '../InputError.ts';
 import type { BuiltSystem, RegisteredSystem } from './RegisteredSystem.ts';
 
@@ -12,12 +12,12 @@ export function buildSystem(_name: string, config: unknown): BuiltSystem {
   const empty = config === undefined || (typeof config === 'object' && config !== null && Object.keys(config).length === 0);
   const scenario = resolveScenario(empty ? defaultScenario : config);
   if (!scenario.ok) throw new InputError(`invalid configuration for ${WORLD_SYSTEM_NAME}: ${scenario.error.message}`);
-  return { system: worldSystem(scenario.config), properties: worldProperties.map((p) => p.property) };
+  return { system: worldSystem(scenario.config), properties: propertiesFor(scenario.config).map((p) => p.property) };
 }
 
 export const worldSystemEntry: RegisteredSystem = {
   description:
-    'TR 33.812 Alternative 1a: the roles of one scenario, honest (config: a scenario, e.g. {"flow":"change-via-pristine"}, default initial-3gpp; see docs/model.md)',
+    'TR 33.812 Alternative 1a: the roles of one scenario, with the attacker and switches it names (config: a scenario, e.g. {"flow":"change-via-pristine"}, default initial-3gpp; docs/scenario.schema.json)',
   build: (config) => buildSystem(WORLD_SYSTEM_NAME, config),
   module: import.meta.url,
 };
