@@ -1,4 +1,5 @@
 // Options of the exhaustive search, resolved into a complete config in this one place, with the defaults.
+import { getHeapStatistics } from 'node:v8';
 
 export interface ExhaustiveProgress {
   readonly states: number;
@@ -18,6 +19,9 @@ export interface ExhaustiveOptions {
   readonly timeLimitMs?: number;
   /** Stop at the first violation of any property; the others become inconclusive. Default: false. */
   readonly stopAtFirst?: boolean;
+  /** One-thread search: stop (inconclusive, limit 'memory') once the heap in use passes this many bytes, rather
+   *  than be aborted by V8 with no verdict. Default: 85% of the heap limit of this process. */
+  readonly memoryBudgetBytes?: number;
   /** Initial visited-set slots (it grows by doubling). Default: 65,536. */
   readonly initialCapacity?: number;
   /** Called after each breadth-first level (for progress display only). Default: none. */
@@ -29,6 +33,7 @@ export interface ExhaustiveConfig {
   readonly maxStates: number;
   readonly timeLimitMs: number;
   readonly stopAtFirst: boolean;
+  readonly memoryBudgetBytes: number;
   readonly initialCapacity: number;
   readonly onProgress: ((progress: ExhaustiveProgress) => void) | undefined;
 }
@@ -47,6 +52,7 @@ export function resolveExhaustiveOptions(options: ExhaustiveOptions = {}): Exhau
     maxStates: options.maxStates ?? exhaustiveDefaults.maxStates,
     timeLimitMs: options.timeLimitMs ?? exhaustiveDefaults.timeLimitMs,
     stopAtFirst: options.stopAtFirst ?? exhaustiveDefaults.stopAtFirst,
+    memoryBudgetBytes: options.memoryBudgetBytes ?? Math.floor(0.85 * getHeapStatistics().heap_size_limit),
     initialCapacity: options.initialCapacity ?? exhaustiveDefaults.initialCapacity,
     onProgress: options.onProgress,
   };
@@ -57,6 +63,7 @@ export function resolveExhaustiveOptions(options: ExhaustiveOptions = {}): Exhau
   };
   countOrInfinity('maxDepth', config.maxDepth);
   countOrInfinity('maxStates', config.maxStates);
+  if (!(config.memoryBudgetBytes > 0)) throw new RangeError(`exhaustive search: memoryBudgetBytes must be positive, got ${config.memoryBudgetBytes}`);
   if (!(config.timeLimitMs >= 0)) throw new RangeError(`exhaustive search: timeLimitMs must be >= 0, got ${config.timeLimitMs}`);
   if (!(Number.isInteger(config.initialCapacity) && config.initialCapacity > 0)) {
     throw new RangeError(`exhaustive search: initialCapacity must be a positive integer, got ${config.initialCapacity}`);

@@ -35,6 +35,9 @@ export interface ExplorerSetup<S, A> {
   readonly maxStates: number;
   /** performance.now() value after which the search stops (read only to stop). */
   readonly deadline: number;
+  /** Heap bytes in use past which the search stops, inconclusive, rather than let V8 abort it with no verdict
+   *  (read every `checkClockEvery` states, like the clock). Absent: no budget. */
+  readonly memoryBudget?: number;
   readonly stopAtFirst: boolean;
 }
 
@@ -64,7 +67,7 @@ export class LevelExplorer<S, A> {
   hashedStates = 0;
   peakFrontier = 0;
   /** Why this explorer stopped early, if it did. */
-  cut: 'states' | 'time' | 'stop-at-first' | undefined;
+  cut: 'states' | 'time' | 'memory' | 'stop-at-first' | undefined;
   /** Parallel only: per owner, the states found for it during the last `expand` (own slot unused). */
   private outboxes: Outbox<S>[] = [];
 
@@ -131,7 +134,10 @@ export class LevelExplorer<S, A> {
           this.visit(action, system.step(state, action));
         }
       }
-      if ((++this.expanded & (checkClockEvery - 1)) === 0 && performance.now() > this.setup.deadline) this.cut = 'time';
+      if ((++this.expanded & (checkClockEvery - 1)) === 0) {
+        if (performance.now() > this.setup.deadline) this.cut = 'time';
+        else if (this.setup.memoryBudget !== undefined && process.memoryUsage().heapUsed > this.setup.memoryBudget) this.cut = 'memory';
+      }
     }
   }
 

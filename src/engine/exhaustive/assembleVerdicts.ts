@@ -8,7 +8,7 @@ import type { FoundViolation } from './LevelExplorer.ts';
 export type SearchEnding =
   | { readonly kind: 'complete' }
   | { readonly kind: 'depth'; readonly bound: number }
-  | { readonly kind: 'cut'; readonly limit: 'states' | 'time' | 'stop-at-first' };
+  | { readonly kind: 'cut'; readonly limit: 'states' | 'time' | 'memory' | 'stop-at-first' };
 
 /** Properties in explorer order: invariants first, then trace properties (FoundViolation.property indexes this). */
 export function explorerOrder<S, A>(properties: readonly Property<S, A>[]): {

@@ -5,7 +5,7 @@ import type { SearchEnding } from './assembleVerdicts.ts';
 /** Checked before each level: a limit that cut the search wins, then an empty frontier (the whole
  *  space), then the depth bound; undefined means expand the next level. */
 export function levelEnding(
-  cut: 'states' | 'time' | 'stop-at-first' | undefined,
+  cut: 'states' | 'time' | 'memory' | 'stop-at-first' | undefined,
   frontier: number,
   depth: number,
   maxDepth: number,

@@ -26,6 +26,7 @@ export function searchExhaustive<S, A>(
     initialCapacity: config.initialCapacity,
     maxStates: config.maxStates,
     deadline: started + config.timeLimitMs,
+    memoryBudget: config.memoryBudgetBytes,
     stopAtFirst: config.stopAtFirst,
   });
   explorer.seed();

@@ -32,7 +32,7 @@ export interface WorkerStatus {
   readonly peakFrontier: number;
   readonly visitedBytes: number;
   readonly parentBytes: number;
-  readonly cut: 'states' | 'time' | 'stop-at-first' | undefined;
+  readonly cut: 'states' | 'time' | 'memory' | 'stop-at-first' | undefined;
   /** Violations seen so far (FoundViolation.property indexes invariants first, then trace properties). */
   readonly found: readonly FoundViolation[];
   /** Milliseconds spent expanding and absorbing (not waiting), for utilisation figures. */

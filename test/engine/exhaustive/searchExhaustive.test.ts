@@ -92,6 +92,13 @@ describe('limits never turn into a complete proof', () => {
     expect(outcome.stats.states).toBe(states);
   });
 
+  it('a memory budget gives inconclusive with what was explored, never holds and never an abort', () => {
+    const outcome = searchExhaustive(grid(n), properties, { memoryBudgetBytes: 1 });
+    expect(verdictOf(outcome, resetGoesHome.id)).toMatchObject({ kind: 'inconclusive', limit: 'memory' });
+    expect(outcome.stats.states).toBeGreaterThan(0);
+    expect(outcome.stats.states).toBeLessThan((n + 1) * (n + 1));
+  });
+
   it('a time limit gives inconclusive, never holds', () => {
     const outcome = searchExhaustive(grid(n), properties, { timeLimitMs: 0 });
     expect(verdictOf(outcome, resetGoesHome.id)).toMatchObject({ kind: 'inconclusive', limit: 'time' });
