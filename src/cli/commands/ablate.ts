@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { cellLabel, type CellResult, type CellSpec } from '../ablate/AblationCell.ts';
-import { ablationFormat, type AblationReport } from '../ablate/AblationReport.ts';
+import type { AblationReport } from '../ablate/AblationReport.ts';
 import { ablationMarkdown } from '../ablate/ablationMarkdown.ts';
 import { CellCache } from '../ablate/cellCache.ts';
 import { heatMapSvg } from '../ablate/heatMapSvg.ts';
@@ -207,4 +207,3 @@ export function registerAblate(program: Command, ctx: CliContext): void {
     .action(async (flags: AblateFlags) => ctx.exit(await runAblate(flags, ctx)));
 }
 
-export { ablationFormat };
