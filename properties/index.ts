@@ -1,6 +1,6 @@
 // The claims checked on the TR 33.812 Alternative 1a world, each with the clauses or counter-measures it checks,
 // and `propertyCoverage`, which `trecheck diff` reads to name the properties a text change affects.
-import type { ScenarioConfig } from '../models/flows/ScenarioConfig.ts';
+import { underAttack, type ScenarioConfig } from '../models/flows/ScenarioConfig.ts';
 import type { World } from '../models/world/World.ts';
 import type { Invariant } from '../src/engine/Property.ts';
 import type { PropertyCoverage } from '../src/text/PropertyCoverage.ts';
@@ -37,8 +37,7 @@ export const worldProperties: readonly WorldProperty[] = (() => {
 /** The claims that apply to a scenario: all of them, except that under an attacker or faults a run that stops short of
  *  the goal is the attacker's doing, so HonestRunEndsAtGoal is judged only in scenarios without either. */
 export function propertiesFor(config: ScenarioConfig): readonly WorldProperty[] {
-  const attacked = config.attacker.capabilities.length > 0 || config.attacker.dishonest !== null || config.faults.tamper || config.faults.corruptMcim;
-  return attacked ? worldProperties.filter((p) => p.property.id !== honestRunEndsAtGoal.id) : worldProperties;
+  return underAttack(config) ? worldProperties.filter((p) => p.property.id !== honestRunEndsAtGoal.id) : worldProperties;
 }
 
 /** The sanity (non-vacuity) check of every threat scenario: a run reaching the honest goal exists. */

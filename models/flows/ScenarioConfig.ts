@@ -95,6 +95,11 @@ export interface ScenarioConfig {
   };
 }
 
+/** An attacker, an insider or a fault acts in the scenario: a run that stops short of the goal may be their doing. */
+export function underAttack(config: ScenarioConfig): boolean {
+  return config.attacker.capabilities.length > 0 || config.attacker.dishonest !== null || config.faults.tamper || config.faults.corruptMcim;
+}
+
 export interface ScenarioError {
   readonly code: 'invalid-scenario';
   /** One line, naming the field and what is accepted. */

@@ -6,8 +6,10 @@ import { worldConfig, type World } from '../../models/world/World.ts';
 import { propertyId, type Invariant } from '../../src/engine/Property.ts';
 import { attackerHolds } from './worldReaders.ts';
 
-const leaked = (world: World): string[] =>
-  shoIds.filter((s) => worldConfig(world).attacker.dishonest !== s).map((s) => `ki:${s}`).filter((ki) => attackerHolds(world, ki));
+function leaked(world: World): string[] {
+  const insider = worldConfig(world).attacker.dishonest;
+  return shoIds.filter((s) => s !== insider).map((s) => `ki:${s}`).filter((ki) => attackerHolds(world, ki));
+}
 
 export const mcimSecretNeverLeaves: Invariant<World> = {
   kind: 'invariant',

@@ -4,7 +4,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ExplorationStats, Verdict } from '../engine/Verdict.ts';
-import { packageRoot } from './packageVersion.ts';
+import { packageRoot } from '../package/packageRoot.ts';
 import type { Provenance } from './Provenance.ts';
 import { reportFormat, type Report, type ScenarioResult } from './Report.ts';
 import { threatOfChecks } from './threatOfChecks.ts';

@@ -1,7 +1,7 @@
 // Stage 1 of `trecheck check`: flags -> the jobs to run and the search to run them with. Bad input is an
 // InputError (one line, exit 2) naming the flag or the field.
 import { presets } from '../../../models/flows/presets.ts';
-import { resolveScenario, type ScenarioConfig } from '../../../models/flows/ScenarioConfig.ts';
+import { resolveScenario, underAttack, type ScenarioConfig } from '../../../models/flows/ScenarioConfig.ts';
 import { flowProperties, propertiesFor, worldProperties, type WorldProperty } from '../../../properties/index.ts';
 import { threatSuite } from '../../../properties/threats/threatSuite.ts';
 import { randomDefaults } from '../../engine/random/RandomOptions.ts';
@@ -33,9 +33,6 @@ function withOff(config: ScenarioConfig, off: readonly string[]): ScenarioConfig
   if (!r.ok) throw new InputError(r.error.message.replace(/^scenario\.off\.\d+/, '--off'));
   return r.config;
 }
-
-const attacked = (c: ScenarioConfig): boolean =>
-  c.attacker.capabilities.length > 0 || c.attacker.dishonest !== null || c.faults.tamper || c.faults.corruptMcim;
 
 function flowJobs(names: readonly string[] | undefined): CheckJob[] {
   const chosen = names === undefined ? presets : names.flatMap((n) => {
@@ -75,7 +72,7 @@ function configJobs(file: string): CheckJob[] {
   return items.map((item, i) => {
     const r = resolveScenario(item);
     if (!r.ok) throw new InputError(`config ${file}${Array.isArray(data) ? ` [${i}]` : ''}: ${r.error.message}`);
-    const honest = !attacked(r.config);
+    const honest = !underAttack(r.config);
     return { config: r.config, properties: propertiesFor(r.config), honest, sanity: !honest, known: {} };
   });
 }
