@@ -5,12 +5,13 @@ import type { TreContext } from '../models/roles/tre.ts';
 import { isActive } from '../models/roles/treRegistry.ts';
 import { roleSnapshot, type World } from '../models/world/World.ts';
 import { propertyId, type Invariant } from '../src/engine/Property.ts';
+import { onPart } from '../models/world/onPart.ts';
 
 export const atMostOneMcimActive: Invariant<World> = {
   kind: 'invariant',
   id: propertyId('AtMostOneMcimActive'),
   description: 'at most one MCIM in the TRE registry is Activated or Selected at any time (004 5.1.3.7.2)',
-  holds: (world) => activeMcims((id) => roleSnapshot(world, id)) <= 1,
+  holds: onPart('roles', (world) => activeMcims((id) => roleSnapshot(world, id)) <= 1),
   explain: (world) => {
     const active = (roleSnapshot(world, 'tre').context as TreContext).registry.filter(isActive);
     return `expected at most 1 active MCIM, actual ${active.length}: ${active.map((e) => `${e.id} ${e.state}`).join(', ')}`;

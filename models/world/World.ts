@@ -1,6 +1,8 @@
-// The world: the product of the role snapshots and the network (messages in flight), stepped by a pure
-// function over XState's transition (memoised per role by MemoMachine), one event at a time, so a search can
-// drive it. A world is plain data naming every part by content, so it survives structuredClone to a worker.
+// The world: the product of the role snapshots, the network (messages in flight) and the attacker's observations,
+// stepped by a pure function over XState's transition (memoised per role by MemoMachine), one event at a time, so a
+// search can drive it. A world is four small numbers, ids into its scenario's tables (WorldModel) in this thread:
+// the tuple of local states, the network, the observations, and the injections made. `portableWorld` names the
+// same content by keys, for another thread or instance (`reviveWorld`).
 import type { AnyMachineSnapshot, EventObject } from 'xstate';
 import type { Message } from '../messages.ts';
 import type { RoleId } from '../roleIds.ts';
@@ -10,189 +12,316 @@ import { WorldModel } from './WorldModel.ts';
 import { worldView, type AttackerView } from './worldView.ts';
 import type { Knowledge } from '../../src/attacker/knowledge.ts';
 import { contentId } from '../contentId.ts';
+import type { WorldEvent } from './WorldEvent.ts';
 
-/** An event of the world:
- *  - deliver: the receiver takes message `envelope` from the network (a message is deliverable exactly when its
- *    receiver has a transition for it; one it cannot take stays in flight, as an unread datagram);
- *  - local: a role's own decision or a lifecycle/fault event (`cast[role].localEvents[index]`);
- *  - inject: the attacker delivers a message it can build, on a channel it writes (models/attacker/channels.ts);
- *    what it reads of every send is part of the world (`observed`). */
-export type WorldEvent =
-  | { readonly kind: 'deliver'; readonly envelope: number }
-  | { readonly kind: 'local'; readonly role: number; readonly index: number }
-  /** The attacker hands message `envelope` (not in flight: a replay, redirection or forgery) to its receiver. */
-  | { readonly kind: 'inject'; readonly envelope: number };
+export type { WorldEvent } from './WorldEvent.ts';
 
-export interface World {
-  /** The scenario (canonical JSON of its configuration): finds the model's tables in any thread. */
+export class World {
+  /** Use `initialWorld`, `stepWorld` or `reviveWorld`: ids must come from `model`'s tables. */
+  constructor(
+    readonly model: WorldModel,
+    /** Tuple of each role's local id, in cast order (model.roleTuples). */
+    readonly rolesId: number,
+    /** Messages in flight (model.nets): envelope ids in key order, repeats kept. */
+    readonly netId: number,
+    /** The attacker's observations (model.observations): its knowledge is their Dolev-Yao closure with its
+     *  initial knowledge (models/attacker/AttackerTables.ts). */
+    readonly observedId: number,
+    /** Injections made so far (bounded by the scenario's budget). */
+    readonly injections: number,
+  ) {}
+}
+
+/** A world named by content (local state keys, envelope keys, observed terms): equal content gives an equal
+ *  portable world in any thread, and it survives structuredClone. */
+export interface PortableWorld {
   readonly scenario: string;
-  /** Canonical key of each role's local state (MemoMachine.key), in cast order. */
   readonly roles: readonly string[];
-  /** Messages in flight: a sorted multiset of envelope keys (an envelope fixes channel, kind and term). */
   readonly net: readonly string[];
-  /** The attacker's observations: the canonical JSON of every message term it read, sorted, without repeats.
-   *  Its knowledge is their Dolev-Yao closure with its initial knowledge (models/attacker/AttackerTables.ts). */
   readonly observed: readonly string[];
-  /** Injections made so far (bounded by the scenario's budget). */
   readonly injections: number;
 }
 
-/** What this thread knows of a world: its tables, and each role's local id in them (found from the keys
- *  once, or carried over from the world it was stepped from). A world cloned from another thread finds its
- *  tables by scenario. */
-interface Known {
-  readonly model: WorldModel;
-  readonly ids: readonly number[];
-}
-const known = new WeakMap<World, Known>();
-const modelOfScenario = new Map<string, WorldModel>();
+/** Scratch space for the tuples and networks being built (interning copies them). */
+let tupleScratch = new Int32Array(16);
+let netScratch = new Int32Array(64);
 
-function knownOf(world: World): Known {
-  let k = known.get(world);
-  if (k === undefined) {
-    let model = modelOfScenario.get(world.scenario);
-    if (model === undefined) {
-      model = new WorldModel(JSON.parse(world.scenario) as ScenarioConfig);
-      modelOfScenario.set(world.scenario, model);
-    }
-    const tables = model.memos;
-    k = { model, ids: world.roles.map((key, i) => tables[i]!.idOfKey(key)) };
-    known.set(world, k);
-  }
-  return k;
+function tupleRoom(length: number): Int32Array {
+  if (tupleScratch.length < length) tupleScratch = new Int32Array(length);
+  return tupleScratch;
 }
 
-function modelOf(world: World): WorldModel {
-  return knownOf(world).model;
-}
-
-function made(
-  model: WorldModel, ids: readonly number[], roles: readonly string[], net: readonly string[], observed: readonly string[], injections: number,
-): World {
-  const world: World = { scenario: model.scenario, roles, net, observed, injections };
-  known.set(world, { model, ids });
-  return world;
+function netRoom(length: number): Int32Array {
+  if (netScratch.length < length) netScratch = new Int32Array(Math.max(length, netScratch.length * 2));
+  return netScratch;
 }
 
 /** The initial world of a scenario, with fresh tables (every world stepped from it shares them). */
 export function initialWorld(config: ScenarioConfig): World {
   const model = new WorldModel(config);
-  if (!modelOfScenario.has(model.scenario)) modelOfScenario.set(model.scenario, model);
   const ids = model.cast.map((m, i) => model.memos[i]!.intern(m.initial));
-  return made(model, ids, ids.map((id, i) => model.memos[i]!.key(id)), [], [], 0);
+  return withParts(model, ids, [], [], 0);
+}
+
+function withParts(model: WorldModel, localIds: readonly number[], envelopes: readonly number[], observed: readonly string[], injections: number): World {
+  const tuple = tupleRoom(localIds.length);
+  localIds.forEach((id, i) => (tuple[i] = id));
+  const rolesId = model.roleTuples.intern(tuple, localIds.length);
+  const sorted = [...envelopes].sort((a, b) => model.rank[a]! - model.rank[b]!);
+  const net = netRoom(sorted.length);
+  sorted.forEach((e, i) => (net[i] = e));
+  return new World(model, rolesId, model.nets.intern(net, sorted.length), model.observations.ofTerms(observed), injections);
+}
+
+/** The content of `world`, by keys. */
+export function portableWorld(world: World): PortableWorld {
+  const model = world.model;
+  return {
+    scenario: model.scenario,
+    roles: model.cast.map((_, i) => model.memos[i]!.key(localIdOf(world, i))),
+    net: worldNet(world),
+    observed: worldObserved(world),
+    injections: world.injections,
+  };
+}
+
+/** The world `portable` names, in the tables of `model` (the same scenario's, in this thread). */
+export function reviveWorld(model: WorldModel, portable: PortableWorld): World {
+  // A world of another scenario would be read with the wrong machines: a caller bug.
+  if (portable.scenario !== model.scenario) throw new Error('world: a portable world of another scenario');
+  const ids = portable.roles.map((key, i) => model.memos[i]!.idOfKey(key));
+  return withParts(model, ids, portable.net.map((k) => model.envelopeOfKey(k)), portable.observed, portable.injections);
+}
+
+/** `world` with the messages in flight replaced by `keys` (envelope keys; tests build broken worlds with it). */
+export function worldWithNet(world: World, keys: readonly string[]): World {
+  const model = world.model;
+  return withParts(model, model.cast.map((_, i) => localIdOf(world, i)), keys.map((k) => model.envelopeOfKey(k)), worldObserved(world), world.injections);
 }
 
 /** The configuration `world` belongs to. */
 export function worldConfig(world: World): ScenarioConfig {
-  return modelOf(world).config;
+  return world.model.config;
 }
 
 /** The roles of `world`, in cast order. */
 export function worldRoles(world: World): readonly RoleId[] {
-  return modelOf(world).cast.map((m) => m.id);
+  return world.model.cast.map((m) => m.id);
+}
+
+function localIdOf(world: World, role: number): number {
+  const tuples = world.model.roleTuples;
+  return tuples.pool[tuples.starts[world.rolesId]! + role]!;
 }
 
 /** The snapshot of role `id` in `world`. */
 export function roleSnapshot(world: World, id: RoleId): AnyMachineSnapshot {
-  const { model, ids } = knownOf(world);
+  const model = world.model;
   const i = model.roleIndex(id);
-  return model.memos[i]!.snapshot(ids[i]!);
+  return model.memos[i]!.snapshot(localIdOf(world, i));
 }
 
-interface Taken {
-  readonly role: number;
-  readonly next: number;
-  readonly sends: readonly string[];
-}
-
-function tryEvent({ model, ids }: Known, e: WorldEvent): Taken | null {
-  const role = e.kind === 'local' ? e.role : model.receiver(e.envelope);
-  const eventIndex = e.kind === 'local' ? model.localEvents[e.role]?.[e.index] : model.delivery(e.envelope);
-  const memo = model.memos[role];
-  if (memo === undefined || eventIndex === undefined) return null;
-  const id = ids[role]!;
-  const next = memo.step(id, eventIndex);
-  return next === notEnabled ? null : { role, next, sends: model.sent(role, eventIndex, id) };
-}
-
-/** Events enabled in `world`, in a fixed order that depends on the world's content only: deliveries in
- *  network order (message kind as the flows run, then channel, then term), then local events by role and index. */
-export function enabledEvents(world: World): WorldEvent[] {
-  const k = knownOf(world);
-  const model = k.model;
-  const out: WorldEvent[] = [];
-  let last: string | undefined;
-  for (const key of world.net) {
-    if (key === last) continue;
-    last = key;
-    const e: WorldEvent = { kind: 'deliver', envelope: model.envelopeOfKey(key) };
-    if (tryEvent(k, e) !== null) out.push(e);
-  }
-  model.localEvents.forEach((events, role) => {
-    for (let index = 0; index < events.length; index++) {
-      const e: WorldEvent = { kind: 'local', role, index };
-      if (tryEvent(k, e) !== null) out.push(e);
-    }
-  });
-  if (model.attacker.active && world.injections < model.attacker.budget) {
-    for (const envelope of model.injectable(world.observed)) {
-      // A message already in flight on that channel is delivered as it is, not injected again.
-      if (world.net.includes(model.keyOfEnvelope(envelope))) continue;
-      const e: WorldEvent = { kind: 'inject', envelope };
-      if (tryEvent(k, e) !== null) out.push(e);
-    }
-  }
+/** The messages in flight, by envelope key, in key order (repeats kept). */
+export function worldNet(world: World): string[] {
+  const { model, netId } = world;
+  const { pool, starts } = model.nets;
+  const out: string[] = [];
+  for (let p = starts[netId]!; p < starts[netId + 1]!; p++) out.push(model.keyOfEnvelope(pool[p]!));
   return out;
+}
+
+/** The attacker's observations: the canonical JSON of every message term it read, sorted, without repeats. */
+export function worldObserved(world: World): readonly string[] {
+  return world.model.observations.terms(world.observedId);
+}
+
+/** What one enabled event does: the role that moves, its next local id, the network position of the message it
+ *  takes (-1: none), and the envelopes it sends. */
+type Visit = (event: WorldEvent, role: number, next: number, taken: number, sends: readonly number[]) => void;
+
+/** Calls `visit` for each event enabled in `world`, in a fixed order that depends on the world's content only:
+ *  deliveries in network order (message kind as the flows run, then channel, then term), then local events by role
+ *  and index, then the attacker's injections in key order. */
+function eachEnabled(world: World, visit: Visit): void {
+  const model = world.model;
+  const { pool: tuple, starts: tupleStarts } = model.roleTuples;
+  const locals = tupleStarts[world.rolesId]!;
+  const { pool, starts } = model.nets;
+  const netStart = starts[world.netId]!;
+  const netEnd = starts[world.netId + 1]!;
+  const events = eventsOf(model);
+  let last = -1;
+  for (let p = netStart; p < netEnd; p++) {
+    const e = pool[p]!;
+    if (e === last) continue;
+    last = e;
+    const role = model.receivers[e]!;
+    const local = tuple[locals + role]!;
+    const next = model.memos[role]!.step(local, model.deliveries[e]!);
+    if (next !== notEnabled) visit(events.deliver(e), role, next, p, model.sends(role, model.deliveries[e]!, local));
+  }
+  for (let role = 0; role < model.localEvents.length; role++) {
+    const local = tuple[locals + role]!;
+    const enabled = model.enabledLocal(role, local);
+    for (let i = 0; i < enabled.length; i++) {
+      const index = enabled[i]!;
+      const eventIndex = model.localEvents[role]![index]!;
+      visit(events.local(role, index), role, model.memos[role]!.step(local, eventIndex), -1, model.sends(role, eventIndex, local));
+    }
+  }
+  if (!model.attacker.active || world.injections >= model.attacker.budget) return;
+  const injectable = model.injectable(world.observedId);
+  for (let i = 0; i < injectable.length; i++) {
+    const e = injectable[i]!;
+    // A message already in flight on that channel is delivered as it is, not injected again.
+    let inFlight = false;
+    for (let p = netStart; p < netEnd && !inFlight; p++) inFlight = pool[p] === e;
+    if (inFlight) continue;
+    const role = model.receivers[e]!;
+    const local = tuple[locals + role]!;
+    const next = model.memos[role]!.step(local, model.deliveries[e]!);
+    if (next !== notEnabled) visit(events.inject(e), role, next, -1, model.sends(role, model.deliveries[e]!, local));
+  }
+}
+
+/** The world after role `role` moves to `next`, taking the message at network position `taken` (-1: none) and
+ *  sending `sends`. */
+function successor(world: World, role: number, next: number, taken: number, sends: readonly number[], injected: boolean): World {
+  const model = world.model;
+  const tuples = model.roleTuples;
+  let rolesId = world.rolesId;
+  const from = tuples.starts[rolesId]!;
+  if (tuples.pool[from + role] !== next) {
+    const count = model.cast.length;
+    const tuple = tupleRoom(count);
+    for (let i = 0; i < count; i++) tuple[i] = tuples.pool[from + i]!;
+    tuple[role] = next;
+    rolesId = tuples.intern(tuple, count);
+  }
+  let netId = world.netId;
+  let observed = world.observedId;
+  if (taken >= 0 || sends.length > 0) {
+    const { pool, starts } = model.nets;
+    const rank = model.rank;
+    const net = netRoom(starts[netId + 1]! - starts[netId]! + sends.length);
+    let length = 0;
+    for (let p = starts[netId]!; p < starts[netId + 1]!; p++) if (p !== taken) net[length++] = pool[p]!;
+    for (let s = 0; s < sends.length; s++) {
+      const e = sends[s]!;
+      // Insertion keeps the network in key order (rank), so equal multisets intern alike.
+      let at = length++;
+      while (at > 0 && rank[net[at - 1]!]! > rank[e]!) {
+        net[at] = net[at - 1]!;
+        at--;
+      }
+      net[at] = e;
+      const term = model.observedTerms[e]!;
+      if (term >= 0) observed = model.observations.with(observed, term);
+    }
+    netId = model.nets.intern(net, length);
+  }
+  return new World(model, rolesId, netId, observed, world.injections + (injected ? 1 : 0));
+}
+
+/** Events enabled in `world`, in the order of `eachEnabled`. */
+export function enabledEvents(world: World): WorldEvent[] {
+  const out: WorldEvent[] = [];
+  eachEnabled(world, (event) => out.push(event));
+  return out;
+}
+
+/** The world and visitor of the `forEachSuccessor` call in progress: one visitor function for every call, not a
+ *  closure per state (the search calls it once per state). */
+let expanding: World | undefined;
+let expandingVisit: ((event: WorldEvent, next: World) => void) | undefined;
+const visitSuccessor: Visit = (event, role, next, taken, sends) =>
+  expandingVisit!(event, successor(expanding!, role, next, taken, sends, event.kind === 'inject'));
+
+/** Each enabled event of `world` with its successor, in `enabledEvents` order (the search's fast path). */
+export function forEachSuccessor(world: World, visit: (event: WorldEvent, next: World) => void): void {
+  // `visit` may expand another world (a property that steps): restore the outer call's pair afterwards.
+  const outer = expanding;
+  const outerVisit = expandingVisit;
+  expanding = world;
+  expandingVisit = visit;
+  try {
+    eachEnabled(world, visitSuccessor);
+  } finally {
+    expanding = outer;
+    expandingVisit = outerVisit;
+  }
 }
 
 /** The world after `event`. Pure: the same world and event always give an equal world. */
 export function stepWorld(world: World, event: WorldEvent): World {
-  const k = knownOf(world);
-  const model = k.model;
-  // A delivery needs its message in flight; the index is that message's place in the network.
-  const delivered = event.kind !== 'deliver' ? -1 : event.envelope < model.envelopeCount ? world.net.indexOf(model.keyOfEnvelope(event.envelope)) : -1;
-  const step = event.kind === 'deliver' && delivered < 0 ? null : tryEvent(k, event);
+  let out: World | undefined;
+  eachEnabled(world, (e, role, next, taken, sends) => {
+    if (out === undefined && sameEvent(e, event)) out = successor(world, role, next, taken, sends, e.kind === 'inject');
+  });
   // Callers step only events from enabledEvents(world); anything else is a caller bug, not a model outcome.
-  if (step === null) throw new Error(`world: event ${JSON.stringify(event)} is not enabled`);
-  const roles = world.roles.slice();
-  roles[step.role] = model.memos[step.role]!.key(step.next);
-  const ids = k.ids.slice();
-  ids[step.role] = step.next;
-  const net = world.net.slice();
-  if (delivered >= 0) net.splice(delivered, 1);
-  for (const s of step.sends) net.push(s);
-  net.sort();
-  return made(model, ids, roles, net, observe(model, world.observed, step.sends), world.injections + (event.kind === 'inject' ? 1 : 0));
+  if (out === undefined) throw new Error(`world: event ${JSON.stringify(event)} is not enabled`);
+  return out;
 }
 
-/** The attacker's observations after `sends` went out: each one on a channel it reads adds its term. */
-function observe(model: WorldModel, observed: readonly string[], sends: readonly string[]): readonly string[] {
-  let out: string[] | undefined;
-  for (const s of sends) {
-    const term = model.observedTerm(s);
-    if (term === undefined || (out ?? observed).includes(term)) continue;
-    out ??= observed.slice();
-    out.push(term);
+function sameEvent(a: WorldEvent, b: WorldEvent): boolean {
+  if (a.kind === 'local') return b.kind === 'local' && a.role === b.role && a.index === b.index;
+  return a.kind === b.kind && a.envelope === (b as { envelope: number }).envelope;
+}
+
+const fieldLimit = { roles: 2 ** 20, net: 2 ** 20, observed: 2 ** 10, injections: 2 ** 3 };
+
+/** Key of `world` in this thread's tables: exact (the four ids packed into 53 bits) while every id fits its field,
+ *  else a string of the ids, which the engine hashes. Equal worlds of one model have equal keys; worlds of
+ *  different instances are compared by `portableWorldKey`. */
+export function worldKey(world: World): number | string {
+  const { rolesId, netId, observedId, injections } = world;
+  if (rolesId < fieldLimit.roles && netId < fieldLimit.net && observedId < fieldLimit.observed && injections < fieldLimit.injections) {
+    return ((rolesId * fieldLimit.net + netId) * fieldLimit.observed + observedId) * fieldLimit.injections + injections;
   }
-  return out === undefined ? observed : out.sort();
+  return `${rolesId},${netId},${observedId},${injections}`;
 }
 
-/** Canonical key: equal worlds have equal keys, in any thread (made of content digests, not of ids). */
-export function worldKey(world: World): string {
-  const { model, ids } = knownOf(world);
+/** Key of `world` equal in every thread and instance (made of content digests, not of ids). */
+export function portableWorldKey(world: World): string {
+  const model = world.model;
   let key = '';
-  for (let i = 0; i < ids.length; i++) key += model.localDigest(i, ids[i]!);
+  for (let i = 0; i < model.cast.length; i++) key += model.localDigest(i, localIdOf(world, i));
   key += '|';
-  for (const k of world.net) key += model.envelopeDigest(model.envelopeOfKey(k));
+  const { pool, starts } = model.nets;
+  for (let p = starts[world.netId]!; p < starts[world.netId + 1]!; p++) key += model.envelopeDigest(pool[p]!);
   if (!model.attacker.active) return key;
   key += `|${world.injections}|`;
-  for (const t of world.observed) key += model.termDigest(t);
+  for (const t of worldObserved(world)) key += model.termDigest(t);
   return key;
+}
+
+/** Cached event objects per model: the search's hot path allocates none. */
+interface EventCache {
+  deliver(envelope: number): WorldEvent;
+  inject(envelope: number): WorldEvent;
+  local(role: number, index: number): WorldEvent;
+}
+const eventCaches = new WeakMap<WorldModel, EventCache>();
+
+function eventsOf(model: WorldModel): EventCache {
+  let cache = eventCaches.get(model);
+  if (cache === undefined) {
+    const deliveries: WorldEvent[] = [];
+    const injections: WorldEvent[] = [];
+    const locals = model.localEvents.map((events, role) => events.map((_, index): WorldEvent => ({ kind: 'local', role, index })));
+    cache = {
+      deliver: (envelope) => (deliveries[envelope] ??= { kind: 'deliver', envelope }),
+      inject: (envelope) => (injections[envelope] ??= { kind: 'inject', envelope }),
+      local: (role, index) => locals[role]![index]!,
+    };
+    eventCaches.set(model, cache);
+  }
+  return cache;
 }
 
 /** Stable printable label of an event ("vno>m2me authChallenge", "subscriber SELECT_SHO"). */
 export function eventLabel(world: World, e: WorldEvent): string {
-  const model = modelOf(world);
+  const model = world.model;
   if (e.kind === 'deliver') {
     const m = model.message(e.envelope);
     return `${m.from}>${m.to} ${m.kind}`;
@@ -209,9 +338,9 @@ export function eventLabel(world: World, e: WorldEvent): string {
 
 /** JSON view of a world: each role's state and context, and the messages in flight with their content ids. */
 export function describeWorld(world: World): unknown {
-  const model = modelOf(world);
-  const network = world.net.map((key) => model.message(model.envelopeOfKey(key)));
-  return worldView(model.config.name, worldRoles(world), (id) => roleSnapshot(world, id), network, attackerViewOf(model, world.observed, world.injections));
+  const model = world.model;
+  const network = worldNet(world).map((key) => model.message(model.envelopeOfKey(key)));
+  return worldView(model.config.name, worldRoles(world), (id) => roleSnapshot(world, id), network, attackerViewOf(model, worldObserved(world), world.injections));
 }
 
 /** What a trace shows of the attacker: injections made, messages read, others' secrets it derived. */
@@ -222,23 +351,23 @@ export function attackerViewOf(model: WorldModel, observed: readonly string[], i
 
 /** The attacker's knowledge in `world` (for secrecy properties). */
 export function attackerKnowledge(world: World): Knowledge | undefined {
-  const model = modelOf(world);
-  return model.attacker.active ? model.attackerTables.entry(world.observed).knowledge : undefined;
+  const model = world.model;
+  return model.attacker.active ? model.knowledge(world.observedId).knowledge : undefined;
 }
 
 /** The world's model (for the live replay, which tracks the attacker the same way). */
 export function worldModelOf(world: World): WorldModel {
-  return modelOf(world);
+  return world.model;
 }
 
 /** The message a delivery event takes from the network. */
 export function deliveredMessage(world: World, envelope: number): Message {
-  return modelOf(world).message(envelope);
+  return world.model.message(envelope);
 }
 
 /** The role and XState event of a local event. */
 export function localEventOf(world: World, role: number, index: number): { readonly role: RoleId; readonly event: EventObject } {
-  const member = modelOf(world).cast[role];
+  const member = world.model.cast[role];
   const event = member?.localEvents[index];
   // Events come from enabledEvents(world), whose indices are the cast's.
   if (member === undefined || event === undefined) throw new Error(`world: no local event ${role}/${index}`);

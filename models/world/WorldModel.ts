@@ -1,10 +1,12 @@
-// Interning tables shared by the worlds of one scenario in one thread: one MemoMachine per role (XState's
-// pure transition once per distinct (local state, event)) and the messages in flight as small integers.
-// Worlds name local states and messages by content, so a world from another thread reads back here.
+// The tables of one scenario in one thread, held by every world of it: one MemoMachine per role (XState's pure
+// transition once per distinct (local state, event)), the messages as small integers in the order of their keys,
+// and interned tuples of local states, networks and attacker observations. Worlds are ids into these tables;
+// `portable` worlds name the same content by keys, for another thread or instance.
 import { createHash } from 'node:crypto';
 import type { AnyStateMachine, EventObject } from 'xstate';
 import { canonicalJson } from '../../src/engine/canonicalJson.ts';
-import { MemoMachine } from '../../src/xstate/MemoMachine.ts';
+import { SequenceTable } from '../../src/packing/SequenceTable.ts';
+import { MemoMachine, notEnabled } from '../../src/xstate/MemoMachine.ts';
 import { castFor, type CastMember } from '../flows/castFor.ts';
 import type { ScenarioConfig } from '../flows/ScenarioConfig.ts';
 import type { Message, SendEvent } from '../messages.ts';
@@ -12,31 +14,47 @@ import type { RoleId } from '../roleIds.ts';
 import { envelopeKey, messageOfKey } from './envelopeKey.ts';
 import { attackerModelOf, type AttackerModel } from '../attacker/attackerModel.ts';
 import { AttackerTables, type KnowledgeEntry } from '../attacker/AttackerTables.ts';
+import { ObservationTable } from './ObservationTable.ts';
+
+const none: readonly number[] = Object.freeze([]);
 
 export class WorldModel {
-  /** Canonical JSON of the configuration: the world's link back to its model in any thread. */
+  /** Canonical JSON of the configuration: names the scenario in a portable world. */
   readonly scenario: string;
   readonly cast: readonly CastMember[];
   /** One table per role, in cast order. */
   readonly memos: readonly MemoMachine<AnyStateMachine>[];
   /** Per role, the table's event index of each of its local events. */
   readonly localEvents: readonly (readonly number[])[];
+  /** Tuples of local ids (one per role, in cast order). */
+  readonly roleTuples = new SequenceTable();
+  /** Messages in flight: envelope ids sorted by `rank` (key order), repeats kept. */
+  readonly nets = new SequenceTable();
+  readonly observations = new ObservationTable();
+  /** Per envelope id: its place in the order of envelope keys (kind as the flows run, channel, term). Ranks
+   *  are renumbered when an envelope is added, which keeps the relative order of the others, so interned
+   *  networks stay sorted. */
+  readonly rank: number[] = [];
+  readonly attacker: AttackerModel;
+  readonly attackerTables: AttackerTables;
   private readonly roleIndices: ReadonlyMap<string, number>;
   private readonly envelopes: Message[] = [];
   private readonly envelopeKeys: string[] = [];
   private readonly envelopeIds = new Map<string, number>();
-  /** Per envelope: the receiver's role index and the receiver table's event index of the delivery. */
-  private readonly receivers: number[] = [];
-  private readonly deliveries: number[] = [];
-  /** Short names of local states (per role, by local id) and of envelopes (by id), for world keys. */
+  private readonly byKey: number[] = [];
+  /** Per envelope: the receiver's role index, the receiver table's event index of the delivery, and the
+   *  attacker's observation of it (a term id, or -1 when it does not read the channel). */
+  readonly receivers: number[] = [];
+  readonly deliveries: number[] = [];
+  readonly observedTerms: number[] = [];
+  /** sendRows[role][event index][local id]: envelope ids a step sends. */
+  private readonly sendRows: (readonly number[] | undefined)[][][];
+  /** enabledRows[role][local id]: positions in localEvents[role] of the local events enabled there. */
+  private readonly enabledRows: (readonly number[] | undefined)[][];
+  private readonly knowledgeBySet: KnowledgeEntry[] = [];
+  private readonly injectableBySet: (readonly number[])[] = [];
   private readonly localDigests: string[][];
   private readonly envelopeDigests: string[] = [];
-  /** Envelope keys a step sends, keyed by role * 2^40 + event index * 2^20 + local id. */
-  private readonly sends = new Map<number, readonly string[]>();
-  readonly attacker: AttackerModel;
-  readonly attackerTables: AttackerTables;
-  /** Per knowledge: the envelope ids of its injectable messages (deduplicated, in key order). */
-  private readonly injectableIds = new Map<KnowledgeEntry, readonly number[]>();
   private readonly termDigests = new Map<string, string>();
 
   constructor(readonly config: ScenarioConfig) {
@@ -50,37 +68,11 @@ export class WorldModel {
       return memo;
     });
     this.localDigests = this.cast.map(() => []);
+    this.sendRows = this.cast.map(() => []);
+    this.enabledRows = this.cast.map(() => []);
     this.localEvents = this.cast.map((m, i) => m.localEvents.map((e) => this.memos[i]!.eventIndex(e as never)));
     this.attacker = attackerModelOf(config);
     this.attackerTables = new AttackerTables(this.attacker);
-  }
-
-  /** The term of a sent message when the attacker reads its channel (what it observes), else undefined. */
-  observedTerm(key: string): string | undefined {
-    const m = this.message(this.envelopeOfKey(key));
-    return this.attacker.active && this.attacker.reach.reads(m.kind, m.from, m.to) ? key.slice(4) : undefined;
-  }
-
-  /** Envelope ids of the messages the attacker can inject after observing `observed`. */
-  injectable(observed: readonly string[]): readonly number[] {
-    const entry = this.attackerTables.entry(observed);
-    let ids = this.injectableIds.get(entry);
-    if (ids === undefined) {
-      const keys = [...new Set(entry.injectable.map(envelopeKey))].sort();
-      ids = keys.map((k) => this.envelopeOfKey(k));
-      this.injectableIds.set(entry, ids);
-    }
-    return ids;
-  }
-
-  /** A short digest of an observed term, for world keys (like envelope digests). */
-  termDigest(term: string): string {
-    let d = this.termDigests.get(term);
-    if (d === undefined) {
-      d = digestOf(term);
-      this.termDigests.set(term, d);
-    }
-    return d;
   }
 
   roleIndex(id: RoleId): number {
@@ -93,16 +85,7 @@ export class WorldModel {
   /** Id of the message named `key` (interned on first sight, whichever thread wrote the key). */
   envelopeOfKey(key: string): number {
     const known = this.envelopeIds.get(key);
-    if (known !== undefined) return known;
-    return this.add(messageOfKey(key), key);
-  }
-
-  /** Key of a message sent by role `from`. */
-  keyOfSend(from: RoleId, send: SendEvent): string {
-    const m: Message = { kind: send.kind, from, to: send.to, term: send.term };
-    const key = envelopeKey(m);
-    if (!this.envelopeIds.has(key)) this.add(m, key);
-    return key;
+    return known !== undefined ? known : this.add(messageOfKey(key), key);
   }
 
   message(envelope: number): Message {
@@ -112,41 +95,70 @@ export class WorldModel {
     return m;
   }
 
-  /** Number of messages interned so far (envelope ids are below it). */
-  get envelopeCount(): number {
-    return this.envelopes.length;
-  }
-
   keyOfEnvelope(envelope: number): string {
     return this.envelopeKeys[envelope]!;
   }
 
-  receiver(envelope: number): number {
-    return this.receivers[envelope]!;
-  }
-
-  delivery(envelope: number): number {
-    return this.deliveries[envelope]!;
-  }
-
-  /** Keys of the messages role `role` sends when event `eventIndex` takes it from local state `id`. */
-  sent(role: number, eventIndex: number, id: number): readonly string[] {
-    const slot = role * 2 ** 40 + eventIndex * 2 ** 20 + id;
-    let keys = this.sends.get(slot);
-    if (keys === undefined) {
+  /** Envelope ids of the messages role `role` sends when event `eventIndex` takes it from local state `id`. */
+  sends(role: number, eventIndex: number, id: number): readonly number[] {
+    const row = (this.sendRows[role]![eventIndex] ??= []);
+    let out = row[id];
+    if (out === undefined) {
       const from = this.cast[role]!.id;
       // Emitted events come back as 'xstate.emit' actions (MEASURED.md); a role's sends are those of type 'send'.
-      keys = this.memos[role]!.emitted(id, eventIndex)
-        .filter((e: EventObject): e is SendEvent => e.type === 'send')
-        .map((e) => this.keyOfSend(from, e));
-      this.sends.set(slot, keys);
+      const sent = this.memos[role]!.emitted(id, eventIndex).filter((e: EventObject): e is SendEvent => e.type === 'send');
+      out = sent.length === 0 ? none : sent.map((e) => this.envelopeOfKey(envelopeKey({ kind: e.kind, from, to: e.to, term: e.term })));
+      row[id] = out;
     }
-    return keys;
+    return out;
   }
 
-  /** 132 bits of SHA-256 of the local state's key: a world key made of these stays short (hashing the
-   *  full keys took most of the search's time) and equal in every thread. Two distinct local states
-   *  sharing a digest would merge; with n states that has probability about n^2 / 2^133. */
+  /** Positions in `localEvents[role]` of the local events role `role` can take in local state `id`. */
+  enabledLocal(role: number, id: number): readonly number[] {
+    const row = this.enabledRows[role]!;
+    let out = row[id];
+    if (out === undefined) {
+      const memo = this.memos[role]!;
+      const events = this.localEvents[role]!;
+      const enabled: number[] = [];
+      for (let i = 0; i < events.length; i++) if (memo.step(id, events[i]!) !== notEnabled) enabled.push(i);
+      out = enabled.length === 0 ? none : enabled;
+      row[id] = out;
+    }
+    return out;
+  }
+
+  /** The attacker's knowledge after the observations `set`. */
+  knowledge(set: number): KnowledgeEntry {
+    let entry = this.knowledgeBySet[set];
+    if (entry === undefined) {
+      // A set made by adding one term to another: that one's knowledge, extended (far cheaper than closing anew).
+      const from = this.observations.madeFrom[set];
+      entry = from === undefined ? this.attackerTables.entry(this.observations.terms(set)) : this.attackerTables.extend(this.knowledge(from.set), from.term);
+      this.knowledgeBySet[set] = entry;
+    }
+    return entry;
+  }
+
+  /** Envelope ids of the messages the attacker can inject after the observations `set`, in key order. */
+  injectable(set: number): readonly number[] {
+    let ids = this.injectableBySet[set];
+    if (ids === undefined) {
+      const keys = [...new Set(this.knowledge(set).injectable.map(envelopeKey))].sort();
+      ids = keys.map((k) => this.envelopeOfKey(k));
+      this.injectableBySet[set] = ids;
+    }
+    return ids;
+  }
+
+  /** The term of message `key` as the attacker reads it (canonical JSON), when it reads the message's channel. */
+  observedTerm(key: string): string | undefined {
+    return this.observedTerms[this.envelopeOfKey(key)]! < 0 ? undefined : key.slice(4);
+  }
+
+  /** A short digest of a local state, an envelope or an observed term: 132 bits of SHA-256 of its key, so a
+   *  portable world key is short and equal in every thread. Two distinct parts sharing a digest would merge;
+   *  with n of them that has probability about n^2 / 2^133. */
   localDigest(role: number, id: number): string {
     const digests = this.localDigests[role]!;
     return (digests[id] ??= digestOf(this.memos[role]!.key(id)));
@@ -154,6 +166,15 @@ export class WorldModel {
 
   envelopeDigest(envelope: number): string {
     return (this.envelopeDigests[envelope] ??= digestOf(this.envelopeKeys[envelope]!));
+  }
+
+  termDigest(term: string): string {
+    let d = this.termDigests.get(term);
+    if (d === undefined) {
+      d = digestOf(term);
+      this.termDigests.set(term, d);
+    }
+    return d;
   }
 
   private add(m: Message, key: string): number {
@@ -166,12 +187,23 @@ export class WorldModel {
     // The receiver's event for a message (messages.ts Delivery); EventObject only declares `type`. The envelope
     // key names it (kind, sender, term; the receiver is the table's role), so the table need not key it again.
     this.deliveries.push(this.memos[receiver]!.eventIndex({ type: m.kind, msg: m.term, from: m.from } as never, `deliver:${key}`));
+    const read = this.attacker.active && this.attacker.reach.reads(m.kind, m.from, m.to);
+    this.observedTerms.push(read ? this.observations.termId(key.slice(4)) : -1);
+    let at = 0;
+    let hi = this.byKey.length;
+    while (at < hi) {
+      const mid = (at + hi) >>> 1;
+      if (this.envelopeKeys[this.byKey[mid]!]! < key) at = mid + 1;
+      else hi = mid;
+    }
+    this.byKey.splice(at, 0, id);
+    for (let i = at; i < this.byKey.length; i++) this.rank[this.byKey[i]!] = i;
     return id;
   }
 }
 
-/** 22 base64url characters (132 bits) of SHA-256; node:crypto, as this runs once per distinct local state
- *  of a search and node's native hash is several times faster than a JS one on keys of a few kilobytes. */
+/** 22 base64url characters (132 bits) of SHA-256; node:crypto, as this runs once per distinct part and node's
+ *  native hash is several times faster than a JS one on keys of a few kilobytes. */
 function digestOf(text: string): string {
   return createHash('sha256').update(text).digest('base64url').slice(0, 22);
 }

@@ -5,7 +5,7 @@ import type { Message } from '../messages.ts';
 import { castFor } from '../flows/castFor.ts';
 import { envelopeKey, messageOfKey } from './envelopeKey.ts';
 import { startLiveCast } from './liveCast.ts';
-import { attackerViewOf, deliveredMessage, localEventOf, roleSnapshot, worldConfig, worldModelOf, type World, type WorldEvent } from './World.ts';
+import { attackerViewOf, deliveredMessage, localEventOf, roleSnapshot, worldConfig, worldModelOf, worldNet, worldObserved, type World, type WorldEvent } from './World.ts';
 import { worldView } from './worldView.ts';
 
 /** Views of the initial world and of the state after each event, as live actors reach them. Stops early
@@ -15,9 +15,9 @@ export function liveReplay(initial: World, events: readonly WorldEvent[]): unkno
   const model = worldModelOf(initial);
   const cast = castFor(config);
   // Live actors start where the pure world starts (which may differ from the cast's default in tests).
-  const live = startLiveCast(cast, (member) => roleSnapshot(initial, member.id), initial.net.map(messageOfKey));
+  const live = startLiveCast(cast, (member) => roleSnapshot(initial, member.id), worldNet(initial).map(messageOfKey));
   const inFlight = live.inFlight;
-  const observed = new Set(initial.observed);
+  const observed = new Set(worldObserved(initial));
   let injections = initial.injections;
   const view = (): unknown => {
     const network = [...inFlight].sort((a, b) => compare(envelopeKey(a), envelopeKey(b)));

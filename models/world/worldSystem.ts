@@ -4,12 +4,27 @@ import type { System } from '../../src/engine/System.ts';
 import type { ScenarioConfig } from '../flows/ScenarioConfig.ts';
 import { liveReplay } from './liveReplay.ts';
 import { modelVersion } from '../modelVersion.ts';
-import { describeWorld, enabledEvents, eventLabel, initialWorld, stepWorld, worldKey, type World, type WorldEvent } from './World.ts';
+import {
+  describeWorld,
+  enabledEvents,
+  eventLabel,
+  forEachSuccessor,
+  initialWorld,
+  portableWorld,
+  portableWorldKey,
+  reviveWorld,
+  stepWorld,
+  worldKey,
+  type PortableWorld,
+  type World,
+  type WorldEvent,
+} from './World.ts';
 
 /** Registered name of the TR 33.812 Alternative 1a world; replay rebuilds it with `worldSystem(config)`. */
 export const WORLD_SYSTEM_NAME = 'tr33812-alt1a';
 
-/** The system of one scenario; `initial` replaces the scenario's initial world (tests build broken variants). */
+/** The system of one scenario; `initial` replaces the scenario's initial world (tests build broken variants).
+ *  Every world of the system is an id tuple into the tables of `initial.model`. */
 export function worldSystem(config: ScenarioConfig, initial: World = initialWorld(config)): System<World, WorldEvent> {
   return {
     name: WORLD_SYSTEM_NAME,
@@ -18,8 +33,12 @@ export function worldSystem(config: ScenarioConfig, initial: World = initialWorl
     initialStates: () => [initial],
     enabled: enabledEvents,
     step: stepWorld,
+    forEachSuccessor,
     key: worldKey,
-    // Labels need a message table; every world of this scenario in this thread reads the same one.
+    portableKey: portableWorldKey,
+    portable: portableWorld,
+    revive: (portable) => reviveWorld(initial.model, portable as PortableWorld),
+    // Labels need a message table; every world of this system reads the same one.
     actionLabel: (action) => eventLabel(initial, action),
     describeState: describeWorld,
     liveReplay,

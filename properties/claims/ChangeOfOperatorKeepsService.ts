@@ -6,6 +6,7 @@ import { isActive } from '../../models/roles/treRegistry.ts';
 import { worldConfig, type World } from '../../models/world/World.ts';
 import { propertyId, type Invariant } from '../../src/engine/Property.ts';
 import { treOf, treState } from './worldReaders.ts';
+import { onPart } from '../../models/world/onPart.ts';
 
 function stranded(world: World): boolean {
   if (worldConfig(world).flow !== 'change-via-old-sho') return false;
@@ -18,7 +19,7 @@ export const changeOfOperatorKeepsService: Invariant<World> = {
   kind: 'invariant',
   id: propertyId('ChangeOfOperatorKeepsService'),
   description: 'a change of operator over the old SHO\'s connectivity never leaves the TRE idle without an active MCIM',
-  holds: (world) => !stranded(world),
+  holds: onPart('roles', (world) => !stranded(world)),
   explain: (world) =>
     `expected the old or the new MCIM active, actual: the TRE is idle with ${treOf(world).registry.map((e) => `${e.id} ${e.state}`).join(', ') || 'no MCIM'}`,
 };

@@ -5,6 +5,7 @@ import type { World } from '../../models/world/World.ts';
 import { propertyId, type Invariant } from '../../src/engine/Property.ts';
 import { shoOf, treOf, victim } from './worldReaders.ts';
 import { isShoId } from '../../models/roleIds.ts';
+import { onPart } from '../../models/world/onPart.ts';
 
 const ownNonce = `nreg:${victim.pcid.kind === 'name' ? victim.pcid.id : ''}:`;
 
@@ -21,6 +22,6 @@ export const installedMcimWasIssuedForThisTre: Invariant<World> = {
   kind: 'invariant',
   id: propertyId('InstalledMcimWasIssuedForThisTre'),
   description: 'each MCIM object the TRE installs was issued by its SHO for a registration of this TRE, and is installed once',
-  holds: (world) => unmatched(world).length === 0,
+  holds: onPart('roles', (world) => unmatched(world).length === 0),
   explain: (world) => `expected every install to match one issue by its SHO for this TRE's nonce, actual: unmatched ${unmatched(world).join(', ')}`,
 };

@@ -4,6 +4,7 @@
 import type { World } from '../../models/world/World.ts';
 import { propertyId, type Invariant } from '../../src/engine/Property.ts';
 import { treOf } from './worldReaders.ts';
+import { onPart } from '../../models/world/onPart.ts';
 
 const foreign = (world: World): string[] => treOf(world).commands.filter((c) => !c.endsWith('|owner'));
 
@@ -11,6 +12,6 @@ export const lifecycleChangesOnlyByOwner: Invariant<World> = {
   kind: 'invariant',
   id: propertyId('LifecycleChangesOnlyByOwner'),
   description: 'every lifecycle command the TRE applies to an MCIM was signed by that MCIM\'s SHO',
-  holds: (world) => foreign(world).length === 0,
+  holds: onPart('roles', (world) => foreign(world).length === 0),
   explain: (world) => `expected only commands signed by the MCIM's SHO, actual: applied ${foreign(world).map((c) => c.replace(/\|other$/, '')).join(', ')} signed by another`,
 };

@@ -5,6 +5,7 @@ import { isActive } from '../../models/roles/treRegistry.ts';
 import type { World } from '../../models/world/World.ts';
 import { propertyId, type Invariant } from '../../src/engine/Property.ts';
 import { treOf } from './worldReaders.ts';
+import { onPart } from '../../models/world/onPart.ts';
 
 const unauthorised = (world: World): string[] => treOf(world).registry.filter((e) => isActive(e) && !e.authorised).map((e) => `${e.id} ${e.state}`);
 
@@ -12,6 +13,6 @@ export const mcimActivatedOnlyWithShoAuthorisation: Invariant<World> = {
   kind: 'invariant',
   id: propertyId('McimActivatedOnlyWithShoAuthorisation'),
   description: 'no MCIM becomes active without its SHO\'s authorisation of its activation',
-  holds: (world) => unauthorised(world).length === 0,
+  holds: onPart('roles', (world) => unauthorised(world).length === 0),
   explain: (world) => `expected every active MCIM activated by its SHO, actual: ${unauthorised(world).join(', ')} never activated by its SHO`,
 };

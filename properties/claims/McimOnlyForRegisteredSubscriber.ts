@@ -5,6 +5,7 @@ import type { World } from '../../models/world/World.ts';
 import { same } from '../../models/readTerm.ts';
 import { propertyId, type Invariant } from '../../src/engine/Property.ts';
 import { shoOf, treOf, victim } from './worldReaders.ts';
+import { onPart } from '../../models/world/onPart.ts';
 
 function foreign(world: World): string[] {
   const tre = treOf(world);
@@ -16,6 +17,6 @@ export const mcimOnlyForRegisteredSubscriber: Invariant<World> = {
   kind: 'invariant',
   id: propertyId('McimOnlyForRegisteredSubscriber'),
   description: 'every MCIM in the TRE belongs to a contract made with this device\'s token',
-  holds: (world) => foreign(world).length === 0,
+  holds: onPart('roles', (world) => foreign(world).length === 0),
   explain: (world) => `expected only MCIMs of contracts carrying the device token, actual: ${foreign(world).join(', ')} under a contract with another token`,
 };

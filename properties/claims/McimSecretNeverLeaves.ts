@@ -5,6 +5,7 @@ import { shoIds } from '../../models/roleIds.ts';
 import { worldConfig, type World } from '../../models/world/World.ts';
 import { propertyId, type Invariant } from '../../src/engine/Property.ts';
 import { attackerHolds } from './worldReaders.ts';
+import { onPart } from '../../models/world/onPart.ts';
 
 function leaked(world: World): string[] {
   const insider = worldConfig(world).attacker.dishonest;
@@ -15,6 +16,6 @@ export const mcimSecretNeverLeaves: Invariant<World> = {
   kind: 'invariant',
   id: propertyId('McimSecretNeverLeaves'),
   description: 'the attacker never derives the Ki of any SHO\'s MCIM',
-  holds: (world) => leaked(world).length === 0,
+  holds: onPart('knowledge', (world) => leaked(world).length === 0),
   explain: (world) => `expected no MCIM credential in the attacker's knowledge, actual: it derives ${leaked(world).join(', ')}`,
 };

@@ -5,6 +5,7 @@ import { isActive } from '../../models/roles/treRegistry.ts';
 import type { World } from '../../models/world/World.ts';
 import { propertyId, type Invariant } from '../../src/engine/Property.ts';
 import { treOf } from './worldReaders.ts';
+import { onPart } from '../../models/world/onPart.ts';
 
 const usable = (world: World): string[] => treOf(world).registry.filter((e) => e.modifiedAtCheck && isActive(e)).map((e) => `${e.id} ${e.state}`);
 
@@ -12,6 +13,6 @@ export const modifiedMcimNeverSelectedAfterBoot: Invariant<World> = {
   kind: 'invariant',
   id: propertyId('ModifiedMcimNeverSelectedAfterBoot'),
   description: 'an MCIM whose code was modified is never active after the next boot or reset',
-  holds: (world) => usable(world).length === 0,
+  holds: onPart('roles', (world) => usable(world).length === 0),
   explain: (world) => `expected a modified MCIM to be blocked after the integrity check, actual: ${usable(world).join(', ')}`,
 };

@@ -3,8 +3,9 @@
 // encryption, MAC or hash), so bus monitoring and malware on the host learn none.
 import type { Term } from '../../src/attacker/Term.ts';
 import { messageOfKey } from '../../models/world/envelopeKey.ts';
-import type { World } from '../../models/world/World.ts';
+import { worldNet, type World } from '../../models/world/World.ts';
 import { propertyId, type Invariant } from '../../src/engine/Property.ts';
+import { onPart } from '../../models/world/onPart.ts';
 
 /** Names of honest roles' credentials; the attacker's own (`...:attacker`) are not secrets of anyone it attacks. */
 const secret = /^(?!.*:attacker$)(sk:|ki:|k:init|k:pin|tok:|pin:user)/;
@@ -41,12 +42,12 @@ function exposedByMessage(key: string): readonly string[] {
   return found;
 }
 
-const exposed = (world: World): string[] => world.net.flatMap(exposedByMessage);
+const exposed = (world: World): string[] => worldNet(world).flatMap(exposedByMessage);
 
 export const noSecretInClearOnHostInterface: Invariant<World> = {
   kind: 'invariant',
   id: propertyId('NoSecretInClearOnHostInterface'),
   description: 'no credential crosses the interface between the TRE and the host in clear',
-  holds: (world) => exposed(world).length === 0,
+  holds: onPart('net', (world) => exposed(world).length === 0),
   explain: (world) => `expected only protected credentials on the host interface, actual: ${exposed(world).join('; ')}`,
 };

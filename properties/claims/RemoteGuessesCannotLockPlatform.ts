@@ -3,11 +3,12 @@
 import type { World } from '../../models/world/World.ts';
 import { propertyId, type Invariant } from '../../src/engine/Property.ts';
 import { treOf } from './worldReaders.ts';
+import { onPart } from '../../models/world/onPart.ts';
 
 export const remoteGuessesCannotLockPlatform: Invariant<World> = {
   kind: 'invariant',
   id: propertyId('RemoteGuessesCannotLockPlatform'),
   description: 'remote guesses never block the user credential',
-  holds: (world) => treOf(world).userBlocked !== 'remote',
+  holds: onPart('roles', (world) => treOf(world).userBlocked !== 'remote'),
   explain: () => 'expected remote entries refused, actual: the user credential was blocked by entries from the network',
 };

@@ -5,6 +5,7 @@ import type { World } from '../../models/world/World.ts';
 import { nameId } from '../../models/readTerm.ts';
 import { propertyId, type Invariant } from '../../src/engine/Property.ts';
 import { shoOf, treOf } from './worldReaders.ts';
+import { onPart } from '../../models/world/onPart.ts';
 
 function misled(world: World): ShoId[] {
   const tre = treOf(world);
@@ -19,6 +20,6 @@ export const shoSuccessMeansInstalled: Invariant<World> = {
   kind: 'invariant',
   id: propertyId('ShoSuccessMeansInstalled'),
   description: 'an SHO holds a success report only when the TRE installed the MCIM object of that registration',
-  holds: (world) => misled(world).length === 0,
+  holds: onPart('roles', (world) => misled(world).length === 0),
   explain: (world) => `expected a success report only after the install, actual: ${misled(world).join(', ')} report success for an MCIM the TRE never installed`,
 };

@@ -4,6 +4,7 @@ import { isActive } from '../../models/roles/treRegistry.ts';
 import type { World } from '../../models/world/World.ts';
 import { propertyId, type Invariant } from '../../src/engine/Property.ts';
 import { treOf, treState } from './worldReaders.ts';
+import { onPart } from '../../models/world/onPart.ts';
 
 function serving(world: World): string[] {
   const tre = treOf(world);
@@ -15,6 +16,6 @@ export const tamperedTreServesNoMcim: Invariant<World> = {
   kind: 'invariant',
   id: propertyId('TamperedTreServesNoMcim'),
   description: 'a TRE whose tampering was detected performs no MCIM operation: none of its MCIMs is active',
-  holds: (world) => serving(world).length === 0,
+  holds: onPart('roles', (world) => serving(world).length === 0),
   explain: (world) => `expected a tampered TRE to be locked down, actual: it serves ${serving(world).join(', ')}`,
 };

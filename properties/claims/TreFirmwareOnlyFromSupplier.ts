@@ -3,11 +3,12 @@
 import type { World } from '../../models/world/World.ts';
 import { propertyId, type Invariant } from '../../src/engine/Property.ts';
 import { treOf } from './worldReaders.ts';
+import { onPart } from '../../models/world/onPart.ts';
 
 export const treFirmwareOnlyFromSupplier: Invariant<World> = {
   kind: 'invariant',
   id: propertyId('TreFirmwareOnlyFromSupplier'),
   description: 'the TRE runs only firmware issued by the equipment supplier',
-  holds: (world) => treOf(world).firmware !== 'modified',
+  holds: onPart('roles', (world) => treOf(world).firmware !== 'modified'),
   explain: () => 'expected firmware v1 or v2 from the supplier, actual: modified firmware installed',
 };

@@ -3,6 +3,7 @@
 import type { World } from '../../models/world/World.ts';
 import { propertyId, type Invariant } from '../../src/engine/Property.ts';
 import { attackerHolds, victim } from './worldReaders.ts';
+import { onPart } from '../../models/world/onPart.ts';
 
 const keyName = victim.platformKey.kind === 'name' ? victim.platformKey.id : '';
 
@@ -10,6 +11,6 @@ export const trePlatformKeySecret: Invariant<World> = {
   kind: 'invariant',
   id: propertyId('TrePlatformKeySecret'),
   description: 'the attacker never derives the platform key of the victim\'s TRE',
-  holds: (world) => !attackerHolds(world, keyName),
+  holds: onPart('knowledge', (world) => !attackerHolds(world, keyName)),
   explain: () => `expected ${keyName} to stay in the TRE, actual: the attacker derives it`,
 };

@@ -4,11 +4,12 @@ import { USER_TRIES } from '../../models/roles/tre.ts';
 import type { World } from '../../models/world/World.ts';
 import { propertyId, type Invariant } from '../../src/engine/Property.ts';
 import { treOf } from './worldReaders.ts';
+import { onPart } from '../../models/world/onPart.ts';
 
 export const userCredentialBlockedAfterNWrongTries: Invariant<World> = {
   kind: 'invariant',
   id: propertyId('UserCredentialBlockedAfterNWrongTries'),
   description: `the TRE evaluates at most ${USER_TRIES} consecutive wrong user credentials`,
-  holds: (world) => treOf(world).userWrong <= USER_TRIES,
+  holds: onPart('roles', (world) => treOf(world).userWrong <= USER_TRIES),
   explain: (world) => `expected at most ${USER_TRIES} consecutive wrong entries, actual: ${treOf(world).userWrong} evaluated`,
 };

@@ -6,8 +6,9 @@
  *  a string is hashed to a 64-bit fingerprint. */
 export type StateKey = number | string;
 
-/** States (and actions) must survive structuredClone: worker-parallel searches send them between
- *  threads, where class instances would lose their methods. Plain objects, arrays, Maps and Sets are fine. */
+/** States (and actions) must survive structuredClone (worker-parallel searches send them between threads, where
+ *  class instances would lose their methods; plain objects, arrays, Maps and Sets are fine), unless the system
+ *  gives `portable` and `revive`, which the searches then use to move states. */
 export interface System<S, A> {
   /** Registered name: replay rebuilds the system from `name` and `config`. */
   readonly name: string;
@@ -24,9 +25,17 @@ export interface System<S, A> {
   step(state: S, action: A): S;
   /** Optional fast path: calls `visit` for each enabled action and its successor, in `enabled` order. */
   forEachSuccessor?(state: S, visit: (action: A, next: S) => void): void;
-  /** Canonical key of `state`; also equal across instances built from the same name and config,
-   *  since parallel search compares keys computed in different worker threads. */
+  /** Canonical key of `state`: equal states have equal keys. Equal across instances built from the same name and
+   *  config too, since parallel search compares keys computed in different worker threads, unless the system
+   *  gives `portableKey`: then `key` may be made of this instance's own ids (exact small numbers), and searches
+   *  that compare states across threads or instances use `portableKey`. */
   key(state: S): StateKey;
+  /** Optional: a key equal across instances, for systems whose `key` is instance-local. */
+  portableKey?(state: S): StateKey;
+  /** Optional, with `revive`: a structuredClone-safe form of `state` that any instance built from the same name
+   *  and config turns back into its own state, for systems whose states hold instance-local ids. */
+  portable?(state: S): unknown;
+  revive?(portable: unknown): S;
   /** Stable printable label of an action ("SERVE(2)"); a trace stores labels, replay matches them. */
   actionLabel(action: A): string;
   /** JSON-safe view of a state, for traces and reports. */

@@ -8,7 +8,7 @@ import type { ScenarioConfig } from '../../models/flows/ScenarioConfig.ts';
 import { deviceNames } from '../../models/messages.ts';
 import type { RoContext } from '../../models/roles/registrationOperator.ts';
 import type { TreContext } from '../../models/roles/tre.ts';
-import { roleSnapshot, worldRoles } from '../../models/world/World.ts';
+import { roleSnapshot, worldNet, worldRoles } from '../../models/world/World.ts';
 import { messageOfKey } from '../../models/world/envelopeKey.ts';
 import { runLive } from '../../models/world/runLive.ts';
 import { worldSystem } from '../../models/world/worldSystem.ts';
@@ -50,7 +50,7 @@ describe('honest flows', () => {
       });
 
       it('leaves no message undelivered', () => {
-        expect(pure.final.net).toEqual([]);
+        expect(worldNet(pure.final)).toEqual([]);
       });
     });
   }
@@ -69,7 +69,7 @@ describe('honest flows', () => {
       ]);
       expect(pure.outcome.oldSho).toEqual({ id: 'sho1', state: 'Serving' });
       expect(pure.trace).not.toContain('subscriber>ro shoSelection');
-      expect(pure.final.net.map(messageOfKey).map((m) => [m.from, m.to, m.kind])).toEqual([['ro', 'sho1', 'registration']]);
+      expect(worldNet(pure.final).map(messageOfKey).map((m) => [m.from, m.to, m.kind])).toEqual([['ro', 'sho1', 'registration']]);
       expect(live.outcome).toEqual(pure.outcome);
       expect(live.finals).toEqual(pure.finals);
     });

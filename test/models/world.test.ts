@@ -7,7 +7,7 @@ import { resolveScenario, type ScenarioConfig, type ScenarioInput } from '../../
 import { deviceNames, mcimBlob, mcimContent, registrationNonce } from '../../models/messages.ts';
 import { decryptWith } from '../../models/readTerm.ts';
 import { name, pk } from '../../src/attacker/Term.ts';
-import { describeWorld, enabledEvents, eventLabel, initialWorld, stepWorld, worldKey, type World } from '../../models/world/World.ts';
+import { describeWorld, enabledEvents, eventLabel, initialWorld, stepWorld, worldKey, worldNet, worldObserved, type World } from '../../models/world/World.ts';
 import { worldSystem } from '../../models/world/worldSystem.ts';
 
 const config = presetsNamed('initial-3gpp')[0]!;
@@ -194,14 +194,14 @@ describe('world with an attacker', () => {
 
   it('observes only what crosses a channel it reads: nothing of the out-of-band manufacture', () => {
     const w = walk(initialWorld(attacked(2)), ['supplier MANUFACTURE']);
-    expect(w.net).toHaveLength(4);
-    expect(w.observed).toEqual([]);
+    expect(worldNet(w)).toHaveLength(4);
+    expect(worldObserved(w)).toEqual([]);
     expect(w.injections).toBe(0);
   });
 
   it('injects what it observed, within the scenario\'s budget, and the key tells the injections apart', () => {
     const w = untilInjectable(initialWorld(attacked(1)));
-    expect(w.observed.length).toBeGreaterThan(0);
+    expect(worldObserved(w).length).toBeGreaterThan(0);
     const inject = enabledEvents(w).find((e) => e.kind === 'inject')!;
     expect(eventLabel(w, inject)).toMatch(/^attacker>\w+ \w+ \(injected as \w+\) [0-9a-f]{8}$/);
     const after = stepWorld(w, inject);
@@ -210,7 +210,7 @@ describe('world with an attacker', () => {
     // Budget spent: no further injection, whatever else happens.
     expect(enabledEvents(after).filter((e) => e.kind === 'inject')).toEqual([]);
     const described = describeWorld(after) as { attacker?: { injections: number; read: number } };
-    expect(described.attacker).toMatchObject({ injections: 1, read: after.observed.length });
+    expect(described.attacker).toMatchObject({ injections: 1, read: worldObserved(after).length });
   });
 
   it('never injects with a budget of 0, though it still reads', () => {
@@ -221,7 +221,7 @@ describe('world with an attacker', () => {
       if (events[0] === undefined) break;
       w = stepWorld(w, events[0]);
     }
-    expect(w.observed.length).toBeGreaterThan(0);
+    expect(worldObserved(w).length).toBeGreaterThan(0);
   });
 
   it('keeps an honest world free of attacker state', () => {

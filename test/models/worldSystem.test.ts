@@ -6,7 +6,7 @@ import { runHonest } from '../../models/flows/runHonest.ts';
 import { deviceNames, lifecycleCommandTerm } from '../../models/messages.ts';
 import { envelopeKey, messageOfKey } from '../../models/world/envelopeKey.ts';
 import { liveReplay } from '../../models/world/liveReplay.ts';
-import { describeWorld, enabledEvents, eventLabel, initialWorld, stepWorld, worldKey, type World, type WorldEvent } from '../../models/world/World.ts';
+import { describeWorld, enabledEvents, eventLabel, initialWorld, portableWorld, portableWorldKey, reviveWorld, stepWorld, worldKey, worldNet, worldWithNet, type World, type WorldEvent } from '../../models/world/World.ts';
 import { worldSystem } from '../../models/world/worldSystem.ts';
 import { worldProperties } from '../../properties/index.ts';
 import { buildSystem, systemsModule } from '../../src/cli/systems.ts';
@@ -30,28 +30,32 @@ function honestPrefix(start: World, n: number): { worlds: World[]; events: World
 }
 
 describe('world states across threads', () => {
-  it('are plain data: a structured clone (as sent to a worker) has the same key, events and view', () => {
+  it('travel as portable data: revived in fresh tables (as in a worker) they have the same portable key, events and view', () => {
     const { worlds } = honestPrefix(initialWorld(config), 12);
     const w = worlds.at(-1)!;
-    const clone = structuredClone(w);
-    expect(Object.keys(clone).sort()).toEqual(['injections', 'net', 'observed', 'roles', 'scenario']);
+    const portable = structuredClone(portableWorld(w));
+    expect(Object.keys(portable).sort()).toEqual(['injections', 'net', 'observed', 'roles', 'scenario']);
     // Honest: the attacker observed nothing and injected nothing.
-    expect(clone.observed).toEqual([]);
-    expect(clone.injections).toBe(0);
-    expect(worldKey(clone)).toBe(worldKey(w));
-    expect(enabledEvents(clone).map((e) => eventLabel(clone, e))).toEqual(enabledEvents(w).map((e) => eventLabel(w, e)));
-    expect(describeWorld(clone)).toEqual(describeWorld(w));
-    const [e] = enabledEvents(clone);
-    expect(worldKey(stepWorld(clone, e!))).toBe(worldKey(stepWorld(w, enabledEvents(w)[0]!)));
+    expect(portable.observed).toEqual([]);
+    expect(portable.injections).toBe(0);
+    const elsewhere = initialWorld(config).model;
+    const revived = reviveWorld(elsewhere, portable);
+    expect(portableWorldKey(revived)).toBe(portableWorldKey(w));
+    expect(enabledEvents(revived).map((e) => eventLabel(revived, e))).toEqual(enabledEvents(w).map((e) => eventLabel(w, e)));
+    expect(describeWorld(revived)).toEqual(describeWorld(w));
+    const [e] = enabledEvents(revived);
+    expect(portableWorldKey(stepWorld(revived, e!))).toBe(portableWorldKey(stepWorld(w, enabledEvents(w)[0]!)));
+    // Revived twice in the same tables: the same ids, so the same exact key.
+    expect(worldKey(reviveWorld(elsewhere, portable))).toBe(worldKey(revived));
   });
 
-  it('get the same key from tables that discovered states in another order', () => {
+  it('get the same portable key from tables that discovered states in another order', () => {
     // Two fresh systems: one explores everything first, the other walks straight down the honest run.
     const a = worldSystem(config);
     searchExhaustive(a, []);
     const b = worldSystem(config);
-    const runA = honestPrefix(a.initialStates()[0]!, 30).worlds.map((w) => a.key(w));
-    const runB = honestPrefix(b.initialStates()[0]!, 30).worlds.map((w) => b.key(w));
+    const runA = honestPrefix(a.initialStates()[0]!, 30).worlds.map((w) => a.portableKey!(w));
+    const runB = honestPrefix(b.initialStates()[0]!, 30).worlds.map((w) => b.portableKey!(w));
     expect(runB).toEqual(runA);
   });
 
@@ -118,10 +122,10 @@ describe('stepWorld', () => {
   it('refuses to deliver a message that is not in flight, even one its receiver would take', () => {
     // The M2ME relays a lifecycle instruction to the TRE in any state (5.1.2.4): always deliverable when in flight.
     const command = envelopeKey({ kind: 'lifecycleCommand', from: 'sho1', to: 'm2me', term: lifecycleCommandTerm('sho1', deviceNames('dev1').pcid, 'BLOCK') });
-    const w0 = { ...initialWorld(config), net: [command] };
+    const w0 = worldWithNet(initialWorld(config), [command]);
     const deliver = enabledEvents(w0).find((e) => eventLabel(w0, e) === 'sho1>m2me lifecycleCommand')!;
     const w1 = stepWorld(w0, deliver);
-    expect(w1.net.map(messageOfKey).map((m) => `${m.from}>${m.to} ${m.kind}`)).toEqual(['m2me>tre lifecycleCommand']);
+    expect(worldNet(w1).map(messageOfKey).map((m) => `${m.from}>${m.to} ${m.kind}`)).toEqual(['m2me>tre lifecycleCommand']);
     expect(() => stepWorld(w1, deliver)).toThrow(/is not enabled/);
   });
 });

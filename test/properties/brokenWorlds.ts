@@ -4,7 +4,7 @@ import { presetsNamed } from '../../models/flows/presets.ts';
 import type { ScenarioConfig } from '../../models/flows/ScenarioConfig.ts';
 import type { Message } from '../../models/messages.ts';
 import { envelopeKey, messageOfKey } from '../../models/world/envelopeKey.ts';
-import { enabledEvents, eventLabel, stepWorld, type World } from '../../models/world/World.ts';
+import { enabledEvents, eventLabel, stepWorld, worldNet, worldWithNet, type World } from '../../models/world/World.ts';
 
 export function preset(name: string): ScenarioConfig {
   const config = presetsNamed(name)[0];
@@ -25,12 +25,13 @@ export function walk(world: World, labels: readonly string[]): World {
 
 /** `world` with `message` added to the messages in flight (as if someone had sent it). */
 export function withMessage(world: World, message: Message): World {
-  return { ...world, net: [...world.net, envelopeKey(message)].sort() };
+  return worldWithNet(world, [...worldNet(world), envelopeKey(message)]);
 }
 
 /** `world` without the first message in flight of `kind` (as if the network had lost it). */
 export function withoutMessage(world: World, kind: Message['kind']): World {
-  const i = world.net.findIndex((k) => messageOfKey(k).kind === kind);
+  const net = worldNet(world);
+  const i = net.findIndex((k) => messageOfKey(k).kind === kind);
   if (i < 0) throw new Error(`no ${kind} message in flight`);
-  return { ...world, net: world.net.filter((_, j) => j !== i) };
+  return worldWithNet(world, net.filter((_, j) => j !== i));
 }

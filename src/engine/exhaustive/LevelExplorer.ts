@@ -4,7 +4,7 @@
 
 export type { Batch } from './Outbox.ts';
 import type { Invariant, TraceProperty } from '../Property.ts';
-import type { System } from '../System.ts';
+import type { StateKey, System } from '../System.ts';
 import { Fingerprinter } from './Fingerprinter.ts';
 import { FingerprintSet } from './FingerprintSet.ts';
 import { mix32 } from './mix32.ts';
@@ -50,6 +50,8 @@ export class LevelExplorer<S, A> {
   private readonly fp = new Fingerprinter();
   private readonly monitors: MonitorTable<S, A>;
   private readonly system: System<S, A>;
+  /** The key this search compares states by: a parallel search needs keys equal across threads. */
+  private readonly keyOf: (state: S) => StateKey;
   private readonly owner: number;
   private readonly owners: number;
   private readonly pendingInvariants: PendingInvariants<S>;
@@ -81,6 +83,8 @@ export class LevelExplorer<S, A> {
     this.system = setup.system;
     this.owner = setup.owner;
     this.owners = setup.owners;
+    const portableKey = setup.owners > 1 ? setup.system.portableKey : undefined;
+    this.keyOf = portableKey === undefined ? (state) => this.system.key(state) : (state) => portableKey.call(this.system, state);
     this.visited = new FingerprintSet(setup.initialCapacity);
     this.monitors = new MonitorTable(setup.traceProperties);
     this.pendingInvariants = new PendingInvariants(setup.invariants);
@@ -153,7 +157,8 @@ export class LevelExplorer<S, A> {
     for (let i = 0; i < batch.length && this.cut === undefined; i++) {
       const hi = batch.hi[i]!;
       if (!this.visited.add(hi, batch.lo[i]!)) continue;
-      const state = batch.states[i] as S;
+      const sent = batch.states[i];
+      const state = this.system.revive === undefined ? (sent as S) : this.system.revive(sent);
       const monitor = batch.monitors === undefined ? 0 : this.monitors.fromPortable(batch.monitors[i]!);
       this.register(state, monitor, batch.parent[i]!, batch.action[i]!, hi);
     }
@@ -190,7 +195,8 @@ export class LevelExplorer<S, A> {
     this.fingerprint(next, monitor);
     const owner = this.owners > 1 ? this.ownerOf() : this.owner;
     if (owner !== this.owner) {
-      this.outboxes[owner]!.push(this.fp.hi, this.fp.lo, this.currentId, actionIndex, next, this.monitors, monitor);
+      const portable = this.system.portable === undefined ? next : (this.system.portable(next) as S);
+      this.outboxes[owner]!.push(this.fp.hi, this.fp.lo, this.currentId, actionIndex, portable, this.monitors, monitor);
       return;
     }
     if (this.visited.add(this.fp.hi, this.fp.lo)) this.register(next, monitor, this.currentId, actionIndex, this.fp.hi);
@@ -206,7 +212,7 @@ export class LevelExplorer<S, A> {
   }
 
   private fingerprint(state: S, monitor: number): void {
-    this.fp.of(this.system.key(state), this.monitors.codes[monitor]!, this.monitors.texts[monitor]!);
+    this.fp.of(this.keyOf(state), this.monitors.codes[monitor]!, this.monitors.texts[monitor]!);
   }
 
   private ownerOf(): number {

@@ -1,0 +1,88 @@
+// Packed worlds (ids into the scenario's tables) against the same worlds named by content: the same state space in
+// every built-in scenario, memoised property predicates that agree with the predicates themselves, and knowledge
+// grown one observation at a time equal to knowledge closed at once.
+import { describe, expect, it } from 'vitest';
+import { presets } from '../../models/flows/presets.ts';
+import { resolveScenario, type ScenarioConfig } from '../../models/flows/ScenarioConfig.ts';
+import { envelopeKey } from '../../models/world/envelopeKey.ts';
+import type { PartPredicate } from '../../models/world/onPart.ts';
+import { forEachSuccessor, worldKey, type World } from '../../models/world/World.ts';
+import { worldSystem } from '../../models/world/worldSystem.ts';
+import { propertiesFor, sanityProperty } from '../../properties/index.ts';
+import { threatSuite } from '../../properties/threats/threatSuite.ts';
+import { searchExhaustive } from '../../src/engine/exhaustive/searchExhaustive.ts';
+import type { System } from '../../src/engine/System.ts';
+
+const threatScenarios = threatSuite.flatMap((t) =>
+  t.scenarios.map((input) => {
+    const r = resolveScenario(input);
+    if (!r.ok) throw new Error(r.error.message);
+    return r.config;
+  }),
+);
+/** Every built-in scenario but the two largest (60k and 160k states), which the bench measures. */
+const scenarios: readonly ScenarioConfig[] = [...presets, ...threatScenarios].filter((c) => c.name !== 't2-network' && c.name !== 't2-replay-after-delete');
+
+/** Every world reachable in `config`, breadth-first, deduplicated by the packed key. */
+function reachable(config: ScenarioConfig): World[] {
+  const initial = worldSystem(config).initialStates()[0]!;
+  const seen = new Map<number | string, World>([[worldKey(initial), initial]]);
+  let frontier = [initial];
+  while (frontier.length > 0) {
+    const next: World[] = [];
+    for (const w of frontier) forEachSuccessor(w, (_, n) => {
+      const k = worldKey(n);
+      if (!seen.has(k)) {
+        seen.set(k, n);
+        next.push(n);
+      }
+    });
+    frontier = next;
+  }
+  return [...seen.values()];
+}
+
+describe('packed worlds', () => {
+  it.each(scenarios.map((c) => [c.name, c] as const))('explore exactly the states and transitions of worlds named by content: %s', (_, config) => {
+    const packed = worldSystem(config);
+    const byContent: System<World, unknown> = { ...worldSystem(config), key: (w) => packed.portableKey!(w) } as System<World, unknown>;
+    const a = searchExhaustive(packed, []);
+    const b = searchExhaustive(byContent, []);
+    expect(a.stats.states).toBe(b.stats.states);
+    expect(a.stats.transitions).toBe(b.stats.transitions);
+    expect(a.stats.depth).toBe(b.stats.depth);
+    // Packed keys are exact; content keys are hashed.
+    expect(a.fingerprints.hashed).toBe(0);
+    expect(b.fingerprints.hashed).toBe(b.stats.states);
+  });
+
+  const sample = ['t1-clone', 't8-owner-unblocks', 't9-bus-monitor', 't6-firmware', 'initial-3gpp'];
+  it.each(sample)('give memoised property predicates the value of the predicate itself in every reachable state: %s', (name) => {
+    const config = scenarios.find((c) => c.name === name)!;
+    const properties = [...propertiesFor(config).map((p) => p.property), sanityProperty];
+    const worlds = reachable(config);
+    let memoised = 0;
+    for (const p of properties) {
+      if (p.kind !== 'invariant' || !('direct' in p.holds)) continue;
+      memoised++;
+      const holds = p.holds as PartPredicate;
+      for (const w of worlds) expect(holds(w), `${p.id} in ${name}`).toBe(holds.direct(w));
+    }
+    expect(memoised).toBeGreaterThan(0);
+  });
+
+  it.each(['t1-clone', 't6-firmware', 't12-stolen-identity'])('grow knowledge one observation at a time to the closure of all of them: %s', (name) => {
+    const config = scenarios.find((c) => c.name === name)!;
+    const worlds = reachable(config);
+    const model = worlds[0]!.model;
+    const sets = [...new Set(worlds.map((w) => w.observedId))];
+    expect(sets.length).toBeGreaterThan(5);
+    for (const set of sets) {
+      const grown = model.knowledge(set);
+      const closed = model.attackerTables.entry(model.observations.terms(set));
+      expect(grown.knowledge.key).toBe(closed.knowledge.key);
+      const keys = (e: typeof grown) => [...new Set(e.injectable.map(envelopeKey))].sort();
+      expect(keys(grown)).toEqual(keys(closed));
+    }
+  });
+});
