@@ -29,7 +29,7 @@ export class WorldModel {
   /** Tuples of local ids (one per role, in cast order). */
   readonly roleTuples = new SequenceTable();
   /** Messages in flight: envelope ids sorted by `rank` (key order), repeats kept. */
-  readonly nets = new SequenceTable();
+  readonly nets = new SequenceTable(true);
   readonly observations = new ObservationTable();
   /** Per envelope id: its place in the order of envelope keys (kind as the flows run, channel, term). Ranks
    *  are renumbered when an envelope is added, which keeps the relative order of the others, so interned
@@ -179,6 +179,8 @@ export class WorldModel {
 
   private add(m: Message, key: string): number {
     const id = this.envelopes.length;
+    // Networks are stored 2 bytes a message (nets is narrow); no scenario comes near 65,536 distinct messages.
+    if (id > 0xffff) throw new RangeError('world: more than 65,536 distinct messages in one scenario');
     const receiver = this.roleIndex(m.to);
     this.envelopes.push(m);
     this.envelopeKeys.push(key);
