@@ -37,7 +37,7 @@ export interface System<S, A> {
    *    and both orders reach states of equal key; otherwise they depend on each other.
    *  - C2 (invisibility): if the set leaves out any enabled action, every action in it is invisible to `visible`:
    *    in no state does it change a part of the state that `visible` names, and no name in `visible` stands for it
-   *    (Property.reads). With 'all', every action is visible: return undefined.
+   *    (Property.reads). With 'all', every action is visible: return undefined (the engine refuses a proper subset).
    *  Pure like `step`: the same state, actions and visibility give the same set. */
   ample?(state: S, actions: readonly A[], visible: Visibility): readonly number[] | undefined;
   /** Canonical key of `state`; also equal across instances built from the same name and config,

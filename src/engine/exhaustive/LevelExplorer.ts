@@ -233,8 +233,9 @@ export class LevelExplorer<S, A> {
    *  toys of the tests it explored up to 19% more states.) */
   private expandWithAmple(state: S, fast: ((state: S, visit: (action: A, next: S) => void) => void) | undefined): void {
     const actions = this.system.enabled(state);
-    const chosen = actions.length === 0 ? undefined : this.ample!(state, actions, this.setup.visible!);
-    checkAmple(this.system.name, chosen, actions.length);
+    const visible = this.setup.visible!;
+    const chosen = actions.length === 0 ? undefined : this.ample!(state, actions, visible);
+    checkAmple(this.system.name, chosen, actions.length, visible);
     if (chosen !== undefined && chosen.length < actions.length && this.tryAmple(state, actions, chosen)) {
       this.reduction!.reduced++;
       return;
@@ -344,9 +345,16 @@ export class LevelExplorer<S, A> {
 }
 
 /** The ample set a model returned must be indices into the enabled actions, strictly increasing, and not empty
- *  (C0): anything else is a bug in the model's `ample`, which would make the search unsound. */
-function checkAmple(system: string, chosen: readonly number[] | undefined, enabled: number): void {
+ *  (C0), and not a proper subset when some property may read anything (C2 with 'all'): anything else is a bug in
+ *  the model's `ample`, which would make the search unsound. */
+function checkAmple(system: string, chosen: readonly number[] | undefined, enabled: number, visible: Visibility): void {
   if (chosen === undefined) return;
+  if (visible === 'all' && chosen.length < enabled) {
+    throw new Error(
+      `${system}: ample() left out enabled actions while a property declares no reads, so every action is visible to it; ` +
+        "return undefined when visible is 'all' (System.ample, C2)",
+    );
+  }
   let ok = chosen.length > 0;
   for (let k = 0; ok && k < chosen.length; k++) {
     const index = chosen[k]!;

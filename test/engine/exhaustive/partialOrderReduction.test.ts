@@ -185,6 +185,13 @@ describe('ample sets that break the contract', () => {
   ])('are refused with an error naming the system: %s', (_name, ample) => {
     expect(() => searchExhaustive(withAmple(ample), [xNeverFive])).toThrow(/processes: ample\(\) returned .* \(System\.ample\)/);
   });
+
+  it('are refused when they leave actions out while a property may read anything', () => {
+    const ignoresVisibility = withAmple((_s, actions) => (actions.length > 1 ? [0] : undefined));
+    expect(() => searchExhaustive(ignoresVisibility, [xNeverFiveUndeclared])).toThrow(
+      /processes: ample\(\) left out enabled actions while a property declares no reads.*\(System\.ample, C2\)/,
+    );
+  });
 });
 
 describe('shrinkTrace', () => {
