@@ -189,9 +189,9 @@ export class LevelExplorer<S, A> {
     this.depth++;
   }
 
-  /** Bytes of the visited set and parent pointers. */
+  /** Bytes of the visited set (with the next level's set of the cycle proviso, when reducing) and parent pointers. */
   get bytes(): { readonly visited: number; readonly parents: number } {
-    return { visited: this.visited.bytes, parents: this.parents.bytes };
+    return { visited: this.visited.bytes + (this.nextLevel?.bytes ?? 0), parents: this.parents.bytes };
   }
 
   private readonly visit = (action: A, next: S): void => {
@@ -225,7 +225,8 @@ export class LevelExplorer<S, A> {
    *  Holzmann ("Improving Spin's partial-order reduction for breadth-first search", SPIN 2005) look at the queue.
    *  Ours: a state of level d is reduced only if every successor through its ample set lies beyond level d, i.e. is
    *  new or was already found at level d + 1 while expanding level d; a successor at level d (the frontier being
-   *  expanded) or before makes the state expanded fully. Why it suffices: every edge out of a reduced state then goes from level d to level d + 1. Were every state of
+   *  expanded) or before makes the state expanded fully.
+   *  Why it suffices: every edge out of a reduced state then goes from level d to level d + 1. Were every state of
    *  a cycle of the explored graph reduced, levels would strictly increase all the way round it, which cannot be;
    *  so every such cycle has a fully expanded state, and C3 holds. (The simpler rule "every ample successor is
    *  new", i.e. every edge a discovery edge, is sound by the same argument on discovery order, but it also refuses
