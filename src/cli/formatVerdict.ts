@@ -1,6 +1,7 @@
 // One line per verdict that says exactly what was shown, by which search and within which bounds.
 import type { Verdict } from '../engine/Verdict.ts';
 import { omissionBound } from '../engine/exhaustive/ExhaustiveOutcome.ts';
+import { spaceWasReduced } from '../engine/ReductionStats.ts';
 import { formatCount as count } from './formatCount.ts';
 
 const steps = (n: number): string => `${n} step${n === 1 ? '' : 's'}`;
@@ -12,25 +13,43 @@ function fingerprints(hashed: number | undefined): string {
   return ` as 63-bit fingerprints: probability that one was missed <= ${bound < 1e-15 ? bound.toExponential(0) : bound.toPrecision(1)}`;
 }
 
+/** Said of a bounded search of a system with ample sets: a depth bound turns partial-order reduction off. */
+function reductionOff(verdict: Verdict): string {
+  const r = verdict.stats.reduction;
+  return r !== undefined && !r.applied && r.reason === 'depth-bound' ? '; partial-order reduction off under a depth bound' : '';
+}
+
 export function formatVerdict(verdict: Verdict): string {
+  // Under partial-order reduction the search covered a reduced state space: its verdicts say so, and a
+  // counterexample from it was shrunk, not proved shortest.
+  const reduction = verdict.stats.reduction;
+  const reduced = spaceWasReduced(reduction);
   switch (verdict.kind) {
     case 'violated': {
       const trace = verdict.trace;
       const how =
         trace.method === 'exhaustive'
-          ? 'exhaustive, shortest'
+          ? reduced
+            ? 'exhaustive under partial-order reduction, shrunk'
+            : 'exhaustive, shortest'
           : `random, seed ${trace.seed ?? '?'}, path ${trace.path ?? '?'}, shrunk`;
       return `VIOLATED: counterexample of ${steps(trace.actions.length)} (${how})`;
     }
     case 'holds-exhaustively':
+      if (verdict.complete && reduced && reduction?.applied === true) {
+        return (
+          `holds on the reduced state space (partial-order reduction: ${count(verdict.stats.states)} states, ` +
+          `${count(reduction.reduced)} expanded through ample sets; sound for these safety properties${fingerprints(verdict.stats.hashed)})`
+        );
+      }
       return verdict.complete
         ? `holds for every trace up to depth ${verdict.depthBound} (complete: ${count(verdict.stats.states)} states, the whole reachable state space${fingerprints(verdict.stats.hashed)})`
-        : `holds for every trace up to depth ${verdict.depthBound} (bounded: ${count(verdict.stats.states)} states; longer traces not explored)`;
+        : `holds for every trace up to depth ${verdict.depthBound} (bounded: ${count(verdict.stats.states)} states; longer traces not explored${reductionOff(verdict)})`;
     case 'no-violation-found':
       return `no violation found in ${count(verdict.runs)} random runs of <= ${steps(verdict.maxSteps)} (seed ${verdict.seed}): not a proof`;
     case 'inconclusive':
       return (
-        `INCONCLUSIVE: the ${verdict.limit} limit stopped the search after ${count(verdict.stats.states)} states ` +
+        `INCONCLUSIVE: the ${verdict.limit} limit stopped the search after ${count(verdict.stats.states)} states${reduced ? ' of the reduced state space' : ''} ` +
         `(depth ${verdict.stats.depth}): nothing concluded`
       );
   }

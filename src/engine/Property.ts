@@ -9,6 +9,12 @@ export interface Invariant<S> {
   readonly kind: 'invariant';
   readonly id: PropertyId;
   readonly description: string;
+  /** Optional: every part of the state this property reads, by names the model defines (for example 'role:tre',
+   *  'knowledge', 'net'; a name may also stand for a kind of action). Partial-order reduction may leave out
+   *  interleavings of actions invisible to these names (System.ample), so the list must be complete: `holds`
+   *  may depend on nothing else.
+   *  Absent: the property may read anything, and the search reduces nothing. */
+  readonly reads?: readonly string[];
   holds(state: S): boolean;
   /** Expected versus actual, for a state where `holds` is false. */
   explain?(state: S): string;
@@ -21,6 +27,13 @@ export interface TraceProperty<S, A, M = number> {
   readonly kind: 'trace';
   readonly id: PropertyId;
   readonly description: string;
+  /** Optional: every part of the state this property reads, by names the model defines (for example 'role:tre',
+   *  'knowledge', 'net'; a name may also stand for a kind of action). Partial-order reduction may leave out
+   *  interleavings of actions invisible to these names (System.ample), so the list must be complete: `next` may depend
+   *  on nothing else of `from` and `to`, and on a step whose action is invisible to them (it changes none of the
+   *  named parts and is no named action) it must return a monitor of the same key: the claim is stuttering-insensitive.
+   *  Absent: the property may read anything, and the search reduces nothing. */
+  readonly reads?: readonly string[];
   initial(state: S): M;
   next(monitor: M, from: S, action: A, to: S): M | 'violated';
   /** Canonical key of a monitor state: a small non-negative integer. */

@@ -1,5 +1,6 @@
 // The engine's view of a model: states, enabled actions, a pure step, a canonical key.
 // The engine knows nothing of any protocol; models and examples implement this.
+import type { Visibility } from './Visibility.ts';
 
 /** Canonical state key: two states are equal exactly when their keys are equal.
  *  A non-negative safe integer lets the engine store the state itself (packed states);
@@ -25,6 +26,21 @@ export interface System<S, A> {
   step(state: S, action: A): S;
   /** Optional fast path: calls `visit` for each enabled action and its successor, in `enabled` order. */
   forEachSuccessor?(state: S, visit: (action: A, next: S) => void): void;
+  /** Optional partial-order reduction: an ample set of the actions enabled in `state`, as indices into `actions`
+   *  (which is `enabled(state)`, in its order), strictly increasing; undefined (or every index) expands `state`
+   *  fully. Only the one-thread exhaustive search without a depth bound calls it, never on a state without enabled
+   *  actions, and it enforces the cycle condition C3 itself (Clarke, Grumberg and Peled, "Model Checking", ch. 10).
+   *  The model must guarantee the other three, in the full state graph, for every state it is called on:
+   *  - C0: the set is not empty.
+   *  - C1 (persistence): on every path from `state`, each action taken before the first action of the set is
+   *    independent of every action of the set, whether it is enabled in `state` or becomes enabled later. Two
+   *    actions are independent when, in every state where both are enabled, taking one leaves the other enabled
+   *    and both orders reach states of equal key; otherwise they depend on each other.
+   *  - C2 (invisibility): if the set leaves out any enabled action, every action in it is invisible to `visible`:
+   *    in no state does it change a part of the state that `visible` names, and no name in `visible` stands for it
+   *    (Property.reads). With 'all', every action is visible: return undefined (the engine refuses a proper subset).
+   *  Pure like `step`: the same state, actions and visibility give the same set. */
+  ample?(state: S, actions: readonly A[], visible: Visibility): readonly number[] | undefined;
   /** Canonical key of `state`: equal states have equal keys. Equal across instances built from the same name and
    *  config too, since parallel search compares keys computed in different worker threads, unless the system
    *  gives `portableKey`: then `key` may be made of this instance's own ids (exact small numbers), and searches

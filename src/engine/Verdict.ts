@@ -1,5 +1,6 @@
 // Verdicts that never overstate: what was shown, by which search, within which bounds.
 import type { PropertyId } from './Property.ts';
+import type { ReductionStats } from './ReductionStats.ts';
 import type { Trace } from './Trace.ts';
 
 export interface ExplorationStats {
@@ -11,12 +12,16 @@ export interface ExplorationStats {
   /** Exhaustive search: states stored as 63-bit fingerprints rather than exactly (a merge of two is then possible,
    *  with the probability formatVerdict prints). Absent or 0: every state was stored exactly. */
   readonly hashed?: number;
+  /** Exhaustive search of a system with ample sets: whether partial-order reduction was applied and how many
+   *  states it reduced. Absent: the system has none, so the whole reachable space was explored. */
+  readonly reduction?: ReductionStats;
 }
 
 export type Verdict =
   /** A reachable violation, with the trace that shows it. */
   | { readonly kind: 'violated'; readonly property: PropertyId; readonly trace: Trace; readonly stats: ExplorationStats }
-  /** Every trace up to `depthBound` steps was explored (or the whole state space, when `complete`). */
+  /** Every trace up to `depthBound` steps was explored (or the whole state space, when `complete`; under
+   *  partial-order reduction, see `stats.reduction`, the reduced state space, which is sound for these properties). */
   | {
       readonly kind: 'holds-exhaustively';
       readonly depthBound: number;

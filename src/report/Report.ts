@@ -1,6 +1,7 @@
 // The one report model every command produces and every writer reads (md, html, json, sarif, junit).
 // Generic on purpose: a scenario is any searched configuration, a property any claim with the clauses and
 // counter-measures it checks; the text tools add findings about a TR text. Schema: docs/reports.md.
+import type { ReductionStats } from '../engine/ReductionStats.ts';
 import type { Trace } from '../engine/Trace.ts';
 import type { VerdictKind } from '../engine/Verdict.ts';
 import type { Provenance } from './Provenance.ts';
@@ -60,8 +61,11 @@ export interface VerdictResult {
   readonly states: number;
   readonly transitions: number;
   readonly depth: number;
-  /** Exhaustive: the whole reachable state space was explored. */
+  /** Exhaustive: the whole reachable state space was explored (under partial-order reduction, see `reduction`,
+   *  the whole reduced state space, which is sound for the properties checked). */
   readonly complete?: boolean;
+  /** Exhaustive search of a system with ample sets: whether partial-order reduction was applied, and how much. */
+  readonly reduction?: ReductionStats;
   /** Random: the seed that reproduces the search. */
   readonly seed?: number;
   /** Inconclusive: the limit that stopped the search. */

@@ -28,6 +28,12 @@ const verdictSchema = z.object({
   transitions: count,
   depth: count,
   complete: z.boolean().optional(),
+  reduction: z
+    .union([
+      z.object({ applied: z.literal(true), reduced: count, fullyExpanded: count, proviso: count }),
+      z.object({ applied: z.literal(false), reason: z.enum(['turned-off', 'depth-bound', 'parallel']) }),
+    ])
+    .optional(),
   seed: count.optional(),
   limit: z.string().optional(),
   millis: z.number().nonnegative(),

@@ -70,6 +70,15 @@ describe('trecheck explore', () => {
     expect(stdout).toContain('holds for every trace up to depth 4 (complete: 62 states, the whole reachable state space as 63-bit fingerprints: probability that one was missed <= 2e-16)');
   });
 
+  it('accepts --no-reduction, which changes nothing on a system without ample sets', async () => {
+    const plain = await runCliCaptured(['explore', 'needham-schroeder-lowe', '--out', out()]);
+    const unreduced = await runCliCaptured(['explore', 'needham-schroeder-lowe', '--no-reduction', '--out', out()]);
+    const withoutTimes = (text: string): string => text.replace(/\d+ ms/g, '<ms> ms');
+    expect(unreduced.code).toBe(plain.code);
+    expect(withoutTimes(unreduced.stdout)).toBe(withoutTimes(plain.stdout));
+    expect(plain.stdout).not.toContain('reduction');
+  });
+
   it('a state limit gives inconclusive (exit 3), never holds', async () => {
     const { code, stdout } = await runCliCaptured(['explore', 'needham-schroeder-lowe', '--max-states', '10', '--out', out()]);
     expect(code).toBe(3);
@@ -144,6 +153,7 @@ describe('trecheck explore', () => {
     [['explore', 'needham-schroeder', '--mode', 'random', '--shard', '3/2'], /^trecheck: --shard must be i\/n/],
     [['explore', 'needham-schroeder', '--shard', '1/2'], /^trecheck: --shard splits random runs: add --mode random/],
     [['explore', 'needham-schroeder', '--config', 'missing.json'], /^trecheck: cannot read configuration missing\.json: ENOENT/],
+    [['explore', 'needham-schroeder', '--mode', 'random', '--no-reduction'], /^trecheck: --no-reduction sets the exhaustive search: drop it or use --mode exhaustive or both\n$/],
   ])('bad input %j: one line, exit 2', async (argv, message) => {
     const { code, stdout, stderr } = await runCliCaptured(argv);
     expect(code).toBe(2);

@@ -3,6 +3,7 @@
 // they cross to worker threads and into the cache.
 import type { InsiderRole } from '../../../models/attacker/capabilities.ts';
 import type { SwitchId } from '../../../models/counterMeasures/switches.ts';
+import type { ReductionStats } from '../../engine/ReductionStats.ts';
 import type { Trace } from '../../engine/Trace.ts';
 import type { VerdictKind } from '../../engine/Verdict.ts';
 
@@ -22,7 +23,7 @@ export interface CellVerdict {
   readonly kind: VerdictKind;
   /** The verdict with its bound, in words. */
   readonly text: string;
-  /** Violations: the shortest attack, and whether it replays with live actors agreeing. */
+  /** Violations: the attack (shortest, unless the search was reduced: then shrunk), and whether it replays with live actors agreeing. */
   readonly steps?: number;
   readonly trace?: Trace;
   readonly replayed?: boolean;
@@ -36,6 +37,8 @@ export interface CellResult {
   readonly complete: boolean;
   readonly millis: number;
   readonly verdicts: readonly CellVerdict[];
+  /** What partial-order reduction did in the cell's search (absent: the model offers no ample sets). */
+  readonly reduction?: ReductionStats;
 }
 
 /** A stable label of a cell ("t2-network off t5.cm3", "t5-replaced-tre dishonest ro"). */

@@ -46,6 +46,9 @@ export interface AblationReport {
   readonly suspects: readonly string[];
   readonly findings: readonly { readonly scenario: string; readonly property: string }[];
   readonly inconclusive: readonly string[];
+  /** Present when some cell's search was reduced by partial-order reduction: its results cover the reduced state
+   *  space (sound for the properties checked) and its attacks were shrunk, not proved shortest. */
+  readonly reduced?: true;
   readonly text?: {
     readonly file: string;
     readonly necessaryUnreferenced: readonly string[];

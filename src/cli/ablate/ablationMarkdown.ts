@@ -39,9 +39,19 @@ export function ablationMarkdown(r: AblationReport, heatMapFile: string): string
       `each cell an exhaustive search (at most ${r.options.maxStates.toLocaleString('en-US')} states a cell) with the properties of the scenario's threat. ` +
       `${r.cells} cells, ${r.totalStates.toLocaleString('en-US')} states in all.`,
     '',
-    'A number is the length of the shortest attack found with that counter-measure off (a property that held with every',
-    'counter-measure on in that scenario); `ok`: it still holds over the whole reachable state space of every scenario',
-    'that checks it; `F`: it fails with every counter-measure on (a finding about the text, docs/threats.md); `?`:',
+    ...(r.reduced === true
+      ? [
+          'A number is the length of an attack found with that counter-measure off (a property that held with every',
+          'counter-measure on in that scenario), shrunk: the searches used partial-order reduction, so it is not proved',
+          'shortest; `ok`: it still holds over the reduced state space of every scenario that checks it (sound for these',
+          'safety properties);',
+        ]
+      : [
+          'A number is the length of the shortest attack found with that counter-measure off (a property that held with every',
+          'counter-measure on in that scenario); `ok`: it still holds over the whole reachable state space of every scenario',
+          'that checks it;',
+        ]),
+    '`F`: it fails with every counter-measure on (a finding about the text, docs/threats.md); `?`:',
     'inconclusive (the state bound cut a cell short); empty: no threat scenario checks it.',
     '',
     `![heat map](${heatMapFile})`,

@@ -11,6 +11,8 @@ import type { CellResult, CellSpec, CellVerdict } from './AblationCell.ts';
 export interface CellOptions {
   /** States at which a cell stops, inconclusive: a bound in states, not time, so results never depend on load. */
   readonly maxStates: number;
+  /** Partial-order reduction where the model offers ample sets (ExhaustiveOptions.reduction). */
+  readonly reduction: boolean;
 }
 
 /** Injections a trust cell allows at least (docs/ablation.md). */
@@ -30,7 +32,7 @@ export function runCell(spec: CellSpec, options: CellOptions): CellResult {
   });
   if (!r.ok) throw new Error(`ablation: ${spec.scenario}: ${r.error.message}`);
   const properties = threat.properties.map((p) => p.property);
-  const outcome = searchExhaustive(worldSystem(r.config), properties, { maxStates: options.maxStates });
+  const outcome = searchExhaustive(worldSystem(r.config), properties, { maxStates: options.maxStates, reduction: options.reduction });
   const verdicts = outcome.verdicts.map(({ property, verdict }): CellVerdict => {
     const base = { property, kind: verdict.kind, text: formatVerdict(verdict) };
     if (verdict.kind !== 'violated') return base;
@@ -40,5 +42,5 @@ export function runCell(spec: CellSpec, options: CellOptions): CellResult {
   });
   const complete = outcome.verdicts.every(({ verdict }) => verdict.kind === 'violated' || (verdict.kind === 'holds-exhaustively' && verdict.complete));
   const s = outcome.stats;
-  return { spec, states: s.states, transitions: s.transitions, depth: s.depth, complete, millis: s.millis, verdicts };
+  return { spec, states: s.states, transitions: s.transitions, depth: s.depth, complete, millis: s.millis, verdicts, ...(s.reduction === undefined ? {} : { reduction: s.reduction }) };
 }

@@ -23,7 +23,7 @@ function progressLine(ctx: CliContext, started: number, done: number, total: num
 }
 
 export async function runCells(specs: readonly CellSpec[], options: RunCellsOptions, ctx: CliContext): Promise<CellResult[]> {
-  const cellOptions: CellOptions = { maxStates: options.maxStates };
+  const cellOptions: CellOptions = { maxStates: options.maxStates, reduction: options.reduction };
   const results: (CellResult | undefined)[] = specs.map((s) => options.cache.get(s, cellOptions));
   const cached = results.filter((r) => r !== undefined).length;
   const todo = specs.map((_, i) => i).filter((i) => results[i] === undefined);

@@ -5,6 +5,7 @@ import { redundancyReasons } from '../../../models/counterMeasures/redundancy.ts
 import { switches } from '../../../models/counterMeasures/switches.ts';
 import { counterMeasureCatalogue } from '../../../properties/catalogue/counterMeasureCatalogue.ts';
 import { threatSuite } from '../../../properties/threats/threatSuite.ts';
+import { spaceWasReduced } from '../../engine/ReductionStats.ts';
 import { threatHeading } from '../check/formatCheck.ts';
 import { cellLabel, type CellResult, type CellSpec } from './AblationCell.ts';
 import { ablationFormat, type AblationReport, type MatrixEntry, type SwitchConclusion } from './AblationReport.ts';
@@ -127,6 +128,7 @@ export function summarise(input: SummariseInput): AblationReport {
     suspects: properties.filter((p) => !all.some((c) => verdictOf(c, p)?.kind === 'violated') && !all.some((c) => verdictOf(c, p)?.kind === 'inconclusive')),
     findings: singles.filter((c) => c.spec.off.length === 0).flatMap((c) => c.verdicts.filter((v) => v.kind === 'violated').map((v) => ({ scenario: c.spec.scenario, property: v.property }))),
     inconclusive: all.filter((c) => c.verdicts.some((v) => v.kind === 'inconclusive')).map((c) => cellLabel(c.spec)),
+    ...(all.some((c) => spaceWasReduced(c.reduction)) ? { reduced: true as const } : {}),
     ...(referenced === undefined ? {} : {
       text: {
         file: referenced.file,

@@ -2,6 +2,7 @@
 // steps (the attacker's marked), the replay command, and whether live actors agree; known findings say why.
 import { threatRecords } from '../../../properties/catalogue/counterMeasureCatalogue.ts';
 import { formatCount as count } from '../formatCount.ts';
+import { formatReduction } from '../formatReduction.ts';
 import { formatVerdict } from '../formatVerdict.ts';
 import { honestRunPassed, type PropertyCheck, type SanityCheck, type ScenarioCheck } from './ScenarioCheck.ts';
 
@@ -58,7 +59,7 @@ function searchLine(c: ScenarioCheck): string {
   if (c.random !== undefined) {
     return `random search: ${count(c.random.runs)} runs of <= ${c.random.maxSteps} steps (seed ${c.random.seed}), ${count(s.transitions)} steps taken, longest run ${s.depth}, ${Math.round(s.millis)} ms`;
   }
-  return `${c.method} search: ${count(s.states)} states, ${count(s.transitions)} transitions, depth ${s.depth}, ${Math.round(s.millis)} ms`;
+  return `${c.method} search: ${count(s.states)} states, ${count(s.transitions)} transitions, depth ${s.depth}, ${Math.round(s.millis)} ms${formatReduction(s.reduction)}`;
 }
 
 function scenarioBlock(c: ScenarioCheck, files: ReadonlyMap<PropertyCheck, string>, indent: string): string[] {

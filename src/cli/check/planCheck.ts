@@ -24,6 +24,8 @@ export interface CheckFlags {
   runs?: string;
   steps?: string;
   seed?: string;
+  /** Commander's `--no-reduction`: false when given. */
+  reduction?: boolean;
 }
 
 /** A resolved scenario again, with more counter-measures off; an unknown id is bad input. */
@@ -91,6 +93,7 @@ function searchChoice(flags: CheckFlags): SearchChoice {
   const timeLimitMs = parseSeconds('--time', flags.time);
   if (flags.random === true) {
     if (flags.depth !== undefined || flags.maxStates !== undefined) throw new InputError('--depth and --max-states bound the exhaustive search: drop them or --random');
+    if (flags.reduction === false) throw new InputError('--no-reduction sets the exhaustive search: drop it or --random');
     return {
       mode: 'random',
       runs: parseCount('--runs', flags.runs, 1) ?? randomDefaults.runs,
@@ -107,6 +110,7 @@ function searchChoice(flags: CheckFlags): SearchChoice {
     ...(maxDepth === undefined ? {} : { maxDepth }),
     ...(maxStates === undefined ? {} : { maxStates }),
     ...(timeLimitMs === undefined ? {} : { timeLimitMs }),
+    ...(flags.reduction === false ? { reduction: false } : {}),
   };
 }
 

@@ -38,6 +38,8 @@ interface AblateFlags {
   workers?: string;
   maxStates?: string;
   cache: boolean;
+  /** Commander's `--no-reduction`: false when given. */
+  reduction: boolean;
   out: string;
   text?: string;
   json?: boolean;
@@ -115,6 +117,8 @@ const shardSchema = z.object({
   format: z.literal(shardFormat),
   shard: z.object({ index: z.number().int().nonnegative(), count: z.number().int().positive() }),
   maxStates: z.number().int().positive(),
+  /** Absent in shards written before the flag existed. */
+  reduction: z.boolean().optional(),
   trust: z.boolean(),
   threats: z.array(z.number().int()),
   results: z.array(z.looseObject({ spec: z.looseObject({ scenario: z.string() }) })),
@@ -130,7 +134,7 @@ export function mergeAblationShards(files: readonly string[], ctx: CliContext, o
   });
   const first = shards[0]!;
   for (const [i, s] of shards.entries()) {
-    if (s.shard.count !== first.shard.count || s.maxStates !== first.maxStates || s.trust !== first.trust || s.threats.join() !== first.threats.join()) throw new InputError(`${files[i]} is a shard of a different ablation than ${files[0]}`);
+    if (s.shard.count !== first.shard.count || s.maxStates !== first.maxStates || s.reduction !== first.reduction || s.trust !== first.trust || s.threats.join() !== first.threats.join()) throw new InputError(`${files[i]} is a shard of a different ablation than ${files[0]}`);
   }
   const missing = [...Array(first.shard.count).keys()].filter((k) => !shards.some((s) => s.shard.index === k));
   if (missing.length > 0) throw new InputError(`missing shard(s) ${missing.map((k) => `${k + 1}/${first.shard.count}`).join(', ')}: the matrix would be incomplete`);
@@ -159,7 +163,7 @@ async function runAblate(flags: AblateFlags, ctx: CliContext): Promise<ExitCode>
   const workers = parseCount('--workers', flags.workers, 1, 64) ?? 2;
   const text = flags.text ?? defaultText();
   if (flags.text !== undefined) loadText(flags.text);
-  const options = { maxStates, workers, cache: new CellCache(flags.cache ? join(flags.out, 'cache', 'ablation') : undefined) };
+  const options = { maxStates, reduction: flags.reduction !== false, workers, cache: new CellCache(flags.cache ? join(flags.out, 'cache', 'ablation') : undefined) };
   const scope = scopeOf(flags.threat?.map((id) => {
     const n = Number(/^t?(\d+)$/.exec(id.trim())?.[1]);
     if (!(n >= 1 && n <= 12)) throw new InputError(`unknown threat '${id}'; expected t1 to t12`);
@@ -172,7 +176,7 @@ async function runAblate(flags: AblateFlags, ctx: CliContext): Promise<ExitCode>
   if (shard !== undefined) {
     const file = join(flags.out, `ablation.shard-${shard.index + 1}-of-${shard.count}.json`);
     mkdirSync(flags.out, { recursive: true });
-    writeFileSync(file, `${JSON.stringify({ format: shardFormat, shard, maxStates, trust: trust !== undefined, threats: scope.threats, results: [...singles, ...(trust ?? [])] })}\n`);
+    writeFileSync(file, `${JSON.stringify({ format: shardFormat, shard, maxStates, reduction: options.reduction, trust: trust !== undefined, threats: scope.threats, results: [...singles, ...(trust ?? [])] })}\n`);
     ctx.out(`shard ${shard.index + 1}/${shard.count}: ${singles.length + (trust?.length ?? 0)} cells written to ${file}; merge all shards with: trecheck merge <shard files>\n`);
     return ExitCode.ok;
   }
@@ -200,6 +204,7 @@ export function registerAblate(program: Command, ctx: CliContext): void {
     .option('--shard <i/n>', 'run only shard i of n of the cells (merge the shard files with trecheck merge)')
     .option('--workers <n>', 'worker threads running cells side by side (default 2)')
     .option('--max-states <n>', `states a cell may explore before it stops, inconclusive (default ${defaultCellStates})`)
+    .option('--no-reduction', 'search every cell without partial-order reduction (default: reduce where the model offers ample sets)')
     .option('--no-cache', 'recompute every cell (default: reuse cells whose sources, scenario, switches and options are unchanged)')
     .option('--out <dir>', 'where ablation.md, ablation.json, the heat maps and the attack traces go', 'reports')
     .option('--text <file>', 'the TRE function text to compare with (default: seed 004 when present)')

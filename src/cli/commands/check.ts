@@ -59,7 +59,13 @@ function jsonOf(checks: readonly ScenarioCheck[], files: ReadonlyMap<PropertyChe
       config: c.config,
       ...(c.threat === undefined ? {} : { threat: `t${c.threat}` }),
       ...(c.honest === undefined ? {} : { pure: c.honest.pure, live: c.honest.live, agree: c.honest.agree }),
-      search: { method: c.method, states: c.search.states, transitions: c.search.transitions, depth: c.search.depth },
+      search: {
+        method: c.method,
+        states: c.search.states,
+        transitions: c.search.transitions,
+        depth: c.search.depth,
+        ...(c.search.reduction === undefined ? {} : { reduction: c.search.reduction }),
+      },
       ...(c.sanity === undefined ? {} : { sanity: c.sanity }),
       properties: c.properties.map((p) => {
         const file = files.get(p);
@@ -105,6 +111,7 @@ export function registerCheck(program: Command, ctx: CliContext): void {
     .option('--depth <n>', 'exhaustive search: explore traces up to n steps only')
     .option('--max-states <n>', 'exhaustive search: stop (inconclusive) past n states')
     .option('--time <seconds>', 'stop each search (inconclusive) after this many seconds')
+    .option('--no-reduction', 'exhaustive search: no partial-order reduction (default: reduce where the model offers ample sets, without --depth)')
     .option('--random', 'random search (fast-check) instead of the exhaustive one, for scopes too large')
     .option('--runs <n>', 'random search: runs (default 1000)')
     .option('--steps <n>', 'random search: longest run (default 50)')

@@ -11,6 +11,7 @@ import { randomDefaults } from '../../engine/random/RandomOptions.ts';
 import { runRandomPartialParallel } from '../../engine/random/runRandomPartialParallel.ts';
 import type { CliContext } from '../CliContext.ts';
 import { formatCount } from '../formatCount.ts';
+import { formatReduction } from '../formatReduction.ts';
 import { collectOption } from '../collectOption.ts';
 import { InputError } from '../InputError.ts';
 import { parseCount, parseSeconds, parseShard } from '../parseCount.ts';
@@ -40,6 +41,8 @@ interface ExploreFlags extends ReportFlags {
   shard?: string;
   path?: string;
   workers?: string;
+  /** Commander's `--no-reduction`: false when given, else true. */
+  reduction: boolean;
   json?: boolean;
 }
 
@@ -61,6 +64,8 @@ export interface ExploreRequest {
   /** Threads of each search; undefined: the searches' own defaults (exhaustive: adaptive, one thread
    *  joined by helpers only if it runs long enough to pay for them; random: the available cores). */
   readonly workers: number | undefined;
+  /** Exhaustive: partial-order reduction for systems with ample sets (off under --depth, or with --no-reduction). */
+  readonly reduction: boolean;
   /** The configuration file as given, for the reproduce command. */
   readonly configFile: string | undefined;
   /** Where counterexample traces go: the traces/ folder of the report's output folder (shard files go in the folder itself). */
@@ -77,6 +82,7 @@ function resolveExploreRequest(system: string, flags: ExploreFlags): ExploreRequ
   const shard = parseShard(flags.shard);
   if (shard !== undefined && flags.mode !== 'random') throw new InputError('--shard splits random runs: add --mode random');
   if (flags.path !== undefined && flags.mode !== 'random') throw new InputError('--path reproduces a random counterexample: add --mode random');
+  if (flags.reduction === false && flags.mode === 'random') throw new InputError('--no-reduction sets the exhaustive search: drop it or use --mode exhaustive or both');
   if (flags.path !== undefined && !/^\d+\.\d+$/.test(flags.path)) {
     throw new InputError(`--path must be the path printed with a random counterexample (like 3.0), got "${flags.path}"`);
   }
@@ -101,6 +107,7 @@ function resolveExploreRequest(system: string, flags: ExploreFlags): ExploreRequ
     path: flags.path,
     configFile: flags.config,
     workers: parseCount('--workers', flags.workers, 1, 64),
+    reduction: flags.reduction !== false,
     outDir: join(flags.out ?? 'reports/latest', 'traces'),
     json: flags.json === true,
     report: resolveReportRequest(flags),
@@ -141,6 +148,7 @@ async function exploreExhaustively(ctx: CliContext, request: ExploreRequest, bui
       ...threadOptions(request),
       maxDepth: request.maxDepth,
       maxStates: request.maxStates,
+      reduction: request.reduction,
       onProgress: (p) => progress.update({ states: p.states, transitions: p.transitions, depth: p.depth }),
     }),
   );
@@ -148,7 +156,7 @@ async function exploreExhaustively(ctx: CliContext, request: ExploreRequest, bui
   const bound = request.maxDepth === undefined ? '' : ` (depth bound ${request.maxDepth})`;
   return {
     method: 'exhaustive',
-    summary: `${formatCount(s.states)} states, ${formatCount(s.transitions)} transitions, depth ${s.depth}${bound}, ${Math.round(s.millis)} ms`,
+    summary: `${formatCount(s.states)} states, ${formatCount(s.transitions)} transitions, depth ${s.depth}${bound}, ${Math.round(s.millis)} ms${formatReduction(s.reduction)}`,
     outcome,
   };
 }
@@ -276,6 +284,7 @@ export function registerExplore(program: Command, ctx: CliContext): void {
     .option('--shard <i/n>', 'random: run only shard i of n (merge the shard files with trecheck merge)')
     .option('--path <path>', 'random: run only the chunk of this counterexample path, to reproduce it')
     .option('--workers <n>', 'threads of each search (default: exhaustive adaptive, random the available cores)')
+    .option('--no-reduction', 'exhaustive: no partial-order reduction (default: reduce, for systems with ample sets, without --depth)')
     .option('--json', 'print the outcome as JSON');
   addReportOptions(command).action(async (system: string, flags: ExploreFlags) => explore(ctx, resolveExploreRequest(system, flags)));
 }

@@ -1,5 +1,6 @@
 // Options of the exhaustive search, resolved into a complete config in this one place, with the defaults.
 import { getHeapStatistics } from 'node:v8';
+import type { ReductionOffReason } from '../ReductionStats.ts';
 
 export interface ExhaustiveProgress {
   readonly states: number;
@@ -24,6 +25,10 @@ export interface ExhaustiveOptions {
   readonly memoryBudgetBytes?: number;
   /** Initial visited-set slots (it grows by doubling). Default: 65,536. */
   readonly initialCapacity?: number;
+  /** Partial-order reduction through the system's ample sets (System.ample), for systems that have them. Default:
+   *  true. Off whatever this says under a depth bound (`maxDepth`): the reduced graph may reach a state only by a
+   *  path longer than its shortest, so a bound would leave out states the bounded full search covers. */
+  readonly reduction?: boolean;
   /** Called after each breadth-first level (for progress display only). Default: none. */
   readonly onProgress?: (progress: ExhaustiveProgress) => void;
 }
@@ -35,6 +40,7 @@ export interface ExhaustiveConfig {
   readonly stopAtFirst: boolean;
   readonly memoryBudgetBytes: number;
   readonly initialCapacity: number;
+  readonly reduction: { readonly on: true } | { readonly on: false; readonly reason: Exclude<ReductionOffReason, 'parallel'> };
   readonly onProgress: ((progress: ExhaustiveProgress) => void) | undefined;
 }
 
@@ -44,16 +50,24 @@ const exhaustiveDefaults = {
   timeLimitMs: Number.POSITIVE_INFINITY,
   stopAtFirst: false,
   initialCapacity: 1 << 16,
+  reduction: true,
 } as const;
 
 export function resolveExhaustiveOptions(options: ExhaustiveOptions = {}): ExhaustiveConfig {
+  const maxDepth = options.maxDepth ?? exhaustiveDefaults.maxDepth;
+  const reduction: ExhaustiveConfig['reduction'] = !(options.reduction ?? exhaustiveDefaults.reduction)
+    ? { on: false, reason: 'turned-off' }
+    : maxDepth !== Number.POSITIVE_INFINITY
+      ? { on: false, reason: 'depth-bound' }
+      : { on: true };
   const config = {
-    maxDepth: options.maxDepth ?? exhaustiveDefaults.maxDepth,
+    maxDepth,
     maxStates: options.maxStates ?? exhaustiveDefaults.maxStates,
     timeLimitMs: options.timeLimitMs ?? exhaustiveDefaults.timeLimitMs,
     stopAtFirst: options.stopAtFirst ?? exhaustiveDefaults.stopAtFirst,
     memoryBudgetBytes: options.memoryBudgetBytes ?? Math.floor(0.85 * getHeapStatistics().heap_size_limit),
     initialCapacity: options.initialCapacity ?? exhaustiveDefaults.initialCapacity,
+    reduction,
     onProgress: options.onProgress,
   };
   const countOrInfinity = (name: string, value: number): void => {

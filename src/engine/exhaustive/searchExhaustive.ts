@@ -1,12 +1,17 @@
 // Exhaustive breadth-first search on one thread: every reachable state (or every trace up to a
 // depth bound) is checked, counterexamples are shortest, and limits give `inconclusive`, never `holds`.
+// For a system with ample sets, partial-order reduction (on by default) explores a reduced state space
+// instead, sound for the properties checked; its counterexamples are then shrunk, not proved shortest.
 import type { Property } from '../Property.ts';
+import { spaceWasReduced, type ReductionStats } from '../ReductionStats.ts';
 import type { System } from '../System.ts';
+import { visibilityOf } from '../Visibility.ts';
 import { assembleVerdicts, explorerOrder, type SearchEnding } from './assembleVerdicts.ts';
 import { omissionBound, type ExhaustiveOutcome } from './ExhaustiveOutcome.ts';
-import { resolveExhaustiveOptions, type ExhaustiveOptions } from './ExhaustiveOptions.ts';
-import { LevelExplorer } from './LevelExplorer.ts';
+import { resolveExhaustiveOptions, type ExhaustiveConfig, type ExhaustiveOptions } from './ExhaustiveOptions.ts';
+import { LevelExplorer, type ReductionCounts } from './LevelExplorer.ts';
 import { exploredDepth, levelEnding } from './levelEnding.ts';
+import { shrinkTrace } from './shrinkTrace.ts';
 import { traceOfViolation } from './traceOfViolation.ts';
 
 export function searchExhaustive<S, A>(
@@ -28,6 +33,7 @@ export function searchExhaustive<S, A>(
     deadline: started + config.timeLimitMs,
     memoryBudget: config.memoryBudgetBytes,
     stopAtFirst: config.stopAtFirst,
+    ...(config.reduction.on && system.ample !== undefined ? { visible: visibilityOf(properties) } : {}),
   });
   explorer.seed();
   let ending: SearchEnding | undefined;
@@ -42,10 +48,13 @@ export function searchExhaustive<S, A>(
     depth: exploredDepth(ending, explorer.depth),
     millis: performance.now() - started,
     hashed: explorer.hashedStates,
+    ...reductionOf(system, config.reduction, explorer.reduction),
   };
-  const verdicts = assembleVerdicts(properties, ordered, explorer.found, ending, stats, (violation, property) =>
-    traceOfViolation(system, violation, property, explorer.parents),
-  );
+  const reduced = spaceWasReduced(stats.reduction);
+  const verdicts = assembleVerdicts(properties, ordered, explorer.found, ending, stats, (violation, property) => {
+    const trace = traceOfViolation(system, violation, property, explorer.parents);
+    return reduced ? shrinkTrace(system, property, trace) : trace;
+  });
   const hashed = stats.hashed;
   return {
     verdicts,
@@ -54,4 +63,17 @@ export function searchExhaustive<S, A>(
     memory: { visitedBytes: explorer.bytes.visited, parentBytes: explorer.bytes.parents, peakFrontier: explorer.peakFrontier },
     workers: 1,
   };
+}
+
+/** The stats' `reduction` field: absent for a system without ample sets, else what was done or why not. */
+function reductionOf(
+  system: System<unknown, unknown>,
+  setting: ExhaustiveConfig['reduction'],
+  counts: ReductionCounts | undefined,
+): { reduction?: ReductionStats } {
+  if (system.ample === undefined) return {};
+  if (!setting.on) return { reduction: { applied: false, reason: setting.reason } };
+  // The explorer reduces exactly when the setting is on and the system has ample sets.
+  const { reduced, fullyExpanded, proviso } = counts!;
+  return { reduction: { applied: true, reduced, fullyExpanded, proviso } };
 }

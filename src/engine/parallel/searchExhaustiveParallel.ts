@@ -3,11 +3,15 @@
 // other systems, when more than one thread is asked for, the hash-partitioned one. By default the
 // search is adaptive: it starts on this thread and helpers are started only if it is still running
 // after `adaptiveStartMs` and a core looks free, so small systems never pay for starting a thread.
+// Partial-order reduction runs on one thread only (its cycle proviso reads the whole visited set): for a
+// system with ample sets the default is that one-thread reduced search, since a reduction commonly removes
+// more states than a second core could explore; explicit workers > 1 run unreduced, and the stats say so.
 import { availableParallelism, loadavg } from 'node:os';
-import { resolveExhaustiveOptions, type ExhaustiveOptions } from '../exhaustive/ExhaustiveOptions.ts';
+import { resolveExhaustiveOptions, type ExhaustiveConfig, type ExhaustiveOptions } from '../exhaustive/ExhaustiveOptions.ts';
 import type { ExhaustiveOutcome } from '../exhaustive/ExhaustiveOutcome.ts';
 import { searchExhaustive } from '../exhaustive/searchExhaustive.ts';
 import type { Property } from '../Property.ts';
+import type { ReductionStats } from '../ReductionStats.ts';
 import type { System } from '../System.ts';
 import type { SystemSource } from '../SystemSource.ts';
 import { searchExhaustivePartitioned } from './searchExhaustivePartitioned.ts';
@@ -48,6 +52,7 @@ export async function searchExhaustiveParallel<S, A>(
   const threads = workers ?? availableParallelism();
   // By default, a machine without a free core runs exactly the one-thread search.
   if (threads <= 1 || source === undefined || (workers === undefined && !coreLooksFree())) return searchExhaustive(system, properties, options);
+  if (workers === undefined && config.reduction.on && system.ample !== undefined) return searchExhaustive(system, properties, options);
   // The shared search checks every state it stores and answers undefined for a system it cannot hold.
   const team = sharedHelpers(source, properties, threads - 1);
   const shared = await searchSharedExhaustive(
@@ -56,7 +61,15 @@ export async function searchExhaustiveParallel<S, A>(
     config,
     workers === undefined ? { team, startAfterMs: adaptiveStartMs, startIf: coreLooksFree } : { team, startAfterMs: 0 },
   );
-  if (shared !== undefined) return shared;
+  if (shared !== undefined) return unreduced(shared, system, config);
   if (workers === undefined) return searchExhaustive(system, properties, options);
-  return searchExhaustivePartitioned(system, properties, config, workers, source);
+  return unreduced(await searchExhaustivePartitioned(system, properties, config, workers, source), system, config);
+}
+
+/** A parallel search's outcome, saying for a system with ample sets that it was not reduced, and why. */
+function unreduced(outcome: ExhaustiveOutcome, system: System<unknown, unknown>, config: ExhaustiveConfig): ExhaustiveOutcome {
+  if (system.ample === undefined) return outcome;
+  const reduction: ReductionStats = { applied: false, reason: config.reduction.on ? 'parallel' : config.reduction.reason };
+  const stats = { ...outcome.stats, reduction };
+  return { ...outcome, stats, verdicts: outcome.verdicts.map(({ property, verdict }) => ({ property, verdict: { ...verdict, stats } })) };
 }

@@ -2,6 +2,7 @@
 // lets worker threads rebuild them by name, as src/cli/systems.ts does for real systems.
 import { propertyId, type Invariant, type Property, type TraceProperty } from '../../../src/engine/Property.ts';
 import type { System } from '../../../src/engine/System.ts';
+import { processes, processProperties, type ProcessesConfig } from './porToySystems.ts';
 
 export interface Jugs {
   readonly small: number;
@@ -116,6 +117,8 @@ export function buildSystem(name: string, config: unknown): { system: System<any
       return { system: jugs(c), properties: [bigJugNeverHoldsFour, jugsNeverOverflow] };
     case 'grid':
       return { system: grid(c.n ?? 10), properties: [noEarlyReset(c.n ?? 10), resetGoesHome] };
+    case 'processes':
+      return { system: processes(config as ProcessesConfig), properties: processProperties };
     default:
       throw new Error(`no toy system ${name}`);
   }

@@ -84,3 +84,27 @@ describe('searchExhaustiveParallel on 2 workers', () => {
     expect(summary(outcome)).toEqual(summary(searchExhaustive(system, properties)));
   });
 });
+
+describe('searchExhaustiveParallel and partial-order reduction', () => {
+  const config = { loop: true };
+  const source = { module: toySystemsModule, name: 'processes', config };
+
+  it('searches unreduced on explicit workers, as the one-thread search with reduction off, and says why', async () => {
+    const { system, properties } = buildSystem('processes', config);
+    const parallel = await searchExhaustiveParallel(system, properties, { workers: 2, source });
+    expect(parallel.workers).toBe(2);
+    expect(parallel.stats.reduction).toEqual({ applied: false, reason: 'parallel' });
+    for (const { verdict } of parallel.verdicts) expect(verdict.stats.reduction).toEqual({ applied: false, reason: 'parallel' });
+    expect(summary(parallel)).toEqual(summary(searchExhaustive(system, properties, { reduction: false })));
+  });
+
+  it('runs the reduced search on this thread by default, and the full one in parallel with reduction off', async () => {
+    const { system, properties } = buildSystem('processes', config);
+    const adaptive = await searchExhaustiveParallel(system, properties, { source });
+    expect(adaptive.workers).toBe(1);
+    expect(summary(adaptive)).toEqual(summary(searchExhaustive(system, properties)));
+    expect(adaptive.stats.reduction).toMatchObject({ applied: true });
+    const off = await searchExhaustiveParallel(system, properties, { workers: 2, source, reduction: false });
+    expect(off.stats.reduction).toEqual({ applied: false, reason: 'turned-off' });
+  });
+});
