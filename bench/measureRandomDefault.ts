@@ -38,7 +38,7 @@ export interface HelperStartup {
   readonly buildMillis: number;
   /** The helper's first chunk, run cold. */
   readonly firstChunkMillis: number;
-  /** From starting the thread to its first chunk delivered. */
+  /** From starting the thread to its first chunk delivered, had the chunk been sent as soon as it was ready. */
   readonly totalMillis: number;
 }
 

@@ -8,9 +8,9 @@ export function renderRandomDefault(rows: readonly RandomDefaultFigures[]): stri
   return [
     '### Random search: the default against one thread',
     '',
-    `The default (\`explore --mode random\`, searchRandomParallel) starts helper threads only when the chunks left, timed on`,
-    `warm chunks, would take more than twice a helper's start-up; it never waits for one. Medians of ${rows[0]!.rounds} rounds,`,
-    'each running both in alternating order.',
+    `The default (\`explore --mode random\`, searchRandomParallel) starts helper threads only when a core looks free and the`,
+    `chunks left, timed on warm chunks, would take more than twice a helper's start-up; it never waits for one. Medians of`,
+    `${rows[0]!.rounds} rounds, each running both in alternating order.`,
     '',
     '| search | one thread | default | default / one thread (median of rounds) | same outcome every round | start-up the default assumed |',
     '|---|---|---|---|---|---|',

@@ -3,10 +3,11 @@
 // That cost depends on the system's sources and on the machine's load, not on how fast the model steps.
 import type { SystemSource } from '../SystemSource.ts';
 
-/** Assumed until a helper of the system has run in this process. Measured on the project's 2-core machine, from
- *  starting a helper to its first chunk delivered, less one warm chunk: 0.8-1.1 s for the TR world and the benchmark
- *  model with the cores free, 1.2-2.3 s with other work on them. Set above that range: a start-up taken too
- *  low can make the search slower than one thread, one taken too high only forgoes a speed-up. */
+/** Assumed until a helper of the system has run in this process. Measured on the project's 2-core machine from
+ *  starting a helper to its first chunk delivered (medians): 0.7 s for the TR world and 1.4 s for the benchmark model
+ *  (its first chunk, run cold, takes 0.6 s) with the load average at 2-3; 2.9 s and 4.8 s with it at 7. The default
+ *  starts helpers only for a core the load leaves free; this is set above what was measured then, since a start-up
+ *  taken too low can make the search slower than one thread, and one taken too high only forgoes a speed-up. */
 export const unmeasuredHelperStartupMs = 2500;
 
 /** A helper's start-up as one search saw it: the whole of it (its first chunk came back), or a lower bound. */

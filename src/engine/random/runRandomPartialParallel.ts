@@ -24,7 +24,7 @@ const bootNice = 10;
 
 /** Helpers that would each get a core: as many as the 1-minute load average (this search included) leaves free.
  *  On a busy machine a helper competes with other work: with the load average at 7 on 2 cores, a helper of the TR
- *  world took 3-9 s to deliver its first chunk instead of 1, and slowed this thread meanwhile. */
+ *  world took 3-9 s to deliver its first chunk (0.7 s at 2-3), and slowed this thread meanwhile. */
 function helpersWithACore(wanted: number): number {
   return Math.max(0, Math.min(wanted, Math.floor(availableParallelism() - loadavg()[0]! + 0.5)));
 }
@@ -38,7 +38,7 @@ function chunksLikelyLeft(head: readonly ChunkResult[], properties: readonly str
 }
 
 /** A warm chunk's cost: the median of the last three, leaving out the first, which runs before the JIT has compiled
- *  the model's code (on the TR world the first chunk took 5-10 times a warm one, the second still 2-4 times). */
+ *  the model's code (on the TR world the first chunk took 5-20 times a warm one, the second still 2-5 times). */
 function warmChunkMillis(costs: readonly number[]): number {
   const recent = (costs.length > 1 ? costs.slice(1) : costs).slice(-3).sort((a, b) => a - b);
   const mid = Math.floor(recent.length / 2);

@@ -20,6 +20,7 @@ export interface HelperEvents {
   failed(error: unknown): void;
 }
 
+/** Starts a helper, which reports through `events` from then on, never from within this call (it is another thread). */
 export type StartHelper = (events: HelperEvents) => ChunkHelper;
 
 /** When a helper started, became ready and delivered its first chunk (performance.now() times). */
