@@ -7,6 +7,8 @@ import type { LoweFigures } from './measureLowe.ts';
 import type { MachineInfo } from './machineInfo.ts';
 import type { ParallelFigures } from './measureParallel.ts';
 import type { RandomFigures } from './measureRandom.ts';
+import type { RandomDefaultFigures } from './measureRandomDefault.ts';
+import { renderRandomDefault } from './renderRandomDefault.ts';
 import type { StartupFigures } from './measureStartup.ts';
 import type { AblationFigures } from './measureAblation.ts';
 import type { ThreatFigures } from './measureThreats.ts';
@@ -23,6 +25,7 @@ export interface BenchResults {
   readonly firstCounterexample: StartupFigures;
   readonly cliExplore: StartupFigures;
   readonly random: RandomFigures;
+  readonly randomDefault?: readonly RandomDefaultFigures[];
   readonly lowe: LoweFigures;
 }
 
@@ -138,6 +141,7 @@ export function renderBenchReport(r: BenchResults): string {
     `| seeds shrunk to <= 17 steps | ${rnd.shrinking.atMost17} of ${rnd.shrinking.seeds.length} | all: ${mark(rnd.shrinking.atMost17 === rnd.shrinking.seeds.length)} |`,
     `| time per search (finding and shrinking its counterexamples): median / max | ${ms(rnd.shrinking.medianMillis)} / ${ms(rnd.shrinking.maxMillis)} | |`,
     '',
+    ...renderRandomDefault(r.randomDefault ?? []),
     "## Lowe's attack (Needham-Schroeder public key, examples/needham-schroeder)",
     '',
     '| search | time | verdicts |',

@@ -10,6 +10,7 @@ import { measureHashing } from './measureHashing.ts';
 import { measureLowe } from './measureLowe.ts';
 import { measureParallel } from './measureParallel.ts';
 import { measureRandom } from './measureRandom.ts';
+import { measureRandomDefault, randomDefaultCases } from './measureRandomDefault.ts';
 import { measureStartup, writeBenchConfig } from './measureStartup.ts';
 import { measureThreats } from './measureThreats.ts';
 import { measureAblation } from './measureAblation.ts';
@@ -39,6 +40,9 @@ const cliExplore = measureStartup(
 );
 say('random search');
 const random = measureRandom(maxP, seed);
+say('random search: the default against one thread');
+const randomDefault = [];
+for (const c of randomDefaultCases(maxP)) randomDefault.push(await measureRandomDefault(c, 5));
 say("Lowe's attack on Needham-Schroeder");
 const lowe = measureLowe(seed);
 
@@ -54,6 +58,7 @@ const results: BenchResults = {
   firstCounterexample,
   cliExplore,
   random,
+  randomDefault,
   lowe,
 };
 const markdown = renderBenchReport(results);

@@ -27,11 +27,14 @@ export interface RandomOptions {
   /** The path of a random counterexample ("chunk.round"): run only the chunk it names,
    *  which reproduces that counterexample byte for byte without re-running the others. Default: none. */
   readonly path?: string;
-  /** Worker threads (searchRandomParallel only). Default: available cores, at most the chunk count. */
+  /** Threads, this one included (searchRandomParallel only), at most the chunk count. Helpers start only when the work
+   *  left pays for their start-up (helperStartupMs). Default: the available cores, and a helper only for a core the
+   *  load average leaves free. */
   readonly workers?: number;
-  /** Workers start only when the chunks left would take longer than this per worker in this thread (estimated
-   *  from the first chunk): starting one costs about half a second of loading. Default 600. */
-  readonly parallelThresholdMs?: number;
+  /** What a helper thread costs to start, for the decision to start helpers (searchRandomParallel only): they start
+   *  when the chunks left, timed on warm chunks here, would take clearly longer (decideHelpers). Default: as measured
+   *  for this system in this process once a helper of it has run, else a conservative figure (helperStartupCost.ts). */
+  readonly helperStartupMs?: number;
   /** Needed for workers: how a worker rebuilds the system. */
   readonly source?: SystemSource;
   /** Called after every chunk with counters so far (for progress displays). */
@@ -56,7 +59,8 @@ export interface ResolvedRandomOptions {
   /** Set from `path`: the one chunk to run. */
   readonly onlyChunk: number | undefined;
   readonly workers: number;
-  readonly parallelThresholdMs: number;
+  /** Undefined: measured in this process, or assumed (helperStartupCost). */
+  readonly helperStartupMs: number | undefined;
 }
 
 export const randomDefaults = {
@@ -65,7 +69,6 @@ export const randomDefaults = {
   seed: 42,
   chunkRuns: 100,
   counterexamples: 3,
-  parallelThresholdMs: 600,
 } as const;
 
 /** Fills in defaults and rejects impossible values (a programming error: the CLI validates user input first). */
@@ -93,9 +96,10 @@ export function resolveRandomOptions(options: RandomOptions = {}, cores = 1): Re
     throw new RangeError(`path ${options.path} names chunk ${onlyChunk}, but ${runs} runs have ${chunks} chunks`);
   }
   const workers = Math.max(1, Math.min(options.workers ?? cores, chunks));
-  const parallelThresholdMs = options.parallelThresholdMs ?? randomDefaults.parallelThresholdMs;
+  const helperStartupMs = options.helperStartupMs;
+  if (helperStartupMs !== undefined && !(helperStartupMs >= 0)) throw new RangeError(`helperStartupMs must be >= 0, got ${helperStartupMs}`);
   const timeLimitMs = options.timeLimitMs;
-  return { runs, maxSteps, seed, timeLimitMs, chunkRuns, counterexamples, shard, onlyChunk, workers, parallelThresholdMs };
+  return { runs, maxSteps, seed, timeLimitMs, chunkRuns, counterexamples, shard, onlyChunk, workers, helperStartupMs };
 }
 
 function requireInteger(what: string, value: number, min: number): void {

@@ -1,18 +1,33 @@
-// Runs this shard's chunks of a random search on worker threads (both cores by default).
-// The first chunks run here and tell whether the rest pays for starting workers; chunks are then
-// handed out a few at a time and merged by chunk index, so the outcome is runRandomPartial's.
-import { availableParallelism } from 'node:os';
-import type { Worker } from 'node:worker_threads';
+// Runs this shard's chunks of a random search here and, when the work left pays for them, on helper threads too.
+// The first chunks run here: they warm the JIT and measure what a chunk costs. Helpers start only when the chunks
+// left would clearly take longer than a helper's start-up for this system (decideHelpers), and this thread never
+// waits for them (shareChunks). Chunks are merged by index, so the outcome is runRandomPartial's.
+import { availableParallelism, loadavg } from 'node:os';
 import type { Property } from '../Property.ts';
 import { startWorker } from '../startWorker.ts';
 import type { System } from '../System.ts';
-import { enoughViolations, ViolationTally, type RandomPartial } from './RandomPartial.ts';
+import { decideHelpers } from './decideHelpers.ts';
+import { helperStartupCost, rememberHelperStartup, type HelperStartupSample } from './helperStartupCost.ts';
+import { ViolationTally, type RandomPartial } from './RandomPartial.ts';
 import { resolveRandomOptions, type RandomOptions } from './RandomOptions.ts';
 import { runChunk, type ChunkResult } from './runChunk.ts';
 import { partialOf, runRandomPartial, shardChunks } from './runRandomPartial.ts';
-import type { RandomWorkerData, RandomWorkerRequest } from './randomWorker.ts';
+import type { RandomWorkerData, RandomWorkerMessage, RandomWorkerRequest } from './randomWorker.ts';
+import { shareChunks, type ChunkHelper, type HelperEvents, type HelperTimes } from './shareChunks.ts';
 
-const sum = (xs: readonly ChunkResult[], f: (c: ChunkResult) => number): number => xs.reduce((n, c) => n + f(c), 0);
+/** Chunks queued at each helper at a time. */
+const chunksInFlight = 4;
+
+/** Nice value (Linux: per thread) a helper loads at. A helper loading at nice 0 slowed the one-thread random search
+ *  of the TR world beside it 2.3x (279 ms alone, 643 ms; medians of 5 on 2 busy cores), at nice 10 1.45x (406 ms). */
+const bootNice = 10;
+
+/** Helpers that would each get a core: as many as the 1-minute load average (this search included) leaves free.
+ *  On a busy machine a helper competes with other work: with the load average at 7 on 2 cores, a helper of the TR
+ *  world took 3-9 s to deliver its first chunk (0.7 s at 2-3), and slowed this thread meanwhile. */
+function helpersWithACore(wanted: number): number {
+  return Math.max(0, Math.min(wanted, Math.floor(availableParallelism() - loadavg()[0]! + 0.5)));
+}
 
 /** Chunks this thread would still run: all the rest, unless every property was violated in every chunk so far,
  *  in which case the search ends once each has its counterexamples (runRandomPartial stops there), a few chunks on. */
@@ -22,8 +37,41 @@ function chunksLikelyLeft(head: readonly ChunkResult[], properties: readonly str
   return everyTime ? Math.min(all, Math.max(0, wanted - head.length)) : all;
 }
 
-/** Chunks queued at each worker at a time. */
-const chunksInFlight = 4;
+/** A warm chunk's cost: the median of the last three, leaving out the first, which runs before the JIT has compiled
+ *  the model's code (on the TR world the first chunk took 5-20 times a warm one, the second still 2-5 times). */
+function warmChunkMillis(costs: readonly number[]): number {
+  const recent = (costs.length > 1 ? costs.slice(1) : costs).slice(-3).sort((a, b) => a - b);
+  const mid = Math.floor(recent.length / 2);
+  return recent.length % 2 === 1 ? recent[mid]! : (recent[mid - 1]! + recent[mid]!) / 2;
+}
+
+/** What one search saw of a helper's start-up: until its first chunk came back, less that chunk run warm. */
+function startupSample(times: HelperTimes, chunkMillis: number, endedAt: number): HelperStartupSample {
+  if (times.firstResultAt !== undefined) return { millis: times.firstResultAt - times.startedAt - chunkMillis, complete: true };
+  return { millis: (times.readyAt ?? endedAt) - times.startedAt, complete: false };
+}
+
+/** A helper thread running chunks of this search. */
+function startRandomHelper(data: RandomWorkerData, events: HelperEvents): ChunkHelper {
+  const worker = startWorker(new URL('./randomWorker.ts', import.meta.url), data);
+  let stopped = false;
+  worker.on('message', (message: RandomWorkerMessage) => ('ready' in message ? events.ready() : events.result(message)));
+  worker.on('error', (error) => {
+    if (!stopped) events.failed(error);
+  });
+  // A helper that ends on its own mid-search is a fault (its module failed to load, or it ran out of memory).
+  worker.on('exit', (code) => {
+    if (!stopped) events.failed(new Error(`random search: a helper thread exited with code ${code} mid-search`));
+  });
+  return {
+    run: (chunk) => worker.postMessage(chunk satisfies RandomWorkerRequest),
+    stop: () => {
+      stopped = true;
+      // Not awaited: a helper still loading is of no use, and the search does not wait for it.
+      void worker.terminate();
+    },
+  };
+}
 
 export async function runRandomPartialParallel<S, A>(
   system: System<S, A>,
@@ -38,89 +86,56 @@ export async function runRandomPartialParallel<S, A>(
   const ids = properties.map((p) => p.id as string);
   const queue = shardChunks(resolved);
   const total = queue.length;
-  // The first chunks run here and tell whether the rest is long enough to pay for starting workers. The first one
-  // runs cold (the JIT has not compiled the model's code yet) and overstates the rest several times over: with more
-  // than two chunks the estimate is taken from the second, warm one.
-  const head: ChunkResult[] = [];
-  let estimate = 0;
-  for (let i = 0; i < Math.min(total, total > 2 ? 2 : 1); i++) {
-    const t0 = performance.now();
-    const result = runChunk(system, properties, resolved, queue[i]!, deadline);
-    head.push(result);
-    estimate = (performance.now() - t0) * chunksLikelyLeft(head, ids, resolved.counterexamples, total);
-    options.onProgress?.({ chunksDone: head.length, chunks: total, runs: sum(head, (c) => c.runs), steps: sum(head, (c) => c.steps) });
-    if (result.interrupted || enoughViolations(head, ids, resolved.counterexamples)) break;
-  }
-  const done = head.some((c) => c.interrupted) || enoughViolations(head, ids, resolved.counterexamples) || head.length === total;
-  if (done || estimate < resolved.parallelThresholdMs * resolved.workers) {
-    return runRandomPartial(system, properties, options, { results: head, started, deadline });
-  }
-  const results: ChunkResult[] = [...head];
-  let runs = sum(head, (c) => c.runs);
-  let steps = sum(head, (c) => c.steps);
-  const data: RandomWorkerData = { source, properties: ids, options: resolved, deadline };
+  const helperStartMillis = resolved.helperStartupMs ?? helperStartupCost(source);
+  const results: ChunkResult[] = [];
   const tally = new ViolationTally(ids, resolved.counterexamples);
-  for (const c of head) tally.add(c);
-  let nextIndex = head.length;
-  let interrupted = false;
-  // The next chunk still needed: not if every property already has its counterexamples in lower chunks.
-  const takeChunk = (): number | undefined => {
-    while (!interrupted && nextIndex < queue.length) {
-      const chunk = queue[nextIndex++]!;
-      if (!tally.enough(chunk)) return chunk;
-    }
-    return undefined;
-  };
-  const record = (result: ChunkResult): void => {
+  let runs = 0;
+  let steps = 0;
+  const collect = (result: ChunkResult): void => {
     results.push(result);
-    tally.add(result);
-    interrupted ||= result.interrupted;
     runs += result.runs;
     steps += result.steps;
     options.onProgress?.({ chunksDone: results.length, chunks: total, runs, steps });
   };
-  // This thread keeps running chunks while the helpers load (their start-up can take longer than the chunks left),
-  // yielding between chunks so their messages are served: the default is then never much slower than one thread.
-  const here = async (): Promise<void> => {
-    for (let chunk = takeChunk(); chunk !== undefined; chunk = takeChunk()) {
-      record(runChunk(system, properties, resolved, chunk, deadline));
-      await new Promise<void>((resolve) => setImmediate(resolve));
-    }
-  };
-  const work = (worker: Worker): Promise<void> =>
-    new Promise((resolve, reject) => {
-      // A few chunks queued per worker, so it never waits for the main thread between chunks.
-      let inFlight = 0;
-      const fill = (): void => {
-        while (inFlight < chunksInFlight) {
-          const chunk = takeChunk();
-          if (chunk === undefined) break;
-          inFlight++;
-          worker.postMessage(chunk satisfies RandomWorkerRequest);
-        }
-        if (inFlight === 0) {
-          worker.postMessage(null satisfies RandomWorkerRequest);
-          resolve();
-        }
-      };
-      worker.on('message', (message: ChunkResult | 'ready') => {
-        if (message !== 'ready') {
-          inFlight--;
-          record(message);
-        }
-        fill();
-      });
-      worker.on('error', reject);
-      // A worker that ends on its own before its last chunk would leave the search waiting forever
-      // (after `resolve`, when it is terminated below, this does nothing).
-      worker.on('exit', (code) => reject(new Error(`random search: a worker exited with code ${code} mid-search`)));
-    });
-  // This thread is one of the `workers`: it starts one helper fewer.
-  const workers = Array.from({ length: resolved.workers - 1 }, () => startWorker(new URL('./randomWorker.ts', import.meta.url), data));
-  try {
-    await Promise.all([here(), ...workers.map(work)]);
-  } finally {
-    await Promise.all(workers.map((w) => w.terminate()));
+  // The head runs here until its chunks have taken half a helper's start-up (and two chunks at least): the estimate
+  // of the rest is then taken from warm chunks, and a start that pays comes at most half a start-up late.
+  const costs: number[] = [];
+  let headMillis = 0;
+  const headGoesOn = (): boolean =>
+    results.length < total &&
+    !tally.enough() &&
+    !results.some((c) => c.interrupted) &&
+    (results.length < 2 || headMillis < helperStartMillis / 2);
+  while (headGoesOn()) {
+    const t0 = performance.now();
+    const result = runChunk(system, properties, resolved, queue[results.length]!, deadline);
+    costs.push(performance.now() - t0);
+    headMillis += costs.at(-1)!;
+    tally.add(result);
+    collect(result);
   }
-  return partialOf(system, ids, resolved, results, performance.now() - started);
+  const head = [...results];
+  const ended = head.length === total || tally.enough() || head.some((c) => c.interrupted);
+  const chunkMillis = warmChunkMillis(costs);
+  const decision = decideHelpers({
+    chunkMillis,
+    chunksLeft: chunksLikelyLeft(head, ids, resolved.counterexamples, total),
+    helperStartMillis,
+    // Threads asked for explicitly are used whatever the load; by default only those a core is free for.
+    helpers: options.workers === undefined ? helpersWithACore(resolved.workers - 1) : resolved.workers - 1,
+    millisLeft: deadline === undefined ? undefined : deadline - Date.now(),
+  });
+  if (ended || !decision.start) return runRandomPartial(system, properties, options, { results: head, started, deadline });
+  const data: RandomWorkerData = { source, properties: ids, options: resolved, deadline, bootNice };
+  const helperTimes = await shareChunks({
+    queue: queue.slice(head.length),
+    tally,
+    runHere: (chunk) => runChunk(system, properties, resolved, chunk, deadline),
+    helpers: Array.from({ length: decision.helpers }, () => (events: HelperEvents) => startRandomHelper(data, events)),
+    inFlight: chunksInFlight,
+    onResult: collect,
+  });
+  const endedAt = performance.now();
+  for (const times of helperTimes) rememberHelperStartup(source, startupSample(times, chunkMillis, endedAt));
+  return partialOf(system, ids, resolved, results, endedAt - started);
 }

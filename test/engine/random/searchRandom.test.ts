@@ -57,7 +57,7 @@ describe('searchRandom', () => {
     const parallel = await searchRandomParallel(system, properties, {
       ...options,
       workers: 2,
-      parallelThresholdMs: 0,
+      helperStartupMs: 0,
       source: { module: systemsModule, name: system.name, config: system.config },
     });
     expect(timeless(parallel)).toBe(timeless(single));
@@ -66,7 +66,7 @@ describe('searchRandom', () => {
     const fixedParallel = await searchRandomParallel(fixed.system, fixed.properties, {
       ...options,
       workers: 2,
-      parallelThresholdMs: 0,
+      helperStartupMs: 0,
       source: { module: systemsModule, name: fixed.system.name, config: fixed.system.config },
     });
     expect(fixedParallel.verdicts[0]!.verdict).toMatchObject({ kind: 'no-violation-found', runs: 800 });
