@@ -7,7 +7,7 @@ import type { LoweFigures } from './measureLowe.ts';
 import { formatRatio } from './compareRatio.ts';
 import { machineLine, type MachineInfo } from './machineInfo.ts';
 import type { MeasuredRatio } from './measureRatio.ts';
-import type { ParallelFigures } from './measureParallel.ts';
+import { parallelThreads, type ParallelFigures, type ParallelVariant } from './measureParallel.ts';
 import type { RandomFigures } from './measureRandom.ts';
 import type { StartupFigures } from './measureStartup.ts';
 import type { AblationFigures } from './measureAblation.ts';
@@ -37,6 +37,15 @@ export function renderBenchReport(r: BenchResults): string {
   const e = r.exhaustive;
   const p = r.parallel;
   const rnd = r.random;
+  const variants: readonly (readonly [string, ParallelVariant])[] = [
+    ['search only', p.warm],
+    ['including start-up', p.cold],
+    ['default', p.adaptive],
+    ['hash-partitioned', p.partitioned],
+  ];
+  // A speed-up above the thread count is printed only with the reason it reads so (explainSuperLinear).
+  const speedUp = (v: ParallelVariant): string => `${ms(v.millis)}: ${n(v.speedUp, 2)}x${v.superLinear === undefined ? '' : ` (above ${parallelThreads}: see the note below)`}`;
+  const superLinear = variants.flatMap(([label, v]) => (v.superLinear === undefined ? [] : [`Note, ${label}: ${v.superLinear}`]));
   const first = JSON.parse(r.firstCounterexample.output.split('\n').at(-1) ?? '{}') as { property?: string; steps?: number; searchMillis?: number };
   const verdicts = (rows: LoweFigures['exhaustive']['verdicts']): string =>
     rows.map((v) => `${v.property}: ${v.kind}${v.steps === undefined ? '' : ` (${v.steps} steps)`}`).join('; ');
@@ -103,20 +112,25 @@ export function renderBenchReport(r: BenchResults): string {
     '## Two threads',
     '',
     `Shared-memory search (one visited set claimed by compare-and-swap, each level's id range split in chunks`,
-    `between the main thread and a helper thread); median of ${p.runs} rounds, each running every variant once.`,
+    `between the main thread and a helper thread), and the other ways of running it on two threads. ${p.runs} rounds; in each,`,
+    'every two-thread run is paired with a one-thread run next to it (before it in odd rounds, after it in even ones),',
+    "and a speed-up is the median over the rounds of that round's one-thread ms / two-thread ms.",
     '',
     '| figure | value |',
     '|---|---|',
     `| same states, transitions, depth, verdicts and trace lengths as one thread, every run | ${p.sameAsSerial ? 'yes' : '**no**'} |`,
-    `| one thread, same rounds | ${ms(p.serialMillis)} |`,
+    `| one thread, the runs paired with two-thread runs (median of ${n(p.runs * variants.length)}; dedicated one-thread figure above: ${ms(p.dedicatedMillis)}) | ${ms(p.serialMillis)} |`,
     `| a helper's start-up (load the sources under tsx, rebuild the system) | ${ms(p.helperReadyMillis)} |`,
-    `| search only (helper ready beforehand) | ${ms(p.warm.millis)}: ${n(p.warm.speedUp, 2)}x |`,
+    `| search only (helper ready beforehand) | ${speedUp(p.warm)} |`,
     `| busiest thread busy during it (rest: level barriers, table growth) | ${n(p.warm.busyShare * 100)}% |`,
-    `| speed-up the work split allows (one-thread time / busiest thread's busy time) | ${n(p.warm.workSplitSpeedUp, 2)}x |`,
-    `| including start-up (\`--workers 2\`: the helper joins when ready${p.cold.joinedAtMillis === undefined ? ', here never before the end' : `, here after ${ms(p.cold.joinedAtMillis)}`}) | ${ms(p.cold.millis)}: ${n(p.cold.speedUp, 2)}x (threads that worked: ${n(p.cold.threads)}) |`,
-    `| default (adaptive: a helper is started after ${ms(adaptiveStartMs)} if the load average leaves a core free) | ${ms(p.adaptive.millis)}: ${n(p.adaptive.speedUp, 2)}x (threads that worked: ${n(p.adaptive.threads)}) |`,
-    `| hash-partitioned workers exchanging states by messages, including start-up (used for object states and string keys) | ${ms(p.partitioned.millis)}: ${n(p.partitioned.speedUp, 2)}x |`,
-    `| cores the machine offered two threads then (same one-thread search alone: ${ms(r.capacity.aloneMillis)}; two at once: ${r.capacity.togetherMillis.map(ms).join(', ')}) | ${n(r.capacity.cores, 2)} of 2 |`,
+    `| speed-up the split of the work allows (both threads' busy time / the busiest thread's) | ${n(p.warm.workSplitSpeedUp, 2)}x |`,
+    `| including start-up (\`--workers 2\`: the helper joins when ready${p.cold.joinedAtMillis === undefined ? ', here never before the end' : `, here after ${ms(p.cold.joinedAtMillis)}`}) | ${speedUp(p.cold)} (threads that worked: ${n(p.cold.threads)}) |`,
+    `| default (adaptive: a helper is started after ${ms(adaptiveStartMs)} if the load average leaves a core free) | ${speedUp(p.adaptive)} (threads that worked: ${n(p.adaptive.threads)}) |`,
+    `| hash-partitioned workers exchanging states by messages, including start-up (used for object states and string keys) | ${speedUp(p.partitioned)} |`,
+    `| cores the machine offered two threads then (same one-thread search alone: ${ms(r.capacity.aloneMillis)}; two at once: ${r.capacity.togetherMillis.map(ms).join(', ')}) | ${n(r.capacity.cores, 2)} of 2${r.capacity.cores > 2 ? ': above 2 only because the run alone was slowed by other work more than the two at once' : ''} |`,
+    '',
+    `Per-round speed-ups (rounds 1-${p.runs}): ${variants.map(([label, v]) => `${label} ${v.rounds.map((x) => n(x.speedUp, 2)).join(', ')}`).join('; ')}.`,
+    ...superLinear.flatMap((note) => ['', note]),
     '',
     '## First counterexample, wall time from a cold start',
     '',
