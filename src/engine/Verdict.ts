@@ -11,6 +11,9 @@ export interface ExplorationStats {
   /** Exhaustive search: states stored as 63-bit fingerprints rather than exactly (a merge of two is then possible,
    *  with the probability formatVerdict prints). Absent or 0: every state was stored exactly. */
   readonly hashed?: number;
+  /** Random search: steps executed while shrinking counterexamples, apart from `transitions` (the steps of the
+   *  search's runs). Absent for exhaustive search. */
+  readonly shrinkSteps?: number;
 }
 
 export type Verdict =
