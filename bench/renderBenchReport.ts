@@ -40,7 +40,7 @@ function heapGrowth(h: HeapGrowth): string {
     case 'measured':
       return n(h.bytesPerState, 1);
     case 'untrusted':
-      return `not trusted: read ${n(h.readBytesPerState, 1)}, below the ${n(h.floorBytesPerState, 1)} the visited set and parent pointers alone hold (memory freed during the search was counted before it)`;
+      return `not trusted: read ${n(h.readBytesPerState, 1)}, below the ${n(h.floorBytesPerState, 1)} the visited set and parent pointers alone hold, so the reading is wrong (GC timing, array buffers freed late), not the search`;
     case 'not-measured':
       return `not measured (${h.reason})`;
   }
