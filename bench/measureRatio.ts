@@ -27,7 +27,9 @@ export interface MeasuredRatio {
 }
 
 /** `rounds` rounds, each one search of the TR scenario then one of the benchmark model, so that load from other
- *  work falls on both alike; each rate is the median over the rounds. */
+ *  work falls on both alike; each rate is the median over the rounds. The benchmark model gets a warm-up run (0.6 s),
+ *  the TR scenario none (one would cost as much as a round): its first run is usually the slowest (about 1.3x
+ *  here), and the median leaves it out. */
 export function measureRatio(rounds: number): MeasuredRatio {
   const plan = planCheck({ threat: ['t2'] });
   const job = plan.jobs.find((j) => j.config.name === ratioScenario);
