@@ -101,7 +101,7 @@ export function runChunk<S, A>(
     // fast-check only reports a counterexample on which the predicate failed, and runs are deterministic.
     if (property === undefined) throw new Error('runChunk: fast-check counterexample does not violate on re-execution');
     const labels = actionsOfChoices(system, initial, choices, outcome.steps).map((a) => system.actionLabel(a));
-    shrinking.steps += outcome.steps;
+    shrinking.steps += outcome.steps; // actionsOfChoices stepped the run again
     const shrunk = shrinkLabels(countingSteps(system, shrinking), property, initial, labels);
     // "chunk.round" locates the run in the search: re-running that chunk from the search seed reproduces it
     // (fast-check's seed for it is chunkSeed(seed, chunk, round); its own path only adds shrink noise).
