@@ -30,6 +30,13 @@ describe('explainSuperLinear', () => {
     expect(note).not.toContain('noise');
   });
 
+  it('does not call a speed-up against the dedicated figure that prints as 2.00x still above 2', () => {
+    const note = explainSuperLinear(2.38, [round(1116, 481)], 2, 963);
+
+    expect(note).toContain('2.00x');
+    expect(note).not.toContain('still above');
+  });
+
   it('does not blame the baseline when the one-thread runs were not slow', () => {
     const note = explainSuperLinear(2.3, [round(360, 150), round(350, 160)], 2, 368);
 
