@@ -37,3 +37,8 @@ export function machineInfo(): MachineInfo {
     loadAverage,
   };
 }
+
+/** The machine in one line, as the bench report and the recorded ratio print it. */
+export function machineLine(m: MachineInfo): string {
+  return `${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB, Node ${m.node}, ${m.platform}; load average ${m.loadAverage}`;
+}

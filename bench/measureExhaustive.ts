@@ -1,8 +1,7 @@
 // Exhaustive-engine figures on the benchmark model: distinct states/s and transitions/s (one
-// thread, median of runs), memory per visited state from typed-array sizes and from the heap.
-import { runInNewContext } from 'node:vm';
-import { setFlagsFromString } from 'node:v8';
+// thread, median of runs), memory per visited state from typed-array sizes and from the heap (measureHeapGrowth).
 import { searchExhaustive } from '../src/engine/exhaustive/searchExhaustive.ts';
+import { measureHeapGrowth, type HeapGrowth } from './measureHeapGrowth.ts';
 import { median } from './median.ts';
 import { createBenchmark } from './model/createBenchmark.ts';
 
@@ -21,8 +20,9 @@ export interface ExhaustiveFigures {
     readonly parentBytesPerState: number;
     readonly queueBytesPerState: number;
     readonly totalBytesPerState: number;
-    /** Largest (heapUsed + arrayBuffers) growth seen at level ends, after a full GC, per state. */
-    readonly heapDeltaBytesPerState: number | undefined;
+    /** Largest (heapUsed + arrayBuffers) growth seen at level ends, after a full GC, per state, in a fresh
+     *  process; not trusted when below what the visited set and parent pointers alone hold. */
+    readonly heapGrowth: HeapGrowth;
   };
 }
 
@@ -53,24 +53,7 @@ export function measureExhaustive(maxP: number, runs: number): ExhaustiveFigures
       parentBytesPerState: last.memory.parentBytes / states,
       queueBytesPerState: queueBytes / states,
       totalBytesPerState: (last.memory.visitedBytes + last.memory.parentBytes + queueBytes) / states,
-      heapDeltaBytesPerState: heapDelta(maxP),
+      heapGrowth: measureHeapGrowth(maxP),
     },
   };
-}
-
-/** Live memory the search holds, sampled after a full GC at each level end; undefined if GC cannot be forced. */
-function heapDelta(maxP: number): number | undefined {
-  setFlagsFromString('--expose-gc');
-  const gc = runInNewContext('gc') as (() => void) | undefined;
-  if (typeof gc !== 'function') return undefined;
-  const { system, properties } = createBenchmark({ maxP });
-  const live = (): number => {
-    gc();
-    const usage = process.memoryUsage();
-    return usage.heapUsed + usage.arrayBuffers;
-  };
-  const before = live();
-  let peak = 0;
-  const outcome = searchExhaustive(system, properties, { onProgress: () => void (peak = Math.max(peak, live() - before)) });
-  return peak / outcome.stats.states;
 }

@@ -1,12 +1,14 @@
 // `npm run bench`: one run measuring the TR world (the threat suite and the ablation matrix) and the engine on the
 // benchmark model of issue 3 (and Lowe's attack),
-// printed and written to reports/bench.md and reports/bench.json with the machine it ran on.
+// printed and written to reports/bench.md and reports/bench.json with the machine it ran on; the TR-world /
+// benchmark ratio is also recorded in bench/recordedRatio.json for `npm run bench:quick`.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { machineInfo } from './machineInfo.ts';
+import { machineInfo, machineLine } from './machineInfo.ts';
 import { measureCapacity } from './measureCapacity.ts';
 import { measureExhaustive } from './measureExhaustive.ts';
 import { measureHashing } from './measureHashing.ts';
+import { measureRatio } from './measureRatio.ts';
 import { measureLowe } from './measureLowe.ts';
 import { measureParallel } from './measureParallel.ts';
 import { measureRandom } from './measureRandom.ts';
@@ -14,6 +16,7 @@ import { measureRandomDefault, randomDefaultCases } from './measureRandomDefault
 import { measureStartup, writeBenchConfig } from './measureStartup.ts';
 import { measureThreats } from './measureThreats.ts';
 import { measureAblation } from './measureAblation.ts';
+import { recordOf, writeRecordedRatio } from './recordedRatio.ts';
 import { renderBenchReport, type BenchResults } from './renderBenchReport.ts';
 
 const maxP = 6;
@@ -23,6 +26,8 @@ const say = (text: string): void => void process.stderr.write(`bench: ${text}\n`
 const machine = machineInfo();
 say('threat suite on the TR world (one thread)');
 const threats = measureThreats();
+say('TR world / benchmark model rate ratio (median of 5 each, rounds interleaved)');
+const ratio = measureRatio(5);
 say(`ablation matrix${process.env.BENCH_FULL === '1' ? ', trust and pairs' : ' (single switches; BENCH_FULL=1 adds trust and pairs)'}`);
 const ablation = measureAblation(process.env.BENCH_FULL === '1');
 say(`exhaustive search, MAXP=${maxP}, one thread`);
@@ -46,10 +51,12 @@ for (const c of randomDefaultCases(maxP)) randomDefault.push(await measureRandom
 say("Lowe's attack on Needham-Schroeder");
 const lowe = measureLowe(seed);
 
+const date = new Date().toISOString();
 const results: BenchResults = {
-  date: new Date().toISOString(),
+  date,
   machine,
   threats,
+  ratio,
   ablation,
   exhaustive,
   hashing,
@@ -66,5 +73,7 @@ const reports = fileURLToPath(new URL('../reports/', import.meta.url));
 mkdirSync(reports, { recursive: true });
 writeFileSync(`${reports}bench.md`, markdown);
 writeFileSync(`${reports}bench.json`, `${JSON.stringify(results, null, 2)}\n`);
+// The record `npm run bench:quick` compares against: this run's ratio, on this machine.
+writeRecordedRatio(recordOf(ratio, machineLine(machine), date, 'npm run bench'));
 process.stdout.write(markdown);
-say('written to reports/bench.md and reports/bench.json');
+say('written to reports/bench.md, reports/bench.json and bench/recordedRatio.json');

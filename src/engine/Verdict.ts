@@ -15,6 +15,9 @@ export interface ExplorationStats {
   /** Exhaustive search of a system with ample sets: whether partial-order reduction was applied and how many
    *  states it reduced. Absent: the system has none, so the whole reachable space was explored. */
   readonly reduction?: ReductionStats;
+  /** Random search: steps executed while shrinking counterexamples, apart from `transitions` (the steps of the
+   *  search's runs). Absent for exhaustive search. */
+  readonly shrinkSteps?: number;
 }
 
 export type Verdict =

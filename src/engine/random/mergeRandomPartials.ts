@@ -37,6 +37,7 @@ export function mergeRandomPartials(partials: readonly RandomPartial[]): SearchO
     transitions: steps,
     depth: chunks.reduce((n, c) => Math.max(n, c.longest), 0),
     millis: Math.max(...partials.map((p) => p.millis)),
+    shrinkSteps: chunks.reduce((n, c) => n + c.shrinkSteps, 0),
   };
   const verdicts = first.properties.map((id) => {
     const property = propertyId(id);

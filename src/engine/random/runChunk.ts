@@ -1,11 +1,13 @@
 // One chunk of a random search: `chunkRuns` fast-check runs from the chunk's own seed.
 // When a run violates a property, it is shrunk (fast-check, then shrinkLabels), recorded, and the
-// chunk goes on with the remaining runs and properties in a new round with a derived seed.
+// chunk goes on with the remaining runs and properties in a new round with a derived seed. Steps of the search's
+// runs and steps spent shrinking are counted apart.
 import fc from 'fast-check';
 import type { Property } from '../Property.ts';
 import type { System } from '../System.ts';
 import type { Trace } from '../Trace.ts';
 import { chunkSeed } from './chunkSeed.ts';
+import { countingSteps } from './countingSteps.ts';
 import type { ResolvedRandomOptions } from './RandomOptions.ts';
 import { randomTrace } from './randomTrace.ts';
 import { actionsOfChoices, runChoices, type RunCounters } from './runChoices.ts';
@@ -25,9 +27,12 @@ export interface ChunkResult {
   /** The time limit stopped the chunk before its planned runs. */
   readonly interrupted: boolean;
   readonly violations: readonly ChunkViolation[];
-  /** Steps executed, shrinking included, and the longest run. */
+  /** Steps of the runs of the search (shrinking not included), and the longest of those runs. */
   readonly steps: number;
   readonly longest: number;
+  /** Steps executed while shrinking counterexamples: fast-check's shrinking runs, re-executing the
+   *  counterexample, and shrinkLabels' passes. */
+  readonly shrinkSteps: number;
 }
 
 /** Planned runs of chunk `chunk`: the last one takes the remainder. */
@@ -50,6 +55,7 @@ export function runChunk<S, A>(
   const initials = system.initialStates();
   const planned = plannedRuns(options, chunk);
   const counters: RunCounters = { steps: 0, runs: 0, longest: 0 };
+  const shrinking: RunCounters = { steps: 0, runs: 0, longest: 0 };
   const violations: ChunkViolation[] = [];
   let active = [...properties];
   let runs = 0;
@@ -73,8 +79,14 @@ export function runChunk<S, A>(
         [[number, number[]]]
       >[],
     };
+    // fast-check calls the predicate for new runs until one fails, then only for shrinking it.
+    let failed = false;
     const details = fc.check(
-      fc.property(arbitrary, ([init, choices]) => runChoices(system, checked, initials[init]!, choices, counters).violated < 0),
+      fc.property(arbitrary, ([init, choices]) => {
+        const holds = runChoices(system, checked, initials[init]!, choices, failed ? shrinking : counters).violated < 0;
+        if (!holds) failed = true;
+        return holds;
+      }),
       parameters,
     );
     runs += details.numRuns;
@@ -84,17 +96,18 @@ export function runChunk<S, A>(
     }
     const [[init, choices]] = details.counterexample;
     const initial = initials[init]!;
-    const outcome = runChoices(system, checked, initial, choices, counters);
+    const outcome = runChoices(system, checked, initial, choices, shrinking);
     const property = checked[outcome.violated];
     // fast-check only reports a counterexample on which the predicate failed, and runs are deterministic.
     if (property === undefined) throw new Error('runChunk: fast-check counterexample does not violate on re-execution');
     const labels = actionsOfChoices(system, initial, choices, outcome.steps).map((a) => system.actionLabel(a));
-    const shrunk = shrinkLabels(system, property, initial, labels);
+    shrinking.steps += outcome.steps; // actionsOfChoices stepped the run again
+    const shrunk = shrinkLabels(countingSteps(system, shrinking), property, initial, labels);
     // "chunk.round" locates the run in the search: re-running that chunk from the search seed reproduces it
     // (fast-check's seed for it is chunkSeed(seed, chunk, round); its own path only adds shrink noise).
     const path = `${chunk}.${round}`;
     violations.push({ property: property.id, trace: randomTrace(system, property, init, shrunk, options.seed, path) });
     active = active.filter((p) => p !== property);
   }
-  return { chunk, runs, planned, interrupted, violations, steps: counters.steps, longest: counters.longest };
+  return { chunk, runs, planned, interrupted, violations, steps: counters.steps, longest: counters.longest, shrinkSteps: shrinking.steps };
 }
