@@ -1,11 +1,8 @@
 // The TR world's rate against the benchmark model's, measured in the same process so that the ratio, unlike
 // either rate, hardly depends on the machine or its load: the figure `npm run bench:quick` guards.
-import { worldSystem } from '../models/world/worldSystem.ts';
-import { sanityProperty } from '../properties/index.ts';
-import { planCheck } from '../src/cli/check/planCheck.ts';
-import { searchExhaustive } from '../src/engine/exhaustive/searchExhaustive.ts';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { median } from './median.ts';
-import { createBenchmark } from './model/createBenchmark.ts';
 
 /** The largest threat scenario (most states), searched as `npm run check` searches it. */
 export const ratioScenario = 't2-replay-after-delete';
@@ -27,39 +24,53 @@ export interface MeasuredRatio {
   readonly ratio: number;
 }
 
-/** `rounds` rounds, each one search of the TR scenario then one of the benchmark model, so that load from other
- *  work falls on both alike; each rate is the median over the rounds. Both are measured alike: one system each,
- *  a warm-up search (JIT; the benchmark's lifecycle table, the world's tables of local steps, messages and
- *  knowledge), then searches of the same system with its properties (the scenario's and the sanity goal, as
- *  `check` gives them). The first search of a fresh world, as one `check` pays it, is in measureThreats. */
+/** `rounds` rounds, each measuring both models (in alternating order) so that load from other work falls on both
+ *  alike; each rate is the median over the rounds. Each model runs alone in a fresh child process
+ *  (bench/rateProcess.ts): a warm-up search (JIT; the benchmark's lifecycle table, the world's tables of local
+ *  steps, messages and knowledge), then three searches of the same system with its properties (the scenario's and the
+ *  sanity goal, as `check` gives them). The first search of a fresh world, as one `check` pays it, is in
+ *  measureThreats. */
 export function measureRatio(rounds: number): MeasuredRatio {
-  const plan = planCheck({ threat: ['t2'] });
-  const job = plan.jobs.find((j) => j.config.name === ratioScenario);
-  // The scenario is a constant of the threat suite; losing it is a programming error the bench cannot work around.
-  if (job === undefined) throw new Error(`bench: threat scenario ${ratioScenario} not found; update ratioScenario in bench/measureRatio.ts`);
-  const { system, properties } = createBenchmark({ maxP: ratioMaxP });
-  const world = worldSystem(job.config);
-  const worldProperties = [...job.properties.map((p) => p.property), sanityProperty];
-  searchExhaustive(system, properties);
-  searchExhaustive(world, worldProperties);
-  const tr = [];
-  const benchmark = [];
+  const tr: number[] = [];
+  const benchmark: number[] = [];
+  let trStates = 0;
+  let benchmarkStates = 0;
   for (let i = 0; i < rounds; i++) {
-    tr.push(searchExhaustive(world, worldProperties).stats);
-    benchmark.push(searchExhaustive(system, properties).stats);
+    const order = i % 2 === 0 ? (['tr', 'benchmark'] as const) : (['benchmark', 'tr'] as const);
+    for (const which of order) {
+      const run = searchAlone(which);
+      if (which === 'tr') {
+        trStates = run.states;
+        tr.push(run.millis);
+      } else {
+        benchmarkStates = run.states;
+        benchmark.push(run.millis);
+      }
+    }
   }
-  const trStatesPerSecond = median(tr.map((s) => (s.states * 1000) / s.millis));
-  const benchmarkStatesPerSecond = median(benchmark.map((s) => (s.states * 1000) / s.millis));
+  const trStatesPerSecond = (trStates * 1000) / median(tr);
+  const benchmarkStatesPerSecond = (benchmarkStates * 1000) / median(benchmark);
   return {
     scenario: ratioScenario,
     maxP: ratioMaxP,
     rounds,
-    trStates: tr[0]!.states,
+    trStates,
     trStatesPerSecond,
-    trRunsMillis: tr.map((t) => t.millis),
-    benchmarkStates: benchmark[0]!.states,
+    trRunsMillis: tr,
+    benchmarkStates,
     benchmarkStatesPerSecond,
-    benchmarkRunsMillis: benchmark.map((s) => s.millis),
+    benchmarkRunsMillis: benchmark,
     ratio: trStatesPerSecond / benchmarkStatesPerSecond,
   };
+}
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+/** Searches of one model measured warm, alone in a fresh process: its states and the median milliseconds of 3. */
+function searchAlone(which: 'tr' | 'benchmark'): { readonly states: number; readonly millis: number } {
+  const child = spawnSync(process.execPath, ['--import', 'tsx', 'bench/rateProcess.ts', which, ratioScenario, String(ratioMaxP), '3'], { cwd: root, encoding: 'utf8' });
+  // The bench cannot give a ratio without both rates; a failing child is a bug to see, not to paper over.
+  if (child.error !== undefined || child.status !== 0) throw new Error(`bench: the ${which} rate process failed: ${child.error?.message ?? child.stderr.trim()}`);
+  const { states, millis } = JSON.parse(child.stdout.trim().split('\n').at(-1)!) as { states: number; millis: number[] };
+  return { states, millis: median(millis) };
 }

@@ -38,8 +38,8 @@ const machine = machineLine(machineInfo());
 const m = measureRatio(5);
 const runs = (list: readonly number[]): string => list.map((x) => n(x)).join(', ');
 out(`machine: ${machine}`);
-out(`TR world, ${m.scenario}: ${n(m.trStates)} states, ${n(m.trStatesPerSecond)} states/s (one thread, median of ${m.rounds}: ${runs(m.trRunsMillis)} ms)`);
-out(`benchmark model, MAXP=${m.maxP}: ${n(m.benchmarkStates)} states, ${n(m.benchmarkStatesPerSecond)} states/s (one thread, median of ${m.rounds}: ${runs(m.benchmarkRunsMillis)} ms)`);
+out(`TR world, ${m.scenario}: ${n(m.trStates)} states, ${n(m.trStatesPerSecond)} states/s (warm, one thread, alone in its process; median of ${m.rounds} rounds: ${runs(m.trRunsMillis)} ms)`);
+out(`benchmark model, MAXP=${m.maxP}: ${n(m.benchmarkStates)} states, ${n(m.benchmarkStatesPerSecond)} states/s (warm, one thread, alone in its process; median of ${m.rounds} rounds: ${runs(m.benchmarkRunsMillis)} ms)`);
 
 if (recorded === undefined) {
   writeRecordedRatio(recordOf(m, machine, new Date().toISOString(), 'npm run bench:quick -- --record'));

@@ -26,7 +26,7 @@ const say = (text: string): void => void process.stderr.write(`bench: ${text}\n`
 const machine = machineInfo();
 say('threat suite on the TR world (one thread)');
 const threats = measureThreats();
-say('TR world / benchmark model rate ratio (median of 5 each, rounds interleaved)');
+say('TR world / benchmark model rate ratio (each model alone in its own process, median of 5 rounds)');
 const ratio = measureRatio(5);
 say(`ablation matrix${process.env.BENCH_FULL === '1' ? ', trust and pairs' : ' (single switches; BENCH_FULL=1 adds trust and pairs)'}`);
 const ablation = measureAblation(process.env.BENCH_FULL === '1');

@@ -62,8 +62,8 @@ export class LevelExplorer<S, A> {
   private readonly fp = new Fingerprinter();
   private readonly monitors: MonitorTable<S, A>;
   private readonly system: System<S, A>;
-  /** The key this search compares states by: a parallel search needs keys equal across threads. */
-  private readonly keyOf: (state: S) => StateKey;
+  /** A parallel search compares states by keys equal across threads: the system's portable key when it has one. */
+  private readonly portableKey: ((state: S) => StateKey) | undefined;
   private readonly owner: number;
   private readonly owners: number;
   private readonly pendingInvariants: PendingInvariants<S>;
@@ -100,8 +100,7 @@ export class LevelExplorer<S, A> {
     this.system = setup.system;
     this.owner = setup.owner;
     this.owners = setup.owners;
-    const portableKey = setup.owners > 1 ? setup.system.portableKey : undefined;
-    this.keyOf = portableKey === undefined ? (state) => this.system.key(state) : (state) => portableKey.call(this.system, state);
+    this.portableKey = setup.owners > 1 ? setup.system.portableKey?.bind(setup.system) : undefined;
     this.visited = new FingerprintSet(setup.initialCapacity);
     this.monitors = new MonitorTable(setup.traceProperties);
     this.pendingInvariants = new PendingInvariants(setup.invariants);
@@ -308,7 +307,8 @@ export class LevelExplorer<S, A> {
   }
 
   private fingerprint(state: S, monitor: number): void {
-    this.fp.of(this.keyOf(state), this.monitors.codes[monitor]!, this.monitors.texts[monitor]!);
+    const key = this.portableKey === undefined ? this.system.key(state) : this.portableKey(state);
+    this.fp.of(key, this.monitors.codes[monitor]!, this.monitors.texts[monitor]!);
   }
 
   private ownerOf(): number {
