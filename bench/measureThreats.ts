@@ -1,6 +1,8 @@
 // The threat suite on the TR world, as `npm run check` runs it: every threat scenario searched exhaustively with its
 // properties and the sanity goal, one thread; the total time and, per scenario, states and states per second.
 import type { CheckJob, SearchChoice } from '../src/cli/check/CheckPlan.ts';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { planCheck } from '../src/cli/check/planCheck.ts';
 import { runCheckJob } from '../src/cli/check/runCheckJob.ts';
 import { worldSystem } from '../models/world/worldSystem.ts';
@@ -76,4 +78,14 @@ function measureLargest(config: Parameters<typeof worldSystem>[0], properties: P
     bytesPerState: { visited, parents, worldTables, total: visited + parents + worldTables },
     peakFrontier: outcome.memory.peakFrontier,
   };
+}
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+/** `measureThreats` in a fresh child process (bench/threatsProcess.ts), with the engine's code seeing TR worlds only. */
+export function measureThreatsAlone(): ThreatFigures {
+  const child = spawnSync(process.execPath, ['--import', 'tsx', 'bench/threatsProcess.ts'], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 26 });
+  // Without the suite's figures the bench has no headline; a failing child is a bug to see.
+  if (child.error !== undefined || child.status !== 0) throw new Error(`bench: the threat suite process failed: ${child.error?.message ?? child.stderr.trim()}`);
+  return JSON.parse(child.stdout.trim().split('\n').at(-1)!) as ThreatFigures;
 }
