@@ -144,8 +144,14 @@ export class WorldModel {
   injectable(set: number): readonly number[] {
     let ids = this.injectableBySet[set];
     if (ids === undefined) {
-      const keys = [...new Set(this.knowledge(set).injectable.map(envelopeKey))].sort();
-      ids = keys.map((k) => this.envelopeOfKey(k));
+      const entry = this.knowledge(set);
+      // A set made from another: its messages are that one's, then those its knowledge added (AttackerTables.extend).
+      const from = this.observations.madeFrom[set];
+      const inherited = from === undefined ? [] : this.injectable(from.set);
+      const added = from === undefined ? entry.injectable : entry.injectable.slice(this.knowledge(from.set).injectable.length);
+      const unique = new Set([...inherited, ...added.map((m) => this.envelopeOfKey(envelopeKey(m)))]);
+      // Ranks follow key order; read them after every envelope above is added (adding renumbers them).
+      ids = [...unique].sort((a, b) => this.rank[a]! - this.rank[b]!);
       this.injectableBySet[set] = ids;
     }
     return ids;

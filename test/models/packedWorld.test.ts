@@ -83,6 +83,8 @@ describe('packed worlds', () => {
       expect(grown.knowledge.key).toBe(closed.knowledge.key);
       const keys = (e: typeof grown) => [...new Set(e.injectable.map(envelopeKey))].sort();
       expect(keys(grown)).toEqual(keys(closed));
+      // The injectable messages as the world enumerates them: the same, in key order.
+      expect(model.injectable(set).map((e) => model.keyOfEnvelope(e))).toEqual(keys(closed));
     }
   });
 });
