@@ -29,7 +29,7 @@ export interface LargestScenarioFigures {
   readonly bytesPerState: {
     readonly visited: number;
     readonly parents: number;
-    /** The world's interned tuples of local states and networks. */
+    /** The world's interned tuples of local states and networks, and its tuple step cache. */
     readonly worldTables: number;
     readonly total: number;
   };
@@ -69,7 +69,7 @@ function measureLargest(config: Parameters<typeof worldSystem>[0], properties: P
   const states = outcome.stats.states;
   const visited = outcome.memory.visitedBytes / states;
   const parents = outcome.memory.parentBytes / states;
-  const worldTables = (model.nets.bytes + model.roleTuples.bytes) / states;
+  const worldTables = (model.nets.bytes + model.roleTuples.bytes + model.tupleSteps.byteLength) / states;
   return {
     scenario: config.name,
     states,

@@ -8,7 +8,7 @@ import type { Message } from '../messages.ts';
 import type { RoleId } from '../roleIds.ts';
 import type { ScenarioConfig } from '../flows/ScenarioConfig.ts';
 import { notEnabled } from '../../src/xstate/MemoMachine.ts';
-import { WorldModel } from './WorldModel.ts';
+import { tupleStepSlots, WorldModel } from './WorldModel.ts';
 import { worldView, type AttackerView } from './worldView.ts';
 import type { Knowledge } from '../../src/attacker/knowledge.ts';
 import { contentId } from '../contentId.ts';
@@ -41,6 +41,8 @@ export interface PortableWorld {
   readonly observed: readonly string[];
   readonly injections: number;
 }
+
+const tupleStepBits = Math.log2(tupleStepSlots);
 
 /** Scratch space for the tuples and networks being built (interning copies them). */
 let tupleScratch = new Int32Array(16);
@@ -185,18 +187,29 @@ function eachEnabled(world: World, visit: Visit): void {
 }
 
 /** The world after role `role` moves to `next`, taking the message at network position `taken` (-1: none) and
- *  sending `sends`. */
+ *  sending `sends`. The new tuple comes from the model's tuple step cache when it can. */
 function successor(world: World, role: number, next: number, taken: number, sends: readonly number[], injected: boolean): World {
   const model = world.model;
   const tuples = model.roleTuples;
   let rolesId = world.rolesId;
   const from = tuples.starts[rolesId]!;
   if (tuples.pool[from + role] !== next) {
-    const count = model.cast.length;
-    const tuple = tupleRoom(count);
-    for (let i = 0; i < count; i++) tuple[i] = tuples.pool[from + i]!;
-    tuple[role] = next;
-    rolesId = tuples.intern(tuple, count);
+    const cache = model.tupleSteps;
+    // The slot: the top bits of a multiplicative hash of the step.
+    const at = ((Math.imul(rolesId, 0x9e3779b1) ^ Math.imul(role * 65599 + next, 0x85ebca6b)) >>> (32 - tupleStepBits)) << 2;
+    if (cache[at] === rolesId && cache[at + 1] === role && cache[at + 2] === next) rolesId = cache[at + 3]!;
+    else {
+      const count = model.cast.length;
+      const pool = tuples.pool;
+      const tuple = tupleRoom(count);
+      for (let i = 0; i < count; i++) tuple[i] = pool[from + i]!;
+      tuple[role] = next;
+      cache[at] = rolesId;
+      cache[at + 1] = role;
+      cache[at + 2] = next;
+      rolesId = tuples.intern(tuple, count);
+      cache[at + 3] = rolesId;
+    }
   }
   let netId = world.netId;
   let observed = world.observedId;

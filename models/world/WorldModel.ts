@@ -17,6 +17,8 @@ import { AttackerTables, type KnowledgeEntry } from '../attacker/AttackerTables.
 import { ObservationTable } from './ObservationTable.ts';
 
 const none: readonly number[] = Object.freeze([]);
+/** Slots of the tuple step cache (16,384: 256 KiB). */
+export const tupleStepSlots = 1 << 14;
 
 export class WorldModel {
   /** Canonical JSON of the configuration: names the scenario in a portable world. */
@@ -31,6 +33,11 @@ export class WorldModel {
   /** Messages in flight: envelope ids sorted by `rank` (key order), repeats kept. */
   readonly nets = new SequenceTable(true);
   readonly observations = new ObservationTable();
+  /** A direct-mapped cache of tuple steps, four words a slot: tuple id, role, next local id, tuple id after (-1:
+   *  empty). A hit spares copying, hashing and comparing a whole tuple to intern it again; measured on the largest
+   *  threat scenario, searches took a fifth less time. (The same cache for networks made them slower: their steps
+   *  repeat far less.) */
+  readonly tupleSteps = new Int32Array(4 * tupleStepSlots).fill(-1);
   /** Per envelope id: its place in the order of envelope keys (kind as the flows run, channel, term). Ranks
    *  are renumbered when an envelope is added, which keeps the relative order of the others, so interned
    *  networks stay sorted. */
