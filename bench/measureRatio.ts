@@ -1,5 +1,5 @@
-// The TR world's rate against the benchmark model's, measured in the same process so that the ratio, unlike
-// either rate, hardly depends on the machine or its load: the figure `npm run bench:quick` guards.
+// The TR world's rate against the benchmark model's, measured in the same run (rounds alternating the two) so that
+// the ratio, unlike either rate, depends less on the machine or its load: the figure `npm run bench:quick` guards.
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { median } from './median.ts';

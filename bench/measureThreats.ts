@@ -4,9 +4,9 @@ import type { CheckJob, SearchChoice } from '../src/cli/check/CheckPlan.ts';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { planCheck } from '../src/cli/check/planCheck.ts';
-import { runCheckJob } from '../src/cli/check/runCheckJob.ts';
+import { runCheckJob, searchedProperties } from '../src/cli/check/runCheckJob.ts';
+import { threatSuite } from '../properties/threats/threatSuite.ts';
 import { worldSystem } from '../models/world/worldSystem.ts';
-import { sanityProperty } from '../properties/index.ts';
 import { searchExhaustive } from '../src/engine/exhaustive/searchExhaustive.ts';
 
 export interface ThreatScenarioFigures {
@@ -45,33 +45,38 @@ export interface ThreatFigures {
   readonly largestFresh: LargestScenarioFigures;
 }
 
+/** `check`'s plan of the whole threat suite (every threat, its scenarios and properties). */
+export function threatSuitePlan(): ReturnType<typeof planCheck> {
+  return planCheck({ threat: threatSuite.map((t) => `t${t.threat}`) });
+}
+
 /** One threat scenario checked as `npm run check` checks it; the figures are its search's (replays and sanity aside). */
-export function measureThreatScenario(job: CheckJob, search: SearchChoice): ThreatScenarioFigures {
+function measureThreatScenario(job: CheckJob, search: SearchChoice): ThreatScenarioFigures {
   const c = runCheckJob(job, search);
   const s = c.search;
   return { scenario: c.config.name, threat: job.threat ?? 0, states: s.states, transitions: s.transitions, millis: s.millis, statesPerSecond: (s.states * 1000) / s.millis };
 }
 
 export function measureThreats(): ThreatFigures {
-  const plan = planCheck({ threat: ['t1', 't2', 't3', 't4', 't5', 't6', 't7', 't8', 't9', 't10', 't11', 't12'] });
+  const plan = threatSuitePlan();
   const started = performance.now();
   const scenarios = plan.jobs.map((job) => measureThreatScenario(job, plan.search));
   const totalMillis = performance.now() - started;
   const largest = scenarios.reduce((a, b) => (b.states > a.states ? b : a));
   const job = plan.jobs.find((j) => j.config.name === largest.scenario)!;
-  return { scenarios, totalMillis, largest, largestFresh: measureLargest(job.config, [...job.properties.map((p) => p.property), sanityProperty]) };
+  return { scenarios, totalMillis, largest, largestFresh: measureLargest(job) };
 }
 
-function measureLargest(config: Parameters<typeof worldSystem>[0], properties: Parameters<typeof searchExhaustive>[1]): LargestScenarioFigures {
-  const system = worldSystem(config);
-  const outcome = searchExhaustive(system, properties);
+function measureLargest(job: CheckJob): LargestScenarioFigures {
+  const system = worldSystem(job.config);
+  const outcome = searchExhaustive(system, searchedProperties(job));
   const model = system.initialStates()[0]!.model;
   const states = outcome.stats.states;
   const visited = outcome.memory.visitedBytes / states;
   const parents = outcome.memory.parentBytes / states;
   const worldTables = (model.nets.bytes + model.roleTuples.bytes + model.tupleSteps.byteLength) / states;
   return {
-    scenario: config.name,
+    scenario: job.config.name,
     states,
     millis: outcome.stats.millis,
     hashed: outcome.fingerprints.hashed,

@@ -2,9 +2,9 @@
 // makes the engine's code polymorphic and slowed the TR world by a third): a warm-up search, then `searches`
 // searches of the same system. Prints one JSON line: the states and each measured search's milliseconds.
 import { worldSystem } from '../models/world/worldSystem.ts';
-import { sanityProperty } from '../properties/index.ts';
-import { planCheck } from '../src/cli/check/planCheck.ts';
+import { searchedProperties } from '../src/cli/check/runCheckJob.ts';
 import { searchExhaustive } from '../src/engine/exhaustive/searchExhaustive.ts';
+import { threatSuitePlan } from './measureThreats.ts';
 import { createBenchmark } from './model/createBenchmark.ts';
 
 const [which, scenario, bound, count] = process.argv.slice(2);
@@ -17,12 +17,12 @@ function measure<S, A>(system: Parameters<typeof searchExhaustive<S, A>>[0], pro
 }
 
 if (which === 'tr') {
-  const job = planCheck({ threat: ['t1', 't2', 't3', 't4', 't5', 't6', 't7', 't8', 't9', 't10', 't11', 't12'] }).jobs.find((j) => j.config.name === scenario);
+  const job = threatSuitePlan().jobs.find((j) => j.config.name === scenario);
   if (job === undefined) {
     process.stderr.write(`bench/rateProcess.ts: no threat scenario ${scenario}\n`);
     process.exit(2);
   }
-  measure(worldSystem(job.config), [...job.properties.map((p) => p.property), sanityProperty]);
+  measure(worldSystem(job.config), searchedProperties(job));
 } else {
   const { system, properties } = createBenchmark({ maxP: Number(bound) });
   measure(system, properties);

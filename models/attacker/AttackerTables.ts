@@ -18,16 +18,11 @@ const secretPrefixes = ['sk:', 'ki:', 'k:', 'tok:', 'pin:user:'];
 
 export class AttackerTables {
   private readonly byObserved = new Map<string, KnowledgeEntry>();
-  /** The same by array: worlds stepped from one another share their observations array until it changes, so the
-   *  search (which asks once per state and property) seldom builds the joined key. */
-  private readonly byArray = new WeakMap<readonly string[], KnowledgeEntry>();
 
   constructor(readonly model: AttackerModel) {}
 
   /** The knowledge after observing the messages whose terms are `observed` (canonical JSON, sorted). */
   entry(observed: readonly string[]): KnowledgeEntry {
-    const known = this.byArray.get(observed);
-    if (known !== undefined) return known;
     const key = observed.join('\n');
     let e = this.byObserved.get(key);
     if (e === undefined) {
@@ -35,7 +30,6 @@ export class AttackerTables {
       e = { knowledge, injectable: this.injectableWith(knowledge) };
       this.byObserved.set(key, e);
     }
-    this.byArray.set(observed, e);
     return e;
   }
 

@@ -55,11 +55,6 @@ export class ObservationTable {
     return terms;
   }
 
-  /** Number of distinct sets so far. */
-  get size(): number {
-    return this.members.length;
-  }
-
   private intern(members: readonly number[], from?: { readonly set: number; readonly term: string }): number {
     const key = members.join(',');
     let id = this.setIds.get(key);

@@ -95,12 +95,6 @@ export function reviveWorld(model: WorldModel, portable: PortableWorld): World {
   return withParts(model, ids, portable.net.map((k) => model.envelopeOfKey(k)), portable.observed, portable.injections);
 }
 
-/** `world` with the messages in flight replaced by `keys` (envelope keys; tests build broken worlds with it). */
-export function worldWithNet(world: World, keys: readonly string[]): World {
-  const model = world.model;
-  return withParts(model, model.cast.map((_, i) => localIdOf(world, i)), keys.map((k) => model.envelopeOfKey(k)), worldObserved(world), world.injections);
-}
-
 /** The configuration `world` belongs to. */
 export function worldConfig(world: World): ScenarioConfig {
   return world.model.config;
@@ -151,7 +145,6 @@ function eachEnabled(world: World, visit: Visit): void {
   const { pool, starts } = model.nets;
   const netStart = starts[world.netId]!;
   const netEnd = starts[world.netId + 1]!;
-  const events = eventsOf(model);
   let last = -1;
   for (let p = netStart; p < netEnd; p++) {
     const e = pool[p]!;
@@ -160,7 +153,7 @@ function eachEnabled(world: World, visit: Visit): void {
     const role = model.receivers[e]!;
     const local = tuple[locals + role]!;
     const next = model.memos[role]!.step(local, model.deliveries[e]!);
-    if (next !== notEnabled) visit(events.deliver(e), role, next, p, model.sends(role, model.deliveries[e]!, local));
+    if (next !== notEnabled) visit(model.deliverEvent(e), role, next, p, model.sends(role, model.deliveries[e]!, local));
   }
   for (let role = 0; role < model.localEvents.length; role++) {
     const local = tuple[locals + role]!;
@@ -168,7 +161,7 @@ function eachEnabled(world: World, visit: Visit): void {
     for (let i = 0; i < enabled.length; i++) {
       const index = enabled[i]!;
       const eventIndex = model.localEvents[role]![index]!;
-      visit(events.local(role, index), role, model.memos[role]!.step(local, eventIndex), -1, model.sends(role, eventIndex, local));
+      visit(model.localEvent(role, index), role, model.memos[role]!.step(local, eventIndex), -1, model.sends(role, eventIndex, local));
     }
   }
   if (!model.attacker.active || world.injections >= model.attacker.budget) return;
@@ -182,7 +175,7 @@ function eachEnabled(world: World, visit: Visit): void {
     const role = model.receivers[e]!;
     const local = tuple[locals + role]!;
     const next = model.memos[role]!.step(local, model.deliveries[e]!);
-    if (next !== notEnabled) visit(events.inject(e), role, next, -1, model.sends(role, model.deliveries[e]!, local));
+    if (next !== notEnabled) visit(model.injectEvent(e), role, next, -1, model.sends(role, model.deliveries[e]!, local));
   }
 }
 
@@ -306,30 +299,6 @@ export function portableWorldKey(world: World): string {
   key += `|${world.injections}|`;
   for (const t of worldObserved(world)) key += model.termDigest(t);
   return key;
-}
-
-/** Cached event objects per model: the search's hot path allocates none. */
-interface EventCache {
-  deliver(envelope: number): WorldEvent;
-  inject(envelope: number): WorldEvent;
-  local(role: number, index: number): WorldEvent;
-}
-const eventCaches = new WeakMap<WorldModel, EventCache>();
-
-function eventsOf(model: WorldModel): EventCache {
-  let cache = eventCaches.get(model);
-  if (cache === undefined) {
-    const deliveries: WorldEvent[] = [];
-    const injections: WorldEvent[] = [];
-    const locals = model.localEvents.map((events, role) => events.map((_, index): WorldEvent => ({ kind: 'local', role, index })));
-    cache = {
-      deliver: (envelope) => (deliveries[envelope] ??= { kind: 'deliver', envelope }),
-      inject: (envelope) => (injections[envelope] ??= { kind: 'inject', envelope }),
-      local: (role, index) => locals[role]![index]!,
-    };
-    eventCaches.set(model, cache);
-  }
-  return cache;
 }
 
 /** Stable printable label of an event ("vno>m2me authChallenge", "subscriber SELECT_SHO"). */

@@ -15,6 +15,7 @@ import { envelopeKey, messageOfKey } from './envelopeKey.ts';
 import { attackerModelOf, type AttackerModel } from '../attacker/attackerModel.ts';
 import { AttackerTables, type KnowledgeEntry } from '../attacker/AttackerTables.ts';
 import { ObservationTable } from './ObservationTable.ts';
+import type { WorldEvent } from './WorldEvent.ts';
 
 const none: readonly number[] = Object.freeze([]);
 /** Slots of the tuple step cache (16,384: 256 KiB). */
@@ -60,6 +61,11 @@ export class WorldModel {
   private readonly enabledRows: (readonly number[] | undefined)[][];
   private readonly knowledgeBySet: KnowledgeEntry[] = [];
   private readonly injectableBySet: (readonly number[])[] = [];
+  /** The event objects of deliveries and injections (by envelope) and of local events (by role and index), made
+   *  once: the search's hot path allocates none. */
+  private readonly deliverEvents: WorldEvent[] = [];
+  private readonly injectEvents: WorldEvent[] = [];
+  private readonly localEventObjects: readonly (readonly WorldEvent[])[];
   private readonly localDigests: string[][];
   private readonly envelopeDigests: string[] = [];
   private readonly termDigests = new Map<string, string>();
@@ -78,6 +84,7 @@ export class WorldModel {
     this.sendRows = this.cast.map(() => []);
     this.enabledRows = this.cast.map(() => []);
     this.localEvents = this.cast.map((m, i) => m.localEvents.map((e) => this.memos[i]!.eventIndex(e as never)));
+    this.localEventObjects = this.localEvents.map((events, role) => events.map((_, index): WorldEvent => ({ kind: 'local', role, index })));
     this.attacker = attackerModelOf(config);
     this.attackerTables = new AttackerTables(this.attacker);
   }
@@ -104,6 +111,18 @@ export class WorldModel {
 
   keyOfEnvelope(envelope: number): string {
     return this.envelopeKeys[envelope]!;
+  }
+
+  deliverEvent(envelope: number): WorldEvent {
+    return (this.deliverEvents[envelope] ??= { kind: 'deliver', envelope });
+  }
+
+  injectEvent(envelope: number): WorldEvent {
+    return (this.injectEvents[envelope] ??= { kind: 'inject', envelope });
+  }
+
+  localEvent(role: number, index: number): WorldEvent {
+    return this.localEventObjects[role]![index]!;
   }
 
   /** Envelope ids of the messages role `role` sends when event `eventIndex` takes it from local state `id`. */

@@ -23,12 +23,16 @@ export interface CheckFlowOutcome {
   readonly quiescent: boolean;
 }
 
+/** One property's result in a check (check's PropertyCheck is this type). */
 export interface CheckPropertyInput {
   readonly property: string;
   readonly description: string;
+  /** TR clauses and counter-measures the property checks. */
   readonly checks: readonly string[];
   readonly verdict: Verdict;
+  /** Violations: the counterexample re-executed on a fresh system, and on live actors. */
   readonly recheck?: { readonly result: string; readonly explanation: string | undefined; readonly liveAgrees: boolean | undefined };
+  /** A known finding about the text: the clauses that leave the gap. */
   readonly known?: string;
 }
 

@@ -6,7 +6,8 @@ import { runHonest } from '../../models/flows/runHonest.ts';
 import { deviceNames, lifecycleCommandTerm } from '../../models/messages.ts';
 import { envelopeKey, messageOfKey } from '../../models/world/envelopeKey.ts';
 import { liveReplay } from '../../models/world/liveReplay.ts';
-import { describeWorld, enabledEvents, eventLabel, initialWorld, portableWorld, portableWorldKey, reviveWorld, stepWorld, worldKey, worldNet, worldWithNet, type World, type WorldEvent } from '../../models/world/World.ts';
+import { describeWorld, enabledEvents, eventLabel, initialWorld, portableWorld, portableWorldKey, reviveWorld, stepWorld, worldKey, worldNet, type World, type WorldEvent } from '../../models/world/World.ts';
+import { withNet } from '../properties/brokenWorlds.ts';
 import { worldSystem } from '../../models/world/worldSystem.ts';
 import { worldProperties } from '../../properties/index.ts';
 import { buildSystem, systemsModule } from '../../src/cli/systems.ts';
@@ -122,7 +123,7 @@ describe('stepWorld', () => {
   it('refuses to deliver a message that is not in flight, even one its receiver would take', () => {
     // The M2ME relays a lifecycle instruction to the TRE in any state (5.1.2.4): always deliverable when in flight.
     const command = envelopeKey({ kind: 'lifecycleCommand', from: 'sho1', to: 'm2me', term: lifecycleCommandTerm('sho1', deviceNames('dev1').pcid, 'BLOCK') });
-    const w0 = worldWithNet(initialWorld(config), [command]);
+    const w0 = withNet(initialWorld(config), [command]);
     const deliver = enabledEvents(w0).find((e) => eventLabel(w0, e) === 'sho1>m2me lifecycleCommand')!;
     const w1 = stepWorld(w0, deliver);
     expect(worldNet(w1).map(messageOfKey).map((m) => `${m.from}>${m.to} ${m.kind}`)).toEqual(['m2me>tre lifecycleCommand']);

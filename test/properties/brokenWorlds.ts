@@ -4,7 +4,7 @@ import { presetsNamed } from '../../models/flows/presets.ts';
 import type { ScenarioConfig } from '../../models/flows/ScenarioConfig.ts';
 import type { Message } from '../../models/messages.ts';
 import { envelopeKey, messageOfKey } from '../../models/world/envelopeKey.ts';
-import { enabledEvents, eventLabel, stepWorld, worldNet, worldWithNet, type World } from '../../models/world/World.ts';
+import { enabledEvents, eventLabel, portableWorld, reviveWorld, stepWorld, worldNet, type World } from '../../models/world/World.ts';
 
 export function preset(name: string): ScenarioConfig {
   const config = presetsNamed(name)[0];
@@ -23,9 +23,14 @@ export function walk(world: World, labels: readonly string[]): World {
   return w;
 }
 
+/** `world` with the messages in flight replaced by `keys` (envelope keys). */
+export function withNet(world: World, keys: readonly string[]): World {
+  return reviveWorld(world.model, { ...portableWorld(world), net: keys });
+}
+
 /** `world` with `message` added to the messages in flight (as if someone had sent it). */
 export function withMessage(world: World, message: Message): World {
-  return worldWithNet(world, [...worldNet(world), envelopeKey(message)]);
+  return withNet(world, [...worldNet(world), envelopeKey(message)]);
 }
 
 /** `world` without the first message in flight of `kind` (as if the network had lost it). */
@@ -33,5 +38,5 @@ export function withoutMessage(world: World, kind: Message['kind']): World {
   const net = worldNet(world);
   const i = net.findIndex((k) => messageOfKey(k).kind === kind);
   if (i < 0) throw new Error(`no ${kind} message in flight`);
-  return worldWithNet(world, net.filter((_, j) => j !== i));
+  return withNet(world, net.filter((_, j) => j !== i));
 }

@@ -2,19 +2,11 @@
 // verdict with its re-checked counterexample, and the sanity result.
 import type { FlowOutcome } from '../../../models/flows/flowOutcome.ts';
 import type { ScenarioConfig } from '../../../models/flows/ScenarioConfig.ts';
-import type { ExplorationStats, Verdict } from '../../engine/Verdict.ts';
+import type { ExplorationStats } from '../../engine/Verdict.ts';
+import type { CheckPropertyInput } from '../../report/fromCheck.ts';
 
-export interface PropertyCheck {
-  readonly property: string;
-  readonly description: string;
-  /** TR clauses and counter-measures the property checks. */
-  readonly checks: readonly string[];
-  readonly verdict: Verdict;
-  /** Violations: the counterexample re-executed on a fresh system, and on live actors. */
-  readonly recheck?: { readonly result: string; readonly explanation: string | undefined; readonly liveAgrees: boolean | undefined };
-  /** A known finding about the text: the clauses that leave the gap. */
-  readonly known?: string;
-}
+/** One property's verdict, as the report model reads it. */
+export type PropertyCheck = CheckPropertyInput;
 
 export interface HonestCheck {
   readonly pure: FlowOutcome;

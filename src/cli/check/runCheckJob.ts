@@ -5,7 +5,9 @@ import { isDeepStrictEqual } from 'node:util';
 import { runHonest } from '../../../models/flows/runHonest.ts';
 import { runLive } from '../../../models/world/runLive.ts';
 import { worldSystem } from '../../../models/world/worldSystem.ts';
+import type { World } from '../../../models/world/World.ts';
 import { sanityProperty } from '../../../properties/index.ts';
+import type { Invariant } from '../../engine/Property.ts';
 import { searchExhaustive } from '../../engine/exhaustive/searchExhaustive.ts';
 import { searchRandom } from '../../engine/random/searchRandom.ts';
 import { replayTrace } from '../../engine/replay/replayTrace.ts';
@@ -19,9 +21,14 @@ function honestCheck(job: CheckJob): HonestCheck {
   return { pure: pure.outcome, live: live.outcome, agree: isDeepStrictEqual(live.finals, pure.finals) && pure.outcome.goalReached === live.outcome.goalReached };
 }
 
+/** The properties a job's search checks: the scenario's, then the sanity goal when the job has one. */
+export function searchedProperties(job: CheckJob): Invariant<World>[] {
+  return [...job.properties.map((p) => p.property), ...(job.sanity ? [sanityProperty] : [])];
+}
+
 function search(job: CheckJob, choice: SearchChoice): SearchOutcome {
   const system = worldSystem(job.config);
-  const properties = [...job.properties.map((p) => p.property), ...(job.sanity ? [sanityProperty] : [])];
+  const properties = searchedProperties(job);
   if (choice.mode === 'exhaustive') return searchExhaustive(system, properties, choice);
   // Workers are not worth their start-up on these worlds; one thread keeps results independent of scheduling.
   return searchRandom(system, properties, { runs: choice.runs, maxSteps: choice.maxSteps, seed: choice.seed, timeLimitMs: choice.timeLimitMs });
