@@ -1,13 +1,15 @@
 // The world: the product of the role snapshots, the network (messages in flight) and the attacker's observations,
 // stepped by a pure function over XState's transition (memoised per role by MemoMachine), one event at a time, so a
-// search can drive it. A world is four small numbers, ids into its scenario's tables (WorldModel) in this thread:
-// the tuple of local states, the network, the observations, and the injections made. `portableWorld` names the
-// same content by keys, for another thread or instance (`reviveWorld`).
+// search can drive it. A world is a record in its scenario's world table (WorldModel) in this thread: the id of the
+// tuple of local states, the id of the observations with the injections made, and the messages in flight, as
+// varints; the record's offset is the world's key. `portableWorld` names the same content by keys, for another
+// thread or instance (`reviveWorld`).
 import type { AnyMachineSnapshot, EventObject } from 'xstate';
 import type { Message } from '../messages.ts';
 import type { RoleId } from '../roleIds.ts';
 import type { ScenarioConfig } from '../flows/ScenarioConfig.ts';
 import { notEnabled } from '../../src/xstate/MemoMachine.ts';
+import { readVarint, varintSize, writeVarint } from '../../src/packing/varint.ts';
 import { tupleStepSlots, WorldModel } from './WorldModel.ts';
 import { worldView, type AttackerView } from './worldView.ts';
 import type { Knowledge } from '../../src/attacker/knowledge.ts';
@@ -20,15 +22,19 @@ export class World {
   /** Use `initialWorld`, `stepWorld` or `reviveWorld`: ids must come from `model`'s tables. */
   constructor(
     readonly model: WorldModel,
+    /** Offset of the world's record in model.worlds: equal worlds of one model have equal offsets. */
+    readonly at: number,
     /** Tuple of each role's local id, in cast order (model.roleTuples). */
     readonly rolesId: number,
-    /** Messages in flight (model.nets): envelope ids in key order, repeats kept. */
-    readonly netId: number,
     /** The attacker's observations (model.observations): its knowledge is their Dolev-Yao closure with its
      *  initial knowledge (models/attacker/AttackerTables.ts). */
     readonly observedId: number,
     /** Injections made so far (bounded by the scenario's budget). */
     readonly injections: number,
+    /** Where the messages in flight lie in model.worlds.pool: envelope ids as varints, in key order (`rank`),
+     *  repeats kept. */
+    readonly netStart: number,
+    readonly netEnd: number,
   ) {}
 }
 
@@ -44,19 +50,20 @@ export interface PortableWorld {
 
 const tupleStepBits = Math.log2(tupleStepSlots);
 
-/** Scratch space for the tuples and networks being built (interning copies them). */
+/** Scratch space for the tuples and records being built (interning copies them). */
 let tupleScratch = new Int32Array(16);
-let netScratch = new Int32Array(64);
+let recordScratch = new Uint8Array(256);
 
 function tupleRoom(length: number): Int32Array {
   if (tupleScratch.length < length) tupleScratch = new Int32Array(length);
   return tupleScratch;
 }
 
-function netRoom(length: number): Int32Array {
-  if (netScratch.length < length) netScratch = new Int32Array(Math.max(length, netScratch.length * 2));
-  return netScratch;
+function recordRoom(length: number): Uint8Array {
+  if (recordScratch.length < length) recordScratch = new Uint8Array(Math.max(length, recordScratch.length * 2));
+  return recordScratch;
 }
+
 
 /** The initial world of a scenario, with fresh tables (every world stepped from it shares them). */
 export function initialWorld(config: ScenarioConfig): World {
@@ -66,13 +73,35 @@ export function initialWorld(config: ScenarioConfig): World {
 }
 
 function withParts(model: WorldModel, localIds: readonly number[], envelopes: readonly number[], observed: readonly string[], injections: number): World {
+  // A world's record packs its injections below the budget's bound (worldOf); more is a caller bug.
+  if (!(injections >= 0 && injections < model.injectionSlots)) throw new RangeError(`world: ${injections} injections, budget ${model.injectionSlots - 1}`);
   const tuple = tupleRoom(localIds.length);
   localIds.forEach((id, i) => (tuple[i] = id));
   const rolesId = model.roleTuples.intern(tuple, localIds.length);
-  const sorted = [...envelopes].sort((a, b) => model.rank[a]! - model.rank[b]!);
-  const net = netRoom(sorted.length);
-  sorted.forEach((e, i) => (net[i] = e));
-  return new World(model, rolesId, model.nets.intern(net, sorted.length), model.observations.ofTerms(observed), injections);
+  const net = [...envelopes].sort((a, b) => model.rank[a]! - model.rank[b]!);
+  const observedId = model.observations.ofTerms(observed);
+  // Five bytes per varint at most: the header's two and one per message.
+  const record = recordRoom(5 * (net.length + 2));
+  let end = writeVarint(record, 0, rolesId);
+  end = writeVarint(record, end, observedId * model.injectionSlots + injections);
+  const header = end;
+  for (const e of net) end = writeVarint(record, end, e);
+  return internedWorld(model, rolesId, observedId, injections, header, end);
+}
+
+/** The world whose record is `recordScratch[0 .. end - 1]`, made of these parts, the network from `header` on. */
+function internedWorld(model: WorldModel, rolesId: number, observedId: number, injections: number, header: number, end: number): World {
+  const at = model.worlds.intern(recordScratch, end);
+  const netStart = at + varintSize(end) + header;
+  return new World(model, at, rolesId, observedId, injections, netStart, netStart + end - header);
+}
+
+/** The envelope ids of the messages in flight in `world`, in key order. */
+function envelopesOf(world: World): number[] {
+  const pool = world.model.worlds.pool;
+  const out: number[] = [];
+  for (let p = world.netStart; p < world.netEnd; p += varintSize(out[out.length - 1]!)) out.push(readVarint(pool, p));
+  return out;
 }
 
 /** The content of `world`, by keys. */
@@ -119,11 +148,7 @@ export function roleSnapshot(world: World, id: RoleId): AnyMachineSnapshot {
 
 /** The messages in flight, by envelope key, in key order (repeats kept). */
 export function worldNet(world: World): string[] {
-  const { model, netId } = world;
-  const { pool, starts } = model.nets;
-  const out: string[] = [];
-  for (let p = starts[netId]!; p < starts[netId + 1]!; p++) out.push(model.keyOfEnvelope(pool[p]!));
-  return out;
+  return envelopesOf(world).map((e) => world.model.keyOfEnvelope(e));
 }
 
 /** The attacker's observations: the canonical JSON of every message term it read, sorted, without repeats. */
@@ -131,8 +156,8 @@ export function worldObserved(world: World): readonly string[] {
   return world.model.observations.terms(world.observedId);
 }
 
-/** What one enabled event does: the role that moves, its next local id, the network position of the message it
- *  takes (-1: none), and the envelopes it sends. */
+/** What one enabled event does: the role that moves, its next local id, the pool offset in the network of the
+ *  message it takes (-1: none), and the envelopes it sends. */
 type Visit = (event: WorldEvent, role: number, next: number, taken: number, sends: readonly number[]) => void;
 
 /** Calls `visit` for each event enabled in `world`, in a fixed order that depends on the world's content only:
@@ -142,12 +167,17 @@ function eachEnabled(world: World, visit: Visit): void {
   const model = world.model;
   const { pool: tuple, starts: tupleStarts } = model.roleTuples;
   const locals = tupleStarts[world.rolesId]!;
-  const { pool, starts } = model.nets;
-  const netStart = starts[world.netId]!;
-  const netEnd = starts[world.netId + 1]!;
+  // The pool may be replaced as records are added; this world's bytes are the same in every copy.
+  const pool = model.worlds.pool;
+  const { netStart, netEnd } = world;
   let last = -1;
-  for (let p = netStart; p < netEnd; p++) {
-    const e = pool[p]!;
+  for (let p = netStart, size = 1; p < netEnd; p += size) {
+    let e = pool[p]!;
+    size = 1;
+    if (e >= 0x80) {
+      e = readVarint(pool, p);
+      size = varintSize(e);
+    }
     if (e === last) continue;
     last = e;
     const role = model.receivers[e]!;
@@ -169,9 +199,7 @@ function eachEnabled(world: World, visit: Visit): void {
   for (let i = 0; i < injectable.length; i++) {
     const e = injectable[i]!;
     // A message already in flight on that channel is delivered as it is, not injected again.
-    let inFlight = false;
-    for (let p = netStart; p < netEnd && !inFlight; p++) inFlight = pool[p] === e;
-    if (inFlight) continue;
+    if (inFlight(pool, netStart, netEnd, e)) continue;
     const role = model.receivers[e]!;
     const local = tuple[locals + role]!;
     const next = model.memos[role]!.step(local, model.deliveries[e]!);
@@ -179,8 +207,18 @@ function eachEnabled(world: World, visit: Visit): void {
   }
 }
 
-/** The world after role `role` moves to `next`, taking the message at network position `taken` (-1: none) and
- *  sending `sends`. The new tuple comes from the model's tuple step cache when it can. */
+/** Whether envelope `e` is among the varints of `pool[from .. to - 1]`. */
+function inFlight(pool: Uint8Array, from: number, to: number, e: number): boolean {
+  for (let p = from; p < to; ) {
+    const v = readVarint(pool, p);
+    if (v === e) return true;
+    p += varintSize(v);
+  }
+  return false;
+}
+
+/** The world after role `role` moves to `next`, taking the message at pool offset `taken` (-1: none) and sending
+ *  `sends`. The new tuple comes from the model's tuple step cache when it can. */
 function successor(world: World, role: number, next: number, taken: number, sends: readonly number[], injected: boolean): World {
   const model = world.model;
   const tuples = model.roleTuples;
@@ -193,9 +231,9 @@ function successor(world: World, role: number, next: number, taken: number, send
     if (cache[at] === rolesId && cache[at + 1] === role && cache[at + 2] === next) rolesId = cache[at + 3]!;
     else {
       const count = model.cast.length;
-      const pool = tuples.pool;
+      const locals = tuples.pool;
       const tuple = tupleRoom(count);
-      for (let i = 0; i < count; i++) tuple[i] = pool[from + i]!;
+      for (let i = 0; i < count; i++) tuple[i] = locals[from + i]!;
       tuple[role] = next;
       cache[at] = rolesId;
       cache[at + 1] = role;
@@ -204,29 +242,40 @@ function successor(world: World, role: number, next: number, taken: number, send
       cache[at + 3] = rolesId;
     }
   }
-  let netId = world.netId;
   let observed = world.observedId;
-  if (taken >= 0 || sends.length > 0) {
-    const { pool, starts } = model.nets;
-    const rank = model.rank;
-    const net = netRoom(starts[netId + 1]! - starts[netId]! + sends.length);
-    let length = 0;
-    for (let p = starts[netId]!; p < starts[netId + 1]!; p++) if (p !== taken) net[length++] = pool[p]!;
-    for (let s = 0; s < sends.length; s++) {
-      const e = sends[s]!;
-      // Insertion keeps the network in key order (rank), so equal multisets intern alike.
-      let at = length++;
-      while (at > 0 && rank[net[at - 1]!]! > rank[e]!) {
-        net[at] = net[at - 1]!;
-        at--;
-      }
-      net[at] = e;
-      const term = model.observedTerms[e]!;
-      if (term >= 0) observed = model.observations.with(observed, term);
-    }
-    netId = model.nets.intern(net, length);
+  for (let i = 0; i < sends.length; i++) {
+    const term = model.observedTerms[sends[i]!]!;
+    if (term >= 0) observed = model.observations.with(observed, term);
   }
-  return new World(model, rolesId, netId, observed, world.injections + (injected ? 1 : 0));
+  const injections = world.injections + (injected ? 1 : 0);
+  // The new record, written from the old one's bytes: its network without the message taken, and with the sent
+  // ones merged in key order (`sends` is in key order), so equal multisets are equal bytes.
+  const pool = model.worlds.pool;
+  const { netStart, netEnd } = world;
+  const takenEnd = taken < 0 ? taken : taken + varintSize(readVarint(pool, taken));
+  const record = recordRoom(netEnd - netStart + 5 * (sends.length + 2));
+  let end = writeVarint(record, 0, rolesId);
+  end = writeVarint(record, end, observed * model.injectionSlots + injections);
+  const header = end;
+  if (sends.length === 0) {
+    for (let p = netStart; p < netEnd; p++) if (p < taken || p >= takenEnd) record[end++] = pool[p]!;
+  } else {
+    const rank = model.rank;
+    let s = 0;
+    for (let p = netStart, size = 1; p < netEnd; p += size) {
+      let e = pool[p]!;
+      size = 1;
+      if (e >= 0x80) {
+        e = readVarint(pool, p);
+        size = varintSize(e);
+      }
+      if (p === taken) continue;
+      while (s < sends.length && rank[sends[s]!]! < rank[e]!) end = writeVarint(record, end, sends[s++]!);
+      for (let i = 0; i < size; i++) record[end++] = pool[p + i]!;
+    }
+    while (s < sends.length) end = writeVarint(record, end, sends[s++]!);
+  }
+  return internedWorld(model, rolesId, observed, injections, header, end);
 }
 
 /** Events enabled in `world`, in the order of `eachEnabled`. */
@@ -274,17 +323,10 @@ function sameEvent(a: WorldEvent, b: WorldEvent): boolean {
   return a.kind === b.kind && a.envelope === (b as { envelope: number }).envelope;
 }
 
-const fieldLimit = { roles: 2 ** 20, net: 2 ** 20, observed: 2 ** 10, injections: 2 ** 3 };
-
-/** Key of `world` in this thread's tables: exact (the four ids packed into 53 bits) while every id fits its field,
- *  else a string of the ids, which the engine hashes. Equal worlds of one model have equal keys; worlds of
- *  different instances are compared by `portableWorldKey`. */
-export function worldKey(world: World): number | string {
-  const { rolesId, netId, observedId, injections } = world;
-  if (rolesId < fieldLimit.roles && netId < fieldLimit.net && observedId < fieldLimit.observed && injections < fieldLimit.injections) {
-    return ((rolesId * fieldLimit.net + netId) * fieldLimit.observed + observedId) * fieldLimit.injections + injections;
-  }
-  return `${rolesId},${netId},${observedId},${injections}`;
+/** Key of `world` in this thread's tables: the offset of its record, exact (equal worlds of one model have equal
+ *  records) and compact (System.compactKeys). Worlds of different instances are compared by `portableWorldKey`. */
+export function worldKey(world: World): number {
+  return world.at;
 }
 
 /** Key of `world` equal in every thread and instance (made of content digests, not of ids). */
@@ -293,8 +335,7 @@ export function portableWorldKey(world: World): string {
   let key = '';
   for (let i = 0; i < model.cast.length; i++) key += model.localDigest(i, localIdOf(world, i));
   key += '|';
-  const { pool, starts } = model.nets;
-  for (let p = starts[world.netId]!; p < starts[world.netId + 1]!; p++) key += model.envelopeDigest(pool[p]!);
+  for (const e of envelopesOf(world)) key += model.envelopeDigest(e);
   if (!model.attacker.active) return key;
   key += `|${world.injections}|`;
   for (const t of worldObserved(world)) key += model.termDigest(t);

@@ -1,10 +1,12 @@
 // The tables of one scenario in one thread, held by every world of it: one MemoMachine per role (XState's pure
 // transition once per distinct (local state, event)), the messages as small integers in the order of their keys,
-// and interned tuples of local states, networks and attacker observations. Worlds are ids into these tables;
-// `portable` worlds name the same content by keys, for another thread or instance.
+// interned tuples of local states and sets of attacker observations, and the worlds themselves as interned records
+// of those ids and the messages in flight. `portable` worlds name the same content by keys, for another thread or
+// instance.
 import { createHash } from 'node:crypto';
 import type { AnyStateMachine, EventObject } from 'xstate';
 import { canonicalJson } from '../../src/engine/canonicalJson.ts';
+import { RecordTable } from '../../src/packing/RecordTable.ts';
 import { SequenceTable } from '../../src/packing/SequenceTable.ts';
 import { MemoMachine, notEnabled } from '../../src/xstate/MemoMachine.ts';
 import { castFor, type CastMember } from '../flows/castFor.ts';
@@ -31,8 +33,10 @@ export class WorldModel {
   readonly localEvents: readonly (readonly number[])[];
   /** Tuples of local ids (one per role, in cast order). */
   readonly roleTuples = new SequenceTable();
-  /** Messages in flight: envelope ids sorted by `rank` (key order), repeats kept. */
-  readonly nets = new SequenceTable(true);
+  /** Every world: its tuple id, its observations and injections, and the messages in flight (World.ts). A network
+   *  is stored in each world that has it, not interned apart: in the largest threat scenario two states in three
+   *  have a network of their own, so a table of networks saved little and cost a second lookup per step. */
+  readonly worlds = new RecordTable();
   readonly observations = new ObservationTable();
   /** A direct-mapped cache of tuple steps, four words a slot: tuple id, role, next local id, tuple id after (-1:
    *  empty). A hit spares copying, hashing and comparing a whole tuple to intern it again; measured on the largest
@@ -44,6 +48,8 @@ export class WorldModel {
    *  networks stay sorted. */
   readonly rank: number[] = [];
   readonly attacker: AttackerModel;
+  /** Values the injections made can take (0 .. budget): a world's record packs them with its observations. */
+  readonly injectionSlots: number;
   readonly attackerTables: AttackerTables;
   private readonly roleIndices: ReadonlyMap<string, number>;
   private readonly envelopes: Message[] = [];
@@ -86,6 +92,7 @@ export class WorldModel {
     this.localEvents = this.cast.map((m, i) => m.localEvents.map((e) => this.memos[i]!.eventIndex(e as never)));
     this.localEventObjects = this.localEvents.map((events, role) => events.map((_, index): WorldEvent => ({ kind: 'local', role, index })));
     this.attacker = attackerModelOf(config);
+    this.injectionSlots = this.attacker.budget + 1;
     this.attackerTables = new AttackerTables(this.attacker);
   }
 
@@ -125,7 +132,8 @@ export class WorldModel {
     return this.localEventObjects[role]![index]!;
   }
 
-  /** Envelope ids of the messages role `role` sends when event `eventIndex` takes it from local state `id`. */
+  /** Envelope ids of the messages role `role` sends when event `eventIndex` takes it from local state `id`, in key
+   *  order (rank). */
   sends(role: number, eventIndex: number, id: number): readonly number[] {
     const row = (this.sendRows[role]![eventIndex] ??= []);
     let out = row[id];
@@ -133,7 +141,9 @@ export class WorldModel {
       const from = this.cast[role]!.id;
       // Emitted events come back as 'xstate.emit' actions (MEASURED.md); a role's sends are those of type 'send'.
       const sent = this.memos[role]!.emitted(id, eventIndex).filter((e: EventObject): e is SendEvent => e.type === 'send');
-      out = sent.length === 0 ? none : sent.map((e) => this.envelopeOfKey(envelopeKey({ kind: e.kind, from, to: e.to, term: e.term })));
+      const ids = sent.map((e) => this.envelopeOfKey(envelopeKey({ kind: e.kind, from, to: e.to, term: e.term })));
+      // In key order, read after all are added (adding renumbers ranks); later additions keep this order.
+      out = ids.length === 0 ? none : ids.sort((a, b) => this.rank[a]! - this.rank[b]!);
       row[id] = out;
     }
     return out;
@@ -211,8 +221,6 @@ export class WorldModel {
 
   private add(m: Message, key: string): number {
     const id = this.envelopes.length;
-    // Networks are stored 2 bytes a message (nets is narrow); no scenario comes near 65,536 distinct messages.
-    if (id > 0xffff) throw new RangeError('world: more than 65,536 distinct messages in one scenario');
     const receiver = this.roleIndex(m.to);
     this.envelopes.push(m);
     this.envelopeKeys.push(key);

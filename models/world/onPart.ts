@@ -1,5 +1,6 @@
 // A predicate on worlds computed once per distinct value of the one part of the world it reads: a search asks it
-// once per state, but thousands of states share one tuple of local states, one network or one set of observations.
+// once per state, but thousands of states share one tuple of local states or one set of observations. Networks
+// are not interned apart from their worlds (WorldModel.worlds), so a predicate on the network runs per world.
 import type { World } from './World.ts';
 import type { WorldModel } from './WorldModel.ts';
 
@@ -14,9 +15,8 @@ export interface PartPredicate {
   readonly direct: (world: World) => boolean;
 }
 
-const idOf: Record<WorldPart, (world: World) => number> = {
+const idOf: Record<Exclude<WorldPart, 'net'>, (world: World) => number> = {
   roles: (world) => world.rolesId,
-  net: (world) => world.netId,
   knowledge: (world) => world.observedId,
 };
 
@@ -24,8 +24,10 @@ const unknown = 0;
 const isTrue = 1;
 const isFalse = 2;
 
-/** `predicate`, which must read no part of the world but `part`, memoised per model and id of that part. */
+/** `predicate`, which must read no part of the world but `part`, memoised per model and id of that part (but the
+ *  network, which has no id). */
 export function onPart(part: WorldPart, predicate: (world: World) => boolean): PartPredicate {
+  if (part === 'net') return Object.assign((world: World) => predicate(world), { part, direct: predicate });
   const id = idOf[part];
   const tables = new WeakMap<WorldModel, Int8Array>();
   // Searches run one model at a time: the last one's table is kept at hand.

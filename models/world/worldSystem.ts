@@ -35,6 +35,8 @@ export function worldSystem(config: ScenarioConfig, initial: World = initialWorl
     step: stepWorld,
     forEachSuccessor,
     key: worldKey,
+    // Keys are offsets into the scenario's append-only table of world records.
+    compactKeys: true,
     portableKey: portableWorldKey,
     portable: portableWorld,
     revive: (portable) => reviveWorld(initial.model, portable as PortableWorld),

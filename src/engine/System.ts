@@ -46,6 +46,10 @@ export interface System<S, A> {
    *  gives `portableKey`: then `key` may be made of this instance's own ids (exact small numbers), and searches
    *  that compare states across threads or instances use `portableKey`. */
   key(state: S): StateKey;
+  /** Optional: every `key` is a non-negative integer below 2^31, and keys are handed out compactly (from a counter,
+   *  or as offsets into an append-only store), so a one-thread search keeps the states it has seen as a bitset
+   *  over keys, not a hash table. A system whose keys spread over their range must not set it. */
+  readonly compactKeys?: boolean;
   /** Optional: a key equal across instances, for systems whose `key` is instance-local. */
   portableKey?(state: S): StateKey;
   /** Optional, with `revive`: a structuredClone-safe form of `state` that any instance built from the same name

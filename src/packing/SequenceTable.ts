@@ -1,25 +1,18 @@
-// Interns short sequences of small non-negative integers (a tuple of local state ids, a sorted multiset of message
-// ids) as dense ids: one flat pool of values and an open-addressing table of ids, no object or string per sequence.
+// Interns short sequences of small non-negative integers (a tuple of local state ids) as dense ids: one flat pool
+// of values and an open-addressing table of ids, no object or string per sequence.
 // Ids follow this table's discovery order, so they name sequences within one table only.
 
 const emptySlot = 0;
 
-type Pool = Int32Array<ArrayBuffer> | Uint16Array<ArrayBuffer>;
-
 export class SequenceTable {
   /** Values of every sequence, back to back; sequence `id` is `pool[starts[id]] .. pool[starts[id + 1] - 1]`. */
-  pool: Pool;
+  pool: Int32Array<ArrayBuffer> = new Int32Array(1024);
   starts: Int32Array<ArrayBuffer> = new Int32Array(257);
   size = 0;
   private used = 0;
   /** id + 1 per slot (0: empty); at most three quarters full. */
   private slots = new Int32Array(1024);
   private mask = 1023;
-
-  /** `narrow`: values stay below 2^16, stored in 2 bytes each (half the pool's memory). */
-  constructor(private readonly narrow = false) {
-    this.pool = narrow ? new Uint16Array(1024) : new Int32Array(1024);
-  }
 
   /** Id of the sequence `values[0 .. length - 1]`, added if new. */
   intern(values: Int32Array, length: number): number {
@@ -52,14 +45,8 @@ export class SequenceTable {
 
   private add(values: Int32Array, length: number, slot: number): number {
     const id = this.size;
-    if (this.narrow) {
-      for (let i = 0; i < length; i++) {
-        // Callers choose a narrow table for values they bound (message ids); a larger one is their bug.
-        if (values[i]! > 0xffff) throw new RangeError(`SequenceTable: value ${values[i]} does not fit a narrow table`);
-      }
-    }
     if (this.used + length > this.pool.length) this.pool = grown(this.pool, this.used + length);
-    if (id + 2 > this.starts.length) this.starts = grown(this.starts, id + 2) as Int32Array<ArrayBuffer>;
+    if (id + 2 > this.starts.length) this.starts = grown(this.starts, id + 2);
     this.pool.set(values.subarray(0, length), this.used);
     this.used += length;
     this.starts[id + 1] = this.used;
@@ -83,16 +70,16 @@ export class SequenceTable {
   }
 }
 
-function grown(array: Pool, atLeast: number): Pool {
+function grown(array: Int32Array<ArrayBuffer>, atLeast: number): Int32Array<ArrayBuffer> {
   let length = array.length * 2;
   while (length < atLeast) length *= 2;
-  const out = array instanceof Uint16Array ? new Uint16Array(length) : new Int32Array(length);
+  const out = new Int32Array(length);
   out.set(array);
   return out;
 }
 
 /** FNV-1a over whole values with MurmurHash3's finaliser: nearby tuples land far apart. */
-function hashOf(values: Int32Array | Pool, length: number): number {
+function hashOf(values: Int32Array, length: number): number {
   let h = 0x811c9dc5 ^ length;
   for (let i = 0; i < length; i++) h = Math.imul(h ^ values[i]!, 0x01000193);
   h ^= h >>> 16;

@@ -33,13 +33,3 @@ describe('SequenceTable', () => {
     expect(intern(table, [4, 5])).toBe(a);
   });
 });
-
-describe('SequenceTable, narrow', () => {
-  it('stores values below 2^16 in two bytes and refuses a larger one', () => {
-    const table = new SequenceTable(true);
-    const a = intern(table, [65535, 0, 7]);
-    expect(intern(table, [65535, 0, 7])).toBe(a);
-    expect(table.pool).toBeInstanceOf(Uint16Array);
-    expect(() => intern(table, [65536])).toThrow(/does not fit a narrow table/);
-  });
-});

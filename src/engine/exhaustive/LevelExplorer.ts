@@ -9,6 +9,7 @@ import type { StateKey, System } from '../System.ts';
 import type { Visibility } from '../Visibility.ts';
 import { Fingerprinter } from './Fingerprinter.ts';
 import { FingerprintSet } from './FingerprintSet.ts';
+import { KeyBitset } from './KeyBitset.ts';
 import { mix32 } from './mix32.ts';
 import { MonitorTable } from './MonitorTable.ts';
 import { Outbox, type Batch } from './Outbox.ts';
@@ -54,9 +55,15 @@ export interface ReductionCounts {
 }
 
 const checkClockEvery = 1024;
+/** The fingerprint high half `register` is told for a state stored exactly (below 2^31: not hashed). */
+const exactHigh = 1;
+const maxCompactKey = 0x7fffffff;
 
 export class LevelExplorer<S, A> {
-  readonly visited: FingerprintSet;
+  /** States seen, by fingerprint; or by key alone (`seen`) when the system's keys are compact, nothing but the key
+   *  names a state (no trace monitors) and one explorer sees every state. */
+  private readonly visited: FingerprintSet;
+  private readonly seen: KeyBitset | undefined;
   readonly parents = new ParentLog();
   readonly found: FoundViolation[] = [];
   private readonly fp = new Fingerprinter();
@@ -101,11 +108,12 @@ export class LevelExplorer<S, A> {
     this.owner = setup.owner;
     this.owners = setup.owners;
     this.portableKey = setup.owners > 1 ? setup.system.portableKey?.bind(setup.system) : undefined;
-    this.visited = new FingerprintSet(setup.initialCapacity);
     this.monitors = new MonitorTable(setup.traceProperties);
+    const reduce = setup.visible !== undefined && setup.system.ample !== undefined;
+    this.seen = setup.system.compactKeys === true && this.monitors.count === 0 && setup.owners === 1 && !reduce ? new KeyBitset() : undefined;
+    this.visited = new FingerprintSet(this.seen === undefined ? setup.initialCapacity : 0);
     this.pendingInvariants = new PendingInvariants(setup.invariants);
     this.traceSeen = setup.traceProperties.map(() => false);
-    const reduce = setup.visible !== undefined && setup.system.ample !== undefined;
     if (reduce && setup.owners !== 1) throw new Error('LevelExplorer: partial-order reduction needs one owner (its cycle proviso reads the whole visited set)');
     this.ample = reduce ? setup.system.ample!.bind(setup.system) : undefined;
     this.reduction = reduce ? { reduced: 0, fullyExpanded: 0, proviso: 0 } : undefined;
@@ -131,6 +139,10 @@ export class LevelExplorer<S, A> {
     for (let i = 0; i < initial.length; i++) {
       const state = initial[i]!;
       const monitor = this.monitors.initial(state);
+      if (this.seen !== undefined) {
+        if (this.seen.add(this.compactKey(state))) this.register(state, monitor, -1 - i, 0, exactHigh);
+        continue;
+      }
       this.fingerprint(state, monitor);
       if (this.owners > 1 && this.ownerOf() !== this.owner) continue;
       if (this.visited.add(this.fp.hi, this.fp.lo)) this.register(state, monitor, -1 - i, 0, this.fp.hi);
@@ -195,13 +207,17 @@ export class LevelExplorer<S, A> {
 
   /** Bytes of the visited set (with the next level's set of the cycle proviso, when reducing) and parent pointers. */
   get bytes(): { readonly visited: number; readonly parents: number } {
-    return { visited: this.visited.bytes + (this.nextLevel?.bytes ?? 0), parents: this.parents.bytes };
+    return { visited: this.visited.bytes + (this.seen?.bytes ?? 0) + (this.nextLevel?.bytes ?? 0), parents: this.parents.bytes };
   }
 
   private readonly visit = (action: A, next: S): void => {
     const actionIndex = this.actionCounter++;
     if (this.cut !== undefined) return;
     this.transitions++;
+    if (this.seen !== undefined) {
+      if (this.seen.add(this.compactKey(next))) this.register(next, 0, this.currentId, actionIndex, exactHigh);
+      return;
+    }
     let monitor = this.currentMonitor;
     if (this.monitors.count > 0) {
       monitor = this.monitors.advance(monitor, this.current, action, next, (property) => this.traceViolated(property, actionIndex));
@@ -309,6 +325,15 @@ export class LevelExplorer<S, A> {
   private fingerprint(state: S, monitor: number): void {
     const key = this.portableKey === undefined ? this.system.key(state) : this.portableKey(state);
     this.fp.of(key, this.monitors.codes[monitor]!, this.monitors.texts[monitor]!);
+  }
+
+  private compactKey(state: S): number {
+    const key = this.system.key(state);
+    // A system that declares compact keys and returns another is broken; a bitset over it would be unsound.
+    if (typeof key !== 'number' || !(key >= 0 && key <= maxCompactKey) || !Number.isInteger(key)) {
+      throw new RangeError(`${this.system.name}: compactKeys is set but key ${String(key)} is not an integer in [0, 2^31)`);
+    }
+    return key;
   }
 
   private ownerOf(): number {
