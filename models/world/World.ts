@@ -8,9 +8,8 @@ import type { AnyMachineSnapshot, EventObject } from 'xstate';
 import type { Message } from '../messages.ts';
 import type { RoleId } from '../roleIds.ts';
 import type { ScenarioConfig } from '../flows/ScenarioConfig.ts';
-import { notEnabled } from '../../src/xstate/MemoMachine.ts';
 import { readVarint, varintSize, writeVarint } from '../../src/packing/varint.ts';
-import { tupleStepSlots, WorldModel } from './WorldModel.ts';
+import { WorldModel } from './WorldModel.ts';
 import { worldView, type AttackerView } from './worldView.ts';
 import type { Knowledge } from '../../src/attacker/knowledge.ts';
 import { contentId } from '../contentId.ts';
@@ -48,7 +47,6 @@ export interface PortableWorld {
   readonly injections: number;
 }
 
-const tupleStepBits = Math.log2(tupleStepSlots);
 
 /** Scratch space for the tuples and records being built (interning copies them). */
 let tupleScratch = new Int32Array(16);
@@ -84,16 +82,21 @@ function withParts(model: WorldModel, localIds: readonly number[], envelopes: re
   const record = recordRoom(5 * (net.length + 2));
   let end = writeVarint(record, 0, rolesId);
   end = writeVarint(record, end, observedId * model.injectionSlots + injections);
-  const header = end;
   for (const e of net) end = writeVarint(record, end, e);
-  return internedWorld(model, rolesId, observedId, injections, header, end);
+  return worldAt(model, model.worlds.intern(record, end));
 }
 
-/** The world whose record is `recordScratch[0 .. end - 1]`, made of these parts, the network from `header` on. */
-function internedWorld(model: WorldModel, rolesId: number, observedId: number, injections: number, header: number, end: number): World {
-  const at = model.worlds.intern(recordScratch, end);
-  const netStart = at + varintSize(end) + header;
-  return new World(model, at, rolesId, observedId, injections, netStart, netStart + end - header);
+/** The world whose record is at offset `at` of model.worlds. */
+export function worldAt(model: WorldModel, at: number): World {
+  const table = model.worlds;
+  const pool = table.pool;
+  let p = table.bodyStart(at);
+  const rolesId = readVarint(pool, p);
+  p += varintSize(rolesId);
+  const packed = readVarint(pool, p);
+  p += varintSize(packed);
+  const observedId = Math.floor(packed / model.injectionSlots);
+  return new World(model, at, rolesId, observedId, packed - observedId * model.injectionSlots, p, table.bodyEnd(at));
 }
 
 /** The envelope ids of the messages in flight in `world`, in key order. */
@@ -156,17 +159,16 @@ export function worldObserved(world: World): readonly string[] {
   return world.model.observations.terms(world.observedId);
 }
 
-/** What one enabled event does: the role that moves, its next local id, the pool offset in the network of the
- *  message it takes (-1: none), and the envelopes it sends. */
-type Visit = (event: WorldEvent, role: number, next: number, taken: number, sends: readonly number[]) => void;
+/** What one enabled event does: the tuple of local states after it, the pool offset in the network of the message
+ *  it takes (-1: none), and the envelopes it sends. */
+type Visit = (event: WorldEvent, rolesId: number, taken: number, sends: readonly number[]) => void;
 
 /** Calls `visit` for each event enabled in `world`, in a fixed order that depends on the world's content only:
  *  deliveries in network order (message kind as the flows run, then channel, then term), then local events by role
  *  and index, then the attacker's injections in key order. */
 function eachEnabled(world: World, visit: Visit): void {
   const model = world.model;
-  const { pool: tuple, starts: tupleStarts } = model.roleTuples;
-  const locals = tupleStarts[world.rolesId]!;
+  const rolesId = world.rolesId;
   // The pool may be replaced as records are added; this world's bytes are the same in every copy.
   const pool = model.worlds.pool;
   const { netStart, netEnd } = world;
@@ -180,18 +182,17 @@ function eachEnabled(world: World, visit: Visit): void {
     }
     if (e === last) continue;
     last = e;
-    const role = model.receivers[e]!;
-    const local = tuple[locals + role]!;
-    const next = model.memos[role]!.step(local, model.deliveries[e]!);
-    if (next !== notEnabled) visit(model.deliverEvent(e), role, next, p, model.sends(role, model.deliveries[e]!, local));
+    const next = model.roleStep(rolesId, model.receivers[e]!, model.deliveries[e]!);
+    if (next >= 0) visit(model.deliverEvent(e), next, p, model.stepSends);
   }
+  const { pool: tuple, starts: tupleStarts } = model.roleTuples;
+  const locals = tupleStarts[rolesId]!;
   for (let role = 0; role < model.localEvents.length; role++) {
-    const local = tuple[locals + role]!;
-    const enabled = model.enabledLocal(role, local);
+    const enabled = model.enabledLocal(role, tuple[locals + role]!);
     for (let i = 0; i < enabled.length; i++) {
       const index = enabled[i]!;
-      const eventIndex = model.localEvents[role]![index]!;
-      visit(model.localEvent(role, index), role, model.memos[role]!.step(local, eventIndex), -1, model.sends(role, eventIndex, local));
+      const next = model.roleStep(rolesId, role, model.localEvents[role]![index]!);
+      visit(model.localEvent(role, index), next, -1, model.stepSends);
     }
   }
   if (!model.attacker.active || world.injections >= model.attacker.budget) return;
@@ -200,10 +201,8 @@ function eachEnabled(world: World, visit: Visit): void {
     const e = injectable[i]!;
     // A message already in flight on that channel is delivered as it is, not injected again.
     if (inFlight(pool, netStart, netEnd, e)) continue;
-    const role = model.receivers[e]!;
-    const local = tuple[locals + role]!;
-    const next = model.memos[role]!.step(local, model.deliveries[e]!);
-    if (next !== notEnabled) visit(model.injectEvent(e), role, next, -1, model.sends(role, model.deliveries[e]!, local));
+    const next = model.roleStep(rolesId, model.receivers[e]!, model.deliveries[e]!);
+    if (next >= 0) visit(model.injectEvent(e), next, -1, model.stepSends);
   }
 }
 
@@ -217,31 +216,10 @@ function inFlight(pool: Uint8Array, from: number, to: number, e: number): boolea
   return false;
 }
 
-/** The world after role `role` moves to `next`, taking the message at pool offset `taken` (-1: none) and sending
- *  `sends`. The new tuple comes from the model's tuple step cache when it can. */
-function successor(world: World, role: number, next: number, taken: number, sends: readonly number[], injected: boolean): World {
+/** The record offset of the world after an event that leaves the tuple `rolesId`, takes the message at pool
+ *  offset `taken` (-1: none) and sends `sends`. */
+function successorKey(world: World, rolesId: number, taken: number, sends: readonly number[], injected: boolean): number {
   const model = world.model;
-  const tuples = model.roleTuples;
-  let rolesId = world.rolesId;
-  const from = tuples.starts[rolesId]!;
-  if (tuples.pool[from + role] !== next) {
-    const cache = model.tupleSteps;
-    // The slot: the top bits of a multiplicative hash of the step.
-    const at = ((Math.imul(rolesId, 0x9e3779b1) ^ Math.imul(role * 65599 + next, 0x85ebca6b)) >>> (32 - tupleStepBits)) << 2;
-    if (cache[at] === rolesId && cache[at + 1] === role && cache[at + 2] === next) rolesId = cache[at + 3]!;
-    else {
-      const count = model.cast.length;
-      const locals = tuples.pool;
-      const tuple = tupleRoom(count);
-      for (let i = 0; i < count; i++) tuple[i] = locals[from + i]!;
-      tuple[role] = next;
-      cache[at] = rolesId;
-      cache[at + 1] = role;
-      cache[at + 2] = next;
-      rolesId = tuples.intern(tuple, count);
-      cache[at + 3] = rolesId;
-    }
-  }
   let observed = world.observedId;
   for (let i = 0; i < sends.length; i++) {
     const term = model.observedTerms[sends[i]!]!;
@@ -256,7 +234,6 @@ function successor(world: World, role: number, next: number, taken: number, send
   const record = recordRoom(netEnd - netStart + 5 * (sends.length + 2));
   let end = writeVarint(record, 0, rolesId);
   end = writeVarint(record, end, observed * model.injectionSlots + injections);
-  const header = end;
   if (sends.length === 0) {
     for (let p = netStart; p < netEnd; p++) if (p < taken || p >= takenEnd) record[end++] = pool[p]!;
   } else {
@@ -275,7 +252,7 @@ function successor(world: World, role: number, next: number, taken: number, send
     }
     while (s < sends.length) end = writeVarint(record, end, sends[s++]!);
   }
-  return internedWorld(model, rolesId, observed, injections, header, end);
+  return model.worlds.intern(record, end);
 }
 
 /** Events enabled in `world`, in the order of `eachEnabled`. */
@@ -288,12 +265,12 @@ export function enabledEvents(world: World): WorldEvent[] {
 /** The world and visitor of the `forEachSuccessor` call in progress: one visitor function for every call, not a
  *  closure per state (the search calls it once per state). */
 let expanding: World | undefined;
-let expandingVisit: ((event: WorldEvent, next: World) => void) | undefined;
-const visitSuccessor: Visit = (event, role, next, taken, sends) =>
-  expandingVisit!(event, successor(expanding!, role, next, taken, sends, event.kind === 'inject'));
+let expandingVisit: ((event: WorldEvent, key: number) => void) | undefined;
+const visitSuccessor: Visit = (event, rolesId, taken, sends) => expandingVisit!(event, successorKey(expanding!, rolesId, taken, sends, event.kind === 'inject'));
 
-/** Each enabled event of `world` with its successor, in `enabledEvents` order (the search's fast path). */
-export function forEachSuccessor(world: World, visit: (event: WorldEvent, next: World) => void): void {
+/** Each enabled event of `world` with the key of its successor (`worldAt` builds it), in `enabledEvents` order:
+ *  the search's fast path. */
+export function forEachSuccessorKey(world: World, visit: (event: WorldEvent, key: number) => void): void {
   // `visit` may expand another world (a property that steps): restore the outer call's pair afterwards.
   const outer = expanding;
   const outerVisit = expandingVisit;
@@ -307,11 +284,17 @@ export function forEachSuccessor(world: World, visit: (event: WorldEvent, next: 
   }
 }
 
+/** Each enabled event of `world` with its successor, in `enabledEvents` order. */
+export function forEachSuccessor(world: World, visit: (event: WorldEvent, next: World) => void): void {
+  const model = world.model;
+  forEachSuccessorKey(world, (event, key) => visit(event, worldAt(model, key)));
+}
+
 /** The world after `event`. Pure: the same world and event always give an equal world. */
 export function stepWorld(world: World, event: WorldEvent): World {
   let out: World | undefined;
-  eachEnabled(world, (e, role, next, taken, sends) => {
-    if (out === undefined && sameEvent(e, event)) out = successor(world, role, next, taken, sends, e.kind === 'inject');
+  eachEnabled(world, (e, rolesId, taken, sends) => {
+    if (out === undefined && sameEvent(e, event)) out = worldAt(world.model, successorKey(world, rolesId, taken, sends, e.kind === 'inject'));
   });
   // Callers step only events from enabledEvents(world); anything else is a caller bug, not a model outcome.
   if (out === undefined) throw new Error(`world: event ${JSON.stringify(event)} is not enabled`);

@@ -50,6 +50,10 @@ export interface System<S, A> {
    *  or as offsets into an append-only store), so a one-thread search keeps the states it has seen as a bitset
    *  over keys, not a hash table. A system whose keys spread over their range must not set it. */
   readonly compactKeys?: boolean;
+  /** Optional, with `compactKeys`: `forEachSuccessor` giving each successor's key instead of the successor, and the
+   *  state a key names, so a search builds only the states it has not seen (most steps reach a known one). */
+  forEachSuccessorKey?(state: S, visit: (action: A, key: number) => void): void;
+  stateOfKey?(key: number): S;
   /** Optional: a key equal across instances, for systems whose `key` is instance-local. */
   portableKey?(state: S): StateKey;
   /** Optional, with `revive`: a structuredClone-safe form of `state` that any instance built from the same name

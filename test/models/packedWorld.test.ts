@@ -1,12 +1,12 @@
-// Packed worlds (ids into the scenario's tables) against the same worlds named by content: the same state space in
-// every built-in scenario, memoised property predicates that agree with the predicates themselves, and knowledge
-// grown one observation at a time equal to knowledge closed at once.
+// Packed worlds (records in the scenario's tables) against the same worlds named by content: the same state space
+// in every built-in scenario, keys that name their worlds, memoised property predicates that agree with the
+// predicates themselves, and knowledge grown one observation at a time equal to knowledge closed at once.
 import { describe, expect, it } from 'vitest';
 import { presets } from '../../models/flows/presets.ts';
 import { resolveScenario, type ScenarioConfig } from '../../models/flows/ScenarioConfig.ts';
 import { envelopeKey } from '../../models/world/envelopeKey.ts';
 import type { PartPredicate } from '../../models/world/onPart.ts';
-import { forEachSuccessor, worldKey, type World } from '../../models/world/World.ts';
+import { forEachSuccessor, forEachSuccessorKey, portableWorld, reviveWorld, worldAt, worldKey, type World } from '../../models/world/World.ts';
 import { worldSystem } from '../../models/world/worldSystem.ts';
 import { propertiesFor, sanityProperty } from '../../properties/index.ts';
 import { threatSuite } from '../../properties/threats/threatSuite.ts';
@@ -54,6 +54,19 @@ describe('packed worlds', () => {
     // Packed keys are exact; content keys are hashed.
     expect(a.fingerprints.hashed).toBe(0);
     expect(b.fingerprints.hashed).toBe(b.stats.states);
+  });
+
+  it.each(['t1-clone', 't7-forged-commands', 'change-via-old-sho'])('step into the canonical record of each successor (as built from its content), in every reachable state: %s', (name) => {
+    const worlds = reachable(scenarios.find((c) => c.name === name)!);
+    let steps = 0;
+    for (const w of worlds) {
+      // The step edits the old record's bytes; reviving the content writes the record anew from sorted parts.
+      forEachSuccessorKey(w, (_, key) => {
+        steps++;
+        expect(worldKey(reviveWorld(w.model, portableWorld(worldAt(w.model, key))))).toBe(key);
+      });
+    }
+    expect(steps).toBeGreaterThan(worlds.length);
   });
 
   const sample = ['t1-clone', 't8-owner-unblocks', 't9-bus-monitor', 't6-firmware', 'initial-3gpp'];

@@ -148,6 +148,7 @@ describe('trace properties through their monitors', () => {
 });
 
 describe('searchExhaustive on a system with compact keys', () => {
+  const jugsAreNotHere = { kind: 'invariant' as const, id: propertyId('toy.notCorner'), description: 'never at (3, 4)', holds: (s: number) => s !== 3 * 21 + 4 };
   const compact = { ...grid(20), compactKeys: true };
 
   it('explores exactly what the same system explores without them, keeping a bitset of keys', () => {
@@ -156,6 +157,23 @@ describe('searchExhaustive on a system with compact keys', () => {
     expect(outcome.stats).toMatchObject({ states: plain.stats.states, transitions: plain.stats.transitions, depth: plain.stats.depth, hashed: 0 });
     // One bit per key (441 keys): far below the hash table's 4 bytes a slot.
     expect(outcome.memory.visitedBytes).toBeLessThan(plain.memory.visitedBytes / 8);
+  });
+
+  it('steps by key when the system can, building only the states it has not seen', () => {
+    let built = 0;
+    const system = grid(20);
+    const byKey = {
+      ...compact,
+      forEachSuccessorKey: (s: number, visit: (action: 'X' | 'Y' | 'RESET', key: number) => void) => system.enabled(s).forEach((a) => visit(a, system.step(s, a))),
+      stateOfKey: (key: number) => (built++, key),
+    };
+    const plain = searchExhaustive(system, [jugsAreNotHere]);
+    const outcome = searchExhaustive(byKey, [jugsAreNotHere]);
+    expect(outcome.stats).toMatchObject({ states: plain.stats.states, transitions: plain.stats.transitions, depth: plain.stats.depth });
+    // One state built per state found (the initial one comes from initialStates), not one per transition.
+    expect(built).toBe(plain.stats.states - 1);
+    const [found, expected] = [verdictOf(outcome, 'toy.notCorner'), verdictOf(plain, 'toy.notCorner')];
+    expect(found.kind === 'violated' && found.trace.actions).toEqual(expected.kind === 'violated' && expected.trace.actions);
   });
 
   it('keeps fingerprints when trace monitors are part of the state, and finds the same product', () => {
