@@ -42,9 +42,8 @@ export class WorldModel {
    *  role, the tuple id after (-1: the event is not enabled), and the id of the messages sent (`sendLists`).
    *  A hit spares the role's table, its sends and interning the new tuple. */
   readonly roleSteps = new Int32Array(4 * (1 << roleStepBits)).fill(-1);
-  /** Lists of envelope ids sent by some step (`sends`), by id. */
-  private readonly sendLists: (readonly number[])[] = [];
-  private readonly sendListIds = new Map<readonly number[], number>();
+  /** Lists of envelope ids sent by some step (`sends`), by id; 0 is the empty list. */
+  private readonly sendLists: (readonly number[])[] = [none];
   /** What the last `roleStep` sends. */
   stepSends: readonly number[] = none;
   private readonly tupleScratch: Int32Array;
@@ -66,8 +65,8 @@ export class WorldModel {
   readonly receivers: number[] = [];
   readonly deliveries: number[] = [];
   readonly observedTerms: number[] = [];
-  /** sendRows[role][event index][local id]: envelope ids a step sends. */
-  private readonly sendRows: (readonly number[] | undefined)[][][];
+  /** sendRows[role][event index][local id]: the id in `sendLists` of the envelope ids a step sends. */
+  private readonly sendRows: (number | undefined)[][][];
   /** enabledRows[role][local id]: positions in localEvents[role] of the local events enabled there. */
   private readonly enabledRows: (readonly number[] | undefined)[][];
   private readonly knowledgeBySet: KnowledgeEntry[] = [];
@@ -148,15 +147,15 @@ export class WorldModel {
     const code = eventIndex * 64 + role;
     const at = ((Math.imul(rolesId, 0x9e3779b1) ^ Math.imul(code, 0x85ebca6b)) >>> (32 - roleStepBits)) << 2;
     if (cache[at] === rolesId && cache[at + 1] === code) {
-      const next = cache[at + 2]!;
-      if (next >= 0) this.stepSends = this.sendLists[cache[at + 3]!]!;
-      return next;
+      this.stepSends = this.sendLists[cache[at + 3]!]!;
+      return cache[at + 2]!;
     }
     const tuples = this.roleTuples;
     const from = tuples.starts[rolesId]!;
     const local = tuples.pool[from + role]!;
     const nextLocal = this.memos[role]!.step(local, eventIndex);
     let next = -1;
+    let sends = 0;
     if (nextLocal !== notEnabled) {
       next = rolesId;
       if (nextLocal !== local) {
@@ -165,28 +164,19 @@ export class WorldModel {
         tuple[role] = nextLocal;
         next = tuples.intern(tuple, tuple.length);
       }
-      this.stepSends = this.sends(role, eventIndex, local);
+      sends = this.sends(role, eventIndex, local);
     }
+    this.stepSends = this.sendLists[sends]!;
     cache[at] = rolesId;
     cache[at + 1] = code;
     cache[at + 2] = next;
-    cache[at + 3] = next < 0 ? -1 : this.sendListId(this.stepSends);
+    cache[at + 3] = sends;
     return next;
   }
 
-  private sendListId(list: readonly number[]): number {
-    let id = this.sendListIds.get(list);
-    if (id === undefined) {
-      id = this.sendLists.length;
-      this.sendLists.push(list);
-      this.sendListIds.set(list, id);
-    }
-    return id;
-  }
-
-  /** Envelope ids of the messages role `role` sends when event `eventIndex` takes it from local state `id`, in key
-   *  order (rank). */
-  sends(role: number, eventIndex: number, id: number): readonly number[] {
+  /** The id in `sendLists` of the envelope ids of the messages role `role` sends when event `eventIndex` takes it
+   *  from local state `id`, in key order (rank). */
+  private sends(role: number, eventIndex: number, id: number): number {
     const row = (this.sendRows[role]![eventIndex] ??= []);
     let out = row[id];
     if (out === undefined) {
@@ -194,8 +184,12 @@ export class WorldModel {
       // Emitted events come back as 'xstate.emit' actions (MEASURED.md); a role's sends are those of type 'send'.
       const sent = this.memos[role]!.emitted(id, eventIndex).filter((e: EventObject): e is SendEvent => e.type === 'send');
       const ids = sent.map((e) => this.envelopeOfKey(envelopeKey({ kind: e.kind, from, to: e.to, term: e.term })));
-      // In key order, read after all are added (adding renumbers ranks); later additions keep this order.
-      out = ids.length === 0 ? none : ids.sort((a, b) => this.rank[a]! - this.rank[b]!);
+      out = 0;
+      if (ids.length > 0) {
+        out = this.sendLists.length;
+        // In key order, read after all are added (adding renumbers ranks); later additions keep this order.
+        this.sendLists.push(ids.sort((a, b) => this.rank[a]! - this.rank[b]!));
+      }
       row[id] = out;
     }
     return out;
