@@ -74,7 +74,7 @@ function measureLargest(job: CheckJob): LargestScenarioFigures {
   const states = outcome.stats.states;
   const visited = outcome.memory.visitedBytes / states;
   const parents = outcome.memory.parentBytes / states;
-  const worldTables = (model.worlds.bytes + model.roleTuples.bytes + model.roleSteps.byteLength) / states;
+  const worldTables = (model.worlds.bytes + model.roleTuples.bytes + model.stepTableBytes) / states;
   return {
     scenario: job.config.name,
     states,

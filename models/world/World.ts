@@ -185,15 +185,10 @@ function eachEnabled(world: World, visit: Visit): void {
     const next = model.roleStep(rolesId, model.receivers[e]!, model.deliveries[e]!);
     if (next >= 0) visit(model.deliverEvent(e), next, p, model.stepSends);
   }
-  const { pool: tuple, starts: tupleStarts } = model.roleTuples;
-  const locals = tupleStarts[rolesId]!;
-  for (let role = 0; role < model.localEvents.length; role++) {
-    const enabled = model.enabledLocal(role, tuple[locals + role]!);
-    for (let i = 0; i < enabled.length; i++) {
-      const index = enabled[i]!;
-      const next = model.roleStep(rolesId, role, model.localEvents[role]![index]!);
-      visit(model.localEvent(role, index), next, -1, model.stepSends);
-    }
+  const moves = model.localMoves(rolesId);
+  const movePool = model.localMovePool;
+  for (let m = moves + 1, end = m + 4 * movePool[moves]!; m < end; m += 4) {
+    visit(model.localEvent(movePool[m]!, movePool[m + 1]!), movePool[m + 2]!, -1, model.sendList(movePool[m + 3]!));
   }
   if (!model.attacker.active || world.injections >= model.attacker.budget) return;
   const injectable = model.injectable(world.observedId);

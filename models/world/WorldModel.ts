@@ -44,8 +44,15 @@ export class WorldModel {
   readonly roleSteps = new Int32Array(4 * (1 << roleStepBits)).fill(-1);
   /** Lists of envelope ids sent by some step (`sends`), by id; 0 is the empty list. */
   private readonly sendLists: (readonly number[])[] = [none];
+  /** Per tuple id, where its local moves start in `localMovePool` plus one (0: not computed yet). */
+  private localMoveStarts = new Int32Array(1 << 10);
+  /** The local moves of tuples (`localMoves`): a count, then four words a move: role, index in localEvents[role],
+   *  tuple id after, id of the messages sent. */
+  localMovePool = new Int32Array(1 << 12);
+  private localMovesUsed = 0;
   /** What the last `roleStep` sends. */
   stepSends: readonly number[] = none;
+  stepSendsId = 0;
   private readonly tupleScratch: Int32Array;
   /** Per envelope id: its place in the order of envelope keys (kind as the flows run, channel, term). Ranks
    *  are renumbered when an envelope is added, which keeps the relative order of the others, so interned
@@ -147,7 +154,8 @@ export class WorldModel {
     const code = eventIndex * 64 + role;
     const at = ((Math.imul(rolesId, 0x9e3779b1) ^ Math.imul(code, 0x85ebca6b)) >>> (32 - roleStepBits)) << 2;
     if (cache[at] === rolesId && cache[at + 1] === code) {
-      this.stepSends = this.sendLists[cache[at + 3]!]!;
+      this.stepSendsId = cache[at + 3]!;
+      this.stepSends = this.sendLists[this.stepSendsId]!;
       return cache[at + 2]!;
     }
     const tuples = this.roleTuples;
@@ -166,12 +174,58 @@ export class WorldModel {
       }
       sends = this.sends(role, eventIndex, local);
     }
+    this.stepSendsId = sends;
     this.stepSends = this.sendLists[sends]!;
     cache[at] = rolesId;
     cache[at + 1] = code;
     cache[at + 2] = next;
     cache[at + 3] = sends;
     return next;
+  }
+
+  /** The messages of `sendLists` id `id`. */
+  sendList(id: number): readonly number[] {
+    return this.sendLists[id]!;
+  }
+
+  /** Where the local events enabled in tuple `rolesId` start in `localMovePool` (see there), each with the tuple
+   *  after it and what it sends: computed once per tuple, which spares a search asking every role of every state. */
+  localMoves(rolesId: number): number {
+    if (rolesId < this.localMoveStarts.length) {
+      const known = this.localMoveStarts[rolesId]!;
+      if (known > 0) return known - 1;
+    } else {
+      const starts = new Int32Array(Math.max(rolesId + 1, this.localMoveStarts.length * 2));
+      starts.set(this.localMoveStarts);
+      this.localMoveStarts = starts;
+    }
+    const moves: number[] = [];
+    const tuples = this.roleTuples;
+    const from = tuples.starts[rolesId]!;
+    for (let role = 0; role < this.localEvents.length; role++) {
+      const enabled = this.enabledLocal(role, tuples.pool[from + role]!);
+      for (let i = 0; i < enabled.length; i++) {
+        const index = enabled[i]!;
+        const next = this.roleStep(rolesId, role, this.localEvents[role]![index]!);
+        moves.push(role, index, next, this.stepSendsId);
+      }
+    }
+    const at = this.localMovesUsed;
+    if (at + 1 + moves.length > this.localMovePool.length) {
+      const pool = new Int32Array(Math.max(at + 1 + moves.length, this.localMovePool.length * 2));
+      pool.set(this.localMovePool);
+      this.localMovePool = pool;
+    }
+    this.localMovePool[at] = moves.length / 4;
+    this.localMovePool.set(moves, at + 1);
+    this.localMovesUsed = at + 1 + moves.length;
+    this.localMoveStarts[rolesId] = at + 1;
+    return at;
+  }
+
+  /** Bytes of the tables of tuple steps: the role step cache and the local moves. */
+  get stepTableBytes(): number {
+    return this.roleSteps.byteLength + this.localMoveStarts.byteLength + this.localMovePool.byteLength;
   }
 
   /** The id in `sendLists` of the envelope ids of the messages role `role` sends when event `eventIndex` takes it
@@ -196,7 +250,7 @@ export class WorldModel {
   }
 
   /** Positions in `localEvents[role]` of the local events role `role` can take in local state `id`. */
-  enabledLocal(role: number, id: number): readonly number[] {
+  private enabledLocal(role: number, id: number): readonly number[] {
     const row = this.enabledRows[role]!;
     let out = row[id];
     if (out === undefined) {
