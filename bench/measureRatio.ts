@@ -20,12 +20,14 @@ export interface MeasuredRatio {
   readonly benchmarkStates: number;
   readonly benchmarkStatesPerSecond: number;
   readonly benchmarkRunsMillis: readonly number[];
-  /** trStatesPerSecond / benchmarkStatesPerSecond. */
+  /** The median over the rounds of each round's TR rate over its benchmark rate. */
   readonly ratio: number;
 }
 
 /** `rounds` rounds, each measuring both models (in alternating order) so that load from other work falls on both
- *  alike; each rate is the median over the rounds. Each model runs alone in a fresh child process
+ *  alike; each rate is the median over the rounds, and the ratio the median of the rounds' ratios (this machine
+ *  runs fast and slow for minutes at a time: a ratio of medians could pair a fast round of one model with a slow
+ *  round of the other). Each model runs alone in a fresh child process
  *  (bench/rateProcess.ts): a warm-up search (JIT; the benchmark's lifecycle table, the world's tables of local
  *  steps, messages and knowledge), then the fastest of three searches of the same system with its properties (the scenario's and the
  *  sanity goal, as `check` gives them). The first search of a fresh world, as one `check` pays it, is in
@@ -60,7 +62,7 @@ export function measureRatio(rounds: number): MeasuredRatio {
     benchmarkStates,
     benchmarkStatesPerSecond,
     benchmarkRunsMillis: benchmark,
-    ratio: trStatesPerSecond / benchmarkStatesPerSecond,
+    ratio: ratioOfRounds(trStates, tr, benchmarkStates, benchmark),
   };
 }
 
@@ -74,4 +76,10 @@ function searchAlone(which: 'tr' | 'benchmark'): { readonly states: number; read
   if (child.error !== undefined || child.status !== 0) throw new Error(`bench: the ${which} rate process failed: ${child.error?.message ?? child.stderr.trim()}`);
   const { states, millis } = JSON.parse(child.stdout.trim().split('\n').at(-1)!) as { states: number; millis: number[] };
   return { states, millis: Math.min(...millis) };
+}
+
+/** The median over rounds of the TR world's rate over the benchmark model's, round `i` being `trMillis[i]` and
+ *  `benchmarkMillis[i]`. */
+export function ratioOfRounds(trStates: number, trMillis: readonly number[], benchmarkStates: number, benchmarkMillis: readonly number[]): number {
+  return median(trMillis.map((millis, i) => trStates / millis / (benchmarkStates / benchmarkMillis[i]!)));
 }

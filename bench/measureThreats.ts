@@ -29,7 +29,7 @@ export interface LargestScenarioFigures {
   readonly bytesPerState: {
     readonly visited: number;
     readonly parents: number;
-    /** The world's interned tuples of local states and networks, and its tuple step cache. */
+    /** The world's records, its interned tuples of local states, its role step cache and local moves. */
     readonly worldTables: number;
     readonly total: number;
   };
