@@ -173,13 +173,8 @@ function eachEnabled(world: World, visit: Visit): void {
   const pool = model.worlds.pool;
   const { netStart, netEnd } = world;
   let last = -1;
-  for (let p = netStart, size = 1; p < netEnd; p += size) {
-    let e = pool[p]!;
-    size = 1;
-    if (e >= 0x80) {
-      e = readVarint(pool, p);
-      size = varintSize(e);
-    }
+  for (let p = netStart, e = 0; p < netEnd; p += varintSize(e)) {
+    e = readVarint(pool, p);
     if (e === last) continue;
     last = e;
     const next = model.roleStep(rolesId, model.receivers[e]!, model.deliveries[e]!);
@@ -203,10 +198,9 @@ function eachEnabled(world: World, visit: Visit): void {
 
 /** Whether envelope `e` is among the varints of `pool[from .. to - 1]`. */
 function inFlight(pool: Uint8Array, from: number, to: number, e: number): boolean {
-  for (let p = from; p < to; ) {
-    const v = readVarint(pool, p);
+  for (let p = from, v = 0; p < to; p += varintSize(v)) {
+    v = readVarint(pool, p);
     if (v === e) return true;
-    p += varintSize(v);
   }
   return false;
 }
@@ -234,16 +228,11 @@ function successorKey(world: World, rolesId: number, taken: number, sends: reado
   } else {
     const rank = model.rank;
     let s = 0;
-    for (let p = netStart, size = 1; p < netEnd; p += size) {
-      let e = pool[p]!;
-      size = 1;
-      if (e >= 0x80) {
-        e = readVarint(pool, p);
-        size = varintSize(e);
-      }
+    for (let p = netStart, e = 0; p < netEnd; p += varintSize(e)) {
+      e = readVarint(pool, p);
       if (p === taken) continue;
       while (s < sends.length && rank[sends[s]!]! < rank[e]!) end = writeVarint(record, end, sends[s++]!);
-      for (let i = 0; i < size; i++) record[end++] = pool[p + i]!;
+      end = writeVarint(record, end, e);
     }
     while (s < sends.length) end = writeVarint(record, end, sends[s++]!);
   }

@@ -19,6 +19,8 @@ export function writeVarint(bytes: Uint8Array, at: number, value: number): numbe
 /** The value written at `at` (its size is `varintSize` of it). */
 export function readVarint(bytes: Uint8Array, at: number): number {
   let byte = bytes[at]!;
+  // Most values of a world's record take one byte: no loop for them.
+  if (byte < 0x80) return byte;
   let value = byte & 0x7f;
   for (let shift = 7; byte >= 0x80; shift += 7) {
     byte = bytes[++at]!;
