@@ -18,7 +18,7 @@ import type { WorldEvent } from './WorldEvent.ts';
 export type { WorldEvent } from './WorldEvent.ts';
 
 export class World {
-  /** Use `initialWorld`, `stepWorld` or `reviveWorld`: ids must come from `model`'s tables. */
+  /** Use `initialWorld`, `stepWorld`, `reviveWorld` or `worldAt`: the fields are read from a record of `model`. */
   constructor(
     readonly model: WorldModel,
     /** Offset of the world's record in model.worlds: equal worlds of one model have equal offsets. */
@@ -47,7 +47,6 @@ export interface PortableWorld {
   readonly injections: number;
 }
 
-
 /** Scratch space for the tuples and records being built (interning copies them). */
 let tupleScratch = new Int32Array(16);
 let recordScratch = new Uint8Array(256);
@@ -62,7 +61,6 @@ function recordRoom(length: number): Uint8Array {
   return recordScratch;
 }
 
-
 /** The initial world of a scenario, with fresh tables (every world stepped from it shares them). */
 export function initialWorld(config: ScenarioConfig): World {
   const model = new WorldModel(config);
@@ -71,7 +69,7 @@ export function initialWorld(config: ScenarioConfig): World {
 }
 
 function withParts(model: WorldModel, localIds: readonly number[], envelopes: readonly number[], observed: readonly string[], injections: number): World {
-  // A world's record packs its injections below the budget's bound (worldOf); more is a caller bug.
+  // A world's record packs its injections with its observations, below the budget's bound; more is a caller bug.
   if (!(injections >= 0 && injections < model.injectionSlots)) throw new RangeError(`world: ${injections} injections, budget ${model.injectionSlots - 1}`);
   const tuple = tupleRoom(localIds.length);
   localIds.forEach((id, i) => (tuple[i] = id));
@@ -178,7 +176,7 @@ function eachEnabled(world: World, visit: Visit): void {
     if (e === last) continue;
     last = e;
     const next = model.roleStep(rolesId, model.receivers[e]!, model.deliveries[e]!);
-    if (next >= 0) visit(model.deliverEvent(e), next, p, model.stepSends);
+    if (next >= 0) visit(model.deliverEvent(e), next, p, model.sendList(model.stepSends));
   }
   const moves = model.localMoves(rolesId);
   const movePool = model.localMovePool;
@@ -192,7 +190,7 @@ function eachEnabled(world: World, visit: Visit): void {
     // A message already in flight on that channel is delivered as it is, not injected again.
     if (inFlight(pool, netStart, netEnd, e)) continue;
     const next = model.roleStep(rolesId, model.receivers[e]!, model.deliveries[e]!);
-    if (next >= 0) visit(model.injectEvent(e), next, -1, model.stepSends);
+    if (next >= 0) visit(model.injectEvent(e), next, -1, model.sendList(model.stepSends));
   }
 }
 

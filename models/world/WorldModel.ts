@@ -50,12 +50,11 @@ export class WorldModel {
    *  tuple id after, id of the messages sent. */
   localMovePool = new Int32Array(1 << 12);
   private localMovesUsed = 0;
-  /** What the last `roleStep` sends. */
-  stepSends: readonly number[] = none;
-  stepSendsId = 0;
+  /** The id in `sendLists` of what the last `roleStep` sends. */
+  stepSends = 0;
   private readonly tupleScratch: Int32Array;
   /** Per envelope id: its place in the order of envelope keys (kind as the flows run, channel, term). Ranks
-   *  are renumbered when an envelope is added, which keeps the relative order of the others, so interned
+   *  are renumbered when an envelope is added, which keeps the relative order of the others, so stored
    *  networks stay sorted. */
   readonly rank: number[] = [];
   readonly attacker: AttackerModel;
@@ -147,15 +146,14 @@ export class WorldModel {
   }
 
   /** The tuple after role `role` takes its event `eventIndex` in tuple `rolesId`, or -1 when that event is not
-   *  enabled there; what it sends is left in `stepSends`. */
+   *  enabled there; what it sends is left in `stepSends` (`sendList`). */
   roleStep(rolesId: number, role: number, eventIndex: number): number {
     const cache = this.roleSteps;
     // The slot: the top bits of a multiplicative hash of the step.
     const code = eventIndex * 64 + role;
     const at = ((Math.imul(rolesId, 0x9e3779b1) ^ Math.imul(code, 0x85ebca6b)) >>> (32 - roleStepBits)) << 2;
     if (cache[at] === rolesId && cache[at + 1] === code) {
-      this.stepSendsId = cache[at + 3]!;
-      this.stepSends = this.sendLists[this.stepSendsId]!;
+      this.stepSends = cache[at + 3]!;
       return cache[at + 2]!;
     }
     const tuples = this.roleTuples;
@@ -174,8 +172,7 @@ export class WorldModel {
       }
       sends = this.sends(role, eventIndex, local);
     }
-    this.stepSendsId = sends;
-    this.stepSends = this.sendLists[sends]!;
+    this.stepSends = sends;
     cache[at] = rolesId;
     cache[at + 1] = code;
     cache[at + 2] = next;
@@ -207,7 +204,7 @@ export class WorldModel {
       for (let i = 0; i < enabled.length; i++) {
         const index = enabled[i]!;
         const next = this.roleStep(rolesId, role, this.localEvents[role]![index]!);
-        moves.push(role, index, next, this.stepSendsId);
+        moves.push(role, index, next, this.stepSends);
       }
     }
     const at = this.localMovesUsed;
