@@ -1,6 +1,9 @@
-// The TR world's rate against the benchmark model's, measured in the same run (rounds alternating the two) so that
-// the ratio, unlike either rate, depends less on the machine or its load: the figure `npm run bench:quick` guards.
-import { spawnSync } from 'node:child_process';
+// The TR world's rate against the benchmark model's, measured in the same run (rounds alternating the two, each
+// round's two searches one right after the other) so that the ratio, unlike either rate, depends less on the
+// machine or its load: the figure `npm run bench:quick` guards.
+import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { availableParallelism } from 'node:os';
+import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { median } from './median.ts';
 
@@ -22,60 +25,94 @@ export interface MeasuredRatio {
   readonly benchmarkRunsMillis: readonly number[];
   /** The median over the rounds of each round's TR rate over its benchmark rate. */
   readonly ratio: number;
+  /** The core both models ran on (`ratioCore`); undefined: wherever the system put them. */
+  readonly core: number | undefined;
 }
 
 /** `rounds` rounds, each measuring both models (in alternating order) so that load from other work falls on both
  *  alike; each rate is the median over the rounds, and the ratio the median of the rounds' ratios (this machine
- *  runs fast and slow for minutes at a time: a ratio of medians could pair a fast round of one model with a slow
- *  round of the other). Each model runs alone in a fresh child process
- *  (bench/rateProcess.ts): a warm-up search (JIT; the benchmark's lifecycle table, the world's tables of local
- *  steps, messages and knowledge), then the fastest of three searches of the same system with its properties (the scenario's and the
- *  sanity goal, as `check` gives them). The first search of a fresh world, as one `check` pays it, is in
- *  measureThreats. */
-export function measureRatio(rounds: number): MeasuredRatio {
-  const tr: number[] = [];
-  const benchmark: number[] = [];
-  let trStates = 0;
-  let benchmarkStates = 0;
-  for (let i = 0; i < rounds; i++) {
-    const order = i % 2 === 0 ? (['tr', 'benchmark'] as const) : (['benchmark', 'tr'] as const);
-    for (const which of order) {
-      const run = searchAlone(which);
-      if (which === 'tr') {
-        trStates = run.states;
-        tr.push(run.millis);
-      } else {
-        benchmarkStates = run.states;
-        benchmark.push(run.millis);
+ *  runs fast and slow for seconds at a time: a ratio of medians could pair a fast round of one model with a slow
+ *  round of the other). Each model runs alone in its own child process (bench/rateProcess.ts), started once: a
+ *  warm-up search (JIT; the benchmark's lifecycle table, the world's tables), then in each round the fastest of
+ *  three searches of the same system with its properties (the scenario's and the sanity goal, as `check` gives
+ *  them), the two models' searches of a round one right after the other. The first search of a fresh world, as
+ *  one `check` pays it, is in measureThreats. */
+export async function measureRatio(rounds: number): Promise<MeasuredRatio> {
+  const [tr, benchmark] = await Promise.all([RateProcess.start('tr'), RateProcess.start('benchmark')]);
+  try {
+    const trMillis: number[] = [];
+    const benchmarkMillis: number[] = [];
+    for (let i = 0; i < rounds; i++) {
+      const order = i % 2 === 0 ? [tr, benchmark] : [benchmark, tr];
+      for (const child of order) {
+        const fastest = Math.min(...(await child.search(3)));
+        (child === tr ? trMillis : benchmarkMillis).push(fastest);
       }
     }
+    return {
+      scenario: ratioScenario,
+      maxP: ratioMaxP,
+      rounds,
+      trStates: tr.states,
+      trStatesPerSecond: (tr.states * 1000) / median(trMillis),
+      trRunsMillis: trMillis,
+      benchmarkStates: benchmark.states,
+      benchmarkStatesPerSecond: (benchmark.states * 1000) / median(benchmarkMillis),
+      benchmarkRunsMillis: benchmarkMillis,
+      ratio: ratioOfRounds(tr.states, trMillis, benchmark.states, benchmarkMillis),
+      core: ratioCore,
+    };
+  } finally {
+    tr.close();
+    benchmark.close();
   }
-  const trStatesPerSecond = (trStates * 1000) / median(tr);
-  const benchmarkStatesPerSecond = (benchmarkStates * 1000) / median(benchmark);
-  return {
-    scenario: ratioScenario,
-    maxP: ratioMaxP,
-    rounds,
-    trStates,
-    trStatesPerSecond,
-    trRunsMillis: tr,
-    benchmarkStates,
-    benchmarkStatesPerSecond,
-    benchmarkRunsMillis: benchmark,
-    ratio: ratioOfRounds(trStates, tr, benchmarkStates, benchmark),
-  };
 }
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
-/** Searches of one model measured warm, alone in a fresh process: its states and the fastest of 3 (the least
- *  disturbed by other work and by the collector; the rounds' median then takes out a slow round). */
-function searchAlone(which: 'tr' | 'benchmark'): { readonly states: number; readonly millis: number } {
-  const child = spawnSync(process.execPath, ['--import', 'tsx', 'bench/rateProcess.ts', which, ratioScenario, String(ratioMaxP), '3'], { cwd: root, encoding: 'utf8' });
-  // The bench cannot give a ratio without both rates; a failing child is a bug to see, not to paper over.
-  if (child.error !== undefined || child.status !== 0) throw new Error(`bench: the ${which} rate process failed: ${child.error?.message ?? child.stderr.trim()}`);
-  const { states, millis } = JSON.parse(child.stdout.trim().split('\n').at(-1)!) as { states: number; millis: number[] };
-  return { states, millis: Math.min(...millis) };
+/** The core both rate processes run on (the last one), or undefined where `taskset` (Linux) is missing. */
+export const ratioCore: number | undefined = spawnSync('taskset', ['-V']).status === 0 ? availableParallelism() - 1 : undefined;
+
+/** One model's rate process (bench/rateProcess.ts): asked for searches one line at a time. */
+class RateProcess {
+  private readonly lines: AsyncIterator<string>;
+
+  private constructor(
+    private readonly which: 'tr' | 'benchmark',
+    private readonly child: ChildProcessWithoutNullStreams,
+    /** Distinct states of one search. */
+    readonly states: number,
+    lines: AsyncIterator<string>,
+  ) {
+    this.lines = lines;
+  }
+
+  static async start(which: 'tr' | 'benchmark'): Promise<RateProcess> {
+    const command = [process.execPath, '--import', 'tsx', 'bench/rateProcess.ts', which, ratioScenario, String(ratioMaxP)];
+    // Both models on one core, where the machine lets us choose: this VM's cores are slowed by other work one at a
+    // time, for seconds, and a round whose two searches ran on different cores compared unlike conditions.
+    const pinned = ratioCore === undefined ? command : ['taskset', '-c', String(ratioCore), ...command];
+    const child = spawn(pinned[0]!, pinned.slice(1), { cwd: root });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
+    const first = await lines.next();
+    // The bench cannot give a ratio without both rates; a failing child is a bug to see, not to paper over.
+    if (first.done === true) throw new Error(`bench: the ${which} rate process failed: ${stderr.trim()}`);
+    return new RateProcess(which, child, (JSON.parse(first.value) as { states: number }).states, lines);
+  }
+
+  /** Milliseconds of each of `count` searches. */
+  async search(count: number): Promise<number[]> {
+    this.child.stdin.write(`${count}\n`);
+    const line = await this.lines.next();
+    if (line.done === true) throw new Error(`bench: the ${this.which} rate process ended early`);
+    return (JSON.parse(line.value) as { millis: number[] }).millis;
+  }
+
+  close(): void {
+    this.child.stdin.end();
+  }
 }
 
 /** The median over rounds of the TR world's rate over the benchmark model's, round `i` being `trMillis[i]` and

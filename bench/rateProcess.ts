@@ -1,19 +1,23 @@
-// Child process of the ratio figure: one model, alone in a fresh process (searching both models in one process
-// makes the engine's code polymorphic and slowed the TR world by a third): a warm-up search, then `searches`
-// searches of the same system. Prints one JSON line: the states and each measured search's milliseconds.
+// Child process of the ratio figure: one model, alone in its own process (searching both models in one process
+// makes the engine's code polymorphic and slowed the TR world by a third). It builds the system, runs a warm-up
+// search and prints one JSON line with the states; then, for each line on its input (a count), it runs that many
+// searches of the same system and prints one JSON line with each search's milliseconds. It ends with its input.
+import { createInterface } from 'node:readline';
 import { worldSystem } from '../models/world/worldSystem.ts';
 import { searchedProperties } from '../src/cli/check/runCheckJob.ts';
 import { searchExhaustive } from '../src/engine/exhaustive/searchExhaustive.ts';
 import { threatSuitePlan } from './measureThreats.ts';
 import { createBenchmark } from './model/createBenchmark.ts';
 
-const [which, scenario, bound, count] = process.argv.slice(2);
-const searches = Number(count);
+const [which, scenario, bound] = process.argv.slice(2);
 
-function measure<S, A>(system: Parameters<typeof searchExhaustive<S, A>>[0], properties: Parameters<typeof searchExhaustive<S, A>>[1]): void {
-  searchExhaustive(system, properties);
-  const runs = Array.from({ length: searches }, () => searchExhaustive(system, properties).stats);
-  process.stdout.write(`${JSON.stringify({ states: runs[0]!.states, millis: runs.map((s) => s.millis) })}\n`);
+function serve<S, A>(system: Parameters<typeof searchExhaustive<S, A>>[0], properties: Parameters<typeof searchExhaustive<S, A>>[1]): void {
+  const states = searchExhaustive(system, properties).stats.states;
+  process.stdout.write(`${JSON.stringify({ states })}\n`);
+  createInterface({ input: process.stdin }).on('line', (line) => {
+    const millis = Array.from({ length: Number(line) }, () => searchExhaustive(system, properties).stats.millis);
+    process.stdout.write(`${JSON.stringify({ millis })}\n`);
+  });
 }
 
 if (which === 'tr') {
@@ -22,8 +26,8 @@ if (which === 'tr') {
     process.stderr.write(`bench/rateProcess.ts: no threat scenario ${scenario}\n`);
     process.exit(2);
   }
-  measure(worldSystem(job.config), searchedProperties(job));
+  serve(worldSystem(job.config), searchedProperties(job));
 } else {
   const { system, properties } = createBenchmark({ maxP: Number(bound) });
-  measure(system, properties);
+  serve(system, properties);
 }
