@@ -20,8 +20,9 @@ import { ObservationTable } from './ObservationTable.ts';
 import type { WorldEvent } from './WorldEvent.ts';
 
 const none: readonly number[] = Object.freeze([]);
-/** Slots of the role step cache (16,384: 256 KiB). */
-const roleStepBits = 14;
+/** Slots of the role step cache (32,768: 512 KiB). The largest threat scenario steps 91k distinct (tuple, event)
+ *  pairs; measured there, twice the slots of 256 KiB searched 3% faster, for 1.6 more bytes a state. */
+const roleStepBits = 15;
 
 export class WorldModel {
   /** Canonical JSON of the configuration: names the scenario in a portable world. */
