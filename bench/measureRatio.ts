@@ -25,7 +25,7 @@ export interface MeasuredRatio {
   readonly benchmarkRunsMillis: readonly number[];
   /** The median over the rounds of each round's TR rate over its benchmark rate. */
   readonly ratio: number;
-  /** The core both models ran on (`ratioCore`); undefined: wherever the system put them. */
+  /** The core both models ran on (`pinnableCore`); undefined: wherever the system put them. */
   readonly core: number | undefined;
 }
 
@@ -38,7 +38,8 @@ export interface MeasuredRatio {
  *  them), the two models' searches of a round one right after the other. The first search of a fresh world, as
  *  one `check` pays it, is in measureThreats. */
 export async function measureRatio(rounds: number): Promise<MeasuredRatio> {
-  const [tr, benchmark] = await Promise.all([RateProcess.start('tr'), RateProcess.start('benchmark')]);
+  const core = pinnableCore();
+  const [tr, benchmark] = await Promise.all([RateProcess.start('tr', core), RateProcess.start('benchmark', core)]);
   try {
     const trMillis: number[] = [];
     const benchmarkMillis: number[] = [];
@@ -60,7 +61,7 @@ export async function measureRatio(rounds: number): Promise<MeasuredRatio> {
       benchmarkStatesPerSecond: (benchmark.states * 1000) / median(benchmarkMillis),
       benchmarkRunsMillis: benchmarkMillis,
       ratio: ratioOfRounds(tr.states, trMillis, benchmark.states, benchmarkMillis),
-      core: ratioCore,
+      core,
     };
   } finally {
     tr.close();
@@ -71,27 +72,26 @@ export async function measureRatio(rounds: number): Promise<MeasuredRatio> {
 const root = fileURLToPath(new URL('..', import.meta.url));
 
 /** The core both rate processes run on (the last one), or undefined where `taskset` (Linux) is missing. */
-export const ratioCore: number | undefined = spawnSync('taskset', ['-V']).status === 0 ? availableParallelism() - 1 : undefined;
+function pinnableCore(): number | undefined {
+  return spawnSync('taskset', ['-V']).status === 0 ? availableParallelism() - 1 : undefined;
+}
 
 /** One model's rate process (bench/rateProcess.ts): asked for searches one line at a time. */
 class RateProcess {
-  private readonly lines: AsyncIterator<string>;
-
   private constructor(
     private readonly which: 'tr' | 'benchmark',
     private readonly child: ChildProcessWithoutNullStreams,
     /** Distinct states of one search. */
     readonly states: number,
-    lines: AsyncIterator<string>,
-  ) {
-    this.lines = lines;
-  }
+    private readonly lines: AsyncIterator<string>,
+  ) {}
 
-  static async start(which: 'tr' | 'benchmark'): Promise<RateProcess> {
+  /** Starts the process of model `which`, on `core` when there is one to run on. */
+  static async start(which: 'tr' | 'benchmark', core: number | undefined): Promise<RateProcess> {
     const command = [process.execPath, '--import', 'tsx', 'bench/rateProcess.ts', which, ratioScenario, String(ratioMaxP)];
     // Both models on one core, where the machine lets us choose: this VM's cores are slowed by other work one at a
     // time, for seconds, and a round whose two searches ran on different cores compared unlike conditions.
-    const pinned = ratioCore === undefined ? command : ['taskset', '-c', String(ratioCore), ...command];
+    const pinned = core === undefined ? command : ['taskset', '-c', String(core), ...command];
     const child = spawn(pinned[0]!, pinned.slice(1), { cwd: root });
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));

@@ -3,19 +3,12 @@
 // the necessary condition for that role's steps to be a persistent set (docs/engine.md, "The TR world has no ample
 // sets"). Prints one line per scenario and the total of states.
 import { presets } from '../models/flows/presets.ts';
-import { resolveScenario, type ScenarioConfig } from '../models/flows/ScenarioConfig.ts';
+import type { ScenarioConfig } from '../models/flows/ScenarioConfig.ts';
 import { messageKinds } from '../models/messages.ts';
 import { enabledEvents, forEachSuccessor, initialWorld, roleSnapshot, worldKey, worldRoles, type World } from '../models/world/World.ts';
-import { threatSuite } from '../properties/threats/threatSuite.ts';
+import { allThreatScenarioConfigs } from '../properties/threats/threatSuite.ts';
 
-const threatScenarios = threatSuite.flatMap((t) =>
-  t.scenarios.map((input) => {
-    const r = resolveScenario(input);
-    // Built-in scenarios are valid: their tests resolve them.
-    if (!r.ok) throw new Error(r.error.message);
-    return r.config;
-  }),
-);
+const threatScenarios = allThreatScenarioConfigs();
 
 function reachable(config: ScenarioConfig): World[] {
   const initial = initialWorld(config);

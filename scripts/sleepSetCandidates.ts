@@ -3,21 +3,11 @@
 // world, neither an injection: events that commute (docs/engine.md, "The TR world has no ample sets"), so a
 // sleep-set search would enter the transition's target with that earlier event asleep. Prints one line.
 import { presets } from '../models/flows/presets.ts';
-import { resolveScenario, type ScenarioConfig } from '../models/flows/ScenarioConfig.ts';
+import type { ScenarioConfig } from '../models/flows/ScenarioConfig.ts';
 import { enabledEvents, initialWorld, stepWorld, worldKey, type World, type WorldEvent } from '../models/world/World.ts';
-import { threatSuite } from '../properties/threats/threatSuite.ts';
+import { allThreatScenarioConfigs } from '../properties/threats/threatSuite.ts';
 
-const scenarios: ScenarioConfig[] = [
-  ...presets,
-  ...threatSuite.flatMap((t) =>
-    t.scenarios.map((input) => {
-      const r = resolveScenario(input);
-      // Built-in scenarios are valid: their tests resolve them.
-      if (!r.ok) throw new Error(r.error.message);
-      return r.config;
-    }),
-  ),
-];
+const scenarios: ScenarioConfig[] = [...presets, ...allThreatScenarioConfigs()];
 const name = process.argv[2] ?? 't2-replay-after-delete';
 const config = scenarios.find((c) => c.name === name);
 if (config === undefined) {

@@ -6,9 +6,9 @@ import { fileURLToPath } from 'node:url';
 import { capabilities, insiderRoles, type Capability } from '../models/attacker/capabilities.ts';
 import { coverageOf, type Coverage } from '../models/counterMeasures/coverage.ts';
 import { idsOf, switches, type CounterMeasureSwitch, type SwitchId } from '../models/counterMeasures/switches.ts';
-import { MAX_INJECTIONS, resolveScenario, type ScenarioConfig } from '../models/flows/ScenarioConfig.ts';
+import { MAX_INJECTIONS, type ScenarioConfig } from '../models/flows/ScenarioConfig.ts';
 import { counterMeasureCatalogue, threatRecords } from '../properties/catalogue/counterMeasureCatalogue.ts';
-import { threatSuite } from '../properties/threats/threatSuite.ts';
+import { threatScenarioConfigs, threatSuite } from '../properties/threats/threatSuite.ts';
 import type { ThreatCheck } from '../properties/threats/ThreatCheck.ts';
 
 export const THREATS_DOC_PATH = fileURLToPath(new URL('../docs/threats.md', import.meta.url));
@@ -35,15 +35,6 @@ export const witnessAttacks: Readonly<Record<SwitchId, { scenario: string; prope
 };
 
 const threatOf = (scenario: string): ThreatCheck | undefined => threatSuite.find((t) => t.scenarios.some((s) => s.name === scenario));
-
-function resolved(t: ThreatCheck): ScenarioConfig[] {
-  return t.scenarios.map((input) => {
-    const r = resolveScenario(input);
-    // Threat scenarios are constants checked by the test suite; a failure here is a programming error.
-    if (!r.ok) throw new Error(`threat ${t.threat} scenario ${input.name}: ${r.error.message}`);
-    return r.config;
-  });
-}
 
 const code = (s: string): string => `\`${s}\``;
 const cell = (s: string): string => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
@@ -94,7 +85,7 @@ const switchesOfThreat = (threat: number): CounterMeasureSwitch[] =>
   switches.filter((s) => idsOf(s).some((id) => id.startsWith(`t${threat}.`)));
 
 function threatSection(t: ThreatCheck): string[] {
-  const configs = resolved(t);
+  const configs = threatScenarioConfigs(t);
   const caps = [...new Set(configs.flatMap((c) => c.attacker.capabilities))] as Capability[];
   const lines = [`### t${t.threat} ${titleOf(t.threat)}`, '', `003 7.1.2.1, ${riskOf(t.threat)}.`, ''];
   lines.push('Capabilities the attacker gets:', '');

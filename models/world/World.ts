@@ -47,18 +47,20 @@ export interface PortableWorld {
   readonly injections: number;
 }
 
-/** Scratch space for the tuples and records being built (interning copies them). */
-let tupleScratch = new Int32Array(16);
+/** Scratch space for the records being built (interning copies them). */
 let recordScratch = new Uint8Array(256);
 
-function tupleRoom(length: number): Int32Array {
-  if (tupleScratch.length < length) tupleScratch = new Int32Array(length);
-  return tupleScratch;
-}
-
-function recordRoom(length: number): Uint8Array {
+/** The scratch record, with room for `messages` messages after the header (five bytes a varint at most). */
+function recordRoom(messages: number): Uint8Array {
+  const length = 5 * (messages + 2);
   if (recordScratch.length < length) recordScratch = new Uint8Array(Math.max(length, recordScratch.length * 2));
   return recordScratch;
+}
+
+/** Writes a record's header at its start: the tuple id, then the observations packed with the injections (`worldAt`
+ *  reads them back). Returns where the messages in flight start. */
+function writeHeader(record: Uint8Array, model: WorldModel, rolesId: number, observedId: number, injections: number): number {
+  return writeVarint(record, writeVarint(record, 0, rolesId), observedId * model.injectionSlots + injections);
 }
 
 /** The initial world of a scenario, with fresh tables (every world stepped from it shares them). */
@@ -71,15 +73,10 @@ export function initialWorld(config: ScenarioConfig): World {
 function withParts(model: WorldModel, localIds: readonly number[], envelopes: readonly number[], observed: readonly string[], injections: number): World {
   // A world's record packs its injections with its observations, below the budget's bound; more is a caller bug.
   if (!(injections >= 0 && injections < model.injectionSlots)) throw new RangeError(`world: ${injections} injections, budget ${model.injectionSlots - 1}`);
-  const tuple = tupleRoom(localIds.length);
-  localIds.forEach((id, i) => (tuple[i] = id));
-  const rolesId = model.roleTuples.intern(tuple, localIds.length);
+  const rolesId = model.roleTuples.intern(Int32Array.from(localIds), localIds.length);
   const net = [...envelopes].sort((a, b) => model.rank[a]! - model.rank[b]!);
-  const observedId = model.observations.ofTerms(observed);
-  // Five bytes per varint at most: the header's two and one per message.
-  const record = recordRoom(5 * (net.length + 2));
-  let end = writeVarint(record, 0, rolesId);
-  end = writeVarint(record, end, observedId * model.injectionSlots + injections);
+  const record = recordRoom(net.length);
+  let end = writeHeader(record, model, rolesId, model.observations.ofTerms(observed), injections);
   for (const e of net) end = writeVarint(record, end, e);
   return worldAt(model, model.worlds.intern(record, end));
 }
@@ -212,15 +209,14 @@ function successorKey(world: World, rolesId: number, taken: number, sends: reado
     const term = model.observedTerms[sends[i]!]!;
     if (term >= 0) observed = model.observations.with(observed, term);
   }
-  const injections = world.injections + (injected ? 1 : 0);
   // The new record, written from the old one's bytes: its network without the message taken, and with the sent
   // ones merged in key order (`sends` is in key order), so equal multisets are equal bytes.
   const pool = model.worlds.pool;
   const { netStart, netEnd } = world;
   const takenEnd = taken < 0 ? taken : taken + varintSize(readVarint(pool, taken));
-  const record = recordRoom(netEnd - netStart + 5 * (sends.length + 2));
-  let end = writeVarint(record, 0, rolesId);
-  end = writeVarint(record, end, observed * model.injectionSlots + injections);
+  // A network holds at most one message per byte of its varints.
+  const record = recordRoom(netEnd - netStart + sends.length);
+  let end = writeHeader(record, model, rolesId, observed, world.injections + (injected ? 1 : 0));
   if (sends.length === 0) {
     for (let p = netStart; p < netEnd; p++) if (p < taken || p >= takenEnd) record[end++] = pool[p]!;
   } else {
@@ -244,7 +240,7 @@ export function enabledEvents(world: World): WorldEvent[] {
   return out;
 }
 
-/** The world and visitor of the `forEachSuccessor` call in progress: one visitor function for every call, not a
+/** The world and visitor of the `forEachSuccessorKey` call in progress: one visitor function for every call, not a
  *  closure per state (the search calls it once per state). */
 let expanding: World | undefined;
 let expandingVisit: ((event: WorldEvent, key: number) => void) | undefined;

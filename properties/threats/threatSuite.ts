@@ -12,8 +12,24 @@ import { t10UserMasquerade } from './t10-user-masquerade.ts';
 import { t11Malfunction } from './t11-malfunction.ts';
 import { t12FalseRegistration } from './t12-false-registration.ts';
 import type { ThreatCheck } from './ThreatCheck.ts';
+import { resolveScenario, type ScenarioConfig } from '../../models/flows/ScenarioConfig.ts';
 
 export const threatSuite: readonly ThreatCheck[] = [
   t01Cloning, t02Provisioning, t03Malware, t04TreAttacks, t05TreReplacement, t06TreModification,
   t07McimPermissions, t08HostileMcim, t09BusMonitoring, t10UserMasquerade, t11Malfunction, t12FalseRegistration,
 ];
+
+/** The scenarios of threat `t`, resolved. */
+export function threatScenarioConfigs(t: ThreatCheck): ScenarioConfig[] {
+  return t.scenarios.map((input) => {
+    const r = resolveScenario(input);
+    // Threat scenarios are constants checked by the test suite; a failure here is a programming error.
+    if (!r.ok) throw new Error(`threat ${t.threat} scenario ${input.name}: ${r.error.message}`);
+    return r.config;
+  });
+}
+
+/** Every threat scenario of the suite, resolved, in order. */
+export function allThreatScenarioConfigs(): ScenarioConfig[] {
+  return threatSuite.flatMap(threatScenarioConfigs);
+}

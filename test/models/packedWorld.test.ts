@@ -3,25 +3,18 @@
 // predicates themselves, and knowledge grown one observation at a time equal to knowledge closed at once.
 import { describe, expect, it } from 'vitest';
 import { presets } from '../../models/flows/presets.ts';
-import { resolveScenario, type ScenarioConfig } from '../../models/flows/ScenarioConfig.ts';
+import type { ScenarioConfig } from '../../models/flows/ScenarioConfig.ts';
 import { envelopeKey } from '../../models/world/envelopeKey.ts';
 import type { PartPredicate } from '../../models/world/onPart.ts';
 import { forEachSuccessor, forEachSuccessorKey, portableWorld, reviveWorld, worldAt, worldKey, type World } from '../../models/world/World.ts';
 import { worldSystem } from '../../models/world/worldSystem.ts';
 import { propertiesFor, sanityProperty } from '../../properties/index.ts';
-import { threatSuite } from '../../properties/threats/threatSuite.ts';
+import { allThreatScenarioConfigs } from '../../properties/threats/threatSuite.ts';
 import { searchExhaustive } from '../../src/engine/exhaustive/searchExhaustive.ts';
 import type { System } from '../../src/engine/System.ts';
 
-const threatScenarios = threatSuite.flatMap((t) =>
-  t.scenarios.map((input) => {
-    const r = resolveScenario(input);
-    if (!r.ok) throw new Error(r.error.message);
-    return r.config;
-  }),
-);
 /** Every built-in scenario but the two largest (60k and 160k states), which the bench measures. */
-const scenarios: readonly ScenarioConfig[] = [...presets, ...threatScenarios].filter((c) => c.name !== 't2-network' && c.name !== 't2-replay-after-delete');
+const scenarios: readonly ScenarioConfig[] = [...presets, ...allThreatScenarioConfigs()].filter((c) => c.name !== 't2-network' && c.name !== 't2-replay-after-delete');
 
 /** Every world reachable in `config`, breadth-first, deduplicated by the packed key. */
 function reachable(config: ScenarioConfig): World[] {
