@@ -155,8 +155,8 @@ export function worldObserved(world: World): readonly string[] {
 }
 
 /** What one enabled event does: the tuple of local states after it, the pool offset in the network of the message
- *  it takes (-1: none), and the envelopes it sends. */
-type Visit = (event: WorldEvent, rolesId: number, taken: number, sends: readonly number[]) => void;
+ *  it takes (-1: none), and the id of the list of envelopes it sends (WorldModel.sendList). */
+type Visit = (event: WorldEvent, rolesId: number, taken: number, sends: number) => void;
 
 /** Calls `visit` for each event enabled in `world`, in a fixed order that depends on the world's content only:
  *  deliveries in network order (message kind as the flows run, then channel, then term), then local events by role
@@ -173,12 +173,12 @@ function eachEnabled(world: World, visit: Visit): void {
     if (e === last) continue;
     last = e;
     const next = model.roleStep(rolesId, model.receivers[e]!, model.deliveries[e]!);
-    if (next >= 0) visit(model.deliverEvent(e), next, p, model.sendList(model.stepSends));
+    if (next >= 0) visit(model.deliverEvent(e), next, p, model.stepSends);
   }
   const moves = model.localMoves(rolesId);
   const movePool = model.localMovePool;
   for (let m = moves + 1, end = m + 4 * movePool[moves]!; m < end; m += 4) {
-    visit(model.localEvent(movePool[m]!, movePool[m + 1]!), movePool[m + 2]!, -1, model.sendList(movePool[m + 3]!));
+    visit(model.localEvent(movePool[m]!, movePool[m + 1]!), movePool[m + 2]!, -1, movePool[m + 3]!);
   }
   if (!model.attacker.active || world.injections >= model.attacker.budget) return;
   const injectable = model.injectable(world.observedId);
@@ -187,7 +187,7 @@ function eachEnabled(world: World, visit: Visit): void {
     // A message already in flight on that channel is delivered as it is, not injected again.
     if (inFlight(pool, netStart, netEnd, e)) continue;
     const next = model.roleStep(rolesId, model.receivers[e]!, model.deliveries[e]!);
-    if (next >= 0) visit(model.injectEvent(e), next, -1, model.sendList(model.stepSends));
+    if (next >= 0) visit(model.injectEvent(e), next, -1, model.stepSends);
   }
 }
 
@@ -201,35 +201,47 @@ function inFlight(pool: Uint8Array, from: number, to: number, e: number): boolea
 }
 
 /** The record offset of the world after an event that leaves the tuple `rolesId`, takes the message at pool
- *  offset `taken` (-1: none) and sends `sends`. */
-function successorKey(world: World, rolesId: number, taken: number, sends: readonly number[], injected: boolean): number {
+ *  offset `taken` (-1: none) and sends the list `sendsId` (WorldModel.sendList). */
+function successorKey(world: World, rolesId: number, taken: number, sendsId: number, injected: boolean): number {
   const model = world.model;
-  let observed = world.observedId;
-  for (let i = 0; i < sends.length; i++) {
-    const term = model.observedTerms[sends[i]!]!;
-    if (term >= 0) observed = model.observations.with(observed, term);
-  }
+  const sends = model.sendList(sendsId);
+  const observed = sendsId === 0 ? world.observedId : model.observedAfter(world.observedId, sendsId);
   // The new record, written from the old one's bytes: its network without the message taken, and with the sent
   // ones merged in key order (`sends` is in key order), so equal multisets are equal bytes.
   const pool = model.worlds.pool;
   const { netStart, netEnd } = world;
-  const takenEnd = taken < 0 ? taken : taken + varintSize(readVarint(pool, taken));
   // A network holds at most one message per byte of its varints.
   const record = recordRoom(netEnd - netStart + sends.length);
   let end = writeHeader(record, model, rolesId, observed, world.injections + (injected ? 1 : 0));
-  if (sends.length === 0) {
-    for (let p = netStart; p < netEnd; p++) if (p < taken || p >= takenEnd) record[end++] = pool[p]!;
-  } else {
+  if (model.rank.length <= 0x80) {
+    // Every envelope id is below 128, so one byte (its varint): the common case, merged byte by byte.
     const rank = model.rank;
     let s = 0;
-    for (let p = netStart, e = 0; p < netEnd; p += varintSize(e)) {
-      e = readVarint(pool, p);
+    // The rank of the next message to merge in (past the last: above every rank).
+    let sendRank = sends.length === 0 ? Infinity : rank[sends[0]!]!;
+    for (let p = netStart; p < netEnd; p++) {
       if (p === taken) continue;
-      while (s < sends.length && rank[sends[s]!]! < rank[e]!) end = writeVarint(record, end, sends[s++]!);
-      end = writeVarint(record, end, e);
+      const e = pool[p]!;
+      if (sendRank < rank[e]!) {
+        do {
+          record[end++] = sends[s++]!;
+          sendRank = s < sends.length ? rank[sends[s]!]! : Infinity;
+        } while (sendRank < rank[e]!);
+      }
+      record[end++] = e;
     }
-    while (s < sends.length) end = writeVarint(record, end, sends[s++]!);
+    while (s < sends.length) record[end++] = sends[s++]!;
+    return model.worlds.intern(record, end);
   }
+  const rank = model.rank;
+  let s = 0;
+  for (let p = netStart, e = 0; p < netEnd; p += varintSize(e)) {
+    e = readVarint(pool, p);
+    if (p === taken) continue;
+    while (s < sends.length && rank[sends[s]!]! < rank[e]!) end = writeVarint(record, end, sends[s++]!);
+    end = writeVarint(record, end, e);
+  }
+  while (s < sends.length) end = writeVarint(record, end, sends[s++]!);
   return model.worlds.intern(record, end);
 }
 

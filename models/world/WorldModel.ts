@@ -45,6 +45,8 @@ export class WorldModel {
   readonly roleSteps = new Int32Array(4 * (1 << roleStepBits)).fill(-1);
   /** Lists of envelope ids sent by some step (`sends`), by id; 0 is the empty list. */
   private readonly sendLists: (readonly number[])[] = [none];
+  /** Per set of observations, by id of a list of sends: the set after them (-1: not asked yet). */
+  private readonly observedAfterRows: Int32Array[] = [];
   /** Per tuple id, where its local moves start in `localMovePool` plus one (0: not computed yet). */
   private localMoveStarts = new Int32Array(1 << 10);
   /** The local moves of tuples (`localMoves`): a count, then four words a move: role, index in localEvents[role],
@@ -184,6 +186,27 @@ export class WorldModel {
   /** The messages of `sendLists` id `id`. */
   sendList(id: number): readonly number[] {
     return this.sendLists[id]!;
+  }
+
+  /** The attacker's observations `set` after it reads the messages of `sendLists` id `sends` that it can read:
+   *  one lookup a step, where adding each message's term is one a message. */
+  observedAfter(set: number, sends: number): number {
+    let row = this.observedAfterRows[set];
+    if (row === undefined || sends >= row.length) {
+      const grown = new Int32Array(Math.max(16, sends + 1, (row?.length ?? 0) * 2)).fill(-1);
+      if (row !== undefined) grown.set(row);
+      this.observedAfterRows[set] = row = grown;
+    }
+    let after = row[sends]!;
+    if (after < 0) {
+      after = set;
+      for (const e of this.sendLists[sends]!) {
+        const term = this.observedTerms[e]!;
+        if (term >= 0) after = this.observations.with(after, term);
+      }
+      row[sends] = after;
+    }
+    return after;
   }
 
   /** Where the local events enabled in tuple `rolesId` start in `localMovePool` (see there), each with the tuple

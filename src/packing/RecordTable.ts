@@ -119,10 +119,14 @@ function slotValue(hash: number, at: number, offsetMask: number): number {
   return ((hash & ~offsetMask) | at) >>> 0;
 }
 
-/** FNV-1a over the bytes with MurmurHash3's finaliser: records that differ in one byte land far apart. */
+/** FNV-1a over the bytes taken four at a time (one multiply in the chain per four bytes, not per byte), with
+ *  MurmurHash3's finaliser: records that differ in one byte land far apart. */
 function hashOf(bytes: Uint8Array, from: number, length: number): number {
   let h = 0x811c9dc5 ^ length;
-  for (let i = from; i < from + length; i++) h = Math.imul(h ^ bytes[i]!, 0x01000193);
+  const end = from + length;
+  let i = from;
+  for (; i + 4 <= end; i += 4) h = Math.imul(h ^ (bytes[i]! | (bytes[i + 1]! << 8) | (bytes[i + 2]! << 16) | (bytes[i + 3]! << 24)), 0x01000193);
+  for (; i < end; i++) h = Math.imul(h ^ bytes[i]!, 0x01000193);
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;

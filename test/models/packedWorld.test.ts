@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { presets } from '../../models/flows/presets.ts';
 import type { ScenarioConfig } from '../../models/flows/ScenarioConfig.ts';
 import { envelopeKey } from '../../models/world/envelopeKey.ts';
+import { messageKinds } from '../../models/messages.ts';
 import type { PartPredicate } from '../../models/world/onPart.ts';
 import { forEachSuccessor, forEachSuccessorKey, portableWorld, reviveWorld, worldAt, worldKey, type World } from '../../models/world/World.ts';
 import { worldSystem } from '../../models/world/worldSystem.ts';
@@ -60,6 +61,28 @@ describe('packed worlds', () => {
       });
     }
     expect(steps).toBeGreaterThan(worlds.length);
+  });
+
+  it('step into canonical records and explore the same states when envelope ids take two bytes', () => {
+    const config = scenarios.find((c) => c.name === 't1-clone')!;
+    const padded = worldSystem(config);
+    const model = (padded.initialStates()[0] as World).model;
+    // Messages no role sends, interned first: every message the search meets gets an id past 127 (two varint bytes),
+    // which takes the records' general path rather than the one-byte one.
+    for (let i = 0; i < 200; i++) model.envelopeOfKey(envelopeKey({ kind: messageKinds[0]!, from: 'vno', to: 'm2me', term: { kind: 'name', id: `padding-${i}` } }));
+    const a = searchExhaustive(padded, []);
+    const b = searchExhaustive(worldSystem(config), []);
+    expect(model.rank.length).toBeGreaterThan(0x80 + 20);
+    expect([a.stats.states, a.stats.transitions, a.stats.depth]).toEqual([b.stats.states, b.stats.transitions, b.stats.depth]);
+    const initial = padded.initialStates()[0] as World;
+    let steps = 0;
+    forEachSuccessorKey(initial, function check(_, key) {
+      if (++steps > 2000) return;
+      const next = worldAt(model, key);
+      expect(worldKey(reviveWorld(model, portableWorld(next)))).toBe(key);
+      forEachSuccessorKey(next, check);
+    });
+    expect(steps).toBeGreaterThan(2000);
   });
 
   const sample = ['t1-clone', 't8-owner-unblocks', 't9-bus-monitor', 't6-firmware', 'initial-3gpp'];
