@@ -20,9 +20,16 @@ import { ObservationTable } from './ObservationTable.ts';
 import type { WorldEvent } from './WorldEvent.ts';
 
 const none: readonly number[] = Object.freeze([]);
-/** Slots of the role step cache (32,768: 512 KiB). The largest threat scenario steps 91k distinct (tuple, event)
- *  pairs; measured there, twice the slots of 256 KiB searched 3% faster, for 1.6 more bytes a state. */
+/** Slots of the role step cache (32,768 of two words: 256 KiB). The largest threat scenario steps 91k distinct
+ *  (tuple, event) pairs; measured there (paired, one core), 65,536 or 131,072 slots searched no faster. */
 const roleStepBits = 15;
+/** How a step and its outcome pack into one word each: tuple id * stepCodeLimit + (event index * 64 + role), and
+ *  (tuple id after + 1) << stepSendsBits | sends id. Steps past these bounds are not cached. */
+const stepCodeLimit = 1 << 14;
+const stepTupleLimit = 2 ** 31 / stepCodeLimit;
+const stepSendsBits = 11;
+const stepSendsLimit = 1 << stepSendsBits;
+const stepNextLimit = 2 ** (31 - stepSendsBits);
 
 export class WorldModel {
   /** Canonical JSON of the configuration: names the scenario in a portable world. */
@@ -39,10 +46,10 @@ export class WorldModel {
    *  have a network of their own, so a table of networks saved little and cost a second lookup per step. */
   readonly worlds = new RecordTable();
   readonly observations = new ObservationTable();
-  /** A direct-mapped cache of role steps (`roleStep`), four words a slot: tuple id (-1: empty), event index * 64 +
-   *  role, the tuple id after (-1: the event is not enabled), and the id of the messages sent (`sendLists`).
-   *  A hit spares the role's table, its sends and interning the new tuple. */
-  readonly roleSteps = new Int32Array(4 * (1 << roleStepBits)).fill(-1);
+  /** A direct-mapped cache of role steps (`roleStep`), two words a slot: the step (tuple id and event, -1: empty)
+   *  and its outcome (the tuple id after, -1 when the event is not enabled, and the id of the messages sent in
+   *  `sendLists`). A hit spares the role's table, its sends and interning the new tuple. */
+  private readonly roleSteps = new Int32Array(2 << roleStepBits).fill(-1);
   /** Lists of envelope ids sent by some step (`sends`), by id; 0 is the empty list. */
   private readonly sendLists: (readonly number[])[] = [none];
   /** Per set of observations, by id of a list of sends: the set after them (-1: not asked yet). */
@@ -151,36 +158,39 @@ export class WorldModel {
   /** The tuple after role `role` takes its event `eventIndex` in tuple `rolesId`, or -1 when that event is not
    *  enabled there; what it sends is left in `stepSends` (`sendList`). */
   roleStep(rolesId: number, role: number, eventIndex: number): number {
+    const code = eventIndex * 64 + role;
+    // The step and its outcome, each packed in one word of the cache when they fit (they do but in huge models).
+    if (rolesId >= stepTupleLimit || code >= stepCodeLimit) return this.computeRoleStep(rolesId, role, eventIndex);
+    const step = rolesId * stepCodeLimit + code;
     const cache = this.roleSteps;
     // The slot: the top bits of a multiplicative hash of the step.
-    const code = eventIndex * 64 + role;
-    const at = ((Math.imul(rolesId, 0x9e3779b1) ^ Math.imul(code, 0x85ebca6b)) >>> (32 - roleStepBits)) << 2;
-    if (cache[at] === rolesId && cache[at + 1] === code) {
-      this.stepSends = cache[at + 3]!;
-      return cache[at + 2]!;
+    const at = (Math.imul(step, 0x9e3779b1) >>> (32 - roleStepBits)) << 1;
+    if (cache[at] === step) {
+      const outcome = cache[at + 1]!;
+      this.stepSends = outcome & (stepSendsLimit - 1);
+      return (outcome >> stepSendsBits) - 1;
     }
+    const next = this.computeRoleStep(rolesId, role, eventIndex);
+    if (next + 1 < stepNextLimit && this.stepSends < stepSendsLimit) {
+      cache[at] = step;
+      cache[at + 1] = ((next + 1) << stepSendsBits) | this.stepSends;
+    }
+    return next;
+  }
+
+  private computeRoleStep(rolesId: number, role: number, eventIndex: number): number {
     const tuples = this.roleTuples;
     const from = tuples.starts[rolesId]!;
     const local = tuples.pool[from + role]!;
     const nextLocal = this.memos[role]!.step(local, eventIndex);
-    let next = -1;
-    let sends = 0;
-    if (nextLocal !== notEnabled) {
-      next = rolesId;
-      if (nextLocal !== local) {
-        const tuple = this.tupleScratch;
-        for (let i = 0; i < tuple.length; i++) tuple[i] = tuples.pool[from + i]!;
-        tuple[role] = nextLocal;
-        next = tuples.intern(tuple, tuple.length);
-      }
-      sends = this.sends(role, eventIndex, local);
-    }
-    this.stepSends = sends;
-    cache[at] = rolesId;
-    cache[at + 1] = code;
-    cache[at + 2] = next;
-    cache[at + 3] = sends;
-    return next;
+    this.stepSends = 0;
+    if (nextLocal === notEnabled) return -1;
+    this.stepSends = this.sends(role, eventIndex, local);
+    if (nextLocal === local) return rolesId;
+    const tuple = this.tupleScratch;
+    for (let i = 0; i < tuple.length; i++) tuple[i] = tuples.pool[from + i]!;
+    tuple[role] = nextLocal;
+    return tuples.intern(tuple, tuple.length);
   }
 
   /** The messages of `sendLists` id `id`. */
