@@ -217,15 +217,15 @@ function successorKey(world: World, rolesId: number, taken: number, sendsId: num
     // Every envelope id is below 128, so one byte (its varint): the common case, merged byte by byte.
     const rank = model.rank;
     let s = 0;
-    // The rank of the next message to merge in (past the last: above every rank).
-    let sendRank = sends.length === 0 ? Infinity : rank[sends[0]!]!;
+    // The rank of the next message to merge in (past the last: above every rank, which are envelope counts).
+    let sendRank = sends.length === 0 ? 0x7fffffff : rank[sends[0]!]!;
     for (let p = netStart; p < netEnd; p++) {
       if (p === taken) continue;
       const e = pool[p]!;
       if (sendRank < rank[e]!) {
         do {
           record[end++] = sends[s++]!;
-          sendRank = s < sends.length ? rank[sends[s]!]! : Infinity;
+          sendRank = s < sends.length ? rank[sends[s]!]! : 0x7fffffff;
         } while (sendRank < rank[e]!);
       }
       record[end++] = e;

@@ -58,7 +58,6 @@ export interface ReductionCounts {
 const checkClockEvery = 1024;
 /** The fingerprint high half `register` is told for a state stored exactly (below 2^31: not hashed). */
 const exactHigh = 1;
-const maxCompactKey = 0x7fffffff;
 
 export class LevelExplorer<S, A> {
   /** States seen, by fingerprint; or by key alone (`seen`) when the system's keys are compact, nothing but the key
@@ -387,7 +386,8 @@ export class LevelExplorer<S, A> {
 /** `key`, when it is what System.compactKeys promises: a system that declares compact keys and returns another is
  *  broken, and a bitset over its keys would be unsound. */
 function checkedCompactKey(system: string, key: StateKey): number {
-  if (typeof key !== 'number' || !(key >= 0 && key <= maxCompactKey) || !Number.isInteger(key)) {
+  // An integer in [0, 2^31) is its own int32 value (NaN, fractions and larger numbers are not).
+  if (typeof key !== 'number' || (key | 0) !== key || key < 0) {
     throw new RangeError(`${system}: compactKeys is set but key ${String(key)} is not an integer in [0, 2^31)`);
   }
   return key;

@@ -186,5 +186,8 @@ describe('searchExhaustive on a system with compact keys', () => {
 
   it('refuses a key that is not a 31-bit integer rather than search unsoundly', () => {
     expect(() => searchExhaustive({ ...jugs({ stringKeys: true }), compactKeys: true }, [])).toThrow(/compactKeys is set but key 0\/0/);
+    for (const bad of [2 ** 31, -1, 1.5, Number.NaN]) {
+      expect(() => searchExhaustive({ ...jugs(), compactKeys: true, key: () => bad }, [])).toThrow(`compactKeys is set but key ${bad} is not`);
+    }
   });
 });
