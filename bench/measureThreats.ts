@@ -13,7 +13,9 @@ export interface ThreatScenarioFigures {
   readonly scenario: string;
   readonly threat: number;
   readonly states: number;
+  /** Steps taken, and steps left out by partial-order reduction (every state still explored: docs/engine.md). */
   readonly transitions: number;
+  readonly leftOut: number;
   readonly millis: number;
   readonly statesPerSecond: number;
 }
@@ -54,7 +56,7 @@ export function threatSuitePlan(): ReturnType<typeof planCheck> {
 function measureThreatScenario(job: CheckJob, search: SearchChoice): ThreatScenarioFigures {
   const c = runCheckJob(job, search);
   const s = c.search;
-  return { scenario: c.config.name, threat: job.threat ?? 0, states: s.states, transitions: s.transitions, millis: s.millis, statesPerSecond: (s.states * 1000) / s.millis };
+  return { scenario: c.config.name, threat: job.threat ?? 0, states: s.states, transitions: s.transitions, leftOut: s.leftOut ?? 0, millis: s.millis, statesPerSecond: (s.states * 1000) / s.millis };
 }
 
 export function measureThreats(): ThreatFigures {

@@ -26,8 +26,9 @@ const say = (text: string): void => void process.stderr.write(`bench: ${text}\n`
 const machine = machineInfo();
 say('threat suite on the TR world (one thread, in its own process)');
 const threats = measureThreatsAlone();
-say('TR world / benchmark model rate ratio (each model alone in its own process, median of 5 rounds)');
-const ratio = await measureRatio(7);
+const ratioRounds = 7;
+say(`TR world / benchmark model rate ratio (each model alone in its own process, median of ${ratioRounds} rounds)`);
+const ratio = await measureRatio(ratioRounds);
 say(`ablation matrix${process.env.BENCH_FULL === '1' ? ', trust and pairs' : ' (single switches; BENCH_FULL=1 adds trust and pairs)'}`);
 const ablation = measureAblation(process.env.BENCH_FULL === '1');
 say(`exhaustive search, MAXP=${maxP}, one thread`);

@@ -155,8 +155,9 @@ export function worldObserved(world: World): readonly string[] {
 }
 
 /** What one enabled event does: the tuple of local states after it, the pool offset in the network of the message
- *  it takes (-1: none), and the id of the list of envelopes it sends (WorldModel.sendList). */
-type Visit = (event: WorldEvent, rolesId: number, taken: number, sends: number) => void;
+ *  it takes (-1: none), and the id of the list of envelopes it sends (WorldModel.sendList); and whether the
+ *  search in progress may leave it out (`eventLeavesOut` of the event that reached the world). */
+type Visit = (event: WorldEvent, rolesId: number, taken: number, sends: number, leftOut: boolean) => void;
 
 /** Calls `visit` for each event enabled in `world`, in a fixed order that depends on the world's content only:
  *  deliveries in network order (message kind as the flows run, then channel, then term), then local events by role
@@ -172,13 +173,16 @@ function eachEnabled(world: World, visit: Visit): void {
     e = readVarint(pool, p);
     if (e === last) continue;
     last = e;
-    const next = model.roleStep(rolesId, model.receivers[e]!, model.deliveries[e]!);
-    if (next >= 0) visit(model.deliverEvent(e), next, p, model.stepSends);
+    const receiver = model.receivers[e]!;
+    const next = model.roleStep(rolesId, receiver, model.deliveries[e]!);
+    if (next >= 0) visit(model.deliverEvent(e), next, p, model.stepSends, e < viaOrder && receiver !== viaRole && model.senders[e] !== viaRole);
   }
   const moves = model.localMoves(rolesId);
   const movePool = model.localMovePool;
   for (let m = moves + 1, end = m + 4 * movePool[moves]!; m < end; m += 4) {
-    visit(model.localEvent(movePool[m]!, movePool[m + 1]!), movePool[m + 2]!, -1, movePool[m + 3]!);
+    const role = movePool[m]!;
+    const index = movePool[m + 1]!;
+    visit(model.localEvent(role, index), movePool[m + 2]!, -1, movePool[m + 3]!, localOrder(role, index) < viaOrder && role !== viaRole);
   }
   if (!model.attacker.active || world.injections >= model.attacker.budget) return;
   const injectable = model.injectable(world.observedId);
@@ -187,7 +191,7 @@ function eachEnabled(world: World, visit: Visit): void {
     // A message already in flight on that channel is delivered as it is, not injected again.
     if (inFlight(pool, netStart, netEnd, e)) continue;
     const next = model.roleStep(rolesId, model.receivers[e]!, model.deliveries[e]!);
-    if (next >= 0) visit(model.injectEvent(e), next, -1, model.stepSends);
+    if (next >= 0) visit(model.injectEvent(e), next, -1, model.stepSends, false);
   }
 }
 
@@ -256,22 +260,67 @@ export function enabledEvents(world: World): WorldEvent[] {
  *  closure per state (the search calls it once per state). */
 let expanding: World | undefined;
 let expandingVisit: ((event: WorldEvent, key: number) => void) | undefined;
-const visitSuccessor: Visit = (event, rolesId, taken, sends) => expandingVisit!(event, successorKey(expanding!, rolesId, taken, sends, event.kind === 'inject'));
+/** The role and order (`eventOrder`) of the event that first reached that world, when the search leaves out steps
+ *  by it; -1 and 0 otherwise, which leave out none. `eachEnabled` tells each event's `leftOut` from them. */
+let viaRole = -1;
+let viaOrder = 0;
+const visitSuccessor: Visit = (event, rolesId, taken, sends, leftOut) =>
+  expandingVisit!(event, leftOut ? -1 : successorKey(expanding!, rolesId, taken, sends, event.kind === 'inject'));
 
 /** Each enabled event of `world` with the key of its successor (`worldAt` builds it), in `enabledEvents` order:
- *  the search's fast path. */
-export function forEachSuccessorKey(world: World, visit: (event: WorldEvent, key: number) => void): void {
-  // `visit` may expand another world (a property that steps): restore the outer call's pair afterwards.
+ *  the search's fast path. Given `via`, the event that first reached `world`, an event that `eventLeavesOut`
+ *  leaves out gets key -1, its successor not computed (System.forEachSuccessorKey). */
+export function forEachSuccessorKey(world: World, visit: (event: WorldEvent, key: number) => void, via?: WorldEvent): void {
+  // `visit` may expand another world (a property that steps): restore the outer call's context afterwards.
   const outer = expanding;
   const outerVisit = expandingVisit;
+  const outerRole = viaRole;
+  const outerOrder = viaOrder;
   expanding = world;
   expandingVisit = visit;
+  const stepped = via === undefined || via.kind === 'inject' ? undefined : via;
+  viaRole = stepped === undefined ? -1 : eventRole(world.model, stepped);
+  viaOrder = stepped === undefined ? 0 : eventOrder(stepped);
   try {
     eachEnabled(world, visitSuccessor);
   } finally {
     expanding = outer;
     expandingVisit = outerVisit;
+    viaRole = outerRole;
+    viaOrder = outerOrder;
   }
+}
+
+/** Whether a world first reached by `via` may leave out its enabled event `event` (System.leavesOut; `eachEnabled`
+ *  tells the same from `viaRole` and `viaOrder`): both are deliveries or local events, of different roles; `via`
+ *  sent no message of `event` (so `event` was enabled before `via`: a role's local events depend on its own state
+ *  alone, a delivery also on its message being in flight); and `event` comes first in the order of `eventOrder`.
+ *  Then from the world q before `via`, both orders reach the same world: each changes only its own role's local
+ *  state, takes only a message to its own role from the network (a multiset) and adds its sends to it, and adds
+ *  what the attacker reads of them to its observations (a set). Injections take part in neither role: one is
+ *  enabled only while its message is not in flight and within the attacker's budget, which other steps change. */
+export function eventLeavesOut(model: WorldModel, via: WorldEvent, event: WorldEvent): boolean {
+  if (via.kind === 'inject' || event.kind === 'inject' || eventOrder(event) >= eventOrder(via)) return false;
+  const role = eventRole(model, via);
+  return eventRole(model, event) !== role && (event.kind === 'local' || model.senders[event.envelope] !== role);
+}
+
+/** A role's step: a delivery or a local event. */
+type StepEvent = Exclude<WorldEvent, { kind: 'inject' }>;
+
+/** The role whose local state a delivery or local event changes. */
+function eventRole(model: WorldModel, event: StepEvent): number {
+  return event.kind === 'local' ? event.role : model.receivers[event.envelope]!;
+}
+
+/** A strict total order of a model's deliveries and local events, positive (ids do not change during a search):
+ *  deliveries by message id, then local events by role and index. */
+function eventOrder(event: StepEvent): number {
+  return event.kind === 'local' ? localOrder(event.role, event.index) : event.envelope;
+}
+
+function localOrder(role: number, index: number): number {
+  return 2 ** 31 + role * 2 ** 16 + index;
 }
 
 /** Each enabled event of `world` with its successor, in `enabledEvents` order. */

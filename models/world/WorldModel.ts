@@ -79,6 +79,8 @@ export class WorldModel {
   /** Per envelope: the receiver's role index, the receiver table's event index of the delivery, and the
    *  attacker's observation of it (a term id, or -1 when it does not read the channel). */
   readonly receivers: number[] = [];
+  /** Per envelope: the role index of its sender (the role whose step sends it; an injection forges it). */
+  readonly senders: number[] = [];
   readonly deliveries: number[] = [];
   readonly observedTerms: number[] = [];
   /** sendRows[role][event index][local id]: the id in `sendLists` of the envelope ids a step sends. */
@@ -357,6 +359,7 @@ export class WorldModel {
     this.envelopeKeys.push(key);
     this.envelopeIds.set(key, id);
     this.receivers.push(receiver);
+    this.senders.push(this.roleIndex(m.from));
     // The receiver's event for a message (messages.ts Delivery); EventObject only declares `type`. The envelope
     // key names it (kind, sender, term; the receiver is the table's role), so the table need not key it again.
     this.deliveries.push(this.memos[receiver]!.eventIndex({ type: m.kind, msg: m.term, from: m.from } as never, `deliver:${key}`));

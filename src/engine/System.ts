@@ -51,9 +51,18 @@ export interface System<S, A> {
    *  over keys, not a hash table. A system whose keys spread over their range must not set it. */
   readonly compactKeys?: boolean;
   /** Optional, with `compactKeys`: `forEachSuccessor` giving each successor's key instead of the successor, and the
-   *  state a key names, so a search builds only the states it has not seen (most steps reach a known one). */
-  forEachSuccessorKey?(state: S, visit: (action: A, key: number) => void): void;
+   *  state a key names, so a search builds only the states it has not seen (most steps reach a known one). Given
+   *  `via`, the action by which the search first reached `state`, every action that `leavesOut(via, action)`
+   *  says may be left out is visited with key -1, its successor not computed. */
+  forEachSuccessorKey?(state: S, visit: (action: A, key: number) => void, via?: A): void;
   stateOfKey?(key: number): S;
+  /** Optional, with `forEachSuccessorKey`: partial-order reduction by the action that reached a state
+   *  (docs/engine.md, "Steps left out"). True only if, for every state q in which `via` is enabled and every
+   *  state s = q.via in which `action` is enabled: `action` is enabled in q, `via` is enabled in q.action, and
+   *  q.action.via = q.via.action; and `action` comes before `via` in one strict total order of the actions, the
+   *  same for every pair. A search then leaves out such an action of a state first reached by `via`: its target
+   *  is reached, at the same depth, from another state. */
+  leavesOut?(via: A, action: A): boolean;
   /** Optional: a key equal across instances, for systems whose `key` is instance-local. */
   portableKey?(state: S): StateKey;
   /** Optional, with `revive`: a structuredClone-safe form of `state` that any instance built from the same name

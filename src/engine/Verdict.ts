@@ -15,6 +15,11 @@ export interface ExplorationStats {
   /** Exhaustive search of a system with ample sets: whether partial-order reduction was applied and how many
    *  states it reduced. Absent: the system has none, so the whole reachable space was explored. */
   readonly reduction?: ReductionStats;
+  /** Exhaustive search of a system that leaves out steps by the action that reached a state (System.leavesOut):
+   *  enabled steps left out, apart from `transitions` (the steps taken). Each one's target is reached at the same
+   *  depth from another state: every reachable state is still explored, and counterexamples are still shortest.
+   *  Absent: the search took every enabled step. */
+  readonly leftOut?: number;
   /** Random search: steps executed while shrinking counterexamples, apart from `transitions` (the steps of the
    *  search's runs). Absent for exhaustive search. */
   readonly shrinkSteps?: number;

@@ -66,6 +66,9 @@ export interface VerdictResult {
   readonly complete?: boolean;
   /** Exhaustive search of a system with ample sets: whether partial-order reduction was applied, and how much. */
   readonly reduction?: ReductionStats;
+  /** Exhaustive search that left out steps by the action that reached a state (ExplorationStats.leftOut): how
+   *  many, apart from `transitions`; every state was still explored, at its depth. */
+  readonly leftOut?: number;
   /** Random: the seed that reproduces the search. */
   readonly seed?: number;
   /** Inconclusive: the limit that stopped the search. */

@@ -90,7 +90,7 @@ function scenario(c: CheckScenarioInput, input: FromCheckInput): ScenarioResult 
     config: c.config,
     notes: [
       ...honest.notes,
-      c.method === 'random' ? `random search: ${s.transitions} steps taken, longest run ${s.depth}` : `${c.method} search: ${s.states} states, ${s.transitions} transitions, depth ${s.depth}`,
+      c.method === 'random' ? `random search: ${s.transitions} steps taken, longest run ${s.depth}` : `${c.method} search: ${s.states} states, ${s.transitions} transitions, depth ${s.depth}${s.leftOut === undefined ? '' : ` (${s.leftOut} steps left out by partial-order reduction)`}`,
       ...sanity.notes,
     ],
     failures: [...honest.failures, ...sanity.failures],

@@ -34,6 +34,7 @@ const verdictSchema = z.object({
       z.object({ applied: z.literal(false), reason: z.enum(['turned-off', 'depth-bound', 'parallel']) }),
     ])
     .optional(),
+  leftOut: count.optional(),
   seed: count.optional(),
   limit: z.string().optional(),
   millis: z.number().nonnegative(),

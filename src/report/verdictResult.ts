@@ -43,6 +43,7 @@ export function verdictResult(
     millis: s.millis,
     ...(verdict.kind === 'holds-exhaustively' ? { complete: verdict.complete } : {}),
     ...(s.reduction === undefined ? {} : { reduction: s.reduction }),
+    ...(s.leftOut === undefined ? {} : { leftOut: s.leftOut }),
     ...(verdict.kind === 'no-violation-found' ? { seed: verdict.seed } : {}),
     ...(verdict.kind === 'violated' && verdict.trace.seed !== undefined ? { seed: verdict.trace.seed } : {}),
     ...(verdict.kind === 'inconclusive' ? { limit: verdict.limit } : {}),

@@ -11,7 +11,7 @@ import type { CellResult, CellSpec, CellVerdict } from './AblationCell.ts';
 export interface CellOptions {
   /** States at which a cell stops, inconclusive: a bound in states, not time, so results never depend on load. */
   readonly maxStates: number;
-  /** Partial-order reduction where the model offers ample sets (ExhaustiveOptions.reduction). */
+  /** Partial-order reduction (ExhaustiveOptions.reduction). */
   readonly reduction: boolean;
 }
 

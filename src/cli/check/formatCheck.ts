@@ -59,7 +59,7 @@ function searchLine(c: ScenarioCheck): string {
   if (c.random !== undefined) {
     return `random search: ${count(c.random.runs)} runs of <= ${c.random.maxSteps} steps (seed ${c.random.seed}), ${count(s.transitions)} steps taken, longest run ${s.depth}, ${Math.round(s.millis)} ms`;
   }
-  return `${c.method} search: ${count(s.states)} states, ${count(s.transitions)} transitions, depth ${s.depth}, ${Math.round(s.millis)} ms${formatReduction(s.reduction)}`;
+  return `${c.method} search: ${count(s.states)} states, ${count(s.transitions)} transitions, depth ${s.depth}, ${Math.round(s.millis)} ms${formatReduction(s)}`;
 }
 
 function scenarioBlock(c: ScenarioCheck, files: ReadonlyMap<PropertyCheck, string>, indent: string): string[] {

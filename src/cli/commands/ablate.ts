@@ -204,7 +204,7 @@ export function registerAblate(program: Command, ctx: CliContext): void {
     .option('--shard <i/n>', 'run only shard i of n of the cells (merge the shard files with trecheck merge)')
     .option('--workers <n>', 'worker threads running cells side by side (default 2)')
     .option('--max-states <n>', `states a cell may explore before it stops, inconclusive (default ${defaultCellStates})`)
-    .option('--no-reduction', 'search every cell without partial-order reduction (default: reduce where the model offers ample sets)')
+    .option('--no-reduction', 'search every cell taking every enabled step (default: partial-order reduction where the model offers it)')
     .option('--no-cache', 'recompute every cell (default: reuse cells whose sources, scenario, switches and options are unchanged)')
     .option('--out <dir>', 'where ablation.md, ablation.json, the heat maps and the attack traces go', 'reports')
     .option('--text <file>', 'the TRE function text to compare with (default: seed 004 when present)')

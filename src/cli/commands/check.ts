@@ -111,7 +111,7 @@ export function registerCheck(program: Command, ctx: CliContext): void {
     .option('--depth <n>', 'exhaustive search: explore traces up to n steps only')
     .option('--max-states <n>', 'exhaustive search: stop (inconclusive) past n states')
     .option('--time <seconds>', 'stop each search (inconclusive) after this many seconds')
-    .option('--no-reduction', 'exhaustive search: no partial-order reduction (default: reduce where the model offers ample sets, without --depth)')
+    .option('--no-reduction', 'exhaustive search: take every enabled step (default: partial-order reduction where the model offers it; ample sets not under --depth)')
     .option('--random', 'random search (fast-check) instead of the exhaustive one, for scopes too large')
     .option('--runs <n>', 'random search: runs (default 1000)')
     .option('--steps <n>', 'random search: longest run (default 50)')

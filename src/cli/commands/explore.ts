@@ -64,7 +64,8 @@ export interface ExploreRequest {
   /** Threads of each search; undefined: the searches' own defaults (exhaustive: adaptive, one thread
    *  joined by helpers only if it runs long enough to pay for them; random: the available cores). */
   readonly workers: number | undefined;
-  /** Exhaustive: partial-order reduction for systems with ample sets (off under --depth, or with --no-reduction). */
+  /** Exhaustive: partial-order reduction where the system offers it (ample sets off under --depth; all off with
+   *  --no-reduction). */
   readonly reduction: boolean;
   /** The configuration file as given, for the reproduce command. */
   readonly configFile: string | undefined;
@@ -156,7 +157,7 @@ async function exploreExhaustively(ctx: CliContext, request: ExploreRequest, bui
   const bound = request.maxDepth === undefined ? '' : ` (depth bound ${request.maxDepth})`;
   return {
     method: 'exhaustive',
-    summary: `${formatCount(s.states)} states, ${formatCount(s.transitions)} transitions, depth ${s.depth}${bound}, ${Math.round(s.millis)} ms${formatReduction(s.reduction)}`,
+    summary: `${formatCount(s.states)} states, ${formatCount(s.transitions)} transitions, depth ${s.depth}${bound}, ${Math.round(s.millis)} ms${formatReduction(s)}`,
     outcome,
   };
 }
@@ -284,7 +285,7 @@ export function registerExplore(program: Command, ctx: CliContext): void {
     .option('--shard <i/n>', 'random: run only shard i of n (merge the shard files with trecheck merge)')
     .option('--path <path>', 'random: run only the chunk of this counterexample path, to reproduce it')
     .option('--workers <n>', 'threads of each search (default: exhaustive adaptive, random the available cores)')
-    .option('--no-reduction', 'exhaustive: no partial-order reduction (default: reduce, for systems with ample sets, without --depth)')
+    .option('--no-reduction', 'exhaustive: take every enabled step (default: partial-order reduction where the system offers it; ample sets not under --depth)')
     .option('--json', 'print the outcome as JSON');
   addReportOptions(command).action(async (system: string, flags: ExploreFlags) => explore(ctx, resolveExploreRequest(system, flags)));
 }

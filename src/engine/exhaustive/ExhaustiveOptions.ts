@@ -25,9 +25,12 @@ export interface ExhaustiveOptions {
   readonly memoryBudgetBytes?: number;
   /** Initial visited-set slots (it grows by doubling). Default: 65,536. */
   readonly initialCapacity?: number;
-  /** Partial-order reduction through the system's ample sets (System.ample), for systems that have them. Default:
-   *  true. Off whatever this says under a depth bound (`maxDepth`): the reduced graph may reach a state only by a
-   *  path longer than its shortest, so a bound would leave out states the bounded full search covers. */
+  /** Partial-order reduction, for systems that offer it. Default: true.
+   *  - Through the system's ample sets (System.ample): off whatever this says under a depth bound (`maxDepth`): the
+   *    reduced graph may reach a state only by a path longer than its shortest, so a bound would leave out states
+   *    the bounded full search covers.
+   *  - Steps left out by the action that reached a state (System.leavesOut): every state is still found at its
+   *    depth, so also under a depth bound. */
   readonly reduction?: boolean;
   /** Called after each breadth-first level (for progress display only). Default: none. */
   readonly onProgress?: (progress: ExhaustiveProgress) => void;
@@ -41,6 +44,8 @@ export interface ExhaustiveConfig {
   readonly memoryBudgetBytes: number;
   readonly initialCapacity: number;
   readonly reduction: { readonly on: true } | { readonly on: false; readonly reason: Exclude<ReductionOffReason, 'parallel'> };
+  /** Steps left out by the action that reached a state (System.leavesOut). */
+  readonly leaveOut: boolean;
   readonly onProgress: ((progress: ExhaustiveProgress) => void) | undefined;
 }
 
@@ -68,6 +73,7 @@ export function resolveExhaustiveOptions(options: ExhaustiveOptions = {}): Exhau
     memoryBudgetBytes: options.memoryBudgetBytes ?? Math.floor(0.85 * getHeapStatistics().heap_size_limit),
     initialCapacity: options.initialCapacity ?? exhaustiveDefaults.initialCapacity,
     reduction,
+    leaveOut: options.reduction ?? exhaustiveDefaults.reduction,
     onProgress: options.onProgress,
   };
   const countOrInfinity = (name: string, value: number): void => {

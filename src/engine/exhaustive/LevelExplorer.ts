@@ -46,6 +46,9 @@ export interface ExplorerSetup<S, A> {
   /** Partial-order reduction (one owner only): what the properties read, for System.ample. Absent: every state is
    *  expanded fully. */
   readonly visible?: Visibility;
+  /** Partial-order reduction by the action that reached a state (System.leavesOut), for a system that steps by key
+   *  searched with a bitset of keys: every state is still found, at its depth. */
+  readonly leaveOut?: boolean;
 }
 
 /** What partial-order reduction did so far (states expanded through an ample set, fully, and fully because of C3). */
@@ -96,6 +99,12 @@ export class LevelExplorer<S, A> {
   /** Reducing only: the fingerprints of the next level found so far (the cycle proviso tells them from older states). */
   private nextLevel: FingerprintSet | undefined;
   private readonly ample: ((state: S, actions: readonly A[], visible: Visibility) => readonly number[] | undefined) | undefined;
+  /** Whether steps are left out by the action that reached a state (System.leavesOut); how many so far; and the
+   *  action that first reached each state of the current level and of the next (undefined: an initial state). */
+  readonly leavesOut: boolean;
+  leftOut = 0;
+  private frontierVia: (A | undefined)[] = [];
+  private nextVia: (A | undefined)[] = [];
 
   // Hot-path context of the state being expanded, read by `visit`.
   private current!: S;
@@ -118,6 +127,9 @@ export class LevelExplorer<S, A> {
     this.ample = reduce ? setup.system.ample!.bind(setup.system) : undefined;
     this.reduction = reduce ? { reduced: 0, fullyExpanded: 0, proviso: 0 } : undefined;
     this.nextLevel = reduce ? new FingerprintSet(1 << 10) : undefined;
+    const system = setup.system;
+    this.leavesOut =
+      setup.leaveOut === true && this.seen !== undefined && system.leavesOut !== undefined && system.forEachSuccessorKey !== undefined && system.stateOfKey !== undefined;
   }
 
   get states(): number {
@@ -140,7 +152,10 @@ export class LevelExplorer<S, A> {
       const state = initial[i]!;
       const monitor = this.monitors.initial(state);
       if (this.seen !== undefined) {
-        if (this.seen.add(this.compactKey(state))) this.register(state, monitor, -1 - i, 0, exactHigh);
+        if (this.seen.add(this.compactKey(state))) {
+          this.register(state, monitor, -1 - i, 0, exactHigh);
+          if (this.leavesOut) this.nextVia.push(undefined);
+        }
         continue;
       }
       this.fingerprint(state, monitor);
@@ -166,7 +181,7 @@ export class LevelExplorer<S, A> {
       if (this.ample !== undefined) {
         this.expandWithAmple(state, fast);
       } else if (byKey !== undefined) {
-        byKey(state, this.visitKey);
+        byKey(state, this.visitKey, this.leavesOut ? this.frontierVia[i] : undefined);
       } else if (fast !== undefined) {
         fast(state, this.visit);
       } else {
@@ -239,12 +254,22 @@ export class LevelExplorer<S, A> {
     }
   };
 
-  /** `visit` for a system with compact keys that steps by key: the successor is built only when it is new. */
-  private readonly visitKey = (_action: A, key: number): void => {
+  /** `visit` for a system with compact keys that steps by key: the successor is built only when it is new. Key -1:
+   *  a step the system left out (System.leavesOut). */
+  private readonly visitKey = (action: A, key: number): void => {
     const actionIndex = this.actionCounter++;
     if (this.cut !== undefined) return;
+    if (key === -1 && this.leavesOut) {
+      this.leftOut++;
+      return;
+    }
     this.transitions++;
-    if (this.seen!.add(checkedCompactKey(this.system.name, key))) this.register(this.system.stateOfKey!(key), 0, this.currentId, actionIndex, exactHigh);
+    if (this.seen!.add(checkedCompactKey(this.system.name, key))) {
+      const level = this.next.length;
+      this.register(this.system.stateOfKey!(key), 0, this.currentId, actionIndex, exactHigh);
+      // The action that first reached the state, unless the state limit kept it out of the next level.
+      if (this.leavesOut && this.next.length > level) this.nextVia.push(action);
+    }
   };
 
   /** Expands the current state through its ample set, if the system offers a proper one and the cycle proviso
@@ -325,6 +350,8 @@ export class LevelExplorer<S, A> {
   }
 
   private promote(): void {
+    this.frontierVia = this.nextVia;
+    this.nextVia = [];
     this.frontierStart = this.parents.length - this.next.length;
     this.frontier = this.next;
     this.frontierMonitors = this.nextMonitors;

@@ -34,6 +34,7 @@ export function searchExhaustive<S, A>(
     memoryBudget: config.memoryBudgetBytes,
     stopAtFirst: config.stopAtFirst,
     ...(config.reduction.on && system.ample !== undefined ? { visible: visibilityOf(properties) } : {}),
+    leaveOut: config.leaveOut,
   });
   explorer.seed();
   let ending: SearchEnding | undefined;
@@ -49,6 +50,7 @@ export function searchExhaustive<S, A>(
     millis: performance.now() - started,
     hashed: explorer.hashedStates,
     ...reductionOf(system, config.reduction, explorer.reduction),
+    ...(explorer.leavesOut ? { leftOut: explorer.leftOut } : {}),
   };
   const reduced = spaceWasReduced(stats.reduction);
   const verdicts = assembleVerdicts(properties, ordered, explorer.found, ending, stats, (violation, property) => {
