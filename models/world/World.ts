@@ -175,14 +175,14 @@ function eachEnabled(world: World, visit: Visit): void {
     last = e;
     const receiver = model.receivers[e]!;
     const next = model.roleStep(rolesId, receiver, model.deliveries[e]!);
-    if (next >= 0) visit(model.deliverEvent(e), next, p, model.stepSends, e < viaOrder && receiver !== viaRole && model.senders[e] !== viaRole);
+    if (next >= 0) visit(model.deliverEvent(e), next, p, model.stepSends, e < viaOrder && receiver !== viaRole && receiver !== viaSender && model.senders[e] !== viaRole);
   }
   const moves = model.localMoves(rolesId);
   const movePool = model.localMovePool;
   for (let m = moves + 1, end = m + 4 * movePool[moves]!; m < end; m += 4) {
     const role = movePool[m]!;
     const index = movePool[m + 1]!;
-    visit(model.localEvent(role, index), movePool[m + 2]!, -1, movePool[m + 3]!, localOrder(role, index) < viaOrder && role !== viaRole);
+    visit(model.localEvent(role, index), movePool[m + 2]!, -1, movePool[m + 3]!, localOrder(role, index) < viaOrder && role !== viaRole && role !== viaSender);
   }
   if (!model.attacker.active || world.injections >= model.attacker.budget) return;
   const injectable = model.injectable(world.observedId);
@@ -260,10 +260,12 @@ export function enabledEvents(world: World): WorldEvent[] {
  *  closure per state (the search calls it once per state). */
 let expanding: World | undefined;
 let expandingVisit: ((event: WorldEvent, key: number) => void) | undefined;
-/** The role and order (`eventOrder`) of the event that first reached that world, when the search leaves out steps
- *  by it; -1 and 0 otherwise, which leave out none. `eachEnabled` tells each event's `leftOut` from them. */
+/** Of the event that first reached that world, when the search leaves out steps by it (`eventLeavesOut`): its role,
+ *  its order (`eventOrder`), and for an injection the role its message claims to be from; -1, 0 and -1 otherwise,
+ *  which leave out none. `eachEnabled` tells each event's `leftOut` from them. */
 let viaRole = -1;
 let viaOrder = 0;
+let viaSender = -1;
 const visitSuccessor: Visit = (event, rolesId, taken, sends, leftOut) =>
   expandingVisit!(event, leftOut ? -1 : successorKey(expanding!, rolesId, taken, sends, event.kind === 'inject'));
 
@@ -274,49 +276,52 @@ export function forEachSuccessorKey(world: World, visit: (event: WorldEvent, key
   // `visit` may expand another world (a property that steps): restore the outer call's context afterwards.
   const outer = expanding;
   const outerVisit = expandingVisit;
-  const outerRole = viaRole;
-  const outerOrder = viaOrder;
+  const outerVia = [viaRole, viaOrder, viaSender] as const;
   expanding = world;
   expandingVisit = visit;
-  const stepped = via === undefined || via.kind === 'inject' ? undefined : via;
-  viaRole = stepped === undefined ? -1 : eventRole(world.model, stepped);
-  viaOrder = stepped === undefined ? 0 : eventOrder(stepped);
+  const model = world.model;
+  viaRole = via === undefined ? -1 : eventRole(model, via);
+  viaOrder = via === undefined ? 0 : eventOrder(via);
+  viaSender = via === undefined || via.kind !== 'inject' ? -1 : model.senders[via.envelope]!;
   try {
     eachEnabled(world, visitSuccessor);
   } finally {
     expanding = outer;
     expandingVisit = outerVisit;
-    viaRole = outerRole;
-    viaOrder = outerOrder;
+    [viaRole, viaOrder, viaSender] = outerVia;
   }
 }
 
 /** Whether a world first reached by `via` may leave out its enabled event `event` (System.leavesOut; `eachEnabled`
- *  tells the same from `viaRole` and `viaOrder`): both are deliveries or local events, of different roles; `via`
- *  sent no message of `event` (so `event` was enabled before `via`: a role's local events depend on its own state
- *  alone, a delivery also on its message being in flight); and `event` comes first in the order of `eventOrder`.
- *  Then from the world q before `via`, both orders reach the same world: each changes only its own role's local
- *  state, takes only a message to its own role from the network (a multiset) and adds its sends to it, and adds
- *  what the attacker reads of them to its observations (a set). Injections take part in neither role: one is
- *  enabled only while its message is not in flight and within the attacker's budget, which other steps change. */
+ *  tells the same from `viaRole`, `viaOrder` and `viaSender`). It may when, from the world q before `via`, both
+ *  orders of the two reach the same world, and `event` comes first in the order of `eventOrder`:
+ *  - `event` is a delivery or a local event, of another role than `via`'s. Each changes only its own role's local
+ *    state, takes at most a message to its own role from the network (a multiset) and adds its sends, and adds
+ *    what the attacker reads of those to its observations (a set).
+ *  - `via` sent no message of `event` (a delivery's message has its sender's role): so `event` was enabled in q
+ *    too (a role's local events depend on its own state alone, a delivery also on its message being in flight).
+ *  - When `via` is an injection: `event` sends no message of it (by the role it claims to be from), so `via` is
+ *    still enabled after `event` (an injection is enabled while its message is not in flight, within the budget,
+ *    which `event` leaves as it is, and from the attacker's observations, which only grow).
+ *  An injection is never left out: whether it was enabled in q depends on what `via` let the attacker read. */
 export function eventLeavesOut(model: WorldModel, via: WorldEvent, event: WorldEvent): boolean {
-  if (via.kind === 'inject' || event.kind === 'inject' || eventOrder(event) >= eventOrder(via)) return false;
+  if (event.kind === 'inject' || eventOrder(event) >= eventOrder(via)) return false;
   const role = eventRole(model, via);
-  return eventRole(model, event) !== role && (event.kind === 'local' || model.senders[event.envelope] !== role);
+  const eventRoleIs = eventRole(model, event);
+  if (eventRoleIs === role || (event.kind === 'deliver' && model.senders[event.envelope] === role)) return false;
+  return via.kind !== 'inject' || model.senders[via.envelope] !== eventRoleIs;
 }
 
-/** A role's step: a delivery or a local event. */
-type StepEvent = Exclude<WorldEvent, { kind: 'inject' }>;
-
-/** The role whose local state a delivery or local event changes. */
-function eventRole(model: WorldModel, event: StepEvent): number {
+/** The role whose local state an event changes (an injection's: its receiver's). */
+function eventRole(model: WorldModel, event: WorldEvent): number {
   return event.kind === 'local' ? event.role : model.receivers[event.envelope]!;
 }
 
-/** A strict total order of a model's deliveries and local events, positive (ids do not change during a search):
- *  deliveries by message id, then local events by role and index. */
-function eventOrder(event: StepEvent): number {
-  return event.kind === 'local' ? localOrder(event.role, event.index) : event.envelope;
+/** A strict total order of a model's events, positive (ids do not change during a search): deliveries by message
+ *  id, then local events by role and index, then injections by message id. */
+function eventOrder(event: WorldEvent): number {
+  if (event.kind === 'local') return localOrder(event.role, event.index);
+  return event.kind === 'deliver' ? event.envelope : 2 ** 32 + event.envelope;
 }
 
 function localOrder(role: number, index: number): number {
