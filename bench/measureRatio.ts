@@ -118,5 +118,10 @@ class RateProcess {
 /** The median over rounds of the TR world's rate over the benchmark model's, round `i` being `trMillis[i]` and
  *  `benchmarkMillis[i]`. */
 export function ratioOfRounds(trStates: number, trMillis: readonly number[], benchmarkStates: number, benchmarkMillis: readonly number[]): number {
-  return median(trMillis.map((millis, i) => trStates / millis / (benchmarkStates / benchmarkMillis[i]!)));
+  return median(roundRatios(trStates, trMillis, benchmarkStates, benchmarkMillis));
+}
+
+/** Each round's TR world rate over its benchmark model rate. */
+export function roundRatios(trStates: number, trMillis: readonly number[], benchmarkStates: number, benchmarkMillis: readonly number[]): number[] {
+  return trMillis.map((millis, i) => trStates / millis / (benchmarkStates / benchmarkMillis[i]!));
 }

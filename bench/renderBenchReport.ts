@@ -7,7 +7,7 @@ import type { HashingFigures } from './measureHashing.ts';
 import type { LoweFigures } from './measureLowe.ts';
 import { formatRatio } from './compareRatio.ts';
 import { machineLine, type MachineInfo } from './machineInfo.ts';
-import type { MeasuredRatio } from './measureRatio.ts';
+import { roundRatios, type MeasuredRatio } from './measureRatio.ts';
 import { parallelThreads, type ParallelFigures, type ParallelVariant } from './measureParallel.ts';
 import type { RandomFigures } from './measureRandom.ts';
 import type { RandomDefaultFigures } from './measureRandomDefault.ts';
@@ -36,6 +36,11 @@ export interface BenchResults {
 const n = (x: number, digits = 0): string => x.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 const ms = (x: number): string => `${n(x, x < 10 ? 1 : 0)} ms`;
 const mark = (ok: boolean): string => (ok ? 'met' : '**not met**');
+/** The lowest and highest of the rounds' ratios. */
+const ratioRange = (r: MeasuredRatio): string => {
+  const ratios = roundRatios(r.trStates, r.trRunsMillis, r.benchmarkStates, r.benchmarkRunsMillis);
+  return `${formatRatio(Math.min(...ratios))}-${formatRatio(Math.max(...ratios))}`;
+};
 
 /** A reading below what the search's own arrays hold is printed as wrong, with why, never as a figure. */
 function heapGrowth(h: HeapGrowth): string {
@@ -86,7 +91,7 @@ export function renderBenchReport(r: BenchResults): string {
     `| the same, warm (as the engine figures below: a warm-up search, then searches of the same system; the ratio row below) | ${n(r.ratio.trStatesPerSecond)} states/s | >= 1,000,000: ${mark(r.ratio.trStatesPerSecond >= 1_000_000)} |`,
     `| search memory per state (visited set ${n(w.bytesPerState.visited, 1)} + parents ${n(w.bytesPerState.parents, 1)} + world tables ${n(w.bytesPerState.worldTables, 1)}; typed arrays, not the ${n(w.peakFrontier)} worlds of the widest level) | ${n(w.bytesPerState.total, 1)} bytes | <= 32: ${mark(w.bytesPerState.total <= 32)} |`,
     `| states stored as fingerprints, not exactly | ${n(w.hashed)} of ${n(w.states)} | |`,
-    `| TR world / benchmark model, distinct states/s (${r.ratio.scenario}: ${n(r.ratio.trStatesPerSecond)}; MAXP=${r.ratio.maxP}: ${n(r.ratio.benchmarkStatesPerSecond)}; warm, one thread, each model alone in its own process${r.ratio.core === undefined ? '' : `, both on core ${r.ratio.core}`}, median of ${r.ratio.rounds} rounds' ratios, the models alternating) | ${formatRatio(r.ratio.ratio)} | >= 0.35: ${mark(r.ratio.ratio >= 0.35)}; \`npm run bench:quick\` fails below half the recorded ratio |`,
+    `| TR world / benchmark model, distinct states/s (${r.ratio.scenario}: ${n(r.ratio.trStatesPerSecond)}; MAXP=${r.ratio.maxP}: ${n(r.ratio.benchmarkStatesPerSecond)}; warm, one thread, each model alone in its own process${r.ratio.core === undefined ? '' : `, both on core ${r.ratio.core}`}, median of ${r.ratio.rounds} rounds' ratios, the models alternating) | ${formatRatio(r.ratio.ratio)} (rounds ${ratioRange(r.ratio)}) | >= 0.35: ${mark(r.ratio.ratio >= 0.35)}; \`npm run bench:quick\` fails below half the recorded ratio |`,
     ...r.ablation.map((a) => `| ablation ${a.kind === 'single' ? 'single-switch matrix' : a.kind === 'trust' ? 'trust matrix (added cells)' : 'pairs (added cells)'} (\`trecheck ablate${a.kind === 'single' ? '' : ` --${a.kind}`}\`, 2 workers, no cache) | ${n(a.wallMillis / 1000, 0)} s wall, ${n(a.cells)} cells, ${n(a.states)} states | ${a.kind === 'single' ? '< 5 min' : ''} |`),
     '',
     '| threat scenario | states | steps taken | steps left out | ms | states/s |',
