@@ -1,6 +1,7 @@
 // The attacker's observations as small numbers: each observed term (canonical JSON) and each distinct set of them
 // gets an id in this table, and adding a term to a set is a table lookup after its first time. The attacker's
 // knowledge is a function of the set (models/attacker/AttackerTables.ts closes it once per distinct set).
+import { memoRow } from '../../src/packing/memoRow.ts';
 
 export class ObservationTable {
   private readonly termIds = new Map<string, number>();
@@ -28,12 +29,7 @@ export class ObservationTable {
 
   /** The set `set` with term `term` added. */
   with(set: number, term: number): number {
-    let row = this.nextRows[set];
-    if (row === undefined || term >= row.length) {
-      const grown = new Int32Array(Math.max(16, term + 1, (row?.length ?? 0) * 2)).fill(-1);
-      if (row !== undefined) grown.set(row);
-      this.nextRows[set] = row = grown;
-    }
+    const row = memoRow(this.nextRows, set, term);
     const known = row[term]!;
     if (known >= 0) return known;
     const members = this.members[set]!;

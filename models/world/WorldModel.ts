@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import type { AnyStateMachine, EventObject } from 'xstate';
 import { canonicalJson } from '../../src/engine/canonicalJson.ts';
+import { memoRow } from '../../src/packing/memoRow.ts';
 import { RecordTable } from '../../src/packing/RecordTable.ts';
 import { SequenceTable } from '../../src/packing/SequenceTable.ts';
 import { MemoMachine, notEnabled } from '../../src/xstate/MemoMachine.ts';
@@ -203,12 +204,7 @@ export class WorldModel {
   /** The attacker's observations `set` after it reads the messages of `sendLists` id `sends` that it can read:
    *  one lookup a step, where adding each message's term is one a message. */
   observedAfter(set: number, sends: number): number {
-    let row = this.observedAfterRows[set];
-    if (row === undefined || sends >= row.length) {
-      const grown = new Int32Array(Math.max(16, sends + 1, (row?.length ?? 0) * 2)).fill(-1);
-      if (row !== undefined) grown.set(row);
-      this.observedAfterRows[set] = row = grown;
-    }
+    const row = memoRow(this.observedAfterRows, set, sends);
     let after = row[sends]!;
     if (after < 0) {
       after = set;
