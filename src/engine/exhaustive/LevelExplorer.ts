@@ -1,7 +1,8 @@
 // One thread's share of a level-synchronous breadth-first search: expands the current level,
 // keeps the states it owns (all of them when alone) and hands the others to one outbox per owner.
 // Serial search is this with one owner; the parallel search runs one per worker. Alone, it can
-// expand a state through the system's ample set instead of every enabled action (partial-order reduction).
+// expand a state through the system's ample set instead of every enabled action, or leave out the steps the
+// action that reached the state makes redundant (partial-order reduction: docs/engine.md).
 
 export type { Batch } from './Outbox.ts';
 import { getHeapStatistics } from 'node:v8';
@@ -101,7 +102,7 @@ export class LevelExplorer<S, A> {
   private readonly ample: ((state: S, actions: readonly A[], visible: Visibility) => readonly number[] | undefined) | undefined;
   /** Whether steps are left out by the action that reached a state (System.leavesOut); how many so far; and the
    *  action that first reached each state of the current level and of the next (undefined: an initial state). */
-  readonly leavesOut: boolean;
+  readonly leavingOut: boolean;
   leftOut = 0;
   private frontierVia: (A | undefined)[] = [];
   private nextVia: (A | undefined)[] = [];
@@ -128,7 +129,7 @@ export class LevelExplorer<S, A> {
     this.reduction = reduce ? { reduced: 0, fullyExpanded: 0, proviso: 0 } : undefined;
     this.nextLevel = reduce ? new FingerprintSet(1 << 10) : undefined;
     const system = setup.system;
-    this.leavesOut =
+    this.leavingOut =
       setup.leaveOut === true && this.seen !== undefined && system.leavesOut !== undefined && system.forEachSuccessorKey !== undefined && system.stateOfKey !== undefined;
   }
 
@@ -154,7 +155,7 @@ export class LevelExplorer<S, A> {
       if (this.seen !== undefined) {
         if (this.seen.add(this.compactKey(state))) {
           this.register(state, monitor, -1 - i, 0, exactHigh);
-          if (this.leavesOut) this.nextVia.push(undefined);
+          if (this.leavingOut) this.nextVia.push(undefined);
         }
         continue;
       }
@@ -181,7 +182,7 @@ export class LevelExplorer<S, A> {
       if (this.ample !== undefined) {
         this.expandWithAmple(state, fast);
       } else if (byKey !== undefined) {
-        byKey(state, this.visitKey, this.leavesOut ? this.frontierVia[i] : undefined);
+        byKey(state, this.visitKey, this.leavingOut ? this.frontierVia[i] : undefined);
       } else if (fast !== undefined) {
         fast(state, this.visit);
       } else {
@@ -259,7 +260,7 @@ export class LevelExplorer<S, A> {
   private readonly visitKey = (action: A, key: number): void => {
     const actionIndex = this.actionCounter++;
     if (this.cut !== undefined) return;
-    if (key === -1 && this.leavesOut) {
+    if (key === -1 && this.leavingOut) {
       this.leftOut++;
       return;
     }
@@ -268,7 +269,7 @@ export class LevelExplorer<S, A> {
       const level = this.next.length;
       this.register(this.system.stateOfKey!(key), 0, this.currentId, actionIndex, exactHigh);
       // The action that first reached the state, unless the state limit kept it out of the next level.
-      if (this.leavesOut && this.next.length > level) this.nextVia.push(action);
+      if (this.leavingOut && this.next.length > level) this.nextVia.push(action);
     }
   };
 

@@ -50,7 +50,7 @@ export function searchExhaustive<S, A>(
     millis: performance.now() - started,
     hashed: explorer.hashedStates,
     ...reductionOf(system, config.reduction, explorer.reduction),
-    ...(explorer.leavesOut ? { leftOut: explorer.leftOut } : {}),
+    ...(explorer.leavingOut ? { leftOut: explorer.leftOut } : {}),
   };
   const reduced = spaceWasReduced(stats.reduction);
   const verdicts = assembleVerdicts(properties, ordered, explorer.found, ending, stats, (violation, property) => {
