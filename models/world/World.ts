@@ -276,7 +276,9 @@ export function forEachSuccessorKey(world: World, visit: (event: WorldEvent, key
   // `visit` may expand another world (a property that steps): restore the outer call's context afterwards.
   const outer = expanding;
   const outerVisit = expandingVisit;
-  const outerVia = [viaRole, viaOrder, viaSender] as const;
+  const outerRole = viaRole;
+  const outerOrder = viaOrder;
+  const outerSender = viaSender;
   expanding = world;
   expandingVisit = visit;
   const model = world.model;
@@ -288,7 +290,9 @@ export function forEachSuccessorKey(world: World, visit: (event: WorldEvent, key
   } finally {
     expanding = outer;
     expandingVisit = outerVisit;
-    [viaRole, viaOrder, viaSender] = outerVia;
+    viaRole = outerRole;
+    viaOrder = outerOrder;
+    viaSender = outerSender;
   }
 }
 
