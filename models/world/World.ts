@@ -175,14 +175,14 @@ function eachEnabled(world: World, visit: Visit): void {
     last = e;
     const receiver = model.receivers[e]!;
     const next = model.roleStep(rolesId, receiver, model.deliveries[e]!);
-    if (next >= 0) visit(model.deliverEvent(e), next, p, model.stepSends, e < viaOrder && receiver !== viaRole && receiver !== viaSender && model.senders[e] !== viaRole);
+    if (next >= 0) visit(model.deliverEvent(e), next, p, model.stepSends, leavesOut(viaOrder, viaRole, viaSender, e, receiver, model.senders[e]!));
   }
   const moves = model.localMoves(rolesId);
   const movePool = model.localMovePool;
   for (let m = moves + 1, end = m + 4 * movePool[moves]!; m < end; m += 4) {
     const role = movePool[m]!;
     const index = movePool[m + 1]!;
-    visit(model.localEvent(role, index), movePool[m + 2]!, -1, movePool[m + 3]!, localOrder(role, index) < viaOrder && role !== viaRole && role !== viaSender);
+    visit(model.localEvent(role, index), movePool[m + 2]!, -1, movePool[m + 3]!, leavesOut(viaOrder, viaRole, viaSender, localOrder(role, index), role, -1));
   }
   if (!model.attacker.active || world.injections >= model.attacker.budget) return;
   const injectable = model.injectable(world.observedId);
@@ -284,7 +284,7 @@ export function forEachSuccessorKey(world: World, visit: (event: WorldEvent, key
   const model = world.model;
   viaRole = via === undefined ? -1 : eventRole(model, via);
   viaOrder = via === undefined ? 0 : eventOrder(via);
-  viaSender = via === undefined || via.kind !== 'inject' ? -1 : model.senders[via.envelope]!;
+  viaSender = via === undefined ? -1 : injectionSender(model, via);
   try {
     eachEnabled(world, visitSuccessor);
   } finally {
@@ -296,8 +296,8 @@ export function forEachSuccessorKey(world: World, visit: (event: WorldEvent, key
   }
 }
 
-/** Whether a world first reached by `via` may leave out its enabled event `event` (System.leavesOut; `eachEnabled`
- *  tells the same from `viaRole`, `viaOrder` and `viaSender`). It may when, from the world q before `via`, both
+/** Whether a world first reached by `via` may leave out its enabled event `event` (System.leavesOut; the search's
+ *  fast path asks `leavesOut` with the same numbers). It may when, from the world q before `via`, both
  *  orders of the two reach the same world, and `event` comes first in the order of `eventOrder`:
  *  - `event` is a delivery or a local event, of another role than `via`'s. Each changes only its own role's local
  *    state, takes at most a message to its own role from the network (a multiset) and adds its sends, and adds
@@ -309,11 +309,20 @@ export function forEachSuccessorKey(world: World, visit: (event: WorldEvent, key
  *    which `event` leaves as it is, and from the attacker's observations, which only grow).
  *  An injection is never left out: whether it was enabled in q depends on what `via` let the attacker read. */
 export function eventLeavesOut(model: WorldModel, via: WorldEvent, event: WorldEvent): boolean {
-  if (event.kind === 'inject' || eventOrder(event) >= eventOrder(via)) return false;
-  const role = eventRole(model, via);
-  const eventRoleIs = eventRole(model, event);
-  if (eventRoleIs === role || (event.kind === 'deliver' && model.senders[event.envelope] === role)) return false;
-  return via.kind !== 'inject' || model.senders[via.envelope] !== eventRoleIs;
+  if (event.kind === 'inject') return false;
+  const sender = event.kind === 'deliver' ? model.senders[event.envelope]! : -1;
+  return leavesOut(eventOrder(via), eventRole(model, via), injectionSender(model, via), eventOrder(event), eventRole(model, event), sender);
+}
+
+/** `eventLeavesOut` in numbers: `via`'s order, role and, for an injection, claimed sender (else -1); the event's
+ *  order, role and, for a delivery, its message's sender (else -1). */
+function leavesOut(viaOrder: number, viaRole: number, viaSender: number, order: number, role: number, sender: number): boolean {
+  return order < viaOrder && role !== viaRole && sender !== viaRole && role !== viaSender;
+}
+
+/** The role an injected message claims to be from; -1 for an event that is no injection. */
+function injectionSender(model: WorldModel, event: WorldEvent): number {
+  return event.kind === 'inject' ? model.senders[event.envelope]! : -1;
 }
 
 /** The role whose local state an event changes (an injection's: its receiver's). */
