@@ -9,16 +9,10 @@ import { worldSystem } from '../../models/world/worldSystem.ts';
 import { planCheck } from '../../src/cli/check/planCheck.ts';
 import { searchedProperties } from '../../src/cli/check/runCheckJob.ts';
 import { searchExhaustive } from '../../src/engine/exhaustive/searchExhaustive.ts';
-import type { SearchOutcome } from '../../src/engine/Verdict.ts';
 import { threatSuite } from '../../properties/threats/threatSuite.ts';
+import { searchSummary as summary } from '../engine/exhaustive/searchSummary.ts';
 
 const jobs = [...planCheck({ flow: presets.map((c) => c.name) }).jobs, ...planCheck({ threat: threatSuite.map((t) => `t${t.threat}`) }).jobs];
-
-const summary = (o: SearchOutcome) => ({
-  states: o.stats.states,
-  depth: o.stats.depth,
-  verdicts: o.verdicts.map((v) => `${v.property}:${v.verdict.kind}:${v.verdict.kind === 'violated' ? v.verdict.trace.actions.length : ''}`),
-});
 
 describe('steps the world leaves out', () => {
   it.each(jobs.map((j) => [j.config.name, j] as const))('leave every state, verdict and trace length as they are: %s', (_, job) => {

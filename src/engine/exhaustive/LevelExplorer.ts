@@ -182,7 +182,8 @@ export class LevelExplorer<S, A> {
       if (this.ample !== undefined) {
         this.expandWithAmple(state, fast);
       } else if (byKey !== undefined) {
-        byKey(state, this.visitKey, this.leavingOut ? this.frontierVia[i] : undefined);
+        // The action that reached the state (none kept when this explorer leaves nothing out).
+        byKey(state, this.visitKey, this.frontierVia[i]);
       } else if (fast !== undefined) {
         fast(state, this.visit);
       } else {

@@ -4,8 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import { searchExhaustive } from '../../../src/engine/exhaustive/searchExhaustive.ts';
 import type { System } from '../../../src/engine/System.ts';
-import type { SearchOutcome } from '../../../src/engine/Verdict.ts';
 import { notZeroAtStartWithXSix, processes, processProperties, xInRange, xNeverFive, type ProcessAction, type Processes } from './porToySystems.ts';
+import { searchSummary as summary } from './searchSummary.ts';
 
 const length = 4;
 const modulus = 7;
@@ -40,12 +40,6 @@ function keyed(config: { readonly loop?: boolean; readonly leavesOut?: (via: Pro
 
 /** Invariants, one violated: a trace property watches every step, and then none is left out (last test). */
 const invariants = [xNeverFive, xInRange, notZeroAtStartWithXSix];
-
-const summary = (o: SearchOutcome) => ({
-  states: o.stats.states,
-  depth: o.stats.depth,
-  verdicts: o.verdicts.map((v) => `${v.property}:${v.verdict.kind}:${v.verdict.kind === 'violated' ? v.verdict.trace.actions.length : ''}`),
-});
 
 describe('steps left out by the action that reached a state', () => {
   it.each([false, true])('find every state at its depth, with the same verdicts and trace lengths (loop: %s)', (loop) => {
