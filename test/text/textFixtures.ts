@@ -1,12 +1,17 @@
 // Loads the hand-made texts of test/fixtures/text and the real TR texts for the text tool tests.
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readSourceText } from '../../src/text/readSourceText.ts';
 import type { SourceText } from '../../src/text/SourceText.ts';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
-/** The real TR texts: CI checks out shared/ beside the repository. */
-export const seedsDir = path.resolve(repoRoot, '../shared/seeds');
+/** The one setting for the real TR texts: TRECHECK_SEEDS names their folder; by default ../shared/seeds beside the
+ *  repository, where CI checks them out. A clone without them skips the tests that read them. */
+export const seedsSetting = 'TRECHECK_SEEDS';
+export const seedsDir = path.resolve(repoRoot, process.env[seedsSetting] ?? '../shared/seeds');
+/** True when every seed text is in `seedsDir`. */
+export const seedsAvailable = (): boolean => Object.values(seedNames).every((n) => existsSync(path.join(seedsDir, n)));
 
 /** The seed file whose name starts with `prefix` ("003"). */
 export function seedPath(prefix: string): string {
