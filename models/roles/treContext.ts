@@ -1,0 +1,75 @@
+// The TRE's context, input and events (004 5.1.2): what it holds and what it reacts to.
+import type { Term } from '../../src/attacker/Term.ts';
+import type { SwitchId } from '../counterMeasures/switches.ts';
+import type { Delivery, FirmwareVersion } from '../messages.ts';
+import type { ShoId } from '../roleIds.ts';
+import type { McimEntry, StagedMcim } from './treRegistry.ts';
+
+/** What the supplier embeds out of band (5.1.2.2 [t5 cm1, 2]; 5.1.1.2 NOTE; x.2.2; x.2.3 NOTE 3). */
+export interface TreCredentials {
+  readonly pcid: Term;
+  readonly platformKey: Term;
+  readonly pfc: Term;
+  readonly kInit: Term;
+  readonly kPin: Term;
+  readonly token: Term;
+  readonly userPin: Term;
+  /** The RO's public key: the DM server key of x.2.2 option 2 (the DPF) and the commit's signer. */
+  readonly roRoot: Term;
+  readonly esRoot: Term;
+}
+
+/** Consecutive wrong user credentials that block it [t10 cm6]; counting stops one above, which is all a
+ *  property needs to see the limit passed. */
+export const USER_TRIES = 3;
+
+export interface TreContext {
+  /** Counter-measures switched off in this scenario (primary switch ids). */
+  readonly off: readonly SwitchId[];
+  /** Assumption: an Installed MCIM can be Blocked (5.1.1.1 is silent on the source states of blocking). */
+  readonly blockFromInstalled: boolean;
+  readonly creds: TreCredentials | null;
+  readonly firmware: FirmwareVersion;
+  readonly registry: readonly McimEntry[];
+  /** The SHO this provisioning is for (bootstrap x.2.2, or the subscriber's instruction). */
+  readonly expectedSho: ShoId | null;
+  /** Number of the outstanding registration nonce, 0 when none (x.2.3). */
+  readonly pendingNonce: number;
+  /** Registrations made so far; bounded by MAX_REGISTRATIONS to keep the state space finite. */
+  readonly noncesUsed: number;
+  /** A verified new MCIM (or activation) waiting for the commit of 5.1.3.7.4.2 step 12. */
+  readonly staged: StagedMcim | null;
+  /** Consecutive wrong user credentials evaluated, at most USER_TRIES + 1 [t10 cm6]. */
+  readonly userWrong: number;
+  /** The user credential is blocked, and whether entries from the network blocked it [t10 cm7]. */
+  readonly userBlocked: 'no' | 'local' | 'remote';
+  /** Ghost: tampering was detected (a fault of the scenario; [t6 cm5] decides what follows). */
+  readonly tampered: boolean;
+  /** Ghost: "sho|nonce" of every MCIM object installed, in order (injective agreement with the SHOs). */
+  readonly installs: readonly string[];
+  /** "mcim>target" pairs a cross-stakeholder read was answered for ([t8 cm1] off): each once, so the search stays finite. */
+  readonly crossReads: readonly string[];
+  /** Ghost: "mcim|EVENT|signer" of every lifecycle command applied, signer `owner` when the MCIM's own SHO
+   *  signed it and `other` otherwise (whatever [t7 cm1] let through). */
+  readonly commands: readonly string[];
+}
+
+export const MAX_REGISTRATIONS = 3;
+
+export interface TreInput {
+  readonly off: readonly SwitchId[];
+  readonly blockFromInstalled: boolean;
+}
+
+export type TreInbound =
+  | 'preprovision' | 'boot' | 'authChallenge' | 'bootstrap' | 'mcimDownload' | 'mcimActivation'
+  | 'provisionCommit' | 'reprovisionInstruction' | 'treUpdate' | 'lifecycleCommand' | 'userAuth' | 'interfaceRequest';
+
+export type TreEvent =
+  | Delivery<TreInbound>
+  | { readonly type: 'TAMPER_DETECTED' }
+  | { readonly type: 'RESET' }
+  | { readonly type: 'CORRUPT_MCIM'; readonly mcim: string }
+  | { readonly type: 'SESSION_START'; readonly mcim: string }
+  | { readonly type: 'SESSION_END'; readonly mcim: string }
+  | { readonly type: 'MCIM_ACCESS'; readonly mcim: string; readonly target: string };
