@@ -14,6 +14,7 @@ import { registerList } from './commands/list.ts';
 import { registerAblate } from './commands/ablate.ts';
 import { packageVersion } from '../report/packageVersion.ts';
 import { InputError } from './InputError.ts';
+import { isStoreLimit } from '../engine/StoreLimitError.ts';
 import { pipeSafeWriter } from './pipeSafeWriter.ts';
 
 type Register = (program: Command, ctx: CliContext) => void;
@@ -55,6 +56,11 @@ export async function runCli(
       return badInput(error.message.replace(/^error: /, ''), argv, sink);
     }
     if (error instanceof InputError) return badInput(error.message, argv, sink);
+    // A store that cannot grow outside a search (which ends such a one inconclusive itself): nothing concluded.
+    if (isStoreLimit(error)) {
+      sink.err(`trecheck: out of memory, nothing concluded: ${(error as Error).message}\n`);
+      return ExitCode.inconclusive;
+    }
     throw error;
   }
 }

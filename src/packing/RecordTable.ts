@@ -1,12 +1,29 @@
 // Interns byte strings (records) in one append-only pool and names each by the offset where it starts: the offset
 // is both the record's id and a small number that grows with the pool, so a search can keep the records it has
 // seen as a bitset over offsets (System.compactKeys) instead of hashing every id again in a second table.
+import { StoreLimitError } from '../engine/StoreLimitError.ts';
 import { readVarint, varintSize, writeVarint } from './varint.ts';
 
 /** Offsets stay below 2^31 (the engine's keys are non-negative 31-bit numbers). */
-const maxPool = 2 ** 31 - 1;
+export const maxPoolBytes = 2 ** 31 - 1;
+
+/** The ceiling of tables built without one: `maxPoolBytes` unless a test lowered it (setRecordPoolCeiling). */
+let defaultCeiling = maxPoolBytes;
+
+/** Lowers (or, given undefined, restores) the pool ceiling of the tables built from now on in this process: a test
+ *  reaches the ceiling of a model's tables this way without 2 GiB of memory. */
+export function setRecordPoolCeiling(bytes: number | undefined): void {
+  defaultCeiling = bytes ?? maxPoolBytes;
+}
+
+export interface RecordTableOptions {
+  /** Largest pool, in bytes (at most, and by default, `maxPoolBytes`): a test lowers it to reach the ceiling. */
+  readonly maxPoolBytes?: number;
+}
 
 export class RecordTable {
+  /** Largest pool in bytes; a record that would pass it throws StoreLimitError, and the search ends inconclusive. */
+  readonly maxPool: number;
   /** Each record as its byte length (varint) and then its bytes. Offset 0 holds none, so 0 marks an empty slot. */
   pool = new Uint8Array(1 << 12);
   /** Bytes of the pool in use. */
@@ -19,6 +36,12 @@ export class RecordTable {
   private mask = (1 << 10) - 1;
   /** The bits of a slot that hold an offset: the pool's length is at most this plus one. */
   private offsetMask = (1 << 12) - 1;
+
+  constructor(options: RecordTableOptions = {}) {
+    const max = options.maxPoolBytes ?? defaultCeiling;
+    if (!(Number.isInteger(max) && max >= 2 && max <= maxPoolBytes)) throw new RangeError(`RecordTable: maxPoolBytes must be an integer in [2, 2^31 - 1], got ${max}`);
+    this.maxPool = max;
+  }
 
   /** Offset of the record `body[0 .. length - 1]`, added if new. */
   intern(body: Uint8Array, length: number): number {
@@ -72,11 +95,11 @@ export class RecordTable {
   private add(body: Uint8Array, length: number, hash: number, slot: number): number {
     const at = this.used;
     const end = at + varintSize(length) + length;
-    // A pool of 2 GiB is some 200 million worlds, past any search's state limit; this is a guard, not a limit.
-    if (end > maxPool) throw new RangeError('RecordTable: the pool would pass 2^31 bytes');
+    // A pool of 2 GiB is some 200 million worlds: a search that large ends here, inconclusive (limit 'memory').
+    if (end > this.maxPool) throw new StoreLimitError('RecordTable', `the record pool would pass its ceiling of ${this.maxPool} bytes`);
     if (end > this.pool.length) {
       // Grown by half, not doubled: the pool is most of a search's memory, and copies of it are rare.
-      const pool = new Uint8Array(Math.min(maxPool, Math.max(end, Math.floor(this.pool.length * 1.5))));
+      const pool = new Uint8Array(Math.min(this.maxPool, Math.max(end, Math.floor(this.pool.length * 1.5))));
       pool.set(this.pool.subarray(0, this.used));
       this.pool = pool;
     }

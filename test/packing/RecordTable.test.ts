@@ -1,7 +1,8 @@
 // Interned records: equal byte strings get one offset, different ones (prefixes, lengths past one varint byte)
 // another, and offsets and contents survive the pool and the slots growing, the offsets' bits too.
 import { describe, expect, it } from 'vitest';
-import { RecordTable } from '../../src/packing/RecordTable.ts';
+import { StoreLimitError } from '../../src/engine/StoreLimitError.ts';
+import { RecordTable, maxPoolBytes } from '../../src/packing/RecordTable.ts';
 
 const intern = (table: RecordTable, bytes: readonly number[]): number => table.intern(Uint8Array.from(bytes), bytes.length);
 const contentAt = (table: RecordTable, at: number): number[] => [...table.pool.subarray(table.bodyStart(at), table.bodyEnd(at))];
@@ -42,5 +43,18 @@ describe('RecordTable', () => {
     const table = new RecordTable();
     const a = table.intern(Uint8Array.from([4, 5, 9, 9]), 2);
     expect(intern(table, [4, 5])).toBe(a);
+  });
+
+  it('refuses a record past its ceiling with StoreLimitError, and keeps every record it holds', () => {
+    const table = new RecordTable({ maxPoolBytes: 64 });
+    // Offset 0 is empty; each record of 9 bytes takes 10 of pool: six fit below 64, the seventh would end at 71.
+    const records = Array.from({ length: 6 }, (_, i) => Array.from({ length: 9 }, (_, j) => i * 16 + j));
+    const offsets = records.map((r) => intern(table, r));
+    expect(() => intern(table, [200, 1, 2, 3, 4, 5, 6, 7, 8])).toThrow(StoreLimitError);
+    expect(table.size).toBe(6);
+    expect(table.used).toBe(61);
+    // A record already held is still found: the ceiling refuses growth, not lookups.
+    records.forEach((r, i) => expect(intern(table, r)).toBe(offsets[i]));
+    expect(() => new RecordTable({ maxPoolBytes: maxPoolBytes + 1 })).toThrow(RangeError);
   });
 });

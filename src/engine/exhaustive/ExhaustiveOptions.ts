@@ -1,4 +1,5 @@
 // Options of the exhaustive search, resolved into a complete config in this one place, with the defaults.
+import { totalmem } from 'node:os';
 import { getHeapStatistics } from 'node:v8';
 import type { ReductionOffReason } from '../ReductionStats.ts';
 
@@ -20,8 +21,11 @@ export interface ExhaustiveOptions {
   readonly timeLimitMs?: number;
   /** Stop at the first violation of any property; the others become inconclusive. Default: false. */
   readonly stopAtFirst?: boolean;
-  /** One-thread search: stop (inconclusive, limit 'memory') once the heap in use passes this many bytes, rather
-   *  than be aborted by V8 with no verdict. Default: 85% of the heap limit of this process. */
+  /** One-thread search: stop (inconclusive, limit 'memory') once the memory in use, V8's heap plus what lies
+   *  outside it (the typed arrays of record pools, interning tables, visited set and parent log), passes this many
+   *  bytes, rather than be aborted with no verdict. Default: 85% of this machine's memory (or of the process's
+   *  cgroup limit, if lower). Whatever it says, the search also stops when V8's heap passes 85% of its limit, and
+   *  when a store reaches its own ceiling (StoreLimitError). */
   readonly memoryBudgetBytes?: number;
   /** Initial visited-set slots (it grows by doubling). Default: 65,536. */
   readonly initialCapacity?: number;
@@ -42,6 +46,8 @@ export interface ExhaustiveConfig {
   readonly timeLimitMs: number;
   readonly stopAtFirst: boolean;
   readonly memoryBudgetBytes: number;
+  /** V8 heap bytes in use past which the search stops: 85% of the heap limit. */
+  readonly heapBudgetBytes: number;
   readonly initialCapacity: number;
   readonly reduction: { readonly on: true } | { readonly on: false; readonly reason: Exclude<ReductionOffReason, 'parallel'> };
   /** Steps left out by the action that reached a state (System.leavesOut). */
@@ -70,7 +76,8 @@ export function resolveExhaustiveOptions(options: ExhaustiveOptions = {}): Exhau
     maxStates: options.maxStates ?? exhaustiveDefaults.maxStates,
     timeLimitMs: options.timeLimitMs ?? exhaustiveDefaults.timeLimitMs,
     stopAtFirst: options.stopAtFirst ?? exhaustiveDefaults.stopAtFirst,
-    memoryBudgetBytes: options.memoryBudgetBytes ?? Math.floor(0.85 * getHeapStatistics().heap_size_limit),
+    memoryBudgetBytes: options.memoryBudgetBytes ?? defaultMemoryBudget(),
+    heapBudgetBytes: Math.floor(0.85 * getHeapStatistics().heap_size_limit),
     initialCapacity: options.initialCapacity ?? exhaustiveDefaults.initialCapacity,
     reduction,
     leaveOut: options.reduction ?? exhaustiveDefaults.reduction,
@@ -89,4 +96,12 @@ export function resolveExhaustiveOptions(options: ExhaustiveOptions = {}): Exhau
     throw new RangeError(`exhaustive search: initialCapacity must be a positive integer, got ${config.initialCapacity}`);
   }
   return config;
+}
+
+/** 85% of the memory this process may use: the machine's, or its cgroup's limit when lower (Node gives a huge number
+ *  or 0 when there is none). */
+function defaultMemoryBudget(): number {
+  const machine = totalmem();
+  const constrained = (process as { constrainedMemory?: () => number | undefined }).constrainedMemory?.() ?? 0;
+  return Math.floor(0.85 * (constrained > 0 && constrained < machine ? constrained : machine));
 }

@@ -18,6 +18,8 @@ export interface ExhaustiveOutcome extends SearchOutcome {
     readonly parentBytes: number;
     /** Largest breadth-first level held in memory, in states. */
     readonly peakFrontier: number;
+    /** When a store reached its own ceiling and ended the search (limit 'memory'): which store, and what it said. */
+    readonly storeLimit?: string;
   };
   /** Threads the search ran on. */
   readonly workers: number;

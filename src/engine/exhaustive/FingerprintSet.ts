@@ -2,6 +2,7 @@
 // no object per state. While every fingerprint is a packed key below 2^32 - 1 (high half 1, as the
 // Fingerprinter makes them) it stores 4 bytes a slot (key + 1; 0 marks empty), half the memory and
 // cache misses; the first wider fingerprint moves it to (high, low) pairs, 8 bytes a slot.
+import { StoreLimitError } from '../StoreLimitError.ts';
 import { mix32 } from './mix32.ts';
 
 const maxLoad = 0.75;
@@ -109,7 +110,7 @@ export class FingerprintSet {
 
   /** Re-inserts every fingerprint into a table of `slots` slots, narrow or wide. */
   private rebuild(slots: number, narrow: boolean): void {
-    if (slots > 2 ** 30) throw new RangeError('FingerprintSet: more than 2^30 slots; lower maxStates');
+    if (slots > 2 ** 30) throw new StoreLimitError('FingerprintSet', 'more than 2^30 slots');
     const old = this.table;
     const wasNarrow = this.narrow;
     const table = new Uint32Array(narrow ? slots : slots * 2);

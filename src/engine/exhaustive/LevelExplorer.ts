@@ -7,6 +7,7 @@
 export type { Batch } from './Outbox.ts';
 import { getHeapStatistics } from 'node:v8';
 import type { Invariant, TraceProperty } from '../Property.ts';
+import { isStoreLimit } from '../StoreLimitError.ts';
 import type { StateKey, System } from '../System.ts';
 import type { Visibility } from '../Visibility.ts';
 import { Fingerprinter } from './Fingerprinter.ts';
@@ -40,9 +41,13 @@ export interface ExplorerSetup<S, A> {
   readonly maxStates: number;
   /** performance.now() value after which the search stops (read only to stop). */
   readonly deadline: number;
-  /** Heap bytes in use past which the search stops, inconclusive, rather than let V8 abort it with no verdict
-   *  (read every `checkClockEvery` states, like the clock). Absent: no budget. */
+  /** Bytes in use (V8's heap plus the memory outside it: the typed arrays of record pools, interning tables, the
+   *  visited set and the parent log) past which the search stops, inconclusive, rather than let the process be
+   *  aborted with no verdict (read every `checkClockEvery` states, like the clock). Absent: no budget. */
   readonly memoryBudget?: number;
+  /** V8 heap bytes in use past which the search stops likewise (V8 aborts the process at its heap limit, whatever
+   *  the memory outside the heap). Absent: no budget. */
+  readonly heapBudget?: number;
   readonly stopAtFirst: boolean;
   /** Partial-order reduction (one owner only): what the properties read, for System.ample. Absent: every state is
    *  expanded fully. */
@@ -93,6 +98,8 @@ export class LevelExplorer<S, A> {
   peakFrontier = 0;
   /** Why this explorer stopped early, if it did. */
   cut: 'states' | 'time' | 'memory' | 'stop-at-first' | undefined;
+  /** When a store reached its ceiling (cut 'memory'): which, and what it said. */
+  storeLimit: string | undefined;
   /** Parallel only: per owner, the states found for it during the last `expand` (own slot unused). */
   private outboxes: Outbox<S>[] = [];
   /** Counts of partial-order reduction; undefined when this explorer does not reduce. */
@@ -148,6 +155,11 @@ export class LevelExplorer<S, A> {
 
   /** Level 0: keeps the initial states this explorer owns. */
   seed(): void {
+    this.withinStores(() => this.seedStates());
+    this.promote();
+  }
+
+  private seedStates(): void {
     const initial = this.system.initialStates();
     for (let i = 0; i < initial.length; i++) {
       const state = initial[i]!;
@@ -163,11 +175,27 @@ export class LevelExplorer<S, A> {
       if (this.owners > 1 && this.ownerOf() !== this.owner) continue;
       if (this.visited.add(this.fp.hi, this.fp.lo)) this.register(state, monitor, -1 - i, 0, this.fp.hi);
     }
-    this.promote();
   }
 
   /** Expands every state of the current level; new states go to the next level or the outbox. */
   expand(): void {
+    this.withinStores(() => this.expandLevel());
+  }
+
+  /** Runs `work`; a store that cannot grow (StoreLimitError, or an allocation refused) ends the search with limit
+   *  'memory' and what was explored so far, like the memory budget. The state being expanded may have been left
+   *  half-expanded: the search is inconclusive, and every violation found so far has its whole path in the log. */
+  private withinStores(work: () => void): void {
+    try {
+      work();
+    } catch (error) {
+      if (!isStoreLimit(error)) throw error;
+      this.cut = 'memory';
+      this.storeLimit = error instanceof Error ? error.message : String(error);
+    }
+  }
+
+  private expandLevel(): void {
     const system = this.system;
     const frontier = this.frontier;
     const fast = system.forEachSuccessor?.bind(system);
@@ -195,10 +223,20 @@ export class LevelExplorer<S, A> {
       }
       if ((++this.expanded & (checkClockEvery - 1)) === 0) {
         if (performance.now() > this.setup.deadline) this.cut = 'time';
-        // V8's heap statistics, not process.memoryUsage(), which also reads the resident size from the OS (4x slower).
-        else if (this.setup.memoryBudget !== undefined && getHeapStatistics().used_heap_size > this.setup.memoryBudget) this.cut = 'memory';
+        else if (this.overBudget()) this.cut = 'memory';
       }
     }
+  }
+
+  /** Whether the memory in use passes a budget. V8's heap statistics, not process.memoryUsage(), which also reads
+   *  the resident size from the OS (4x slower); `external_memory` counts every ArrayBuffer (the stores' typed
+   *  arrays), which the heap's own figure leaves out. */
+  private overBudget(): boolean {
+    const { memoryBudget, heapBudget } = this.setup;
+    if (memoryBudget === undefined && heapBudget === undefined) return false;
+    const heap = getHeapStatistics();
+    if (heapBudget !== undefined && heap.used_heap_size > heapBudget) return true;
+    return memoryBudget !== undefined && heap.used_heap_size + externalMemory(heap) > memoryBudget;
   }
 
   /** Parallel only: what the last `expand` found for each owner (index = owner; this explorer's own entry is empty). */
@@ -210,6 +248,10 @@ export class LevelExplorer<S, A> {
 
   /** Adds states another explorer discovered for this one (they belong to the next level). */
   absorb(batch: Batch<S>): void {
+    this.withinStores(() => this.absorbBatch(batch));
+  }
+
+  private absorbBatch(batch: Batch<S>): void {
     for (let i = 0; i < batch.length && this.cut === undefined; i++) {
       const hi = batch.hi[i]!;
       if (!this.visited.add(hi, batch.lo[i]!)) continue;
@@ -410,6 +452,11 @@ export class LevelExplorer<S, A> {
     this.found.push(violation);
     if (this.setup.stopAtFirst) this.cut = 'stop-at-first';
   }
+}
+
+/** Bytes V8 counts outside its heap (ArrayBuffers); 0 where the statistics do not give it. */
+function externalMemory(heap: ReturnType<typeof getHeapStatistics>): number {
+  return (heap as { external_memory?: number }).external_memory ?? 0;
 }
 
 /** `key`, when it is what System.compactKeys promises: a system that declares compact keys and returns another is

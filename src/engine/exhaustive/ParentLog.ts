@@ -2,13 +2,19 @@
 // action among the parent's enabled actions. Traces are rebuilt from these, never stored per state.
 // Past its first chunk the log grows a chunk at a time, not by doubling: at most one chunk is unused,
 // where a doubled array is a third empty on average.
+import { StoreLimitError } from '../StoreLimitError.ts';
 
 /** Entries per chunk (96 KiB of parents and actions). */
 const chunkBits = 14;
 const chunkSize = 1 << chunkBits;
 const chunkMask = chunkSize - 1;
+/** State ids are non-negative int32 numbers. */
+export const maxParentLogStates = 2 ** 31;
 
 export class ParentLog {
+  /** `maxStates`: the log's ceiling (2^31 by default; a test lowers it); pushing past it throws StoreLimitError. */
+  constructor(private readonly maxStates: number = maxParentLogStates) {}
+
   private readonly parentChunks: Int32Array[] = [new Int32Array(1 << 10)];
   private readonly actionChunks: Uint16Array[] = [new Uint16Array(1 << 10)];
   /** The last chunk, and how many of its entries are in use. */
@@ -19,6 +25,7 @@ export class ParentLog {
 
   /** `parent` is a state id, or -1 - i for the i-th initial state. */
   push(parent: number, action: number): void {
+    if (this.length >= this.maxStates) throw new StoreLimitError('ParentLog', `more than ${this.maxStates} states`);
     if (this.filled === this.parents.length) this.grow();
     this.parents[this.filled] = parent;
     this.actions[this.filled++] = action;
@@ -48,7 +55,6 @@ export class ParentLog {
   }
 
   private grow(): void {
-    if (this.length >= 2 ** 31) throw new RangeError('ParentLog: more than 2^31 states');
     const last = this.parentChunks.length - 1;
     if (this.parents.length < chunkSize) {
       // The first chunk doubles up to a full chunk, so a small search holds a small log.

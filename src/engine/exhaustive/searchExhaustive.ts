@@ -32,6 +32,7 @@ export function searchExhaustive<S, A>(
     maxStates: config.maxStates,
     deadline: started + config.timeLimitMs,
     memoryBudget: config.memoryBudgetBytes,
+    heapBudget: config.heapBudgetBytes,
     stopAtFirst: config.stopAtFirst,
     ...(config.reduction.on && system.ample !== undefined ? { visible: visibilityOf(properties) } : {}),
     leaveOut: config.leaveOut,
@@ -62,7 +63,12 @@ export function searchExhaustive<S, A>(
     verdicts,
     stats,
     fingerprints: { exact: explorer.states - hashed, hashed, omissionBound: omissionBound(hashed) },
-    memory: { visitedBytes: explorer.bytes.visited, parentBytes: explorer.bytes.parents, peakFrontier: explorer.peakFrontier },
+    memory: {
+      visitedBytes: explorer.bytes.visited,
+      parentBytes: explorer.bytes.parents,
+      peakFrontier: explorer.peakFrontier,
+      ...(explorer.storeLimit === undefined ? {} : { storeLimit: explorer.storeLimit }),
+    },
     workers: 1,
   };
 }

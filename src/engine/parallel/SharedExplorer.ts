@@ -6,6 +6,7 @@ import { mix32 } from '../exhaustive/mix32.ts';
 import { PendingInvariants } from '../exhaustive/PendingInvariants.ts';
 import type { Invariant } from '../Property.ts';
 import type { System } from '../System.ts';
+import { isStoreLimit } from '../StoreLimitError.ts';
 import { blockIds, chunkStates, CutCode, holeParent, Stat, Status, Word, type SharedArrays } from './SharedSearchMemory.ts';
 
 export class SharedExplorer<A> {
@@ -109,7 +110,7 @@ export class SharedExplorer<A> {
       while (this.chunkAt < this.chunkEnd) {
         const id = this.chunkAt;
         if (parents[id] !== holeParent) {
-          this.expand(id);
+          if (!this.expandWithinStores(id)) return Status.cut;
           if (this.status !== 0) return this.status;
         }
         this.chunkAt++;
@@ -128,6 +129,19 @@ export class SharedExplorer<A> {
       }
       this.chunkAt = start;
       this.chunkEnd = Math.min(start + this.chunkSize(start), this.levelEnd);
+    }
+  }
+
+  /** Expands state `id`; false when a store could not grow (StoreLimitError or an allocation refused), which cuts
+   *  the search for every thread with limit 'memory' (the state may be left half-expanded: nothing is concluded). */
+  private expandWithinStores(id: number): boolean {
+    try {
+      this.expand(id);
+      return true;
+    } catch (error) {
+      if (!isStoreLimit(error)) throw error;
+      Atomics.compareExchange(this.control, Word.cut, CutCode.none, CutCode.memory);
+      return false;
     }
   }
 

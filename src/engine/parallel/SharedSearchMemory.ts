@@ -31,7 +31,7 @@ export const Word = {
 } as const;
 
 export const Command = { expandLevel: 1, resume: 2, stop: 3, rehash: 4 } as const;
-export const CutCode = { none: 0, time: 1, stopAtFirst: 2 } as const;
+export const CutCode = { none: 0, time: 1, stopAtFirst: 2, memory: 3 } as const;
 /** Why a thread arrived at a barrier. */
 export const Status = { done: 1, blocked: 2, unpackable: 3, cut: 4 } as const;
 

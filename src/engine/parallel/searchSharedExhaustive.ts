@@ -200,7 +200,7 @@ async function search<A>(
 
 function cutEnding(control: Int32Array, otherwise: 'time' | 'stop-at-first'): SearchEnding {
   const code = Atomics.load(control, Word.cut);
-  const limit = code === CutCode.stopAtFirst ? 'stop-at-first' : code === CutCode.time ? 'time' : otherwise;
+  const limit = code === CutCode.stopAtFirst ? 'stop-at-first' : code === CutCode.time ? 'time' : code === CutCode.memory ? 'memory' : otherwise;
   return { kind: 'cut', limit };
 }
 

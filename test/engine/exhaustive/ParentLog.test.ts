@@ -2,6 +2,7 @@
 // most one chunk it does not use.
 import { describe, expect, it } from 'vitest';
 import { ParentLog } from '../../../src/engine/exhaustive/ParentLog.ts';
+import { StoreLimitError } from '../../../src/engine/StoreLimitError.ts';
 
 describe('ParentLog', () => {
   it('reads back every parent and action past the first chunk, and exports exactly the used part', () => {
@@ -25,5 +26,13 @@ describe('ParentLog', () => {
     const log = new ParentLog();
     for (let i = 0; i < 100; i++) log.push(i - 1, 0);
     expect(log.bytes).toBeLessThanOrEqual(1024 * 6);
+  });
+
+  it('refuses a state past its ceiling with StoreLimitError and keeps the ones it holds', () => {
+    const log = new ParentLog(3);
+    for (let i = 0; i < 3; i++) log.push(i - 1, i);
+    expect(() => log.push(2, 0)).toThrow(StoreLimitError);
+    expect(log.length).toBe(3);
+    expect(log.parent(2)).toBe(1);
   });
 });

@@ -1,5 +1,6 @@
 // Tests of the one-thread exhaustive search: exact counts against a reference search, shortest traces that
 // re-derive, fingerprints, and limits (depth, states, time) that never turn into a complete proof.
+import { getHeapStatistics } from 'node:v8';
 import { describe, expect, it } from 'vitest';
 import { searchExhaustive } from '../../../src/engine/exhaustive/searchExhaustive.ts';
 import { propertyId } from '../../../src/engine/Property.ts';
@@ -97,6 +98,16 @@ describe('limits never turn into a complete proof', () => {
     expect(verdictOf(outcome, resetGoesHome.id)).toMatchObject({ kind: 'inconclusive', limit: 'memory' });
     expect(outcome.stats.states).toBeGreaterThan(0);
     expect(outcome.stats.states).toBeLessThan((n + 1) * (n + 1));
+  });
+
+  it('the memory budget counts the typed arrays outside the heap (the stores of a search)', () => {
+    // 64 MiB held outside V8's heap, a budget 32 MiB above the heap in use now: only the memory outside the heap
+    // can pass it in a search of a few thousand states.
+    const held = new Uint8Array(64 << 20).fill(1);
+    const budget = getHeapStatistics().used_heap_size + (32 << 20);
+    const outcome = searchExhaustive(grid(60), properties, { memoryBudgetBytes: budget });
+    expect(verdictOf(outcome, resetGoesHome.id)).toMatchObject({ kind: 'inconclusive', limit: 'memory' });
+    expect(held[held.length - 1]).toBe(1);
   });
 
   it('a time limit gives inconclusive, never holds', () => {
