@@ -5,14 +5,15 @@
 // action that reached the state makes redundant (partial-order reduction: docs/engine.md).
 
 export type { Batch } from './Outbox.ts';
-import { getHeapStatistics } from 'node:v8';
 import type { Invariant, TraceProperty } from '../Property.ts';
 import { isStoreLimit } from '../StoreLimitError.ts';
 import type { StateKey, System } from '../System.ts';
 import type { Visibility } from '../Visibility.ts';
+import { checkAmple, checkedCompactKey } from './explorerChecks.ts';
 import { Fingerprinter } from './Fingerprinter.ts';
 import { FingerprintSet } from './FingerprintSet.ts';
 import { KeyBitset } from './KeyBitset.ts';
+import { overBudget } from './memoryBudget.ts';
 import { mix32 } from './mix32.ts';
 import { MonitorTable } from './MonitorTable.ts';
 import { Outbox, type Batch } from './Outbox.ts';
@@ -228,15 +229,8 @@ export class LevelExplorer<S, A> {
     }
   }
 
-  /** Whether the memory in use passes a budget. V8's heap statistics, not process.memoryUsage(), which also reads
-   *  the resident size from the OS (4x slower); `external_memory` counts every ArrayBuffer (the stores' typed
-   *  arrays), which the heap's own figure leaves out. */
   private overBudget(): boolean {
-    const { memoryBudget, heapBudget } = this.setup;
-    if (memoryBudget === undefined && heapBudget === undefined) return false;
-    const heap = getHeapStatistics();
-    if (heapBudget !== undefined && heap.used_heap_size > heapBudget) return true;
-    return memoryBudget !== undefined && heap.used_heap_size + externalMemory(heap) > memoryBudget;
+    return overBudget(this.setup.memoryBudget, this.setup.heapBudget);
   }
 
   /** Parallel only: what the last `expand` found for each owner (index = owner; this explorer's own entry is empty). */
@@ -451,44 +445,5 @@ export class LevelExplorer<S, A> {
   private report(violation: FoundViolation): void {
     this.found.push(violation);
     if (this.setup.stopAtFirst) this.cut = 'stop-at-first';
-  }
-}
-
-/** Bytes V8 counts outside its heap (ArrayBuffers); 0 where the statistics do not give it. */
-function externalMemory(heap: ReturnType<typeof getHeapStatistics>): number {
-  return (heap as { external_memory?: number }).external_memory ?? 0;
-}
-
-/** `key`, when it is what System.compactKeys promises: a system that declares compact keys and returns another is
- *  broken, and a bitset over its keys would be unsound. */
-function checkedCompactKey(system: string, key: StateKey): number {
-  // An integer in [0, 2^31) is its own int32 value (NaN, fractions and larger numbers are not).
-  if (typeof key !== 'number' || (key | 0) !== key || key < 0) {
-    throw new RangeError(`${system}: compactKeys is set but key ${String(key)} is not an integer in [0, 2^31)`);
-  }
-  return key;
-}
-
-/** The ample set a model returned must be indices into the enabled actions, strictly increasing, and not empty
- *  (C0), and not a proper subset when some property may read anything (C2 with 'all'): anything else is a bug in
- *  the model's `ample`, which would make the search unsound. */
-function checkAmple(system: string, chosen: readonly number[] | undefined, enabled: number, visible: Visibility): void {
-  if (chosen === undefined) return;
-  if (visible === 'all' && chosen.length < enabled) {
-    throw new Error(
-      `${system}: ample() left out enabled actions while a property declares no reads, so every action is visible to it; ` +
-        "return undefined when visible is 'all' (System.ample, C2)",
-    );
-  }
-  let ok = chosen.length > 0;
-  for (let k = 0; ok && k < chosen.length; k++) {
-    const index = chosen[k]!;
-    ok = Number.isInteger(index) && index >= 0 && index < enabled && (k === 0 || index > chosen[k - 1]!);
-  }
-  if (!ok) {
-    throw new Error(
-      `${system}: ample() returned [${chosen.join(', ')}] for ${enabled} enabled actions; it must return undefined or ` +
-        'indices into the enabled actions, strictly increasing, at least one (System.ample)',
-    );
   }
 }
