@@ -2,7 +2,7 @@
 // benchmark model (after a warm-up run); posts its time.
 import { parentPort, workerData } from 'node:worker_threads';
 import { searchExhaustive } from '../src/engine/exhaustive/searchExhaustive.ts';
-import { createBenchmark } from './model/createBenchmark.ts';
+import { createBenchmark } from '../examples/benchmark/createBenchmark.ts';
 
 const { system, properties } = createBenchmark({ maxP: (workerData as { maxP: number }).maxP });
 searchExhaustive(system, properties);

@@ -1,7 +1,7 @@
 // Child-process script of the bench: from a cold start, builds the benchmark model (MAXP=6), runs the
 // exhaustive search until the first violation and prints it as one JSON line. The bench times it from spawn to exit.
 import { searchExhaustive } from '../src/engine/exhaustive/searchExhaustive.ts';
-import { createBenchmark } from './model/createBenchmark.ts';
+import { createBenchmark } from '../examples/benchmark/createBenchmark.ts';
 
 const { system, properties } = createBenchmark({ maxP: 6 });
 const outcome = searchExhaustive(system, properties, { stopAtFirst: true });

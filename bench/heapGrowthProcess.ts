@@ -2,7 +2,7 @@
 // fresh process, so no garbage of earlier searches is freed while it runs; live memory is sampled after a full GC
 // at each level end. Prints one JSON line: the peak growth and the search's own typed-array sizes.
 import { searchExhaustive } from '../src/engine/exhaustive/searchExhaustive.ts';
-import { createBenchmark } from './model/createBenchmark.ts';
+import { createBenchmark } from '../examples/benchmark/createBenchmark.ts';
 
 const gc = (globalThis as { gc?: () => void }).gc;
 if (gc === undefined) {

@@ -3,7 +3,7 @@
 import { searchExhaustive } from '../src/engine/exhaustive/searchExhaustive.ts';
 import { measureHeapGrowth, type HeapGrowth } from './measureHeapGrowth.ts';
 import { median } from './median.ts';
-import { createBenchmark } from './model/createBenchmark.ts';
+import { createBenchmark } from '../examples/benchmark/createBenchmark.ts';
 
 export interface ExhaustiveFigures {
   readonly maxP: number;

@@ -5,7 +5,7 @@ import { sha256 } from '@noble/hashes/sha2.js';
 import { FingerprintSet } from '../src/engine/exhaustive/FingerprintSet.ts';
 import { hashString64 } from '../src/engine/exhaustive/hashString64.ts';
 import { searchExhaustive } from '../src/engine/exhaustive/searchExhaustive.ts';
-import { createBenchmark } from './model/createBenchmark.ts';
+import { createBenchmark } from '../examples/benchmark/createBenchmark.ts';
 
 export interface HashingFigures {
   readonly keys: number;

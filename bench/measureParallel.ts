@@ -12,7 +12,7 @@ import { searchExhaustivePartitioned } from '../src/engine/parallel/searchExhaus
 import { searchSharedExhaustive, sharedHelpers } from '../src/engine/parallel/searchSharedExhaustive.ts';
 import { explainSuperLinear, type ParallelRound } from './explainSuperLinear.ts';
 import { median } from './median.ts';
-import { createBenchmark } from './model/createBenchmark.ts';
+import { createBenchmark } from '../examples/benchmark/createBenchmark.ts';
 
 /** Threads of every two-thread variant: a speed-up above it is impossible, and explained when it reads so. */
 export const parallelThreads = 2;

@@ -4,7 +4,7 @@
 import { propertyId, type Invariant } from '../src/engine/Property.ts';
 import { searchRandom } from '../src/engine/random/searchRandom.ts';
 import { median } from './median.ts';
-import { createBenchmark, type BenchmarkState } from './model/createBenchmark.ts';
+import { createBenchmark, type BenchmarkState } from '../examples/benchmark/createBenchmark.ts';
 
 /** Seeds of the shrinking figures: fixed, so the figures compare across runs of the bench. */
 const shrinkSeeds = Array.from({ length: 20 }, (_, i) => i + 1);

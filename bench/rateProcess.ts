@@ -7,7 +7,7 @@ import { worldSystem } from '../models/world/worldSystem.ts';
 import { searchedProperties } from '../src/cli/check/runCheckJob.ts';
 import { searchExhaustive } from '../src/engine/exhaustive/searchExhaustive.ts';
 import { threatSuitePlan } from './measureThreats.ts';
-import { createBenchmark } from './model/createBenchmark.ts';
+import { createBenchmark } from '../examples/benchmark/createBenchmark.ts';
 
 const [which, scenario, bound] = process.argv.slice(2);
 

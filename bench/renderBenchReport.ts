@@ -98,7 +98,7 @@ export function renderBenchReport(r: BenchResults): string {
     '|---|---|---|---|---|---|',
     ...r.threats.scenarios.map((t) => `| t${t.threat} ${t.scenario} | ${n(t.states)} | ${n(t.transitions)} | ${n(t.leftOut)} | ${n(t.millis)} | ${n(t.statesPerSecond)} |`),
     '',
-    `Model (engine figures below): the benchmark model of issue 3 at MAXP=${e.maxP} (\`bench/model/createBenchmark.ts\`): the MCIM lifecycle is`,
+    `Model (engine figures below): the benchmark model of issue 3 at MAXP=${e.maxP} (\`examples/benchmark/createBenchmark.ts\`): the MCIM lifecycle is`,
     'stepped through XState (memoised per local state and event), requests and provisioning messages through the',
     'replaying network parts of `src/attacker/`, and the global state packed into one 31-bit number.',
     '',

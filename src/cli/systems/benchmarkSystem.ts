@@ -1,6 +1,6 @@
-// Registry entry: the benchmark model of bench/model (figures comparable with other checkers).
-import { benchmarkConfigSchema } from '../../../bench/model/benchmarkConfigSchema.ts';
-import { createBenchmark } from '../../../bench/model/createBenchmark.ts';
+// Registry entry: the benchmark model of examples/benchmark (figures comparable with other checkers).
+import { benchmarkConfigSchema } from '../../../examples/benchmark/benchmarkConfigSchema.ts';
+import { createBenchmark } from '../../../examples/benchmark/createBenchmark.ts';
 import { parseConfig } from './parseConfig.ts';
 import type { BuiltSystem, RegisteredSystem } from './RegisteredSystem.ts';
 

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { searchExhaustive } from '../../../src/engine/exhaustive/searchExhaustive.ts';
 import { searchExhaustiveParallel, type ParallelExhaustiveOptions } from '../../../src/engine/parallel/searchExhaustiveParallel.ts';
 import { systemsModule } from '../../../src/cli/systems.ts';
-import { createBenchmark } from '../../../bench/model/createBenchmark.ts';
+import { createBenchmark } from '../../../examples/benchmark/createBenchmark.ts';
 import { rederive } from '../exhaustive/rederive.ts';
 import { summary } from './outcomeSummary.ts';
 import { buildSystem, toySystemsModule } from '../exhaustive/toySystems.ts';

@@ -1,7 +1,7 @@
 // Tests of the shared-memory exhaustive search: the serial search's counts and verdicts on 2 and 3 threads,
 // across table growths and at the states limit, its fallback for systems it cannot hold, and the adaptive default.
 import { describe, expect, it } from 'vitest';
-import { createBenchmark } from '../../../bench/model/createBenchmark.ts';
+import { createBenchmark } from '../../../examples/benchmark/createBenchmark.ts';
 import { systemsModule } from '../../../src/cli/systems.ts';
 import { resolveExhaustiveOptions, type ExhaustiveOptions } from '../../../src/engine/exhaustive/ExhaustiveOptions.ts';
 import type { ExhaustiveOutcome } from '../../../src/engine/exhaustive/ExhaustiveOutcome.ts';

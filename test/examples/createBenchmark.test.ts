@@ -1,7 +1,7 @@
 // Tests of the benchmark model: the exact state counts required at MAXP=5 and 6, shortest violations of 8
 // and 16 steps, and agreement with a naive reference search, the fast path and live XState actors.
 import { describe, expect, it } from 'vitest';
-import { createBenchmark } from '../../bench/model/createBenchmark.ts';
+import { createBenchmark } from '../../examples/benchmark/createBenchmark.ts';
 import { InputError } from '../../src/cli/InputError.ts';
 import { buildSystem } from '../../src/cli/systems.ts';
 import { searchExhaustive } from '../../src/engine/exhaustive/searchExhaustive.ts';
