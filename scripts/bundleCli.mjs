@@ -1,7 +1,8 @@
 // Bundles the CLI (src/cli/main.ts and everything it imports, dependencies included) into one ES module,
 // dist/bundle/trecheck.mjs, so `npx trecheck` starts without compiling TypeScript; bin/trecheck.js runs it while it
 // is fresh and falls back to the sources through tsx otherwise. Run by `npm ci` / `npm install` (the `prepare`
-// script) and before `npm pack`. Plain JavaScript, so it needs nothing but esbuild (a devDependency, and tsx's own).
+// script) and before `npm pack`; says what it did on stderr (npm pack --json owns stdout). Plain JavaScript, so it
+// needs nothing but esbuild (a devDependency, and tsx's own).
 //
 // Every `import.meta.url` of a source file is rewritten to that file's own URL (found from the bundle's), so what
 // the sources resolve against their folder still resolves as from src/: worker threads boot from
@@ -19,7 +20,7 @@ let esbuild;
 try {
   esbuild = await import('esbuild');
 } catch {
-  console.log('trecheck: esbuild is not installed; the CLI runs from its TypeScript sources (slower to start)');
+  console.error('trecheck: esbuild is not installed; the CLI runs from its TypeScript sources (slower to start)');
   process.exit(0);
 }
 
@@ -63,4 +64,4 @@ const inputs = Object.keys(result.metafile.inputs)
   .filter((input) => !/(^|\/)node_modules\//.test(input))
   .map((input) => relative(root, join(root, input)).split(sep).join('/'));
 writeFileSync(join(outDir, 'inputs.json'), `${JSON.stringify(inputs)}\n`);
-console.log(`trecheck: bundled the CLI into ${relative(root, outFile)} (${inputs.length} sources)`);
+console.error(`trecheck: bundled the CLI into ${relative(root, outFile)} (${inputs.length} sources)`);
