@@ -106,15 +106,23 @@ export class RecordTable {
     for (let i = 0, p = writeVarint(this.pool, at, length); i < length; i++) this.pool[p + i] = body[i]!;
     this.used = end;
     this.size++;
-    if (this.pool.length - 1 > this.offsetMask) {
-      // Offsets need more bits: every slot is written anew, with fewer bits of hash.
-      this.offsetMask = -1 >>> Math.clz32(this.pool.length - 1);
-      this.rehash(this.slots.length);
-    } else {
-      this.slots[slot] = slotValue(hash, at, this.offsetMask);
-      if (this.size * 4 > this.slots.length * 3) this.rehash(this.slots.length * 2);
-    }
+    if (this.pool.length - 1 > this.offsetMask) this.widenOffsets(-1 >>> Math.clz32(this.pool.length - 1));
+    this.slots[slot] = slotValue(hash, at, this.offsetMask);
+    if (this.size * 4 > this.slots.length * 3) this.rehash(this.slots.length * 2);
     return at;
+  }
+
+  /** Offsets need more bits: each slot keeps its place (the slot's index comes from the low bits of the hash, which
+   *  do not change) and gives up the lowest bits of its hash tag, which it holds already, so no record is read or
+   *  hashed again. */
+  private widenOffsets(offsetMask: number): void {
+    const slots = this.slots;
+    const old = this.offsetMask;
+    for (let i = 0; i < slots.length; i++) {
+      const stored = slots[i]!;
+      if (stored !== 0) slots[i] = ((stored & ~offsetMask) | (stored & old)) >>> 0;
+    }
+    this.offsetMask = offsetMask;
   }
 
   /** Puts every record (the one just added too) into `count` slots. */
