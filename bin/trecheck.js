@@ -1,11 +1,25 @@
 #!/usr/bin/env node
-// Runs the CLI: from its bundle (dist/bundle/trecheck.mjs, made by `npm ci` through the `prepare` script) while
-// it is fresh (bin/freshBundle.js), which starts without compiling TypeScript; otherwise from the TypeScript
-// sources through tsx's loader, with no build step. TRECHECK_FROM_SOURCES=1 always runs the sources.
+// Runs the CLI: from its bundle (dist/bundle/, made by `npm ci` through the `prepare` script) while it is fresh
+// (bin/freshBundle.js), which starts without compiling TypeScript; otherwise from the TypeScript sources through
+// tsx's loader, with no build step. TRECHECK_FROM_SOURCES=1 always runs the sources.
+import { readFileSync } from 'node:fs';
 import { freshBundle } from './freshBundle.js';
 
-const bundle = process.env.TRECHECK_FROM_SOURCES === '1' ? undefined : freshBundle(new URL('../', import.meta.url));
-if (bundle !== undefined) {
+const root = new URL('../', import.meta.url);
+
+/** The bundled modules of worker threads and registered systems, by source (src/engine/importModule.ts). */
+function bundleEntries() {
+  try {
+    return JSON.parse(readFileSync(new URL('dist/bundle/entries.json', root), 'utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
+const bundle = process.env.TRECHECK_FROM_SOURCES === '1' ? undefined : freshBundle(root);
+const entries = bundle === undefined ? undefined : bundleEntries();
+if (bundle !== undefined && entries !== undefined) {
+  globalThis[Symbol.for('trecheck.bundle')] = { root: root.href, entries };
   await import(bundle.href);
 } else {
   const { register } = await import('tsx/esm/api');

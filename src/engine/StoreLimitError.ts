@@ -12,6 +12,7 @@ export class StoreLimitError extends RangeError {
 /** Whether `error` means a store could not grow: one of ours at its ceiling, or a typed array or array the engine
  *  (V8) refused to allocate. Any other error is a bug and is not one of these. */
 export function isStoreLimit(error: unknown): boolean {
-  if (error instanceof StoreLimitError) return true;
+  // By name too: a system loaded apart from the engine's own copy of this module (a worker's bundle) throws its own.
+  if (error instanceof StoreLimitError || (error instanceof Error && error.name === 'StoreLimitError')) return true;
   return error instanceof RangeError && /Array buffer allocation failed|Invalid typed array length|Invalid array length|Array buffer allocation/.test(error.message);
 }

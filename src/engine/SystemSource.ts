@@ -1,5 +1,6 @@
 // How a worker thread (or another machine) rebuilds the system and properties a search runs on:
 // worker threads share no objects with the main thread, only this description.
+import { importModule } from './importModule.ts';
 import type { Property } from './Property.ts';
 import type { System } from './System.ts';
 
@@ -20,7 +21,7 @@ export async function rebuildFromSource(
   source: SystemSource,
   ids: readonly string[],
 ): Promise<{ system: System<unknown, unknown>; properties: Property<unknown, unknown>[] }> {
-  const module = (await import(source.module)) as SystemModule;
+  const module = (await importModule(source.module)) as SystemModule;
   const built = module.buildSystem(source.name, source.config);
   const properties = ids.map((id) => {
     const property = built.properties.find((p) => p.id === id);

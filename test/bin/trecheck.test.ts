@@ -1,7 +1,7 @@
 // bin/trecheck.js runs the CLI's bundle only while it is fresh (no source it was built from is newer or gone), and
 // the bundle runs what the sources run, worker threads included (they boot from src/ through tsx).
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -29,6 +29,14 @@ function fakePackage(): string {
 
 const rootUrl = (root: string): URL => pathToFileURL(`${root}/`);
 
+/** A JSON outcome without its timings (keys naming milliseconds, "N ms" in text), which differ from run to run. */
+function withoutTimes(value: unknown): unknown {
+  if (typeof value === 'string') return value.replace(/\d+ ms\b/g, '<ms> ms');
+  if (Array.isArray(value)) return value.map(withoutTimes);
+  if (typeof value !== 'object' || value === null) return value;
+  return Object.fromEntries(Object.entries(value).filter(([k]) => !/millis/i.test(k)).map(([k, v]) => [k, withoutTimes(v)]));
+}
+
 describe('freshBundle', () => {
   it('gives the bundle while no source is newer, and nothing once one is newer, gone, or the bundle is missing', () => {
     const root = fakePackage();
@@ -50,14 +58,22 @@ describe('freshBundle', () => {
 describe('the bundled CLI', () => {
   const bin = join(repo, 'bin', 'trecheck.js');
   const run = (...argv: string[]) => spawnSync(process.execPath, [bin, ...argv], { cwd: repo, encoding: 'utf8' });
+  const fromSources = (...argv: string[]) => spawnSync(process.execPath, [bin, ...argv], { cwd: repo, encoding: 'utf8', env: { ...process.env, TRECHECK_FROM_SOURCES: '1' } });
 
   it('is built by the bundle script, is fresh, and runs searches with worker threads as the sources do', () => {
     execFileSync(process.execPath, [join(repo, 'scripts', 'bundleCli.mjs')], { cwd: repo, stdio: 'ignore' });
     expect(fresh(rootUrl(repo))).toBeDefined();
+    // Worker threads and the systems they rebuild start from bundled entries, not through tsx.
+    const entries = JSON.parse(readFileSync(join(repo, 'dist', 'bundle', 'entries.json'), 'utf8')) as Record<string, string>;
+    for (const source of ['src/engine/parallel/exhaustiveWorker.ts', 'src/engine/random/randomWorker.ts', 'src/cli/ablate/cellWorker.ts', 'src/cli/systems/worldSystemEntry.ts']) {
+      expect(existsSync(join(repo, 'dist', 'bundle', entries[source]!)), source).toBe(true);
+    }
     expect(run('--version').stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
     const exhaustive = run('explore', 'tr33812-alt1a', '--workers', '2', '--json');
     expect(exhaustive.status, exhaustive.stderr).toBe(0);
     expect(exhaustive.stdout).toMatch(/"states":\s*329\b/);
+    // The same outcome as from the sources, times aside.
+    expect(withoutTimes(JSON.parse(exhaustive.stdout))).toEqual(withoutTimes(JSON.parse(fromSources('explore', 'tr33812-alt1a', '--workers', '2', '--json').stdout)));
     const random = run('explore', 'tr33812-alt1a', '--mode', 'random', '--runs', '200', '--workers', '2', '--json');
     expect(random.status, random.stderr).toBe(4);
   });

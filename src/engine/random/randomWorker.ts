@@ -3,6 +3,7 @@
 // it is sent and posts each ChunkResult back.
 import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
+import { importModule } from '../importModule.ts';
 import { rebuildFromSource, type SystemSource } from '../SystemSource.ts';
 import type { ResolvedRandomOptions } from './RandomOptions.ts';
 import { runChunk, type ChunkResult } from './runChunk.ts';
@@ -40,7 +41,7 @@ const port = parentPort;
 if (port !== null) {
   const engineLoaded = epochNow();
   const data = workerData as RandomWorkerData;
-  await import(data.source.module);
+  await importModule(data.source.module);
   const systemLoaded = epochNow();
   const { system, properties } = await rebuildFromSource(data.source, data.properties);
   const systemBuilt = epochNow();
