@@ -32,6 +32,15 @@ describe('a record pool at its ceiling', () => {
     expect(r.stdout).toMatch(/"limit":\s*"memory"/);
   });
 
+  it('explore --mode random: exit 3 and the memory limit, not a violation fast-check made of the error', async () => {
+    setRecordPoolCeiling(1024);
+    const r = await runCliCaptured(['explore', 'tr33812-alt1a', '--mode', 'random', '--runs', '2000', '--workers', '1', '--json']);
+    expect(r.stderr).not.toMatch(stackFrame);
+    expect(r.code).toBe(3);
+    expect(r.stdout).toMatch(/"limit":\s*"memory"/);
+    expect(r.stdout).not.toMatch(/"violated"/);
+  });
+
   it('without the lowered ceiling the same check concludes (exit 0)', async () => {
     const r = await runCliCaptured(['check', '--threat', 't6', '--out', join(root, 'free')]);
     expect(r.code).toBe(0);

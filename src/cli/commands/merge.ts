@@ -33,6 +33,7 @@ const partialSchema = z.object({
       runs: count,
       planned: count,
       interrupted: z.boolean(),
+      outOfMemory: z.literal(true).optional(),
       violations: z.array(z.object({ property: z.string(), trace: z.looseObject({ actions: z.array(z.string()) }) })),
       steps: count,
       longest: count,

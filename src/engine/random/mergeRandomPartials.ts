@@ -54,7 +54,7 @@ export function mergeRandomPartials(partials: readonly RandomPartial[]): SearchO
         ? { kind: 'violated', property, trace: found.trace, stats }
         : complete
           ? { kind: 'no-violation-found', runs, maxSteps: first.maxSteps, seed: first.seed, stats }
-          : { kind: 'inconclusive', limit: 'time', stats };
+          : { kind: 'inconclusive', limit: chunks.some((c) => c.outOfMemory === true) ? 'memory' : 'time', stats };
     return { property, verdict };
   });
   return { verdicts, stats };
