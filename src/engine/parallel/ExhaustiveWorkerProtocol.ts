@@ -16,6 +16,9 @@ export interface ExhaustiveWorkerData {
   readonly deadlineEpoch: number;
   readonly stopAtFirst: boolean;
   readonly initialCapacity: number;
+  /** This worker's share of the search's memory budget (its heap and the memory outside it), past which it stops
+   *  the search inconclusive (limit 'memory'); its heap is also held below 85% of its own limit. */
+  readonly memoryBudgetBytes: number;
 }
 
 export type ToWorker =

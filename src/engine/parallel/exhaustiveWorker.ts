@@ -1,5 +1,6 @@
 // Worker thread of the parallel exhaustive search: rebuilds the system from its SystemSource and
 // runs one LevelExplorer over the states whose fingerprint hashes to this worker.
+import { getHeapStatistics } from 'node:v8';
 import { parentPort, workerData, type TransferListItem } from 'node:worker_threads';
 import { explorerOrder } from '../exhaustive/assembleVerdicts.ts';
 import { LevelExplorer } from '../exhaustive/LevelExplorer.ts';
@@ -22,6 +23,8 @@ if (port !== null) {
     maxStates: data.maxStates,
     deadline: data.deadlineEpoch - performance.timeOrigin,
     stopAtFirst: data.stopAtFirst,
+    memoryBudget: data.memoryBudgetBytes,
+    heapBudget: Math.floor(0.85 * getHeapStatistics().heap_size_limit),
   });
   const status = (): WorkerStatus => ({
     states: explorer.states,

@@ -39,6 +39,8 @@ export async function searchExhaustivePartitioned<S, A>(
         deadlineEpoch: performance.timeOrigin + started + config.timeLimitMs,
         stopAtFirst: config.stopAtFirst,
         initialCapacity: Math.max(16, Math.ceil(config.initialCapacity / owners)),
+        // Each worker watches its own heap and what it holds outside it: its share of the whole budget.
+        memoryBudgetBytes: Math.floor(config.memoryBudgetBytes / owners),
       };
       workers.push(new ThreadHandle(startWorker(new URL('./exhaustiveWorker.ts', import.meta.url), workerData)));
     }

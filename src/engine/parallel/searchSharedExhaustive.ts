@@ -7,6 +7,7 @@
 import { assembleVerdicts, explorerOrder, type SearchEnding } from '../exhaustive/assembleVerdicts.ts';
 import type { ExhaustiveConfig } from '../exhaustive/ExhaustiveOptions.ts';
 import type { ExhaustiveOutcome } from '../exhaustive/ExhaustiveOutcome.ts';
+import { overBudget } from '../exhaustive/memoryBudget.ts';
 import { exploredDepth, levelEnding } from '../exhaustive/levelEnding.ts';
 import { traceOfViolation } from '../exhaustive/traceOfViolation.ts';
 import type { Invariant, Property } from '../Property.ts';
@@ -103,9 +104,16 @@ async function search<A>(
     if (plan.startIf?.() ?? true) team.start();
   };
   if (plan.startAfterMs <= 0) askToStart();
+  let chunks = 0;
   const onChunk = (): void => {
     if (!asked && performance.now() - started >= plan.startAfterMs) askToStart();
     team.joinReady();
+    // The memory budget, read every 16 chunks (4,096 states) as the one-thread search reads it every 1,024: the
+    // shared arrays (outside the heap's and external_memory's count) by what is in use, the rest as it reads.
+    if ((++chunks & 15) === 0) {
+      const shared = arrays.table.byteLength + Atomics.load(control, Word.nextId) * 14;
+      if (overBudget(config.memoryBudgetBytes - shared, config.heapBudgetBytes)) Atomics.compareExchange(control, Word.cut, CutCode.none, CutCode.memory);
+    }
   };
   const seeded = main.seed();
   if (seeded === Status.unpackable) return undefined;

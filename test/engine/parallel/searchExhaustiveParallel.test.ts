@@ -65,6 +65,13 @@ describe('searchExhaustiveParallel on 2 workers', () => {
     expect(summary(parallel)).toEqual(summary(searchExhaustive(system, properties)));
   });
 
+  it('gives inconclusive, never holds, when a worker passes its share of the memory budget', async () => {
+    const { parallel } = await searchGrid(80, { workers: 2, memoryBudgetBytes: 2 });
+    expect(parallel.workers).toBe(2);
+    expect(parallel.verdicts.find((v) => v.property === 'toy.resetGoesHome')?.verdict).toMatchObject({ kind: 'inconclusive', limit: 'memory' });
+    expect(parallel.stats.states).toBeGreaterThan(0);
+  });
+
   it('gives inconclusive, never holds, when the time limit cuts it', async () => {
     const { parallel } = await searchGrid(80, { workers: 2, timeLimitMs: 0 });
     expect(parallel.verdicts.find((v) => v.property === 'toy.resetGoesHome')?.verdict).toMatchObject({ kind: 'inconclusive', limit: 'time' });

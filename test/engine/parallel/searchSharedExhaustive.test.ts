@@ -105,6 +105,14 @@ describe('shared-memory exhaustive search on 2 threads', () => {
     expect(first.verdicts[1]!.verdict).toMatchObject({ kind: 'inconclusive', limit: 'stop-at-first' });
   });
 
+  it('gives inconclusive, never holds, past the memory budget (the shared arrays counted by what is in use)', async () => {
+    const { system, properties } = buildSystem('torus', { side: 200 });
+    const outcome = await withReadyHelper(system, properties, torusSource(200), { memoryBudgetBytes: 2 });
+    expect(outcome.verdicts[1]!.verdict).toMatchObject({ kind: 'inconclusive', limit: 'memory' });
+    expect(outcome.stats.states).toBeGreaterThan(0);
+    expect(outcome.stats.states).toBeLessThan(200 * 200);
+  });
+
   it('answers undefined for a system it cannot hold (keys above 2^32 mid-search), and searchExhaustiveParallel then falls back', async () => {
     const { system, properties } = buildSystem('torus', { side: 30, wideFrom: 10 });
     const team = sharedHelpers(torusSource(30, 10), properties, 1);
