@@ -21,12 +21,12 @@ export interface ExhaustiveOptions {
   readonly timeLimitMs?: number;
   /** Stop at the first violation of any property; the others become inconclusive. Default: false. */
   readonly stopAtFirst?: boolean;
-  /** Stop (inconclusive, limit 'memory') once the memory in use, V8's heap plus what lies
-   *  outside it (the typed arrays of record pools, interning tables, visited set and parent log), passes this many
-   *  bytes, rather than be aborted with no verdict (on threads: each partitioned worker against its share; the
-   *  shared-memory search counts its shared arrays by what is in use). Default: 85% of this machine's memory (or
-   *  of the process's cgroup limit, if lower). Whatever it says, the search also stops when V8's heap passes 85% of its limit, and
-   *  when a store reaches its own ceiling (StoreLimitError). */
+  /** Stop (inconclusive, limit 'memory') once the memory in use, V8's heap plus what lies outside it (the typed
+   *  arrays of record pools, interning tables, visited set and parent log), passes this many bytes, rather than be
+   *  aborted with no verdict (on threads: each partitioned worker against its share; the shared-memory search
+   *  counts its shared arrays by what is in use). Default: 85% of this machine's memory (or of the process's cgroup
+   *  limit, if lower). Whatever it says, the search also stops when V8's heap passes 85% of its limit, and when a
+   *  store reaches its own ceiling (StoreLimitError). */
   readonly memoryBudgetBytes?: number;
   /** Initial visited-set slots (it grows by doubling). Default: 65,536. */
   readonly initialCapacity?: number;
