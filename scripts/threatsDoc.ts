@@ -62,6 +62,7 @@ function scenarioExtras(c: ScenarioConfig): string {
   if (c.assumptions.changeNotice !== 'unordered') out.push(`change notice ${c.assumptions.changeNotice}`);
   if (c.dpfGeneratesCredentials) out.push('DPF generates credentials');
   if (c.attacker.dishonest !== null) out.push(`dishonest ${c.attacker.dishonest}`);
+  if (c.stalling.length > 0) out.push(`may stall (no fairness): ${c.stalling.join(', ')}`);
   return out.join('; ') || '-';
 }
 
