@@ -56,6 +56,8 @@ function titleOf(threat: number): string {
 function scenarioExtras(c: ScenarioConfig): string {
   const out: string[] = [];
   if (c.bothMcimsPresent) out.push('both MCIMs present');
+  const faults = [c.faults.tamper ? 'tamper' : '', c.faults.corruptMcim ? 'MCIM corruption' : '', c.faults.eraseMcim ? 'MCIM erasure' : ''].filter((f) => f !== '');
+  if (faults.length > 0) out.push(`faults: ${faults.join(', ')}`);
   if (c.shoCommands.length > 0) out.push(`SHO commands ${c.shoCommands.join(', ')} (each SHO once, for its own MCIM)`);
   if (!c.assumptions.portalProtected) out.push('portal not protected');
   if (!c.assumptions.blockFromInstalled) out.push('no blocking from Installed');

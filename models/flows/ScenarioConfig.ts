@@ -31,7 +31,14 @@ export const scenarioInputSchema = z
     lifecycleActions: z.boolean().optional(),
     shoCommands: z.array(z.enum(shoCommands)).optional(),
     dpfGeneratesCredentials: z.boolean().describe('5.1.3.4.3 variant: the DPF generates the MCIM credentials itself').optional(),
-    faults: z.object({ tamper: z.boolean().optional(), corruptMcim: z.boolean().optional() }).strict().optional(),
+    faults: z
+      .object({
+        tamper: z.boolean().optional(),
+        corruptMcim: z.boolean().optional(),
+        eraseMcim: z.boolean().describe('an MCIM may be erased at any moment (003 t11 "erasure of a MID")').optional(),
+      })
+      .strict()
+      .optional(),
     stalling: z
       .array(z.enum(roleIds))
       .describe('roles that may stop acting at any moment (a server that never answers): the liveness properties assume no fairness for their steps')
@@ -78,8 +85,8 @@ export interface ScenarioConfig {
   readonly shoCommands: readonly ShoCommand[];
   /** 5.1.3.4.3 "the DPF ... may generate the credentials itself": the RO then holds every MCIM's Ki. */
   readonly dpfGeneratesCredentials: boolean;
-  /** Enables fault events: tamper detection (lockdown) and MCIM code corruption (integrity check). */
-  readonly faults: { readonly tamper: boolean; readonly corruptMcim: boolean };
+  /** Enables fault events: tamper detection (lockdown), MCIM code corruption (integrity check), MCIM erasure (t11). */
+  readonly faults: { readonly tamper: boolean; readonly corruptMcim: boolean; readonly eraseMcim: boolean };
   /** Roles that may stop acting at any moment: a fair run need not take their steps (models/world/worldFairness.ts). */
   readonly stalling: readonly RoleId[];
   /** Counter-measures switched off (primary switch ids, sorted). */
@@ -103,7 +110,7 @@ export interface ScenarioConfig {
 
 /** An attacker, an insider or a fault acts in the scenario: a run that stops short of the goal may be their doing. */
 export function underAttack(config: ScenarioConfig): boolean {
-  return config.attacker.capabilities.length > 0 || config.attacker.dishonest !== null || config.faults.tamper || config.faults.corruptMcim;
+  return config.attacker.capabilities.length > 0 || config.attacker.dishonest !== null || config.faults.tamper || config.faults.corruptMcim || config.faults.eraseMcim;
 }
 
 export interface ScenarioError {
@@ -175,7 +182,7 @@ export function resolveScenario(input: unknown): ScenarioResult {
       lifecycleActions: i.lifecycleActions ?? false,
       shoCommands: shoCommands.filter((c) => i.shoCommands?.includes(c) === true),
       dpfGeneratesCredentials: i.dpfGeneratesCredentials ?? false,
-      faults: { tamper: i.faults?.tamper ?? false, corruptMcim: i.faults?.corruptMcim ?? false },
+      faults: { tamper: i.faults?.tamper ?? false, corruptMcim: i.faults?.corruptMcim ?? false, eraseMcim: i.faults?.eraseMcim ?? false },
       stalling: roleIds.filter((r) => i.stalling?.includes(r) === true),
       off,
       assumptions: {

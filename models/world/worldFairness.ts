@@ -11,8 +11,8 @@ import type { WorldEvent } from './WorldEvent.ts';
  *  steps 1-2): a subscriber or supplier who can take one does so eventually. */
 const flowDecisions: ReadonlySet<string> = new Set(['MANUFACTURE', 'SELECT_SHO', 'NOTIFY_SWITCH_ON', 'SWITCH_ON', 'CHANGE_OPERATOR', 'INSTRUCT_REPROVISION']);
 
-/** Fault events (t4 tamper, t8 a hostile MCIM, t11 reset, power loss and corruption). */
-const faultEvents: ReadonlySet<string> = new Set(['RESET', 'CORRUPT_MCIM', 'TAMPER_DETECTED', 'MCIM_ACCESS']);
+/** Fault events (t4 tamper, t8 a hostile MCIM, t11 reset, power loss, corruption and erasure). */
+const faultEvents: ReadonlySet<string> = new Set(['RESET', 'CORRUPT_MCIM', 'ERASE_MCIM', 'TAMPER_DETECTED', 'MCIM_ACCESS']);
 
 function actorOf(world: World, event: WorldEvent): { readonly role: RoleId; readonly local?: string } | undefined {
   const model = world.model;

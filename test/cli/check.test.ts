@@ -41,10 +41,10 @@ describe('trecheck check: the default run', () => {
 
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^trecheck check: 9 flow scenario\(s\), 12 threat\(s\) in 18 scenario\(s\)\n/);
+    expect(r.stdout).toMatch(/^trecheck check: 9 flow scenario\(s\), 12 threat\(s\) in 19 scenario\(s\)\n/);
     expect(r.stdout).toContain('\n8 of 9 honest run(s) reach their goal.\n');
     expect(r.stdout).toContain('\nsanity: every attacked scenario can still reach its goal.\n');
-    expect(r.stdout).toContain('\n77 verdicts: 65 without violation, 12 violated (12 known finding(s) about the text, 0 other).\n');
+    expect(r.stdout).toContain('\n82 verdicts: 68 without violation, 14 violated (14 known finding(s) about the text, 0 other).\n');
     // One search per flow scenario, in the order of models/flows/presets.ts (the threat searches follow).
     const flows = r.stdout.slice(0, r.stdout.indexOf('Threats of Alternative 1'));
     const counts = [...flows.matchAll(/^ {2}exhaustive search: ([\d,]+) states/gm)].map((m) => Number(m[1]!.replace(/,/g, '')));
@@ -56,7 +56,7 @@ describe('trecheck check: the default run', () => {
     expect(r.stdout).toContain('\nt2 Attacking the MCIM provisioning process to obtain MCIMs: risk critical (likelihood 4 x impact 3 = 12)\n');
     expect(r.stdout).toContain('\nt5 Replacing a TRE in an M2ME by another TRE or an emulation: risk major (likelihood 2 x impact 2 or 3 = 4 or 6)\n');
     const baselineLines = r.stdout.split('\n').filter((l) => l.startsWith('baseline: '));
-    expect(baselineLines).toHaveLength(14);
+    expect(baselineLines).toHaveLength(16);
     expect(baselineLines.every((l) => l.startsWith('baseline: known: '))).toBe(true);
   });
 });
@@ -174,7 +174,7 @@ describe('trecheck check: known findings about the text', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('ChangeOfOperatorKeepsService [004 5.1.3.7.4.2 steps 7-12]: VIOLATED: counterexample of ');
     expect(r.stdout).toContain('      known finding about the text: 5.1.3.7.4.2 makes step 7 (the download) atomic, but step 8 discards the old MCIM');
-    expect(r.stdout).toContain('10 verdicts: 6 without violation, 4 violated (4 known finding(s) about the text, 0 other).');
+    expect(r.stdout).toContain('15 verdicts: 9 without violation, 6 violated (6 known finding(s) about the text, 0 other).');
     expect(r.stdout).toContain('baseline: known: t11-faults ChangeOfOperatorKeepsService: violated, accepted in the baseline\n');
   });
 
@@ -190,7 +190,7 @@ describe('trecheck check: known findings about the text', () => {
     const baseline = join(root, 'baseline-t11.json');
     const update = await check('--threat', 't11', '--baseline', baseline, '--update-baseline');
     expect(update.code).toBe(0);
-    expect(update.stdout).toContain(`baseline: wrote ${baseline} (4 accepted finding(s))\n`);
+    expect(update.stdout).toContain(`baseline: wrote ${baseline} (6 accepted finding(s))\n`);
     expect(JSON.parse(readFileSync(baseline, 'utf8'))).toEqual({
       format: 'trecheck-baseline/1',
       commands: ['check'],
@@ -199,6 +199,8 @@ describe('trecheck check: known findings about the text', () => {
         { command: 'check', scenario: 't11-faults', property: 'ServiceRecoverable', kind: 'violated', detail: '' },
         { command: 'check', scenario: 't11-faults', property: 'ServiceEventually', kind: 'violated', detail: '' },
         { command: 'check', scenario: 't11-old-sho-silent', property: 'ServiceEventually', kind: 'violated', detail: '' },
+        { command: 'check', scenario: 't11-erasure', property: 'ServiceRecoverable', kind: 'violated', detail: '' },
+        { command: 'check', scenario: 't11-erasure', property: 'ServiceEventually', kind: 'violated', detail: '' },
       ],
     });
 

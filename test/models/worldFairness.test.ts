@@ -46,6 +46,8 @@ describe('worldFairness', () => {
     const seen = classes(world({ flow: 'change-via-old-sho', attacker: { capabilities: ['t11.faults'], injections: 0 } }), 1);
     expect(seen.get('tre RESET')).toEqual([undefined, true]);
     expect(seen.get('tre CORRUPT_MCIM(mcim:sho1)')).toEqual([undefined, true]);
+    const erasing = classes(world({ flow: 'change-via-old-sho', faults: { eraseMcim: true } }), 0);
+    expect(erasing.get('tre ERASE_MCIM(mcim:sho1)')).toEqual([undefined, true]);
   });
 
   it('assumes no fairness for a stalling role or an insider, and none for injections', () => {

@@ -31,7 +31,7 @@ function sanityLine(s: SanityCheck): string {
 function scenarioLine(c: ScenarioCheck): string {
   const a = c.config.attacker;
   const who = a.capabilities.length === 0 && a.dishonest === null ? 'no attacker' : `attacker: ${[...a.capabilities, ...(a.dishonest === null ? [] : [`dishonest ${a.dishonest}`])].join(', ')}${a.injections > 0 ? `; at most ${a.injections} injection(s)` : ''}`;
-  const faults = [c.config.faults.tamper ? 'tamper' : '', c.config.faults.corruptMcim ? 'MCIM corruption' : ''].filter((f) => f !== '');
+  const faults = [c.config.faults.tamper ? 'tamper' : '', c.config.faults.corruptMcim ? 'MCIM corruption' : '', c.config.faults.eraseMcim ? 'MCIM erasure' : ''].filter((f) => f !== '');
   const extra = [...(faults.length === 0 ? [] : [`faults: ${faults.join(', ')}`]), ...(c.config.shoCommands.length === 0 ? [] : [`SHO commands: ${c.config.shoCommands.join(', ')}`]),
     ...(c.config.stalling.length === 0 ? [] : [`may stall: ${c.config.stalling.join(', ')}`])];
   const off = c.config.off.length === 0 ? 'every counter-measure on' : `switched OFF: ${c.config.off.join(', ')}`;

@@ -80,6 +80,16 @@ describe('ServiceRecoverable and ServiceEventually', () => {
     expectReplays(silent, serviceEventually, eventually!);
   });
 
+  it('see an erased MCIM that nothing provisions again, at the erasure itself', () => {
+    const erasure: ScenarioInput = { flow: 'initial-3gpp', faults: { eraseMcim: true } };
+    const [recoverable, eventually] = verdicts(erasure, both).verdicts;
+    expect(recoverable).toMatchObject({ kind: 'violated' });
+    expect(eventually).toMatchObject({ kind: 'violated' });
+    if (recoverable!.kind !== 'violated') return;
+    expect(recoverable!.trace.actions.at(-1)).toBe('tre ERASE_MCIM(mcim:sho1)');
+    expectReplays(erasure, serviceRecoverable, recoverable!);
+  });
+
   it('see the loss of service after faults that no honest step repairs, each trace replaying', () => {
     const faults: ScenarioInput = { flow: 'change-via-old-sho', attacker: { capabilities: ['t11.faults'], injections: 0 } };
     const [recoverable, eventually] = verdicts(faults, both).verdicts;
