@@ -14,16 +14,26 @@ import { treOf } from './worldReaders.ts';
 /** Subscriber states in which it has made its selection: of an initial provisioning (5.1.3.5.2), of a change (step 1). */
 const selectedIn = { initial: ['ShoSelected', 'AwaitingActivation', 'ReadyToSwitchOn', 'Using'], change: ['Contracted', 'Instructed'] } as const;
 
+/** The SHOs whose MCIMs the TRE may hold: in a change of operator the subscriber's earlier choices (the old SHO, and
+ *  the new one whose MCIM is already there), with its latest selection once made. */
 function chosen(world: World): ShoId[] {
   const config = worldConfig(world);
-  const change = config.oldSho !== null;
-  const subscriber = roleSnapshot(world, 'subscriber');
   const out: ShoId[] = [];
-  // A change starts from the subscriber's earlier choices: the old SHO (and the new one, whose MCIM is already there).
   if (config.oldSho !== null) out.push(config.oldSho);
   if (config.bothMcimsPresent) out.push(config.sho);
-  if ((change ? selectedIn.change : selectedIn.initial).includes(subscriber.value as never)) out.push((subscriber.context as SubscriberContext).sho);
+  const latest = latestChoice(world);
+  if (latest !== undefined && !out.includes(latest)) out.push(latest);
   return out;
+}
+
+/** The subscriber's latest selection, the only SHO the TRE may register at now: the selection of an initial
+ *  provisioning once made; in a change, the old SHO until the subscriber decides the change, then the new one. */
+function latestChoice(world: World): ShoId | undefined {
+  const config = worldConfig(world);
+  const subscriber = roleSnapshot(world, 'subscriber');
+  const change = config.oldSho !== null;
+  if ((change ? selectedIn.change : selectedIn.initial).includes(subscriber.value as never)) return (subscriber.context as SubscriberContext).sho;
+  return config.oldSho ?? undefined;
 }
 
 /** The home network an MCIM's IMSI names, or undefined for an IMSI of no known operator. */
@@ -35,7 +45,8 @@ function homeOf(imsi: string): ShoId | undefined {
 function unchosen(world: World): string[] {
   const ok = chosen(world);
   const tre = treOf(world);
-  const registered = tre.expectedSho !== null && !ok.includes(tre.expectedSho) ? [`a registration at ${tre.expectedSho}`] : [];
+  const latest = latestChoice(world);
+  const registered = tre.expectedSho !== null && tre.expectedSho !== latest ? [`a registration at ${tre.expectedSho} (selected: ${latest ?? 'none yet'})`] : [];
   const held = tre.registry.filter((e) => {
     const home = homeOf(e.imsi);
     return home === undefined || !ok.includes(home);
@@ -46,8 +57,8 @@ function unchosen(world: World): string[] {
 export const subscriberChoiceHonoured: Invariant<World> = {
   kind: 'invariant',
   id: propertyId('SubscriberChoiceHonoured'),
-  description: 'the TRE registers at, and holds MCIMs of, only home operators the subscriber selected',
+  description: 'the TRE registers only at the SHO the subscriber selected last, and holds MCIMs only of SHOs it selected',
   holds: onPart('roles', (world) => unchosen(world).length === 0),
   explain: (world) =>
-    `expected the TRE to register at and hold MCIMs of ${chosen(world).join(', ') || 'no SHO (the subscriber selected none yet)'} only, actual: ${unchosen(world).join(', ')}`,
+    `expected the TRE to register only at the selected SHO and hold MCIMs of ${chosen(world).join(', ') || 'no SHO (the subscriber selected none yet)'} only, actual: ${unchosen(world).join(', ')}`,
 };

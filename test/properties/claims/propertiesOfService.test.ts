@@ -46,6 +46,18 @@ describe('SubscriberChoiceHonoured', () => {
     expectReplays(redirect, subscriberChoiceHonoured, verdict!);
   });
 
+  it('sees the race of 5.1.3.7.4.3 as a registration at the old SHO after the subscriber chose the new one', () => {
+    const [race] = verdicts({ flow: 'change-via-pristine' }, [subscriberChoiceHonoured]).verdicts;
+    expect(race).toMatchObject({ kind: 'violated' });
+    if (race!.kind !== 'violated') return;
+    expect(race!.trace.actions.slice(0, 2)).toEqual(['subscriber CHANGE_OPERATOR', 'subscriber INSTRUCT_REPROVISION']);
+    // Ordered by the acknowledged notice (the assumption that closes the race), the choice is honoured.
+    expect(verdicts({ flow: 'change-via-pristine', assumptions: { changeNotice: 'acknowledged' } }, [subscriberChoiceHonoured]).verdicts[0]).toMatchObject({
+      kind: 'holds-exhaustively',
+      complete: true,
+    });
+  });
+
   it('holds in honest initial provisioning and changes of operator, and against the network attacker of t2', () => {
     for (const input of [
       { flow: 'initial-3gpp' },
