@@ -15,7 +15,8 @@ export function searchLiveness<S, A>(system: System<S, A>, properties: readonly 
   const started = performance.now();
   const graph = buildStateGraph(system, properties, config, started);
   let deepest = 0;
-  for (let s = 0; s < graph.expanded; s++) if (graph.depth[s]! > deepest) deepest = graph.depth[s]!;
+  // The deepest state found (under a limit, found but perhaps not expanded).
+  for (let s = 0; s < graph.states.length; s++) if (graph.depth[s]! > deepest) deepest = graph.depth[s]!;
   const stats: ExplorationStats = { states: graph.states.length, transitions: graph.transitions, depth: deepest, millis: 0 };
   const verdicts = properties.map((property, bit) => {
     const assumes = property.kind === 'recoverable' ? recoveryAssumption(property) : fairnessAssumption(property, graph, system.fairness !== undefined);
