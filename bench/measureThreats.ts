@@ -5,6 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { planCheck } from '../src/cli/check/planCheck.ts';
 import { runCheckJob, searchedProperties } from '../src/cli/check/runCheckJob.ts';
+import { splitProperties } from '../src/engine/searchProperties.ts';
 import { threatSuite } from '../properties/threats/threatSuite.ts';
 import { worldSystem } from '../models/world/worldSystem.ts';
 import { searchExhaustive } from '../src/engine/exhaustive/searchExhaustive.ts';
@@ -71,7 +72,7 @@ export function measureThreats(): ThreatFigures {
 
 function measureLargest(job: CheckJob): LargestScenarioFigures {
   const system = worldSystem(job.config);
-  const outcome = searchExhaustive(system, searchedProperties(job));
+  const outcome = searchExhaustive(system, splitProperties(searchedProperties(job)).safety);
   const model = system.initialStates()[0]!.model;
   const states = outcome.stats.states;
   const visited = outcome.memory.visitedBytes / states;

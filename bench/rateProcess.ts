@@ -5,6 +5,7 @@
 import { createInterface } from 'node:readline';
 import { worldSystem } from '../models/world/worldSystem.ts';
 import { searchedProperties } from '../src/cli/check/runCheckJob.ts';
+import { splitProperties } from '../src/engine/searchProperties.ts';
 import { searchExhaustive } from '../src/engine/exhaustive/searchExhaustive.ts';
 import { threatSuitePlan } from './measureThreats.ts';
 import { createBenchmark } from '../examples/benchmark/createBenchmark.ts';
@@ -26,7 +27,7 @@ if (which === 'tr') {
     process.stderr.write(`bench/rateProcess.ts: no threat scenario ${scenario}\n`);
     process.exit(2);
   }
-  serve(worldSystem(job.config), searchedProperties(job));
+  serve(worldSystem(job.config), splitProperties(searchedProperties(job)).safety);
 } else {
   const { system, properties } = createBenchmark({ maxP: Number(bound) });
   serve(system, properties);

@@ -2,6 +2,8 @@
 // and `propertyCoverage`, which `trecheck diff` reads to name the properties a text change affects.
 import { underAttack, type ScenarioConfig } from '../models/flows/ScenarioConfig.ts';
 import type { World } from '../models/world/World.ts';
+import type { WorldEvent } from '../models/world/WorldEvent.ts';
+import type { LivenessProperty } from '../src/engine/LivenessProperty.ts';
 import type { Invariant } from '../src/engine/Property.ts';
 import type { PropertyCoverage } from '../src/text/PropertyCoverage.ts';
 import { atMostOneMcimActive } from './AtMostOneMcimActive.ts';
@@ -10,7 +12,8 @@ import { honestRunEndsAtGoal } from './HonestRunEndsAtGoal.ts';
 import { threatSuite } from './threats/threatSuite.ts';
 
 export interface WorldProperty {
-  readonly property: Invariant<World>;
+  /** An invariant (searched by the level explorer) or a property of service (on the state graph, src/engine/liveness/). */
+  readonly property: Invariant<World> | LivenessProperty<World, WorldEvent>;
   /** TR clauses ("004 5.1.3.7.2") and catalogue counter-measure ids ("t5.cm3") the property checks. */
   readonly checks: readonly string[];
 }

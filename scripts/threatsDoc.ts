@@ -56,12 +56,15 @@ function titleOf(threat: number): string {
 function scenarioExtras(c: ScenarioConfig): string {
   const out: string[] = [];
   if (c.bothMcimsPresent) out.push('both MCIMs present');
+  const faults = [c.faults.tamper ? 'tamper' : '', c.faults.corruptMcim ? 'MCIM corruption' : '', c.faults.eraseMcim ? 'MCIM erasure' : ''].filter((f) => f !== '');
+  if (faults.length > 0) out.push(`faults: ${faults.join(', ')}`);
   if (c.shoCommands.length > 0) out.push(`SHO commands ${c.shoCommands.join(', ')} (each SHO once, for its own MCIM)`);
   if (!c.assumptions.portalProtected) out.push('portal not protected');
   if (!c.assumptions.blockFromInstalled) out.push('no blocking from Installed');
   if (c.assumptions.changeNotice !== 'unordered') out.push(`change notice ${c.assumptions.changeNotice}`);
   if (c.dpfGeneratesCredentials) out.push('DPF generates credentials');
   if (c.attacker.dishonest !== null) out.push(`dishonest ${c.attacker.dishonest}`);
+  if (c.stalling.length > 0) out.push(`may stall (no fairness): ${c.stalling.join(', ')}`);
   return out.join('; ') || '-';
 }
 

@@ -26,7 +26,7 @@ export const unswitched: Readonly<Record<string, Exclude<Coverage, { kind: 'swit
   't10.cm1': { kind: 'umbrella', switches: ['t10.cm6', 't10.cm7'], note: 'the TRE\'s user authentication exists (004 5.1.2.2); its protections are the switched parts' },
   't10.cm2': { kind: 'umbrella', switches: ['t10.cm6', 't10.cm7'], note: 'as t10 cm1' },
   't10.cm12': { kind: 'umbrella', switches: ['t2.cm3'], note: 'only the TRE handles security, here of user access: the same mechanism as [t2 cm3]' },
-  't11.cm1': { kind: 'not-modelled', reason: 'the authorised factory reset is modelled as the flow of 5.1.3.7.4.3 step 3 (change-via-pristine), but a switch removing it would only remove that flow; the claim that it restores service after erasure needs a liveness judgement under faults, which the engine does not make' },
+  't11.cm1': { kind: 'property', property: 'ServiceRecoverable', note: 'stated as the claim (AG EF service, with ServiceEventually under weak fairness); the factory reset it asks for exists only as 5.1.3.7.4.3 step 3, and the claim fails in t11-faults, a finding' },
   't7.cm2': { kind: 'not-modelled', reason: userControls },
   't7.cm3': { kind: 'not-modelled', reason: userControls },
   't7.cm4': { kind: 'not-modelled', reason: userControls },

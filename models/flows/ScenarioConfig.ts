@@ -6,7 +6,7 @@ import { switchIds, switchOf, switches, type SwitchId } from '../counterMeasures
 import type { Access } from '../roles/m2me.ts';
 import type { ChangeNotice } from '../roles/subscriber.ts';
 import { shoCommands, type ShoCommand } from '../roles/sho.ts';
-import { shoIds, type ShoId } from '../roleIds.ts';
+import { roleIds, shoIds, type RoleId, type ShoId } from '../roleIds.ts';
 
 /** Injections the attacker may make in a run: each one a message it delivers that no honest role sent on that
  *  channel (a replay, a redirection or a forgery). Bounded so every search is finite; printed with each verdict. */
@@ -31,7 +31,18 @@ export const scenarioInputSchema = z
     lifecycleActions: z.boolean().optional(),
     shoCommands: z.array(z.enum(shoCommands)).optional(),
     dpfGeneratesCredentials: z.boolean().describe('5.1.3.4.3 variant: the DPF generates the MCIM credentials itself').optional(),
-    faults: z.object({ tamper: z.boolean().optional(), corruptMcim: z.boolean().optional() }).strict().optional(),
+    faults: z
+      .object({
+        tamper: z.boolean().optional(),
+        corruptMcim: z.boolean().optional(),
+        eraseMcim: z.boolean().describe('an MCIM may be erased at any moment (003 t11 "erasure of a MID")').optional(),
+      })
+      .strict()
+      .optional(),
+    stalling: z
+      .array(z.enum(roleIds))
+      .describe('roles that may stop acting at any moment (a server that never answers): the liveness properties assume no fairness for their steps')
+      .optional(),
     /** Counter-measures switched off: ids or aliases from models/counterMeasures/switches.ts ("t5.cm3"). */
     off: z.array(z.string()).describe(`counter-measures switched off, by id or alias: ${switches.map((x) => [x.id, ...x.aliases].join('=')).join(', ')}`).optional(),
     /** Steps the text does not have, each a listed assumption (docs/model.md). */
@@ -74,8 +85,10 @@ export interface ScenarioConfig {
   readonly shoCommands: readonly ShoCommand[];
   /** 5.1.3.4.3 "the DPF ... may generate the credentials itself": the RO then holds every MCIM's Ki. */
   readonly dpfGeneratesCredentials: boolean;
-  /** Enables fault events: tamper detection (lockdown) and MCIM code corruption (integrity check). */
-  readonly faults: { readonly tamper: boolean; readonly corruptMcim: boolean };
+  /** Enables fault events: tamper detection (lockdown), MCIM code corruption (integrity check), MCIM erasure (t11). */
+  readonly faults: { readonly tamper: boolean; readonly corruptMcim: boolean; readonly eraseMcim: boolean };
+  /** Roles that may stop acting at any moment: a fair run need not take their steps (models/world/worldFairness.ts). */
+  readonly stalling: readonly RoleId[];
   /** Counter-measures switched off (primary switch ids, sorted). */
   readonly off: readonly SwitchId[];
   readonly assumptions: {
@@ -97,7 +110,7 @@ export interface ScenarioConfig {
 
 /** An attacker, an insider or a fault acts in the scenario: a run that stops short of the goal may be their doing. */
 export function underAttack(config: ScenarioConfig): boolean {
-  return config.attacker.capabilities.length > 0 || config.attacker.dishonest !== null || config.faults.tamper || config.faults.corruptMcim;
+  return config.attacker.capabilities.length > 0 || config.attacker.dishonest !== null || config.faults.tamper || config.faults.corruptMcim || config.faults.eraseMcim;
 }
 
 export interface ScenarioError {
@@ -115,6 +128,7 @@ const bad = (message: string): ScenarioResult => ({ ok: false, error: { code: 'i
  *  - sho: 'sho1' for initial flows, 'sho2' (the new SHO) for changes; oldSho: the other SHO for changes;
  *  - bothMcimsPresent: false; delayedActivation: true for delayed-activation, false otherwise;
  *  - lifecycleActions and faults: off, shoCommands: none, dpfGeneratesCredentials: false (honest runs);
+ *  - stalling: none (every honest role keeps acting, for the liveness properties);
  *  - off: none (every counter-measure on); assumptions: portal protected, blocking from Installed allowed,
  *    change notice unordered; attacker: no capability, no insider, 2 injections when a capability or insider can inject (else 0);
  *  - name: the flow id with its variants. */
@@ -168,7 +182,8 @@ export function resolveScenario(input: unknown): ScenarioResult {
       lifecycleActions: i.lifecycleActions ?? false,
       shoCommands: shoCommands.filter((c) => i.shoCommands?.includes(c) === true),
       dpfGeneratesCredentials: i.dpfGeneratesCredentials ?? false,
-      faults: { tamper: i.faults?.tamper ?? false, corruptMcim: i.faults?.corruptMcim ?? false },
+      faults: { tamper: i.faults?.tamper ?? false, corruptMcim: i.faults?.corruptMcim ?? false, eraseMcim: i.faults?.eraseMcim ?? false },
+      stalling: roleIds.filter((r) => i.stalling?.includes(r) === true),
       off,
       assumptions: {
         portalProtected: i.assumptions?.portalProtected ?? true,

@@ -74,6 +74,12 @@ export const treMachine = setup({
             registry: context.registry.map((e) => (e.id === event.mcim ? { ...e, code: `${e.code}:modified` } : e)),
           })),
         },
+        // Fault injection for t11 ("erasure of a MID"): an MCIM's data is lost. A malfunction, not the owner's
+        // lifecycle step (5.1.1.1 Deleted), so the entry leaves the registry without one.
+        ERASE_MCIM: {
+          guard: ({ context, event }) => context.registry.some((e) => e.id === event.mcim),
+          actions: assign(({ context, event }) => ({ registry: context.registry.filter((e) => e.id !== event.mcim) })),
+        },
         // 5.1.2.2 "updated remotely by an authorised entity using secure protocols" [t6 cm4]: signed by the M2MES,
         // carrying the new PfC (5.1.3.5.8 "obtaining new platform credentials ... after a remote update").
         treUpdate: {

@@ -70,6 +70,7 @@ export type TreEvent =
   | { readonly type: 'TAMPER_DETECTED' }
   | { readonly type: 'RESET' }
   | { readonly type: 'CORRUPT_MCIM'; readonly mcim: string }
+  | { readonly type: 'ERASE_MCIM'; readonly mcim: string }
   | { readonly type: 'SESSION_START'; readonly mcim: string }
   | { readonly type: 'SESSION_END'; readonly mcim: string }
   | { readonly type: 'MCIM_ACCESS'; readonly mcim: string; readonly target: string };

@@ -3,6 +3,7 @@
 import type { System } from '../../src/engine/System.ts';
 import type { ScenarioConfig } from '../flows/ScenarioConfig.ts';
 import { liveReplay } from './liveReplay.ts';
+import { worldFairness } from './worldFairness.ts';
 import { modelVersion } from '../modelVersion.ts';
 import {
   describeWorld,
@@ -49,6 +50,7 @@ export function worldSystem(config: ScenarioConfig, initial: World = initialWorl
     // Labels need a message table; every world of this system reads the same one.
     actionLabel: (action) => eventLabel(initial, action),
     describeState: describeWorld,
+    fairness: worldFairness,
     liveReplay,
   };
 }

@@ -19,7 +19,13 @@ function reductionOff(verdict: Verdict): string {
   return r !== undefined && !r.applied && r.reason === 'depth-bound' ? '; partial-order reduction off under a depth bound' : '';
 }
 
+/** A liveness verdict (LivenessProperty.ts) says what it takes for granted: fairness, steps assumed finite. */
 export function formatVerdict(verdict: Verdict): string {
+  const line = formatVerdictLine(verdict);
+  return verdict.kind !== 'no-violation-found' && verdict.assumes !== undefined ? `${line}; assuming ${verdict.assumes}` : line;
+}
+
+function formatVerdictLine(verdict: Verdict): string {
   // Under partial-order reduction the search covered a reduced state space: its verdicts say so, and a
   // counterexample from it was shrunk, not proved shortest.
   const reduction = verdict.stats.reduction;
@@ -33,7 +39,8 @@ export function formatVerdict(verdict: Verdict): string {
             ? 'exhaustive under partial-order reduction, shrunk'
             : 'exhaustive, shortest'
           : `random, seed ${trace.seed ?? '?'}, path ${trace.path ?? '?'}, shrunk`;
-      return `VIOLATED: counterexample of ${steps(trace.actions.length)} (${how})`;
+      const lasso = trace.loop === undefined ? '' : trace.loop === trace.actions.length ? ', then no fair step forever' : `, a lasso whose last ${steps(trace.actions.length - trace.loop)} repeat forever`;
+      return `VIOLATED: counterexample of ${steps(trace.actions.length)} (${how}${lasso})`;
     }
     case 'holds-exhaustively':
       if (verdict.complete && reduced && reduction?.applied === true) {
@@ -48,6 +55,9 @@ export function formatVerdict(verdict: Verdict): string {
     case 'no-violation-found':
       return `no violation found in ${count(verdict.runs)} random runs of <= ${steps(verdict.maxSteps)} (seed ${verdict.seed}): not a proof`;
     case 'inconclusive':
+      if (verdict.limit === 'depth') {
+        return `INCONCLUSIVE: under the depth bound (${count(verdict.stats.states)} states to depth ${verdict.stats.depth}) no counterexample, and a bounded search cannot prove a liveness property`;
+      }
       return (
         `INCONCLUSIVE: the ${verdict.limit} limit stopped the search after ${count(verdict.stats.states)} states${reduced ? ' of the reduced state space' : ''} ` +
         `(depth ${verdict.stats.depth}): nothing concluded`

@@ -69,6 +69,11 @@ export interface System<S, A> {
    *  and config turns back into its own state, for systems whose states hold instance-local ids. */
   portable?(state: S): unknown;
   revive?(portable: unknown): S;
+  /** Optional, for liveness (LivenessProperty.ts): the weak-fairness class of an action enabled in `state`, or
+   *  undefined when the action is not assumed fair (an attacker's move, a fault, an optional decision). Weak
+   *  fairness per class: a run on which some action of a class stays enabled from some point on takes an action of
+   *  that class infinitely often. Absent: no action is fair, and a run may stop anywhere. */
+  fairness?(state: S, action: A): string | undefined;
   /** Stable printable label of an action ("SERVE(2)"); a trace stores labels, replay matches them. */
   actionLabel(action: A): string;
   /** JSON-safe view of a state, for traces and reports. */

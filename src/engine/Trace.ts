@@ -23,4 +23,8 @@ export interface Trace {
   readonly actions: readonly string[];
   /** `describeState` of every state: states[0] is initial, states[i+1] follows actions[i]. */
   readonly states: readonly unknown[];
+  /** Liveness counterexamples only (LivenessProperty.ts, kind 'infinitely-often'): the run is a lasso that returns
+   *  forever to states[loop]. loop < actions.length: actions[loop..] form a cycle, and the last state equals
+   *  states[loop]; loop === actions.length: the run stays in its last state (no fair step is enabled there). */
+  readonly loop?: number;
 }

@@ -27,7 +27,7 @@ export interface ExplorationStats {
 
 export type Verdict =
   /** A reachable violation, with the trace that shows it. */
-  | { readonly kind: 'violated'; readonly property: PropertyId; readonly trace: Trace; readonly stats: ExplorationStats }
+  | { readonly kind: 'violated'; readonly property: PropertyId; readonly trace: Trace; readonly stats: ExplorationStats; readonly assumes?: string }
   /** Every trace up to `depthBound` steps was explored (or the whole state space, when `complete`; under
    *  partial-order reduction, see `stats.reduction`, the reduced state space, which is sound for these properties). */
   | {
@@ -35,6 +35,7 @@ export type Verdict =
       readonly depthBound: number;
       readonly complete: boolean;
       readonly stats: ExplorationStats;
+      readonly assumes?: string;
     }
   /** Random search: `runs` runs of at most `maxSteps` steps found nothing. Not a proof. */
   | {
@@ -44,12 +45,17 @@ export type Verdict =
       readonly seed: number;
       readonly stats: ExplorationStats;
     }
-  /** A limit cut the search short before any conclusion ('stop-at-first': asked to stop at the first violation of another property). */
+  /** A limit cut the search short before any conclusion ('stop-at-first': asked to stop at the first violation of another
+   *  property; 'depth': a liveness property under a depth bound, which a bounded search cannot prove). */
   | {
       readonly kind: 'inconclusive';
-      readonly limit: 'states' | 'time' | 'memory' | 'stop-at-first';
+      readonly limit: 'states' | 'time' | 'memory' | 'stop-at-first' | 'depth';
       readonly stats: ExplorationStats;
+      readonly assumes?: string;
     };
+
+// `assumes` (liveness verdicts only, LivenessProperty.ts): what the verdict takes for granted, in a sentence (the
+// fairness of the run, the steps assumed to happen finitely often, the steps a recovery may take).
 
 export type VerdictKind = Verdict['kind'];
 

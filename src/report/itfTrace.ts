@@ -9,6 +9,8 @@ export interface ItfTrace {
   readonly '#meta': Readonly<Record<string, ItfValue>>;
   readonly vars: readonly string[];
   readonly states: readonly Readonly<Record<string, ItfValue>>[];
+  /** A lasso (ADR-015 `loop`): after the last state the run goes on at states[loop], forever. */
+  readonly loop?: number;
 }
 
 /** The variable holding the action taken into a state, as Quint's model-based testing names it. */
@@ -38,7 +40,11 @@ export function itfTrace(trace: Trace, description: string): ItfTrace {
   const fields = isRecord(first) ? Object.keys(first) : undefined;
   const sameFields = fields !== undefined && trace.states.every((s) => isRecord(s) && Object.keys(s).join('\0') === fields.join('\0'));
   const vars = sameFields ? [...fields, itfActionVar] : ['state', itfActionVar];
-  const states = trace.states.map((s, i) => {
+  // A liveness lasso repeats states[trace.loop] as its last state; ITF loops back to it instead. A run that stays in
+  // its last state loops on that state.
+  const lasso = trace.loop !== undefined && trace.loop < trace.actions.length;
+  const kept = lasso ? trace.states.slice(0, -1) : trace.states;
+  const states = kept.map((s, i) => {
     const values: Record<string, ItfValue> = sameFields ? (itfValue(s) as Record<string, ItfValue>) : { state: itfValue(s) };
     return { '#meta': { index: i }, ...values, [itfActionVar]: i === 0 ? 'init' : (trace.actions[i - 1] ?? '') };
   });
@@ -54,5 +60,6 @@ export function itfTrace(trace: Trace, description: string): ItfTrace {
     },
     vars,
     states,
+    ...(trace.loop === undefined ? {} : { loop: lasso ? trace.loop : states.length - 1 }),
   };
 }

@@ -17,6 +17,7 @@ const traceSchema = z.object({
   initial: count,
   actions: z.array(z.string()),
   states: z.array(z.unknown()),
+  loop: count.optional(),
 });
 
 const verdictSchema = z.object({

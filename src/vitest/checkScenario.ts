@@ -7,7 +7,7 @@ import { resolveScenario } from '../../models/flows/ScenarioConfig.ts';
 import { worldSystem } from '../../models/world/worldSystem.ts';
 import { propertiesFor, worldProperties, type WorldProperty } from '../../properties/index.ts';
 import { threatSuite } from '../../properties/threats/threatSuite.ts';
-import { searchExhaustive } from '../engine/exhaustive/searchExhaustive.ts';
+import { searchProperties } from '../engine/searchProperties.ts';
 import { replayTrace } from '../engine/replay/replayTrace.ts';
 import { formatVerdict } from '../cli/formatVerdict.ts';
 import type { Verdict } from '../engine/Verdict.ts';
@@ -44,7 +44,7 @@ function run(
   const resolved = resolveScenario(scenario);
   if (!resolved.ok) throw new Error(`trecheck: ${resolved.error.message}`);
   const config = resolved.config;
-  const outcome = searchExhaustive(worldSystem(config), selected.map((p) => p.property));
+  const outcome = searchProperties(() => worldSystem(config), selected.map((p) => p.property));
   const outcomes = outcome.verdicts.map(({ property, verdict }) => ({ property, verdict: verdict.kind, text: formatVerdict(verdict) }));
   const failures: string[] = [];
   for (const { property, verdict } of outcome.verdicts) {

@@ -41,10 +41,10 @@ describe('trecheck check: the default run', () => {
 
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^trecheck check: 9 flow scenario\(s\), 12 threat\(s\) in 16 scenario\(s\)\n/);
+    expect(r.stdout).toMatch(/^trecheck check: 9 flow scenario\(s\), 12 threat\(s\) in 19 scenario\(s\)\n/);
     expect(r.stdout).toContain('\n8 of 9 honest run(s) reach their goal.\n');
     expect(r.stdout).toContain('\nsanity: every attacked scenario can still reach its goal.\n');
-    expect(r.stdout).toContain('\n64 verdicts: 56 without violation, 8 violated (8 known finding(s) about the text, 0 other).\n');
+    expect(r.stdout).toContain('\n82 verdicts: 68 without violation, 14 violated (14 known finding(s) about the text, 0 other).\n');
     // One search per flow scenario, in the order of models/flows/presets.ts (the threat searches follow).
     const flows = r.stdout.slice(0, r.stdout.indexOf('Threats of Alternative 1'));
     const counts = [...flows.matchAll(/^ {2}exhaustive search: ([\d,]+) states/gm)].map((m) => Number(m[1]!.replace(/,/g, '')));
@@ -56,7 +56,7 @@ describe('trecheck check: the default run', () => {
     expect(r.stdout).toContain('\nt2 Attacking the MCIM provisioning process to obtain MCIMs: risk critical (likelihood 4 x impact 3 = 12)\n');
     expect(r.stdout).toContain('\nt5 Replacing a TRE in an M2ME by another TRE or an emulation: risk major (likelihood 2 x impact 2 or 3 = 4 or 6)\n');
     const baselineLines = r.stdout.split('\n').filter((l) => l.startsWith('baseline: '));
-    expect(baselineLines).toHaveLength(10);
+    expect(baselineLines).toHaveLength(16);
     expect(baselineLines.every((l) => l.startsWith('baseline: known: '))).toBe(true);
   });
 });
@@ -103,7 +103,7 @@ describe('trecheck check: verdicts and exit codes', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('TRE registry: mcim:sho1 Activated; sho1: Serving, report success; old SHO sho2: Released\n');
     const bus = r.stdout.slice(r.stdout.indexOf('\nbus: '));
-    expect(bus).toMatch(/^\nbus: flow initial-3gpp; attacker: t9\.busMonitor; every counter-measure on\n {2}exhaustive search: [^\n]+\n {2}sanity: a run reaching the honest goal exists/);
+    expect(bus).toMatch(/^\nbus: flow initial-3gpp; attacker: t9\.busMonitor; every counter-measure on\n {2}exhaustive search: [^\n]+\n {2}state graph for the properties of service: [^\n]+\n {2}sanity: a run reaching the honest goal exists/);
     expect(bus).toContain('  NoSecretInClearOnHostInterface [');
     expect(bus).not.toContain('HonestRunEndsAtGoal');
     expect(bus).not.toContain('honest run:');
@@ -174,7 +174,7 @@ describe('trecheck check: known findings about the text', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('ChangeOfOperatorKeepsService [004 5.1.3.7.4.2 steps 7-12]: VIOLATED: counterexample of ');
     expect(r.stdout).toContain('      known finding about the text: 5.1.3.7.4.2 makes step 7 (the download) atomic, but step 8 discards the old MCIM');
-    expect(r.stdout).toContain('3 verdicts: 2 without violation, 1 violated (1 known finding(s) about the text, 0 other).');
+    expect(r.stdout).toContain('15 verdicts: 9 without violation, 6 violated (6 known finding(s) about the text, 0 other).');
     expect(r.stdout).toContain('baseline: known: t11-faults ChangeOfOperatorKeepsService: violated, accepted in the baseline\n');
   });
 
@@ -190,11 +190,18 @@ describe('trecheck check: known findings about the text', () => {
     const baseline = join(root, 'baseline-t11.json');
     const update = await check('--threat', 't11', '--baseline', baseline, '--update-baseline');
     expect(update.code).toBe(0);
-    expect(update.stdout).toContain(`baseline: wrote ${baseline} (1 accepted finding(s))\n`);
+    expect(update.stdout).toContain(`baseline: wrote ${baseline} (6 accepted finding(s))\n`);
     expect(JSON.parse(readFileSync(baseline, 'utf8'))).toEqual({
       format: 'trecheck-baseline/1',
       commands: ['check'],
-      findings: [{ command: 'check', scenario: 't11-faults', property: 'ChangeOfOperatorKeepsService', kind: 'violated', detail: '' }],
+      findings: [
+        { command: 'check', scenario: 't11-faults', property: 'ChangeOfOperatorKeepsService', kind: 'violated', detail: '' },
+        { command: 'check', scenario: 't11-faults', property: 'ServiceRecoverable', kind: 'violated', detail: '' },
+        { command: 'check', scenario: 't11-faults', property: 'ServiceEventually', kind: 'violated', detail: '' },
+        { command: 'check', scenario: 't11-old-sho-silent', property: 'ServiceEventually', kind: 'violated', detail: '' },
+        { command: 'check', scenario: 't11-erasure', property: 'ServiceRecoverable', kind: 'violated', detail: '' },
+        { command: 'check', scenario: 't11-erasure', property: 'ServiceEventually', kind: 'violated', detail: '' },
+      ],
     });
 
     const regression = await check('--threat', 't11', '--baseline', baseline, '--off', 't8.cm8');

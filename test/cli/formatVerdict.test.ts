@@ -49,3 +49,18 @@ describe('formatVerdict under partial-order reduction', () => {
     expect(texts(outcome)[xInRange.id]).toMatch(/^INCONCLUSIVE: the states limit stopped the search after 100 states of the reduced state space \(depth \d+\): nothing concluded$/);
   });
 });
+
+describe('formatVerdict of liveness verdicts', () => {
+  it('names the lasso and the fairness assumed, and never calls a bounded liveness search a proof', async () => {
+    const { searchLiveness } = await import('../../src/engine/liveness/searchLiveness.ts');
+    const toys = await import('../engine/liveness/livenessToys.ts');
+    const lasso = searchLiveness(toys.serviceToy({ lossy: true }), [toys.serviceEventually]).verdicts[0]!.verdict;
+    expect(formatVerdict(lasso)).toBe(
+      'VIOLATED: counterexample of 2 steps (exhaustive, shortest, a lasso whose last 2 steps repeat forever); assuming weak fairness of each of: client, server',
+    );
+    const stop = searchLiveness(toys.serviceToy({ breakable: true }), [toys.serviceEventually]).verdicts[0]!.verdict;
+    expect(formatVerdict(stop)).toMatch(/^VIOLATED: counterexample of 1 step \(exhaustive, shortest, then no fair step forever\); assuming /);
+    const bounded = searchLiveness(toys.serviceToy(), [toys.serviceEventually], { maxDepth: 1 }).verdicts[0]!.verdict;
+    expect(formatVerdict(bounded)).toMatch(/^INCONCLUSIVE: under the depth bound \(\d+ states to depth 1\) no counterexample, and a bounded search cannot prove a liveness property; assuming /);
+  });
+});

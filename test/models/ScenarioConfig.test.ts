@@ -20,7 +20,8 @@ describe('resolveScenario', () => {
       config: {
         name: 'change-via-old-sho', flow: 'change-via-old-sho', access: '3gpp', sho: 'sho2', oldSho: 'sho1',
         bothMcimsPresent: false, delayedActivation: false, lifecycleActions: false, shoCommands: [], dpfGeneratesCredentials: false,
-        faults: { tamper: false, corruptMcim: false },
+        faults: { tamper: false, corruptMcim: false, eraseMcim: false },
+        stalling: [],
         off: [],
         assumptions: { portalProtected: true, blockFromInstalled: true, changeNotice: 'unordered' },
         attacker: { capabilities: [], injections: 0, dishonest: null },
@@ -32,6 +33,14 @@ describe('resolveScenario', () => {
     expect(n.ok && n.config.access).toBe('non3gpp-authenticated');
     const swapped = resolveScenario({ flow: 'change-via-pristine', sho: 'sho1' });
     expect(swapped.ok && swapped.config.oldSho).toBe('sho2');
+  });
+
+  it('keeps the stalling roles in role order, once each, and refuses an unknown role', () => {
+    const r = resolveScenario({ flow: 'change-via-old-sho', stalling: ['sho1', 'ro', 'sho1'] });
+    expect(r.ok && r.config.stalling).toEqual(['ro', 'sho1']);
+    const bad = resolveScenario({ flow: 'change-via-old-sho', stalling: ['oldSho'] });
+    expect(bad.ok).toBe(false);
+    expect(!bad.ok && bad.error.message).toMatch(/^scenario\.stalling\.0: /);
   });
 
   it('gives 2 injections by default when a capability or an insider can inject, none to a capability that only reads', () => {

@@ -67,6 +67,13 @@ describe('TRE lifecycle (5.1.2.2, 5.1.2.3)', () => {
     expect(ctx(reset).registry.map((e) => [e.id, e.state, e.modifiedAtCheck])).toEqual([['mcim:sho1', 'Activated', true]]);
   });
 
+  it('loses an erased MCIM and keeps the others; erasing an MCIM it does not hold changes nothing', () => {
+    const s = booted([mcimEntryFor('sho1', 'Activated'), mcimEntryFor('sho2', 'Installed')]);
+    const erased = local(s, { type: 'ERASE_MCIM', mcim: 'mcim:sho1' });
+    expect(ctx(erased).registry.map((e) => [e.id, e.state])).toEqual([['mcim:sho2', 'Installed']]);
+    expect(local(erased, { type: 'ERASE_MCIM', mcim: 'mcim:sho1' })).toBe(erased);
+  });
+
   it('locks down on tamper detection and then accepts nothing', () => {
     const s = booted([mcimEntryFor('sho1', 'Activated')]);
     const locked = local(s, { type: 'TAMPER_DETECTED' });

@@ -1,5 +1,6 @@
 // The world as an engine system: plain-data states that mean the same in any thread, live-actor replay,
 // the parallel search agreeing with the serial one, and the registry entry of `tr33812-alt1a`.
+import { isLiveness } from '../../src/engine/LivenessProperty.ts';
 import { describe, expect, it } from 'vitest';
 import { presetsNamed } from '../../models/flows/presets.ts';
 import { runHonest } from '../../models/flows/runHonest.ts';
@@ -105,7 +106,9 @@ describe('the tr33812-alt1a registry entry', () => {
     const built = buildSystem('tr33812-alt1a', { flow: 'delayed-activation' });
     expect(built.system.name).toBe('tr33812-alt1a');
     expect(built.system.config).toEqual(presetsNamed('delayed-activation')[0]);
-    expect(built.properties.map((p) => p.id)).toEqual(worldProperties.map((p) => p.property.id));
+    // Safety properties for the level explorer, the properties of service apart (decided on the state graph).
+    expect(built.properties.map((p) => p.id)).toEqual(worldProperties.filter((p) => !isLiveness(p.property)).map((p) => p.property.id));
+    expect(built.liveness?.map((p) => p.id)).toEqual(['ServiceRecoverable', 'ServiceEventually']);
     expect(built.properties.slice(0, 2).map((p) => p.id)).toEqual(['AtMostOneMcimActive', 'HonestRunEndsAtGoal']);
     expect(built.system.liveReplay).toBeDefined();
   });

@@ -7,7 +7,7 @@ import { resolveScenario, type ScenarioInput } from '../../models/flows/Scenario
 import { worldSystem } from '../../models/world/worldSystem.ts';
 import { worldProperties } from '../../properties/index.ts';
 import { threatSuite } from '../../properties/threats/threatSuite.ts';
-import { searchExhaustive } from '../../src/engine/exhaustive/searchExhaustive.ts';
+import { searchProperties } from '../../src/engine/searchProperties.ts';
 import { replayTrace } from '../../src/engine/replay/replayTrace.ts';
 
 /** Per switch, a small threat scenario (by name, with a tighter injection budget where one injection does) and a
@@ -39,7 +39,7 @@ function search(input: ScenarioInput, off: readonly string[], property: string) 
   const r = resolveScenario({ ...input, off });
   if (!r.ok) throw new Error(r.error.message);
   const entry = worldProperties.find((p) => p.property.id === property)!;
-  const outcome = searchExhaustive(worldSystem(r.config), [entry.property]);
+  const outcome = searchProperties(() => worldSystem(r.config), [entry.property]);
   return { config: r.config, entry, verdict: outcome.verdicts[0]!.verdict };
 }
 

@@ -25,5 +25,16 @@ describe('sequence steps', () => {
     expect(itf.vars).toEqual(['n', 'o', 'mbt::actionTaken']);
     expect(itf.states[1]).toEqual({ '#meta': { index: 1 }, n: { '#bigint': '1152921504606846976' }, o: { '#unserializable': '0.5' }, 'mbt::actionTaken': 'a>b x' });
     expect(itf.states[0]!['o']).toEqual({ '#unserializable': 'null' });
+    expect(itf.loop).toBeUndefined();
+  });
+
+  it('ITF: a liveness lasso loops back instead of repeating its entry state; a stop loops on its last state', () => {
+    const base = { format: 'trecheck-trace/1' as const, system: 's', config: {}, property: 'P', method: 'exhaustive' as const, initial: 0 };
+    const lasso = itfTrace({ ...base, actions: ['a', 'b', 'c'], states: [{ n: 0 }, { n: 1 }, { n: 2 }, { n: 1 }], loop: 1 }, 'd');
+    expect(lasso.states.map((s) => s['n'])).toEqual([0, 1, 2]);
+    expect(lasso.loop).toBe(1);
+    const stop = itfTrace({ ...base, actions: ['a'], states: [{ n: 0 }, { n: 1 }], loop: 1 }, 'd');
+    expect(stop.states).toHaveLength(2);
+    expect(stop.loop).toBe(1);
   });
 });

@@ -1,5 +1,6 @@
 // From the cells to the conclusions: the matrix, which switch is necessary (its removal gives an attack) or
 // redundant in the model, what each threat's counter-measures come to, suspect properties, and the text's view.
+import { isLiveness } from '../../engine/LivenessProperty.ts';
 import { coverageOf } from '../../../models/counterMeasures/coverage.ts';
 import { redundancyReasons } from '../../../models/counterMeasures/redundancy.ts';
 import { switches } from '../../../models/counterMeasures/switches.ts';
@@ -105,7 +106,8 @@ function trustOf(singles: readonly CellResult[], trust: readonly CellResult[], t
 
 export function summarise(input: SummariseInput): AblationReport {
   const { singles, traceFile, scope } = input;
-  const properties = [...new Set(threatSuite.filter((t) => scope.threats.includes(t.threat)).flatMap((t) => t.properties.map((p) => p.property.id as string)))];
+  // The safety properties: the cells judge only those (runCell).
+  const properties = [...new Set(threatSuite.filter((t) => scope.threats.includes(t.threat)).flatMap((t) => t.properties.filter((p) => !isLiveness(p.property)).map((p) => p.property.id as string)))];
   const matrix = Object.fromEntries(scope.switches.map((id) => {
     const cells = singles.filter((c) => c.spec.off.length === 1 && c.spec.off[0] === id);
     return [id, Object.fromEntries(properties.map((p) => [p, entry(cells, singles, p, traceFile)]))];

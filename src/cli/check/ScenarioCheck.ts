@@ -30,6 +30,8 @@ export interface ScenarioCheck {
   readonly method: 'exhaustive' | 'random';
   readonly random?: { readonly runs: number; readonly maxSteps: number; readonly seed: number };
   readonly search: ExplorationStats;
+  /** The state graph built for the properties of service (liveness), when the scenario has one. */
+  readonly liveness?: ExplorationStats;
   readonly properties: readonly PropertyCheck[];
   readonly sanity?: SanityCheck;
 }

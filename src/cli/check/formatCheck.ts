@@ -31,8 +31,9 @@ function sanityLine(s: SanityCheck): string {
 function scenarioLine(c: ScenarioCheck): string {
   const a = c.config.attacker;
   const who = a.capabilities.length === 0 && a.dishonest === null ? 'no attacker' : `attacker: ${[...a.capabilities, ...(a.dishonest === null ? [] : [`dishonest ${a.dishonest}`])].join(', ')}${a.injections > 0 ? `; at most ${a.injections} injection(s)` : ''}`;
-  const faults = [c.config.faults.tamper ? 'tamper' : '', c.config.faults.corruptMcim ? 'MCIM corruption' : ''].filter((f) => f !== '');
-  const extra = [...(faults.length === 0 ? [] : [`faults: ${faults.join(', ')}`]), ...(c.config.shoCommands.length === 0 ? [] : [`SHO commands: ${c.config.shoCommands.join(', ')}`])];
+  const faults = [c.config.faults.tamper ? 'tamper' : '', c.config.faults.corruptMcim ? 'MCIM corruption' : '', c.config.faults.eraseMcim ? 'MCIM erasure' : ''].filter((f) => f !== '');
+  const extra = [...(faults.length === 0 ? [] : [`faults: ${faults.join(', ')}`]), ...(c.config.shoCommands.length === 0 ? [] : [`SHO commands: ${c.config.shoCommands.join(', ')}`]),
+    ...(c.config.stalling.length === 0 ? [] : [`may stall: ${c.config.stalling.join(', ')}`])];
   const off = c.config.off.length === 0 ? 'every counter-measure on' : `switched OFF: ${c.config.off.join(', ')}`;
   return `${c.config.name}: flow ${c.config.flow}; ${who}; ${[...extra, off].join('; ')}`;
 }
@@ -73,6 +74,8 @@ function scenarioBlock(c: ScenarioCheck, files: ReadonlyMap<PropertyCheck, strin
     for (const u of new Set([...o.unmet, ...h.live.unmet])) lines.push(`  unmet: ${u}`);
   }
   lines.push(`  ${searchLine(c)}`);
+  const g = c.liveness;
+  if (g !== undefined) lines.push(`  state graph for the properties of service: ${count(g.states)} states, ${count(g.transitions)} edges, depth ${g.depth}, ${Math.round(g.millis)} ms (every step taken, none left out)`);
   if (c.sanity !== undefined) lines.push(`  ${sanityLine(c.sanity)}`);
   for (const p of c.properties) lines.push(...propertyLines(p, files.get(p)).map((l) => `  ${l}`));
   return lines.map((l) => `${indent}${l}`);

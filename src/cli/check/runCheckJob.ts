@@ -7,9 +7,11 @@ import { runLive } from '../../../models/world/runLive.ts';
 import { worldSystem } from '../../../models/world/worldSystem.ts';
 import type { World } from '../../../models/world/World.ts';
 import { sanityProperty } from '../../../properties/index.ts';
-import type { Invariant } from '../../engine/Property.ts';
-import { searchExhaustive } from '../../engine/exhaustive/searchExhaustive.ts';
+import type { AnyProperty } from '../../engine/LivenessProperty.ts';
+import { searchLiveness } from '../../engine/liveness/searchLiveness.ts';
 import { searchRandom } from '../../engine/random/searchRandom.ts';
+import { searchProperties, splitProperties, type PropertiesOutcome } from '../../engine/searchProperties.ts';
+import type { WorldEvent } from '../../../models/world/WorldEvent.ts';
 import { replayTrace } from '../../engine/replay/replayTrace.ts';
 import type { SearchOutcome, Verdict } from '../../engine/Verdict.ts';
 import type { CheckJob, SearchChoice } from './CheckPlan.ts';
@@ -22,16 +24,21 @@ function honestCheck(job: CheckJob): HonestCheck {
 }
 
 /** The properties a job's search checks: the scenario's, then the sanity goal when the job has one. */
-export function searchedProperties(job: CheckJob): Invariant<World>[] {
+export function searchedProperties(job: CheckJob): AnyProperty<World, WorldEvent>[] {
   return [...job.properties.map((p) => p.property), ...(job.sanity ? [sanityProperty] : [])];
 }
 
-function search(job: CheckJob, choice: SearchChoice): SearchOutcome {
-  const system = worldSystem(job.config);
+function search(job: CheckJob, choice: SearchChoice): PropertiesOutcome {
   const properties = searchedProperties(job);
-  if (choice.mode === 'exhaustive') return searchExhaustive(system, properties, choice);
+  if (choice.mode === 'exhaustive') return searchProperties(() => worldSystem(job.config), properties, choice);
   // Workers are not worth their start-up on these worlds; one thread keeps results independent of scheduling.
-  return searchRandom(system, properties, { runs: choice.runs, maxSteps: choice.maxSteps, seed: choice.seed, timeLimitMs: choice.timeLimitMs });
+  const { safety, liveness } = splitProperties(properties);
+  const random: SearchOutcome = searchRandom(worldSystem(job.config), safety, { runs: choice.runs, maxSteps: choice.maxSteps, seed: choice.seed, timeLimitMs: choice.timeLimitMs });
+  if (liveness.length === 0) return random;
+  // Random runs cannot show a property of service: those are decided on the state graph, within the time limit.
+  const graph = searchLiveness(worldSystem(job.config), liveness, choice.timeLimitMs === undefined ? {} : { timeLimitMs: choice.timeLimitMs });
+  const all = [...random.verdicts, ...graph.verdicts];
+  return { verdicts: properties.map((p) => all.find((v) => v.property === p.id)!), stats: random.stats, liveness: graph.stats };
 }
 
 function sanityOf(verdict: Verdict | undefined): SanityCheck | undefined {
@@ -76,6 +83,7 @@ export function runCheckJob(job: CheckJob, choice: SearchChoice): ScenarioCheck 
     method: choice.mode,
     ...(choice.mode === 'random' ? { random: { runs: choice.runs, maxSteps: choice.maxSteps, seed: choice.seed } } : {}),
     search: outcome.stats,
+    ...(outcome.liveness === undefined ? {} : { liveness: outcome.liveness }),
     properties,
     ...(sanity === undefined ? {} : { sanity }),
   };

@@ -27,9 +27,10 @@ export function replay(ctx: CliContext, file: string, json: boolean): void {
         'was not found on: run the search again (trecheck check or explore) for a trace of this model',
     );
   }
-  const property = built.properties.find((p) => p.id === trace.property);
+  const all = [...built.properties, ...(built.liveness ?? [])];
+  const property = all.find((p) => p.id === trace.property);
   if (property === undefined) {
-    throw new InputError(`${file}: ${trace.system} has no property "${trace.property}". Known: ${built.properties.map((p) => p.id).join(', ')}`);
+    throw new InputError(`${file}: ${trace.system} has no property "${trace.property}". Known: ${all.map((p) => p.id).join(', ')}`);
   }
   const report = replayTrace(built.system, property, trace);
   const code = exitCodeOf(report);
@@ -74,7 +75,7 @@ function printReport(ctx: CliContext, file: string, trace: Trace, description: s
       ctx.out(`  violated earlier than saved: after step ${r.steps} of ${n}${because(r.explanation)}\n`);
       break;
     case 'not-violated':
-      ctx.out(`  not reproduced: all ${n} steps ran and ${trace.property} held throughout\n`);
+      ctx.out(r.reason === undefined ? `  not reproduced: all ${n} steps ran and ${trace.property} held throughout\n` : `  not reproduced: all ${n} steps ran, but ${r.reason}\n`);
       break;
     case 'diverged':
       ctx.out(`  diverged at step ${r.step + 1}: "${r.label}" is not enabled there; enabled: ${r.enabled.join(' | ') || 'nothing'}\n`);

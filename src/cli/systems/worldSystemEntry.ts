@@ -2,6 +2,7 @@
 import { resolveScenario } from '../../../models/flows/ScenarioConfig.ts';
 import { WORLD_SYSTEM_NAME, worldSystem } from '../../../models/world/worldSystem.ts';
 import { propertiesFor } from '../../../properties/index.ts';
+import { splitProperties } from '../../engine/searchProperties.ts';
 import { InputError } from '../InputError.ts';
 import type { BuiltSystem, RegisteredSystem } from './RegisteredSystem.ts';
 
@@ -12,7 +13,8 @@ export function buildSystem(_name: string, config: unknown): BuiltSystem {
   const empty = config === undefined || (typeof config === 'object' && config !== null && Object.keys(config).length === 0);
   const scenario = resolveScenario(empty ? defaultScenario : config);
   if (!scenario.ok) throw new InputError(`invalid configuration for ${WORLD_SYSTEM_NAME}: ${scenario.error.message}`);
-  return { system: worldSystem(scenario.config), properties: propertiesFor(scenario.config).map((p) => p.property) };
+  const { safety, liveness } = splitProperties(propertiesFor(scenario.config).map((p) => p.property));
+  return { system: worldSystem(scenario.config), properties: safety, liveness };
 }
 
 export const worldSystemEntry: RegisteredSystem = {

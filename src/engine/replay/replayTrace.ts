@@ -1,11 +1,12 @@
 // Re-executes a saved trace on a freshly built system: matches each action label among the enabled
 // actions, re-checks the property, compares every state with the saved one, and, when the system
 // offers live actors, compares those too.
-import type { Property } from '../Property.ts';
+import { isLiveness, type AnyProperty } from '../LivenessProperty.ts';
 import type { System } from '../System.ts';
 import type { Trace } from '../Trace.ts';
 import { canonicalJson } from '../canonicalJson.ts';
 import { checkLabels } from './checkLabels.ts';
+import { checkLiveness } from './checkLiveness.ts';
 
 export interface StateMismatch {
   /** Index of the state (0: initial). */
@@ -19,8 +20,8 @@ export type ReplayResult =
   | { readonly kind: 'reproduced'; readonly steps: number; readonly explanation: string | undefined }
   /** The property fails earlier than the saved trace says. */
   | { readonly kind: 'violated-earlier'; readonly steps: number; readonly explanation: string | undefined }
-  /** Every action ran and the property held: the counterexample no longer applies. */
-  | { readonly kind: 'not-violated'; readonly steps: number }
+  /** Every action ran and the property held: the counterexample no longer applies (liveness: `reason` says why). */
+  | { readonly kind: 'not-violated'; readonly steps: number; readonly reason?: string }
   /** Action `step` (0-based) is not enabled in the state the trace reached. */
   | { readonly kind: 'diverged'; readonly step: number; readonly label: string; readonly enabled: readonly string[] }
   /** The trace's initial state index does not exist. */
@@ -34,7 +35,7 @@ export interface ReplayReport {
   readonly live: 'absent' | { readonly mismatch: StateMismatch | undefined };
 }
 
-export function replayTrace<S, A>(system: System<S, A>, property: Property<S, A>, trace: Trace): ReplayReport {
+export function replayTrace<S, A>(system: System<S, A>, property: AnyProperty<S, A>, trace: Trace): ReplayReport {
   const initials = system.initialStates();
   const initial = initials[trace.initial];
   if (initial === undefined) {
@@ -44,19 +45,33 @@ export function replayTrace<S, A>(system: System<S, A>, property: Property<S, A>
       live: 'absent',
     };
   }
-  const run = checkLabels(system, property, initial, trace.actions);
-  const views = run.states.map((s) => system.describeState(s));
+  let result: ReplayResult;
+  let states: readonly S[];
+  if (isLiveness(property)) {
+    const run = checkLiveness(system, property, initial, trace);
+    states = run.states;
+    result =
+      run.kind === 'diverged'
+        ? { kind: 'diverged', step: run.step, label: run.label, enabled: run.enabled }
+        : run.kind === 'not-violated'
+          ? { kind: 'not-violated', steps: trace.actions.length, reason: run.reason }
+          : { kind: 'reproduced', steps: trace.actions.length, explanation: run.explanation };
+  } else {
+    const run = checkLabels(system, property, initial, trace.actions);
+    states = run.states;
+    result =
+      run.kind === 'diverged'
+        ? { kind: 'diverged', step: run.step, label: run.label, enabled: run.enabled }
+        : run.kind === 'holds'
+          ? { kind: 'not-violated', steps: trace.actions.length }
+          : run.steps === trace.actions.length
+            ? { kind: 'reproduced', steps: run.steps, explanation: run.explanation }
+            : { kind: 'violated-earlier', steps: run.steps, explanation: run.explanation };
+  }
+  const views = states.map((s) => system.describeState(s));
   const savedMismatch = firstMismatch(trace.states, views, false);
-  const result: ReplayResult =
-    run.kind === 'diverged'
-      ? { kind: 'diverged', step: run.step, label: run.label, enabled: run.enabled }
-      : run.kind === 'holds'
-        ? { kind: 'not-violated', steps: trace.actions.length }
-        : run.steps === trace.actions.length
-          ? { kind: 'reproduced', steps: run.steps, explanation: run.explanation }
-          : { kind: 'violated-earlier', steps: run.steps, explanation: run.explanation };
   if (system.liveReplay === undefined) return { result, savedMismatch, live: 'absent' };
-  const actions = actionsAlong(system, run.states, trace.actions);
+  const actions = actionsAlong(system, states, trace.actions);
   const live = system.liveReplay(initial, actions);
   return { result, savedMismatch, live: { mismatch: firstMismatch(views, live, true) } };
 }

@@ -14,6 +14,7 @@ const traceSchema = z.object({
   initial: z.number().int().nonnegative(),
   actions: z.array(z.string()),
   states: z.array(z.unknown()),
+  loop: z.number().int().nonnegative().optional(),
 });
 
 export type ParsedTrace = { readonly ok: true; readonly trace: Trace } | { readonly ok: false; readonly error: string };
@@ -36,6 +37,9 @@ export function parseTrace(text: string): ParsedTrace {
   if (trace.states.length !== trace.actions.length + 1) {
     const n = trace.actions.length;
     return { ok: false, error: `not a ${traceFormat} trace: ${n} actions need ${n + 1} states, found ${trace.states.length}` };
+  }
+  if (trace.loop !== undefined && trace.loop > trace.actions.length) {
+    return { ok: false, error: `not a ${traceFormat} trace: loop ${trace.loop} is past the last state (${trace.actions.length})` };
   }
   return { ok: true, trace };
 }
