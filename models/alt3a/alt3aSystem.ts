@@ -212,6 +212,13 @@ export function alt3aSystem(config: Alt3aConfig): System<Alt3aState, Alt3aAction
         attackerKey(state.attacker),
         String(state.faults),
       ].join('|'),
+    // Local ids are this instance's; worker threads exchange states by the machines' canonical keys.
+    portable: (state) => ({ keys: state.ids.map((id, i) => memos[i]!.key(id)), inFlight: state.inFlight, attacker: state.attacker, faults: state.faults }),
+    revive: (portable) => {
+      const p = portable as { keys: string[]; inFlight: Msg3a[]; attacker: AttackerState; faults: number };
+      const ids = p.keys.map((k, i) => memos[i]!.idOfKey(k));
+      return { ids, views: ids.map((id, i) => view(i, id)), inFlight: p.inFlight, attacker: p.attacker, faults: p.faults };
+    },
     actionLabel,
     describeState: (state) => ({
       roles: Object.fromEntries(roles3a.map((r, i) => [r, { state: state.views[i]!.value, context: plain(state.views[i]!.context) }])),

@@ -73,6 +73,15 @@ describe('Alternative 3a system', () => {
     expect(b.key(b.initialStates()[0]!)).toBe(a.key(s0));
   });
 
+  it('moves states between instances by their portable form (worker threads), with equal keys', () => {
+    const a = build();
+    const { final } = runFirst(a);
+    const b = build();
+    const revived = b.revive!(structuredClone(a.portable!(final)));
+    expect(b.key(revived)).toBe(a.key(final));
+    expect(roleView(revived, 'newMno').value).toBe('Serving');
+  });
+
   it('is registered: bad configuration is one input error', () => {
     expect(buildSystem('tr33812-alt3a', {}).properties.length).toBeGreaterThan(0);
     expect(() => buildSystem('tr33812-alt3a', { off: ['t5.cm3'] })).toThrow(/invalid configuration for tr33812-alt3a: off\.0/);
