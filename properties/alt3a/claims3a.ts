@@ -10,7 +10,7 @@ import { attackerDerives, changeComplete, changeStepInFlight, show, stateOf, ter
 export const oldOperatorCannotDeriveCredentialInUse: Invariant<Alt3aState> = {
   kind: 'invariant',
   id: propertyId('OldOperatorCannotDeriveCredentialInUse'),
-  description: 'once the new MNO serves the subscriber, the attacker cannot derive the Ki in use on the USIM',
+  description: 'once the new MNO serves the subscriber, the attacker (the old MNO, in its scenario) cannot derive the Ki in use on the USIM',
   holds: (s) => !(changeComplete(s) && attackerDerives(s, termIn(s, 'usim', 'ki'))),
   explain: (s) => `expected the Ki in use unknown to the attacker after the change, actual: it derives ${show(termIn(s, 'usim', 'ki'))}`,
 };
@@ -19,7 +19,7 @@ export const oldOperatorCannotDeriveCredentialInUse: Invariant<Alt3aState> = {
 export const pastTrafficStaysConfidential: Invariant<Alt3aState> = {
   kind: 'invariant',
   id: propertyId('PastTrafficStaysConfidentialFromNewOperator'),
-  description: 'the traffic of the session before the change is never read by the attacker',
+  description: 'the traffic of the session before the change is never read by the attacker (the new MNO, in its scenario)',
   holds: (s) => !attackerDerives(s, pastTraffic),
   explain: () => `expected the traffic recorded before the change unreadable, actual: the attacker derives ${pastTraffic.kind === 'name' ? pastTraffic.id : ''}`,
 };
@@ -28,7 +28,7 @@ export const pastTrafficStaysConfidential: Invariant<Alt3aState> = {
 export const trafficAfterChangeStaysConfidential: Invariant<Alt3aState> = {
   kind: 'invariant',
   id: propertyId('TrafficAfterChangeStaysConfidentialFromOldOperator'),
-  description: 'the traffic of the new MNO\'s session is never read by the attacker',
+  description: 'the traffic of the new MNO\'s session is never read by the attacker (the old MNO, in its scenario)',
   holds: (s) => !attackerDerives(s, trafficAfterChange),
   explain: () => 'expected the traffic after the change unreadable, actual: the attacker derives it',
 };

@@ -31,7 +31,7 @@ const t2Properties: readonly Check3a[] = [
   { property: transferredUserNotIdentifiable, checks: ['003 7.1.2.3.1.3 threat 2', 'a3a.t2.cm2'] },
 ];
 const otaReadable =
-  'threat 2 cm 8/9 change Ki and IMSI by OTA, but OTA commands are enciphered with the card\'s OTA keys, which its issuer, the old MNO, set (a3a.f6): ' +
+  '7.1.2.3.1.3 threat 2 cm 8/9 change Ki and IMSI by OTA, but OTA commands are enciphered with the card\'s OTA keys, which its issuer, the old MNO, set (a3a.f6): ' +
   'an old MNO that listens to the radio reads the new Ki and IMSI as they are sent. The text names no OTA keys the old MNO does not hold; ' +
   'with such keys (assumption otaKeys = new-mno, scenario a3a-t2-old-mno-fresh-ota-keys) the change closes the threat';
 
@@ -51,7 +51,7 @@ export const suite3a: readonly Scenario3a[] = [
     properties: [{ property: changeNotBlockedByOldOperator, checks: ['003 7.1.2.3.1.3 threat 1', 'a3a.t1.cm1'] }],
     known: {
       ChangeNotBlockedByOldOperator:
-        'threat 1: the Ki is the old MNO\'s to transfer, and no step lets the new MNO serve the USIM without it; the text answers with a contract (cm 6), not a mechanism',
+        '7.1.2.3.1.3 threat 1: the Ki is the old MNO\'s to transfer, and no step lets the new MNO serve the USIM without it; the text answers with a contract (cm 6), not a mechanism',
     },
   },
   {
@@ -71,7 +71,7 @@ export const suite3a: readonly Scenario3a[] = [
     properties: t2Properties,
     known: {
       TransferredUserNotIdentifiableByOldOperator:
-        'threat 2 cm 9 makes the user "more difficult" to locate, not impossible: the IMSI goes in clear when the USIM attaches (a3a.f1), so an old MNO listening to the radio learns the new IMSI at the first attach after the change',
+        '7.1.2.3.1.3 threat 2 cm 9 makes the user "more difficult" to locate, not impossible: the IMSI goes in clear when the USIM attaches (a3a.f1), so an old MNO listening to the radio learns the new IMSI at the first attach after the change',
     },
   },
   {
@@ -80,7 +80,7 @@ export const suite3a: readonly Scenario3a[] = [
     properties: [{ property: pastTrafficStaysConfidential, checks: ['003 7.1.2.3.1.3 threat 3', 'a3a.t3.cm1'] }],
     known: {
       PastTrafficStaysConfidentialFromNewOperator:
-        'threat 3: the transferred Ki is the key of the recorded sessions; an OTA key change after the transfer (cm 8 of threat 2) cannot change the past, and the only counter-measure (cm 8 of threat 3) is a legal prohibition',
+        '7.1.2.3.1.3 threat 3: the transferred Ki is the key of the recorded sessions; an OTA key change after the transfer (cm 8 of threat 2) cannot change the past, and the only counter-measure (cm 8 of threat 3) is a legal prohibition',
     },
   },
   {
@@ -89,7 +89,7 @@ export const suite3a: readonly Scenario3a[] = [
     properties: [{ property: changeOfOperatorKeepsService3a, checks: ['003 7.1.2.3.1.3 threat 4', 'a3a.t4.cm1', 'a3a.t4.cm3'] }],
     known: {
       ChangeOfOperatorKeepsService:
-        'threat 4 "if the new MNO decides to change subscriber key and/or IMSI using the OTA procedure ... a similar problem may result": a lost proof of receipt leaves the USIM on the new value and the new MNO on the old one (a3a.f8), and the old MNO has released the subscriber',
+        '7.1.2.3.1.3 threat 4 "if the new MNO decides to change subscriber key and/or IMSI using the OTA procedure ... a similar problem may result": a lost proof of receipt leaves the USIM on the new value and the new MNO on the old one (a3a.f8), and the old MNO has released the subscriber',
     },
   },
   {
