@@ -7,6 +7,7 @@ export const switches3a = {
   'a3a.t2.cm1': 'the new MNO changes the subscriber key over the air after the transfer (threat 2 cm 8)',
   'a3a.t2.cm2': 'the new MNO changes the IMSI over the air after the transfer (threat 2 cm 9)',
   'a3a.t4.cm1': 'the keys go between the operators over a protected channel (threat 4 cm 7, "well defined and secure"; the editor\'s note on monitoring)',
+  'a3a.t4.cm3': 'the new MNO replaces the card\'s OTA keys, a USIM parameter the old MNO set, with its own before any other OTA change (threat 4 cm 9; a3a.f9)',
 } as const;
 export type Switch3a = keyof typeof switches3a;
 export const switchIds3a = Object.keys(switches3a) as Switch3a[];

@@ -64,7 +64,7 @@ function initialKnowledge(config: Alt3aConfig): Term[] {
     case 'oldMno':
       return [...own, kiOld, imsiOld, otaIssuer, randOld, operatorsKey];
     case 'newMno':
-      return [...own, kiNew, imsiNew, randNew, operatorsKey, ...(config.assumptions.otaKeys === 'new-mno' ? [otaNew] : [])];
+      return [...own, kiNew, imsiNew, randNew, operatorsKey, otaNew];
     case null:
       return own;
   }
@@ -86,6 +86,7 @@ export function alt3aSystem(config: Alt3aConfig): System<Alt3aState, Alt3aAction
         imsiChange: isOn(config, 'a3a.t2.cm2'),
         protectedTransfer,
         otaOwn: config.assumptions.otaKeys === 'new-mno' ? otaNew : null,
+        otaFresh: isOn(config, 'a3a.t4.cm3') && config.assumptions.otaKeys === 'issuer' ? otaNew : null,
       },
     }),
     new MemoMachine(subscriberMachine3a, { input: { imsi: imsiOld } }),

@@ -1,4 +1,5 @@
-// The new MNO: asks the old MNO for the subscriber (a3a.f4), confirms receipt (a3a.f5), optionally changes the
+// The new MNO: asks the old MNO for the subscriber (a3a.f4), confirms receipt (a3a.f5), optionally replaces the
+// card's OTA keys (a3a.t4.cm3, a3a.f9) and changes the
 // subscriber key and the IMSI over the air (003 7.1.2.3.1.3 threat 2 cm 8 and 9; a3a.f7), then serves the USIM
 // with AKA under the key it now holds (a3a.f1). It switches to a new value only on the USIM's proof of receipt (a3a.f8).
 import { assign, emit, setup } from 'xstate';
@@ -16,6 +17,8 @@ export interface NewMnoInput {
   readonly protectedTransfer: boolean;
   /** OTA keys of its own on the card (assumption otaKeys = 'new-mno'), or null: it uses the transferred ones. */
   readonly otaOwn: Term | null;
+  /** OTA keys it installs on the card before any other OTA change (a3a.t4.cm3, a3a.f9), or null. */
+  readonly otaFresh: Term | null;
 }
 
 export interface NewMnoContext extends NewMnoInput {
@@ -76,6 +79,25 @@ export const newMnoMachine = setup({
       },
     },
     Transferred: {
+      always: [
+        { guard: ({ context }) => context.otaFresh !== null, target: 'ChangingOtaKeys' },
+        { guard: ({ context }) => context.otaKeyChange, target: 'ChangingKey' },
+        { guard: ({ context }) => context.imsiChange, target: 'ChangingImsi' },
+        { target: 'Authenticating' },
+      ],
+    },
+    ChangingOtaKeys: {
+      // a3a.t4.cm3: the card's OTA keys, a USIM parameter the old MNO set, replaced by the new MNO's own.
+      entry: emit(({ context }) => send3a('radio', 'usim', otaCommandTerm(context.ota!, 'otaKeys', context.otaFresh!))),
+      on: {
+        receive: {
+          guard: ({ context, event }) => event.channel === 'radio' && macMatches(event.msg, context.otaFresh!, tuple(name('otaKeysDone'), context.otaFresh!)),
+          target: 'Rekeyed',
+          actions: assign({ ota: ({ context }) => context.otaFresh }),
+        },
+      },
+    },
+    Rekeyed: {
       always: [
         { guard: ({ context }) => context.otaKeyChange, target: 'ChangingKey' },
         { guard: ({ context }) => context.imsiChange, target: 'ChangingImsi' },

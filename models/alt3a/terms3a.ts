@@ -61,11 +61,13 @@ export function transferFields(t: Term, protectedChannel: boolean): readonly [Te
 }
 
 // OTA (a3a.t2.cm1, a3a.t2.cm2; a3a.f7): a command enciphered with the card's OTA keys, a proof of receipt MACed with them.
-export const otaCommandTerm = (ota: Term, what: 'otaKey' | 'otaImsi', value: Term): Term => senc(ota, tuple(name(what), value));
-export const otaReceiptTerm = (ota: Term, what: 'otaKey' | 'otaImsi', value: Term): Term => mac(ota, tuple(name(`${what}Done`), value));
+/** `otaKeys`: new OTA keys for the card (a3a.t4.cm3, a3a.f9). */
+export type OtaCommand = 'otaKey' | 'otaImsi' | 'otaKeys';
+export const otaCommandTerm = (ota: Term, what: OtaCommand, value: Term): Term => senc(ota, tuple(name(what), value));
+export const otaReceiptTerm = (ota: Term, what: OtaCommand, value: Term): Term => mac(ota, tuple(name(`${what}Done`), value));
 
 /** The new value when `t` is an OTA command of kind `what` under `ota`. */
-export function otaCommandValue(t: Term, ota: Term, what: 'otaKey' | 'otaImsi'): Term | undefined {
+export function otaCommandValue(t: Term, ota: Term, what: OtaCommand): Term | undefined {
   if (t.kind !== 'senc' || !same(t.key, ota)) return undefined;
   return fieldsOf(t.body, what, 1)?.[0];
 }

@@ -28,6 +28,7 @@ export const usimMachine = setup({
     },
     keyCommand: ({ context, event }) => event.channel === 'radio' && otaCommandValue(event.msg, context.ota, 'otaKey') !== undefined,
     imsiCommand: ({ context, event }) => event.channel === 'radio' && otaCommandValue(event.msg, context.ota, 'otaImsi') !== undefined,
+    otaKeysCommand: ({ context, event }) => event.channel === 'radio' && otaCommandValue(event.msg, context.ota, 'otaKeys') !== undefined,
   },
 }).createMachine({
   id: 'usim',
@@ -60,6 +61,17 @@ export const usimMachine = setup({
             actions: [
               assign({ imsi: ({ context, event }) => otaCommandValue(event.msg, context.ota, 'otaImsi')! }),
               emit(({ context, event }) => send3a('radio', event.from, otaReceiptTerm(context.ota, 'otaImsi', otaCommandValue(event.msg, context.ota, 'otaImsi')!))),
+            ],
+          },
+          {
+            // New OTA keys (threat 4 cm 9, a3a.f9): the proof of receipt is MACed with the new keys.
+            guard: 'otaKeysCommand',
+            actions: [
+              emit(({ context, event }) => {
+                const fresh = otaCommandValue(event.msg, context.ota, 'otaKeys')!;
+                return send3a('radio', event.from, otaReceiptTerm(fresh, 'otaKeys', fresh));
+              }),
+              assign({ ota: ({ context, event }) => otaCommandValue(event.msg, context.ota, 'otaKeys')! }),
             ],
           },
         ],

@@ -62,7 +62,7 @@ export const subscriberKeyNeverLeaves: Invariant<Alt3aState> = {
 };
 
 const oldMnoHolds = new Set(['Serving', 'Asked', 'AwaitingConfirmation', 'Refused']);
-const newMnoHolds = new Set(['Transferred', 'ChangingKey', 'ChangingImsi', 'Authenticating', 'Serving']);
+const newMnoHolds = new Set(['Transferred', 'ChangingOtaKeys', 'Rekeyed', 'ChangingKey', 'ChangingImsi', 'Authenticating', 'Serving']);
 
 /** Threat 1 (safety stand-in for "the change completes without the old operator's help"): the old MNO's refusal
  *  never leaves a requested change stuck, the new MNO without the subscriber and nothing of the change in flight. */

@@ -21,5 +21,6 @@ export const alternative3aCounterMeasures = {
   // Modelled by its "secure" part: the keys go over a protected operator-to-operator channel (switch a3a.t4.cm1).
   'a3a.t4.cm1': [7, 'Administrative procedures for transferring keys between operators are well defined and secure'],
   'a3a.t4.cm2': [8, { summary: 'A common M2M Milenage profile is specified for all M2M USIMs', notModelable: 'a standardisation choice of algorithm parameters, no behaviour to check' }],
-  'a3a.t4.cm3': [9, { summary: 'The USIM parameters each MNO must delete, change or insert at transfer are specified, with access conditions', notModelable: 'a specification task, not protocol behaviour' }],
+  // Modelled by the parameter that matters for threat 2: the card's OTA keys, replaced by the new MNO (switch a3a.t4.cm3).
+  'a3a.t4.cm3': [9, 'The USIM parameters each MNO must delete, change or insert at transfer are specified, with access conditions'],
 } as const satisfies Record<string, readonly [number, CounterMeasureData]>;

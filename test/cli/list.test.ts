@@ -126,7 +126,7 @@ describe('trecheck list', () => {
 
     expect(lines.map((l) => l.split(':')[0])).toEqual(counterMeasureCatalogue.filter((c) => c.alternative === '3a').map((c) => c.id));
     expect(lines.filter((l) => l.includes('MISSING'))).toEqual([]);
-    expect(lines.filter((l) => l.includes(': switch '))).toEqual(['a3a.t2.cm1: switch a3a.t2.cm1', 'a3a.t2.cm2: switch a3a.t2.cm2', 'a3a.t4.cm1: switch a3a.t4.cm1']);
+    expect(lines.filter((l) => l.includes(': switch '))).toEqual(['a3a.t2.cm1: switch a3a.t2.cm1', 'a3a.t2.cm2: switch a3a.t2.cm2', 'a3a.t4.cm1: switch a3a.t4.cm1', 'a3a.t4.cm3: switch a3a.t4.cm3']);
     expect(lines).toContain('a3a.t1.cm1: cannot be modelled: a contract, enforced by law, not by protocol');
   });
 

@@ -20,7 +20,7 @@ export function data3a(): unknown {
 
 export function text3a(): string[] {
   return [
-    'system tr33812-alt3a (Ki transfer, 003 7.1.2.3.1; flow steps a3a.f1-f8 in docs/alternatives.md)',
+    'system tr33812-alt3a (Ki transfer, 003 7.1.2.3.1; flow steps a3a.f1-f9 in docs/alternatives.md)',
     ...suite3a.map((s) => `scenario ${s.input.name} (${s.threat === 0 ? 'honest' : s.threat === 5 ? 'editor\'s note' : `a3a.t${s.threat}`}): ${s.properties.map((p) => p.property.id).join(', ')}${Object.keys(s.known).length === 0 ? '' : `; known findings: ${Object.keys(s.known).join(', ')}`}`),
     ...Object.entries(switches3a).map(([id, m]) => `switch ${id}: ${m}`),
     ...Object.entries(capabilities3a).map(([id, w]) => `capability ${id}: ${w}`),

@@ -6,7 +6,7 @@ import type { Receive3a, Send3a } from '../../../models/alt3a/Message3a.ts';
 import { newMnoMachine } from '../../../models/alt3a/newMno.ts';
 import { oldMnoMachine } from '../../../models/alt3a/oldMno.ts';
 import {
-  challengeTerm, changeRequestTerm, imsiNew, imsiOld, kiAttacker, kiNew, kiOld, otaCommandTerm, otaIssuer, otaReceiptTerm, randNew, randOld,
+  challengeTerm, changeRequestTerm, imsiNew, imsiOld, kiAttacker, kiNew, kiOld, otaCommandTerm, otaIssuer, otaNew, otaReceiptTerm, randNew, randOld,
   responseTerm, transferConfirmTerm, transferRequestTerm, transferTerm,
 } from '../../../models/alt3a/terms3a.ts';
 import { usimMachine } from '../../../models/alt3a/usim.ts';
@@ -33,6 +33,13 @@ describe('USIM', () => {
     expect(usim.next(start, radio(challengeTerm(kiAttacker, randOld)))).toBe(notEnabled);
     const once = usim.next(start, radio(challengeTerm(kiOld, randOld)));
     expect(usim.next(once, radio(challengeTerm(kiOld, randOld)))).toBe(notEnabled);
+  });
+
+  it('takes new OTA keys under its current ones, and then obeys only the new keys', () => {
+    const rekeyed = usim.next(start, radio(otaCommandTerm(otaIssuer, 'otaKeys', otaNew)));
+    expect(sent(usim, start, radio(otaCommandTerm(otaIssuer, 'otaKeys', otaNew)))).toEqual([`radio>newMno ${showTerm(otaReceiptTerm(otaNew, 'otaKeys', otaNew))}`]);
+    expect(usim.next(rekeyed, radio(otaCommandTerm(otaIssuer, 'otaKey', kiNew)))).toBe(notEnabled);
+    expect(usim.next(rekeyed, radio(otaCommandTerm(otaNew, 'otaKey', kiNew)))).not.toBe(notEnabled);
   });
 
   it('changes its Ki on an OTA command under its OTA keys and returns a proof of receipt', () => {
@@ -65,7 +72,7 @@ describe('old MNO', () => {
 });
 
 describe('new MNO', () => {
-  const make = (otaKeyChange: boolean) => new MemoMachine(newMnoMachine, { input: { otaKeyChange, imsiChange: false, protectedTransfer: true, otaOwn: null } });
+  const make = (otaKeyChange: boolean) => new MemoMachine(newMnoMachine, { input: { otaKeyChange, imsiChange: false, protectedTransfer: true, otaOwn: null, otaFresh: null } });
 
   it('asks for the transfer, then changes the key over the air before it challenges with the new key', () => {
     const mno = make(true);

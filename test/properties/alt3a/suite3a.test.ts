@@ -39,6 +39,11 @@ describe('Alternative 3a threat suite', () => {
     expect(verdict('a3a-t2-old-mno', 'OldOperatorCannotDeriveCredentialInUse')).toBe('violated');
   });
 
+  it('threat 2: new OTA keys sent under the issuer\'s keys (a3a.t4.cm3) do not help against an old MNO that listens', () => {
+    expect(verdict('a3a-t2-old-mno', 'OldOperatorCannotDeriveCredentialInUse', [])).toBe('violated');
+    expect(verdict('a3a-t2-old-mno', 'OldOperatorCannotDeriveCredentialInUse', ['a3a.t4.cm3'])).toBe('violated');
+  });
+
   it('threat 3: the new MNO reads the traffic it recorded, with the OTA key change or without', () => {
     expect(verdict('a3a-t3-recorded-traffic', 'PastTrafficStaysConfidentialFromNewOperator')).toBe('violated');
     expect(verdict('a3a-t3-recorded-traffic', 'PastTrafficStaysConfidentialFromNewOperator', ['a3a.t2.cm1'])).toBe('violated');
@@ -46,7 +51,7 @@ describe('Alternative 3a threat suite', () => {
 
   it('threat 4: a lost OTA step strands the USIM; without the OTA changes the transfer keeps service', () => {
     expect(verdict('a3a-t4-faults', 'ChangeOfOperatorKeepsService')).toBe('violated');
-    expect(verdict('a3a-t4-faults', 'ChangeOfOperatorKeepsService', ['a3a.t2.cm1', 'a3a.t2.cm2'])).toBe('holds');
+    expect(verdict('a3a-t4-faults', 'ChangeOfOperatorKeepsService', ['a3a.t2.cm1', 'a3a.t2.cm2', 'a3a.t4.cm3'])).toBe('holds');
   });
 
   it('threat 1: a refusing old MNO blocks the change', () => {
