@@ -5,7 +5,7 @@
 import type { Command } from 'commander';
 import { capabilities, insiderRoles } from '../../../models/attacker/capabilities.ts';
 import { coverageOf, type Coverage } from '../../../models/counterMeasures/coverage.ts';
-import { coverageOf3a, ids3a } from '../../../models/counterMeasures/coverage3a.ts';
+import { coverageOf3a, ids3a } from '../../../properties/alt3a/coverage3a.ts';
 import { data3a, text3a } from './list3a.ts';
 import { switches } from '../../../models/counterMeasures/switches.ts';
 import { presets } from '../../../models/flows/presets.ts';

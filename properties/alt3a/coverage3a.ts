@@ -1,8 +1,8 @@
 // How the model accounts for each counter-measure of Alternative 3a (003 7.1.2.3.1.3): a switch of the 3a system
 // (models/alt3a/Alt3aConfig.ts), or the catalogue's reason why no protocol model can check it (contracts, law).
-import { alternative3aCounterMeasures } from '../../properties/catalogue/alternative3a.ts';
-import { switches3a, type Switch3a } from '../alt3a/Alt3aConfig.ts';
-import type { Coverage } from './coverage.ts';
+import { alternative3aCounterMeasures } from '../catalogue/alternative3a.ts';
+import { switches3a, type Switch3a } from '../../models/alt3a/Alt3aConfig.ts';
+import type { Coverage } from '../../models/counterMeasures/coverage.ts';
 
 export type Coverage3a = Exclude<Coverage, { kind: 'switch' }> | { readonly kind: 'switch'; readonly switch: Switch3a };
 
