@@ -171,6 +171,36 @@ export function alt3aSystem(config: Alt3aConfig): System<Alt3aState, Alt3aAction
     return out;
   };
 
+  /** The successor under one action without computing the others (replay, random search); undefined when the
+   *  action is not enabled. The same cases as `successors`, which stays the reference for `enabled`. */
+  const stepAction = (state: Alt3aState, action: Alt3aAction): Alt3aState | undefined => {
+    const without = (m: Msg3a): readonly Msg3a[] | undefined => {
+      const i = state.inFlight.findIndex((x) => msgText(x) === msgText(m));
+      return i < 0 ? undefined : [...state.inFlight.slice(0, i), ...state.inFlight.slice(i + 1)];
+    };
+    switch (action.kind) {
+      case 'local':
+        if (!localEvents[action.role].includes(action.event)) return undefined;
+        if (action.event === 'REFUSE' && !(insider === 'oldMno' && hasCapability(config, 'a3a.refuse'))) return undefined;
+        return stepRole(state, roleIndex(action.role), { type: action.event })?.next;
+      case 'deliver': {
+        const rest = without(action.message);
+        return rest === undefined ? undefined : stepRole({ ...state, inFlight: rest }, roleIndex(action.message.to), receive(action.message))?.next;
+      }
+      case 'lose': {
+        const rest = without(action.message);
+        if (rest === undefined || !hasCapability(config, 'a3a.faults') || state.faults >= MAX_FAULTS || !losable(action.message)) return undefined;
+        return { ...state, inFlight: rest, faults: state.faults + 1 };
+      }
+      case 'inject': {
+        const m = action.message;
+        if (!injections(state).some((x) => msgText(x) === msgText(m))) return undefined;
+        const attacker = afterDelivery(state.attacker, { channel: m.channel, message: m.msg, injected: true });
+        return stepRole({ ...state, attacker }, roleIndex(m.to), receive(m))?.next;
+      }
+    }
+  };
+
   const actionLabel = (a: Alt3aAction): string => {
     switch (a.kind) {
       case 'local':
@@ -198,10 +228,9 @@ export function alt3aSystem(config: Alt3aConfig): System<Alt3aState, Alt3aAction
     initialStates: () => [initial],
     enabled: (state) => successors(state).map(([a]) => a),
     step: (state, action) => {
-      const label = actionLabel(action);
-      const found = successors(state).find(([a]) => actionLabel(a) === label);
-      if (found === undefined) throw new Error(`alt3a: action "${label}" is not enabled in this state; take actions from enabled()`);
-      return found[1];
+      const next = stepAction(state, action);
+      if (next === undefined) throw new Error(`alt3a: action "${actionLabel(action)}" is not enabled in this state; take actions from enabled()`);
+      return next;
     },
     forEachSuccessor: (state, visit) => {
       for (const [a, next] of successors(state)) visit(a, next);

@@ -82,6 +82,26 @@ describe('Alternative 3a system', () => {
     expect(roleView(revived, 'newMno').value).toBe('Serving');
   });
 
+  it('steps each enabled action to the successor forEachSuccessor gives, in every reachable state, and refuses others', () => {
+    const system = build({ attacker: { insider: 'oldMno', capabilities: ['a3a.eavesdrop', 'a3a.falseBaseStation', 'a3a.masquerade', 'a3a.faults', 'a3a.refuse'], injections: 1 } });
+    const seen = new Set<string | number>();
+    const queue = [...system.initialStates()];
+    let checked = 0;
+    while (queue.length > 0) {
+      const state = queue.pop()!;
+      if (seen.has(system.key(state))) continue;
+      seen.add(system.key(state));
+      system.forEachSuccessor!(state, (action, next) => {
+        expect(system.key(system.step(state, action))).toBe(system.key(next));
+        checked++;
+        queue.push(next);
+      });
+    }
+    expect(checked).toBeGreaterThan(1000);
+    const s0 = system.initialStates()[0]!;
+    expect(() => system.step(s0, { kind: 'local', role: 'oldMno', event: 'TRANSFER' })).toThrow(/not enabled/);
+  });
+
   it('is registered: bad configuration is one input error', () => {
     expect(buildSystem('tr33812-alt3a', {}).properties.length).toBeGreaterThan(0);
     expect(() => buildSystem('tr33812-alt3a', { off: ['t5.cm3'] })).toThrow(/invalid configuration for tr33812-alt3a: off\.0/);
