@@ -127,8 +127,12 @@ export function alt3aSystem(config: Alt3aConfig): System<Alt3aState, Alt3aAction
 
   const receive = (m: Msg3a): Receive3a => ({ type: 'receive', channel: m.channel, from: m.from, msg: m.msg });
 
+  // What the attacker can build depends on its knowledge alone: synthesised once per distinct knowledge.
+  const injectable = new Map<string, Msg3a[]>();
   const injections = (state: Alt3aState): Msg3a[] => {
     if (state.attacker.injections >= config.attacker.injections) return [];
+    const known = injectable.get(state.attacker.knowledge.key);
+    if (known !== undefined) return known;
     const out: Msg3a[] = [];
     const seen = new Set<string>();
     for (const a of attackSchemas3a) {
@@ -142,6 +146,7 @@ export function alt3aSystem(config: Alt3aConfig): System<Alt3aState, Alt3aAction
         }
       }
     }
+    injectable.set(state.attacker.knowledge.key, out);
     return out;
   };
 
