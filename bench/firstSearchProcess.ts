@@ -2,6 +2,7 @@
 // (empty tables, cold JIT): `tr <scenario>` (a threat scenario with the properties `check` searches) or
 // `benchmark <maxP>`. Prints one JSON line: the search's figures, the process's resident memory before the system
 // is built and at its peak (the kernel's high-water mark), and the bytes of the search's own structures.
+import { splitProperties } from '../src/engine/searchProperties.ts';
 import { worldSystem } from '../models/world/worldSystem.ts';
 import { searchedProperties } from '../src/cli/check/runCheckJob.ts';
 import { searchExhaustive } from '../src/engine/exhaustive/searchExhaustive.ts';
@@ -54,7 +55,7 @@ if (which === 'tr') {
   }
   cpuBefore = process.cpuUsage();
   const system = worldSystem(job.config);
-  const outcome = searchExhaustive(system, searchedProperties(job));
+  const outcome = searchExhaustive(system, splitProperties(searchedProperties(job)).safety);
   const model = system.initialStates()[0]!.model;
   result = sample(`TR world, ${arg}`, outcome, model.worlds.bytes + model.roleTuples.bytes + model.stepTableBytes);
 } else {

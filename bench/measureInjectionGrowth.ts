@@ -4,6 +4,7 @@
 // exact; the milliseconds are one search each, as the machine was. `npx tsx bench/measureInjectionGrowth.ts
 // [maxStates] [scenario ...]` prints a Markdown table (default: t2-replay-after-delete, t5-replaced-tre,
 // t7-forged-commands, cap 3,000,000).
+import { splitProperties } from '../src/engine/searchProperties.ts';
 import { worldSystem } from '../models/world/worldSystem.ts';
 import { searchedProperties } from '../src/cli/check/runCheckJob.ts';
 import { searchExhaustive } from '../src/engine/exhaustive/searchExhaustive.ts';
@@ -24,7 +25,7 @@ export function measureInjectionGrowth(scenario: string, maxStates: number): Inj
   const rows: InjectionRow[] = [];
   for (let injections = 0; ; injections++) {
     const config = { ...job.config, attacker: { ...job.config.attacker, injections } };
-    const outcome = searchExhaustive(worldSystem(config), searchedProperties({ ...job, config }), { maxStates });
+    const outcome = searchExhaustive(worldSystem(config), splitProperties(searchedProperties({ ...job, config })).safety, { maxStates });
     const capped = outcome.verdicts.some((v) => v.verdict.kind === 'inconclusive');
     rows.push({ scenario, injections, states: capped ? undefined : outcome.stats.states, leftOut: outcome.stats.leftOut ?? 0, millis: outcome.stats.millis });
     if (capped) return rows;

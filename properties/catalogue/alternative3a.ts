@@ -18,7 +18,9 @@ export const alternative3aCounterMeasures = {
   'a3a.t2.cm3': [10, { summary: 'The new MNO watches transferred users\' traffic with fraud detection', notModelable: 'statistical monitoring of operations, not a protocol step' }],
   'a3a.t2.cm4': [11, { summary: 'Contracts forbid the old MNO to keep old credentials, backed by liability and inspections', notModelable: 'a contract, enforced by law and audit' }],
   'a3a.t3.cm1': [8, { summary: 'Law and contracts forbid recording competitors\' traffic', notModelable: 'a legal prohibition, not protocol behaviour' }],
-  'a3a.t4.cm1': [7, { summary: 'Administrative procedures for transferring keys between operators are well defined and secure', notModelable: 'an administrative procedure between operators' }],
+  // Modelled by its "secure" part: the keys go over a protected operator-to-operator channel (switch a3a.t4.cm1).
+  'a3a.t4.cm1': [7, 'Administrative procedures for transferring keys between operators are well defined and secure'],
   'a3a.t4.cm2': [8, { summary: 'A common M2M Milenage profile is specified for all M2M USIMs', notModelable: 'a standardisation choice of algorithm parameters, no behaviour to check' }],
-  'a3a.t4.cm3': [9, { summary: 'The USIM parameters each MNO must delete, change or insert at transfer are specified, with access conditions', notModelable: 'a specification task, not protocol behaviour' }],
+  // Modelled by the parameter that matters for threat 2: the card's OTA keys, replaced by the new MNO (switch a3a.t4.cm3).
+  'a3a.t4.cm3': [9, 'The USIM parameters each MNO must delete, change or insert at transfer are specified, with access conditions'],
 } as const satisfies Record<string, readonly [number, CounterMeasureData]>;

@@ -12,6 +12,7 @@ import { registerCheck } from './commands/check.ts';
 import { registerReport } from './commands/report.ts';
 import { registerList } from './commands/list.ts';
 import { registerAblate } from './commands/ablate.ts';
+import { registerCompare } from './commands/compare.ts';
 import { packageVersion } from '../report/packageVersion.ts';
 import { InputError } from './InputError.ts';
 import { isStoreLimit } from '../engine/StoreLimitError.ts';
@@ -20,7 +21,7 @@ import { pipeSafeWriter } from './pipeSafeWriter.ts';
 type Register = (program: Command, ctx: CliContext) => void;
 
 /** Subcommands, each in src/cli/commands/<name>.ts. */
-const commands: readonly Register[] = [registerExplore, registerReplay, registerMerge, registerRisk, registerXref, registerDiff, registerCheck, registerReport, registerList, registerAblate];
+const commands: readonly Register[] = [registerExplore, registerReplay, registerMerge, registerRisk, registerXref, registerDiff, registerCheck, registerReport, registerList, registerAblate, registerCompare];
 
 export interface CliOutcome {
   readonly code: number;

@@ -1,8 +1,10 @@
 // Registry of the systems the CLI, replay and worker threads can build by name: name -> factory(config).
 // A saved trace or a worker only carries the name and the configuration; this rebuilds the rest.
+import { ALT3A_SYSTEM_NAME } from '../../models/alt3a/alt3aSystem.ts';
 import { WORLD_SYSTEM_NAME } from '../../models/world/worldSystem.ts';
 import type { SystemSource } from '../engine/SystemSource.ts';
 import { InputError } from './InputError.ts';
+import { alt3aSystemEntry } from './systems/alt3aSystemEntry.ts';
 import { benchmarkSystem } from './systems/benchmarkSystem.ts';
 import { needhamSchroederLoweSystem, needhamSchroederSystem } from './systems/needhamSchroederSystems.ts';
 import type { BuiltSystem, RegisteredSystem } from './systems/RegisteredSystem.ts';
@@ -12,6 +14,7 @@ export type { BuiltSystem, RegisteredSystem };
 
 export const systems: Readonly<Record<string, RegisteredSystem>> = {
   [WORLD_SYSTEM_NAME]: worldSystemEntry,
+  [ALT3A_SYSTEM_NAME]: alt3aSystemEntry,
   benchmark: benchmarkSystem,
   'needham-schroeder': needhamSchroederSystem,
   'needham-schroeder-lowe': needhamSchroederLoweSystem,

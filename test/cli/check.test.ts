@@ -56,7 +56,10 @@ describe('trecheck check: the default run', () => {
     expect(r.stdout).toContain('\nt2 Attacking the MCIM provisioning process to obtain MCIMs: risk critical (likelihood 4 x impact 3 = 12)\n');
     expect(r.stdout).toContain('\nt5 Replacing a TRE in an M2ME by another TRE or an emulation: risk major (likelihood 2 x impact 2 or 3 = 4 or 6)\n');
     const baselineLines = r.stdout.split('\n').filter((l) => l.startsWith('baseline: '));
-    expect(baselineLines).toHaveLength(16);
+    // 16 findings of Alternative 1a, 8 of Alternative 3a's suite (docs/alternatives.md).
+    expect(baselineLines).toHaveLength(24);
+    expect(baselineLines.filter((l) => l.includes(' a3a-'))).toHaveLength(8);
+    expect(r.stdout).toContain('\nThreats of Alternative 3a (003 7.1.2.3.1.3');
     expect(baselineLines.every((l) => l.startsWith('baseline: known: '))).toBe(true);
   });
 });

@@ -10,7 +10,7 @@ import { worldProperties } from '../../properties/index.ts';
 import { threatSuite } from '../../properties/threats/threatSuite.ts';
 import { runCliCaptured } from '../../src/cli/main.ts';
 
-const sections = ['threats', 'switches', 'capabilities', 'properties', 'scenarios', 'assumptions', 'counter-measures'];
+const sections = ['threats', 'switches', 'capabilities', 'properties', 'scenarios', 'assumptions', 'counter-measures', 'alternative3a'];
 
 /** The lines of one section of `trecheck list`, without its heading and the blank line after it. */
 async function listed(section: string): Promise<string[]> {
@@ -46,7 +46,10 @@ describe('trecheck list', () => {
     const data = JSON.parse(r.stdout) as Record<string, unknown>;
     expect(Object.keys(data)).toEqual(sections);
     for (const s of sections) {
-      const value = s === 'capabilities' ? (data[s] as { capabilities: unknown[] }).capabilities : (data[s] as unknown[]);
+      const value =
+        s === 'capabilities' ? (data[s] as { capabilities: unknown[] }).capabilities
+        : s === 'alternative3a' ? (data[s] as { scenarios: unknown[] }).scenarios
+        : (data[s] as unknown[]);
       expect(value.length, s).toBeGreaterThan(0);
     }
   });
@@ -110,11 +113,29 @@ describe('trecheck list', () => {
   it('accounts for each of the 74 counter-measures of Alternative 1, none MISSING', async () => {
     const lines = await listed('counter-measures');
 
-    expect(lines).toHaveLength(74);
-    expect(lines.map((l) => l.split(':')[0])).toEqual(counterMeasureCatalogue.filter((c) => c.alternative === '1').map((c) => c.id));
+    const lines1 = lines.filter((l) => !l.startsWith('a3a.'));
+    expect(lines1).toHaveLength(74);
+    expect(lines1.map((l) => l.split(':')[0])).toEqual(counterMeasureCatalogue.filter((c) => c.alternative === '1').map((c) => c.id));
     expect(lines.filter((l) => l.includes('MISSING'))).toEqual([]);
     expect(lines).toContain('t6.cm4: switch t6.cm4');
     expect(lines).toContain('t2.cm2: switch t5.cm3');
+  });
+
+  it('accounts for each counter-measure of Alternative 3a: the mechanisms are switches of its system, the rest say why not', async () => {
+    const lines = (await listed('counter-measures')).filter((l) => l.startsWith('a3a.'));
+
+    expect(lines.map((l) => l.split(':')[0])).toEqual(counterMeasureCatalogue.filter((c) => c.alternative === '3a').map((c) => c.id));
+    expect(lines.filter((l) => l.includes('MISSING'))).toEqual([]);
+    expect(lines.filter((l) => l.includes(': switch '))).toEqual(['a3a.t2.cm1: switch a3a.t2.cm1', 'a3a.t2.cm2: switch a3a.t2.cm2', 'a3a.t4.cm1: switch a3a.t4.cm1', 'a3a.t4.cm3: switch a3a.t4.cm3']);
+    expect(lines).toContain('a3a.t1.cm1: cannot be modelled: a contract, enforced by law, not by protocol');
+  });
+
+  it('lists the Alternative 3a model: its scenarios, switches and assumptions', async () => {
+    const lines = await listed('alternative3a');
+
+    expect(lines[0]).toMatch(/^system tr33812-alt3a /);
+    expect(lines).toContain('assumption otaKeys (default issuer): a3a.f6: no text says who holds the UICC\'s OTA keys; the card\'s issuer (the old MNO) by default, or new-mno');
+    expect(lines.filter((l) => l.startsWith('scenario a3a-'))).toHaveLength(7);
   });
 
   it('rejects an unknown section with one line and exit 2', async () => {

@@ -31,7 +31,7 @@ describe('system registry', () => {
 
   it('names the known systems when asked for an unknown one', () => {
     expect(() => systemSource('nope', {})).toThrow(InputError);
-    expect(() => buildSystem('nope', {})).toThrow(/unknown system "nope". Known systems: tr33812-alt1a, benchmark, needham-schroeder, needham-schroeder-lowe/);
+    expect(() => buildSystem('nope', {})).toThrow(/unknown system "nope". Known systems: tr33812-alt1a, tr33812-alt3a, benchmark, needham-schroeder, needham-schroeder-lowe/);
   });
 });
 

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { presets } from '../../models/flows/presets.ts';
 import { flowProperties } from '../../properties/index.ts';
 import { threatSuite } from '../../properties/threats/threatSuite.ts';
+import { suite3a } from '../../properties/alt3a/suite3a.ts';
 import { flowFindings } from '../../src/cli/check/flowFindings.ts';
 import { parseBaseline } from '../../src/report/Baseline.ts';
 
@@ -12,6 +13,8 @@ import { parseBaseline } from '../../src/report/Baseline.ts';
 const scenarios = [
   ...presets.map((p) => ({ name: p.name, properties: flowProperties.map((x) => x.property.id as string) })),
   ...threatSuite.flatMap((t) => t.scenarios.map((s) => ({ name: s.name ?? '', properties: t.properties.map((x) => x.property.id as string) }))),
+  // Alternative 3a's suite, which check runs after 1a's.
+  ...suite3a.map((s) => ({ name: s.input.name, properties: s.properties.map((x) => x.property.id as string) })),
 ];
 
 /** Every documented finding, `scenario/property` -> reason, with where it is documented and the scenarios whose
@@ -21,6 +24,7 @@ const documented = [
   ...threatSuite.flatMap((t) =>
     Object.entries(t.knownFindings ?? {}).map(([key, reason]) => ({ key, reason, where: `t${t.threat}`, own: t.scenarios.map((x) => x.name ?? '') })),
   ),
+  ...suite3a.flatMap((s) => Object.entries(s.known).map(([property, reason]) => ({ key: `${s.input.name}/${property}`, reason, where: s.input.name, own: [s.input.name] }))),
 ];
 
 const split = (key: string): { scenario: string; property: string } => {

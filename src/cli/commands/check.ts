@@ -11,6 +11,8 @@ import { reportFromCheck } from '../../report/fromCheck.ts';
 import { modelDiagrams } from '../../report/modelDiagrams.ts';
 import { reportFormats } from '../../report/ReportFormat.ts';
 import type { CheckJob } from '../check/CheckPlan.ts';
+import { alt3aExitCode, checkAlt3a, formatAlt3a, worseExit } from '../check/checkAlt3a.ts';
+import { reportOfRuns } from '../compare/compareReport.ts';
 import { formatChecks } from '../check/formatCheck.ts';
 import { planCheck, type CheckFlags } from '../check/planCheck.ts';
 import { runCheckJob } from '../check/runCheckJob.ts';
@@ -126,10 +128,13 @@ export function runCheck(opts: CheckOptions, ctx: CliContext): ExitCode {
   const request = resolveReportRequest(opts, { formats: reportFormats });
   const checks = runJobs(plan.jobs, plan.search, ctx);
   const files = saveTraces(checks, join(request.outDir, 'traces'));
-  const code = checkExitCode(checks);
+  // Alternative 3a's suite runs with the default selection only: the flags above name 1a's flows, threats and switches.
+  const whole = [opts.flow, opts.threat, opts.config, opts.property, opts.off].every((x) => x === undefined);
+  const alt3a = whole ? checkAlt3a(join(request.outDir, 'traces')) : undefined;
+  const code = alt3a === undefined ? checkExitCode(checks) : worseExit(checkExitCode(checks), alt3aExitCode(alt3a));
   const json = opts.json === true;
-  if (!json) ctx.out(formatChecks(checks, files));
-  const report = reportFromCheck({
+  if (!json) ctx.out(formatChecks(checks, files) + (alt3a === undefined ? '' : `\n${formatAlt3a(alt3a)}`));
+  const report1a = reportFromCheck({
     checks,
     provenance: collectProvenance({
       flow: opts.flow ?? null, threat: opts.threat ?? null, config: opts.config ?? null, property: opts.property ?? null, off: opts.off ?? null,
@@ -137,8 +142,14 @@ export function runCheck(opts: CheckOptions, ctx: CliContext): ExitCode {
     }),
     diagrams: modelDiagrams(),
   });
+  const report = alt3a === undefined ? report1a : { ...report1a, scenarios: [...report1a.scenarios, ...reportOfRuns([], alt3a.results, {}).scenarios] };
   // The baseline decides the exit code; with --json it goes after the comparison, so the JSON says the same.
   const final = emitReport(ctx, report, request, { exitCode: code, json });
-  if (json) ctx.out(`${JSON.stringify(jsonOf(checks, files, final), null, 2)}\n`);
+  const alt3aJson = alt3a?.results.map((c) => ({
+    scenario: c.config.name,
+    search: { states: c.search.states, transitions: c.search.transitions, depth: c.search.depth },
+    properties: c.properties.map((p) => ({ property: p.property, verdict: p.verdict.kind, text: formatVerdict(p.verdict), ...(p.known === undefined ? {} : { knownFinding: p.known }) })),
+  }));
+  if (json) ctx.out(`${JSON.stringify({ ...(jsonOf(checks, files, final) as object), ...(alt3aJson === undefined ? {} : { alternative3a: alt3aJson }) }, null, 2)}\n`);
   return final;
 }

@@ -1,9 +1,12 @@
 // `trecheck list`: what the model holds, for a reviewer writing a scenario: the threats with their scenarios and
 // properties, the counter-measure switches, the attacker's capabilities, the properties, the built-in scenarios,
-// the assumptions, and how each of the 74 counter-measures of Alternative 1 is accounted for.
+// the assumptions, and how each of the 74 counter-measures of Alternative 1 is accounted for; Alternative 3a's
+// counter-measures follow 1a's, and its model has a section of its own (list3a.ts).
 import type { Command } from 'commander';
 import { capabilities, insiderRoles } from '../../../models/attacker/capabilities.ts';
 import { coverageOf, type Coverage } from '../../../models/counterMeasures/coverage.ts';
+import { coverageOf3a, ids3a } from '../../../properties/alt3a/coverage3a.ts';
+import { data3a, text3a } from './list3a.ts';
 import { switches } from '../../../models/counterMeasures/switches.ts';
 import { presets } from '../../../models/flows/presets.ts';
 import { counterMeasureCatalogue } from '../../../properties/catalogue/counterMeasureCatalogue.ts';
@@ -14,7 +17,7 @@ import type { CliContext } from '../CliContext.ts';
 import { ExitCode } from '../exitCodes.ts';
 import { InputError } from '../InputError.ts';
 
-const sections = ['threats', 'switches', 'capabilities', 'properties', 'scenarios', 'assumptions', 'counter-measures'] as const;
+const sections = ['threats', 'switches', 'capabilities', 'properties', 'scenarios', 'assumptions', 'counter-measures', 'alternative3a'] as const;
 type Section = (typeof sections)[number];
 
 /** Steps the text does not have, each switchable in a scenario's `assumptions` (docs/model.md lists them all). */
@@ -62,7 +65,12 @@ function data(section: Section): unknown {
     case 'assumptions':
       return assumptions;
     case 'counter-measures':
-      return counterMeasureCatalogue.filter((c) => c.alternative === '1').map((c) => ({ id: c.id, summary: c.summary, coverage: coverageOf(c.id) ?? null }));
+      return [
+        ...counterMeasureCatalogue.filter((c) => c.alternative === '1').map((c) => ({ id: c.id, summary: c.summary, coverage: coverageOf(c.id) ?? null })),
+        ...ids3a.map((id) => ({ id, summary: counterMeasureCatalogue.find((c) => c.id === id)?.summary ?? '', coverage: coverageOf3a(id) ?? null })),
+      ];
+    case 'alternative3a':
+      return data3a();
   }
 }
 
@@ -86,7 +94,12 @@ function text(section: Section): string[] {
     case 'assumptions':
       return assumptions.map((a) => `${a.id} (default ${a.default}): ${a.fills}`);
     case 'counter-measures':
-      return counterMeasureCatalogue.filter((c) => c.alternative === '1').map((c) => `${c.id}: ${coverageText(coverageOf(c.id))}`);
+      return [
+        ...counterMeasureCatalogue.filter((c) => c.alternative === '1').map((c) => `${c.id}: ${coverageText(coverageOf(c.id))}`),
+        ...ids3a.map((id) => `${id}: ${coverageText(coverageOf3a(id) as Coverage | undefined)}`),
+      ];
+    case 'alternative3a':
+      return text3a();
   }
 }
 
