@@ -9,6 +9,7 @@ import { collectProvenance } from '../../src/report/collectProvenance.ts';
 import { reportFromCheck } from '../../src/report/fromCheck.ts';
 import { renderReport } from '../../src/report/writeReports.ts';
 import { seed } from '../cli/textTranscript.ts';
+import { describeWithSeeds } from '../text/textFixtures.ts';
 import { checkRun } from './checkRun.ts';
 import { expectReportGolden, placeholders } from './reportGolden.ts';
 
@@ -46,7 +47,7 @@ describe('report writers on Lowe\'s attack (explore needham-schroeder)', async (
   });
 });
 
-describe('report writers on the text tools', () => {
+describeWithSeeds('report writers on the text tools', () => {
   it('xref 004: SARIF results on file and line', async () => {
     const out = mkdtempSync(join(tmpdir(), 'trecheck-writers-'));
     const r = await runCliCaptured(['xref', seed('004'), '--out', out, '--format', 'sarif', '--format', 'md', '--no-baseline']);
