@@ -16,6 +16,10 @@ export interface Report {
   /** One line saying what was run ("explore needham-schroeder"). */
   readonly title: string;
   readonly provenance: Provenance;
+  /** The options that decide the findings (counter-measures off, a scenario file's digest, search limits, an
+   *  analysis text), only those set away from their defaults: a baseline entry remembers them and is compared only
+   *  with runs of the same options. Absent means {}. */
+  readonly findingOptions?: FindingOptions;
   readonly scenarios: readonly ScenarioResult[];
   /** Findings of the text tools about a TR text (file, line, column). */
   readonly textFindings: readonly TextFinding[];
@@ -24,6 +28,9 @@ export interface Report {
   /** Mermaid state diagrams of the model's machines, drawn in the HTML report. */
   readonly diagrams: readonly { readonly title: string; readonly mermaid: string }[];
 }
+
+/** Option name -> value, plain JSON data (compared as canonical JSON). */
+export type FindingOptions = Readonly<Record<string, unknown>>;
 
 export interface ScenarioResult {
   /** Unique within the report: the scenario name, or the system name for explore. */

@@ -52,6 +52,8 @@ export interface FromCheckInput {
   readonly diagrams?: Report['diagrams'];
   /** Registered system the scenarios run on (replay rebuilds from it and the scenario). */
   readonly system?: string;
+  /** The options that decide the findings (Report.findingOptions). */
+  readonly findingOptions?: Report['findingOptions'];
 }
 
 function honestNotes(c: CheckScenarioInput): { notes: string[]; failures: string[] } {
@@ -128,6 +130,7 @@ export function reportFromCheck(input: FromCheckInput): Report {
     command: 'check',
     title: `check ${names.length === 1 ? names[0] : `${names.length} scenarios`}`,
     provenance: input.provenance,
+    ...(input.findingOptions === undefined ? {} : { findingOptions: input.findingOptions }),
     scenarios: input.checks.map((c) => scenario(c, input)),
     textFindings: [],
     textFiles: [],

@@ -61,6 +61,7 @@ export const reportSchema = z.object({
     node: z.string(),
     options: z.record(z.string(), z.unknown()),
   }),
+  findingOptions: z.record(z.string(), z.unknown()).optional(),
   scenarios: z.array(
     z.object({
       id: z.string().min(1),

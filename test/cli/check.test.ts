@@ -12,6 +12,7 @@ import type { CliContext } from '../../src/cli/CliContext.ts';
 import { runCheck } from '../../src/cli/commands/check.ts';
 import { registerDiffWith } from '../../src/cli/commands/diff.ts';
 import { runCliCaptured } from '../../src/cli/main.ts';
+import { packageRoot } from '../../src/package/packageRoot.ts';
 import type { PropertyCoverage } from '../../src/text/PropertyCoverage.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'trecheck-check-'));
@@ -192,16 +193,35 @@ describe('trecheck check: known findings about the text', () => {
     expect(update.code).toBe(0);
     expect(update.stdout).toContain(`baseline: wrote ${baseline} (1 accepted finding(s))\n`);
     expect(JSON.parse(readFileSync(baseline, 'utf8'))).toEqual({
-      format: 'trecheck-baseline/1',
+      format: 'trecheck-baseline/2',
       commands: ['check'],
-      findings: [{ command: 'check', scenario: 't11-faults', property: 'ChangeOfOperatorKeepsService', kind: 'violated', detail: '' }],
+      findings: [{ command: 'check', scenario: 't11-faults', property: 'ChangeOfOperatorKeepsService', kind: 'violated', detail: '', options: {} }],
     });
 
+    // Entries remember their options: a run with a counter-measure off is not compared with the default run's.
     const regression = await check('--threat', 't11', '--baseline', baseline, '--off', 't8.cm8');
 
     expect(regression.code).toBe(1);
-    expect(regression.stdout).toContain('baseline: known: t11-faults ChangeOfOperatorKeepsService: violated, accepted in the baseline\n');
+    expect(regression.stdout).toContain('baseline: NEW: t11-faults ChangeOfOperatorKeepsService: violated, not in the baseline\n');
     expect(regression.stdout).toContain('baseline: NEW: t11-faults ModifiedMcimNeverSelectedAfterBoot: violated, not in the baseline\n');
+  });
+
+  it('keeps a finding accepted with --off apart: the default run after it still passes, and the --off run is known', async () => {
+    const baseline = join(root, 'baseline-off.json');
+    writeFileSync(baseline, readFileSync(join(packageRoot(), 'reports', 'baseline.json')));
+    const update = await check('--threat', 't10', '--off', 't10.cm6', '--baseline', baseline, '--update-baseline');
+    expect(update.code).toBe(0);
+    const written = JSON.parse(readFileSync(baseline, 'utf8')) as { findings: { scenario: string; options: unknown }[] };
+    const offEntries = written.findings.filter((f) => JSON.stringify(f.options) === JSON.stringify({ off: ['t10.cm6'] }));
+    expect(offEntries.length).toBeGreaterThan(0);
+    expect(offEntries.every((f) => f.scenario.startsWith('t10'))).toBe(true);
+
+    const again = await check('--threat', 't10', '--off', 't10.cm6', '--baseline', baseline);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toContain('baseline: known: ');
+    const plain = await check('--baseline', baseline);
+    expect(plain.code).toBe(0);
+    expect(plain.stdout).not.toContain('DISAPPEARED');
   });
 });
 

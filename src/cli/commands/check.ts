@@ -14,6 +14,7 @@ import type { CheckJob } from '../check/CheckPlan.ts';
 import { formatChecks } from '../check/formatCheck.ts';
 import { planCheck, type CheckFlags } from '../check/planCheck.ts';
 import { runCheckJob } from '../check/runCheckJob.ts';
+import { checkFindingOptions } from '../check/checkFindingOptions.ts';
 import { honestRunPassed, type PropertyCheck, type ScenarioCheck } from '../check/ScenarioCheck.ts';
 import type { CliContext } from '../CliContext.ts';
 import { collectOption } from '../collectOption.ts';
@@ -136,6 +137,7 @@ export function runCheck(opts: CheckOptions, ctx: CliContext): ExitCode {
       search: plan.search,
     }),
     diagrams: modelDiagrams(),
+    findingOptions: checkFindingOptions(opts, plan),
   });
   // The baseline decides the exit code; with --json it goes after the comparison, so the JSON says the same.
   const final = emitReport(ctx, report, request, { exitCode: code, json });
