@@ -9,7 +9,7 @@ import { propertiesFor, worldProperties, type WorldProperty } from '../../proper
 import { threatSuite } from '../../properties/threats/threatSuite.ts';
 import { searchExhaustive } from '../engine/exhaustive/searchExhaustive.ts';
 import { replayTrace } from '../engine/replay/replayTrace.ts';
-import { formatVerdict } from '../cli/formatVerdict.ts';
+import { formatVerdict } from '../report/formatVerdict.ts';
 import type { Verdict } from '../engine/Verdict.ts';
 
 export interface CheckOptions {

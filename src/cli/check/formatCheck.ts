@@ -1,9 +1,9 @@
 // Stage 4 of `trecheck check`: the human-readable report. Every verdict carries its bound; an attack shows its
 // steps (the attacker's marked), the replay command, and whether live actors agree; known findings say why.
 import { threatRecords } from '../../../properties/catalogue/counterMeasureCatalogue.ts';
-import { formatCount as count } from '../formatCount.ts';
+import { formatCount as count } from '../../report/formatCount.ts';
 import { formatReduction } from '../formatReduction.ts';
-import { formatVerdict } from '../formatVerdict.ts';
+import { formatVerdict } from '../../report/formatVerdict.ts';
 import { honestRunPassed, type PropertyCheck, type SanityCheck, type ScenarioCheck } from './ScenarioCheck.ts';
 
 /** Traces up to this many steps are printed whole; longer ones show their last steps. */

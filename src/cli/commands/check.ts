@@ -19,7 +19,7 @@ import { honestRunPassed, type PropertyCheck, type ScenarioCheck } from '../chec
 import type { CliContext } from '../CliContext.ts';
 import { collectOption } from '../collectOption.ts';
 import { ExitCode } from '../exitCodes.ts';
-import { formatVerdict } from '../formatVerdict.ts';
+import { formatVerdict } from '../../report/formatVerdict.ts';
 import { startProgress } from '../progress.ts';
 import { addReportOptions, defaultReportDir, emitReport, resolveReportRequest, type ReportFlags } from '../reportOptions.ts';
 import { verdictExitCode } from '../verdictExitCode.ts';

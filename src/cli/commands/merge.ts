@@ -6,7 +6,7 @@ import { canonicalJson } from '../../engine/canonicalJson.ts';
 import { mergeRandomPartials } from '../../engine/random/mergeRandomPartials.ts';
 import { randomPartialFormat, type RandomPartial } from '../../engine/random/RandomPartial.ts';
 import type { CliContext } from '../CliContext.ts';
-import { formatCount } from '../formatCount.ts';
+import { formatCount } from '../../report/formatCount.ts';
 import { InputError } from '../InputError.ts';
 import { readJsonFile } from '../readJsonFile.ts';
 import { reportSearch } from '../reportSearch.ts';
