@@ -40,9 +40,25 @@ export interface ScenarioResult {
   readonly config: unknown;
   /** Lines about the scenario beyond the verdicts (the honest run, the search size). */
   readonly notes: readonly string[];
+  /** What every verdict of the scenario holds within (the attacker, its budget, the channels closed to it); absent
+   *  for systems without one (explore's registered systems). */
+  readonly scope?: VerdictScope;
   /** Failures of the scenario itself, not of a property (an honest run that misses its goal). */
   readonly failures: readonly string[];
   readonly properties: readonly PropertyResult[];
+}
+
+/** The scope of a scenario's verdicts as data (computed by models/attacker/scenarioScope.ts, said by describeScope). */
+export interface VerdictScope {
+  /** Injections the attacker may make in a run: 0 without an attacker. */
+  readonly injections: number;
+  /** The attacker model ("Dolev-Yao over typed messages"). */
+  readonly attackerModel: string;
+  readonly capabilities: readonly string[];
+  /** A role made dishonest within what its keys allow, or null. */
+  readonly dishonest: string | null;
+  /** Channels closed to this attacker: by an assumption of the scenario (its id), or by the model itself. */
+  readonly closed: readonly { readonly channelClass: string; readonly channels: readonly string[]; readonly assumption?: string }[];
 }
 
 export interface PropertyResult {

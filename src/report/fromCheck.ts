@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { ExplorationStats, Verdict } from '../engine/Verdict.ts';
 import { packageRoot } from '../package/packageRoot.ts';
 import type { Provenance } from './Provenance.ts';
-import { reportFormat, type Report, type ScenarioResult } from './Report.ts';
+import { reportFormat, type Report, type ScenarioResult, type VerdictScope } from './Report.ts';
 import { threatOfChecks } from './threatOfChecks.ts';
 import { verdictResult } from './verdictResult.ts';
 
@@ -38,6 +38,8 @@ export interface CheckPropertyInput {
 
 export interface CheckScenarioInput {
   readonly config: { readonly name: string };
+  /** What the scenario's verdicts hold within (ScenarioCheck.scope). */
+  readonly scope?: VerdictScope;
   readonly threat?: number;
   readonly honest?: { readonly pure: CheckFlowOutcome; readonly live: CheckFlowOutcome; readonly agree: boolean };
   readonly method: 'exhaustive' | 'random';
@@ -90,6 +92,7 @@ function scenario(c: CheckScenarioInput, input: FromCheckInput): ScenarioResult 
     id: c.config.name,
     system: input.system ?? 'tr33812-alt1a',
     config: c.config,
+    ...(c.scope === undefined ? {} : { scope: c.scope }),
     notes: [
       ...honest.notes,
       c.method === 'random' ? `random search: ${s.transitions} steps taken, longest run ${s.depth}` : `${c.method} search: ${s.states} states, ${s.transitions} transitions, depth ${s.depth}${s.leftOut === undefined ? '' : ` (${s.leftOut} steps left out by partial-order reduction)`}`,

@@ -68,6 +68,15 @@ export const reportSchema = z.object({
       system: z.string(),
       config: z.unknown(),
       notes: z.array(z.string()),
+      scope: z
+        .object({
+          injections: count,
+          attackerModel: z.string(),
+          capabilities: z.array(z.string()),
+          dishonest: z.string().nullable(),
+          closed: z.array(z.object({ channelClass: z.string(), channels: z.array(z.string()), assumption: z.string().optional() })),
+        })
+        .optional(),
       failures: z.array(z.string()),
       properties: z.array(
         z.object({

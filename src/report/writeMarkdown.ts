@@ -3,6 +3,7 @@
 import { describeComparison } from './compareBaseline.ts';
 import { baselineStatus } from './baselineStatus.ts';
 import { describeProvenance } from './describeProvenance.ts';
+import { describeScope } from './describeScope.ts';
 import type { RenderInput } from './RenderInput.ts';
 import { strongestVerdict } from './reportFindings.ts';
 import { sequenceMermaid } from './sequenceMermaid.ts';
@@ -20,21 +21,24 @@ export function writeMarkdown({ report, comparison, traceDir }: RenderInput): st
     md.push(...(lines.length === 0 ? ['No findings, none accepted.'] : lines.map((l) => `- ${l}`)), '');
   }
   if (report.scenarios.length > 0) {
-    md.push('## Summary', '', '| scenario | property | threat (risk) | checks | verdict | bound |', '|---|---|---|---|---|---|');
+    const scoped = report.scenarios.some((s) => s.scope !== undefined);
+    md.push('## Summary', '', `| scenario | property | threat (risk) | checks | verdict | bound |${scoped ? ' scope |' : ''}`, `|---|---|---|---|---|---|${scoped ? '---|' : ''}`);
     for (const s of report.scenarios) {
-      for (const f of s.failures) md.push(`| ${cell(s.id)} | (scenario) | | | **FAILED** | ${cell(f)} |`);
+      const scope = !scoped ? '' : ` ${s.scope === undefined ? '' : cell(describeScope(s.scope))} |`;
+      for (const f of s.failures) md.push(`| ${cell(s.id)} | (scenario) | | | **FAILED** | ${cell(f)} |${scope}`);
       for (const p of s.properties) {
         const v = strongestVerdict(p);
         const status = baselineStatus(comparison, { scenario: s.id, property: p.id, detail: '' });
         const threat = p.threat === undefined ? '' : `${p.threat.id}${p.threat.risk === undefined ? '' : ` (${p.threat.risk})`}`;
         const kind = v === undefined ? '-' : v.kind === 'violated' ? '**VIOLATED**' : v.kind;
-        md.push(`| ${cell(s.id)} | ${cell(p.id)} | ${cell(threat)} | ${cell(p.checks.join(', '))} | ${kind}${status === undefined ? '' : ` (${status})`} | ${cell(v?.bound ?? '')} |`);
+        md.push(`| ${cell(s.id)} | ${cell(p.id)} | ${cell(threat)} | ${cell(p.checks.join(', '))} | ${kind}${status === undefined ? '' : ` (${status})`} | ${cell(v?.bound ?? '')} |${scope}`);
       }
     }
     md.push('');
   }
   for (const s of report.scenarios) {
     md.push(`## ${s.id}`, '', `System \`${s.system}\`, configuration \`${JSON.stringify(s.config)}\`.`, '');
+    if (s.scope !== undefined) md.push(`Every verdict below holds ${describeScope(s.scope)}.`, '');
     for (const n of s.notes) md.push(`- ${n}`);
     for (const f of s.failures) md.push(`- **FAILED**: ${f}`);
     if (s.notes.length + s.failures.length > 0) md.push('');

@@ -78,15 +78,15 @@ describe('trecheck check: verdicts and exit codes', () => {
         '  honest run: goal reached in 26 steps (live actors: 26 steps, same final states)',
         '  TRE registry: mcim:sho2 Activated; sho2: Serving, report success; old SHO sho1: Released',
         '  exhaustive search: 103 states, 130 transitions, depth 26, <ms> ms; partial-order reduction: 68 of 198 steps left out (every state still explored, at its depth)',
-        '  AtMostOneMcimActive [004 5.1.3.7.2, 004 5.1.1.1]: holds for every trace up to depth 26 (complete: 103 states, the whole reachable state space)',
-        '  HonestRunEndsAtGoal [004 5.1.3.6.2 steps 13-14, 004 5.1.3.7.4.2 steps 8-14, 004 5.1.3.7.4.3]: holds for every trace up to depth 26 (complete: 103 states, the whole reachable state space)',
+        '  AtMostOneMcimActive [004 5.1.3.7.2, 004 5.1.1.1]: holds for every trace up to depth 26 (complete: 103 states, the whole reachable state space); scope: within 0 injections, no attacker',
+        '  HonestRunEndsAtGoal [004 5.1.3.6.2 steps 13-14, 004 5.1.3.7.4.2 steps 8-14, 004 5.1.3.7.4.3]: holds for every trace up to depth 26 (complete: 103 states, the whole reachable state space); scope: within 0 injections, no attacker',
         '',
         'change-via-old-sho-both-present: flow change-via-old-sho; no attacker; every counter-measure on',
         '  honest run: goal reached in 26 steps (live actors: 26 steps, same final states)',
         '  TRE registry: mcim:sho1 Blocked, mcim:sho2 Activated; sho2: Serving, report success; old SHO sho1: Released',
         '  exhaustive search: 103 states, 130 transitions, depth 26, <ms> ms; partial-order reduction: 68 of 198 steps left out (every state still explored, at its depth)',
-        '  AtMostOneMcimActive [004 5.1.3.7.2, 004 5.1.1.1]: holds for every trace up to depth 26 (complete: 103 states, the whole reachable state space)',
-        '  HonestRunEndsAtGoal [004 5.1.3.6.2 steps 13-14, 004 5.1.3.7.4.2 steps 8-14, 004 5.1.3.7.4.3]: holds for every trace up to depth 26 (complete: 103 states, the whole reachable state space)',
+        '  AtMostOneMcimActive [004 5.1.3.7.2, 004 5.1.1.1]: holds for every trace up to depth 26 (complete: 103 states, the whole reachable state space); scope: within 0 injections, no attacker',
+        '  HonestRunEndsAtGoal [004 5.1.3.6.2 steps 13-14, 004 5.1.3.7.4.2 steps 8-14, 004 5.1.3.7.4.3]: holds for every trace up to depth 26 (complete: 103 states, the whole reachable state space); scope: within 0 injections, no attacker',
         '',
         '2 of 2 honest run(s) reach their goal.',
         '4 verdicts: 4 without violation, 0 violated (0 known finding(s) about the text, 0 other).',
@@ -127,7 +127,7 @@ describe('trecheck check: verdicts and exit codes', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toBe('');
     expect(r.stdout).toContain('; switched OFF: t6.cm4\n');
-    expect(r.stdout).toContain('TreFirmwareOnlyFromSupplier [t6.cm4, 004 5.1.2.2]: VIOLATED: counterexample of 2 steps (exhaustive, shortest)\n');
+    expect(r.stdout).toContain('TreFirmwareOnlyFromSupplier [t6.cm4, 004 5.1.2.2]: VIOLATED: counterexample of 2 steps (exhaustive, shortest); scope: within 1 injection, Dolev-Yao over typed messages: network + t4.logical + t4.tamper + t6.firmware, ');
     expect(r.stdout).toContain('      expected firmware v1 or v2 from the supplier, actual: modified firmware installed\n');
     expect(r.stdout).toMatch(/\n {8}1\. attacker>m2me treUpdate \(injected as supplier\) \w+\n {8}2\. m2me>tre treUpdate\n/);
     expect(r.stdout).toContain('      live actors: agree on every state of the trace\n');
@@ -230,7 +230,7 @@ describe('trecheck check: bounds and random search', () => {
     const r = await check('--flow', 'initial-3gpp', '--depth', '5');
 
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/AtMostOneMcimActive \[[^\]]+\]: holds for every trace up to depth 5 \(bounded: [\d,]+ states; longer traces not explored\)\n/);
+    expect(r.stdout).toMatch(/AtMostOneMcimActive \[[^\]]+\]: holds for every trace up to depth 5 \(bounded: [\d,]+ states; longer traces not explored\); scope: within 0 injections, no attacker\n/);
     expect(r.stdout).not.toContain('complete:');
   });
 
@@ -239,7 +239,7 @@ describe('trecheck check: bounds and random search', () => {
 
     expect(r.code).toBe(4);
     expect(r.stdout).toMatch(/\n {2}random search: 50 runs of <= 50 steps \(seed 1\), [\d,]+ steps taken, longest run \d+, /);
-    expect(r.stdout.match(/: no violation found in 50 random runs of <= 50 steps \(seed 1\): not a proof\n/g)).toHaveLength(2);
+    expect(r.stdout.match(/: no violation found in 50 random runs of <= 50 steps \(seed 1\): not a proof; scope: within 0 injections, no attacker\n/g)).toHaveLength(2);
   });
 
   it('gives the same random run for the same seed', async () => {

@@ -3,6 +3,8 @@
 import { threatRecords } from '../../../properties/catalogue/counterMeasureCatalogue.ts';
 import { formatCount as count } from '../../report/formatCount.ts';
 import { formatReduction } from '../formatReduction.ts';
+import type { ScenarioScope } from '../../../models/attacker/scenarioScope.ts';
+import { verdictInScope } from '../../report/describeScope.ts';
 import { formatVerdict } from '../../report/formatVerdict.ts';
 import { honestRunPassed, type PropertyCheck, type SanityCheck, type ScenarioCheck } from './ScenarioCheck.ts';
 
@@ -37,8 +39,8 @@ function scenarioLine(c: ScenarioCheck): string {
   return `${c.config.name}: flow ${c.config.flow}; ${who}; ${[...extra, off].join('; ')}`;
 }
 
-function propertyLines(p: PropertyCheck, file: string | undefined): string[] {
-  const lines = [`${p.property} [${p.checks.join(', ')}]: ${formatVerdict(p.verdict)}`];
+function propertyLines(p: PropertyCheck, file: string | undefined, scope: ScenarioScope): string[] {
+  const lines = [`${p.property} [${p.checks.join(', ')}]: ${verdictInScope(formatVerdict(p.verdict), scope)}`];
   if (p.verdict.kind !== 'violated') return lines;
   const r = p.recheck;
   if (p.known !== undefined) lines.push(`  known finding about the text: ${p.known}`);
@@ -74,7 +76,7 @@ function scenarioBlock(c: ScenarioCheck, files: ReadonlyMap<PropertyCheck, strin
   }
   lines.push(`  ${searchLine(c)}`);
   if (c.sanity !== undefined) lines.push(`  ${sanityLine(c.sanity)}`);
-  for (const p of c.properties) lines.push(...propertyLines(p, files.get(p)).map((l) => `  ${l}`));
+  for (const p of c.properties) lines.push(...propertyLines(p, files.get(p), c.scope).map((l) => `  ${l}`));
   return lines.map((l) => `${indent}${l}`);
 }
 

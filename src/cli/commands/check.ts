@@ -19,6 +19,7 @@ import { honestRunPassed, type PropertyCheck, type ScenarioCheck } from '../chec
 import type { CliContext } from '../CliContext.ts';
 import { collectOption } from '../collectOption.ts';
 import { ExitCode } from '../exitCodes.ts';
+import { verdictInScope } from '../../report/describeScope.ts';
 import { formatVerdict } from '../../report/formatVerdict.ts';
 import { startProgress } from '../progress.ts';
 import { addReportOptions, defaultReportDir, emitReport, resolveReportRequest, type ReportFlags } from '../reportOptions.ts';
@@ -58,6 +59,7 @@ function jsonOf(checks: readonly ScenarioCheck[], files: ReadonlyMap<PropertyChe
   return {
     scenarios: checks.map((c) => ({
       config: c.config,
+      scope: c.scope,
       ...(c.threat === undefined ? {} : { threat: `t${c.threat}` }),
       ...(c.honest === undefined ? {} : { pure: c.honest.pure, live: c.honest.live, agree: c.honest.agree }),
       search: {
@@ -74,7 +76,7 @@ function jsonOf(checks: readonly ScenarioCheck[], files: ReadonlyMap<PropertyChe
           property: p.property,
           checks: p.checks,
           verdict: p.verdict.kind,
-          text: formatVerdict(p.verdict),
+          text: verdictInScope(formatVerdict(p.verdict), c.scope),
           ...(p.known === undefined ? {} : { knownFinding: p.known }),
           ...(p.verdict.kind === 'violated' ? { steps: p.verdict.trace.actions.length, actions: p.verdict.trace.actions, recheck: p.recheck } : {}),
           ...(file === undefined ? {} : { trace: file, replay: `trecheck replay ${file}` }),
