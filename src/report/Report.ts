@@ -29,6 +29,12 @@ export interface Report {
   readonly diagrams: readonly { readonly title: string; readonly mermaid: string }[];
 }
 
+/** A line of a file of the package (relative to its root), for SARIF locations. */
+export interface SourceLine {
+  readonly file: string;
+  readonly line: number;
+}
+
 /** Option name -> value, plain JSON data (compared as canonical JSON). */
 export type FindingOptions = Readonly<Record<string, unknown>>;
 
@@ -43,6 +49,8 @@ export interface ScenarioResult {
   /** What every verdict of the scenario holds within (the attacker, its budget, the channels closed to it); absent
    *  for systems without one (explore's registered systems). */
   readonly scope?: VerdictScope;
+  /** Where the scenario is defined, when known (SARIF locates its failures there). */
+  readonly source?: SourceLine;
   /** Failures of the scenario itself, not of a property (an honest run that misses its goal). */
   readonly failures: readonly string[];
   readonly properties: readonly PropertyResult[];
@@ -70,6 +78,8 @@ export interface PropertyResult {
   readonly threat?: { readonly id: string; readonly risk?: string };
   /** Source file of the property, relative to the repository, when known (SARIF locations). */
   readonly source?: string;
+  /** The line of `source` that defines the property. */
+  readonly sourceLine?: number;
   /** One per search (exhaustive and random may both run); the strongest decides. */
   readonly verdicts: readonly VerdictResult[];
 }
@@ -108,6 +118,8 @@ export interface Counterexample {
   /** Whether the trace re-executed to the same violation on a fresh system, and on live actors. */
   readonly replayed?: string;
   readonly liveAgrees?: boolean;
+  /** Per step of the trace, the model transition it takes (SARIF codeFlow locations); null where unknown. */
+  readonly stepSources?: readonly (SourceLine | null)[];
   /** Random search: the command that re-runs the part of the search that found it. */
   readonly reproduce?: string;
 }

@@ -19,6 +19,8 @@ const traceSchema = z.object({
   states: z.array(z.unknown()),
 });
 
+const sourceLine = z.object({ file: z.string(), line: count });
+
 const verdictSchema = z.object({
   kind: z.enum(['violated', 'holds-exhaustively', 'no-violation-found', 'inconclusive']),
   method: z.enum(['exhaustive', 'random']),
@@ -44,6 +46,7 @@ const verdictSchema = z.object({
       explanation: z.string().optional(),
       replayed: z.string().optional(),
       liveAgrees: z.boolean().optional(),
+      stepSources: z.array(sourceLine.nullable()).optional(),
       reproduce: z.string().optional(),
     })
     .optional(),
@@ -77,6 +80,7 @@ export const reportSchema = z.object({
           closed: z.array(z.object({ channelClass: z.string(), channels: z.array(z.string()), assumption: z.string().optional() })),
         })
         .optional(),
+      source: sourceLine.optional(),
       failures: z.array(z.string()),
       properties: z.array(
         z.object({
@@ -85,6 +89,7 @@ export const reportSchema = z.object({
           checks: z.array(z.string()),
           threat: z.object({ id: z.string(), risk: z.string().optional() }).optional(),
           source: z.string().optional(),
+          sourceLine: count.optional(),
           verdicts: z.array(verdictSchema),
         }),
       ),

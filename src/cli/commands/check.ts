@@ -15,6 +15,7 @@ import { formatChecks } from '../check/formatCheck.ts';
 import { planCheck, type CheckFlags } from '../check/planCheck.ts';
 import { runCheckJob } from '../check/runCheckJob.ts';
 import { checkFindingOptions } from '../check/checkFindingOptions.ts';
+import { propertySource, scenarioSource, stepSource } from '../check/modelSources.ts';
 import { honestRunPassed, type PropertyCheck, type ScenarioCheck } from '../check/ScenarioCheck.ts';
 import type { CliContext } from '../CliContext.ts';
 import { collectOption } from '../collectOption.ts';
@@ -140,6 +141,7 @@ export function runCheck(opts: CheckOptions, ctx: CliContext): ExitCode {
     }),
     diagrams: modelDiagrams(),
     findingOptions: checkFindingOptions(opts, plan),
+    sources: { property: propertySource, scenario: scenarioSource, step: stepSource },
   });
   // The baseline decides the exit code; with --json it goes after the comparison, so the JSON says the same.
   const final = emitReport(ctx, report, request, { exitCode: code, json });
