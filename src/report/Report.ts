@@ -25,6 +25,8 @@ export interface Report {
   readonly textFindings: readonly TextFinding[];
   /** Files the text tools read: a file with no defect left is how a baseline knows a finding disappeared. */
   readonly textFiles: readonly string[];
+  /** `diff --check`: the properties the text change affects and their verdicts re-run, old and new. */
+  readonly recheck?: Recheck;
   /** Mermaid state diagrams of the model's machines, drawn in the HTML report. */
   readonly diagrams: readonly { readonly title: string; readonly mermaid: string }[];
 }
@@ -124,13 +126,33 @@ export interface Counterexample {
   readonly reproduce?: string;
 }
 
+/** What `diff --check` re-ran and what came out, against the verdicts the baseline accepted before the change. */
+export interface Recheck {
+  /** Each affected property: the counter-measures of changed requirements it checks, and the edited line of the new
+   *  text that touched them. */
+  readonly properties: readonly { readonly id: string; readonly counterMeasures: readonly string[]; readonly file: string; readonly line: number }[];
+  /** Each re-run verdict. `old`: the finding the baseline accepted ('violated', 'inconclusive', 'failed'), 'none' when it
+   *  accepted none, 'unknown' without a baseline for check; `new`: the verdict kind now; `changed`: old and new differ. */
+  readonly verdicts: readonly {
+    readonly scenario: string;
+    readonly property: string;
+    readonly old: string;
+    readonly new: string;
+    readonly text: string;
+    readonly changed: boolean;
+  }[];
+  /** In words: "no verdict changed: ..." or which changed. */
+  readonly summary: string;
+}
+
 export interface TextFinding {
   /** The text tool that reported it: risk, xref, diff. */
   readonly tool: string;
   readonly file: string;
   readonly line?: number;
   readonly column?: number;
-  readonly severity: 'defect' | 'note';
+  /** A defect fails the run; a warning (a weakened requirement) and a note do not. */
+  readonly severity: 'defect' | 'warning' | 'note';
   readonly code: string;
   readonly message: string;
   readonly suggestion?: string;

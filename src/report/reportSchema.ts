@@ -101,13 +101,20 @@ export const reportSchema = z.object({
       file: z.string(),
       line: count.optional(),
       column: count.optional(),
-      severity: z.enum(['defect', 'note']),
+      severity: z.enum(['defect', 'warning', 'note']),
       code: z.string(),
       message: z.string(),
       suggestion: z.string().optional(),
     }),
   ),
   textFiles: z.array(z.string()),
+  recheck: z
+    .object({
+      properties: z.array(z.object({ id: z.string(), counterMeasures: z.array(z.string()), file: z.string(), line: count })),
+      verdicts: z.array(z.object({ scenario: z.string(), property: z.string(), old: z.string(), new: z.string(), text: z.string(), changed: z.boolean() })),
+      summary: z.string(),
+    })
+    .optional(),
   diagrams: z.array(z.object({ title: z.string(), mermaid: z.string() })),
 });
 

@@ -3,7 +3,10 @@
 export interface TextRule {
   readonly short: string;
   readonly full: string;
+  /** SARIF's default level when it is not the tool's usual one (a weakened requirement is a warning). */
+  readonly level?: 'warning';
 }
+
 
 const xref = 'the [tx cmy] cross-references of a TRE function text, against the counter-measures of the threat analysis (003 7.1.2.1)';
 const risk = 'the threat analysis (003 clause 7): its scales, risk matrix, summary table and each threat, recomputed';
@@ -26,7 +29,7 @@ const rules: Readonly<Record<string, TextRule>> = {
   'diff/gained-support': { short: 'A counter-measure gained text support.', full: `Compares ${diff}. The new text references a counter-measure the old one did not.` },
   'diff/reference-spelling': { short: 'A cross-reference written another way with the same meaning.', full: `Compares ${diff}. The reference names the same counter-measures in another spelling.` },
   'diff/excerpt': { short: 'The new text is an excerpt of the old one.', full: `Compares ${diff}. Clauses the new text leaves out are not counted as removed.` },
-  'diff/weakened-requirement': { short: 'A requirement\'s modal verb was weakened.', full: `Compares ${diff}. A "shall" became "should" or "may", or a "must" became "should": what was required is now optional, so the counter-measures it references are no longer required by the text.` },
+  'diff/weakened-requirement': { short: 'A requirement\'s modal verb was weakened.', full: `Compares ${diff}. A "shall" became "should" or "may", or a "must" became "should": what was required is now optional, so the counter-measures it references are no longer required by the text.`, level: 'warning' },
   'diff/reworded': { short: 'A requirement was reworded.', full: `Compares ${diff}. The wording of a requirement changed; its references did not.` },
   'diff/removed-reference': { short: 'A requirement lost a cross-reference.', full: `Compares ${diff}. The new wording of the requirement no longer references a counter-measure the old one did.` },
 };

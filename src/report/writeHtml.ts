@@ -4,6 +4,7 @@ import { describeComparison } from './compareBaseline.ts';
 import { baselineStatus } from './baselineStatus.ts';
 import { describeProvenance } from './describeProvenance.ts';
 import { describeScope } from './describeScope.ts';
+import { recheckRows } from './recheckLines.ts';
 import { escapeXml as e } from './escapeXml.ts';
 import type { RenderInput } from './RenderInput.ts';
 import { strongestVerdict } from './reportFindings.ts';
@@ -94,6 +95,15 @@ export function writeHtml({ report, comparison, traceDir }: RenderInput): string
             `<td><code>${e(f.code)}</code></td><td>${e(f.message)}${f.suggestion === undefined ? '' : `<br><i>${e(f.suggestion)}</i>`}</td></tr>`,
         );
       }
+      h.push('</table>');
+    }
+  }
+  if (report.recheck !== undefined) {
+    h.push('<h2>Properties re-run (diff --check)</h2>', `<p>${e(report.recheck.summary.replace(/^./, (c) => c.toUpperCase()))}.</p>`);
+    const rows = recheckRows(report.recheck);
+    if (rows.length > 0) {
+      h.push('<table><tr><th>property</th><th>touched at</th><th>scenario</th><th>before (baseline)</th><th>now</th><th>changed</th></tr>');
+      for (const r of rows) h.push(`<tr><td>${e(r.property)}</td><td><code>${e(r.where)}</code></td><td>${e(r.scenario)}</td><td>${e(r.old)}</td><td class="${e(r.new)}">${e(r.new)}</td><td>${r.changed ? '<b>yes</b>' : 'no'}</td></tr>`);
       h.push('</table>');
     }
   }

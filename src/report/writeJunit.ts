@@ -5,6 +5,7 @@ import { create } from 'xmlbuilder2';
 import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces.js';
 import { describeComparison } from './compareBaseline.ts';
 import { verdictInScope } from './describeScope.ts';
+import { recheckRows } from './recheckLines.ts';
 import { baselineStatus } from './baselineStatus.ts';
 import type { RenderInput } from './RenderInput.ts';
 import { scenarioProperty, strongestVerdict } from './reportFindings.ts';
@@ -71,6 +72,11 @@ function cases({ report, comparison, traceDir }: RenderInput): Map<string, Case[
           : { kind: open.length === 0 ? 'skipped' : 'failure', type: 'defect', message: `${defects.length} defect(s)${open.length === 0 ? ', all known (baseline)' : ''}`, body: lines.join('\n') };
       add(`text: ${file}`, { name: code, classname: file, millis: 0, outcome, out: lines.join('\n') });
     }
+  }
+  // diff --check: each re-run verdict a test case, failed when it changed against the baseline.
+  for (const r of report.recheck === undefined ? [] : recheckRows(report.recheck)) {
+    const line = `${r.scenario} ${r.property} (touched at ${r.where}): before ${r.old}, now ${r.new}: ${r.text}`;
+    add('diff --check', { name: `${r.scenario} ${r.property}`, classname: 'recheck', millis: 0, outcome: r.changed ? { kind: 'failure', type: 'changed', message: line, body: line } : { kind: 'pass' }, out: line });
   }
   if (comparison !== undefined && comparison.disappeared.length > 0) {
     for (const line of describeComparison({ ...comparison, known: [], new: [], changed: [] })) {

@@ -4,6 +4,7 @@ import { describeComparison } from './compareBaseline.ts';
 import { baselineStatus } from './baselineStatus.ts';
 import { describeProvenance } from './describeProvenance.ts';
 import { describeScope } from './describeScope.ts';
+import { recheckRows } from './recheckLines.ts';
 import type { RenderInput } from './RenderInput.ts';
 import { strongestVerdict } from './reportFindings.ts';
 import { sequenceMermaid } from './sequenceMermaid.ts';
@@ -65,7 +66,8 @@ export function writeMarkdown({ report, comparison, traceDir }: RenderInput): st
   }
   if (report.textFindings.length > 0 || report.textFiles.length > 0) {
     const defects = report.textFindings.filter((f) => f.severity === 'defect').length;
-    md.push('## Findings about the text', '', `${report.textFiles.join(', ')}: ${defects} defect(s), ${report.textFindings.length - defects} note(s).`, '');
+    const warnings = report.textFindings.filter((f) => f.severity === 'warning').length;
+    md.push('## Findings about the text', '', `${report.textFiles.join(', ')}: ${defects} defect(s), ${warnings === 0 ? '' : `${warnings} warning(s), `}${report.textFindings.length - defects - warnings} note(s).`, '');
     if (report.textFindings.length > 0) {
       md.push('| where | severity | code | message |', '|---|---|---|---|');
       for (const f of report.textFindings) {
@@ -73,6 +75,15 @@ export function writeMarkdown({ report, comparison, traceDir }: RenderInput): st
         const suggestion = f.suggestion === undefined ? '' : ` (${f.suggestion})`;
         md.push(`| ${cell(location(f))} | ${f.severity}${status === undefined ? '' : ` (${status})`} | ${cell(f.code)} | ${cell(f.message + suggestion)} |`);
       }
+      md.push('');
+    }
+  }
+  if (report.recheck !== undefined) {
+    md.push('## Properties re-run (diff --check)', '', report.recheck.summary.replace(/^./, (c) => c.toUpperCase()) + '.', '');
+    const rows = recheckRows(report.recheck);
+    if (rows.length > 0) {
+      md.push('| property | touched at | scenario | before (baseline) | now | changed |', '|---|---|---|---|---|---|');
+      for (const r of rows) md.push(`| ${cell(r.property)} | ${cell(r.where)} | ${cell(r.scenario)} | ${r.old} | ${r.new} | ${r.changed ? '**yes**' : 'no'} |`);
       md.push('');
     }
   }

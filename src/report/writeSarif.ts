@@ -18,6 +18,7 @@ import { textRule } from './textRules.ts';
 import { filesOf } from './traceFiles.ts';
 
 const scenarioRule = 'trecheck/scenario-failure';
+const recheckRule = 'trecheck/affected-property';
 const base = 'SRCROOT';
 
 /** A URI relative to the working folder: a text file as the user named it, a model file of the package. */
@@ -68,6 +69,14 @@ function propertyRule(p: PropertyResult): Sarif.ReportingDescriptor {
   };
 }
 
+const recheckRuleDescriptor: Sarif.ReportingDescriptor = {
+  id: recheckRule,
+  name: 'AffectedPropertyRerun',
+  shortDescription: { text: 'A property the text change affects, re-run.' },
+  fullDescription: { text: 'diff --check re-ran the properties that check the counter-measures of changed requirements; the result lists each verdict before (as the baseline accepted it) and now, and is an error when one changed.' },
+  help: { text: 'Read the re-run in the report (md, html, junit) or re-run it with `trecheck check --property ID`; accept a changed verdict with --update-baseline only if the text change is meant.' },
+};
+
 const scenarioRuleDescriptor: Sarif.ReportingDescriptor = {
   id: scenarioRule,
   name: 'ScenarioFailure',
@@ -84,6 +93,7 @@ function textRuleDescriptor(code: string, tool: string): Sarif.ReportingDescript
     shortDescription: { text: r.short },
     fullDescription: { text: r.full },
     help: { text: `${r.full} Run \`trecheck ${tool} FILE\` to see every finding with its suggestion.` },
+    ...(r.level === undefined ? {} : { defaultConfiguration: { level: r.level } }),
     properties: { tool },
   };
 }
@@ -95,6 +105,7 @@ function rules(report: Report, disappeared: readonly ReportFinding[]): Sarif.Rep
     for (const p of s.properties) if (!byId.has(p.id)) byId.set(p.id, propertyRule(p));
   }
   for (const f of report.textFindings) if (!byId.has(f.code)) byId.set(f.code, textRuleDescriptor(f.code, f.tool));
+  if ((report.recheck?.properties.length ?? 0) > 0) byId.set(recheckRule, recheckRuleDescriptor);
   for (const f of disappeared) {
     const id = f.property === scenarioProperty ? scenarioRule : f.property;
     if (byId.has(id)) continue;
@@ -196,12 +207,28 @@ export function buildSarif(input: RenderInput): Sarif.Log {
     results.push({
       ruleId: f.code,
       ruleIndex: index(f.code),
-      kind: f.severity === 'defect' ? 'fail' : 'informational',
-      level: f.severity === 'defect' ? 'error' : 'note',
+      kind: f.severity === 'defect' ? 'fail' : f.severity === 'warning' ? 'review' : 'informational',
+      level: f.severity === 'defect' ? 'error' : f.severity === 'warning' ? 'warning' : 'note',
       message: { text: f.suggestion === undefined ? f.message : `${f.message} (${f.suggestion})` },
       locations: [textLocation(f)],
       partialFingerprints: fingerprint(JSON.stringify([f.file, f.code, f.message])),
       ...(baselineState === undefined ? {} : { baselineState }),
+    });
+  }
+  // diff --check: one result per affected property at the edited line that touched it, with its verdicts before and now.
+  const recheck = report.recheck;
+  for (const p of recheck?.properties ?? []) {
+    const verdicts = (recheck?.verdicts ?? []).filter((v) => v.property === p.id);
+    const changed = verdicts.some((v) => v.changed);
+    results.push({
+      ruleId: recheckRule,
+      ruleIndex: index(recheckRule),
+      kind: changed ? 'fail' : 'informational',
+      level: changed ? 'error' : 'note',
+      message: { text: `${p.id} (checks ${p.counterMeasures.join(', ')}) re-run: ${verdicts.map((v) => `${v.scenario} ${v.old} -> ${v.new}${v.changed ? ' (CHANGED)' : ''}`).join('; ')}. ${recheck?.summary ?? ''}.` },
+      locations: [textLocation({ file: p.file, line: p.line })],
+      partialFingerprints: fingerprint(JSON.stringify(['recheck', p.file, p.id])),
+      properties: { verdicts },
     });
   }
   // Accepted findings no longer found: SARIF's `absent`, so a code-scanning UI can close them.

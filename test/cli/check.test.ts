@@ -9,7 +9,7 @@ import { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
 import { switches } from '../../models/counterMeasures/switches.ts';
 import type { CliContext } from '../../src/cli/CliContext.ts';
-import { runCheck } from '../../src/cli/commands/check.ts';
+import { runCheckReport } from '../../src/cli/commands/check.ts';
 import { registerDiffWith } from '../../src/cli/commands/diff.ts';
 import { runCliCaptured } from '../../src/cli/main.ts';
 import { packageRoot } from '../../src/package/packageRoot.ts';
@@ -317,7 +317,7 @@ describe('trecheck diff --check', () => {
     const ctx: CliContext = { out: (t) => void (stdout += t), err: (t) => void (stdout += t), interactive: false, exit: (c) => void (code = c) };
     const program = new Command('trecheck').exitOverride();
     const out = join(root, `diff-${++runs}`);
-    registerDiffWith({ propertyCoverage: coverage, rerun: async (ids, c) => runCheck({ property: [...ids], format: [], out }, c) })(program, ctx);
+    registerDiffWith({ propertyCoverage: coverage, rerun: async (ids, c) => runCheckReport({ property: [...ids], format: [], out }, c) })(program, ctx);
     await program.parseAsync(['diff', fixture('diff-old.txt'), fixture('diff-lost.txt'), '--check'], { from: 'user' });
     return { code, stdout };
   }
@@ -333,6 +333,8 @@ describe('trecheck diff --check', () => {
     expect(r.stdout).toContain('trecheck check: 9 flow scenario(s), 0 threat(s) in 0 scenario(s)\n');
     expect(r.stdout).toMatch(/HonestRunEndsAtGoal \[[^\]]+\]: VIOLATED/);
     expect(r.stdout).not.toMatch(/AtMostOneMcimActive \[/);
+    // Its violations are the known findings the shipped baseline accepts: said in words.
+    expect(r.stdout).toMatch(/\ncheck: no verdict changed: the \d+ verdict\(s\) of 1 affected property are those the baseline accepted\n/);
     expect(r.code).toBe(1);
   });
 

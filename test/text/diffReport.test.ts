@@ -78,7 +78,7 @@ describe('trecheck diff --check', () => {
       propertyCoverage: coverage,
       rerun: async (ids) => {
         calls.push([...ids]);
-        return ExitCode.violated;
+        return { code: ExitCode.violated };
       },
     })(program, ctx);
     await program.parseAsync(['diff', fixturePath('diff-old.txt'), fixturePath(newName), '--check'], { from: 'user' });

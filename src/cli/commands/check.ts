@@ -10,6 +10,7 @@ import { collectProvenance } from '../../report/collectProvenance.ts';
 import { reportFromCheck } from '../../report/fromCheck.ts';
 import { modelDiagrams } from '../../report/modelDiagrams.ts';
 import { reportFormats } from '../../report/ReportFormat.ts';
+import type { Report } from '../../report/Report.ts';
 import type { CheckJob } from '../check/CheckPlan.ts';
 import { formatChecks } from '../check/formatCheck.ts';
 import { planCheck, type CheckFlags } from '../check/planCheck.ts';
@@ -126,6 +127,11 @@ export function registerCheck(program: Command, ctx: CliContext): void {
 
 /** The whole pipeline; also what `trecheck diff --check` runs for the properties a text change affects. */
 export function runCheck(opts: CheckOptions, ctx: CliContext): ExitCode {
+  return runCheckReport(opts, ctx).code;
+}
+
+/** runCheck, with the report it made (diff --check reports the re-run's verdicts). */
+export function runCheckReport(opts: CheckOptions, ctx: CliContext): { readonly code: ExitCode; readonly report: Report } {
   const plan = planCheck(opts);
   const request = resolveReportRequest(opts, { formats: reportFormats });
   const checks = runJobs(plan.jobs, plan.search, ctx);
@@ -146,5 +152,5 @@ export function runCheck(opts: CheckOptions, ctx: CliContext): ExitCode {
   // The baseline decides the exit code; with --json it goes after the comparison, so the JSON says the same.
   const final = emitReport(ctx, report, request, { exitCode: code, json });
   if (json) ctx.out(`${JSON.stringify(jsonOf(checks, files, final), null, 2)}\n`);
-  return final;
+  return { code: final, report };
 }
