@@ -30,12 +30,14 @@ export function startCellProgress(ctx: CliContext, total: number, cached: number
   const started = performance.now();
   let done = cached;
   let printed = started;
+  let printedDone = -1;
   if (total === 0) return { update: () => {}, stop: () => {} };
   if (ctx.interactive) {
     return { update: (d) => void ctx.err(`\r\x1b[K${progressText(started, (done = d), total, cached)}`), stop: () => void ctx.err('\r\x1b[K') };
   }
   const say = (): void => {
     printed = performance.now();
+    printedDone = done;
     ctx.err(`${progressText(started, done, total, cached)}\n`);
   };
   const timer = setInterval(say, everyMs);
@@ -47,7 +49,7 @@ export function startCellProgress(ctx: CliContext, total: number, cached: number
     },
     stop() {
       clearInterval(timer);
-      if (performance.now() - started >= everyMs) say();
+      if (performance.now() - started >= everyMs && printedDone !== done) say();
     },
   };
 }
