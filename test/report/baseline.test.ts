@@ -40,3 +40,23 @@ describe('baseline entries remember their options', () => {
     expect(compareBaseline({ ...plain, textFindings: [] }, both)).toMatchObject({ disappeared: [{ property: 'xref/void' }], exitCode: 1 });
   });
 });
+
+describe('xref remembers the analysis text it was checked against', () => {
+  it('records a digest of --analysis in its entries, and a plain xref is not compared with them', async () => {
+    const { mkdtempSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { runCliCaptured } = await import('../../src/cli/main.ts');
+    const { fixturePath } = await import('../text/textFixtures.ts');
+    const dir = mkdtempSync(join(tmpdir(), 'trecheck-xref-baseline-'));
+    const file = join(dir, 'baseline.json');
+    const args = ['xref', fixturePath('xref-void.txt'), '--baseline', file, '--out', dir];
+    expect((await runCliCaptured([...args, '--analysis', fixturePath('risk-clean.txt'), '--update-baseline'])).code).toBe(0);
+    const read = parseBaseline(JSON.parse((await import('node:fs')).readFileSync(file, 'utf8')));
+    expect(read.ok && read.baseline.findings.every((f) => typeof f.options['analysis'] === 'string')).toBe(true);
+    const plain = await runCliCaptured(args);
+    expect(plain.code).toBe(1);
+    expect(plain.stdout).toContain('baseline: NEW: ');
+    expect(plain.stdout).not.toContain('DISAPPEARED');
+  });
+});
