@@ -5,5 +5,7 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     testTimeout: 60_000,
     pool: 'forks',
+    // One line when the TR texts are missing (their tests are then skipped): TRECHECK_SEEDS names their folder.
+    globalSetup: ['test/seedsNotice.ts'],
   },
 });

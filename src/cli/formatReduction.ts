@@ -2,7 +2,7 @@
 // none): steps left out by the action that reached a state (System.leavesOut), states expanded through ample sets
 // (System.ample).
 import type { ExplorationStats } from '../engine/Verdict.ts';
-import { formatCount as count } from './formatCount.ts';
+import { formatCount as count } from '../report/formatCount.ts';
 
 export function formatReduction(stats: ExplorationStats): string {
   const leftOut =

@@ -1,7 +1,7 @@
 // Live counters on standard error for searches longer than a second, and only on a terminal:
 // piped or captured output stays clean. Searches call `update` from their progress hooks.
 import type { CliContext } from './CliContext.ts';
-import { formatCount } from './formatCount.ts';
+import { formatCount } from '../report/formatCount.ts';
 
 export interface Progress {
   /** Shows the counters (and a rate for `rateOf`) once the search has run a second; throttled to 10/s. */

@@ -6,7 +6,7 @@ import type { Trace } from '../engine/Trace.ts';
 import type { SearchOutcome } from '../engine/Verdict.ts';
 import { replayTrace } from '../engine/replay/replayTrace.ts';
 import type { CliContext } from './CliContext.ts';
-import { formatVerdict } from './formatVerdict.ts';
+import { formatVerdict } from '../report/formatVerdict.ts';
 import type { BuiltSystem } from './systems.ts';
 
 export interface SearchReport {

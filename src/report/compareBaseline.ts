@@ -1,6 +1,6 @@
 // Compares a report's findings with a baseline: known, new, changed (same scenario and property, another
 // verdict kind) and disappeared (accepted, checked again, not found). Only what the report covers is compared.
-import type { Baseline, BaselineEntry } from './Baseline.ts';
+import { baselineFormat, sameOptions, type Baseline, type BaselineEntry } from './Baseline.ts';
 import type { Report } from './Report.ts';
 import { findingKey, findingSlot, reportCovers, reportExitCode, reportFindings, type ReportFinding } from './reportFindings.ts';
 
@@ -13,10 +13,14 @@ export interface BaselineComparison {
   readonly exitCode: 0 | 1 | 3 | 4;
 }
 
-const strip = ({ command: _command, ...f }: BaselineEntry): ReportFinding => f;
+const strip = ({ command: _command, options: _options, ...f }: BaselineEntry): ReportFinding => f;
+
+/** The entries of `baseline` this report speaks for: its command, something it checked, and the same options. */
+const applicable = (report: Report, f: BaselineEntry): boolean =>
+  f.command === report.command && reportCovers(report, f) && sameOptions(f.options, report.findingOptions ?? {});
 
 export function compareBaseline(report: Report, baseline: Baseline): BaselineComparison {
-  const accepted = baseline.findings.filter((f) => f.command === report.command && reportCovers(report, f)).map(strip);
+  const accepted = baseline.findings.filter((f) => applicable(report, f)).map(strip);
   const acceptedKeys = new Set(accepted.map(findingKey));
   const current = reportFindings(report);
   const currentSlots = new Set(current.map(findingSlot));
@@ -37,12 +41,14 @@ export function compareBaseline(report: Report, baseline: Baseline): BaselineCom
   return { known, new: added, changed, disappeared, exitCode: changed.length > 0 || disappeared.length > 0 ? 1 : base };
 }
 
-/** The report's findings as a baseline that accepts them, keeping other commands' and uncovered entries of `previous`. */
+/** The report's findings as a baseline that accepts them, with the report's options; keeps the entries of `previous`
+ *  of other commands, of what the report did not check, or of other options. */
 export function updatedBaseline(report: Report, previous: Baseline | undefined): Baseline {
-  const kept = (previous?.findings ?? []).filter((f) => f.command !== report.command || !reportCovers(report, f));
-  const mine = reportFindings(report).map((f): BaselineEntry => ({ command: report.command, ...f }));
+  const kept = (previous?.findings ?? []).filter((f) => !applicable(report, f));
+  const options = report.findingOptions ?? {};
+  const mine = reportFindings(report).map((f): BaselineEntry => ({ command: report.command, ...f, options }));
   const commands = [...new Set([...(previous?.commands ?? []), report.command])].sort();
-  return { format: 'trecheck-baseline/1', commands, findings: [...kept, ...mine] };
+  return { format: baselineFormat, commands, findings: [...kept, ...mine] };
 }
 
 /** One line per finding that is not simply known, saying exactly what changed. */

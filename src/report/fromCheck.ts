@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { ExplorationStats, Verdict } from '../engine/Verdict.ts';
 import { packageRoot } from '../package/packageRoot.ts';
 import type { Provenance } from './Provenance.ts';
-import { reportFormat, type Report, type ScenarioResult } from './Report.ts';
+import { reportFormat, type Report, type ScenarioResult, type SourceLine, type VerdictScope } from './Report.ts';
 import { threatOfChecks } from './threatOfChecks.ts';
 import { verdictResult } from './verdictResult.ts';
 
@@ -37,7 +37,9 @@ export interface CheckPropertyInput {
 }
 
 export interface CheckScenarioInput {
-  readonly config: { readonly name: string };
+  readonly config: { readonly name: string; readonly flow?: string };
+  /** What the scenario's verdicts hold within (ScenarioCheck.scope). */
+  readonly scope?: VerdictScope;
   readonly threat?: number;
   readonly honest?: { readonly pure: CheckFlowOutcome; readonly live: CheckFlowOutcome; readonly agree: boolean };
   readonly method: 'exhaustive' | 'random';
@@ -46,12 +48,22 @@ export interface CheckScenarioInput {
   readonly sanity?: { readonly kind: string; readonly steps?: number; readonly runs?: number };
 }
 
+export interface CheckSources {
+  property(id: string): SourceLine | undefined;
+  scenario(name: string, flow: string): SourceLine | undefined;
+  step(label: string): SourceLine | undefined;
+}
+
 export interface FromCheckInput {
   readonly checks: readonly CheckScenarioInput[];
   readonly provenance: Provenance;
   readonly diagrams?: Report['diagrams'];
   /** Registered system the scenarios run on (replay rebuilds from it and the scenario). */
   readonly system?: string;
+  /** Where the model's things are written (SARIF locations): without it, properties are found by file name only. */
+  readonly sources?: CheckSources;
+  /** The options that decide the findings (Report.findingOptions). */
+  readonly findingOptions?: Report['findingOptions'];
 }
 
 function honestNotes(c: CheckScenarioInput): { notes: string[]; failures: string[] } {
@@ -84,10 +96,13 @@ function scenario(c: CheckScenarioInput, input: FromCheckInput): ScenarioResult 
   const honest = honestNotes(c);
   const sanity = sanityNote(c);
   const s = c.search;
+  const scenarioSource = input.sources?.scenario(c.config.name, c.config.flow ?? '');
   return {
     id: c.config.name,
     system: input.system ?? 'tr33812-alt1a',
     config: c.config,
+    ...(c.scope === undefined ? {} : { scope: c.scope }),
+    ...(scenarioSource === undefined ? {} : { source: scenarioSource }),
     notes: [
       ...honest.notes,
       c.method === 'random' ? `random search: ${s.transitions} steps taken, longest run ${s.depth}` : `${c.method} search: ${s.states} states, ${s.transitions} transitions, depth ${s.depth}${s.leftOut === undefined ? '' : ` (${s.leftOut} steps left out by partial-order reduction)`}`,
@@ -96,7 +111,9 @@ function scenario(c: CheckScenarioInput, input: FromCheckInput): ScenarioResult 
     failures: [...honest.failures, ...sanity.failures],
     properties: c.properties.map((p) => {
       const threat = c.threat === undefined ? threatOfChecks(p.checks) : threatOfChecks([`t${c.threat}`]);
-      const source = sourceOf(p.property);
+      const located = input.sources?.property(p.property);
+      const source = located?.file ?? sourceOf(p.property);
+      const steps = input.sources === undefined || p.verdict.kind !== 'violated' ? undefined : p.verdict.trace.actions.map((a) => input.sources?.step(a) ?? null);
       const r = p.recheck;
       return {
         id: p.property,
@@ -104,11 +121,13 @@ function scenario(c: CheckScenarioInput, input: FromCheckInput): ScenarioResult 
         checks: [...p.checks],
         ...(threat === undefined ? {} : { threat }),
         ...(source === undefined ? {} : { source }),
+        ...(located === undefined ? {} : { sourceLine: located.line }),
         verdicts: [
           verdictResult(p.verdict, c.method, r === undefined ? undefined : {
             ...(r.explanation === undefined ? {} : { explanation: r.explanation }),
             replayed: r.result,
             ...(r.liveAgrees === undefined ? {} : { liveAgrees: r.liveAgrees }),
+            ...(steps === undefined ? {} : { stepSources: steps }),
           }),
         ],
       };
@@ -128,6 +147,7 @@ export function reportFromCheck(input: FromCheckInput): Report {
     command: 'check',
     title: `check ${names.length === 1 ? names[0] : `${names.length} scenarios`}`,
     provenance: input.provenance,
+    ...(input.findingOptions === undefined ? {} : { findingOptions: input.findingOptions }),
     scenarios: input.checks.map((c) => scenario(c, input)),
     textFindings: [],
     textFiles: [],

@@ -10,6 +10,8 @@ export interface FromFindingsInput {
   readonly files: readonly string[];
   readonly findings: readonly (Finding & { readonly column?: number })[];
   readonly provenance: Provenance;
+  /** The options that decide the findings (Report.findingOptions). */
+  readonly findingOptions?: Report['findingOptions'];
 }
 
 export function reportFromFindings(input: FromFindingsInput): Report {
@@ -18,6 +20,7 @@ export function reportFromFindings(input: FromFindingsInput): Report {
     command: input.command,
     title: input.title,
     provenance: input.provenance,
+    ...(input.findingOptions === undefined ? {} : { findingOptions: input.findingOptions }),
     scenarios: [],
     textFindings: input.findings.map(
       (f): TextFinding => ({

@@ -20,6 +20,8 @@ const traceSchema = z.object({
   loop: count.optional(),
 });
 
+const sourceLine = z.object({ file: z.string(), line: count });
+
 const verdictSchema = z.object({
   kind: z.enum(['violated', 'holds-exhaustively', 'no-violation-found', 'inconclusive']),
   method: z.enum(['exhaustive', 'random']),
@@ -45,6 +47,7 @@ const verdictSchema = z.object({
       explanation: z.string().optional(),
       replayed: z.string().optional(),
       liveAgrees: z.boolean().optional(),
+      stepSources: z.array(sourceLine.nullable()).optional(),
       reproduce: z.string().optional(),
     })
     .optional(),
@@ -62,12 +65,23 @@ export const reportSchema = z.object({
     node: z.string(),
     options: z.record(z.string(), z.unknown()),
   }),
+  findingOptions: z.record(z.string(), z.unknown()).optional(),
   scenarios: z.array(
     z.object({
       id: z.string().min(1),
       system: z.string(),
       config: z.unknown(),
       notes: z.array(z.string()),
+      scope: z
+        .object({
+          injections: count,
+          attackerModel: z.string(),
+          capabilities: z.array(z.string()),
+          dishonest: z.string().nullable(),
+          closed: z.array(z.object({ channelClass: z.string(), channels: z.array(z.string()), assumption: z.string().optional() })),
+        })
+        .optional(),
+      source: sourceLine.optional(),
       failures: z.array(z.string()),
       properties: z.array(
         z.object({
@@ -76,6 +90,7 @@ export const reportSchema = z.object({
           checks: z.array(z.string()),
           threat: z.object({ id: z.string(), risk: z.string().optional() }).optional(),
           source: z.string().optional(),
+          sourceLine: count.optional(),
           verdicts: z.array(verdictSchema),
         }),
       ),
@@ -87,13 +102,20 @@ export const reportSchema = z.object({
       file: z.string(),
       line: count.optional(),
       column: count.optional(),
-      severity: z.enum(['defect', 'note']),
+      severity: z.enum(['defect', 'warning', 'note']),
       code: z.string(),
       message: z.string(),
       suggestion: z.string().optional(),
     }),
   ),
   textFiles: z.array(z.string()),
+  recheck: z
+    .object({
+      properties: z.array(z.object({ id: z.string(), counterMeasures: z.array(z.string()), file: z.string(), line: count })),
+      verdicts: z.array(z.object({ scenario: z.string(), property: z.string(), old: z.string(), new: z.string(), text: z.string(), changed: z.boolean() })),
+      summary: z.string(),
+    })
+    .optional(),
   diagrams: z.array(z.object({ title: z.string(), mermaid: z.string() })),
 });
 

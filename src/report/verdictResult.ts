@@ -1,5 +1,5 @@
 // An engine verdict as the report carries it: the kind, the words of the CLI, the bound alone, the figures.
-import { formatVerdict } from '../cli/formatVerdict.ts';
+import { formatVerdict } from './formatVerdict.ts';
 import { spaceWasReduced } from '../engine/ReductionStats.ts';
 import type { Verdict } from '../engine/Verdict.ts';
 import type { Counterexample, VerdictResult } from './Report.ts';

@@ -3,6 +3,8 @@
 import { describeComparison } from './compareBaseline.ts';
 import { baselineStatus } from './baselineStatus.ts';
 import { describeProvenance } from './describeProvenance.ts';
+import { describeScope } from './describeScope.ts';
+import { recheckRows } from './recheckLines.ts';
 import { escapeXml as e } from './escapeXml.ts';
 import type { RenderInput } from './RenderInput.ts';
 import { strongestVerdict } from './reportFindings.ts';
@@ -37,9 +39,11 @@ export function writeHtml({ report, comparison, traceDir }: RenderInput): string
     h.push('<h2>Against the baseline</h2>', lines.length === 0 ? '<p>No findings, none accepted.</p>' : `<ul>${lines.map((l) => `<li>${e(l)}</li>`).join('')}</ul>`);
   }
   if (report.scenarios.length > 0) {
-    h.push('<h2>Summary</h2>', '<table><tr><th>scenario</th><th>property</th><th>threat (risk)</th><th>checks</th><th>verdict</th><th>bound</th></tr>');
+    const scoped = report.scenarios.some((s) => s.scope !== undefined);
+    h.push('<h2>Summary</h2>', `<table><tr><th>scenario</th><th>property</th><th>threat (risk)</th><th>checks</th><th>verdict</th><th>bound</th>${scoped ? '<th>scope</th>' : ''}</tr>`);
     for (const s of report.scenarios) {
-      for (const f of s.failures) h.push(`<tr><td>${e(s.id)}</td><td>(scenario)</td><td></td><td></td><td class="failed">FAILED</td><td>${e(f)}</td></tr>`);
+      const scope = !scoped ? '' : `<td>${s.scope === undefined ? '' : e(describeScope(s.scope))}</td>`;
+      for (const f of s.failures) h.push(`<tr><td>${e(s.id)}</td><td>(scenario)</td><td></td><td></td><td class="failed">FAILED</td><td>${e(f)}</td>${scope}</tr>`);
       for (const p of s.properties) {
         const v = strongestVerdict(p);
         const status = baselineStatus(comparison, { scenario: s.id, property: p.id, detail: '' });
@@ -47,7 +51,7 @@ export function writeHtml({ report, comparison, traceDir }: RenderInput): string
         const link = v?.kind === 'violated' ? `<a href="#${e(anchor(s.id, p.id))}">${e(p.id)}</a>` : e(p.id);
         h.push(
           `<tr><td>${e(s.id)}</td><td>${link}</td><td>${e(threat)}</td><td>${e(p.checks.join(', '))}</td>` +
-            `<td class="${v?.kind ?? ''}">${e(v?.kind ?? '-')}${status === undefined ? '' : ` <span class="known">(${status})</span>`}</td><td>${e(v?.bound ?? '')}</td></tr>`,
+            `<td class="${v?.kind ?? ''}">${e(v?.kind ?? '-')}${status === undefined ? '' : ` <span class="known">(${status})</span>`}</td><td>${e(v?.bound ?? '')}</td>${scope}</tr>`,
         );
       }
     }
@@ -55,6 +59,7 @@ export function writeHtml({ report, comparison, traceDir }: RenderInput): string
   }
   for (const s of report.scenarios) {
     h.push(`<h2>${e(s.id)}</h2>`, `<p>System <code>${e(s.system)}</code>, configuration <code>${e(JSON.stringify(s.config))}</code>.</p>`);
+    if (s.scope !== undefined) h.push(`<p class="scope">Every verdict below holds ${e(describeScope(s.scope))}.</p>`);
     if (s.notes.length + s.failures.length > 0) {
       h.push(`<ul>${s.notes.map((n) => `<li>${e(n)}</li>`).join('')}${s.failures.map((f) => `<li class="failed">FAILED: ${e(f)}</li>`).join('')}</ul>`);
     }
@@ -90,6 +95,15 @@ export function writeHtml({ report, comparison, traceDir }: RenderInput): string
             `<td><code>${e(f.code)}</code></td><td>${e(f.message)}${f.suggestion === undefined ? '' : `<br><i>${e(f.suggestion)}</i>`}</td></tr>`,
         );
       }
+      h.push('</table>');
+    }
+  }
+  if (report.recheck !== undefined) {
+    h.push('<h2>Properties re-run (diff --check)</h2>', `<p>${e(report.recheck.summary.replace(/^./, (c) => c.toUpperCase()))}.</p>`);
+    const rows = recheckRows(report.recheck);
+    if (rows.length > 0) {
+      h.push('<table><tr><th>property</th><th>touched at</th><th>scenario</th><th>before (baseline)</th><th>now</th><th>changed</th></tr>');
+      for (const r of rows) h.push(`<tr><td>${e(r.property)}</td><td><code>${e(r.where)}</code></td><td>${e(r.scenario)}</td><td>${e(r.old)}</td><td class="${e(r.new)}">${e(r.new)}</td><td>${r.changed ? '<b>yes</b>' : 'no'}</td></tr>`);
       h.push('</table>');
     }
   }

@@ -4,6 +4,8 @@
 import { create } from 'xmlbuilder2';
 import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces.js';
 import { describeComparison } from './compareBaseline.ts';
+import { verdictInScope } from './describeScope.ts';
+import { recheckRows } from './recheckLines.ts';
 import { baselineStatus } from './baselineStatus.ts';
 import type { RenderInput } from './RenderInput.ts';
 import { scenarioProperty, strongestVerdict } from './reportFindings.ts';
@@ -36,7 +38,7 @@ function cases({ report, comparison, traceDir }: RenderInput): Map<string, Case[
     for (const p of s.properties) {
       const v = strongestVerdict(p);
       const millis = p.verdicts.reduce((n, x) => n + x.millis, 0);
-      const out = p.verdicts.map((x) => `${x.method}: ${x.text}`).join('\n');
+      const out = p.verdicts.map((x) => `${x.method}: ${verdictInScope(x.text, s.scope)}`).join('\n');
       if (v === undefined || (v.kind !== 'violated' && v.kind !== 'inconclusive')) {
         add(s.id, { name: p.id, classname: s.id, millis, outcome: { kind: 'pass' }, out });
         continue;
@@ -44,14 +46,14 @@ function cases({ report, comparison, traceDir }: RenderInput): Map<string, Case[
       const c = v.counterexample;
       const files = c === undefined ? undefined : filesOf(report, c);
       const body = [
-        v.text,
+        verdictInScope(v.text, s.scope),
         ...(c?.explanation === undefined ? [] : [c.explanation]),
         ...(c === undefined ? [] : c.trace.actions.map((a, i) => `${String(i + 1).padStart(3)}. ${a}`)),
         ...(files === undefined ? [] : [`replay: trecheck replay ${traceDir}/${files.trace}`]),
         ...(c?.reproduce === undefined ? [] : [`reproduce: ${c.reproduce}`]),
       ].join('\n');
       const status = baselineStatus(comparison, { scenario: s.id, property: p.id, detail: '' });
-      const message = `${v.text}${status === 'known' ? ' (known finding, accepted in the baseline)' : ''}`;
+      const message = `${verdictInScope(v.text, s.scope)}${status === 'known' ? ' (known finding, accepted in the baseline)' : ''}`;
       add(s.id, { name: p.id, classname: s.id, millis, outcome: { kind: status === 'known' ? 'skipped' : 'failure', type: v.kind, message, body }, out });
     }
   }
@@ -70,6 +72,11 @@ function cases({ report, comparison, traceDir }: RenderInput): Map<string, Case[
           : { kind: open.length === 0 ? 'skipped' : 'failure', type: 'defect', message: `${defects.length} defect(s)${open.length === 0 ? ', all known (baseline)' : ''}`, body: lines.join('\n') };
       add(`text: ${file}`, { name: code, classname: file, millis: 0, outcome, out: lines.join('\n') });
     }
+  }
+  // diff --check: each re-run verdict a test case, failed when it changed against the baseline.
+  for (const r of report.recheck === undefined ? [] : recheckRows(report.recheck)) {
+    const line = `${r.scenario} ${r.property} (touched at ${r.where}): before ${r.old}, now ${r.new}: ${r.text}`;
+    add('diff --check', { name: `${r.scenario} ${r.property}`, classname: 'recheck', millis: 0, outcome: r.changed ? { kind: 'failure', type: 'changed', message: line, body: line } : { kind: 'pass' }, out: line });
   }
   if (comparison !== undefined && comparison.disappeared.length > 0) {
     for (const line of describeComparison({ ...comparison, known: [], new: [], changed: [] })) {
@@ -95,7 +102,7 @@ export function writeJunit(input: RenderInput): string {
     tests: all.length,
     failures: count(all, 'failure'),
     errors: 0,
-    skipped: count(all, 'skipped'),
+    // No `skipped` here: Jenkins' junit-10.xsd allows it on testsuite only.
     time: seconds(all.reduce((n, c) => n + c.millis, 0)),
   });
   for (const [name, cs] of suites) {

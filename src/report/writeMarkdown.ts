@@ -3,6 +3,8 @@
 import { describeComparison } from './compareBaseline.ts';
 import { baselineStatus } from './baselineStatus.ts';
 import { describeProvenance } from './describeProvenance.ts';
+import { describeScope } from './describeScope.ts';
+import { recheckRows } from './recheckLines.ts';
 import type { RenderInput } from './RenderInput.ts';
 import { strongestVerdict } from './reportFindings.ts';
 import { sequenceMermaid } from './sequenceMermaid.ts';
@@ -20,21 +22,24 @@ export function writeMarkdown({ report, comparison, traceDir }: RenderInput): st
     md.push(...(lines.length === 0 ? ['No findings, none accepted.'] : lines.map((l) => `- ${l}`)), '');
   }
   if (report.scenarios.length > 0) {
-    md.push('## Summary', '', '| scenario | property | threat (risk) | checks | verdict | bound |', '|---|---|---|---|---|---|');
+    const scoped = report.scenarios.some((s) => s.scope !== undefined);
+    md.push('## Summary', '', `| scenario | property | threat (risk) | checks | verdict | bound |${scoped ? ' scope |' : ''}`, `|---|---|---|---|---|---|${scoped ? '---|' : ''}`);
     for (const s of report.scenarios) {
-      for (const f of s.failures) md.push(`| ${cell(s.id)} | (scenario) | | | **FAILED** | ${cell(f)} |`);
+      const scope = !scoped ? '' : ` ${s.scope === undefined ? '' : cell(describeScope(s.scope))} |`;
+      for (const f of s.failures) md.push(`| ${cell(s.id)} | (scenario) | | | **FAILED** | ${cell(f)} |${scope}`);
       for (const p of s.properties) {
         const v = strongestVerdict(p);
         const status = baselineStatus(comparison, { scenario: s.id, property: p.id, detail: '' });
         const threat = p.threat === undefined ? '' : `${p.threat.id}${p.threat.risk === undefined ? '' : ` (${p.threat.risk})`}`;
         const kind = v === undefined ? '-' : v.kind === 'violated' ? '**VIOLATED**' : v.kind;
-        md.push(`| ${cell(s.id)} | ${cell(p.id)} | ${cell(threat)} | ${cell(p.checks.join(', '))} | ${kind}${status === undefined ? '' : ` (${status})`} | ${cell(v?.bound ?? '')} |`);
+        md.push(`| ${cell(s.id)} | ${cell(p.id)} | ${cell(threat)} | ${cell(p.checks.join(', '))} | ${kind}${status === undefined ? '' : ` (${status})`} | ${cell(v?.bound ?? '')} |${scope}`);
       }
     }
     md.push('');
   }
   for (const s of report.scenarios) {
     md.push(`## ${s.id}`, '', `System \`${s.system}\`, configuration \`${JSON.stringify(s.config)}\`.`, '');
+    if (s.scope !== undefined) md.push(`Every verdict below holds ${describeScope(s.scope)}.`, '');
     for (const n of s.notes) md.push(`- ${n}`);
     for (const f of s.failures) md.push(`- **FAILED**: ${f}`);
     if (s.notes.length + s.failures.length > 0) md.push('');
@@ -61,7 +66,8 @@ export function writeMarkdown({ report, comparison, traceDir }: RenderInput): st
   }
   if (report.textFindings.length > 0 || report.textFiles.length > 0) {
     const defects = report.textFindings.filter((f) => f.severity === 'defect').length;
-    md.push('## Findings about the text', '', `${report.textFiles.join(', ')}: ${defects} defect(s), ${report.textFindings.length - defects} note(s).`, '');
+    const warnings = report.textFindings.filter((f) => f.severity === 'warning').length;
+    md.push('## Findings about the text', '', `${report.textFiles.join(', ')}: ${defects} defect(s), ${warnings === 0 ? '' : `${warnings} warning(s), `}${report.textFindings.length - defects - warnings} note(s).`, '');
     if (report.textFindings.length > 0) {
       md.push('| where | severity | code | message |', '|---|---|---|---|');
       for (const f of report.textFindings) {
@@ -69,6 +75,15 @@ export function writeMarkdown({ report, comparison, traceDir }: RenderInput): st
         const suggestion = f.suggestion === undefined ? '' : ` (${f.suggestion})`;
         md.push(`| ${cell(location(f))} | ${f.severity}${status === undefined ? '' : ` (${status})`} | ${cell(f.code)} | ${cell(f.message + suggestion)} |`);
       }
+      md.push('');
+    }
+  }
+  if (report.recheck !== undefined) {
+    md.push('## Properties re-run (diff --check)', '', report.recheck.summary.replace(/^./, (c) => c.toUpperCase()) + '.', '');
+    const rows = recheckRows(report.recheck);
+    if (rows.length > 0) {
+      md.push('| property | touched at | scenario | before (baseline) | now | changed |', '|---|---|---|---|---|---|');
+      for (const r of rows) md.push(`| ${cell(r.property)} | ${cell(r.where)} | ${cell(r.scenario)} | ${r.old} | ${r.new} | ${r.changed ? '**yes**' : 'no'} |`);
       md.push('');
     }
   }

@@ -9,9 +9,10 @@ import type { PropertyCoverage } from './PropertyCoverage.ts';
 import type { Requirement } from './Requirement.ts';
 import type { RequirementText } from './extractRequirements.ts';
 import { findRenames } from './findRenames.ts';
+import { weakenedModals } from './weakenedModal.ts';
 import { wordDiff } from './wordDiff.ts';
 
-export type DiffKind = 'unchanged' | 'renamed' | 'moved' | 'references' | 'reworded' | 'split' | 'merged' | 'regrouped' | 'added' | 'removed';
+export type DiffKind = 'unchanged' | 'renamed' | 'moved' | 'references' | 'reworded' | 'weakened' | 'split' | 'merged' | 'regrouped' | 'added' | 'removed';
 
 export interface DiffEntry {
   readonly kind: DiffKind;
@@ -197,6 +198,8 @@ function entry(old: readonly Requirement[], neu: readonly Requirement[]): DiffEn
   const moved = sectionMoved ? { movedFrom: a.section } : {};
   const sameWords = canonicalWords(a.text, true).join(' ') === canonicalWords(b.text, true).join(' ');
   const sameRefs = referencesAdded.length === 0 && referencesRemoved.length === 0;
+  // "shall" -> "should"/"may", "must" -> "should": a requirement made optional, its own kind (weakenedModal.ts).
+  if (weakenedModals(a.text, b.text).length > 0) return { kind: 'weakened', ...base, words: wordDiff(a.text, b.text), ...moved };
   if (!sameWords) return { kind: 'reworded', ...base, words: wordDiff(a.text, b.text), ...moved };
   if (!sameRefs) return { kind: 'references', ...base, words: wordDiff(a.text, b.text), ...moved };
   if (sectionMoved) return { kind: 'moved', ...base, ...moved };

@@ -6,8 +6,8 @@ import { countDefects } from './Finding.ts';
 import { formatFinding, plural } from './formatFindings.ts';
 import type { RequirementText } from './extractRequirements.ts';
 
-const listed: ReadonlySet<DiffKind> = new Set(['moved', 'references', 'reworded', 'split', 'merged', 'regrouped', 'added', 'removed']);
-const kindOrder: readonly DiffKind[] = ['unchanged', 'renamed', 'moved', 'references', 'reworded', 'split', 'merged', 'regrouped', 'added', 'removed'];
+const listed: ReadonlySet<DiffKind> = new Set(['moved', 'references', 'reworded', 'weakened', 'split', 'merged', 'regrouped', 'added', 'removed']);
+const kindOrder: readonly DiffKind[] = ['unchanged', 'renamed', 'moved', 'references', 'reworded', 'weakened', 'split', 'merged', 'regrouped', 'added', 'removed'];
 
 export function formatDiffReport(report: DiffReport): string {
   const { old: o, new: n } = report;
@@ -54,7 +54,8 @@ function formatEntry(e: DiffEntry, oldFile: string, newFile: string): string[] {
       return [`${at}: moved (was line ${was}, "${e.movedFrom ?? ''}"): ${first.text}`];
     case 'references':
     case 'reworded':
-      return [`${at}: ${e.kind === 'references' ? 'references changed' : 'reworded'} (was line ${was}${moved}): ${e.words ?? first.text}`, ...refs];
+    case 'weakened':
+      return [`${at}: ${e.kind === 'references' ? 'references changed' : e.kind === 'weakened' ? 'WEAKENED requirement' : 'reworded'} (was line ${was}${moved}): ${e.words ?? first.text}`, ...refs];
     case 'split':
     case 'merged':
     case 'regrouped':

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { AblationReport } from '../../src/cli/ablate/AblationReport.ts';
+import { startCellProgress } from '../../src/cli/ablate/runCells.ts';
 import { runCliCaptured } from '../../src/cli/main.ts';
 
 const scope = ['--threat', 't6', '--threat', 't10', '--workers', '1'];
@@ -14,13 +15,36 @@ const read = (dir: string): AblationReport => JSON.parse(readFileSync(join(dir, 
 /** The report without what depends on the machine or the folder: timings and trace paths. */
 const stable = (r: AblationReport): unknown => JSON.parse(JSON.stringify({ ...r, millis: 0 }).replace(/"trace":"[^"]*"/g, '"trace":""'));
 
+describe('ablate off a terminal (CI)', () => {
+  it('prints a whole progress line every few seconds, even while a cell runs, and the last one when done', async () => {
+    const lines: string[] = [];
+    const ctx = { out: () => {}, err: (t: string) => void lines.push(t), interactive: false, exit: () => {} };
+    const progress = startCellProgress(ctx, 4, 1, 20);
+    progress.update(2);
+    await new Promise((r) => setTimeout(r, 70));
+    progress.update(4);
+    progress.stop();
+    expect(lines.length).toBeGreaterThanOrEqual(2);
+    expect(lines.every((l) => /^ablate: \d\/4 cells \(1 cached\), \d+ s[^\r]*\n$/.test(l))).toBe(true);
+    expect(lines.at(-1)).toMatch(/^ablate: 4\/4 cells/);
+  });
+
+  it('writes into reports/latest unless --out says otherwise (the committed matrix: npm run ablation)', async () => {
+    const help = await runCliCaptured(['ablate', '--help']);
+    expect(help.stdout.replace(/\s+/g, ' ')).toContain('(default: "reports/latest")');
+    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { scripts: Record<string, string> };
+    expect(pkg.scripts['ablation']).toMatch(/ablate .*--out reports$/);
+  });
+});
+
 describe('trecheck ablate', () => {
   const out = fresh();
   let report: AblationReport;
 
   it('finds every switch of t6 and t10 necessary, with the shortest attacks it breaks, and exits 0', async () => {
     const r = await runCliCaptured(['ablate', ...scope, '--out', out, '--no-cache']);
-    expect(r.stderr).toBe('');
+    // Off a terminal, only whole progress lines (every few seconds, when the run is that long).
+    expect(r.stderr.split('\n').filter((l) => l !== '' && !/^ablate: \d+\/\d+ cells \(\d+ cached\), \d+ s/.test(l))).toEqual([]);
     expect(r.code).toBe(0);
     report = read(out);
     expect(report.switches).toEqual(['t6.cm4', 't6.cm5', 't4.cm2', 't10.cm6', 't10.cm7']);

@@ -9,9 +9,10 @@ import { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
 import { switches } from '../../models/counterMeasures/switches.ts';
 import type { CliContext } from '../../src/cli/CliContext.ts';
-import { runCheck } from '../../src/cli/commands/check.ts';
+import { runCheckReport } from '../../src/cli/commands/check.ts';
 import { registerDiffWith } from '../../src/cli/commands/diff.ts';
 import { runCliCaptured } from '../../src/cli/main.ts';
+import { packageRoot } from '../../src/package/packageRoot.ts';
 import type { PropertyCoverage } from '../../src/text/PropertyCoverage.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'trecheck-check-'));
@@ -80,15 +81,15 @@ describe('trecheck check: verdicts and exit codes', () => {
         '  honest run: goal reached in 26 steps (live actors: 26 steps, same final states)',
         '  TRE registry: mcim:sho2 Activated; sho2: Serving, report success; old SHO sho1: Released',
         '  exhaustive search: 103 states, 130 transitions, depth 26, <ms> ms; partial-order reduction: 68 of 198 steps left out (every state still explored, at its depth)',
-        '  AtMostOneMcimActive [004 5.1.3.7.2, 004 5.1.1.1]: holds for every trace up to depth 26 (complete: 103 states, the whole reachable state space)',
-        '  HonestRunEndsAtGoal [004 5.1.3.6.2 steps 13-14, 004 5.1.3.7.4.2 steps 8-14, 004 5.1.3.7.4.3]: holds for every trace up to depth 26 (complete: 103 states, the whole reachable state space)',
+        '  AtMostOneMcimActive [004 5.1.3.7.2, 004 5.1.1.1]: holds for every trace up to depth 26 (complete: 103 states, the whole reachable state space); scope: within 0 injections, no attacker',
+        '  HonestRunEndsAtGoal [004 5.1.3.6.2 steps 13-14, 004 5.1.3.7.4.2 steps 8-14, 004 5.1.3.7.4.3]: holds for every trace up to depth 26 (complete: 103 states, the whole reachable state space); scope: within 0 injections, no attacker',
         '',
         'change-via-old-sho-both-present: flow change-via-old-sho; no attacker; every counter-measure on',
         '  honest run: goal reached in 26 steps (live actors: 26 steps, same final states)',
         '  TRE registry: mcim:sho1 Blocked, mcim:sho2 Activated; sho2: Serving, report success; old SHO sho1: Released',
         '  exhaustive search: 103 states, 130 transitions, depth 26, <ms> ms; partial-order reduction: 68 of 198 steps left out (every state still explored, at its depth)',
-        '  AtMostOneMcimActive [004 5.1.3.7.2, 004 5.1.1.1]: holds for every trace up to depth 26 (complete: 103 states, the whole reachable state space)',
-        '  HonestRunEndsAtGoal [004 5.1.3.6.2 steps 13-14, 004 5.1.3.7.4.2 steps 8-14, 004 5.1.3.7.4.3]: holds for every trace up to depth 26 (complete: 103 states, the whole reachable state space)',
+        '  AtMostOneMcimActive [004 5.1.3.7.2, 004 5.1.1.1]: holds for every trace up to depth 26 (complete: 103 states, the whole reachable state space); scope: within 0 injections, no attacker',
+        '  HonestRunEndsAtGoal [004 5.1.3.6.2 steps 13-14, 004 5.1.3.7.4.2 steps 8-14, 004 5.1.3.7.4.3]: holds for every trace up to depth 26 (complete: 103 states, the whole reachable state space); scope: within 0 injections, no attacker',
         '',
         '2 of 2 honest run(s) reach their goal.',
         '4 verdicts: 4 without violation, 0 violated (0 known finding(s) about the text, 0 other).',
@@ -129,7 +130,7 @@ describe('trecheck check: verdicts and exit codes', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toBe('');
     expect(r.stdout).toContain('; switched OFF: t6.cm4\n');
-    expect(r.stdout).toContain('TreFirmwareOnlyFromSupplier [t6.cm4, 004 5.1.2.2]: VIOLATED: counterexample of 2 steps (exhaustive, shortest)\n');
+    expect(r.stdout).toContain('TreFirmwareOnlyFromSupplier [t6.cm4, 004 5.1.2.2]: VIOLATED: counterexample of 2 steps (exhaustive, shortest); scope: within 1 injection, Dolev-Yao over typed messages: network + t4.logical + t4.tamper + t6.firmware, ');
     expect(r.stdout).toContain('      expected firmware v1 or v2 from the supplier, actual: modified firmware installed\n');
     expect(r.stdout).toMatch(/\n {8}1\. attacker>m2me treUpdate \(injected as supplier\) \w+\n {8}2\. m2me>tre treUpdate\n/);
     expect(r.stdout).toContain('      live actors: agree on every state of the trace\n');
@@ -195,23 +196,42 @@ describe('trecheck check: known findings about the text', () => {
     expect(update.code).toBe(0);
     expect(update.stdout).toContain(`baseline: wrote ${baseline} (6 accepted finding(s))\n`);
     expect(JSON.parse(readFileSync(baseline, 'utf8'))).toEqual({
-      format: 'trecheck-baseline/1',
+      format: 'trecheck-baseline/2',
       commands: ['check'],
       findings: [
-        { command: 'check', scenario: 't11-faults', property: 'ChangeOfOperatorKeepsService', kind: 'violated', detail: '' },
-        { command: 'check', scenario: 't11-faults', property: 'ServiceRecoverable', kind: 'violated', detail: '' },
-        { command: 'check', scenario: 't11-faults', property: 'ServiceEventually', kind: 'violated', detail: '' },
-        { command: 'check', scenario: 't11-old-sho-silent', property: 'ServiceEventually', kind: 'violated', detail: '' },
-        { command: 'check', scenario: 't11-erasure', property: 'ServiceRecoverable', kind: 'violated', detail: '' },
-        { command: 'check', scenario: 't11-erasure', property: 'ServiceEventually', kind: 'violated', detail: '' },
+        { command: 'check', scenario: 't11-faults', property: 'ChangeOfOperatorKeepsService', kind: 'violated', detail: '', options: {} },
+        { command: 'check', scenario: 't11-faults', property: 'ServiceRecoverable', kind: 'violated', detail: '', options: {} },
+        { command: 'check', scenario: 't11-faults', property: 'ServiceEventually', kind: 'violated', detail: '', options: {} },
+        { command: 'check', scenario: 't11-old-sho-silent', property: 'ServiceEventually', kind: 'violated', detail: '', options: {} },
+        { command: 'check', scenario: 't11-erasure', property: 'ServiceRecoverable', kind: 'violated', detail: '', options: {} },
+        { command: 'check', scenario: 't11-erasure', property: 'ServiceEventually', kind: 'violated', detail: '', options: {} },
       ],
     });
 
+    // Entries remember their options: a run with a counter-measure off is not compared with the default run's.
     const regression = await check('--threat', 't11', '--baseline', baseline, '--off', 't8.cm8');
 
     expect(regression.code).toBe(1);
-    expect(regression.stdout).toContain('baseline: known: t11-faults ChangeOfOperatorKeepsService: violated, accepted in the baseline\n');
+    expect(regression.stdout).toContain('baseline: NEW: t11-faults ChangeOfOperatorKeepsService: violated, not in the baseline\n');
     expect(regression.stdout).toContain('baseline: NEW: t11-faults ModifiedMcimNeverSelectedAfterBoot: violated, not in the baseline\n');
+  });
+
+  it('keeps a finding accepted with --off apart: the default run after it still passes, and the --off run is known', async () => {
+    const baseline = join(root, 'baseline-off.json');
+    writeFileSync(baseline, readFileSync(join(packageRoot(), 'reports', 'baseline.json')));
+    const update = await check('--threat', 't10', '--off', 't10.cm6', '--baseline', baseline, '--update-baseline');
+    expect(update.code).toBe(0);
+    const written = JSON.parse(readFileSync(baseline, 'utf8')) as { findings: { scenario: string; options: unknown }[] };
+    const offEntries = written.findings.filter((f) => JSON.stringify(f.options) === JSON.stringify({ off: ['t10.cm6'] }));
+    expect(offEntries.length).toBeGreaterThan(0);
+    expect(offEntries.every((f) => f.scenario.startsWith('t10'))).toBe(true);
+
+    const again = await check('--threat', 't10', '--off', 't10.cm6', '--baseline', baseline);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toContain('baseline: known: ');
+    const plain = await check('--baseline', baseline);
+    expect(plain.code).toBe(0);
+    expect(plain.stdout).not.toContain('DISAPPEARED');
   });
 });
 
@@ -220,7 +240,7 @@ describe('trecheck check: bounds and random search', () => {
     const r = await check('--flow', 'initial-3gpp', '--depth', '5');
 
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/AtMostOneMcimActive \[[^\]]+\]: holds for every trace up to depth 5 \(bounded: [\d,]+ states; longer traces not explored\)\n/);
+    expect(r.stdout).toMatch(/AtMostOneMcimActive \[[^\]]+\]: holds for every trace up to depth 5 \(bounded: [\d,]+ states; longer traces not explored\); scope: within 0 injections, no attacker\n/);
     expect(r.stdout).not.toContain('complete:');
   });
 
@@ -229,7 +249,7 @@ describe('trecheck check: bounds and random search', () => {
 
     expect(r.code).toBe(4);
     expect(r.stdout).toMatch(/\n {2}random search: 50 runs of <= 50 steps \(seed 1\), [\d,]+ steps taken, longest run \d+, /);
-    expect(r.stdout.match(/: no violation found in 50 random runs of <= 50 steps \(seed 1\): not a proof\n/g)).toHaveLength(2);
+    expect(r.stdout.match(/: no violation found in 50 random runs of <= 50 steps \(seed 1\): not a proof; scope: within 0 injections, no attacker\n/g)).toHaveLength(2);
   });
 
   it('gives the same random run for the same seed', async () => {
@@ -307,7 +327,7 @@ describe('trecheck diff --check', () => {
     const ctx: CliContext = { out: (t) => void (stdout += t), err: (t) => void (stdout += t), interactive: false, exit: (c) => void (code = c) };
     const program = new Command('trecheck').exitOverride();
     const out = join(root, `diff-${++runs}`);
-    registerDiffWith({ propertyCoverage: coverage, rerun: async (ids, c) => runCheck({ property: [...ids], format: [], out }, c) })(program, ctx);
+    registerDiffWith({ propertyCoverage: coverage, rerun: async (ids, c) => runCheckReport({ property: [...ids], format: [], out }, c) })(program, ctx);
     await program.parseAsync(['diff', fixture('diff-old.txt'), fixture('diff-lost.txt'), '--check'], { from: 'user' });
     return { code, stdout };
   }
@@ -323,6 +343,8 @@ describe('trecheck diff --check', () => {
     expect(r.stdout).toContain('trecheck check: 9 flow scenario(s), 0 threat(s) in 0 scenario(s)\n');
     expect(r.stdout).toMatch(/HonestRunEndsAtGoal \[[^\]]+\]: VIOLATED/);
     expect(r.stdout).not.toMatch(/AtMostOneMcimActive \[/);
+    // Its violations are the known findings the shipped baseline accepts: said in words.
+    expect(r.stdout).toMatch(/\ncheck: no verdict changed: the \d+ verdict\(s\) of 1 affected property are those the baseline accepted\n/);
     expect(r.code).toBe(1);
   });
 

@@ -93,7 +93,7 @@ describe('report flags', () => {
     ['a bad --format', [...ns, '--format', 'pdf'], /^trecheck: unknown --format 'pdf'; expected one of: md, html, json, sarif, junit$/],
     ['a missing baseline', [...ns, '--baseline', join(dir, 'nope.json')], /^trecheck: cannot read baseline .*nope\.json: ENOENT$/],
     ['a baseline that is not JSON', [...ns, '--baseline', file('notjson.json', '{oops')], /^trecheck: baseline .*notjson\.json is not JSON: /],
-    ['a baseline of another format', [...ns, '--baseline', file('wrong.json', { format: 'x', findings: [] })], /^trecheck: baseline .*wrong\.json: not a trecheck-baseline\/1 file: format: /],
+    ['a baseline of another format', [...ns, '--baseline', file('wrong.json', { format: 'x', findings: [] })], /^trecheck: baseline .*wrong\.json: not a trecheck-baseline\/2 file: format: /],
     ['a report that is not a report', ['report', file('r.json', { format: 'trecheck-report/1' })], /^trecheck: .*r\.json: not a trecheck-report\/1 file: command: /],
     ['--update-baseline with --no-baseline', [...ns, '--no-baseline', '--update-baseline'], /^trecheck: --update-baseline needs a baseline file: drop --no-baseline$/],
   ];

@@ -2,6 +2,7 @@
 // exit code and full output pinned by reviewed golden files (test/golden/text).
 import { describe, expect, it } from 'vitest';
 import { runCliCaptured } from '../../src/cli/main.ts';
+import { describeWithSeeds, seedsAvailable } from '../text/textFixtures.ts';
 import { expectGolden, fixture, seed, transcript } from './textTranscript.ts';
 
 const cases: ReadonlyArray<{ golden: string; args: string[]; code: number }> = [
@@ -30,7 +31,7 @@ const cases: ReadonlyArray<{ golden: string; args: string[]; code: number }> = [
   { golden: 'diff-003-004.txt', args: ['diff', seed('003'), seed('004')], code: 2 },
 ];
 
-describe('text commands on the real TR texts', () => {
+describeWithSeeds('text commands on the real TR texts', () => {
   for (const c of cases) {
     it(`trecheck ${c.args[0]} ${c.golden} exits ${c.code} and matches its golden transcript`, async () => {
       const { code, text } = await transcript(c.args);
@@ -60,7 +61,7 @@ describe('text commands on unreadable input', () => {
     expect(text).toMatch(/--- stderr\ntrecheck: <fixtures>\/binary.bin: looks like a binary file [^\n]*\n$/);
   });
 
-  it('exits 2 when --analysis is not a threat analysis', async () => {
+  it.skipIf(!seedsAvailable())('exits 2 when --analysis is not a threat analysis', async () => {
     const { code, text } = await transcript(['xref', seed('004'), '--analysis', seed('000')]);
     expect(code).toBe(2);
     expect(text).toMatch(/--- stdout\n--- stderr\ntrecheck: [^\n]*no threat analysis of Alternative 1 found[^\n]*\n$/);

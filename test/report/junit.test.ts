@@ -45,17 +45,17 @@ describe('JUnit XML', () => {
   });
 
   it('skips a known finding under a baseline instead of failing it', () => {
-    const known = (scenario: string, property: string, kind: 'violated' | 'failed', detail = '') => ({ command: 'check', scenario, property, kind, detail });
+    const known = (scenario: string, property: string, kind: 'violated' | 'failed', detail = '') => ({ command: 'check', scenario, property, kind, detail, options: {} });
     const noNotice = checks.find((c) => c.config.name === 'change-via-pristine-no-notice')!;
     const honestFailures = [
       `the honest run by the pure step function misses its goal: ${noNotice.honest!.pure.unmet.join('; ')}`,
       `the honest run by live actors misses its goal: ${noNotice.honest!.live.unmet.join('; ')}`,
     ];
-    const pristineOnly = { format: 'trecheck-baseline/1' as const, findings: [known('change-via-pristine', 'HonestRunEndsAtGoal', 'violated')] };
+    const pristineOnly = { format: 'trecheck-baseline/2' as const, findings: [known('change-via-pristine', 'HonestRunEndsAtGoal', 'violated')] };
     const partly = parse(writeJunit({ report, comparison: compareBaseline(report, pristineOnly), traceDir: 'out/traces' }));
     expect(partly.testsuites.failures).toBe('2');
     const baseline = {
-      format: 'trecheck-baseline/1' as const,
+      format: 'trecheck-baseline/2' as const,
       findings: [
         ...pristineOnly.findings,
         ...honestFailures.map((f) => known('change-via-pristine-no-notice', '(scenario)', 'failed', f)),

@@ -70,10 +70,10 @@ describe('SARIF 2.1.0', () => {
 
   it('against a baseline: known results unchanged, disappeared ones absent', () => {
     const baseline = {
-      format: 'trecheck-baseline/1' as const,
+      format: 'trecheck-baseline/2' as const,
       findings: [
-        { command: 'check', scenario: 'change-via-pristine', property: 'HonestRunEndsAtGoal', kind: 'violated' as const, detail: '' },
-        { command: 'check', scenario: 'change-via-pristine', property: 'AtMostOneMcimActive', kind: 'violated' as const, detail: '' },
+        { command: 'check', scenario: 'change-via-pristine', property: 'HonestRunEndsAtGoal', kind: 'violated' as const, detail: '', options: {} },
+        { command: 'check', scenario: 'change-via-pristine', property: 'AtMostOneMcimActive', kind: 'violated' as const, detail: '', options: {} },
       ],
     };
     const log = buildSarif({ report: check, comparison: compareBaseline(check, baseline), traceDir: 'x' });

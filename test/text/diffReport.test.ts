@@ -8,7 +8,7 @@ import { ExitCode } from '../../src/cli/exitCodes.ts';
 import { alignRequirements } from '../../src/text/alignRequirements.ts';
 import { buildDiffReport } from '../../src/text/buildDiffReport.ts';
 import { extractRequirements } from '../../src/text/extractRequirements.ts';
-import { fixturePath, fixtureText, seedText } from './textFixtures.ts';
+import { describeWithSeeds, fixturePath, fixtureText, seedText } from './textFixtures.ts';
 
 const diff = (oldName: string, newName: string, coverage = []) =>
   buildDiffReport(extractRequirements(fixtureText(oldName)), extractRequirements(fixtureText(newName)), coverage);
@@ -78,7 +78,7 @@ describe('trecheck diff --check', () => {
       propertyCoverage: coverage,
       rerun: async (ids) => {
         calls.push([...ids]);
-        return ExitCode.violated;
+        return { code: ExitCode.violated };
       },
     })(program, ctx);
     await program.parseAsync(['diff', fixturePath('diff-old.txt'), fixturePath(newName), '--check'], { from: 'user' });
@@ -103,7 +103,7 @@ describe('trecheck diff --check', () => {
   });
 });
 
-describe('trecheck diff on the real history of the TRE text', () => {
+describeWithSeeds('trecheck diff on the real history of the TRE text', () => {
   const voids = new Set(['t10.cm8']);
   const req = (p: string) => extractRequirements(seedText(p));
 

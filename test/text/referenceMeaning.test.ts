@@ -1,6 +1,6 @@
 // The meaning check of references: on the unaltered seeds, on altered copies of them (a correct reference
 // replaced by another counter-measure of the same threat or of another threat), and end to end in xref.
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { catalogueView } from '../../properties/catalogue/counterMeasureCatalogue.ts';
 import { buildXrefReport } from '../../src/text/buildXrefReport.ts';
 import { checkReferenceMeaning } from '../../src/text/checkReferenceMeaning.ts';
@@ -10,7 +10,7 @@ import { parseThreatAnalysis } from '../../src/text/parseThreatAnalysis.ts';
 import { targetsFromCatalogue } from '../../src/text/ReferenceTargets.ts';
 import type { SourceText } from '../../src/text/SourceText.ts';
 import { measureMeaningCheck } from './meaningEvaluation.ts';
-import { seedText } from './textFixtures.ts';
+import { describeWithSeeds, seedsAvailable, seedText } from './textFixtures.ts';
 
 function analysisIndex(): CounterMeasureIndex {
   const analysis = parseThreatAnalysis(seedText('003'));
@@ -19,9 +19,10 @@ function analysisIndex(): CounterMeasureIndex {
   return index;
 }
 
-const index = analysisIndex();
+// Read only when the TR texts are there: without them every block below is skipped.
 const treTexts = ['000', '001', '004'];
-const requirements = treTexts.flatMap((p) => extractRequirements(seedText(p)).requirements);
+const index = seedsAvailable() ? analysisIndex() : (undefined as unknown as CounterMeasureIndex);
+const requirements = seedsAvailable() ? treTexts.flatMap((p) => extractRequirements(seedText(p)).requirements) : [];
 
 /** Seed 004 with one line's text replaced, as an editor's slip would alter it. */
 function altered004(line: number, from: string, to: string): SourceText {
@@ -32,7 +33,7 @@ function altered004(line: number, from: string, to: string): SourceText {
   return { ...seed, lines };
 }
 
-describe('the meaning check of references', () => {
+describeWithSeeds('the meaning check of references', () => {
   it('indexes the 74 counter-measures of Alternative 1 of 003, the void t10 cm8 left out', () => {
     expect(index.entries).toHaveLength(74);
     expect(index.entries.some((e) => e.key === 't10.cm8')).toBe(false);

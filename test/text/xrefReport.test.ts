@@ -4,7 +4,7 @@ import { catalogueView } from '../../properties/catalogue/counterMeasureCatalogu
 import { buildXrefReport } from '../../src/text/buildXrefReport.ts';
 import { parseThreatAnalysis } from '../../src/text/parseThreatAnalysis.ts';
 import { targetsFromAnalysis, targetsFromCatalogue } from '../../src/text/ReferenceTargets.ts';
-import { fixtureText, seedText } from './textFixtures.ts';
+import { describeWithSeeds, fixtureText, seedText } from './textFixtures.ts';
 
 const catalogueTargets = targetsFromCatalogue(catalogueView);
 const lint = (text: ReturnType<typeof fixtureText>) => buildXrefReport(text, catalogueTargets).findings;
@@ -54,7 +54,7 @@ describe('trecheck xref on hand-made texts', () => {
   });
 });
 
-describe('trecheck xref on the real TRE function texts', () => {
+describeWithSeeds('trecheck xref on the real TRE function texts', () => {
   const seedDefects = (prefix: string) =>
     buildXrefReport(seedText(prefix), catalogueTargets)
       .findings.filter((f) => f.severity === 'defect')

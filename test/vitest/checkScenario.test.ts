@@ -17,10 +17,20 @@ describe('trecheck/vitest', () => {
     expect(new Set(verdicts)).toEqual(new Set(['holds-exhaustively']));
   });
 
+  it('accepts the known findings that npm run check accepts (reports/baseline.json): violated, known, no throw', () => {
+    const outcome = checkProperty('HonestRunEndsAtGoal', { flow: 'change-via-pristine' }, { traceDir });
+    expect(outcome).toMatchObject({ property: 'HonestRunEndsAtGoal', verdict: 'violated', known: true });
+    expect(outcome.text).toContain('; scope: within 0 injections, no attacker');
+  });
+
+  it('throws on a known finding too when told to ignore the baseline', () => {
+    expect(() => checkProperty('HonestRunEndsAtGoal', { flow: 'change-via-pristine' }, { traceDir, baseline: false })).toThrow(TrecheckViolation);
+  });
+
   it('checkProperty throws the shortest trace and a replay command that reproduces it', async () => {
     let error: unknown;
     try {
-      checkProperty('HonestRunEndsAtGoal', { flow: 'change-via-pristine' }, { traceDir });
+      checkProperty('HonestRunEndsAtGoal', { flow: 'change-via-pristine' }, { traceDir, baseline: false });
     } catch (e) {
       error = e;
     }

@@ -6,7 +6,7 @@ import { threatSuite } from '../../../properties/threats/threatSuite.ts';
 import { splitProperties } from '../../engine/searchProperties.ts';
 import { searchExhaustive } from '../../engine/exhaustive/searchExhaustive.ts';
 import { replayTrace } from '../../engine/replay/replayTrace.ts';
-import { formatVerdict } from '../formatVerdict.ts';
+import { formatVerdict } from '../../report/formatVerdict.ts';
 import type { CellResult, CellSpec, CellVerdict } from './AblationCell.ts';
 
 export interface CellOptions {

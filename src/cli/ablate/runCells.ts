@@ -13,13 +13,45 @@ export interface RunCellsOptions extends CellOptions {
   readonly cache: CellCache;
 }
 
-function progressLine(ctx: CliContext, started: number, done: number, total: number, cached: number): void {
-  if (!ctx.interactive || total === 0) return;
+/** Off a terminal (a CI log) a whole line at most this often, so a long run shows it is alive. */
+export const PLAIN_PROGRESS_MS = 5000;
+
+function progressText(started: number, done: number, total: number, cached: number): string {
   const elapsed = (performance.now() - started) / 1000;
   const computed = done - cached;
   const left = total - done;
   const eta = computed > 0 ? `, ETA ${Math.round((elapsed / computed) * left)} s` : '';
-  ctx.err(`\r\x1b[Kablate: ${done}/${total} cells (${cached} cached), ${Math.round(elapsed)} s${done < total ? eta : ''}`);
+  return `ablate: ${done}/${total} cells (${cached} cached), ${Math.round(elapsed)} s${done < total ? eta : ''}`;
+}
+
+/** On a terminal: one line redrawn per cell. Elsewhere: a plain line every PLAIN_PROGRESS_MS, on a timer too, so
+ *  that a slow cell does not leave the log silent (the single-thread path only prints between cells). */
+export function startCellProgress(ctx: CliContext, total: number, cached: number, everyMs = PLAIN_PROGRESS_MS): { update(done: number): void; stop(): void } {
+  const started = performance.now();
+  let done = cached;
+  let printed = started;
+  let printedDone = -1;
+  if (total === 0) return { update: () => {}, stop: () => {} };
+  if (ctx.interactive) {
+    return { update: (d) => void ctx.err(`\r\x1b[K${progressText(started, (done = d), total, cached)}`), stop: () => void ctx.err('\r\x1b[K') };
+  }
+  const say = (): void => {
+    printed = performance.now();
+    printedDone = done;
+    ctx.err(`${progressText(started, done, total, cached)}\n`);
+  };
+  const timer = setInterval(say, everyMs);
+  timer.unref();
+  return {
+    update(d) {
+      done = d;
+      if (performance.now() - printed >= everyMs) say();
+    },
+    stop() {
+      clearInterval(timer);
+      if (performance.now() - started >= everyMs && printedDone !== done) say();
+    },
+  };
 }
 
 export async function runCells(specs: readonly CellSpec[], options: RunCellsOptions, ctx: CliContext): Promise<CellResult[]> {
@@ -27,13 +59,13 @@ export async function runCells(specs: readonly CellSpec[], options: RunCellsOpti
   const results: (CellResult | undefined)[] = specs.map((s) => options.cache.get(s, cellOptions));
   const cached = results.filter((r) => r !== undefined).length;
   const todo = specs.map((_, i) => i).filter((i) => results[i] === undefined);
-  const started = performance.now();
   let done = cached;
+  const progress = startCellProgress(ctx, specs.length, cached);
   const finish = (index: number, result: CellResult): void => {
     results[index] = result;
     options.cache.put(result, cellOptions);
     done++;
-    progressLine(ctx, started, done, specs.length, cached);
+    progress.update(done);
   };
   const workers = Math.max(1, Math.min(options.workers, availableParallelism(), todo.length));
   if (workers <= 1) {
@@ -68,7 +100,7 @@ export async function runCells(specs: readonly CellSpec[], options: RunCellsOpti
       }
     });
   }
-  if (ctx.interactive) ctx.err('\r\x1b[K');
+  progress.stop();
   return results.map((r, i) => {
     // Every index was either cached or computed above.
     if (r === undefined) throw new Error(`ablation: cell ${i} has no result`);

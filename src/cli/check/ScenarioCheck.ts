@@ -1,6 +1,7 @@
 // What `trecheck check` found for one scenario: the honest run (when it has one), the search, each property's
 // verdict with its re-checked counterexample, and the sanity result.
 import type { FlowOutcome } from '../../../models/flows/flowOutcome.ts';
+import type { ScenarioScope } from '../../../models/attacker/scenarioScope.ts';
 import type { ScenarioConfig } from '../../../models/flows/ScenarioConfig.ts';
 import type { ExplorationStats } from '../../engine/Verdict.ts';
 import type { CheckPropertyInput } from '../../report/fromCheck.ts';
@@ -24,6 +25,8 @@ export type SanityCheck =
 
 export interface ScenarioCheck {
   readonly config: ScenarioConfig;
+  /** What every verdict of the scenario holds within (models/attacker/scenarioScope.ts). */
+  readonly scope: ScenarioScope;
   readonly threat?: number;
   readonly honest?: HonestCheck;
   /** The search: exhaustive or random, with what it explored (random: the runs asked for, their length, the seed). */

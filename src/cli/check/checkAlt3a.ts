@@ -7,8 +7,8 @@ import { suite3a } from '../../../properties/alt3a/suite3a.ts';
 import type { CheckPropertyInput } from '../../report/fromCheck.ts';
 import { runSuite3a, type Check3aResult } from '../compare/runSuite3a.ts';
 import { ExitCode } from '../exitCodes.ts';
-import { formatCount as count } from '../formatCount.ts';
-import { formatVerdict } from '../formatVerdict.ts';
+import { formatCount as count } from '../../report/formatCount.ts';
+import { formatVerdict } from '../../report/formatVerdict.ts';
 
 export interface Alt3aCheck {
   readonly results: readonly Check3aResult[];

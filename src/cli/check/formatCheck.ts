@@ -1,9 +1,11 @@
 // Stage 4 of `trecheck check`: the human-readable report. Every verdict carries its bound; an attack shows its
 // steps (the attacker's marked), the replay command, and whether live actors agree; known findings say why.
 import { threatRecords } from '../../../properties/catalogue/counterMeasureCatalogue.ts';
-import { formatCount as count } from '../formatCount.ts';
+import { formatCount as count } from '../../report/formatCount.ts';
 import { formatReduction } from '../formatReduction.ts';
-import { formatVerdict } from '../formatVerdict.ts';
+import type { ScenarioScope } from '../../../models/attacker/scenarioScope.ts';
+import { verdictInScope } from '../../report/describeScope.ts';
+import { formatVerdict } from '../../report/formatVerdict.ts';
 import { honestRunPassed, type PropertyCheck, type SanityCheck, type ScenarioCheck } from './ScenarioCheck.ts';
 
 /** Traces up to this many steps are printed whole; longer ones show their last steps. */
@@ -38,8 +40,8 @@ function scenarioLine(c: ScenarioCheck): string {
   return `${c.config.name}: flow ${c.config.flow}; ${who}; ${[...extra, off].join('; ')}`;
 }
 
-function propertyLines(p: PropertyCheck, file: string | undefined): string[] {
-  const lines = [`${p.property} [${p.checks.join(', ')}]: ${formatVerdict(p.verdict)}`];
+function propertyLines(p: PropertyCheck, file: string | undefined, scope: ScenarioScope): string[] {
+  const lines = [`${p.property} [${p.checks.join(', ')}]: ${verdictInScope(formatVerdict(p.verdict), scope)}`];
   if (p.verdict.kind !== 'violated') return lines;
   const r = p.recheck;
   if (p.known !== undefined) lines.push(`  known finding about the text: ${p.known}`);
@@ -77,7 +79,7 @@ function scenarioBlock(c: ScenarioCheck, files: ReadonlyMap<PropertyCheck, strin
   const g = c.liveness;
   if (g !== undefined) lines.push(`  state graph for the properties of service: ${count(g.states)} states, ${count(g.transitions)} edges, depth ${g.depth}, ${Math.round(g.millis)} ms (every step taken, none left out)`);
   if (c.sanity !== undefined) lines.push(`  ${sanityLine(c.sanity)}`);
-  for (const p of c.properties) lines.push(...propertyLines(p, files.get(p)).map((l) => `  ${l}`));
+  for (const p of c.properties) lines.push(...propertyLines(p, files.get(p), c.scope).map((l) => `  ${l}`));
   return lines.map((l) => `${indent}${l}`);
 }
 

@@ -4,6 +4,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import { runHonest } from '../../../models/flows/runHonest.ts';
 import { runLive } from '../../../models/world/runLive.ts';
+import { scenarioScope } from '../../../models/attacker/scenarioScope.ts';
 import { worldSystem } from '../../../models/world/worldSystem.ts';
 import type { World } from '../../../models/world/World.ts';
 import { sanityProperty } from '../../../properties/index.ts';
@@ -78,6 +79,7 @@ export function runCheckJob(job: CheckJob, choice: SearchChoice): ScenarioCheck 
   const sanity = sanityOf(outcome.verdicts.find((v) => v.property === sanityProperty.id)?.verdict);
   return {
     config: job.config,
+    scope: scenarioScope(job.config),
     ...(job.threat === undefined ? {} : { threat: job.threat }),
     ...(honest === undefined ? {} : { honest }),
     method: choice.mode,

@@ -24,7 +24,7 @@ import { loadText } from '../loadText.ts';
 import { collectOption } from '../collectOption.ts';
 import { parseCount, parseShard } from '../parseCount.ts';
 import { readJsonFile } from '../readJsonFile.ts';
-import { requireWritableFolder } from '../reportOptions.ts';
+import { defaultReportDir, requireWritableFolder } from '../reportOptions.ts';
 
 /** States a cell may explore before it stops, inconclusive (a bound in states, so results never depend on load). */
 export const defaultCellStates = 600_000;
@@ -206,7 +206,7 @@ export function registerAblate(program: Command, ctx: CliContext): void {
     .option('--max-states <n>', `states a cell may explore before it stops, inconclusive (default ${defaultCellStates})`)
     .option('--no-reduction', 'search every cell taking every enabled step (default: partial-order reduction where the model offers it)')
     .option('--no-cache', 'recompute every cell (default: reuse cells whose sources, scenario, switches and options are unchanged)')
-    .option('--out <dir>', 'where ablation.md, ablation.json, the heat maps and the attack traces go', 'reports')
+    .option('--out <dir>', 'where ablation.md, ablation.json, the heat maps and the attack traces go (the committed matrix in reports/: npm run ablation)', defaultReportDir)
     .option('--text <file>', 'the TRE function text to compare with (default: seed 004 when present)')
     .option('--json', 'print the report as JSON')
     .action(async (flags: AblateFlags) => ctx.exit(await runAblate(flags, ctx)));

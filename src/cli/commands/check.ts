@@ -10,17 +10,21 @@ import { collectProvenance } from '../../report/collectProvenance.ts';
 import { reportFromCheck } from '../../report/fromCheck.ts';
 import { modelDiagrams } from '../../report/modelDiagrams.ts';
 import { reportFormats } from '../../report/ReportFormat.ts';
+import type { Report } from '../../report/Report.ts';
 import type { CheckJob } from '../check/CheckPlan.ts';
 import { alt3aExitCode, checkAlt3a, formatAlt3a, worseExit } from '../check/checkAlt3a.ts';
 import { reportOfRuns } from '../compare/compareReport.ts';
 import { formatChecks } from '../check/formatCheck.ts';
 import { planCheck, type CheckFlags } from '../check/planCheck.ts';
 import { runCheckJob } from '../check/runCheckJob.ts';
+import { checkFindingOptions } from '../check/checkFindingOptions.ts';
+import { propertySource, scenarioSource, stepSource } from '../check/modelSources.ts';
 import { honestRunPassed, type PropertyCheck, type ScenarioCheck } from '../check/ScenarioCheck.ts';
 import type { CliContext } from '../CliContext.ts';
 import { collectOption } from '../collectOption.ts';
 import { ExitCode } from '../exitCodes.ts';
-import { formatVerdict } from '../formatVerdict.ts';
+import { verdictInScope } from '../../report/describeScope.ts';
+import { formatVerdict } from '../../report/formatVerdict.ts';
 import { startProgress } from '../progress.ts';
 import { addReportOptions, defaultReportDir, emitReport, resolveReportRequest, type ReportFlags } from '../reportOptions.ts';
 import { verdictExitCode } from '../verdictExitCode.ts';
@@ -59,6 +63,7 @@ function jsonOf(checks: readonly ScenarioCheck[], files: ReadonlyMap<PropertyChe
   return {
     scenarios: checks.map((c) => ({
       config: c.config,
+      scope: c.scope,
       ...(c.threat === undefined ? {} : { threat: `t${c.threat}` }),
       ...(c.honest === undefined ? {} : { pure: c.honest.pure, live: c.honest.live, agree: c.honest.agree }),
       search: {
@@ -75,7 +80,7 @@ function jsonOf(checks: readonly ScenarioCheck[], files: ReadonlyMap<PropertyChe
           property: p.property,
           checks: p.checks,
           verdict: p.verdict.kind,
-          text: formatVerdict(p.verdict),
+          text: verdictInScope(formatVerdict(p.verdict), c.scope),
           ...(p.known === undefined ? {} : { knownFinding: p.known }),
           ...(p.verdict.kind === 'violated' ? { steps: p.verdict.trace.actions.length, actions: p.verdict.trace.actions, recheck: p.recheck } : {}),
           ...(file === undefined ? {} : { trace: file, replay: `trecheck replay ${file}` }),
@@ -124,6 +129,11 @@ export function registerCheck(program: Command, ctx: CliContext): void {
 
 /** The whole pipeline; also what `trecheck diff --check` runs for the properties a text change affects. */
 export function runCheck(opts: CheckOptions, ctx: CliContext): ExitCode {
+  return runCheckReport(opts, ctx).code;
+}
+
+/** runCheck, with the report it made (diff --check reports the re-run's verdicts). */
+export function runCheckReport(opts: CheckOptions, ctx: CliContext): { readonly code: ExitCode; readonly report: Report } {
   const plan = planCheck(opts);
   const request = resolveReportRequest(opts, { formats: reportFormats });
   const checks = runJobs(plan.jobs, plan.search, ctx);
@@ -141,6 +151,8 @@ export function runCheck(opts: CheckOptions, ctx: CliContext): ExitCode {
       search: plan.search,
     }),
     diagrams: modelDiagrams(),
+    findingOptions: checkFindingOptions(opts, plan),
+    sources: { property: propertySource, scenario: scenarioSource, step: stepSource },
   });
   const report = alt3a === undefined ? report1a : { ...report1a, scenarios: [...report1a.scenarios, ...reportOfRuns([], alt3a.results, {}).scenarios] };
   // The baseline decides the exit code; with --json it goes after the comparison, so the JSON says the same.
@@ -151,5 +163,5 @@ export function runCheck(opts: CheckOptions, ctx: CliContext): ExitCode {
     properties: c.properties.map((p) => ({ property: p.property, verdict: p.verdict.kind, text: formatVerdict(p.verdict), ...(p.known === undefined ? {} : { knownFinding: p.known }) })),
   }));
   if (json) ctx.out(`${JSON.stringify({ ...(jsonOf(checks, files, final) as object), ...(alt3aJson === undefined ? {} : { alternative3a: alt3aJson }) }, null, 2)}\n`);
-  return final;
+  return { code: final, report };
 }

@@ -12,15 +12,24 @@ import type { PropertyCoverage } from '../../text/PropertyCoverage.ts';
 import type { CliContext } from '../CliContext.ts';
 import { ExitCode } from '../exitCodes.ts';
 import { InputError } from '../InputError.ts';
-import { runCheck } from './check.ts';
+import { runCheckReport } from './check.ts';
 import { loadText } from '../loadText.ts';
 import { maxBytesFlags, maxBytesHelp, parseMaxBytes } from '../maxBytesOption.ts';
 import { collectProvenance } from '../../report/collectProvenance.ts';
-import { reportFromFindings } from '../../report/fromFindings.ts';
-import { addReportOptions, emitReport, resolveReportRequest, type ReportFlags } from '../reportOptions.ts';
+import { compareBaseline } from '../../report/compareBaseline.ts';
+import { recheckOf, reportFromDiff } from '../../report/fromDiff.ts';
+import type { Recheck, Report } from '../../report/Report.ts';
+import { addReportOptions, emitReport, readBaseline, resolveReportRequest, type ReportFlags, type ReportRequest } from '../reportOptions.ts';
 
-/** Re-runs the named properties and returns the exit code of that run (0 all hold, 1 one is violated, ...). */
-export type PropertyRerunner = (propertyIds: readonly string[], ctx: CliContext) => Promise<ExitCode>;
+/** What a re-run gives: its exit code (0 all hold, 1 one is violated, ...) and its report, whose verdicts go into the
+ *  diff's report. */
+export interface PropertyRerun {
+  readonly code: ExitCode;
+  readonly report?: Report;
+}
+
+/** Re-runs the named properties, saving traces under `outDir`/traces. */
+export type PropertyRerunner = (propertyIds: readonly string[], ctx: CliContext, outDir: string) => Promise<PropertyRerun>;
 
 export interface DiffCommandDeps {
   readonly propertyCoverage: readonly PropertyCoverage[];
@@ -45,22 +54,23 @@ export function registerDiffWith(deps: DiffCommandDeps): (program: Command, ctx:
         const report = buildDiffReport(requirements(oldFile, options.all === true, maxBytes), requirements(newFile, options.all === true, maxBytes), deps.propertyCoverage, { voids: voidCounterMeasures });
         const json = options.json === true;
         ctx.out(json ? `${JSON.stringify(diffReportJson(report), null, 2)}\n` : formatDiffReport(report));
-        const model = reportFromFindings({
-          command: 'diff',
-          title: `diff ${oldFile} ${newFile}`,
-          files: [report.old.file, report.new.file],
-          findings: report.findings,
-          provenance: collectProvenance({ old: oldFile, new: newFile, all: options.all === true, formats: request.formats }),
+        const rerun = options.check === true ? await check(report, deps, ctx, json, request) : undefined;
+        const model = reportFromDiff({
+          diff: report,
+          title: `diff ${oldFile} ${newFile}${options.check === true ? ' --check' : ''}`,
+          provenance: collectProvenance({ old: oldFile, new: newFile, all: options.all === true, check: options.check === true, formats: request.formats }),
+          ...(rerun?.recheck === undefined ? {} : { recheck: rerun.recheck }),
         });
         const defects = countDefects(report.findings) > 0 ? ExitCode.violated : ExitCode.ok;
         const code = emitReport(ctx, model, request, { exitCode: defects, json });
-        ctx.exit(options.check === true ? await check(report, deps, ctx, json, code) : code);
+        // The diff's own verdict stands unless the re-run finds something worse.
+        ctx.exit(rerun === undefined || rerun.code === ExitCode.ok ? code : rerun.code);
       });
   };
 }
 
 /** `--check` re-runs the affected properties on every built-in scenario, as `trecheck check --property ...` would. */
-export const rerunWithCheck: PropertyRerunner = async (ids, ctx) => runCheck({ property: [...ids], format: [] }, ctx);
+export const rerunWithCheck: PropertyRerunner = async (ids, ctx, outDir) => runCheckReport({ property: [...ids], format: [], out: outDir }, ctx);
 
 /** The void slots of Alternative 1 in trecheck's catalogue (t10 cm8): they never gain or lose support. */
 const voidCounterMeasures: ReadonlySet<string> = new Set(catalogueView.threats.filter((t) => t.alternative === '1').flatMap((t) => t.voidNumbers.map((n) => `t${t.threat}.cm${n}`)));
@@ -76,15 +86,20 @@ function requirements(file: string, whole: boolean, maxBytes: number | undefined
   return text;
 }
 
-/** `--check`: re-runs the affected properties; the diff's own verdict stands unless the re-run finds something worse. */
-async function check(report: DiffReport, deps: DiffCommandDeps, ctx: CliContext, json: boolean, code: ExitCode): Promise<ExitCode> {
+/** `--check`: re-runs the affected properties (traces under --out) and compares their verdicts with the baseline's. */
+async function check(report: DiffReport, deps: DiffCommandDeps, ctx: CliContext, json: boolean, request: ReportRequest): Promise<{ code: ExitCode; recheck?: Recheck }> {
   const say = json ? ctx.err : ctx.out;
   const ids = report.affectedProperties.map((p) => p.id);
   if (ids.length === 0) {
     say(`check: nothing to re-run; ${formatAffected(report)}\n`);
-    return code;
+    return { code: ExitCode.ok, recheck: { properties: [], verdicts: [], summary: `no verdict changed: nothing to re-run (${formatAffected(report)})` } };
   }
   say(`check: re-running ${ids.join(', ')}\n`);
-  const rerunCode = await deps.rerun(ids, ctx);
-  return rerunCode === ExitCode.ok ? code : rerunCode;
+  const rerun = await deps.rerun(ids, ctx, request.outDir);
+  if (rerun.report === undefined) return { code: rerun.code };
+  const baseline = readBaseline(request);
+  const applies = baseline !== undefined && (baseline.commands?.includes('check') === true || baseline.findings.some((f) => f.command === 'check'));
+  const recheck = recheckOf(report, rerun.report, applies ? compareBaseline(rerun.report, baseline) : undefined);
+  say(`check: ${recheck.summary}\n`);
+  return { code: rerun.code, recheck };
 }

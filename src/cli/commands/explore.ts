@@ -10,7 +10,7 @@ import type { RandomPartial } from '../../engine/random/RandomPartial.ts';
 import { randomDefaults } from '../../engine/random/RandomOptions.ts';
 import { runRandomPartialParallel } from '../../engine/random/runRandomPartialParallel.ts';
 import type { CliContext } from '../CliContext.ts';
-import { formatCount } from '../formatCount.ts';
+import { formatCount } from '../../report/formatCount.ts';
 import { formatReduction } from '../formatReduction.ts';
 import { collectOption } from '../collectOption.ts';
 import { InputError } from '../InputError.ts';

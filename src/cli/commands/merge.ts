@@ -5,8 +5,9 @@ import { z } from 'zod';
 import { canonicalJson } from '../../engine/canonicalJson.ts';
 import { mergeRandomPartials } from '../../engine/random/mergeRandomPartials.ts';
 import { randomPartialFormat, type RandomPartial } from '../../engine/random/RandomPartial.ts';
+import { defaultReportDir } from '../reportOptions.ts';
 import type { CliContext } from '../CliContext.ts';
-import { formatCount } from '../formatCount.ts';
+import { formatCount } from '../../report/formatCount.ts';
 import { InputError } from '../InputError.ts';
 import { readJsonFile } from '../readJsonFile.ts';
 import { reportSearch } from '../reportSearch.ts';
@@ -91,12 +92,12 @@ export function registerMerge(program: Command, ctx: CliContext): void {
     .command('merge')
     .description('merge the shard files of a random search (explore --shard) or of an ablation (ablate --shard)')
     .argument('<files...>', 'shard files written by trecheck explore --shard or trecheck ablate --shard')
-    .option('--out <dir>', 'random search: where counterexample traces are saved (default traces); ablation: where the report goes (default reports)')
+    .option('--out <dir>', 'random search: where counterexample traces are saved (default traces); ablation: where the report goes (default reports/latest)')
     .option('--text <file>', 'ablation: the TRE function text to compare with (default: seed 004 when present)')
     .action((files: string[], flags: { out?: string; text?: string }) => {
       const ablation = files.map(isAblationShard);
       if (ablation.some((a) => a !== ablation[0])) throw new InputError('merge takes shards of one kind: random-search shards or ablation shards, not both');
-      if (ablation[0] === true) ctx.exit(mergeAblationShards(files, ctx, flags.out ?? 'reports', flags.text));
+      if (ablation[0] === true) ctx.exit(mergeAblationShards(files, ctx, flags.out ?? defaultReportDir, flags.text));
       else merge(ctx, files, flags.out ?? 'traces');
     });
 }

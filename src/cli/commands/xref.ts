@@ -1,5 +1,7 @@
 // `trecheck xref FILE [--analysis FILE]`: lints the [tx cmy] cross-references of a TRE function text
 // against trecheck's catalogue or a given threat analysis. Exit 1 on malformed, unknown or void references.
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { catalogueView } from '../../../properties/catalogue/counterMeasureCatalogue.ts';
 import { buildXrefReport, formatXrefReport, xrefReportJson } from '../../text/buildXrefReport.ts';
@@ -52,6 +54,8 @@ export function registerXref(program: Command, ctx: CliContext): void {
         files: [report.file],
         findings: report.findings,
         provenance: collectProvenance({ file, analysis: options.analysis ?? null, targets: report.targets, formats: request.formats }),
+        // Checked against another analysis text, the findings differ: a baseline entry remembers which one.
+        ...(options.analysis === undefined ? {} : { findingOptions: { analysis: createHash('sha256').update(readFileSync(options.analysis)).digest('hex').slice(0, 16) } }),
       });
       const exitCode = countDefects(report.findings) > 0 ? ExitCode.violated : ExitCode.ok;
       ctx.exit(emitReport(ctx, model, request, { exitCode, json: options.json === true }));

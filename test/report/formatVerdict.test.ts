@@ -2,7 +2,7 @@
 // one, counterexamples shrunk rather than shortest, and a depth bound that turns the reduction off, said so.
 import { describe, expect, it } from 'vitest';
 import { formatReduction } from '../../src/cli/formatReduction.ts';
-import { formatVerdict } from '../../src/cli/formatVerdict.ts';
+import { formatVerdict } from '../../src/report/formatVerdict.ts';
 import { searchExhaustive } from '../../src/engine/exhaustive/searchExhaustive.ts';
 import type { SearchOutcome } from '../../src/engine/Verdict.ts';
 import { verdictResult } from '../../src/report/verdictResult.ts';
