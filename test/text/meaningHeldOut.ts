@@ -140,7 +140,12 @@ export function evaluateHeldOut(set: HeldOutSet, texts: Readonly<Record<string, 
   const outcomes = set.cases.map((c): HeldOutOutcome => {
     const source = texts[c.text];
     if (source === undefined) throw new Error(`held-out case names text ${c.text}, which was not given`);
-    const flags = flagsOf(applyCase(source, c), index, thresholds);
+    // A later reference on the altered line moved by the difference in length: read its flags where they stood.
+    const shift = c.after.length - c.before.length;
+    const flags = flagsOf(applyCase(source, c), index, thresholds).map((f) => {
+      const [line, column, key] = f.split(':');
+      return Number(line) === c.line && Number(column) > c.column ? `${line}:${Number(column) - shift}:${key}` : f;
+    });
     const mine = `${c.line}:${c.column}:${c.replacement}`;
     const before = unaltered.get(c.text) ?? new Set<string>();
     return { case: c, found: flags.includes(mine), falseFlags: flags.filter((f) => f !== mine && !before.has(f)) };
