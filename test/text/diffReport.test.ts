@@ -135,17 +135,29 @@ describe('trecheck diff on the real history of the TRE text', () => {
     expect(r.lost.map((l) => l.counterMeasure)).not.toContain('t10.cm8');
   });
 
-  it('000 -> 001: says once that 001 is an excerpt, instead of listing the clauses it leaves out as lost support', () => {
+  it('000 -> 001: compares only what the pCR 001 quotes (whole clauses, and 5.1.2.2 up to its "End of the First change"), saying so once', () => {
     const r = buildDiffReport(req('000'), req('001'), [], { voids });
-    expect(r.excerpt?.sections.map((x) => [x.title, x.from, x.to])).toEqual([
-      ['TRE Functions Related to the Management of MIDs', 54, 68],
-      ['TRE Functions Related to the Remote Provisioning of MIDs', 72, 86],
+    expect(r.excerpt?.sections.map((x) => [x.side, x.title, x.from, x.to, x.afterMarker])).toEqual([
+      ['old', 'TRE Functions Related to the Management of MIDs', 54, 68, undefined],
+      ['old', 'TRE Functions Related to the Remote Provisioning of MIDs', 72, 86, undefined],
+      ['old', 'General Functions of a TRE', 36, 47, 45],
     ]);
     expect(r.findings.filter((f) => f.code === 'diff/excerpt')).toHaveLength(1);
-    expect(r.entries.some((e) => e.kind === 'removed' && e.old.some((o) => o.line >= 54))).toBe(false);
-    // t2 was cited only in the left-out clauses; t6 cm4 was cited in the quoted clause and 001 dropped it.
-    expect(r.lost.map((l) => l.counterMeasure)).not.toContain('t2.cm1');
-    expect(r.lost.map((l) => l.counterMeasure)).toContain('t6.cm4');
+    expect(r.entries.some((e) => e.kind === 'removed' && e.old.some((o) => o.line >= 36))).toBe(false);
+    // What 001 dropped inside the part it quotes (000 lines 17 and 19) is still lost; nothing after the marker is.
+    expect(r.lost.map((l) => l.counterMeasure)).toEqual(['t7.cm1', 't8.cm1', 't8.cm6']);
+  });
+
+  it('001 -> 004: adds nothing that 001 did not quote, and says so once', () => {
+    const r = buildDiffReport(req('001'), req('004'), [], { voids });
+    expect(r.entries.filter((e) => e.kind === 'added')).toEqual([]);
+    expect(r.gained).toEqual([]);
+    expect(r.excerpt?.sections.map((x) => [x.side, x.title, x.afterMarker])).toEqual([
+      ['new', 'TRE Functions Related to the Management of MCIMs', undefined],
+      ['new', 'TRE Functions Related to the Remote Provisioning of MCIMs', undefined],
+      ['new', 'General Functions of a TRE', 45],
+    ]);
+    expect(r.findings.filter((f) => f.code === 'diff/excerpt').map((f) => f.message)).toEqual([expect.stringContaining('those 37 sentences are not compared (not listed as added')]);
   });
 
   it('000 -> 004: names the renamings it found, MID -> MCIM first', () => {
