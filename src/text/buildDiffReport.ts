@@ -10,6 +10,7 @@ import type { Requirement } from './Requirement.ts';
 import type { RequirementText } from './extractRequirements.ts';
 import { describeExcerpt, findExcerpt, type Excerpt } from './findExcerpt.ts';
 import { findRenames } from './findRenames.ts';
+import { coveringReference } from './paragraphReference.ts';
 import { wordDiff } from './wordDiff.ts';
 
 export type DiffKind = 'unchanged' | 'renamed' | 'moved' | 'references' | 'reworded' | 'split' | 'merged' | 'regrouped' | 'added' | 'removed';
@@ -25,6 +26,15 @@ export interface DiffEntry {
   readonly words?: string;
   /** Old clause title, when the requirement now sits in a clause of another title. */
   readonly movedFrom?: string;
+  /** The paragraph references that cover its sentences that cite nothing themselves, per side. */
+  readonly covered?: readonly CoveredBy[];
+}
+
+/** The counter-measures of the paragraph references covering an entry's sentences on one side, and their lines there. */
+export interface CoveredBy {
+  readonly side: 'old' | 'new';
+  readonly counterMeasures: readonly string[];
+  readonly lines: readonly number[];
 }
 
 export interface SupportChange {
@@ -70,7 +80,7 @@ export function buildDiffReport(oldText: RequirementText, newText: RequirementTe
   const outside = (i: number): boolean => oldOutside.has(i);
   const entries = groups
     .filter((g) => !(g.new.length === 0 && g.old.every(outside)) && !(g.old.length === 0 && g.new.every((j) => newOutside.has(j))))
-    .map((g) => entry(g.old.map((i) => o[i] as Requirement), g.new.map((j) => n[j] as Requirement)));
+    .map((g) => withCoverage(entry(g.old.map((i) => o[i] as Requirement), g.new.map((j) => n[j] as Requirement)), g, o, n));
   const support = (reqs: readonly Requirement[]): Map<string, number[]> => {
     const m = new Map<string, number[]>();
     for (const r of reqs) for (const c of r.counterMeasures) if (!voids.has(c)) m.set(c, [...(m.get(c) ?? []), r.line]);
@@ -85,7 +95,7 @@ export function buildDiffReport(oldText: RequirementText, newText: RequirementTe
   const touchedSet = new Set<string>();
   for (const e of entries) {
     if (e.kind === 'unchanged' || e.kind === 'renamed' || e.kind === 'moved') continue;
-    for (const r of [...e.old, ...e.new]) for (const c of r.counterMeasures) touchedSet.add(c);
+    for (const c of [...[...e.old, ...e.new].flatMap((r) => r.counterMeasures), ...(e.covered ?? []).flatMap((c) => c.counterMeasures)]) touchedSet.add(c);
   }
   const touched = [...touchedSet].sort(compareKeys);
   const affectedProperties = coverage.filter((p) => p.counterMeasures.some((c) => touchedSet.has(c)));
@@ -157,6 +167,20 @@ function countRenames(entries: readonly DiffEntry[]): RenameCount[] {
     }
   }
   return [...counts.values()].sort((x, y) => y.sentences - x.sentences || (x.from < y.from ? -1 : 1));
+}
+
+/** Adds the paragraph references that cover the entry's unreferenced sentences (xref reads references so too), per side. */
+function withCoverage(e: DiffEntry, g: { readonly old: readonly number[]; readonly new: readonly number[] }, o: readonly Requirement[], n: readonly Requirement[]): DiffEntry {
+  const side = (reqs: readonly Requirement[], indices: readonly number[], which: 'old' | 'new'): CoveredBy[] => {
+    const covers = indices.map((i) => coveringReference(reqs, i)).filter((c) => c !== undefined);
+    if (covers.length === 0) return [];
+    return [{ side: which, counterMeasures: [...new Set(covers.flatMap((c) => c.counterMeasures))].sort(compareKeys), lines: [...new Set(covers.map((c) => c.line))] }];
+  };
+  const covered = [...side(o, g.old, 'old'), ...side(n, g.new, 'new')];
+  // Shown once when both sides are covered by the same counter-measures (NEW's lines then).
+  const [a, b] = covered;
+  const once = a !== undefined && b !== undefined && a.counterMeasures.join() === b.counterMeasures.join() ? [b] : covered;
+  return once.length === 0 ? e : { ...e, covered: once };
 }
 
 function entry(old: readonly Requirement[], neu: readonly Requirement[]): DiffEntry {

@@ -8,7 +8,7 @@ import { ExitCode } from '../../src/cli/exitCodes.ts';
 import { alignRequirements } from '../../src/text/alignRequirements.ts';
 import { buildDiffReport } from '../../src/text/buildDiffReport.ts';
 import { extractRequirements } from '../../src/text/extractRequirements.ts';
-import { fixturePath, fixtureText, seedText } from './textFixtures.ts';
+import { fixturePath, fixtureText, seedsAvailable, seedText } from './textFixtures.ts';
 
 const diff = (oldName: string, newName: string, coverage = []) =>
   buildDiffReport(extractRequirements(fixtureText(oldName)), extractRequirements(fixtureText(newName)), coverage);
@@ -200,5 +200,29 @@ describe('trecheck diff on the real history of the TRE text', () => {
     const registry = groups.find((g) => g.new.some((j) => n[j]?.line === 103));
     expect(registry?.old.map((i) => o[i]?.line)).toEqual([61]);
     expect(registry?.similarity).toBe(1);
+  });
+});
+
+describe.skipIf(!seedsAvailable())('trecheck diff: a reference covers its paragraph, as in xref', () => {
+  /** 004 with the first sentence of line 98 (covered by the paragraph's [t6 cm5, t8 cm8]) changed. */
+  const edited = (to: string) => {
+    const seed = seedText('004');
+    const from = 'A TRE should check the integrity of MCIMs as part of a secure boot process whenever the TRE is reset. ';
+    const lines = seed.lines.map((l, i) => (i === 97 ? l.replace(from, to) : l));
+    expect(lines[97]).not.toBe(seed.lines[97]);
+    return buildDiffReport(extractRequirements(seed), extractRequirements({ ...seed, lines }), []);
+  };
+
+  it('a reworded sentence that cites nothing touches what its paragraph cites', () => {
+    const r = edited('A TRE should check the integrity of MCIMs whenever the TRE is reset. ');
+    const e = r.entries.find((x) => x.kind === 'reworded');
+    expect(e?.covered).toEqual([{ side: 'new', counterMeasures: ['t6.cm5', 't8.cm8'], lines: [98] }]);
+    expect(r.touched).toEqual(['t6.cm5', 't8.cm8']);
+  });
+
+  it('so does a deleted one', () => {
+    const r = edited('');
+    expect(r.entries.filter((x) => x.kind === 'removed').map((x) => x.covered)).toEqual([[{ side: 'old', counterMeasures: ['t6.cm5', 't8.cm8'], lines: [98] }]]);
+    expect(r.touched).toEqual(['t6.cm5', 't8.cm8']);
   });
 });
