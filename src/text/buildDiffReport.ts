@@ -10,6 +10,7 @@ import type { Requirement } from './Requirement.ts';
 import type { RequirementText } from './extractRequirements.ts';
 import { describeExcerpt, findExcerpt, type Excerpt } from './findExcerpt.ts';
 import { findRenames } from './findRenames.ts';
+import { findTermRenames, isOnlyRenamed } from './findTermRenames.ts';
 import { coveringReference } from './paragraphReference.ts';
 import { wordDiff } from './wordDiff.ts';
 
@@ -78,9 +79,12 @@ export function buildDiffReport(oldText: RequirementText, newText: RequirementTe
   // Sentences one version does not quote are not "removed" or "added" by it: they are said once, in the excerpt note.
   const { excerpt, oldOutside, newOutside } = findExcerpt(oldText, newText, groups);
   const outside = (i: number): boolean => oldOutside.has(i);
-  const entries = groups
+  const aligned = groups
     .filter((g) => !(g.new.length === 0 && g.old.every(outside)) && !(g.old.length === 0 && g.new.every((j) => newOutside.has(j))))
     .map((g) => withCoverage(entry(g.old.map((i) => o[i] as Requirement), g.new.map((j) => n[j] as Requirement)), g, o, n));
+  // A term renamed across several sentences ("security controls" -> "security policies") is one rename, not rewordings.
+  const termRenames = findTermRenames(aligned);
+  const entries = aligned.map((e): DiffEntry => (isOnlyRenamed(e, termRenames) ? { ...e, kind: 'renamed', words: undefined } : e));
   const support = (reqs: readonly Requirement[]): Map<string, number[]> => {
     const m = new Map<string, number[]>();
     for (const r of reqs) for (const c of r.counterMeasures) if (!voids.has(c)) m.set(c, [...(m.get(c) ?? []), r.line]);
@@ -124,7 +128,7 @@ export function buildDiffReport(oldText: RequirementText, newText: RequirementTe
     ...entries.flatMap((e) => respelled(e, newText.file)),
     ...(excerpt === undefined ? [] : [excerptNote(excerpt, oldText, newText)]),
   ];
-  return { renames: countRenames(entries), excerpt, old: oldText, new: newText, entries, gained, lost, touched, affectedProperties, findings };
+  return { renames: [...countRenames(entries), ...termRenames], excerpt, old: oldText, new: newText, entries, gained, lost, touched, affectedProperties, findings };
 }
 
 function excerptNote(excerpt: Excerpt, oldText: RequirementText, newText: RequirementText): Finding {

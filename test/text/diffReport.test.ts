@@ -30,6 +30,18 @@ describe('trecheck diff on hand-made pairs', () => {
     expect(r.findings).toEqual([]);
   });
 
+  it('reports a term renamed across several sentences as one rename, not as rewordings', () => {
+    const r = diff('diff-old.txt', 'diff-term-renamed.txt');
+    expect(listed(r)).toEqual([]);
+    expect(r.renames).toContainEqual({ from: 'policy', to: 'rule', sentences: 2 });
+    expect(r.touched).toEqual([]);
+  });
+
+  it('reports a term replaced in one sentence only as a rewording', () => {
+    const r = diff('diff-old.txt', 'diff-reworded.txt');
+    expect(r.renames.filter((x) => x.from.includes('should'))).toEqual([]);
+  });
+
   it('reports a removed reference as lost support: the one defect', () => {
     const r = diff('diff-old.txt', 'diff-lost.txt');
     expect(listed(r)).toEqual(['references']);
