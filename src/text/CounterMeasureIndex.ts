@@ -13,6 +13,8 @@ export interface IndexedCounterMeasure {
   readonly line: number;
   /** The counter-measure's text as the analysis states it. */
   readonly text: string;
+  /** Its threat's description: the context a short counter-measure ("A TRE should support and enforce its own security policy") is read in. */
+  readonly threatText: string;
 }
 
 export interface CounterMeasureIndex {
@@ -20,7 +22,12 @@ export interface CounterMeasureIndex {
   readonly entries: readonly IndexedCounterMeasure[];
   /** Cosine similarity, 0-1, of a text to every counter-measure, in entry order. */
   similarities(text: string): number[];
+  /** The same, each counter-measure read with its threat's description (at `threatWeight` of its own words). */
+  similaritiesInContext(text: string): number[];
 }
+
+/** How much a threat's description counts beside its counter-measure's own words, chosen on the tuning copies (docs/text-tools.md). */
+export const threatWeight = 0.5;
 
 type Vector = ReadonlyMap<string, number>;
 
@@ -29,7 +36,9 @@ export function buildCounterMeasureIndex(analysis: ThreatAnalysis): CounterMeasu
   const alt = analysis.alternatives.find((a) => a.id === '1' && a.threats.length > 0);
   if (alt === undefined) return undefined;
   const entries = alt.threats.flatMap((t) =>
-    t.counterMeasures.filter((c) => !c.isVoid).map((c) => ({ key: `t${t.number}.cm${c.number}`, threat: t.number, number: c.number, line: c.line, text: c.text })),
+    t.counterMeasures
+      .filter((c) => !c.isVoid)
+      .map((c) => ({ key: `t${t.number}.cm${c.number}`, threat: t.number, number: c.number, line: c.line, text: c.text, threatText: t.description })),
   );
   const docs = entries.map((e) => counts(meaningWords(e.text)));
   const df = new Map<string, number>();
@@ -37,12 +46,22 @@ export function buildCounterMeasureIndex(analysis: ThreatAnalysis): CounterMeasu
   // Smoothed inverse document frequency; a word in every counter-measure still weighs a little.
   const idf = new Map([...df].map(([w, n]) => [w, Math.log((1 + entries.length) / n)]));
   const vectors = docs.map((d) => weigh(d, idf));
+  const threatVectors = entries.map((e, i) => {
+    const context = new Map(docs[i]);
+    for (const [w, n] of counts(meaningWords(e.threatText))) context.set(w, (context.get(w) ?? 0) + threatWeight * n);
+    return weigh(context, idf);
+  });
+  const query = (text: string): Vector => weigh(counts(meaningWords(text)), idf);
   return {
     origin: analysis.file,
     entries,
     similarities: (text) => {
-      const q = weigh(counts(meaningWords(text)), idf);
+      const q = query(text);
       return vectors.map((v) => cosine(q, v));
+    },
+    similaritiesInContext: (text) => {
+      const q = query(text);
+      return threatVectors.map((v) => cosine(q, v));
     },
   };
 }
@@ -53,12 +72,12 @@ function counts(words: readonly string[]): Map<string, number> {
   return m;
 }
 
-/** Sublinear term frequency times idf, unit length; words outside the analysis's vocabulary are dropped. */
+/** Sublinear term frequency (a fractional count, a context word, weighs its fraction) times idf, unit length; words outside the analysis's vocabulary are dropped. */
 function weigh(tf: ReadonlyMap<string, number>, idf: ReadonlyMap<string, number>): Vector {
   const v = new Map<string, number>();
   for (const [w, n] of tf) {
     const i = idf.get(w);
-    if (i !== undefined && i > 0) v.set(w, (1 + Math.log(n)) * i);
+    if (i !== undefined && i > 0) v.set(w, (n >= 1 ? 1 + Math.log(n) : n) * i);
   }
   const norm = Math.sqrt([...v.values()].reduce((s, x) => s + x * x, 0));
   if (norm > 0) for (const [w, x] of v) v.set(w, x / norm);

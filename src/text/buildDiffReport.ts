@@ -1,15 +1,18 @@
 // `trecheck diff`: what a change of the TRE function text does to the security argument - requirements
 // added, removed, reworded, split or merged, with their cross-references; the counter-measures that gained
 // or lost all text support; and the properties (by the counter-measures they check) that the change touches.
-import { alignRequirements, type AlignedGroup } from './alignRequirements.ts';
+import { alignRequirements } from './alignRequirements.ts';
 import { canonicalWords } from './canonicalWords.ts';
 import { compareKeys, renderKeys } from './counterMeasureKeys.ts';
 import type { Finding } from './Finding.ts';
 import type { PropertyCoverage } from './PropertyCoverage.ts';
 import type { Requirement } from './Requirement.ts';
 import type { RequirementText } from './extractRequirements.ts';
+import { describeExcerpt, findExcerpt, type Excerpt } from './findExcerpt.ts';
 import { findRenames } from './findRenames.ts';
 import { weakenedModals } from './weakenedModal.ts';
+import { findTermRenames, isOnlyRenamed } from './findTermRenames.ts';
+import { coveringReference } from './paragraphReference.ts';
 import { wordDiff } from './wordDiff.ts';
 
 export type DiffKind = 'unchanged' | 'renamed' | 'moved' | 'references' | 'reworded' | 'weakened' | 'split' | 'merged' | 'regrouped' | 'added' | 'removed';
@@ -25,6 +28,15 @@ export interface DiffEntry {
   readonly words?: string;
   /** Old clause title, when the requirement now sits in a clause of another title. */
   readonly movedFrom?: string;
+  /** The paragraph references that cover its sentences that cite nothing themselves, per side. */
+  readonly covered?: readonly CoveredBy[];
+}
+
+/** The counter-measures of the paragraph references covering an entry's sentences on one side, and their lines there. */
+export interface CoveredBy {
+  readonly side: 'old' | 'new';
+  readonly counterMeasures: readonly string[];
+  readonly lines: readonly number[];
 }
 
 export interface SupportChange {
@@ -43,11 +55,6 @@ export interface RenameCount {
 export interface DiffOptions {
   /** Void counter-measures (`t10.cm8`): slots kept for numbering, which neither gain nor lose support. */
   readonly voids?: ReadonlySet<string>;
-}
-
-/** When NEW is an excerpt of OLD (a pCR quoting part of a clause): the OLD clauses it leaves out. */
-export interface Excerpt {
-  readonly sections: ReadonlyArray<{ readonly title: string; readonly from: number; readonly to: number; readonly sentences: number }>;
 }
 
 export interface DiffReport {
@@ -70,28 +77,30 @@ export function buildDiffReport(oldText: RequirementText, newText: RequirementTe
   const n = newText.requirements;
   const voids = options.voids ?? new Set<string>();
   const groups = alignRequirements(o, n);
-  const excerpt = findExcerpt(o, n, groups);
-  const left = new Set(excerpt?.sections.map((x) => x.title) ?? []);
-  // Sentences of clauses the excerpt leaves out are not "removed" by it: they are said once, in the excerpt note.
-  const outside = (i: number): boolean => left.has((o[i] as Requirement).section);
-  const entries = groups
-    .filter((g) => !(g.new.length === 0 && g.old.every(outside)))
-    .map((g) => entry(g.old.map((i) => o[i] as Requirement), g.new.map((j) => n[j] as Requirement)));
+  // Sentences one version does not quote are not "removed" or "added" by it: they are said once, in the excerpt note.
+  const { excerpt, oldOutside, newOutside } = findExcerpt(oldText, newText, groups);
+  const outside = (i: number): boolean => oldOutside.has(i);
+  const aligned = groups
+    .filter((g) => !(g.new.length === 0 && g.old.every(outside)) && !(g.old.length === 0 && g.new.every((j) => newOutside.has(j))))
+    .map((g) => withCoverage(entry(g.old.map((i) => o[i] as Requirement), g.new.map((j) => n[j] as Requirement)), g, o, n));
+  // A term renamed across several sentences ("security controls" -> "security policies") is one rename, not rewordings.
+  const termRenames = findTermRenames(aligned);
+  const entries = aligned.map((e): DiffEntry => (isOnlyRenamed(e, termRenames) ? { ...e, kind: 'renamed', words: undefined } : e));
   const support = (reqs: readonly Requirement[]): Map<string, number[]> => {
     const m = new Map<string, number[]>();
     for (const r of reqs) for (const c of r.counterMeasures) if (!voids.has(c)) m.set(c, [...(m.get(c) ?? []), r.line]);
     return m;
   };
   const before = support(o.filter((_, i) => !outside(i)));
-  const after = support(n);
+  const after = support(n.filter((_, j) => !newOutside.has(j)));
   const supportOnlyIn = (a: Map<string, number[]>, b: Map<string, number[]>): SupportChange[] =>
     keysMissingFrom(a.keys(), b).map((counterMeasure) => ({ counterMeasure, lines: a.get(counterMeasure) ?? [] }));
-  const lost = supportOnlyIn(before, after);
+  const lost = supportOnlyIn(before, support(n));
   const gained = supportOnlyIn(after, support(o));
   const touchedSet = new Set<string>();
   for (const e of entries) {
     if (e.kind === 'unchanged' || e.kind === 'renamed' || e.kind === 'moved') continue;
-    for (const r of [...e.old, ...e.new]) for (const c of r.counterMeasures) touchedSet.add(c);
+    for (const c of [...[...e.old, ...e.new].flatMap((r) => r.counterMeasures), ...(e.covered ?? []).flatMap((c) => c.counterMeasures)]) touchedSet.add(c);
   }
   const touched = [...touchedSet].sort(compareKeys);
   const affectedProperties = coverage.filter((p) => p.counterMeasures.some((c) => touchedSet.has(c)));
@@ -120,34 +129,18 @@ export function buildDiffReport(oldText: RequirementText, newText: RequirementTe
     ...entries.flatMap((e) => respelled(e, newText.file)),
     ...(excerpt === undefined ? [] : [excerptNote(excerpt, oldText, newText)]),
   ];
-  return { renames: countRenames(entries), excerpt, old: oldText, new: newText, entries, gained, lost, touched, affectedProperties, findings };
-}
-
-/**
- * NEW is an excerpt of OLD when whole clauses of OLD have no sentence aligned with anything in NEW while NEW is
- * shorter: a pCR quotes the part of a clause it changes. Undefined when every OLD clause is still there.
- */
-function findExcerpt(o: readonly Requirement[], n: readonly Requirement[], groups: readonly AlignedGroup[]): Excerpt | undefined {
-  if (n.length >= o.length) return undefined;
-  const aligned = new Set(groups.filter((g) => g.new.length > 0).flatMap((g) => g.old));
-  const titles = [...new Set(o.map((r) => r.section))];
-  const sections = titles
-    .map((title) => ({ title, indices: o.map((r, i) => (r.section === title ? i : -1)).filter((i) => i >= 0) }))
-    .filter((x) => x.indices.every((i) => !aligned.has(i)))
-    .map((x) => ({ title: x.title, from: (o[x.indices[0] ?? 0] as Requirement).line, to: (o[x.indices[x.indices.length - 1] ?? 0] as Requirement).line, sentences: x.indices.length }));
-  // Leaving out every clause is a different text, not an excerpt of this one.
-  return sections.length === 0 || sections.length === titles.length ? undefined : { sections };
+  return { renames: [...countRenames(entries), ...termRenames], excerpt, old: oldText, new: newText, entries, gained, lost, touched, affectedProperties, findings };
 }
 
 function excerptNote(excerpt: Excerpt, oldText: RequirementText, newText: RequirementText): Finding {
-  const count = excerpt.sections.reduce((k, x) => k + x.sentences, 0);
+  const quoting = excerpt.sections.some((x) => x.side === 'old') ? newText : oldText;
   return {
-    file: newText.file,
-    line: newText.requirements[0]?.line ?? 1,
-    column: newText.requirements[0]?.column ?? 1,
+    file: quoting.file,
+    line: quoting.requirements[0]?.line ?? 1,
+    column: quoting.requirements[0]?.column ?? 1,
     severity: 'note',
     code: 'diff/excerpt',
-    message: `${newText.file} is an excerpt of ${oldText.file}: it leaves out ${excerpt.sections.map((x) => `"${x.title}" (lines ${x.from}-${x.to})`).join(', ')}; those ${count} sentences are not listed as removed and their references are not counted as lost support`,
+    message: describeExcerpt(excerpt, oldText, newText),
   };
 }
 
@@ -179,6 +172,20 @@ function countRenames(entries: readonly DiffEntry[]): RenameCount[] {
     }
   }
   return [...counts.values()].sort((x, y) => y.sentences - x.sentences || (x.from < y.from ? -1 : 1));
+}
+
+/** Adds the paragraph references that cover the entry's unreferenced sentences (xref reads references so too), per side. */
+function withCoverage(e: DiffEntry, g: { readonly old: readonly number[]; readonly new: readonly number[] }, o: readonly Requirement[], n: readonly Requirement[]): DiffEntry {
+  const side = (reqs: readonly Requirement[], indices: readonly number[], which: 'old' | 'new'): CoveredBy[] => {
+    const covers = indices.map((i) => coveringReference(reqs, i)).filter((c) => c !== undefined);
+    if (covers.length === 0) return [];
+    return [{ side: which, counterMeasures: [...new Set(covers.flatMap((c) => c.counterMeasures))].sort(compareKeys), lines: [...new Set(covers.map((c) => c.line))] }];
+  };
+  const covered = [...side(o, g.old, 'old'), ...side(n, g.new, 'new')];
+  // Shown once when both sides are covered by the same counter-measures (NEW's lines then).
+  const [a, b] = covered;
+  const once = a !== undefined && b !== undefined && a.counterMeasures.join() === b.counterMeasures.join() ? [b] : covered;
+  return once.length === 0 ? e : { ...e, covered: once };
 }
 
 function entry(old: readonly Requirement[], neu: readonly Requirement[]): DiffEntry {

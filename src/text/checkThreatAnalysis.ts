@@ -57,6 +57,15 @@ function checkAlternative(alt: AlternativeAnalysis, report: Reporters, analysis:
     checkThreat(t, name, report, analysis);
   });
   if (alt.summaryLine === undefined) return;
+  alt.summary.forEach((row, i) => {
+    // A row repeated, identically or not: the table lists each threat once.
+    const first = alt.summary.slice(0, i).find((r) => r.threat === row.threat);
+    if (first === undefined) return;
+    const same = first.levelText === row.levelText && first.description === row.description;
+    const levels = first.levelText === row.levelText ? '' : ` with different risk levels, "${first.levelText}" and "${row.levelText}"`;
+    const what = same ? 'identically' : levels === '' ? 'with different descriptions' : levels.slice(1);
+    defect(row.line, 'summary-duplicate-row', `${name}: summary table lists threat ${row.threat} twice, ${what} (lines ${first.line} and ${row.line})`, same ? `delete the row at line ${row.line}` : `keep one row for threat ${row.threat}`);
+  });
   for (const row of alt.summary) {
     const threat = alt.threats.find((t) => t.number === row.threat);
     if (threat === undefined) {

@@ -15,6 +15,9 @@ export interface RequirementText {
   /** True when the text has no TRE function clause and the whole text was used. */
   readonly wholeText: boolean;
   readonly requirements: readonly Requirement[];
+  /** Clauses whose text stops at a contribution's change marker ("**** End of the First change ****"): a pCR may
+   *  quote a clause only up to its change, so what another version has after that point was not quoted here. */
+  readonly cuts: ReadonlyArray<{ readonly section: string; readonly line: number; readonly marker: string }>;
 }
 
 const treTitle = /Trusted Environment|\b(?:TRE|TE|TrE)\b.*\bFunctions\b|\bFunctions\b.*\b(?:TRE|TE|TrE)\b/;
@@ -26,7 +29,8 @@ const abbreviation = /\b(?:e\.g|i\.e|etc|cf|vs|incl|approx|No|Fig|e\.g,)\.$/i;
 export function extractRequirements(source: SourceText, wholeText = false): RequirementText {
   const { lines } = source;
   const headings = findHeadings(lines);
-  const scope = wholeText ? [] : treScope(lines, headings);
+  const scoped = wholeText ? [] : treScope(lines, headings);
+  const scope = scoped.map((r): [number, number] => [r[0], r[1]]);
   const whole = scope.length === 0;
   const ranges: Array<[number, number]> = whole ? [[1, lines.length]] : scope;
   const headingLines = new Set<number>();
@@ -85,10 +89,16 @@ export function extractRequirements(source: SourceText, wholeText = false): Requ
     }
     flush();
   }
-  return { file: source.name, scope: ranges, wholeText: whole, requirements };
+  const cuts = scoped.flatMap(([from, to, marker]) => {
+    if (marker === undefined) return [];
+    const last = requirements.filter((r) => r.line >= from && r.line <= to).pop();
+    return last === undefined ? [] : [{ section: last.section, line: marker, marker: (lines[marker - 1] ?? '').trim() }];
+  });
+  return { file: source.name, scope: ranges, wholeText: whole, requirements, cuts };
 }
 
-function treScope(lines: readonly string[], headings: readonly Heading[]): Array<[number, number]> {
+/** The TRE clause ranges; the third number is the line of the change marker that ended one, when one did. */
+function treScope(lines: readonly string[], headings: readonly Heading[]): Array<[number, number, number?]> {
   const ranges: Array<[number, number]> = [];
   let root: Heading | undefined;
   const close = (end: number): void => {
@@ -101,9 +111,9 @@ function treScope(lines: readonly string[], headings: readonly Heading[]): Array
   }
   close(lines.length);
   // A contribution's change marker ("** end of changes**") also ends the clause.
-  return ranges.map(([from, to]) => {
+  return ranges.map(([from, to]): [number, number, number?] => {
     const marker = lines.findIndex((l, i) => i + 1 > from && i + 1 <= to && changeMarker.test(l));
-    return [from, marker >= 0 ? marker : to];
+    return marker >= 0 ? [from, marker, marker + 1] : [from, to];
   });
 }
 

@@ -8,6 +8,11 @@ export interface Rename {
 }
 
 export function findRenames(oldText: string, newText: string): Rename[] {
+  return replacedRuns(oldText, newText).filter((r) => r.same).map(({ from, to }) => ({ from, to }));
+}
+
+/** Every run of words replaced by another between two wordings; `same` when the TR's renamings make them one. */
+export function replacedRuns(oldText: string, newText: string): Array<Rename & { readonly same: boolean }> {
   const strip = (t: string): string[] => t.replace(/\[[^\]]*\]?/g, ' ').split(/\s+/).map((w) => w.replace(/^[("']+|[)"'.,;:]+$/g, '')).filter(Boolean);
   const a = strip(oldText);
   const b = strip(newText);
@@ -18,12 +23,13 @@ export function findRenames(oldText: string, newText: string): Rename[] {
       row[j] = a[i] === b[j] ? (lcs[i + 1]?.[j + 1] ?? 0) + 1 : Math.max(lcs[i + 1]?.[j] ?? 0, row[j + 1] ?? 0);
     }
   }
-  const out: Rename[] = [];
+  const out: Array<Rename & { same: boolean }> = [];
   let del: string[] = [];
   let ins: string[] = [];
   const flush = (): void => {
     const same = (x: string[], y: string[]): boolean => canonicalWords(x.join(' '), true).join(' ') === canonicalWords(y.join(' '), true).join(' ');
-    if (del.length > 0 && ins.length > 0 && same(del, ins)) out.push(singular(del.join(' '), ins.join(' ')));
+    if (del.length > 0 && ins.length > 0) out.push({ ...singular(del.join(' '), ins.join(' ')), same: same(del, ins) });
+    else if (del.length > 0 || ins.length > 0) out.push({ from: del.join(' '), to: ins.join(' '), same: false });
     del = [];
     ins = [];
   };
@@ -43,5 +49,6 @@ export function findRenames(oldText: string, newText: string): Rename[] {
 
 /** "MIDs -> MCIMs" is the same renaming as "MID -> MCIM". */
 function singular(from: string, to: string): Rename {
-  return /[^s]s$/.test(from) && /[^s]s$/.test(to) ? { from: from.slice(0, -1), to: to.slice(0, -1) } : { from, to };
+  const one = (w: string): string => (/ies$/.test(w) ? `${w.slice(0, -3)}y` : w.slice(0, -1));
+  return /[^s]s$/.test(from) && /[^s]s$/.test(to) ? { from: one(from), to: one(to) } : { from, to };
 }

@@ -44,6 +44,9 @@ function formatEntry(e: DiffEntry, oldFile: string, newFile: string): string[] {
   const refs: string[] = [];
   if (e.referencesAdded.length > 0) refs.push(`  references added: ${renderKeys(e.referencesAdded)}`);
   if (e.referencesRemoved.length > 0) refs.push(`  references removed: ${renderKeys(e.referencesRemoved)}`);
+  for (const c of e.covered ?? []) {
+    refs.push(`  covered by its paragraph's reference ${renderKeys(c.counterMeasures)} (${c.side === 'new' ? newFile : oldFile} line ${c.lines.join(', ')})`);
+  }
   const moved = e.movedFrom === undefined ? '' : `, moved from "${e.movedFrom}"`;
   switch (e.kind) {
     case 'added':
@@ -91,6 +94,7 @@ export function diffReportJson(report: DiffReport): unknown {
         referencesRemoved: e.referencesRemoved,
         ...(e.words === undefined ? {} : { words: e.words }),
         ...(e.movedFrom === undefined ? {} : { movedFrom: e.movedFrom }),
+        ...(e.covered === undefined ? {} : { covered: e.covered }),
       })),
     gainedSupport: report.gained,
     lostSupport: report.lost,

@@ -39,16 +39,18 @@ export function lintReferences(file: string, refs: readonly Reference[], targets
       else if (target === undefined || !target.counterMeasures.includes(cm)) unknown.push(`t${threat} cm${cm}`);
       else referenced.add(`${threat}.${cm}`);
     }
+    const kept = withoutVoids(ref.segments, targets);
     if (voids.length > 0) {
       const where = voids.map((v) => targets.lines.get(v.replace(' ', '.'))).filter((l) => l !== undefined);
       defect(
         'void',
         `"${ref.raw}" includes ${voids.join(', ')}, which ${voids.length === 1 ? 'is' : 'are'} void in ${targets.origin}${where.length > 0 ? ` (line ${where.join(', ')})` : ''}`,
-        `likely meant ${renderReference(withoutVoids(ref.segments, targets))}`,
+        kept.length > 0 ? `likely meant ${renderReference(kept)}` : `the nearest counter-measures that are not void: ${nearest(voids, targets).join(', ')}`,
       );
     }
     if (unknown.length > 0) {
-      defect('unknown', `"${ref.raw}" names ${unknown.join(', ')}, which ${targets.origin} does not have${describeRange(unknown, targets)}`);
+      const near = nearest(unknown, targets);
+      defect('unknown', `"${ref.raw}" names ${unknown.join(', ')}, which ${targets.origin} does not have${describeRange(unknown, targets)}`, near.length > 0 ? `the nearest that exist: ${near.join(', ')}` : undefined);
     }
   }
   const coverage = targets.threats.map((t) => ({
@@ -72,6 +74,19 @@ function describeRange(unknown: readonly string[], targets: ReferenceTargets): s
   const t = targets.threats.find((x) => x.threat === threat);
   if (t === undefined) return ` (threats are 1-${Math.max(0, ...targets.threats.map((x) => x.threat))})`;
   return ` (threat ${threat} has counter-measures ${t.counterMeasures.join(', ')})`;
+}
+
+/** For each "tx cmy" that is void or unknown, the closest counter-measure numbers of its threat below and above it ("[t10 cm7]", "[t10 cm9]"). */
+function nearest(named: readonly string[], targets: ReferenceTargets): string[] {
+  const out = new Set<string>();
+  for (const n of named) {
+    const [threat, cm] = (n.match(/\d+/g) ?? []).map(Number);
+    const have = targets.threats.find((t) => t.threat === threat)?.counterMeasures ?? [];
+    const below = have.filter((c) => c < (cm ?? 0)).pop();
+    const above = have.find((c) => c > (cm ?? 0));
+    for (const c of [below, above]) if (c !== undefined) out.add(`[t${threat} cm${c}]`);
+  }
+  return [...out];
 }
 
 /** The reading with void numbers cut out of lists and ranges: [t10 cm1 - 11] becomes [t10 cm1 - 7, 9 - 11]. */

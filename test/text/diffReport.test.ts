@@ -8,7 +8,7 @@ import { ExitCode } from '../../src/cli/exitCodes.ts';
 import { alignRequirements } from '../../src/text/alignRequirements.ts';
 import { buildDiffReport } from '../../src/text/buildDiffReport.ts';
 import { extractRequirements } from '../../src/text/extractRequirements.ts';
-import { describeWithSeeds, fixturePath, fixtureText, seedText } from './textFixtures.ts';
+import { describeWithSeeds, fixturePath, fixtureText, seedsAvailable, seedText } from './textFixtures.ts';
 
 const diff = (oldName: string, newName: string, coverage = []) =>
   buildDiffReport(extractRequirements(fixtureText(oldName)), extractRequirements(fixtureText(newName)), coverage);
@@ -28,6 +28,18 @@ describe('trecheck diff on hand-made pairs', () => {
     expect(r.entries.find((e) => e.kind === 'reworded')?.words).toBe('The TE {-should-} {+may+} support and enforce its own security policy [t6 cm3].');
     expect(r.touched).toEqual(['t6.cm3']);
     expect(r.findings).toEqual([]);
+  });
+
+  it('reports a term renamed across several sentences as one rename, not as rewordings', () => {
+    const r = diff('diff-old.txt', 'diff-term-renamed.txt');
+    expect(listed(r)).toEqual([]);
+    expect(r.renames).toContainEqual({ from: 'policy', to: 'rule', sentences: 2 });
+    expect(r.touched).toEqual([]);
+  });
+
+  it('reports a term replaced in one sentence only as a rewording', () => {
+    const r = diff('diff-old.txt', 'diff-reworded.txt');
+    expect(r.renames.filter((x) => x.from.includes('should'))).toEqual([]);
   });
 
   it('reports a removed reference as lost support: the one defect', () => {
@@ -135,17 +147,29 @@ describeWithSeeds('trecheck diff on the real history of the TRE text', () => {
     expect(r.lost.map((l) => l.counterMeasure)).not.toContain('t10.cm8');
   });
 
-  it('000 -> 001: says once that 001 is an excerpt, instead of listing the clauses it leaves out as lost support', () => {
+  it('000 -> 001: compares only what the pCR 001 quotes (whole clauses, and 5.1.2.2 up to its "End of the First change"), saying so once', () => {
     const r = buildDiffReport(req('000'), req('001'), [], { voids });
-    expect(r.excerpt?.sections.map((x) => [x.title, x.from, x.to])).toEqual([
-      ['TRE Functions Related to the Management of MIDs', 54, 68],
-      ['TRE Functions Related to the Remote Provisioning of MIDs', 72, 86],
+    expect(r.excerpt?.sections.map((x) => [x.side, x.title, x.from, x.to, x.afterMarker])).toEqual([
+      ['old', 'TRE Functions Related to the Management of MIDs', 54, 68, undefined],
+      ['old', 'TRE Functions Related to the Remote Provisioning of MIDs', 72, 86, undefined],
+      ['old', 'General Functions of a TRE', 36, 47, 45],
     ]);
     expect(r.findings.filter((f) => f.code === 'diff/excerpt')).toHaveLength(1);
-    expect(r.entries.some((e) => e.kind === 'removed' && e.old.some((o) => o.line >= 54))).toBe(false);
-    // t2 was cited only in the left-out clauses; t6 cm4 was cited in the quoted clause and 001 dropped it.
-    expect(r.lost.map((l) => l.counterMeasure)).not.toContain('t2.cm1');
-    expect(r.lost.map((l) => l.counterMeasure)).toContain('t6.cm4');
+    expect(r.entries.some((e) => e.kind === 'removed' && e.old.some((o) => o.line >= 36))).toBe(false);
+    // What 001 dropped inside the part it quotes (000 lines 17 and 19) is still lost; nothing after the marker is.
+    expect(r.lost.map((l) => l.counterMeasure)).toEqual(['t7.cm1', 't8.cm1', 't8.cm6']);
+  });
+
+  it('001 -> 004: adds nothing that 001 did not quote, and says so once', () => {
+    const r = buildDiffReport(req('001'), req('004'), [], { voids });
+    expect(r.entries.filter((e) => e.kind === 'added')).toEqual([]);
+    expect(r.gained).toEqual([]);
+    expect(r.excerpt?.sections.map((x) => [x.side, x.title, x.afterMarker])).toEqual([
+      ['new', 'TRE Functions Related to the Management of MCIMs', undefined],
+      ['new', 'TRE Functions Related to the Remote Provisioning of MCIMs', undefined],
+      ['new', 'General Functions of a TRE', 45],
+    ]);
+    expect(r.findings.filter((f) => f.code === 'diff/excerpt').map((f) => f.message)).toEqual([expect.stringContaining('those 37 sentences are not compared (not listed as added')]);
   });
 
   it('000 -> 004: names the renamings it found, MID -> MCIM first', () => {
@@ -188,5 +212,29 @@ describeWithSeeds('trecheck diff on the real history of the TRE text', () => {
     const registry = groups.find((g) => g.new.some((j) => n[j]?.line === 103));
     expect(registry?.old.map((i) => o[i]?.line)).toEqual([61]);
     expect(registry?.similarity).toBe(1);
+  });
+});
+
+describe.skipIf(!seedsAvailable())('trecheck diff: a reference covers its paragraph, as in xref', () => {
+  /** 004 with the first sentence of line 98 (covered by the paragraph's [t6 cm5, t8 cm8]) changed. */
+  const edited = (to: string) => {
+    const seed = seedText('004');
+    const from = 'A TRE should check the integrity of MCIMs as part of a secure boot process whenever the TRE is reset. ';
+    const lines = seed.lines.map((l, i) => (i === 97 ? l.replace(from, to) : l));
+    expect(lines[97]).not.toBe(seed.lines[97]);
+    return buildDiffReport(extractRequirements(seed), extractRequirements({ ...seed, lines }), []);
+  };
+
+  it('a reworded sentence that cites nothing touches what its paragraph cites', () => {
+    const r = edited('A TRE should check the integrity of MCIMs whenever the TRE is reset. ');
+    const e = r.entries.find((x) => x.kind === 'reworded');
+    expect(e?.covered).toEqual([{ side: 'new', counterMeasures: ['t6.cm5', 't8.cm8'], lines: [98] }]);
+    expect(r.touched).toEqual(['t6.cm5', 't8.cm8']);
+  });
+
+  it('so does a deleted one', () => {
+    const r = edited('');
+    expect(r.entries.filter((x) => x.kind === 'removed').map((x) => x.covered)).toEqual([[{ side: 'old', counterMeasures: ['t6.cm5', 't8.cm8'], lines: [98] }]]);
+    expect(r.touched).toEqual(['t6.cm5', 't8.cm8']);
   });
 });

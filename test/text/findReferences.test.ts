@@ -56,6 +56,38 @@ describe('findReferences', () => {
     expect(one('x [t6 cm4, t6 cm4].')).toMatchObject({ problems: ['duplicate'] });
   });
 
+  it('changes no form silently: each character passed over or read as something else is reported with its column', () => {
+    const problems = (line: string) => {
+      const ref = findReferences([line])[0];
+      return { reading: renderReference(ref?.segments ?? []), problems: (ref?.problems ?? []).map((p) => [p.code, p.column, p.message]) };
+    };
+    expect(problems('x [t2 cm4, t7 cm2 -, t8 cm3 - 4] y')).toEqual({
+      reading: '[t2 cm4, t7 cm2, t8 cm3 - 4]',
+      problems: [['unfinished-range', 19, '"-" at column 19 is followed by ",", not a counter-measure number: an unfinished range']],
+    });
+    expect(problems('x [t2 cm4 - t8 cm3] y').problems).toEqual([['unfinished-range', 11, '"-" at column 11 is followed by t8, not a counter-measure number: an unfinished range']]);
+    expect(problems('x [t8 cm3 - 4 - 5] y').problems).toEqual([['bad-range', 15, 'a second "-" at column 15 continues the range 3 - 4']]);
+    expect(problems('x [t4 cm5 and t6 cm5] y')).toEqual({ reading: '[t4 cm5, t6 cm5]', problems: [['wrong-separator', 11, '"and" at column 11 used as a separator where "," was meant']] });
+    expect(problems('x [t1 cm1,, 2] y').problems).toEqual([['doubled-separator', 11, '"," at column 11 follows "," at column 10']]);
+    expect(problems('x [t8 cm9,] y').problems).toEqual([['trailing-separator', 10, '"," at column 10 before "]": nothing follows it']]);
+    expect(problems('x [t6 cm3]] y').problems).toEqual([['extra-bracket', 11, 'a second "]" at column 11']]);
+    expect(problems('x [t#6 cm#4] y')).toEqual({
+      reading: '[t6 cm4]',
+      problems: [
+        ['unknown-mark', 5, '"#" at column 5 in "t#6" (the TR writes "t6")'],
+        ['unknown-mark', 10, '"#" at column 10 in "cm#4" (the TR writes "cm4")'],
+      ],
+    });
+    expect(problems('x [threat 6 cm4] y')).toEqual({ reading: '[t6 cm4]', problems: [['written-out-mark', 4, '"threat 6" at column 4 is written out (the TR writes "t6")']] });
+    expect(problems('x [t1 cm1 to 3] y').problems).toEqual([['wrong-separator', 11, '"to" at column 11 used for a range where "-" was meant']]);
+  });
+
+  it('names the wrong bracket an editor typed rather than saying none is there', () => {
+    expect(one('x (t2 cm3, t3 cm4] y')).toMatchObject({ reading: '[t2 cm3, t3 cm4]', problems: ['wrong-bracket'] });
+    expect(findReferences(['x (t2 cm3, t3 cm4] y'])[0]?.problems[0]?.message).toBe('"(" at column 3 where "[" was meant');
+    expect(findReferences(['x [t2 cm3) y'])[0]?.problems.map((p) => p.message)).toEqual(['")" at column 10 where "]" was meant']);
+  });
+
   it('joins a reference split across a line break and does not read its second half again', () => {
     const refs = findReferences(['A TRE [t6', 'cm4]. Then [t1 cm1].']);
     expect(refs.map((r) => [r.line, r.column, r.endLine, renderReference(r.segments), r.problems.map((p) => p.code)])).toEqual([

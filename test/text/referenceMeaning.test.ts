@@ -9,7 +9,7 @@ import { extractRequirements } from '../../src/text/extractRequirements.ts';
 import { parseThreatAnalysis } from '../../src/text/parseThreatAnalysis.ts';
 import { targetsFromCatalogue } from '../../src/text/ReferenceTargets.ts';
 import type { SourceText } from '../../src/text/SourceText.ts';
-import { measureMeaningCheck } from './meaningEvaluation.ts';
+import { measureMeaningCheck, realWrongReferences } from './meaningEvaluation.ts';
 import { describeWithSeeds, seedsAvailable, seedText } from './textFixtures.ts';
 
 function analysisIndex(): CounterMeasureIndex {
@@ -39,8 +39,36 @@ describeWithSeeds('the meaning check of references', () => {
     expect(index.entries.some((e) => e.key === 't10.cm8')).toBe(false);
   });
 
-  it('flags no reference of the unaltered TRE texts 000, 001 and 004', () => {
-    for (const p of treTexts) expect(checkReferenceMeaning(extractRequirements(seedText(p)).requirements, index).wrong).toEqual([]);
+  it('flags exactly the real wrong references of the unaltered TRE texts: t4 cm5 (network filtering) cited for tamper lockdown', () => {
+    const flagged = treTexts.flatMap((p) => checkReferenceMeaning(extractRequirements(seedText(p)).requirements, index).wrong.map((w) => `${p}:${w.line}:${w.cited.key}`));
+    expect(flagged).toEqual(realWrongReferences);
+  });
+
+  it('judges each cited counter-measure: xref 000 reports t4 cm5 at line 24, which t6 cm5 cited beside it explains', () => {
+    const report = buildXrefReport(seedText('000'), targetsFromCatalogue(catalogueView), index);
+    const found = report.findings.filter((f) => f.code === 'xref/likely-wrong');
+    expect(found.map((f) => [f.line, f.column, f.suggestion])).toEqual([[24, 232, 'check whether t4 cm5 belongs here; without it the reference is [t6 cm5]']]);
+    expect(found[0]?.message).toContain('t6 cm5, cited beside it, explains the sentence (0.71');
+  });
+
+  it('does not judge a run of one threat\'s counter-measures that way: [t3 cm1, t4 cm1, 2, 3, 4] at 000 line 24 is not flagged', () => {
+    const wrong = checkReferenceMeaning(extractRequirements(seedText('000')).requirements, index).wrong;
+    expect(wrong.filter((w) => w.cited.threat === 4 && w.cited.number < 5)).toEqual([]);
+  });
+
+  it('notes a paragraph-end reference whose sentence is another counter-measure\'s own words: 000 line 78 likely lacks [t7 cm10]', () => {
+    const report = buildXrefReport(seedText('000'), targetsFromCatalogue(catalogueView), index);
+    const notes = report.findings.filter((f) => f.code === 'xref/likely-missing');
+    expect(notes.map((f) => [f.line, f.severity, f.suggestion])).toEqual([
+      [68, 'note', 'consider adding [t7 cm11]'],
+      [78, 'note', 'consider [t7 cm9, 10]'],
+    ]);
+    expect(notes[1]?.message).toContain("this sentence alone is t7 cm10's own words (similarity 0.99");
+  });
+
+  it('xref 004 reports t4 cm5 at line 66 and nothing else as likely wrong', () => {
+    const report = buildXrefReport(seedText('004'), targetsFromCatalogue(catalogueView), index);
+    expect(report.findings.filter((f) => f.code === 'xref/likely-wrong').map((f) => [f.line, f.message.slice(0, 31)])).toEqual([[66, 'likely wrong reference: t4 cm5 ']]);
   });
 
   it.each(['same-threat', 'other-threat'] as const)('has a precision of at least 0.9 on altered copies (%s replacement), and finds a fair share of them', (kind) => {
@@ -58,7 +86,8 @@ describeWithSeeds('the meaning check of references', () => {
   ])('xref --analysis reports [t8 cm9] replaced by [%s] (%s) at the reference, with both texts and the original as the better one', (replacement) => {
     const source = altered004(84, '[t8 cm9]', `[${replacement}]`);
     const report = buildXrefReport(source, targetsFromCatalogue(catalogueView), index);
-    const found = report.findings.filter((f) => f.code === 'xref/likely-wrong');
+    // Line 66's t4 cm5 is the real defect of 004, flagged in the unaltered text too.
+    const found = report.findings.filter((f) => f.code === 'xref/likely-wrong' && f.line !== 66);
     expect(found.map((f) => [f.line, f.column, f.severity, f.suggestion])).toEqual([[84, 134, 'defect', 'check whether [t8 cm9] was meant']]);
     expect(found[0]?.message).toContain(`likely wrong reference: ${replacement}`);
     expect(found[0]?.message).toContain('"A TRE may provide a secure audit record of its transactions. Records would typically be protected against unauthorised access"');

@@ -68,6 +68,18 @@ describe('trecheck risk on hand-made texts', () => {
     expect(defects(name)).toEqual(expected);
   });
 
+  it('reports a summary row repeated identically, which is no mismatch', () => {
+    const findings = buildRiskReport(fixtureText('risk-summary-duplicate.txt'), undefined)?.findings ?? [];
+    expect(findings.map((f) => [f.line, f.code, f.suggestion])).toEqual([[39, 'risk/summary-duplicate-row', 'delete the row at line 39']]);
+    expect(findings[0]?.message).toBe('Alternative 1: summary table lists threat 2 twice, identically (lines 36 and 39)');
+  });
+
+  it('reports a summary row repeated with another level, and the level that disagrees with the analysis', () => {
+    const findings = buildRiskReport(fixtureText('risk-summary-duplicate-level.txt'), undefined)?.findings ?? [];
+    expect(findings.map((f) => `${f.line}:${f.code}`)).toEqual(['39:risk/summary-duplicate-row', '39:risk/summary-mismatch']);
+    expect(findings[0]?.message).toBe('Alternative 1: summary table lists threat 1 twice, with different risk levels, "minor" and "major" (lines 33 and 39)');
+  });
+
   it('reports a counter-measure the catalogue has and the text lacks', () => {
     expect(defects('risk-catalogue-missing.txt', true)).toEqual(['6:catalogue/missing-in-text']);
   });

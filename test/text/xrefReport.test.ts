@@ -26,10 +26,16 @@ describe('trecheck xref on hand-made texts', () => {
     ['xref-missing-open.txt', 12, 'xref/malformed', 'likely meant [t8 cm7]'],
     ['xref-no-cm.txt', 12, 'xref/malformed', 'likely meant [t8 cm7]'],
     ['xref-void.txt', 11, 'xref/void', 'likely meant [t10 cm1 - 7, 9 - 11]'],
-    ['xref-unknown.txt', 12, 'xref/unknown', undefined],
+    ['xref-unknown.txt', 12, 'xref/unknown', 'the nearest that exist: [t8 cm9]'],
   ])('%s: finds exactly its one defect, line %i', (name, line, code, suggestion) => {
     const found = defects(name);
     expect(found.map((f) => [f.line, f.code, f.suggestion])).toEqual([[line, code, suggestion]]);
+  });
+
+  it('suggests the nearest counter-measures that are not void when a reference names only a void one', () => {
+    const source = fixtureText('xref-clean.txt');
+    const found = lint({ ...source, lines: [...source.lines, 'A TRE should do it [t10 cm8].'] }).filter((f) => f.severity === 'defect');
+    expect(found.map((f) => [f.code, f.suggestion])).toEqual([['xref/void', 'the nearest counter-measures that are not void: [t10 cm7], [t10 cm9]']]);
   });
 
   // Each fixture is xref-clean.txt with its last reference (line 12, column 39) written wrong in one way.
@@ -39,7 +45,7 @@ describe('trecheck xref on hand-made texts', () => {
     ['xref-empty.txt', /empty brackets/, undefined],
     ['xref-doubled.txt', /doubled brackets/, 'likely meant [t8 cm7]'],
     ['xref-nested.txt', /a bracket inside the reference/, 'likely meant [t8 cm7]'],
-    ['xref-bad-mark.txt', /"c7" is not a counter-measure mark \("cm7" was likely meant\)$/, 'likely meant [t8 cm7]'],
+    ['xref-bad-mark.txt', /"c7" at column 43 is not a counter-measure mark \("cm7" was likely meant\)$/, 'likely meant [t8 cm7]'],
     ['xref-split-line.txt', /split across a line break \(lines 12-13\)$/, 'likely meant [t8 cm7]'],
   ])('%s: finds exactly its one defect at line 12, column 39, and says what is wrong', (name, message, suggestion) => {
     const found = defects(name);
