@@ -34,10 +34,12 @@ export const worldProperties: readonly WorldProperty[] = (() => {
   return [...byId.values()];
 })();
 
-/** The claims that apply to a scenario: all of them, except that under an attacker or faults a run that stops short of
- *  the goal is the attacker's doing, so HonestRunEndsAtGoal is judged only in scenarios without either. */
+/** The claims that apply to a scenario: all of them, except that HonestRunEndsAtGoal is judged only where the goal is
+ *  the scenario's: under an attacker or faults a run that stops short of it is their doing, and where the SHOs may
+ *  send lifecycle commands (`shoCommands`) an owner's own BLOCK or DELETE legitimately takes its MCIM out of service. */
 export function propertiesFor(config: ScenarioConfig): readonly WorldProperty[] {
-  return underAttack(config) ? worldProperties.filter((p) => p.property.id !== honestRunEndsAtGoal.id) : worldProperties;
+  const goalJudged = !underAttack(config) && config.shoCommands.length === 0;
+  return goalJudged ? worldProperties : worldProperties.filter((p) => p.property.id !== honestRunEndsAtGoal.id);
 }
 
 /** The sanity (non-vacuity) check of every threat scenario: a run reaching the honest goal exists. */

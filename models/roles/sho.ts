@@ -26,10 +26,19 @@ export interface ShoContext {
   readonly oldReleased: boolean;
   /** The success/failure report of the provisioning (step 14). */
   readonly report: 'none' | 'success' | 'failure';
-  /** Ghost (read by properties only): the registration nonce of every MCIM object this SHO issued. */
-  readonly issued: readonly string[];
+  /** Ghost (read by properties only): every object this SHO issued (the M2MSIMMobj, or the activation object of the
+   *  both-present variant), as sent, with the token of the contract it was issued under. */
+  readonly issued: readonly IssuedObject[];
   /** Lifecycle commands sent for its MCIM, each at most once (a bound of the model). */
   readonly commanded: readonly ShoCommand[];
+  /** Ghost: every lifecycle command term this SHO signed and sent, as sent. */
+  readonly commandTerms: readonly Term[];
+}
+
+/** What an SHO issued and for which contract (x.2.3 device token): recorded by the SHO when it sends it. */
+export interface IssuedObject {
+  readonly object: Term;
+  readonly token: Term | null;
 }
 
 export interface ShoInput {
@@ -56,19 +65,22 @@ function treKeyOf(pfc: Term | undefined): Term | undefined {
   return pfc?.kind === 'sign' ? fieldsOf(pfc.body, 'PfC', 3)?.[1] : undefined;
 }
 
-/** Step 11 (001 step 16): the MCIM object for the registration in progress, encrypted for the TRE key [t5 cm3]. */
-function mcimObjectFor(context: ShoContext): SendEvent {
+/** Step 11 (001 step 16): the MCIM object for the registration in progress, encrypted for the TRE key [t5 cm3]; in
+ *  the 5.1.3.7.4.2 both-present variant no download, only the authorisation to use the present MCIM. */
+function objectFor(context: ShoContext): Term {
   const device = context.device!;
   const nonce = context.nonce!;
-  // 5.1.3.7.4.2 both-present variant: no download, only the authorisation to use the present MCIM.
-  if (context.preinstalled) {
-    return out('ro', 'activationAuthorisation', provisioningAuthorisationTerm(context.id, device, mcimActivationObject(context.id, device, nonce)));
-  }
+  if (context.preinstalled) return mcimActivationObject(context.id, device, nonce);
   const blob = mcimBlob(context.id, nonce, context.token!, isOn(context.off, 't5.cm3') ? context.treKey! : null);
-  return out('ro', 'provisioningAuthorisation', provisioningAuthorisationTerm(context.id, device, m2mSimMobj(context.id, device, nonce, blob)));
+  return m2mSimMobj(context.id, device, nonce, blob);
 }
 
-const issuedNow = (context: ShoContext): Partial<ShoContext> => ({ issued: [...context.issued, nameId(context.nonce ?? undefined) ?? '?'] });
+function mcimObjectFor(context: ShoContext): SendEvent {
+  const kind = context.preinstalled ? 'activationAuthorisation' : 'provisioningAuthorisation';
+  return out('ro', kind, provisioningAuthorisationTerm(context.id, context.device!, objectFor(context)));
+}
+
+const issuedNow = (context: ShoContext): Partial<ShoContext> => ({ issued: [...context.issued, { object: objectFor(context), token: context.token }] });
 
 /** A TRE-signed body under `key`; with [t2 cm4] off the signature is checked for shape only. */
 function treSigned(context: ShoContext, msg: Term | undefined): Term | undefined {
@@ -89,7 +101,7 @@ export const shoMachine = setup({
   id: 'sho',
   context: ({ input }) => ({
     id: input.id, off: input.off ?? [], device: null, token: null, nonce: null, treKey: null, preinstalled: false, oldReleased: false,
-    report: 'none', issued: [], commanded: [],
+    report: 'none', issued: [], commanded: [], commandTerms: [],
   }),
   initial: 'NoContract',
   on: {
@@ -99,7 +111,10 @@ export const shoMachine = setup({
       guard: ({ context, event }) => context.device !== null && !context.commanded.includes(event.event),
       actions: [
         emit(({ context, event }) => out('m2me', 'lifecycleCommand', lifecycleCommandTerm(context.id, context.device!, event.event))),
-        assign(({ context, event }) => ({ commanded: [...context.commanded, event.event] })),
+        assign(({ context, event }) => ({
+          commanded: [...context.commanded, event.event],
+          commandTerms: [...context.commandTerms, lifecycleCommandTerm(context.id, context.device!, event.event)],
+        })),
       ],
     },
   },

@@ -137,12 +137,6 @@ export function provisioningStatusFor(ctx: TreContext): SendEvent {
   return out('m2me', 'provisioningStatus', provisioningStatusTerm(me(ctx), nonceOf(ctx, ctx.pendingNonce), ctx.expectedSho!, ok));
 }
 
-/** The ghost log entry of an installed MCIM object: which SHO, which nonce it carried. */
-export function installRecord(ctx: TreContext, msg: Term): string {
-  const f = msg.kind === 'sign' ? fieldsOf(msg.body, 'M2MSIMMobj', 3) : undefined;
-  return `${ctx.expectedSho}|${nameId(f?.[1]) ?? '?'}`;
-}
-
 /** With [t2 cm3] switched off the host runs the MCIM: the TRE hands it the credentials it just installed. */
 export function exportToHost(ctx: TreContext, entry: McimEntry): SendEvent[] {
   return on(ctx, 't2.cm3') ? [] : [out('m2me', 'mcimExport', mcimCredentialsTerm('mcimExport', entry.id, entry.imsi, entry.ki))];
@@ -152,7 +146,7 @@ export const integrityPolicy = (ctx: TreContext) => ({ check: on(ctx, 't8.cm8'),
 
 /** 5.1.2.4 "verify that any instructions received as part of MCIM lifecycle management come from a valid,
  *  authorised source" [t7 cm1]: the owning SHO's signature, certified in the TRE's PKI (x.2.3 NOTE 3). */
-export function lifecycleFromCommand(ctx: TreContext, msg: Term): Pick<TreContext, 'registry' | 'commands'> | undefined {
+export function lifecycleFromCommand(ctx: TreContext, msg: Term): TreContext['registry'] | undefined {
   if (msg.kind !== 'sign') return undefined;
   for (const entry of ctx.registry) {
     const byOwner = verifySigned(msg, pk(skSho(entry.owner))) !== undefined;
@@ -162,9 +156,7 @@ export function lifecycleFromCommand(ctx: TreContext, msg: Term): Pick<TreContex
     if (f === undefined || !same(command.pcid, ctx.creds?.pcid) || command.mcim !== entry.id || command.event === undefined) continue;
     if (!isLifecycleEvent(command.event) || command.event === 'SELECT' || command.event === 'END_SESSION') return undefined;
     if (command.event === 'BLOCK' && entry.state === 'Installed' && !ctx.blockFromInstalled) return undefined;
-    const registry = applyLifecycle(ctx.registry, entry.id, command.event);
-    if (registry === undefined) return undefined;
-    return { registry, commands: [...ctx.commands, `${entry.id}|${command.event}|${byOwner ? 'owner' : 'other'}`] };
+    return applyLifecycle(ctx.registry, entry.id, command.event);
   }
   return undefined;
 }
