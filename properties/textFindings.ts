@@ -36,6 +36,16 @@ export const textFindingRules: readonly TextFindingRule[] = [
     applies: (c) => c.bothMcimsPresent && unblocks(c) && c.assumptions.blockFromInstalled,
   },
   {
+    property: 'AtMostOneMcimActive', baselined: 't7-owner-activates/ActivateOnlyWithNoOtherActive',
+    clauses: '5.1.3.7.2 "at most one MCIM can be active", yet the TRE is not told to refuse an owner\'s ACTIVATE beside an active MCIM',
+    applies: (c) => c.bothMcimsPresent && c.shoCommands.includes('ACTIVATE'),
+  },
+  {
+    property: 'ActivateOnlyWithNoOtherActive', baselined: 't7-owner-activates/ActivateOnlyWithNoOtherActive',
+    clauses: '5.1.1.1 and 5.1.2.4 do not say the TRE refuses an ACTIVATE while another MCIM is active',
+    applies: (c) => c.bothMcimsPresent && c.shoCommands.includes('ACTIVATE'),
+  },
+  {
     property: 'ChangeOfOperatorKeepsService', baselined: 't11-faults/ChangeOfOperatorKeepsService',
     clauses: '5.1.3.7.4.2 step 8 discards the old MCIM before step 12 provisions the new one: a reset in between leaves no usable MCIM',
     applies: (c) => c.flow === 'change-via-old-sho' && (c.lifecycleActions || c.attacker.capabilities.includes('t11.faults')),

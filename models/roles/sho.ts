@@ -47,7 +47,7 @@ export interface ShoInput {
 }
 
 /** Lifecycle instructions an SHO may give for its own MCIM (5.1.2.4 lifecycle management [t7 cm1]). */
-export const shoCommands = ['BLOCK', 'UNBLOCK', 'DELETE'] as const;
+export const shoCommands = ['BLOCK', 'UNBLOCK', 'DELETE', 'ACTIVATE'] as const;
 export type ShoCommand = (typeof shoCommands)[number];
 
 export type ShoEvent =
