@@ -8,12 +8,9 @@ import { atMostOneMcimActive } from './AtMostOneMcimActive.ts';
 import { goalNeverReached } from './claims/GoalNeverReached.ts';
 import { honestRunEndsAtGoal } from './HonestRunEndsAtGoal.ts';
 import { threatSuite } from './threats/threatSuite.ts';
+import type { WorldProperty } from './WorldProperty.ts';
 
-export interface WorldProperty {
-  readonly property: Invariant<World>;
-  /** TR clauses ("004 5.1.3.7.2") and catalogue counter-measure ids ("t5.cm3") the property checks. */
-  readonly checks: readonly string[];
-}
+export type { WorldProperty } from './WorldProperty.ts';
 
 /** The claims of the honest flows. Not in the list: lifecycle legality of the TRE registry (e.g. "only an
  *  activated MCIM can be selected", 5.1.1.1). Every registry change goes through applyLifecycle, i.e. the

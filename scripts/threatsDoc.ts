@@ -4,7 +4,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { capabilities, insiderRoles, type Capability } from '../models/attacker/capabilities.ts';
-import { coverageOf, type Coverage } from '../models/counterMeasures/coverage.ts';
+import { coverageOf, type Coverage } from '../properties/catalogue/coverage.ts';
 import { idsOf, switches, type CounterMeasureSwitch, type SwitchId } from '../models/counterMeasures/switches.ts';
 import { MAX_INJECTIONS, type ScenarioConfig } from '../models/flows/ScenarioConfig.ts';
 import { counterMeasureCatalogue, threatRecords } from '../properties/catalogue/counterMeasureCatalogue.ts';

@@ -1,6 +1,6 @@
 // From the cells to the conclusions: the matrix, which switch is necessary (its removal gives an attack) or
 // redundant in the model, what each threat's counter-measures come to, suspect properties, and the text's view.
-import { coverageOf } from '../../../models/counterMeasures/coverage.ts';
+import { coverageOf } from '../../../properties/catalogue/coverage.ts';
 import { redundancyReasons } from '../../../models/counterMeasures/redundancy.ts';
 import { switches } from '../../../models/counterMeasures/switches.ts';
 import { counterMeasureCatalogue } from '../../../properties/catalogue/counterMeasureCatalogue.ts';

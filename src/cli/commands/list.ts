@@ -3,7 +3,7 @@
 // the assumptions, and how each of the 74 counter-measures of Alternative 1 is accounted for.
 import type { Command } from 'commander';
 import { capabilities, insiderRoles } from '../../../models/attacker/capabilities.ts';
-import { coverageOf, type Coverage } from '../../../models/counterMeasures/coverage.ts';
+import { coverageOf, type Coverage } from '../../../properties/catalogue/coverage.ts';
 import { switches } from '../../../models/counterMeasures/switches.ts';
 import { presets } from '../../../models/flows/presets.ts';
 import { counterMeasureCatalogue } from '../../../properties/catalogue/counterMeasureCatalogue.ts';

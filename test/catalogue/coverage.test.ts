@@ -1,7 +1,7 @@
 // Coverage of the counter-measures of Alternative 1 (models/counterMeasures/coverage.ts): each one accounted for
 // exactly once, and every switch, alias, umbrella and property named there exists.
 import { describe, expect, it } from 'vitest';
-import { coverageOf, unswitched } from '../../models/counterMeasures/coverage.ts';
+import { coverageOf, unswitched } from '../../properties/catalogue/coverage.ts';
 import { switchIds, switchOf, switches } from '../../models/counterMeasures/switches.ts';
 import { counterMeasureCatalogue } from '../../properties/catalogue/counterMeasureCatalogue.ts';
 import { worldProperties } from '../../properties/index.ts';

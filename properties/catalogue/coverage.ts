@@ -1,8 +1,8 @@
 // How the model accounts for every counter-measure of Alternative 1 that has no switch of its own: stated as a
 // property whose mechanisms are other switches, the sum of other switches, or not modelled, with the reason.
 // Counter-measures no protocol model can check (contracts, certification) say why in the catalogue itself.
-import { counterMeasureCatalogue } from '../../properties/catalogue/counterMeasureCatalogue.ts';
-import { switchOf, type SwitchId } from './switches.ts';
+import { switchOf, type SwitchId } from '../../models/counterMeasures/switches.ts';
+import { counterMeasureCatalogue } from './counterMeasureCatalogue.ts';
 
 export type Coverage =
   | { readonly kind: 'switch'; readonly switch: SwitchId }
