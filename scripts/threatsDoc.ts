@@ -58,6 +58,9 @@ function scenarioExtras(c: ScenarioConfig): string {
   if (c.bothMcimsPresent) out.push('both MCIMs present');
   if (c.shoCommands.length > 0) out.push(`SHO commands ${c.shoCommands.join(', ')} (each SHO once, for its own MCIM)`);
   if (!c.assumptions.portalProtected) out.push('portal not protected');
+  if (!c.assumptions.manufacturingClosed) out.push('manufacturing links open');
+  if (!c.assumptions.operatorLinksClosed) out.push('operator links open');
+  if (!c.assumptions.atDeviceClosed) out.push('subscriber-M2ME link open');
   if (!c.assumptions.blockFromInstalled) out.push('no blocking from Installed');
   if (c.assumptions.changeNotice !== 'unordered') out.push(`change notice ${c.assumptions.changeNotice}`);
   if (c.dpfGeneratesCredentials) out.push('DPF generates credentials');

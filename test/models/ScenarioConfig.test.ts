@@ -22,7 +22,7 @@ describe('resolveScenario', () => {
         bothMcimsPresent: false, delayedActivation: false, lifecycleActions: false, shoCommands: [], dpfGeneratesCredentials: false,
         faults: { tamper: false, corruptMcim: false },
         off: [],
-        assumptions: { portalProtected: true, blockFromInstalled: true, changeNotice: 'unordered' },
+        assumptions: { portalProtected: true, manufacturingClosed: true, operatorLinksClosed: true, atDeviceClosed: true, blockFromInstalled: true, changeNotice: 'unordered' },
         attacker: { capabilities: [], injections: 0, dishonest: null },
       },
     });

@@ -29,6 +29,9 @@ const scenarioInput: fc.Arbitrary<ScenarioInput> = fc.record(
     assumptions: fc.record(
       {
         portalProtected: fc.boolean(),
+        manufacturingClosed: fc.boolean(),
+        operatorLinksClosed: fc.boolean(),
+        atDeviceClosed: fc.boolean(),
         blockFromInstalled: fc.boolean(),
         changeNotice: fc.constantFrom('unordered', 'acknowledged', 'none'),
       },
