@@ -2,7 +2,9 @@
 // the mechanism. A counter-measure the analysis repeats under several threats is one switch known by all its ids.
 export const switches = [
   {
-    id: 't5.cm3', aliases: ['t2.cm2'],
+    // 003 t2 cm2 ("a secure protocol carries every part of an MCIM") is the protocol as a whole, not this one
+    // mechanism: it is accounted for as the sum of switches (properties/catalogue/coverage.ts).
+    id: 't5.cm3', aliases: [],
     clause: '004 x.2.3 NOTE 2; 001 step 16',
     mechanism: 'the SHO encrypts the MCIM for the platform key of the TRE named in the validated PfC, and the TRE accepts only an MCIM it opens with its own platform key',
     off: 'the MCIM travels as readable content inside the signed object, and the TRE accepts it so',
@@ -14,10 +16,18 @@ export const switches = [
     off: 'signatures are checked for shape only: any signer is accepted',
   },
   {
-    id: 't12.cm2', aliases: ['t5.cm4', 't2.cm5', 't2.cm6'],
-    clause: '004 5.1.2.4 [t2 cm5, t5 cm4, t12 cm2]; x.2.3 registration nonce and device token',
-    mechanism: 'provisioning is bound to the registration: the TRE accepts an MCIM object only with its outstanding registration nonce and with its own device token inside',
-    off: 'the TRE accepts an MCIM object whatever nonce and token it carries',
+    id: 't12.cm2', aliases: ['t5.cm4', 't2.cm5'],
+    clause: '004 5.1.2.4 [t2 cm5, t5 cm4, t12 cm2] "bound to each other by some access control key/token"; x.2.3 device token',
+    mechanism: 'provisioning is bound to the registration: the sealed MCIM carries this device\'s token and the registration\'s nonce, and the TRE accepts it only when both match',
+    off: 'the TRE accepts an MCIM object whatever token and nonce its sealed content carries',
+  },
+  {
+    // 003 t2 cm6; its freshness is what 003 t2 cm4 also asks ("freshness ... resists replay"), but 004 cites
+    // [t2 cm4] only for security controls provisioned with an MCIM, so the switch answers to t2.cm6 alone.
+    id: 't2.cm6', aliases: [],
+    clause: '003 t2 cm6; 004 x.2.3 registration nonce; 004 steps 7-13',
+    mechanism: 'no MCIM is downloaded unless a registration was completed first: the TRE accepts an MCIM object or activation only for its outstanding registration, carrying that registration\'s nonce (so an old one is not accepted again)',
+    off: 'the TRE accepts an MCIM object or activation whatever registration nonce it carries',
   },
   {
     id: 't1.cm4', aliases: ['t5.cm5', 't5.cm6', 't3.cm7'],

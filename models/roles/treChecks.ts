@@ -26,7 +26,7 @@ export function signedBy(ctx: TreContext, msg: Term | undefined, key: Term): Ter
 }
 
 /** A registration is outstanding (x.2.3): what the expected SHO signs must name this PCID and carry its nonce
- *  [t12 cm2]. The SHO's public key is certified in the PKI the TRE holds roots for (x.2.3 NOTE 3). */
+ *  [t2 cm6]. The SHO's public key is certified in the PKI the TRE holds roots for (x.2.3 NOTE 3). */
 export interface Outstanding {
   readonly creds: TreCredentials;
   readonly sho: ShoId;
@@ -41,13 +41,14 @@ export function readOutstanding(ctx: TreContext, msg: Term, tag: string, arity: 
   const f = fieldsOf(signedBy(ctx, msg, pk(skSho(expectedSho))), tag, arity);
   if (f === undefined || f[1] === undefined || !same(f[0], creds.pcid)) return undefined;
   const nonce = registrationNonce(creds.pcid, pendingNonce);
-  if (on(ctx, 't12.cm2') && !same(f[1], nonce)) return undefined;
+  // 003 t2 cm6, x.2.3: the object is for the registration outstanding now (its nonce), not an older one.
+  if (on(ctx, 't2.cm6') && !same(f[1], nonce)) return undefined;
   return { creds, sho: expectedSho, nonce: f[1], rest: f.slice(2) };
 }
 
 /** x.2.3: the M2MSIMMobj verifies with the expected SHO's key, names this PCID, carries the outstanding
- *  registration nonce (replay protection), and its blob opens with the platform key [t5 cm3] and holds the
- *  device token [t12 cm2]. */
+ *  registration nonce (replay protection [t2 cm6]), and its blob opens with the platform key [t5 cm3] and holds the
+ *  device token and that nonce [t12 cm2]. */
 export function readMcimObject(ctx: TreContext, msg: Term): McimEntry | undefined {
   const o = readOutstanding(ctx, msg, 'M2MSIMMobj', 3);
   if (o === undefined) return undefined;

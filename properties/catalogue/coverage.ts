@@ -15,8 +15,9 @@ const userControls = 'the TR leaves these control objects (ACLs, user settings) 
 const policy = 'every TRE check in the model is this policy; its parts are the TRE\'s switches, and switching all of it off would remove the TRE';
 
 export const unswitched: Readonly<Record<string, Exclude<Coverage, { kind: 'switch' } | { kind: 'not-modelable' }>>> = {
-  't2.cm1': { kind: 'umbrella', switches: ['t5.cm3', 't2.cm4', 't12.cm2'], note: 'the secure in-band provisioning protocol as a whole: confidentiality, origin and binding to the registration' },
-  't3.cm2': { kind: 'umbrella', switches: ['t2.cm4', 't12.cm2', 't5.cm3'], note: 'an MCIM locked to its TRE: origin checked, bound to the registration and to the TRE key (InstalledMcimWasIssuedForThisTre)' },
+  't2.cm2': { kind: 'umbrella', switches: ['t5.cm3', 't2.cm4'], note: 'the secure protocol carrying the MCIM: its content encrypted for the TRE key ([t5 cm3]) under the SHO\'s signature ([t2 cm4])' },
+  't2.cm1': { kind: 'umbrella', switches: ['t5.cm3', 't2.cm4', 't12.cm2', 't2.cm6'], note: 'the secure in-band provisioning protocol as a whole: confidentiality, origin, binding to the registration and its freshness' },
+  't3.cm2': { kind: 'umbrella', switches: ['t2.cm4', 't12.cm2', 't2.cm6', 't5.cm3'], note: 'an MCIM locked to its TRE: origin checked, bound to the registration and to the TRE key (InstalledMcimWasIssuedForThisTre)' },
   't4.cm4': { kind: 'umbrella', switches: ['t4.cm2', 't6.cm4', 't6.cm5', 't7.cm1', 't8.cm1', 't8.cm8'], note: policy },
   't6.cm3': { kind: 'umbrella', switches: ['t4.cm2', 't6.cm4', 't6.cm5', 't7.cm1', 't8.cm1', 't8.cm8'], note: policy },
   't8.cm3': { kind: 'umbrella', switches: ['t7.cm1', 't8.cm1', 't8.cm8'], note: policy },

@@ -24,7 +24,8 @@ describe('counter-measure coverage', () => {
 
   it('classifies an id as the switch it belongs to, a primary id and an alias alike', () => {
     expect(coverageOf('t6.cm4')).toEqual({ kind: 'switch', switch: 't6.cm4' });
-    expect(coverageOf('t2.cm2')).toEqual({ kind: 'switch', switch: 't5.cm3' });
+    expect(coverageOf('t5.cm4')).toEqual({ kind: 'switch', switch: 't12.cm2' });
+    expect(coverageOf('t2.cm2')?.kind).toBe('umbrella');
     expect(coverageOf('t1.cm2')?.kind).toBe('not-modelable');
     expect(coverageOf('t99.cm1')).toBeUndefined();
   });

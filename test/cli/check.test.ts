@@ -253,7 +253,7 @@ describe('trecheck check --json', () => {
 
 describe('trecheck check: bad input is one line on stderr and exit 2', () => {
   const bad: [string, string[], RegExp][] = [
-    ['an unknown --off id, listing the switchable ids', ['--off', 't99.cm1'], /^trecheck: --off: unknown counter-measure 't99\.cm1'; switchable: t5\.cm3=t2\.cm2, /],
+    ['an unknown --off id, listing the switchable ids', ['--off', 't99.cm1'], /^trecheck: --off: unknown counter-measure 't99\.cm1'; switchable: t5\.cm3, t2\.cm4=t3\.cm5, /],
     ['an unknown --threat', ['--threat', 't13'], /^trecheck: unknown threat 't13'; expected t1 to t12$/],
     ['an unknown --flow', ['--flow', 'initial-5g'], /^trecheck: unknown flow 'initial-5g'; expected one of: initial-3gpp, /],
     ['an unknown --property', ['--property', 'NoSuchClaim'], /^trecheck: unknown property 'NoSuchClaim'; expected one of: AtMostOneMcimActive, HonestRunEndsAtGoal, /],

@@ -16,6 +16,7 @@ const witnesses: Record<SwitchId, { scenario: string; injections?: number; prope
   't5.cm3': { scenario: 't3-malware', property: 'McimSecretNeverLeaves' },
   't2.cm4': { scenario: 't2-network', injections: 1, property: 'ShoSuccessMeansInstalled' },
   't12.cm2': { scenario: 't12-stolen-identity', property: 'McimOnlyForRegisteredSubscriber' },
+  't2.cm6': { scenario: 't2-replay-after-delete', property: 'InstalledMcimWasIssuedForThisTre' },
   't1.cm4': { scenario: 't1-clone', property: 'McimSecretNeverLeaves' },
   't5.cm2': { scenario: 't5-replaced-tre', property: 'McimSecretNeverLeaves' },
   't6.cm4': { scenario: 't6-firmware', property: 'TreFirmwareOnlyFromSupplier' },
