@@ -17,12 +17,12 @@ export const THREATS_DOC_PATH = fileURLToPath(new URL('../docs/threats.md', impo
  *  scenario and the property its attack breaks, the shortest attack's length as measured by
  *  `trecheck check --threat tN --off ID --no-baseline` (breadth-first, the scenario's own injection budget), and
  *  what the attack does. `--measure` re-runs them. */
-export const witnessAttacks: Readonly<Record<SwitchId, { scenario: string; property: string; steps: number; attack: string }>> = {
+export const witnessAttacks: Readonly<Record<SwitchId, { scenario: string; property: string; steps: number; attack: string; alsoOff?: readonly SwitchId[] }>> = {
   't5.cm3': { scenario: 't3-malware', property: 'McimSecretNeverLeaves', steps: 31, attack: 'an honest provisioning; malware on the host reads the MCIM object on its way to the TRE, now in clear inside the SHO\'s signature' },
   't2.cm4': { scenario: 't2-network', property: 'ShoSuccessMeansInstalled', steps: 32, attack: 'the attacker sends the DPF a success status signed with its own key; the SHO takes the report as the TRE\'s before anything was installed' },
   't12.cm2': { scenario: 't12-stolen-identity', property: 'McimOnlyForRegisteredSubscriber', steps: 32, attack: 'the attacker contracts the victim\'s PCID at the SHO with its own token; the TRE installs the MCIM object although the token inside is not its own' },
   't2.cm6': { scenario: 't2-replay-after-delete', property: 'InstalledMcimWasIssuedForThisTre', steps: 39, attack: 'after the SHO deletes its MCIM, a replayed bootstrap starts a new registration and the MCIM object of the first one, replayed, is installed again: one issue, two installs' },
-  't1.cm4': { scenario: 't1-clone', property: 'McimSecretNeverLeaves', steps: 8, attack: 'the emulated TRE\'s registration (own key, self-made PfC) reaches the RO before the device is even booted; the SHO provisions without asking the PVA, for the attacker\'s key' },
+  't1.cm4': { scenario: 't6-firmware', alsoOff: ['t6.cm4'], property: 'McimIssuedOnlyForValidPlatform', steps: 10, attack: 'with the firmware update check also off, modified firmware (keeping the genuine PfC) is installed; the TRE registers for the new SHO reporting the modified platform, and without the PVA\'s validation the SHO issues its MCIM for it (its identity check passes: the PfC and the TRE key are genuine)' },
   't5.cm2': { scenario: 't5-replaced-tre', property: 'McimSecretNeverLeaves', steps: 11, attack: 'another genuine TRE registers under the victim\'s PCID with its own genuine PfC; the PVA accepts the PfC for the wrong PCID and the MCIM is encrypted for the attacker\'s TRE' },
   't6.cm4': { scenario: 't6-firmware', property: 'TreFirmwareOnlyFromSupplier', steps: 2, attack: 'a firmware update signed with the attacker\'s key, relayed by the host, is installed' },
   't6.cm5': { scenario: 't4-logical-physical', property: 'TamperedTreServesNoMcim', steps: 1, attack: 'tampering is detected and the TRE carries on serving its active MCIM' },
@@ -151,7 +151,8 @@ function witnessBlock(): string[] {
   return table(['switch', 'scenario (threat)', 'property broken', 'shortest attack', 'the attack'], switches.map((s) => {
     const w = witnessAttacks[s.id];
     const t = threatOf(w.scenario);
-    return [code(s.id), `${code(w.scenario)} (t${t?.threat ?? '?'})`, code(w.property), `${w.steps} step${w.steps === 1 ? '' : 's'}`, w.attack];
+    const also = w.alsoOff === undefined ? '' : `, with ${w.alsoOff.map(code).join(', ')} also off`;
+    return [code(s.id), `${code(w.scenario)} (t${t?.threat ?? '?'})${also}`, code(w.property), `${w.steps} step${w.steps === 1 ? '' : 's'}`, w.attack];
   }));
 }
 
@@ -188,7 +189,7 @@ async function measure(): Promise<string[]> {
   for (const s of switches) {
     const w = witnessAttacks[s.id];
     const threat = threatOf(w.scenario)!.threat;
-    const plan = planCheck({ threat: [`t${threat}`], off: [s.id], property: [w.property] });
+    const plan = planCheck({ threat: [`t${threat}`], off: [s.id, ...(w.alsoOff ?? [])], property: [w.property] });
     const job = plan.jobs.find((j) => j.config.name === w.scenario)!;
     const verdict = runCheckJob(job, plan.search).properties[0]!.verdict;
     const steps = verdict.kind === 'violated' ? verdict.trace.actions.length : undefined;

@@ -32,8 +32,8 @@ export const switches = [
   {
     id: 't1.cm4', aliases: ['t5.cm5', 't5.cm6', 't3.cm7'],
     clause: '004 5.1.2.2 [t1 cm4]; 5.1.2.4 [t1 cm4, t5 cm5]; steps 8-11',
-    mechanism: 'the SHO authorises provisioning only after a positive PVA validation of the registering TRE',
-    off: 'the SHO provisions on the registration alone, for the TRE key its PfC names',
+    mechanism: 'the SHO authorises provisioning only after a positive PVA validation of the registering TRE (its identity and its platform measurement)',
+    off: 'the SHO provisions without the PVA, once it has authenticated the TRE\'s identity itself (5.1.2.2 [t1 cm3, t5 cm2]: the registration signed with the key of a genuine PfC naming the PCID); the platform measurement goes unchecked',
   },
   {
     id: 't5.cm2', aliases: ['t1.cm3'],

@@ -4,7 +4,7 @@
 import { initialTransition, transition, type AnyMachineSnapshot, type AnyStateMachine, type EventObject } from 'xstate';
 import { pk } from '../../src/attacker/Term.ts';
 import {
-  bootTerm, deviceNames, initialCredentialsTerm, m2mSimMobj, mcimBlob, platformCredential, preprovisionTerm, registrationNonce,
+  bootTerm, deviceNames, initialCredentialsTerm, m2mSimMobj, mcimBlob, platformCredential, preprovisionTerm, registrationNonce, registrationTerm,
 } from '../messages.ts';
 import { roleIds, shoIds, type RoleId } from '../roleIds.ts';
 import { equipmentSupplierMachine } from '../roles/equipmentSupplier.ts';
@@ -107,6 +107,7 @@ function provisionedSnapshots(config: ScenarioConfig): Record<RoleId, AnyMachine
   const tre = bootedTre(config);
   // The old SHO's MCIM object of the earlier provisioning (registration 1), as the TRE installed and the SHO issued it.
   const oldObject = m2mSimMobj(oldSho, victim.pcid, registrationNonce(victim.pcid, 1), mcimBlob(oldSho, registrationNonce(victim.pcid, 1), victim.token, pk(victim.platformKey)));
+  const oldRegistration = registrationTerm({ device: victim.pcid, key: victim.platformKey }, registrationNonce(victim.pcid, 1), oldSho, 'v1', platformCredential(victim, 'v1'));
   const treContext: TreContext = {
     ...(tre.context as TreContext),
     registry: sortById([
@@ -137,7 +138,7 @@ function provisionedSnapshots(config: ScenarioConfig): Record<RoleId, AnyMachine
   };
   snaps[oldSho] = resolved(shoMachine, { id: oldSho, off: config.off }, 'Serving', {
     device: victim.pcid, token: victim.token, nonce: registrationNonce(victim.pcid, 1), treKey: pk(victim.platformKey), report: 'success',
-    issued: [{ object: oldObject, token: victim.token }],
+    registration: oldRegistration, issued: [{ object: oldObject, token: victim.token, registration: oldRegistration }],
   });
   // Both-present: the new SHO provisioned its MCIM into this device earlier, so it knows the device.
   snaps[config.sho] = resolved(shoMachine, { id: config.sho, off: config.off }, 'NoContract', {

@@ -5,7 +5,7 @@ import { name, pk, type Term } from '../../src/attacker/Term.ts';
 import { isOn, type SwitchId } from '../counterMeasures/switches.ts';
 import {
   discardAckTerm, lifecycleCommandTerm, m2mSimMobj, mcimActivationObject, mcimBlob, out, provisioningAuthorisationTerm, shoRegistrationTerm,
-  skPva, skRo, validationRequestTerm, type Delivery, type SendEvent,
+  skEs, skPva, skRo, validationRequestTerm, type Delivery, type SendEvent,
 } from '../messages.ts';
 import { fieldsOf, nameId, same, verifySigned } from '../readTerm.ts';
 import type { ShoId } from '../roleIds.ts';
@@ -19,6 +19,8 @@ export interface ShoContext {
   readonly token: Term | null;
   /** Registration nonce and TRE public key (from the PfC) of the registration in progress or served. */
   readonly nonce: Term | null;
+  /** The registration in progress or served, as received. */
+  readonly registration: Term | null;
   readonly treKey: Term | null;
   /** Both-MCIMs-present variant: this SHO's MCIM is already installed in the M2ME. */
   readonly preinstalled: boolean;
@@ -35,10 +37,13 @@ export interface ShoContext {
   readonly commandTerms: readonly Term[];
 }
 
-/** What an SHO issued and for which contract (x.2.3 device token): recorded by the SHO when it sends it. */
+/** What an SHO issued, for which registration and under which contract (x.2.3 device token): recorded by the SHO
+ *  when it sends it. */
 export interface IssuedObject {
   readonly object: Term;
   readonly token: Term | null;
+  /** The TRE-signed registration it was issued for (004 step 7). */
+  readonly registration: Term | null;
 }
 
 export interface ShoInput {
@@ -80,7 +85,9 @@ function mcimObjectFor(context: ShoContext): SendEvent {
   return out('ro', kind, provisioningAuthorisationTerm(context.id, context.device!, objectFor(context)));
 }
 
-const issuedNow = (context: ShoContext): Partial<ShoContext> => ({ issued: [...context.issued, { object: objectFor(context), token: context.token }] });
+const issuedNow = (context: ShoContext): Partial<ShoContext> => ({
+  issued: [...context.issued, { object: objectFor(context), token: context.token, registration: context.registration }],
+});
 
 /** A TRE-signed body under `key`; with [t2 cm4] off the signature is checked for shape only. */
 function treSigned(context: ShoContext, msg: Term | undefined): Term | undefined {
@@ -100,7 +107,7 @@ export const shoMachine = setup({
 }).createMachine({
   id: 'sho',
   context: ({ input }) => ({
-    id: input.id, off: input.off ?? [], device: null, token: null, nonce: null, treKey: null, preinstalled: false, oldReleased: false,
+    id: input.id, off: input.off ?? [], device: null, token: null, nonce: null, registration: null, treKey: null, preinstalled: false, oldReleased: false,
     report: 'none', issued: [], commanded: [], commandTerms: [],
   }),
   initial: 'NoContract',
@@ -140,13 +147,14 @@ export const shoMachine = setup({
         // PfC and M2ME's PCID to a PVA").
         registration: [
           {
-            // [t1 cm4] switched off: provisioning on the registration alone, for the key the PfC names.
-            guard: ({ context, event }) => !isOn(context.off, 't1.cm4') && registrationForMe(context, event.msg),
+            // [t1 cm4] switched off: no platform validation, provisioning on the registration once the SHO, an
+            // issuing authority, has authenticated the TRE's identity itself (5.1.2.2 [t1 cm3, t5 cm2]).
+            guard: ({ context, event }) => !isOn(context.off, 't1.cm4') && registrationForMe(context, event.msg) && identityAuthenticated(context, event.msg),
             target: 'Authorised',
             actions: [
               assign(({ event }) => {
                 const f = registrationFields(event.msg)!;
-                return { nonce: f[1]!, treKey: treKeyOf(f[3])! };
+                return { nonce: f[1]!, treKey: treKeyOf(f[3])!, registration: event.msg };
               }),
               emit(({ context }) => mcimObjectFor(context)),
               assign(({ context }) => issuedNow(context)),
@@ -158,7 +166,7 @@ export const shoMachine = setup({
           actions: [
             assign(({ event }) => {
               const f = registrationFields(event.msg)!;
-              return { nonce: f[1]!, treKey: treKeyOf(f[3])! };
+              return { nonce: f[1]!, treKey: treKeyOf(f[3])!, registration: event.msg };
             }),
             emit(({ context, event }) => out('pva', 'validationRequest', validationRequestTerm(context.id, event.msg))),
           ],
@@ -236,6 +244,16 @@ export const shoMachine = setup({
 function registrationForMe(context: ShoContext, msg: Term): boolean {
   const f = registrationFields(msg);
   return f !== undefined && same(f[0], context.device ?? undefined) && nameId(f[2]) === context.id && treKeyOf(f[3]) !== undefined;
+}
+
+/** 5.1.2.2 "securely authenticating that identity to the issuing authorities" [t1 cm3, t5 cm2]: the registration is
+ *  signed with the TRE key a genuine PfC (the M2MES's signature, 5.1.3.5.8 (3)) certifies, and with [t5 cm2] that PfC
+ *  names the PCID registered. Without [t1 cm4] the SHO does this itself; with it, the PVA does it with the rest. */
+function identityAuthenticated(context: ShoContext, msg: Term): boolean {
+  const f = registrationFields(msg);
+  const cert = fieldsOf(verifySigned(f?.[3], pk(skEs)), 'PfC', 3);
+  if (f === undefined || cert === undefined || verifySigned(msg, cert[1]!) === undefined) return false;
+  return !isOn(context.off, 't5.cm2') || same(cert[0], f[0]);
 }
 
 /** Step 10: the PVA-signed result for the registration in progress (its nonce), naming an SHO and a verdict. */

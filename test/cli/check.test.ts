@@ -44,7 +44,7 @@ describe('trecheck check: the default run', () => {
     expect(r.stdout).toMatch(/^trecheck check: 9 flow scenario\(s\), 12 threat\(s\) in 20 scenario\(s\)\n/);
     expect(r.stdout).toContain('\n8 of 9 honest run(s) reach their goal.\n');
     expect(r.stdout).toContain('\nsanity: every attacked scenario can still reach its goal.\n');
-    expect(r.stdout).toContain('\n83 verdicts: 71 without violation, 12 violated (12 known finding(s) about the text, 0 other).\n');
+    expect(r.stdout).toContain('\n84 verdicts: 72 without violation, 12 violated (12 known finding(s) about the text, 0 other).\n');
     // One search per flow scenario, in the order of models/flows/presets.ts (the threat searches follow).
     const flows = r.stdout.slice(0, r.stdout.indexOf('Threats of Alternative 1'));
     const counts = [...flows.matchAll(/^ {2}exhaustive search: ([\d,]+) states/gm)].map((m) => Number(m[1]!.replace(/,/g, '')));
@@ -132,7 +132,7 @@ describe('trecheck check: verdicts and exit codes', () => {
     expect(r.stdout).toContain('      live actors: agree on every state of the trace\n');
     expect(r.stdout).toContain(`      saved: ${attackTrace(r.out)}\n      replay: trecheck replay ${attackTrace(r.out)}\n`);
     expect(r.stdout).not.toContain('known finding about the text');
-    expect(r.stdout).toContain('3 verdicts: 2 without violation, 1 violated (0 known finding(s) about the text, 1 other).');
+    expect(r.stdout).toContain('4 verdicts: 3 without violation, 1 violated (0 known finding(s) about the text, 1 other).');
     expect(existsSync(attackTrace(r.out))).toBe(true);
   });
 
@@ -245,6 +245,7 @@ describe('trecheck check --json', () => {
       ['TreFirmwareOnlyFromSupplier', 'violated'],
       ['TamperedTreServesNoMcim', 'holds-exhaustively'],
       ['TrePlatformKeySecret', 'holds-exhaustively'],
+      ['McimIssuedOnlyForValidPlatform', 'holds-exhaustively'],
     ]);
     expect(data.scenarios[0]!.properties[0]).toMatchObject({ steps: 2, replay: `trecheck replay ${attackTrace(r.out)}` });
     expect(r.stderr).toMatch(/^reports: /m);

@@ -212,11 +212,15 @@ describe('TRE provisioning checks (x.2.2, x.2.3, 5.1.2.4)', () => {
 
   it('accepts each of those objects once the counter-measure that rejects it is switched off', () => {
     const installed = (s: Snap) => ctx(s).registry.map((e) => [e.id, e.state]);
-    // t12.cm2 off: neither the registration nonce nor the device token is checked.
-    const unbound = registered(['t12.cm2']);
+    // t2.cm6 off: the outstanding registration's nonce is not checked (an old object is taken); the token still is.
+    const stale = registered(['t2.cm6']);
     const replayed = sealed('sho1', registrationNonce(d.pcid, 7), d.token);
-    expect(installed(send(unbound, 'mcimDownload', replayed))).toEqual([['mcim:sho1', 'Activated']]);
+    expect(installed(send(stale, 'mcimDownload', replayed))).toEqual([['mcim:sho1', 'Activated']]);
+    expect(send(stale, 'mcimDownload', sealed('sho1', nonce1, name('tok:guess')))).toBe(stale);
+    // t12.cm2 off: the device token inside is not checked; the registration nonce still is.
+    const unbound = registered(['t12.cm2']);
     expect(installed(send(unbound, 'mcimDownload', sealed('sho1', nonce1, name('tok:guess'))))).toEqual([['mcim:sho1', 'Activated']]);
+    expect(send(unbound, 'mcimDownload', replayed)).toBe(unbound);
     // t2.cm4 off: the signature is checked for shape only.
     const anySigner = registered(['t2.cm4']);
     const forgedSigner = sign(name('sk:attacker'), tuple(name('M2MSIMMobj'), d.pcid, nonce1, mcimBlob('sho1', nonce1, d.token, pk(d.platformKey))));

@@ -15,7 +15,7 @@ describe('properties/index.ts', () => {
       'AtMostOneMcimActive', 'HonestRunEndsAtGoal',
       'McimSecretNeverLeaves', 'NoSecretInClearOnHostInterface', 'InstalledMcimWasIssuedForThisTre', 'ShoSuccessMeansInstalled',
       'TrePlatformKeySecret', 'InstructionAppliedOncePerIssue', 'TamperedTreServesNoMcim', 'TreFirmwareOnlyFromSupplier',
-      'LifecycleChangesOnlyByOwner', 'McimActivatedOnlyWithShoAuthorisation', 'LifecycleCommandAppliedOncePerIssue',
+      'McimIssuedOnlyForValidPlatform', 'LifecycleChangesOnlyByOwner', 'McimActivatedOnlyWithShoAuthorisation', 'LifecycleCommandAppliedOncePerIssue',
       'ActivateOnlyWithNoOtherActive', 'ModifiedMcimNeverSelectedAfterBoot', 'UserCredentialBlockedAfterNWrongTries',
       'RemoteGuessesCannotLockPlatform', 'ChangeOfOperatorKeepsService', 'McimOnlyForRegisteredSubscriber',
     ]);
@@ -67,6 +67,6 @@ describe('properties/index.ts', () => {
     expect(propertyCoverage.map((c) => c.id)).not.toContain('ChangeOfOperatorKeepsService');
     // InstructionAppliedOncePerIssue and ActivateOnlyWithNoOtherActive check clauses only, as well.
     expect(propertyCoverage.map((c) => c.id)).not.toContain('InstructionAppliedOncePerIssue');
-    expect(propertyCoverage).toHaveLength(14);
+    expect(propertyCoverage).toHaveLength(15);
   });
 });
