@@ -74,10 +74,18 @@ export const switches = [
     off: 'the TRE hands an installed MCIM\'s credentials to the host platform, which runs the MCIM',
   },
   {
-    id: 't4.cm2', aliases: ['t6.cm1', 't4.cm3', 't6.cm2', 't8.cm5'],
-    clause: '004 5.1.2.2 [t4 cm2, t6 cm1], [t4 cm3, t8 cm5]',
-    mechanism: 'the TRE\'s logical interfaces are usable only by entities authorised to talk to it, and cannot reveal its secrets',
-    off: 'the TRE\'s key-management interface answers any caller on the host with its platform key',
+    // 004 5.1.2.2's two sentences on the TRE's interfaces cite different counter-measures: one switch each. The TRE
+    // "should define logical and physical interfaces": its key-management interface exists with both on.
+    id: 't4.cm2', aliases: ['t6.cm1'],
+    clause: '004 5.1.2.2 [t4 cm2, t6 cm1] "usable only under control of entities which are authorised to communicate directly with a TRE"',
+    mechanism: 'the TRE answers a call of its key-management interface only from an entity authorised to talk to it directly (none on the host)',
+    off: 'the TRE answers any caller on the host',
+  },
+  {
+    id: 't4.cm3', aliases: ['t8.cm5', 't6.cm2'],
+    clause: '004 5.1.2.2 [t4 cm3, t8 cm5] "should not be able to compromise the confidentiality, integrity or availability of MCIMs or of a TRE"',
+    mechanism: 'the TRE\'s interfaces hand out no secret: the key-management interface answers with the public platform key only',
+    off: 'the key-management interface answers with the private platform key',
   },
   {
     id: 't8.cm1', aliases: [],

@@ -2,7 +2,7 @@
 // 5.1.1.1 lifecycle, all M2ME-side security processing of provisioning (5.1.2.4), lockdown on tamper.
 // Every counter-measure it implements is a switch (models/counterMeasures/switches.ts) read from `off`.
 import { assign, emit, enqueueActions, setup } from 'xstate';
-import { mac, name, tuple, type Term } from '../../src/attacker/Term.ts';
+import { mac, name, pk, tuple, type Term } from '../../src/attacker/Term.ts';
 import {
   authResponseTerm, keyExportResponseTerm, mcimCredentialsTerm, out, readyTerm, resetDoneTerm, type SendEvent,
 } from '../messages.ts';
@@ -109,11 +109,14 @@ export const treMachine = setup({
             userEntries: [...context.userEntries, event.msg].slice(-(USER_TRIES + 1)),
           })),
         },
-        // 5.1.2.2 interfaces "usable only under control of entities which are authorised" [t4 cm2, t6 cm1]: the
-        // key-management interface answers only with the switch off.
+        // 5.1.2.2 interfaces "usable only under control of entities which are authorised" [t4 cm2, t6 cm1]: no caller
+        // on the host is, so the key-management interface answers it only with that switch off; and they "should not
+        // be able to compromise the confidentiality ... of a TRE" [t4 cm3, t8 cm5]: the answer carries the public key.
         interfaceRequest: {
           guard: ({ context, event }) => !on(context, 't4.cm2') && same(fieldsOf(event.msg, 'keyExport', 1)?.[0], context.creds?.pcid),
-          actions: emit(({ context }) => out('m2me', 'interfaceResponse', keyExportResponseTerm(context.creds!.pcid, context.creds!.platformKey))),
+          actions: emit(({ context }) => out('m2me', 'interfaceResponse', keyExportResponseTerm(
+            context.creds!.pcid, on(context, 't4.cm3') ? pk(context.creds!.platformKey) : context.creds!.platformKey,
+          ))),
         },
         // 5.1.2.2 isolated domains [t8 cm1]: with the switch off, one MCIM reads another stakeholder's.
         MCIM_ACCESS: {

@@ -26,7 +26,9 @@ const witnesses: Record<SwitchId, { scenario: string; injections?: number; prope
   't8.cm8': { scenario: 't8-corrupted-mcim', property: 'ModifiedMcimNeverSelectedAfterBoot' },
   't7.cm1': { scenario: 't7-forged-commands', injections: 1, property: 'LifecycleChangesOnlyByOwner' },
   't2.cm3': { scenario: 't9-bus-monitor', property: 'NoSecretInClearOnHostInterface' },
-  't4.cm2': { scenario: 't4-logical-physical', property: 'TrePlatformKeySecret' },
+  // 004 5.1.2.2's two sentences: the key leaves only when both the caller check and the interface's filter are off.
+  't4.cm2': { scenario: 't4-logical-physical', property: 'TrePlatformKeySecret', alsoOff: ['t4.cm3'] },
+  't4.cm3': { scenario: 't4-logical-physical', property: 'TrePlatformKeySecret', alsoOff: ['t4.cm2'] },
   't8.cm1': { scenario: 't8-hostile-mcim', property: 'McimSecretNeverLeaves' },
   't10.cm6': { scenario: 't10-pin-guessing', property: 'UserCredentialBlockedAfterNWrongTries' },
   't10.cm7': { scenario: 't10-pin-guessing', property: 'RemoteGuessesCannotLockPlatform' },
