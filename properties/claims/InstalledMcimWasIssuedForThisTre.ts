@@ -2,8 +2,7 @@
 // every MCIM object the TRE installs was issued by its SHO for one of this TRE's registrations, and no issued
 // object is installed more often than it was issued (no replay, no substitution, no second TRE). Judged from the raw
 // objects the TRE installed and the SHOs issued (their ghost logs), never from what the TRE's checks concluded.
-import { termEquals, type Term } from '../../src/attacker/Term.ts';
-import { showTerm } from '../../src/attacker/Term.ts';
+import { showTerm, termEquals, type Term } from '../../src/attacker/Term.ts';
 import type { World } from '../../models/world/World.ts';
 import { propertyId, type Invariant } from '../../src/engine/Property.ts';
 import { shoOf, treOf, victim } from './worldReaders.ts';
