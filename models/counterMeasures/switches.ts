@@ -71,7 +71,9 @@ export const switches = [
     id: 't2.cm3', aliases: ['t3.cm4', 't7.cm8', 't1.cm1'],
     clause: '004 5.1.2.2 [t1 cm1, t2 cm3]; 5.1.2.4 [t2 cm3, t3 cm4, t7 cm8]',
     mechanism: 'MCIM credentials are stored and used inside the TRE only',
-    off: 'the TRE hands an installed MCIM\'s credentials to the host platform, which runs the MCIM',
+    // Off is an M2ME whose host runs the MCIM (what 5.1.2.4 "only a TRE" excludes), not an interface for the attacker:
+    // what reaches host memory is then read by the threats' host capabilities (t1.clone, t3.malware, t9.busMonitor).
+    off: 'the host platform runs the MCIM: the TRE hands an installed MCIM\'s credentials to it',
   },
   {
     // 004 5.1.2.2's two sentences on the TRE's interfaces cite different counter-measures: one switch each. The TRE
