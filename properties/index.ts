@@ -2,21 +2,15 @@
 // and `propertyCoverage`, which `trecheck diff` reads to name the properties a text change affects.
 import { underAttack, type ScenarioConfig } from '../models/flows/ScenarioConfig.ts';
 import type { World } from '../models/world/World.ts';
-import type { WorldEvent } from '../models/world/WorldEvent.ts';
-import type { LivenessProperty } from '../src/engine/LivenessProperty.ts';
 import type { Invariant } from '../src/engine/Property.ts';
 import type { PropertyCoverage } from '../src/text/PropertyCoverage.ts';
 import { atMostOneMcimActive } from './AtMostOneMcimActive.ts';
 import { goalNeverReached } from './claims/GoalNeverReached.ts';
 import { honestRunEndsAtGoal } from './HonestRunEndsAtGoal.ts';
 import { threatSuite } from './threats/threatSuite.ts';
+import type { WorldProperty } from './WorldProperty.ts';
 
-export interface WorldProperty {
-  /** An invariant (searched by the level explorer) or a property of service (on the state graph, src/engine/liveness/). */
-  readonly property: Invariant<World> | LivenessProperty<World, WorldEvent>;
-  /** TR clauses ("004 5.1.3.7.2") and catalogue counter-measure ids ("t5.cm3") the property checks. */
-  readonly checks: readonly string[];
-}
+export type { WorldProperty } from './WorldProperty.ts';
 
 /** The claims of the honest flows. Not in the list: lifecycle legality of the TRE registry (e.g. "only an
  *  activated MCIM can be selected", 5.1.1.1). Every registry change goes through applyLifecycle, i.e. the
@@ -37,10 +31,12 @@ export const worldProperties: readonly WorldProperty[] = (() => {
   return [...byId.values()];
 })();
 
-/** The claims that apply to a scenario: all of them, except that under an attacker or faults a run that stops short of
- *  the goal is the attacker's doing, so HonestRunEndsAtGoal is judged only in scenarios without either. */
+/** The claims that apply to a scenario: all of them, except that HonestRunEndsAtGoal is judged only where the goal is
+ *  the scenario's: under an attacker or faults a run that stops short of it is their doing, and where the SHOs may
+ *  send lifecycle commands (`shoCommands`) an owner's own BLOCK or DELETE legitimately takes its MCIM out of service. */
 export function propertiesFor(config: ScenarioConfig): readonly WorldProperty[] {
-  return underAttack(config) ? worldProperties.filter((p) => p.property.id !== honestRunEndsAtGoal.id) : worldProperties;
+  const goalJudged = !underAttack(config) && config.shoCommands.length === 0;
+  return goalJudged ? worldProperties : worldProperties.filter((p) => p.property.id !== honestRunEndsAtGoal.id);
 }
 
 /** The sanity (non-vacuity) check of every threat scenario: a run reaching the honest goal exists. */

@@ -4,7 +4,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { capabilities, insiderRoles, type Capability } from '../models/attacker/capabilities.ts';
-import { coverageOf, type Coverage } from '../models/counterMeasures/coverage.ts';
+import { coverageOf, type Coverage } from '../properties/catalogue/coverage.ts';
 import { idsOf, switches, type CounterMeasureSwitch, type SwitchId } from '../models/counterMeasures/switches.ts';
 import { MAX_INJECTIONS, type ScenarioConfig } from '../models/flows/ScenarioConfig.ts';
 import { counterMeasureCatalogue, threatRecords } from '../properties/catalogue/counterMeasureCatalogue.ts';
@@ -17,18 +17,20 @@ export const THREATS_DOC_PATH = fileURLToPath(new URL('../docs/threats.md', impo
  *  scenario and the property its attack breaks, the shortest attack's length as measured by
  *  `trecheck check --threat tN --off ID --no-baseline` (breadth-first, the scenario's own injection budget), and
  *  what the attack does. `--measure` re-runs them. */
-export const witnessAttacks: Readonly<Record<SwitchId, { scenario: string; property: string; steps: number; attack: string }>> = {
+export const witnessAttacks: Readonly<Record<SwitchId, { scenario: string; property: string; steps: number; attack: string; alsoOff?: readonly SwitchId[] }>> = {
   't5.cm3': { scenario: 't3-malware', property: 'McimSecretNeverLeaves', steps: 31, attack: 'an honest provisioning; malware on the host reads the MCIM object on its way to the TRE, now in clear inside the SHO\'s signature' },
   't2.cm4': { scenario: 't2-network', property: 'ShoSuccessMeansInstalled', steps: 32, attack: 'the attacker sends the DPF a success status signed with its own key; the SHO takes the report as the TRE\'s before anything was installed' },
   't12.cm2': { scenario: 't12-stolen-identity', property: 'McimOnlyForRegisteredSubscriber', steps: 32, attack: 'the attacker contracts the victim\'s PCID at the SHO with its own token; the TRE installs the MCIM object although the token inside is not its own' },
-  't1.cm4': { scenario: 't1-clone', property: 'McimSecretNeverLeaves', steps: 8, attack: 'the emulated TRE\'s registration (own key, self-made PfC) reaches the RO before the device is even booted; the SHO provisions without asking the PVA, for the attacker\'s key' },
+  't2.cm6': { scenario: 't2-replay-after-delete', property: 'InstalledMcimWasIssuedForThisTre', steps: 39, attack: 'after the SHO deletes its MCIM, a replayed bootstrap starts a new registration and the MCIM object of the first one, replayed, is installed again: one issue, two installs' },
+  't1.cm4': { scenario: 't6-firmware', alsoOff: ['t6.cm4'], property: 'McimIssuedOnlyForValidPlatform', steps: 10, attack: 'with the firmware update check also off, modified firmware (keeping the genuine PfC) is installed; the TRE registers for the new SHO reporting the modified platform, and without the PVA\'s validation the SHO issues its MCIM for it (its identity check passes: the PfC and the TRE key are genuine)' },
   't5.cm2': { scenario: 't5-replaced-tre', property: 'McimSecretNeverLeaves', steps: 11, attack: 'another genuine TRE registers under the victim\'s PCID with its own genuine PfC; the PVA accepts the PfC for the wrong PCID and the MCIM is encrypted for the attacker\'s TRE' },
   't6.cm4': { scenario: 't6-firmware', property: 'TreFirmwareOnlyFromSupplier', steps: 2, attack: 'a firmware update signed with the attacker\'s key, relayed by the host, is installed' },
   't6.cm5': { scenario: 't4-logical-physical', property: 'TamperedTreServesNoMcim', steps: 1, attack: 'tampering is detected and the TRE carries on serving its active MCIM' },
   't8.cm8': { scenario: 't8-corrupted-mcim', property: 'ModifiedMcimNeverSelectedAfterBoot', steps: 2, attack: 'an MCIM\'s code is corrupted, the TRE resets, and without the integrity check the modified MCIM stays active' },
   't7.cm1': { scenario: 't7-forged-commands', property: 'LifecycleChangesOnlyByOwner', steps: 2, attack: 'a lifecycle command for the victim\'s MCIM signed with the attacker\'s key, relayed by the host, is applied' },
   't2.cm3': { scenario: 't9-bus-monitor', property: 'NoSecretInClearOnHostInterface', steps: 32, attack: 'after an honest provisioning the TRE hands the MCIM\'s Ki to the host, in clear on the host-TRE interface' },
-  't4.cm2': { scenario: 't4-logical-physical', property: 'TrePlatformKeySecret', steps: 1, attack: 'a call of the key-management interface from the host is answered with the platform key' },
+  't4.cm2': { scenario: 't4-logical-physical', alsoOff: ['t4.cm3'], property: 'TrePlatformKeySecret', steps: 1, attack: 'with the interface\'s filter also off, a call of the key-management interface from the host is answered with the platform key' },
+  't4.cm3': { scenario: 't4-logical-physical', alsoOff: ['t4.cm2'], property: 'TrePlatformKeySecret', steps: 1, attack: 'with the caller check also off, a call of the key-management interface from the host is answered with the private platform key' },
   't8.cm1': { scenario: 't8-hostile-mcim', property: 'McimSecretNeverLeaves', steps: 1, attack: 'the co-resident MCIM reads the victim\'s MCIM data inside the TRE and passes it on' },
   't10.cm6': { scenario: 't10-pin-guessing', property: 'UserCredentialBlockedAfterNWrongTries', steps: 4, attack: 'four wrong entries at the device are all evaluated' },
   't10.cm7': { scenario: 't10-pin-guessing', property: 'RemoteGuessesCannotLockPlatform', steps: 3, attack: 'wrong entries, the last one from the network, block the user credential' },
@@ -60,6 +62,9 @@ function scenarioExtras(c: ScenarioConfig): string {
   if (faults.length > 0) out.push(`faults: ${faults.join(', ')}`);
   if (c.shoCommands.length > 0) out.push(`SHO commands ${c.shoCommands.join(', ')} (each SHO once, for its own MCIM)`);
   if (!c.assumptions.portalProtected) out.push('portal not protected');
+  if (!c.assumptions.manufacturingClosed) out.push('manufacturing links open');
+  if (!c.assumptions.operatorLinksClosed) out.push('operator links open');
+  if (!c.assumptions.atDeviceClosed) out.push('subscriber-M2ME link open');
   if (!c.assumptions.blockFromInstalled) out.push('no blocking from Installed');
   if (c.assumptions.changeNotice !== 'unordered') out.push(`change notice ${c.assumptions.changeNotice}`);
   if (c.dpfGeneratesCredentials) out.push('DPF generates credentials');
@@ -150,7 +155,8 @@ function witnessBlock(): string[] {
   return table(['switch', 'scenario (threat)', 'property broken', 'shortest attack', 'the attack'], switches.map((s) => {
     const w = witnessAttacks[s.id];
     const t = threatOf(w.scenario);
-    return [code(s.id), `${code(w.scenario)} (t${t?.threat ?? '?'})`, code(w.property), `${w.steps} step${w.steps === 1 ? '' : 's'}`, w.attack];
+    const also = w.alsoOff === undefined ? '' : `, with ${w.alsoOff.map(code).join(', ')} also off`;
+    return [code(s.id), `${code(w.scenario)} (t${t?.threat ?? '?'})${also}`, code(w.property), `${w.steps} step${w.steps === 1 ? '' : 's'}`, w.attack];
   }));
 }
 
@@ -187,7 +193,7 @@ async function measure(): Promise<string[]> {
   for (const s of switches) {
     const w = witnessAttacks[s.id];
     const threat = threatOf(w.scenario)!.threat;
-    const plan = planCheck({ threat: [`t${threat}`], off: [s.id], property: [w.property] });
+    const plan = planCheck({ threat: [`t${threat}`], off: [s.id, ...(w.alsoOff ?? [])], property: [w.property] });
     const job = plan.jobs.find((j) => j.config.name === w.scenario)!;
     const verdict = runCheckJob(job, plan.search).properties[0]!.verdict;
     const steps = verdict.kind === 'violated' ? verdict.trace.actions.length : undefined;

@@ -107,7 +107,11 @@ function forgeriesOf(config: ScenarioConfig, signers: readonly Term[]): Forgery[
     }
   }
   if (caps.has('t6.firmware')) {
-    for (const signer of signers) add('treUpdate', sign(signer, tuple(name('update'), victim.pcid, firmware('modified'), selfMadePfc(signer))));
+    for (const signer of signers) {
+      add('treUpdate', sign(signer, tuple(name('update'), victim.pcid, firmware('modified'), selfMadePfc(signer))));
+      // The victim's genuine PfC, a public certificate (5.1.3.5.8 (3)), kept across the modification.
+      add('treUpdate', sign(signer, tuple(name('update'), victim.pcid, firmware('modified'), platformCredential(victim, 'v1'))));
+    }
   }
   if (caps.has('t7.commands') || config.attacker.dishonest === 'sho1' || config.attacker.dishonest === 'sho2') {
     for (const signer of signers) {
@@ -137,6 +141,8 @@ export function attackerModelOf(config: ScenarioConfig): AttackerModel {
     ...publicKnowledge(),
     ...(caps.has('t5.emulatedTre') ? [emulatedKey] : []),
     ...(caps.has('t5.otherTre') ? [other.platformKey, platformCredential(other, 'v1')] : []),
+    // 5.1.3.5.8 (3): the PfC's certificate is public, device-specific.
+    ...(caps.has('t6.firmware') ? [platformCredential(victim, 'v1')] : []),
     ...(insider === null ? [] : insiderKnowledge(insider, config.dpfGeneratesCredentials)),
   ];
   const signers = [attackerKey, ...(insider === 'ro' ? [skRo] : []), ...(insider === 'supplier' ? [skEs] : []),

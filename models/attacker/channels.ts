@@ -1,28 +1,39 @@
 // Which channels the attacker reads and writes, per scenario: the network attacker reaches the air interface and
-// IP paths; threat capabilities reach the host-TRE interface; the subscriber's portal is protected by assumption;
-// an insider reaches every channel of the role it corrupts. Out-of-band and operator-to-operator links stay closed.
+// IP paths; threat capabilities reach the host-TRE interface; an insider reaches every channel of the role it
+// corrupts. The subscriber's portal, manufacturing and supply links, operator-to-operator links and the subscriber's
+// link to its own device are closed by assumptions of the scenario (models/flows/assumptions.ts), not by the text:
+// with one switched off the network attacker reads and writes that class.
 import type { ScenarioConfig } from '../flows/ScenarioConfig.ts';
 import type { MessageKind } from '../messages.ts';
 import type { RoleId } from '../roleIds.ts';
 
 /** The kind of link a channel is: by its two ends, whichever way the message goes. */
-export type ChannelClass = 'closed' | 'network' | 'host' | 'portal';
+export type ChannelClass = 'network' | 'host' | 'portal' | 'manufacturing' | 'operator' | 'atDevice';
 
-const closed = new Set([
-  // 5.1.2.2 "secure, out-of-band facility"; 5.1.3.4.1 CCIF; 5.1.3.5.8 PfC "in a secure manner".
-  'supplier>tre', 'ro>supplier', 'pva>supplier', 'subscriber>supplier',
+const classes: Readonly<Record<string, ChannelClass>> = {
+  // 5.1.2.2 "secure, out-of-band facility"; 5.1.3.4.1 CCIF; 5.1.3.5.8 PfC "in a secure manner"; the supply.
+  'supplier>tre': 'manufacturing', 'ro>supplier': 'manufacturing', 'pva>supplier': 'manufacturing', 'subscriber>supplier': 'manufacturing',
   // Operator-to-operator links (5.1.3.6.2 dark-green arrows).
-  'ro>vno', 'icsp>ro', 'pva>sho1', 'pva>sho2', 'ro>sho1', 'ro>sho2',
-  // The subscriber's own equipment: switching on and instructing it happen at the device.
-  'm2me>subscriber',
-]);
-const portal = new Set(['sho1>subscriber', 'sho2>subscriber', 'ro>subscriber']);
+  'ro>vno': 'operator', 'icsp>ro': 'operator', 'pva>sho1': 'operator', 'pva>sho2': 'operator', 'ro>sho1': 'operator', 'ro>sho2': 'operator',
+  // The subscriber's own equipment: switching on and instructing it (5.1.3.7.4.2/4.3 step 2).
+  'm2me>subscriber': 'atDevice',
+  'sho1>subscriber': 'portal', 'sho2>subscriber': 'portal', 'ro>subscriber': 'portal',
+  'm2me>tre': 'host',
+};
 
 export function channelClass(from: RoleId, to: RoleId): ChannelClass {
-  const ends = [from, to].sort().join('>');
-  if (ends === 'm2me>tre') return 'host';
-  if (closed.has(ends)) return 'closed';
-  return portal.has(ends) ? 'portal' : 'network';
+  return classes[[from, to].sort().join('>')] ?? 'network';
+}
+
+/** The channel classes an assumption of `config` closes to the network attacker. */
+export function closedClasses(config: ScenarioConfig): ReadonlySet<ChannelClass> {
+  const a = config.assumptions;
+  return new Set<ChannelClass>([
+    ...(a.portalProtected ? ['portal' as const] : []),
+    ...(a.manufacturingClosed ? ['manufacturing' as const] : []),
+    ...(a.operatorLinksClosed ? ['operator' as const] : []),
+    ...(a.atDeviceClosed ? ['atDevice' as const] : []),
+  ]);
 }
 
 /** What the attacker of `config` can do on a channel. */
@@ -36,7 +47,8 @@ export function reachOf(config: ScenarioConfig): Reach {
   const insider = config.attacker.dishonest;
   const network = caps.has('network');
   const hostReader = caps.has('t1.clone') || caps.has('t3.malware') || caps.has('t9.busMonitor') || caps.has('t4.logical');
-  const portalOpen = network && !config.assumptions.portalProtected;
+  const closed = closedClasses(config);
+  const openToNetwork = (c: ChannelClass): boolean => network && !closed.has(c);
   const touchesInsider = (from: RoleId, to: RoleId): boolean => insider !== null && (from === insider || to === insider);
   return {
     reads(kind, from, to) {
@@ -45,12 +57,13 @@ export function reachOf(config: ScenarioConfig): Reach {
         case 'network':
           return network;
         case 'portal':
-          return portalOpen;
+        case 'manufacturing':
+        case 'operator':
+        case 'atDevice':
+          return openToNetwork(channelClass(from, to));
         case 'host':
           // A hostile co-resident MCIM passes on what the TRE hands it (t8).
           return hostReader || (caps.has('t8.hostileMcim') && kind === 'mcimData');
-        case 'closed':
-          return false;
       }
     },
     writes(kind, from, to) {
@@ -60,11 +73,13 @@ export function reachOf(config: ScenarioConfig): Reach {
           return network || (caps.has('t10.remoteGuess') && kind === 'userAuth');
         case 'portal':
           // t12: a contract under the attacker's own account at the SHO's portal.
-          return portalOpen || (caps.has('t12.stolenIdentity') && kind === 'contract');
+          return openToNetwork('portal') || (caps.has('t12.stolenIdentity') && kind === 'contract');
+        case 'manufacturing':
+        case 'operator':
+        case 'atDevice':
+          return openToNetwork(channelClass(from, to));
         case 'host':
           return caps.has('t3.malware') || (caps.has('t4.logical') && kind === 'interfaceRequest') || (caps.has('t10.localGuess') && kind === 'userAuth');
-        case 'closed':
-          return false;
       }
     },
   };

@@ -2,7 +2,9 @@
 // the mechanism. A counter-measure the analysis repeats under several threats is one switch known by all its ids.
 export const switches = [
   {
-    id: 't5.cm3', aliases: ['t2.cm2'],
+    // 003 t2 cm2 ("a secure protocol carries every part of an MCIM") is the protocol as a whole, not this one
+    // mechanism: it is accounted for as the sum of switches (properties/catalogue/coverage.ts).
+    id: 't5.cm3', aliases: [],
     clause: '004 x.2.3 NOTE 2; 001 step 16',
     mechanism: 'the SHO encrypts the MCIM for the platform key of the TRE named in the validated PfC, and the TRE accepts only an MCIM it opens with its own platform key',
     off: 'the MCIM travels as readable content inside the signed object, and the TRE accepts it so',
@@ -14,16 +16,24 @@ export const switches = [
     off: 'signatures are checked for shape only: any signer is accepted',
   },
   {
-    id: 't12.cm2', aliases: ['t5.cm4', 't2.cm5', 't2.cm6'],
-    clause: '004 5.1.2.4 [t2 cm5, t5 cm4, t12 cm2]; x.2.3 registration nonce and device token',
-    mechanism: 'provisioning is bound to the registration: the TRE accepts an MCIM object only with its outstanding registration nonce and with its own device token inside',
-    off: 'the TRE accepts an MCIM object whatever nonce and token it carries',
+    id: 't12.cm2', aliases: ['t5.cm4', 't2.cm5'],
+    clause: '004 5.1.2.4 [t2 cm5, t5 cm4, t12 cm2] "bound to each other by some access control key/token"; x.2.3 device token',
+    mechanism: 'provisioning is bound to the registration: the sealed MCIM carries this device\'s token and the registration\'s nonce, and the TRE accepts it only when both match',
+    off: 'the TRE accepts an MCIM object whatever token and nonce its sealed content carries',
+  },
+  {
+    // 003 t2 cm6; its freshness is what 003 t2 cm4 also asks ("freshness ... resists replay"), but 004 cites
+    // [t2 cm4] only for security controls provisioned with an MCIM, so the switch answers to t2.cm6 alone.
+    id: 't2.cm6', aliases: [],
+    clause: '003 t2 cm6; 004 x.2.3 registration nonce; 004 steps 7-13',
+    mechanism: 'no MCIM is downloaded unless a registration was completed first: the TRE accepts an MCIM object or activation only for its outstanding registration, carrying that registration\'s nonce (so an old one is not accepted again)',
+    off: 'the TRE accepts an MCIM object or activation whatever registration nonce it carries',
   },
   {
     id: 't1.cm4', aliases: ['t5.cm5', 't5.cm6', 't3.cm7'],
     clause: '004 5.1.2.2 [t1 cm4]; 5.1.2.4 [t1 cm4, t5 cm5]; steps 8-11',
-    mechanism: 'the SHO authorises provisioning only after a positive PVA validation of the registering TRE',
-    off: 'the SHO provisions on the registration alone, for the TRE key its PfC names',
+    mechanism: 'the SHO authorises provisioning only after a positive PVA validation of the registering TRE (its identity and its platform measurement)',
+    off: 'the SHO provisions without the PVA, once it has authenticated the TRE\'s identity itself (5.1.2.2 [t1 cm3, t5 cm2]: the registration signed with the key of a genuine PfC naming the PCID); the platform measurement goes unchecked',
   },
   {
     id: 't5.cm2', aliases: ['t1.cm3'],
@@ -61,13 +71,23 @@ export const switches = [
     id: 't2.cm3', aliases: ['t3.cm4', 't7.cm8', 't1.cm1'],
     clause: '004 5.1.2.2 [t1 cm1, t2 cm3]; 5.1.2.4 [t2 cm3, t3 cm4, t7 cm8]',
     mechanism: 'MCIM credentials are stored and used inside the TRE only',
-    off: 'the TRE hands an installed MCIM\'s credentials to the host platform, which runs the MCIM',
+    // Off is an M2ME whose host runs the MCIM (what 5.1.2.4 "only a TRE" excludes), not an interface for the attacker:
+    // what reaches host memory is then read by the threats' host capabilities (t1.clone, t3.malware, t9.busMonitor).
+    off: 'the host platform runs the MCIM: the TRE hands an installed MCIM\'s credentials to it',
   },
   {
-    id: 't4.cm2', aliases: ['t6.cm1', 't4.cm3', 't6.cm2', 't8.cm5'],
-    clause: '004 5.1.2.2 [t4 cm2, t6 cm1], [t4 cm3, t8 cm5]',
-    mechanism: 'the TRE\'s logical interfaces are usable only by entities authorised to talk to it, and cannot reveal its secrets',
-    off: 'the TRE\'s key-management interface answers any caller on the host with its platform key',
+    // 004 5.1.2.2's two sentences on the TRE's interfaces cite different counter-measures: one switch each. The TRE
+    // "should define logical and physical interfaces": its key-management interface exists with both on.
+    id: 't4.cm2', aliases: ['t6.cm1'],
+    clause: '004 5.1.2.2 [t4 cm2, t6 cm1] "usable only under control of entities which are authorised to communicate directly with a TRE"',
+    mechanism: 'the TRE answers a call of its key-management interface only from an entity authorised to talk to it directly (none on the host)',
+    off: 'the TRE answers any caller on the host',
+  },
+  {
+    id: 't4.cm3', aliases: ['t8.cm5', 't6.cm2'],
+    clause: '004 5.1.2.2 [t4 cm3, t8 cm5] "should not be able to compromise the confidentiality, integrity or availability of MCIMs or of a TRE"',
+    mechanism: 'the TRE\'s interfaces hand out no secret: the key-management interface answers with the public platform key only',
+    off: 'the key-management interface answers with the private platform key',
   },
   {
     id: 't8.cm1', aliases: [],

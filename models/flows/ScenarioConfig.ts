@@ -49,6 +49,9 @@ export const scenarioInputSchema = z
     assumptions: z
       .object({
         portalProtected: z.boolean().optional(),
+        manufacturingClosed: z.boolean().describe('manufacturing and supply links closed to the attacker (5.1.2.2, 5.1.3.5.8)').optional(),
+        operatorLinksClosed: z.boolean().describe('links between operators closed to the attacker (5.1.3.6.2 names no protection)').optional(),
+        atDeviceClosed: z.boolean().describe('the subscriber instructs the M2ME at the device (5.1.3.7.4.2/4.3 step 2 name no channel)').optional(),
         blockFromInstalled: z.boolean().optional(),
         changeNotice: z.enum(['unordered', 'acknowledged', 'none']).optional(),
       })
@@ -95,6 +98,13 @@ export interface ScenarioConfig {
     /** The subscriber's portal to the SHO and the RO is protected (x.2.3 names no channel; x.1 asks for "an
      *  appropriately protected web portal"): a network attacker neither reads nor writes it. */
     readonly portalProtected: boolean;
+    /** Manufacturing and supply links are closed (5.1.2.2 "secure, out-of-band facility"; 5.1.3.5.8 "in a secure
+     *  manner"; the text names no channel for 5.1.3.4.1 nor for the device's supply). */
+    readonly manufacturingClosed: boolean;
+    /** Operator-to-operator links are closed (5.1.3.6.2 draws them, says nothing of their protection). */
+    readonly operatorLinksClosed: boolean;
+    /** The subscriber reaches the M2ME at the device (5.1.3.7.4.2/4.3 step 2 name no channel). */
+    readonly atDeviceClosed: boolean;
     /** An Installed MCIM can be Blocked (5.1.1.1 does not say from which states). */
     readonly blockFromInstalled: boolean;
     /** How the DRF learns the new SHO in a change of operator (models/roles/subscriber.ts ChangeNotice). */
@@ -129,7 +139,8 @@ const bad = (message: string): ScenarioResult => ({ ok: false, error: { code: 'i
  *  - bothMcimsPresent: false; delayedActivation: true for delayed-activation, false otherwise;
  *  - lifecycleActions and faults: off, shoCommands: none, dpfGeneratesCredentials: false (honest runs);
  *  - stalling: none (every honest role keeps acting, for the liveness properties);
- *  - off: none (every counter-measure on); assumptions: portal protected, blocking from Installed allowed,
+ *  - off: none (every counter-measure on); assumptions: portal protected, manufacturing, operator and at-device links
+ *    closed, blocking from Installed allowed,
  *    change notice unordered; attacker: no capability, no insider, 2 injections when a capability or insider can inject (else 0);
  *  - name: the flow id with its variants. */
 export function resolveScenario(input: unknown): ScenarioResult {
@@ -187,6 +198,9 @@ export function resolveScenario(input: unknown): ScenarioResult {
       off,
       assumptions: {
         portalProtected: i.assumptions?.portalProtected ?? true,
+        manufacturingClosed: i.assumptions?.manufacturingClosed ?? true,
+        operatorLinksClosed: i.assumptions?.operatorLinksClosed ?? true,
+        atDeviceClosed: i.assumptions?.atDeviceClosed ?? true,
         blockFromInstalled: i.assumptions?.blockFromInstalled ?? true,
         changeNotice: i.assumptions?.changeNotice ?? 'unordered',
       },

@@ -4,7 +4,7 @@
 import { initialTransition, transition, type AnyMachineSnapshot, type AnyStateMachine, type EventObject } from 'xstate';
 import { pk } from '../../src/attacker/Term.ts';
 import {
-  bootTerm, deviceNames, initialCredentialsTerm, platformCredential, preprovisionTerm, registrationNonce,
+  bootTerm, deviceNames, initialCredentialsTerm, m2mSimMobj, mcimBlob, platformCredential, preprovisionTerm, registrationNonce, registrationTerm,
 } from '../messages.ts';
 import { roleIds, shoIds, type RoleId } from '../roleIds.ts';
 import { equipmentSupplierMachine } from '../roles/equipmentSupplier.ts';
@@ -31,7 +31,6 @@ export type Cast = readonly CastMember[];
 
 const mcimIds = shoIds.map((s) => `mcim:${s}`);
 const victim = deviceNames('dev1');
-const nameOfPcid = victim.pcid.kind === 'name' ? victim.pcid.id : '';
 
 const has = (config: ScenarioConfig, c: ScenarioConfig['attacker']['capabilities'][number]): boolean => config.attacker.capabilities.includes(c);
 
@@ -107,6 +106,9 @@ function provisionedSnapshots(config: ScenarioConfig): Record<RoleId, AnyMachine
   const oldSho = config.oldSho!;
   const base = factorySnapshots(config);
   const tre = bootedTre(config);
+  // The old SHO's MCIM object of the earlier provisioning (registration 1), as the TRE installed and the SHO issued it.
+  const oldObject = m2mSimMobj(oldSho, victim.pcid, registrationNonce(victim.pcid, 1), mcimBlob(oldSho, registrationNonce(victim.pcid, 1), victim.token, pk(victim.platformKey)));
+  const oldRegistration = registrationTerm({ device: victim.pcid, key: victim.platformKey }, registrationNonce(victim.pcid, 1), oldSho, 'v1', platformCredential(victim, 'v1'));
   const treContext: TreContext = {
     ...(tre.context as TreContext),
     registry: sortById([
@@ -114,7 +116,7 @@ function provisionedSnapshots(config: ScenarioConfig): Record<RoleId, AnyMachine
       ...(config.bothMcimsPresent ? [mcimEntryFor(config.sho, 'Installed')] : []),
     ]),
     noncesUsed: 1,
-    installs: [`${oldSho}|nreg:${nameOfPcid}:1`],
+    installs: [oldObject],
   };
   const initialCreds = initialCredentialsTerm(victim);
   const credItems = initialCreds.kind === 'tuple' ? initialCreds.items : [];
@@ -137,7 +139,7 @@ function provisionedSnapshots(config: ScenarioConfig): Record<RoleId, AnyMachine
   };
   snaps[oldSho] = resolved(shoMachine, { id: oldSho, off: config.off }, 'Serving', {
     device: victim.pcid, token: victim.token, nonce: registrationNonce(victim.pcid, 1), treKey: pk(victim.platformKey), report: 'success',
-    issued: [`nreg:${nameOfPcid}:1`],
+    registration: oldRegistration, issued: [{ object: oldObject, token: victim.token, registration: oldRegistration }],
   });
   // Both-present: the new SHO provisioned its MCIM into this device earlier, so it knows the device.
   snaps[config.sho] = resolved(shoMachine, { id: config.sho, off: config.off }, 'NoContract', {

@@ -5,7 +5,7 @@ import { name, pk, type Term } from '../../src/attacker/Term.ts';
 import { isOn, type SwitchId } from '../counterMeasures/switches.ts';
 import {
   discardAckTerm, lifecycleCommandTerm, m2mSimMobj, mcimActivationObject, mcimBlob, out, provisioningAuthorisationTerm, shoRegistrationTerm,
-  skPva, skRo, validationRequestTerm, type Delivery, type SendEvent,
+  skEs, skPva, skRo, validationRequestTerm, type Delivery, type SendEvent,
 } from '../messages.ts';
 import { fieldsOf, nameId, same, verifySigned } from '../readTerm.ts';
 import type { ShoId } from '../roleIds.ts';
@@ -19,6 +19,8 @@ export interface ShoContext {
   readonly token: Term | null;
   /** Registration nonce and TRE public key (from the PfC) of the registration in progress or served. */
   readonly nonce: Term | null;
+  /** The registration in progress or served, as received. */
+  readonly registration: Term | null;
   readonly treKey: Term | null;
   /** Both-MCIMs-present variant: this SHO's MCIM is already installed in the M2ME. */
   readonly preinstalled: boolean;
@@ -26,10 +28,22 @@ export interface ShoContext {
   readonly oldReleased: boolean;
   /** The success/failure report of the provisioning (step 14). */
   readonly report: 'none' | 'success' | 'failure';
-  /** Ghost (read by properties only): the registration nonce of every MCIM object this SHO issued. */
-  readonly issued: readonly string[];
+  /** Ghost (read by properties only): every object this SHO issued (the M2MSIMMobj, or the activation object of the
+   *  both-present variant), as sent, with the token of the contract it was issued under. */
+  readonly issued: readonly IssuedObject[];
   /** Lifecycle commands sent for its MCIM, each at most once (a bound of the model). */
   readonly commanded: readonly ShoCommand[];
+  /** Ghost: every lifecycle command term this SHO signed and sent, as sent. */
+  readonly commandTerms: readonly Term[];
+}
+
+/** What an SHO issued, for which registration and under which contract (x.2.3 device token): recorded by the SHO
+ *  when it sends it. */
+export interface IssuedObject {
+  readonly object: Term;
+  readonly token: Term | null;
+  /** The TRE-signed registration it was issued for (004 step 7). */
+  readonly registration: Term | null;
 }
 
 export interface ShoInput {
@@ -38,7 +52,7 @@ export interface ShoInput {
 }
 
 /** Lifecycle instructions an SHO may give for its own MCIM (5.1.2.4 lifecycle management [t7 cm1]). */
-export const shoCommands = ['BLOCK', 'UNBLOCK', 'DELETE'] as const;
+export const shoCommands = ['BLOCK', 'UNBLOCK', 'DELETE', 'ACTIVATE'] as const;
 export type ShoCommand = (typeof shoCommands)[number];
 
 export type ShoEvent =
@@ -56,19 +70,24 @@ function treKeyOf(pfc: Term | undefined): Term | undefined {
   return pfc?.kind === 'sign' ? fieldsOf(pfc.body, 'PfC', 3)?.[1] : undefined;
 }
 
-/** Step 11 (001 step 16): the MCIM object for the registration in progress, encrypted for the TRE key [t5 cm3]. */
-function mcimObjectFor(context: ShoContext): SendEvent {
+/** Step 11 (001 step 16): the MCIM object for the registration in progress, encrypted for the TRE key [t5 cm3]; in
+ *  the 5.1.3.7.4.2 both-present variant no download, only the authorisation to use the present MCIM. */
+function objectFor(context: ShoContext): Term {
   const device = context.device!;
   const nonce = context.nonce!;
-  // 5.1.3.7.4.2 both-present variant: no download, only the authorisation to use the present MCIM.
-  if (context.preinstalled) {
-    return out('ro', 'activationAuthorisation', provisioningAuthorisationTerm(context.id, device, mcimActivationObject(context.id, device, nonce)));
-  }
+  if (context.preinstalled) return mcimActivationObject(context.id, device, nonce);
   const blob = mcimBlob(context.id, nonce, context.token!, isOn(context.off, 't5.cm3') ? context.treKey! : null);
-  return out('ro', 'provisioningAuthorisation', provisioningAuthorisationTerm(context.id, device, m2mSimMobj(context.id, device, nonce, blob)));
+  return m2mSimMobj(context.id, device, nonce, blob);
 }
 
-const issuedNow = (context: ShoContext): Partial<ShoContext> => ({ issued: [...context.issued, nameId(context.nonce ?? undefined) ?? '?'] });
+function mcimObjectFor(context: ShoContext): SendEvent {
+  const kind = context.preinstalled ? 'activationAuthorisation' : 'provisioningAuthorisation';
+  return out('ro', kind, provisioningAuthorisationTerm(context.id, context.device!, objectFor(context)));
+}
+
+const issuedNow = (context: ShoContext): Partial<ShoContext> => ({
+  issued: [...context.issued, { object: objectFor(context), token: context.token, registration: context.registration }],
+});
 
 /** A TRE-signed body under `key`; with [t2 cm4] off the signature is checked for shape only. */
 function treSigned(context: ShoContext, msg: Term | undefined): Term | undefined {
@@ -88,8 +107,8 @@ export const shoMachine = setup({
 }).createMachine({
   id: 'sho',
   context: ({ input }) => ({
-    id: input.id, off: input.off ?? [], device: null, token: null, nonce: null, treKey: null, preinstalled: false, oldReleased: false,
-    report: 'none', issued: [], commanded: [],
+    id: input.id, off: input.off ?? [], device: null, token: null, nonce: null, registration: null, treKey: null, preinstalled: false, oldReleased: false,
+    report: 'none', issued: [], commanded: [], commandTerms: [],
   }),
   initial: 'NoContract',
   on: {
@@ -99,7 +118,10 @@ export const shoMachine = setup({
       guard: ({ context, event }) => context.device !== null && !context.commanded.includes(event.event),
       actions: [
         emit(({ context, event }) => out('m2me', 'lifecycleCommand', lifecycleCommandTerm(context.id, context.device!, event.event))),
-        assign(({ context, event }) => ({ commanded: [...context.commanded, event.event] })),
+        assign(({ context, event }) => ({
+          commanded: [...context.commanded, event.event],
+          commandTerms: [...context.commandTerms, lifecycleCommandTerm(context.id, context.device!, event.event)],
+        })),
       ],
     },
   },
@@ -125,13 +147,14 @@ export const shoMachine = setup({
         // PfC and M2ME's PCID to a PVA").
         registration: [
           {
-            // [t1 cm4] switched off: provisioning on the registration alone, for the key the PfC names.
-            guard: ({ context, event }) => !isOn(context.off, 't1.cm4') && registrationForMe(context, event.msg),
+            // [t1 cm4] switched off: no platform validation, provisioning on the registration once the SHO, an
+            // issuing authority, has authenticated the TRE's identity itself (5.1.2.2 [t1 cm3, t5 cm2]).
+            guard: ({ context, event }) => !isOn(context.off, 't1.cm4') && registrationForMe(context, event.msg) && identityAuthenticated(context, event.msg),
             target: 'Authorised',
             actions: [
               assign(({ event }) => {
                 const f = registrationFields(event.msg)!;
-                return { nonce: f[1]!, treKey: treKeyOf(f[3])! };
+                return { nonce: f[1]!, treKey: treKeyOf(f[3])!, registration: event.msg };
               }),
               emit(({ context }) => mcimObjectFor(context)),
               assign(({ context }) => issuedNow(context)),
@@ -143,7 +166,7 @@ export const shoMachine = setup({
           actions: [
             assign(({ event }) => {
               const f = registrationFields(event.msg)!;
-              return { nonce: f[1]!, treKey: treKeyOf(f[3])! };
+              return { nonce: f[1]!, treKey: treKeyOf(f[3])!, registration: event.msg };
             }),
             emit(({ context, event }) => out('pva', 'validationRequest', validationRequestTerm(context.id, event.msg))),
           ],
@@ -221,6 +244,16 @@ export const shoMachine = setup({
 function registrationForMe(context: ShoContext, msg: Term): boolean {
   const f = registrationFields(msg);
   return f !== undefined && same(f[0], context.device ?? undefined) && nameId(f[2]) === context.id && treKeyOf(f[3]) !== undefined;
+}
+
+/** 5.1.2.2 "securely authenticating that identity to the issuing authorities" [t1 cm3, t5 cm2]: the registration is
+ *  signed with the TRE key a genuine PfC (the M2MES's signature, 5.1.3.5.8 (3)) certifies, and with [t5 cm2] that PfC
+ *  names the PCID registered. Without [t1 cm4] the SHO does this itself; with it, the PVA does it with the rest. */
+function identityAuthenticated(context: ShoContext, msg: Term): boolean {
+  const f = registrationFields(msg);
+  const cert = fieldsOf(verifySigned(f?.[3], pk(skEs)), 'PfC', 3);
+  if (f === undefined || cert === undefined || verifySigned(msg, cert[1]!) === undefined) return false;
+  return !isOn(context.off, 't5.cm2') || same(cert[0], f[0]);
 }
 
 /** Step 10: the PVA-signed result for the registration in progress (its nonce), naming an SHO and a verdict. */

@@ -30,6 +30,8 @@ export interface SubscriberContext extends SubscriberInput {
   readonly token: Term | null;
   /** The RO confirmed the change notice (`acknowledged`). */
   readonly noticed: boolean;
+  /** Ghost (read by properties only): every instruction the subscriber gave its M2ME, as sent. */
+  readonly instructed: readonly Term[];
 }
 
 export type SubscriberEvent =
@@ -41,6 +43,10 @@ export type SubscriberEvent =
   | { readonly type: 'INSTRUCT_REPROVISION' };
 
 export const subscriberLocalEvents = ['SELECT_SHO', 'NOTIFY_SWITCH_ON', 'SWITCH_ON', 'CHANGE_OPERATOR', 'INSTRUCT_REPROVISION'] as const;
+
+/** 5.1.3.7.4.2 / 5.1.3.7.4.3 step 2: the instruction, authenticated with the device token. */
+const instructionOf = (context: SubscriberContext): Term =>
+  reprovisionInstructionTerm(context.pcid!, context.token!, context.sho, context.change ?? 'via-old-sho');
 
 export const subscriberMachine = setup({
   types: {
@@ -57,7 +63,7 @@ export const subscriberMachine = setup({
   },
 }).createMachine({
   id: 'subscriber',
-  context: ({ input }) => ({ ...input, pcid: null, token: null, noticed: false }),
+  context: ({ input }) => ({ ...input, pcid: null, token: null, noticed: false, instructed: [] }),
   initial: 'AwaitingEquipment',
   on: {
     // The portal's confirmation of a notice; only the `acknowledged` assumption waits for it.
@@ -130,8 +136,10 @@ export const subscriberMachine = setup({
         INSTRUCT_REPROVISION: {
           guard: ({ context }) => context.notice !== 'acknowledged' || context.noticed,
           target: 'Instructed',
-          actions: emit(({ context }) =>
-            out('m2me', 'reprovisionInstruction', reprovisionInstructionTerm(context.pcid!, context.token!, context.sho, context.change ?? 'via-old-sho'))),
+          actions: [
+            emit(({ context }) => out('m2me', 'reprovisionInstruction', instructionOf(context))),
+            assign(({ context }) => ({ instructed: [...context.instructed, instructionOf(context)] })),
+          ],
         },
 
       },

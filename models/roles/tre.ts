@@ -2,20 +2,20 @@
 // 5.1.1.1 lifecycle, all M2ME-side security processing of provisioning (5.1.2.4), lockdown on tamper.
 // Every counter-measure it implements is a switch (models/counterMeasures/switches.ts) read from `off`.
 import { assign, emit, enqueueActions, setup } from 'xstate';
-import { mac, name, tuple, type Term } from '../../src/attacker/Term.ts';
+import { mac, name, pk, tuple, type Term } from '../../src/attacker/Term.ts';
 import {
   authResponseTerm, keyExportResponseTerm, mcimCredentialsTerm, out, readyTerm, resetDoneTerm, type SendEvent,
 } from '../messages.ts';
 import { fieldsOf, macMatches, same } from '../readTerm.ts';
 import {
-  applyLifecycle, commitStaged, installAndActivate, integrityChecked, isActive, isModified, removeAll,
+  applyLifecycle, commitStaged, installAndActivate, integrityChecked, isActive, isModified, markCheckpoint, removeAll,
 } from './treRegistry.ts';
 import {
-  awaitingMcimFrom, canRegister, crossStakeholderRead, discardNoticeFor, exportToHost, installRecord, integrityPolicy, lifecycleFromCommand, me,
+  awaitingMcimFrom, canRegister, crossStakeholderRead, discardNoticeFor, exportToHost, integrityPolicy, lifecycleFromCommand, me,
   nonceOf, oldShoOf, on, provisioningStatusFor, readActivation, readBootstrap, readInstruction, readMcimObject, registrationFor, signedBy,
   stagedOverOld, updateOf, userAuthenticated,
 } from './treChecks.ts';
-import type { TreContext, TreEvent, TreInput } from './treContext.ts';
+import { USER_TRIES, type TreContext, type TreEvent, type TreInput } from './treContext.ts';
 
 export { USER_TRIES, type TreContext, type TreCredentials, type TreEvent, type TreInput } from './treContext.ts';
 
@@ -31,7 +31,7 @@ export const treMachine = setup({
   actions: {
     // 5.1.2.3 "whenever the TRE is reset": the integrity check; outstanding protocol state is lost.
     interrupted: assign(({ context }) => ({
-      registry: integrityChecked(context.registry, integrityPolicy(context)), pendingNonce: 0, staged: null,
+      registry: integrityChecked(markCheckpoint(context.registry), integrityPolicy(context)), pendingNonce: 0, staged: null,
     })),
   },
 }).createMachine({
@@ -39,7 +39,8 @@ export const treMachine = setup({
   context: ({ input }) => ({
     off: input?.off ?? [], blockFromInstalled: input?.blockFromInstalled ?? true,
     creds: null, firmware: 'v1', registry: [], expectedSho: null, pendingNonce: 0, noncesUsed: 0, staged: null,
-    userWrong: 0, userBlocked: 'no', tampered: false, installs: [], commands: [], crossReads: [],
+    userWrong: 0, userBlocked: 'no', tampered: false, crossReads: [],
+    installs: [], activations: [], commands: [], instructions: [], userEntries: [],
   }),
   initial: 'Blank',
   states: {
@@ -91,7 +92,10 @@ export const treMachine = setup({
         },
         lifecycleCommand: {
           guard: ({ context, event }) => lifecycleFromCommand(context, event.msg) !== undefined,
-          actions: assign(({ context, event }) => lifecycleFromCommand(context, event.msg)!),
+          actions: assign(({ context, event }) => ({
+            registry: lifecycleFromCommand(context, event.msg)!,
+            commands: [...context.commands, { term: event.msg, active: context.registry.filter(isActive).map((e) => e.id) }],
+          })),
         },
         // 5.1.1.1 "Selected: ... the commencement of a session ... Only an activated MCIM can be selected."
         SESSION_START: {
@@ -106,13 +110,19 @@ export const treMachine = setup({
         // 5.1.2.2 "A TRE should be able to perform user authentication" [t10 cm 1 - 11].
         userAuth: {
           guard: ({ context, event }) => userAuthenticated(context, event.msg) !== undefined,
-          actions: assign(({ context, event }) => userAuthenticated(context, event.msg)!),
+          actions: assign(({ context, event }) => ({
+            ...userAuthenticated(context, event.msg)!,
+            userEntries: [...context.userEntries, event.msg].slice(-(USER_TRIES + 1)),
+          })),
         },
-        // 5.1.2.2 interfaces "usable only under control of entities which are authorised" [t4 cm2, t6 cm1]: the
-        // key-management interface answers only with the switch off.
+        // 5.1.2.2 interfaces "usable only under control of entities which are authorised" [t4 cm2, t6 cm1]: no caller
+        // on the host is, so the key-management interface answers it only with that switch off; and they "should not
+        // be able to compromise the confidentiality ... of a TRE" [t4 cm3, t8 cm5]: the answer carries the public key.
         interfaceRequest: {
           guard: ({ context, event }) => !on(context, 't4.cm2') && same(fieldsOf(event.msg, 'keyExport', 1)?.[0], context.creds?.pcid),
-          actions: emit(({ context }) => out('m2me', 'interfaceResponse', keyExportResponseTerm(context.creds!.pcid, context.creds!.platformKey))),
+          actions: emit(({ context }) => out('m2me', 'interfaceResponse', keyExportResponseTerm(
+            context.creds!.pcid, on(context, 't4.cm3') ? pk(context.creds!.platformKey) : context.creds!.platformKey,
+          ))),
         },
         // 5.1.2.2 isolated domains [t8 cm1]: with the switch off, one MCIM reads another stakeholder's.
         MCIM_ACCESS: {
@@ -134,7 +144,7 @@ export const treMachine = setup({
             boot: {
               target: 'Ready',
               actions: [
-                assign(({ context }) => ({ registry: integrityChecked(context.registry, integrityPolicy(context)) })),
+                assign(({ context }) => ({ registry: integrityChecked(markCheckpoint(context.registry), integrityPolicy(context)) })),
                 emit(({ context }) => out('m2me', 'ready', readyTerm(me(context)))),
               ],
             },
@@ -176,7 +186,10 @@ export const treMachine = setup({
                 target: 'AwaitingMcim',
                 actions: [
                   emit(({ context, event }) => registrationFor(context, readInstruction(context, event.msg)!.sho)),
-                  assign(({ context, event }) => awaitingMcimFrom(context, readInstruction(context, event.msg)!.sho)),
+                  assign(({ context, event }) => ({
+                    ...awaitingMcimFrom(context, readInstruction(context, event.msg)!.sho),
+                    instructions: [...context.instructions, event.msg],
+                  })),
                 ],
               },
               {
@@ -185,7 +198,10 @@ export const treMachine = setup({
                 guard: ({ context, event }) => readInstruction(context, event.msg)?.mode === 'pristine',
                 target: 'Off',
                 actions: [
-                  assign(({ context }) => ({ registry: removeAll(context.registry), expectedSho: null, pendingNonce: 0, staged: null })),
+                  assign(({ context, event }) => ({
+                    registry: removeAll(context.registry), expectedSho: null, pendingNonce: 0, staged: null,
+                    instructions: [...context.instructions, event.msg],
+                  })),
                   emit(({ context }) => out('m2me', 'resetDone', resetDoneTerm(me(context)))),
                 ],
               },
@@ -209,7 +225,7 @@ export const treMachine = setup({
                   }),
                   assign(({ context, event }) => ({
                     registry: installAndActivate(context.registry, readMcimObject(context, event.msg)!),
-                    installs: [...context.installs, installRecord(context, event.msg)],
+                    installs: [...context.installs, event.msg],
                     pendingNonce: 0,
                   })),
                 ],
@@ -224,7 +240,7 @@ export const treMachine = setup({
                   emit(({ context }) => discardNoticeFor(context)),
                   assign(({ context, event }) => ({
                     ...stagedOverOld(context, { kind: 'download', entry: readMcimObject(context, event.msg)! }),
-                    installs: [...context.installs, installRecord(context, event.msg)],
+                    installs: [...context.installs, event.msg],
                   })),
                 ],
               },
@@ -236,7 +252,10 @@ export const treMachine = setup({
               target: 'AwaitingCommit',
               actions: [
                 emit(({ context }) => discardNoticeFor(context)),
-                assign(({ context, event }) => stagedOverOld(context, { kind: 'activation', entry: readActivation(context, event.msg)! })),
+                assign(({ context, event }) => ({
+                  ...stagedOverOld(context, { kind: 'activation', entry: readActivation(context, event.msg)! }),
+                  activations: [...context.activations, event.msg],
+                })),
               ],
             },
           },

@@ -26,7 +26,7 @@ export function signedBy(ctx: TreContext, msg: Term | undefined, key: Term): Ter
 }
 
 /** A registration is outstanding (x.2.3): what the expected SHO signs must name this PCID and carry its nonce
- *  [t12 cm2]. The SHO's public key is certified in the PKI the TRE holds roots for (x.2.3 NOTE 3). */
+ *  [t2 cm6]. The SHO's public key is certified in the PKI the TRE holds roots for (x.2.3 NOTE 3). */
 export interface Outstanding {
   readonly creds: TreCredentials;
   readonly sho: ShoId;
@@ -41,13 +41,14 @@ export function readOutstanding(ctx: TreContext, msg: Term, tag: string, arity: 
   const f = fieldsOf(signedBy(ctx, msg, pk(skSho(expectedSho))), tag, arity);
   if (f === undefined || f[1] === undefined || !same(f[0], creds.pcid)) return undefined;
   const nonce = registrationNonce(creds.pcid, pendingNonce);
-  if (on(ctx, 't12.cm2') && !same(f[1], nonce)) return undefined;
+  // 003 t2 cm6, x.2.3: the object is for the registration outstanding now (its nonce), not an older one.
+  if (on(ctx, 't2.cm6') && !same(f[1], nonce)) return undefined;
   return { creds, sho: expectedSho, nonce: f[1], rest: f.slice(2) };
 }
 
 /** x.2.3: the M2MSIMMobj verifies with the expected SHO's key, names this PCID, carries the outstanding
- *  registration nonce (replay protection), and its blob opens with the platform key [t5 cm3] and holds the
- *  device token [t12 cm2]. */
+ *  registration nonce (replay protection [t2 cm6]), and its blob opens with the platform key [t5 cm3] and holds the
+ *  device token and that nonce [t12 cm2]. */
 export function readMcimObject(ctx: TreContext, msg: Term): McimEntry | undefined {
   const o = readOutstanding(ctx, msg, 'M2MSIMMobj', 3);
   if (o === undefined) return undefined;
@@ -137,12 +138,6 @@ export function provisioningStatusFor(ctx: TreContext): SendEvent {
   return out('m2me', 'provisioningStatus', provisioningStatusTerm(me(ctx), nonceOf(ctx, ctx.pendingNonce), ctx.expectedSho!, ok));
 }
 
-/** The ghost log entry of an installed MCIM object: which SHO, which nonce it carried. */
-export function installRecord(ctx: TreContext, msg: Term): string {
-  const f = msg.kind === 'sign' ? fieldsOf(msg.body, 'M2MSIMMobj', 3) : undefined;
-  return `${ctx.expectedSho}|${nameId(f?.[1]) ?? '?'}`;
-}
-
 /** With [t2 cm3] switched off the host runs the MCIM: the TRE hands it the credentials it just installed. */
 export function exportToHost(ctx: TreContext, entry: McimEntry): SendEvent[] {
   return on(ctx, 't2.cm3') ? [] : [out('m2me', 'mcimExport', mcimCredentialsTerm('mcimExport', entry.id, entry.imsi, entry.ki))];
@@ -152,7 +147,7 @@ export const integrityPolicy = (ctx: TreContext) => ({ check: on(ctx, 't8.cm8'),
 
 /** 5.1.2.4 "verify that any instructions received as part of MCIM lifecycle management come from a valid,
  *  authorised source" [t7 cm1]: the owning SHO's signature, certified in the TRE's PKI (x.2.3 NOTE 3). */
-export function lifecycleFromCommand(ctx: TreContext, msg: Term): Pick<TreContext, 'registry' | 'commands'> | undefined {
+export function lifecycleFromCommand(ctx: TreContext, msg: Term): TreContext['registry'] | undefined {
   if (msg.kind !== 'sign') return undefined;
   for (const entry of ctx.registry) {
     const byOwner = verifySigned(msg, pk(skSho(entry.owner))) !== undefined;
@@ -162,9 +157,7 @@ export function lifecycleFromCommand(ctx: TreContext, msg: Term): Pick<TreContex
     if (f === undefined || !same(command.pcid, ctx.creds?.pcid) || command.mcim !== entry.id || command.event === undefined) continue;
     if (!isLifecycleEvent(command.event) || command.event === 'SELECT' || command.event === 'END_SESSION') return undefined;
     if (command.event === 'BLOCK' && entry.state === 'Installed' && !ctx.blockFromInstalled) return undefined;
-    const registry = applyLifecycle(ctx.registry, entry.id, command.event);
-    if (registry === undefined) return undefined;
-    return { registry, commands: [...ctx.commands, `${entry.id}|${command.event}|${byOwner ? 'owner' : 'other'}`] };
+    return applyLifecycle(ctx.registry, entry.id, command.event);
   }
   return undefined;
 }

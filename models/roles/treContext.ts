@@ -45,13 +45,27 @@ export interface TreContext {
   readonly userBlocked: 'no' | 'local' | 'remote';
   /** Ghost: tampering was detected (a fault of the scenario; [t6 cm5] decides what follows). */
   readonly tampered: boolean;
-  /** Ghost: "sho|nonce" of every MCIM object installed, in order (injective agreement with the SHOs). */
-  readonly installs: readonly string[];
   /** "mcim>target" pairs a cross-stakeholder read was answered for ([t8 cm1] off): each once, so the search stays finite. */
   readonly crossReads: readonly string[];
-  /** Ghost: "mcim|EVENT|signer" of every lifecycle command applied, signer `owner` when the MCIM's own SHO
-   *  signed it and `other` otherwise (whatever [t7 cm1] let through). */
-  readonly commands: readonly string[];
+  // Ghost logs, read by properties only and written by the machine's actions where a message is applied, never by
+  // the check that decided to apply it: each holds the raw term, so a property judges it (who signed it, what it
+  // names) by itself, the way Tamarin lemmas read action facts.
+  /** Every MCIM object (the signed M2MSIMMobj) the TRE installed or staged for install, in order. */
+  readonly installs: readonly Term[];
+  /** Every activation object (both-present variant) the TRE applied, in order. */
+  readonly activations: readonly Term[];
+  /** Every lifecycle command the TRE applied, with the MCIMs that were active when it arrived. */
+  readonly commands: readonly AppliedCommand[];
+  /** Every subscriber instruction (re-provisioning or pristine) the TRE acted on, in order. */
+  readonly instructions: readonly Term[];
+  /** The last USER_TRIES + 1 user credential entries the TRE evaluated (a window, so the search stays finite). */
+  readonly userEntries: readonly Term[];
+}
+
+/** A lifecycle command as applied: the raw term and the ids of the MCIMs active when it arrived. */
+export interface AppliedCommand {
+  readonly term: Term;
+  readonly active: readonly string[];
 }
 
 export const MAX_REGISTRATIONS = 3;

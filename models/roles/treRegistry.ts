@@ -23,9 +23,8 @@ export interface McimEntry {
   readonly code: string;
   /** SHA-256 measurement of the code taken at install, checked at boot and reset (5.1.2.3 [t6 cm5, t8 cm8]). */
   readonly measurement: string;
-  /** Ghost (read by properties only): its SHO authorised its activation (a verified MCIM object or activation). */
-  readonly authorised: boolean;
-  /** Ghost: an integrity check point (boot, reset) passed while its code was modified. */
+  /** Ghost (read by properties only): a boot or reset passed while its code was modified; set by the TRE's boot
+   *  and reset transitions (markCheckpoint), not by the integrity check it lets a property judge. */
   readonly modifiedAtCheck: boolean;
 }
 
@@ -51,12 +50,16 @@ export function applyLifecycle(
 export function integrityChecked(registry: readonly McimEntry[], policy: IntegrityPolicy): readonly McimEntry[] {
   let out = endSessions(registry);
   for (const e of out) {
-    if (!isModified(e)) continue;
-    out = out.map((x) => (x.id === e.id ? { ...x, modifiedAtCheck: true } : x));
-    if (!policy.check || (e.state === 'Installed' && !policy.blockFromInstalled)) continue;
+    if (!isModified(e) || !policy.check || (e.state === 'Installed' && !policy.blockFromInstalled)) continue;
     out = applyLifecycle(out, e.id, 'BLOCK') ?? out;
   }
   return out;
+}
+
+/** Ghost: marks every MCIM whose code is modified as having passed a check point (a boot or a reset, 5.1.2.3
+ *  "whenever the TRE is reset"). */
+export function markCheckpoint(registry: readonly McimEntry[]): readonly McimEntry[] {
+  return registry.map((e) => (isModified(e) && !e.modifiedAtCheck ? { ...e, modifiedAtCheck: true } : e));
 }
 
 /** [t8 cm8] on or off; and the assumption that an Installed MCIM can be Blocked (5.1.1.1 does not say from which
@@ -75,7 +78,7 @@ export const isActive = (e: McimEntry): boolean => e.state === 'Activated' || e.
 export function newEntry(sho: ShoId, imsiId: string, kiId: string, code: string): McimEntry {
   return {
     id: `mcim:${sho}`, owner: sho, state: 'Installed', imsi: imsiId, ki: kiId, code, measurement: contentId(name(code)),
-    authorised: false, modifiedAtCheck: false,
+    modifiedAtCheck: false,
   };
 }
 
@@ -98,7 +101,7 @@ function endSessions(registry: readonly McimEntry[]): readonly McimEntry[] {
 
 export function installAndActivate(registry: readonly McimEntry[], entry: McimEntry): readonly McimEntry[] {
   // 5.1.1.1 Installed ("created and has an entry in the M2ME's registry"), then Activated ("authorised for operational use").
-  const installed = sortById([...registry, { ...entry, authorised: true }]);
+  const installed = sortById([...registry, entry]);
   return applyLifecycle(installed, entry.id, 'ACTIVATE') ?? installed;
 }
 
@@ -124,11 +127,10 @@ export function commitStaged(registry: readonly McimEntry[], staged: StagedMcim)
   let out = registry;
   for (const e of registry) if (e.state === 'Retired') out = applyLifecycle(out, e.id, 'DELETE') ?? out;
   if (staged.kind === 'download') return installAndActivate(out, staged.entry);
-  const activated = applyLifecycle(out, staged.entry.id, 'ACTIVATE') ?? out;
-  return activated.map((e) => (e.id === staged.entry.id ? { ...e, authorised: true } : e));
+  return applyLifecycle(out, staged.entry.id, 'ACTIVATE') ?? out;
 }
 
 /** The registry entry an honest provisioning of `sho`'s MCIM creates (used to set up a change of operator). */
 export function mcimEntryFor(sho: ShoId, state: McimLifecycleState): McimEntry {
-  return { ...newEntry(sho, `imsi:${sho}`, `ki:${sho}`, `code:usim:${sho}`), state, authorised: state !== 'Installed' };
+  return { ...newEntry(sho, `imsi:${sho}`, `ki:${sho}`, `code:usim:${sho}`), state };
 }

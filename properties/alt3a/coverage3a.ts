@@ -2,7 +2,7 @@
 // (models/alt3a/Alt3aConfig.ts), or the catalogue's reason why no protocol model can check it (contracts, law).
 import { alternative3aCounterMeasures } from '../catalogue/alternative3a.ts';
 import { switches3a, type Switch3a } from '../../models/alt3a/Alt3aConfig.ts';
-import type { Coverage } from '../../models/counterMeasures/coverage.ts';
+import type { Coverage } from '../catalogue/coverage.ts';
 
 export type Coverage3a = Exclude<Coverage, { kind: 'switch' }> | { readonly kind: 'switch'; readonly switch: Switch3a };
 

@@ -1,25 +1,29 @@
-// Safety, agreement. 004 steps 13-14 [t2 cm4]: an SHO that holds a success report for its registration has its
-// MCIM installed in that TRE (the report's origin is the TRE, not whoever relayed or forged it).
+// Safety, agreement. 004 steps 13-14 [t2 cm4]; 5.1.3.7.4.2 step 13 and its both-present variant: an SHO that holds a
+// success report for its registration has had its object for that registration applied by the TRE: its MCIM object
+// installed, or (both-present variant) its activation object applied. Judged from the raw objects in the TRE's log,
+// by their signer and nonce (the report's origin is the TRE, not whoever relayed or forged it).
 import { shoIds, type ShoId } from '../../models/roleIds.ts';
 import type { World } from '../../models/world/World.ts';
-import { nameId } from '../../models/readTerm.ts';
 import { propertyId, type Invariant } from '../../src/engine/Property.ts';
 import { shoOf, treOf } from './worldReaders.ts';
+import { objectView } from './observedTerms.ts';
 import { onPart } from '../../models/world/onPart.ts';
 
 function misled(world: World): ShoId[] {
   const tre = treOf(world);
+  const applied = [...tre.installs, ...tre.activations].map(objectView);
   return shoIds.filter((s) => {
     const sho = shoOf(world, s);
     if (sho.report !== 'success') return false;
-    return !tre.installs.includes(`${s}|${nameId(sho.nonce ?? undefined) ?? '?'}`);
+    const nonce = sho.nonce?.kind === 'name' ? sho.nonce.id : undefined;
+    return !applied.some((o) => o.signer === s && o.nonce === nonce);
   });
 }
 
 export const shoSuccessMeansInstalled: Invariant<World> = {
   kind: 'invariant',
   id: propertyId('ShoSuccessMeansInstalled'),
-  description: 'an SHO holds a success report only when the TRE installed the MCIM object of that registration',
+  description: 'an SHO holds a success report only when the TRE applied its object (MCIM or activation) of that registration',
   holds: onPart('roles', (world) => misled(world).length === 0),
-  explain: (world) => `expected a success report only after the install, actual: ${misled(world).join(', ')} report success for an MCIM the TRE never installed`,
+  explain: (world) => `expected a success report only after the TRE applied that SHO's object, actual: ${misled(world).join(', ')} report success for an object the TRE never applied`,
 };

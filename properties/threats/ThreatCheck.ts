@@ -1,7 +1,7 @@
 // A threat of 003 (7.1.2.1) as trecheck checks it: its small default scenarios (only its capabilities) and the
 // properties that state its counter-measures, each with the counter-measure ids and clauses it checks.
 import type { ScenarioInput } from '../../models/flows/ScenarioConfig.ts';
-import type { WorldProperty } from '../index.ts';
+import type { WorldProperty } from '../WorldProperty.ts';
 
 export interface ThreatCheck {
   /** Threat number of Alternative 1 (1..12). */

@@ -57,7 +57,7 @@ describe('trecheck check: the default run', () => {
     expect(r.stdout).toContain('\nt2 Attacking the MCIM provisioning process to obtain MCIMs: risk critical (likelihood 4 x impact 3 = 12)\n');
     expect(r.stdout).toContain('\nt5 Replacing a TRE in an M2ME by another TRE or an emulation: risk major (likelihood 2 x impact 2 or 3 = 4 or 6)\n');
     const baselineLines = r.stdout.split('\n').filter((l) => l.startsWith('baseline: '));
-    // 16 findings of Alternative 1a, 8 of Alternative 3a's suite (docs/alternatives.md).
+    // NN findings of Alternative 1a, 8 of Alternative 3a's suite (docs/alternatives.md).
     expect(baselineLines).toHaveLength(24);
     expect(baselineLines.filter((l) => l.includes(' a3a-'))).toHaveLength(8);
     expect(r.stdout).toContain('\nThreats of Alternative 3a (003 7.1.2.3.1.3');
@@ -136,7 +136,7 @@ describe('trecheck check: verdicts and exit codes', () => {
     expect(r.stdout).toContain('      live actors: agree on every state of the trace\n');
     expect(r.stdout).toContain(`      saved: ${attackTrace(r.out)}\n      replay: trecheck replay ${attackTrace(r.out)}\n`);
     expect(r.stdout).not.toContain('known finding about the text');
-    expect(r.stdout).toContain('3 verdicts: 2 without violation, 1 violated (0 known finding(s) about the text, 1 other).');
+    expect(r.stdout).toContain('4 verdicts: 3 without violation, 1 violated (0 known finding(s) about the text, 1 other).');
     expect(existsSync(attackTrace(r.out))).toBe(true);
   });
 
@@ -275,6 +275,7 @@ describe('trecheck check --json', () => {
       ['TreFirmwareOnlyFromSupplier', 'violated'],
       ['TamperedTreServesNoMcim', 'holds-exhaustively'],
       ['TrePlatformKeySecret', 'holds-exhaustively'],
+      ['McimIssuedOnlyForValidPlatform', 'holds-exhaustively'],
     ]);
     expect(data.scenarios[0]!.properties[0]).toMatchObject({ steps: 2, replay: `trecheck replay ${attackTrace(r.out)}` });
     expect(r.stderr).toMatch(/^reports: /m);
@@ -283,7 +284,7 @@ describe('trecheck check --json', () => {
 
 describe('trecheck check: bad input is one line on stderr and exit 2', () => {
   const bad: [string, string[], RegExp][] = [
-    ['an unknown --off id, listing the switchable ids', ['--off', 't99.cm1'], /^trecheck: --off: unknown counter-measure 't99\.cm1'; switchable: t5\.cm3=t2\.cm2, /],
+    ['an unknown --off id, listing the switchable ids', ['--off', 't99.cm1'], /^trecheck: --off: unknown counter-measure 't99\.cm1'; switchable: t5\.cm3, t2\.cm4=t3\.cm5, /],
     ['an unknown --threat', ['--threat', 't13'], /^trecheck: unknown threat 't13'; expected t1 to t12$/],
     ['an unknown --flow', ['--flow', 'initial-5g'], /^trecheck: unknown flow 'initial-5g'; expected one of: initial-3gpp, /],
     ['an unknown --property', ['--property', 'NoSuchClaim'], /^trecheck: unknown property 'NoSuchClaim'; expected one of: AtMostOneMcimActive, HonestRunEndsAtGoal, /],

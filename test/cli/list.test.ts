@@ -118,7 +118,8 @@ describe('trecheck list', () => {
     expect(lines1.map((l) => l.split(':')[0])).toEqual(counterMeasureCatalogue.filter((c) => c.alternative === '1').map((c) => c.id));
     expect(lines.filter((l) => l.includes('MISSING'))).toEqual([]);
     expect(lines).toContain('t6.cm4: switch t6.cm4');
-    expect(lines).toContain('t2.cm2: switch t5.cm3');
+    expect(lines).toContain('t5.cm4: switch t12.cm2');
+    expect(lines.find((l) => l.startsWith('t2.cm2: '))).toMatch(/^t2\.cm2: sum of switches t5\.cm3, t2\.cm4: /);
   });
 
   it('accounts for each counter-measure of Alternative 3a: the mechanisms are switches of its system, the rest say why not', async () => {

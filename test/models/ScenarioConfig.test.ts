@@ -23,7 +23,7 @@ describe('resolveScenario', () => {
         faults: { tamper: false, corruptMcim: false, eraseMcim: false },
         stalling: [],
         off: [],
-        assumptions: { portalProtected: true, blockFromInstalled: true, changeNotice: 'unordered' },
+        assumptions: { portalProtected: true, manufacturingClosed: true, operatorLinksClosed: true, atDeviceClosed: true, blockFromInstalled: true, changeNotice: 'unordered' },
         attacker: { capabilities: [], injections: 0, dishonest: null },
       },
     });
@@ -57,10 +57,12 @@ describe('resolveScenario', () => {
   });
 
   it('resolves a counter-measure alias in `off` to its primary switch, once, in switch order', () => {
-    const r = resolveScenario({ flow: 'initial-3gpp', off: ['t2.cm2'] });
-    expect(r.ok && r.config.off).toEqual(['t5.cm3']);
-    const both = resolveScenario({ flow: 'initial-3gpp', off: ['t12.cm2', 't2.cm2', 't5.cm3', 't5.cm4'] });
-    expect(both.ok && both.config.off).toEqual(['t5.cm3', 't12.cm2']);
+    const r = resolveScenario({ flow: 'initial-3gpp', off: ['t5.cm4'] });
+    expect(r.ok && r.config.off).toEqual(['t12.cm2']);
+    const both = resolveScenario({ flow: 'initial-3gpp', off: ['t12.cm2', 't2.cm6', 't5.cm3', 't5.cm4'] });
+    expect(both.ok && both.config.off).toEqual(['t5.cm3', 't12.cm2', 't2.cm6']);
+    // 003 t2 cm2 (the secure protocol as a whole) is no switch of its own.
+    expect(resolveScenario({ flow: 'initial-3gpp', off: ['t2.cm2'] }).ok).toBe(false);
   });
 
   it('rejects an unknown counter-measure in `off`, naming the field and listing the valid ids', () => {

@@ -112,9 +112,9 @@ describe('channels (models/attacker/channels.ts)', () => {
   };
 
   it('classify each link by its two ends, whichever way the message goes', () => {
-    expect(channelClass('supplier', 'tre')).toBe('closed');
-    expect(channelClass('ro', 'sho1')).toBe('closed');
-    expect(channelClass('m2me', 'subscriber')).toBe('closed');
+    expect(channelClass('supplier', 'tre')).toBe('manufacturing');
+    expect(channelClass('ro', 'sho1')).toBe('operator');
+    expect(channelClass('m2me', 'subscriber')).toBe('atDevice');
     expect(channelClass('tre', 'm2me')).toBe('host');
     expect(channelClass('m2me', 'tre')).toBe('host');
     expect(channelClass('sho1', 'subscriber')).toBe('portal');
@@ -162,6 +162,25 @@ describe('channels (models/attacker/channels.ts)', () => {
     expect(stolen.writes('contract', 'subscriber', 'sho1')).toBe(true);
     expect(stolen.writes('shoSelection', 'subscriber', 'ro')).toBe(false);
     expect(stolen.reads('contract', 'subscriber', 'sho1')).toBe(false);
+  });
+
+  it('keep manufacturing, operator and at-device links closed by assumption; open each to the network when switched off', () => {
+    const net = reachOf(scenario({ attacker: { capabilities: ['network'] } }));
+    expect(net.reads('initialCredentials', 'supplier', 'ro')).toBe(false);
+    expect(net.writes('registration', 'ro', 'sho1')).toBe(false);
+    expect(net.reads('reprovisionInstruction', 'subscriber', 'm2me')).toBe(false);
+    const operator = reachOf(scenario({ attacker: { capabilities: ['network'] }, assumptions: { operatorLinksClosed: false } }));
+    expect(operator.reads('registration', 'ro', 'sho1')).toBe(true);
+    expect(operator.writes('validationResult', 'pva', 'sho1')).toBe(true);
+    expect(operator.reads('initialCredentials', 'supplier', 'ro')).toBe(false);
+    const factory = reachOf(scenario({ attacker: { capabilities: ['network'] }, assumptions: { manufacturingClosed: false } }));
+    expect(factory.reads('initialCredentials', 'supplier', 'ro')).toBe(true);
+    expect(factory.reads('registration', 'ro', 'sho1')).toBe(false);
+    const device = reachOf(scenario({ attacker: { capabilities: ['network'] }, assumptions: { atDeviceClosed: false } }));
+    expect(device.writes('reprovisionInstruction', 'subscriber', 'm2me')).toBe(true);
+    // Opening a class gives nothing to an attacker without the network capability.
+    const honest = reachOf(scenario({ assumptions: { operatorLinksClosed: false, manufacturingClosed: false, atDeviceClosed: false } }));
+    expect(honest.reads('registration', 'ro', 'sho1')).toBe(false);
   });
 
   it('give an insider every channel of the role it corrupts, closed ones included', () => {

@@ -14,10 +14,10 @@ describe('properties/index.ts', () => {
       // The flows' claims first, then the threats' in the order of the threat suite (003 7.1.2.1).
       'AtMostOneMcimActive', 'HonestRunEndsAtGoal',
       'McimSecretNeverLeaves', 'NoSecretInClearOnHostInterface', 'InstalledMcimWasIssuedForThisTre', 'ShoSuccessMeansInstalled',
-      'SubscriberChoiceHonoured', 'TrePlatformKeySecret', 'TamperedTreServesNoMcim', 'TreFirmwareOnlyFromSupplier', 'LifecycleChangesOnlyByOwner',
-      'McimActivatedOnlyWithShoAuthorisation', 'ModifiedMcimNeverSelectedAfterBoot', 'UserCredentialBlockedAfterNWrongTries',
-      'RemoteGuessesCannotLockPlatform', 'ChangeOfOperatorKeepsService', 'ServiceRecoverable', 'ServiceEventually',
-      'McimOnlyForRegisteredSubscriber',
+      'TrePlatformKeySecret', 'InstructionAppliedOncePerIssue', 'TamperedTreServesNoMcim', 'TreFirmwareOnlyFromSupplier',
+      'McimIssuedOnlyForValidPlatform', 'LifecycleChangesOnlyByOwner', 'McimActivatedOnlyWithShoAuthorisation', 'LifecycleCommandAppliedOncePerIssue',
+      'ActivateOnlyWithNoOtherActive', 'ModifiedMcimNeverSelectedAfterBoot', 'UserCredentialBlockedAfterNWrongTries',
+      'RemoteGuessesCannotLockPlatform', 'ChangeOfOperatorKeepsService', 'McimOnlyForRegisteredSubscriber',
     ]);
     expect(flowProperties.map((p) => p.property.id)).toEqual(['AtMostOneMcimActive', 'HonestRunEndsAtGoal']);
     for (const p of worldProperties) {
@@ -65,6 +65,8 @@ describe('properties/index.ts', () => {
     expect(propertyCoverage).toEqual(expected);
     // ChangeOfOperatorKeepsService checks a clause only (5.1.3.7.4.2 steps 7-12): it has no coverage link.
     expect(propertyCoverage.map((c) => c.id)).not.toContain('ChangeOfOperatorKeepsService');
+    // InstructionAppliedOncePerIssue and ActivateOnlyWithNoOtherActive check clauses only, as well.
+    expect(propertyCoverage.map((c) => c.id)).not.toContain('InstructionAppliedOncePerIssue');
     expect(propertyCoverage).toHaveLength(15);
   });
 });

@@ -12,18 +12,23 @@ import { replayTrace } from '../../src/engine/replay/replayTrace.ts';
 
 /** Per switch, a small threat scenario (by name, with a tighter injection budget where one injection does) and a
  *  property its attack breaks. */
-const witnesses: Record<SwitchId, { scenario: string; injections?: number; property: string }> = {
+const witnesses: Record<SwitchId, { scenario: string; injections?: number; property: string; alsoOff?: readonly string[] }> = {
   't5.cm3': { scenario: 't3-malware', property: 'McimSecretNeverLeaves' },
   't2.cm4': { scenario: 't2-network', injections: 1, property: 'ShoSuccessMeansInstalled' },
   't12.cm2': { scenario: 't12-stolen-identity', property: 'McimOnlyForRegisteredSubscriber' },
-  't1.cm4': { scenario: 't1-clone', property: 'McimSecretNeverLeaves' },
+  't2.cm6': { scenario: 't2-replay-after-delete', property: 'InstalledMcimWasIssuedForThisTre' },
+  // Defence in depth: with the SHO authenticating the TRE's identity itself, validation adds the platform integrity
+  // check, which only a modified platform (firmware installed with [t6 cm4] off) needs.
+  't1.cm4': { scenario: 't6-firmware', property: 'McimIssuedOnlyForValidPlatform', alsoOff: ['t6.cm4'] },
   't5.cm2': { scenario: 't5-replaced-tre', property: 'McimSecretNeverLeaves' },
   't6.cm4': { scenario: 't6-firmware', property: 'TreFirmwareOnlyFromSupplier' },
   't6.cm5': { scenario: 't4-logical-physical', property: 'TamperedTreServesNoMcim' },
   't8.cm8': { scenario: 't8-corrupted-mcim', property: 'ModifiedMcimNeverSelectedAfterBoot' },
   't7.cm1': { scenario: 't7-forged-commands', injections: 1, property: 'LifecycleChangesOnlyByOwner' },
   't2.cm3': { scenario: 't9-bus-monitor', property: 'NoSecretInClearOnHostInterface' },
-  't4.cm2': { scenario: 't4-logical-physical', property: 'TrePlatformKeySecret' },
+  // 004 5.1.2.2's two sentences: the key leaves only when both the caller check and the interface's filter are off.
+  't4.cm2': { scenario: 't4-logical-physical', property: 'TrePlatformKeySecret', alsoOff: ['t4.cm3'] },
+  't4.cm3': { scenario: 't4-logical-physical', property: 'TrePlatformKeySecret', alsoOff: ['t4.cm2'] },
   't8.cm1': { scenario: 't8-hostile-mcim', property: 'McimSecretNeverLeaves' },
   't10.cm6': { scenario: 't10-pin-guessing', property: 'UserCredentialBlockedAfterNWrongTries' },
   't10.cm7': { scenario: 't10-pin-guessing', property: 'RemoteGuessesCannotLockPlatform' },
@@ -50,15 +55,15 @@ describe('counter-measure switches', () => {
 
   for (const id of switchIds) {
     const w = witnesses[id];
-    it(`${id} off: ${w.property} is violated in ${w.scenario}, by a trace that replays on live actors; on: it holds`, () => {
+    it(`${id} off${w.alsoOff === undefined ? '' : ` (with ${w.alsoOff.join(', ')})`}: ${w.property} is violated in ${w.scenario}, by a trace that replays on live actors; on: it holds`, () => {
       const input = { ...scenarioNamed(w.scenario), ...(w.injections === undefined ? {} : { attacker: { ...scenarioNamed(w.scenario).attacker, injections: w.injections } }) };
-      const off = search(input, [id], w.property);
+      const off = search(input, [id, ...(w.alsoOff ?? [])], w.property);
       expect(off.verdict.kind).toBe('violated');
       if (off.verdict.kind !== 'violated') return;
       const replay = replayTrace(worldSystem(off.config), off.entry.property, off.verdict.trace);
       expect(replay.result.kind).toBe('reproduced');
       expect(replay.live).toEqual({ mismatch: undefined });
-      const on = search(input, [], w.property);
+      const on = search(input, w.alsoOff ?? [], w.property);
       expect(on.verdict).toMatchObject({ kind: 'holds-exhaustively', complete: true });
     });
   }

@@ -28,6 +28,7 @@ describe('checkThreat', () => {
       ['TreFirmwareOnlyFromSupplier', 'holds-exhaustively'],
       ['TamperedTreServesNoMcim', 'holds-exhaustively'],
       ['TrePlatformKeySecret', 'holds-exhaustively'],
+      ['McimIssuedOnlyForValidPlatform', 'holds-exhaustively'],
     ]);
   });
 
@@ -53,6 +54,7 @@ describe('checkThreat', () => {
       ['TreFirmwareOnlyFromSupplier', 'violated'],
       ['TamperedTreServesNoMcim', 'holds-exhaustively'],
       ['TrePlatformKeySecret', 'holds-exhaustively'],
+      ['McimIssuedOnlyForValidPlatform', 'holds-exhaustively'],
     ]);
     const file = /replay: npx trecheck replay (\S+)/.exec(violation.message)?.[1];
     expect(file?.startsWith(traceDir)).toBe(true);

@@ -4,7 +4,7 @@
 // counter-measures follow 1a's, and its model has a section of its own (list3a.ts).
 import type { Command } from 'commander';
 import { capabilities, insiderRoles } from '../../../models/attacker/capabilities.ts';
-import { coverageOf, type Coverage } from '../../../models/counterMeasures/coverage.ts';
+import { coverageOf, type Coverage } from '../../../properties/catalogue/coverage.ts';
 import { coverageOf3a, ids3a } from '../../../properties/alt3a/coverage3a.ts';
 import { data3a, text3a } from './list3a.ts';
 import { switches } from '../../../models/counterMeasures/switches.ts';
@@ -16,16 +16,13 @@ import { threatHeading } from '../check/formatCheck.ts';
 import type { CliContext } from '../CliContext.ts';
 import { ExitCode } from '../exitCodes.ts';
 import { InputError } from '../InputError.ts';
+import { assumptionRecords } from '../../../models/flows/assumptions.ts';
 
 const sections = ['threats', 'switches', 'capabilities', 'properties', 'scenarios', 'assumptions', 'counter-measures', 'alternative3a'] as const;
 type Section = (typeof sections)[number];
 
 /** Steps the text does not have, each switchable in a scenario's `assumptions` (docs/model.md lists them all). */
-const assumptions = [
-  { id: 'portalProtected', default: 'true', fills: 'x.2.3 names no channel for the device token; x.1 asks for "an appropriately protected web portal"' },
-  { id: 'blockFromInstalled', default: 'true', fills: '5.1.1.1 does not say from which states an MCIM may be blocked' },
-  { id: 'changeNotice', default: 'unordered', fills: '5.1.3.7.4.3 has no step telling the DRF of the new SHO (5.1.3.5.2 "inform the RO" is optional; 5.1.3.7.2 leaves the coordinator FFS)' },
-];
+const assumptions = assumptionRecords.map((a) => ({ id: a.id, default: a.default, fills: a.fills }));
 
 function coverageText(c: Coverage | undefined): string {
   if (c === undefined) return 'MISSING';

@@ -1,7 +1,7 @@
-// Coverage of the counter-measures of Alternative 1 (models/counterMeasures/coverage.ts): each one accounted for
+// Coverage of the counter-measures of Alternative 1 (properties/catalogue/coverage.ts): each one accounted for
 // exactly once, and every switch, alias, umbrella and property named there exists.
 import { describe, expect, it } from 'vitest';
-import { coverageOf, unswitched } from '../../models/counterMeasures/coverage.ts';
+import { coverageOf, unswitched } from '../../properties/catalogue/coverage.ts';
 import { switchIds, switchOf, switches } from '../../models/counterMeasures/switches.ts';
 import { counterMeasureCatalogue } from '../../properties/catalogue/counterMeasureCatalogue.ts';
 import { worldProperties } from '../../properties/index.ts';
@@ -24,7 +24,8 @@ describe('counter-measure coverage', () => {
 
   it('classifies an id as the switch it belongs to, a primary id and an alias alike', () => {
     expect(coverageOf('t6.cm4')).toEqual({ kind: 'switch', switch: 't6.cm4' });
-    expect(coverageOf('t2.cm2')).toEqual({ kind: 'switch', switch: 't5.cm3' });
+    expect(coverageOf('t5.cm4')).toEqual({ kind: 'switch', switch: 't12.cm2' });
+    expect(coverageOf('t2.cm2')?.kind).toBe('umbrella');
     expect(coverageOf('t1.cm2')?.kind).toBe('not-modelable');
     expect(coverageOf('t99.cm1')).toBeUndefined();
   });

@@ -1,8 +1,8 @@
 // How the model accounts for every counter-measure of Alternative 1 that has no switch of its own: stated as a
 // property whose mechanisms are other switches, the sum of other switches, or not modelled, with the reason.
 // Counter-measures no protocol model can check (contracts, certification) say why in the catalogue itself.
-import { counterMeasureCatalogue } from '../../properties/catalogue/counterMeasureCatalogue.ts';
-import { switchOf, type SwitchId } from './switches.ts';
+import { switchOf, type SwitchId } from '../../models/counterMeasures/switches.ts';
+import { counterMeasureCatalogue } from './counterMeasureCatalogue.ts';
 
 export type Coverage =
   | { readonly kind: 'switch'; readonly switch: SwitchId }
@@ -15,13 +15,14 @@ const userControls = 'the TR leaves these control objects (ACLs, user settings) 
 const policy = 'every TRE check in the model is this policy; its parts are the TRE\'s switches, and switching all of it off would remove the TRE';
 
 export const unswitched: Readonly<Record<string, Exclude<Coverage, { kind: 'switch' } | { kind: 'not-modelable' }>>> = {
-  't2.cm1': { kind: 'umbrella', switches: ['t5.cm3', 't2.cm4', 't12.cm2'], note: 'the secure in-band provisioning protocol as a whole: confidentiality, origin and binding to the registration' },
-  't3.cm2': { kind: 'umbrella', switches: ['t2.cm4', 't12.cm2', 't5.cm3'], note: 'an MCIM locked to its TRE: origin checked, bound to the registration and to the TRE key (InstalledMcimWasIssuedForThisTre)' },
-  't4.cm4': { kind: 'umbrella', switches: ['t4.cm2', 't6.cm4', 't6.cm5', 't7.cm1', 't8.cm1', 't8.cm8'], note: policy },
-  't6.cm3': { kind: 'umbrella', switches: ['t4.cm2', 't6.cm4', 't6.cm5', 't7.cm1', 't8.cm1', 't8.cm8'], note: policy },
+  't2.cm2': { kind: 'umbrella', switches: ['t5.cm3', 't2.cm4'], note: 'the secure protocol carrying the MCIM: its content encrypted for the TRE key ([t5 cm3]) under the SHO\'s signature ([t2 cm4])' },
+  't2.cm1': { kind: 'umbrella', switches: ['t5.cm3', 't2.cm4', 't12.cm2', 't2.cm6'], note: 'the secure in-band provisioning protocol as a whole: confidentiality, origin, binding to the registration and its freshness' },
+  't3.cm2': { kind: 'umbrella', switches: ['t2.cm4', 't12.cm2', 't2.cm6', 't5.cm3'], note: 'an MCIM locked to its TRE: origin checked, bound to the registration and to the TRE key (InstalledMcimWasIssuedForThisTre)' },
+  't4.cm4': { kind: 'umbrella', switches: ['t4.cm2', 't4.cm3', 't6.cm4', 't6.cm5', 't7.cm1', 't8.cm1', 't8.cm8'], note: policy },
+  't6.cm3': { kind: 'umbrella', switches: ['t4.cm2', 't4.cm3', 't6.cm4', 't6.cm5', 't7.cm1', 't8.cm1', 't8.cm8'], note: policy },
   't8.cm3': { kind: 'umbrella', switches: ['t7.cm1', 't8.cm1', 't8.cm8'], note: policy },
   't8.cm7': { kind: 'umbrella', switches: ['t7.cm1', 't8.cm8'], note: 'the TRE registry (5.1.2.3) is the state every MCIM property reads; its lifecycle and security status are kept by the switched mechanisms' },
-  't9.cm1': { kind: 'property', property: 'NoSecretInClearOnHostInterface', note: 'stated as the claim; what breaks it is the TRE handing out credentials ([t2 cm3], [t4 cm2], [t8 cm1] switched off)' },
+  't9.cm1': { kind: 'property', property: 'NoSecretInClearOnHostInterface', note: 'stated as the claim; what breaks it is the TRE handing out credentials ([t2 cm3], [t4 cm2] with [t4 cm3], [t8 cm1] switched off)' },
   't9.cm5': { kind: 'property', property: 'NoSecretInClearOnHostInterface', note: 'stated as the claim: nothing sensitive crosses to the host, which the t3 and t9 scenarios treat as compromised' },
   't10.cm1': { kind: 'umbrella', switches: ['t10.cm6', 't10.cm7'], note: 'the TRE\'s user authentication exists (004 5.1.2.2); its protections are the switched parts' },
   't10.cm2': { kind: 'umbrella', switches: ['t10.cm6', 't10.cm7'], note: 'as t10 cm1' },
