@@ -87,11 +87,16 @@ export class AttackerTables {
         }
       }
     }
+    const seen = new Set<string>();
+    const unique = out.filter((m) => {
+      const key = messageKey(m);
+      return !seen.has(key) && seen.add(key) !== undefined;
+    });
     this.stats.entries++;
     this.stats.candidates += candidates;
     this.stats.maxCandidates = Math.max(this.stats.maxCandidates, candidates);
     this.stats.milliseconds += performance.now() - started;
-    return out;
+    return unique;
   }
 
   /** Pushes `term` onto every channel the attacker writes that its tag routes it to. */

@@ -2,9 +2,9 @@
 // A template is a term whose slots are names containing '?' ("?pcid", "mcim:?sho", "?nonce#2", "?imsi!"); each slot
 // ranges over the values of its type that the attacker holds, so the candidates are finite (typed model: no
 // type-flaw attacks). A crypto node is built under every key of its slot the attacker derives, or is a held term
-// of that shape (unified with the template, so a held signature fixes the slots of its body): the constraint view
-// of the lazy intruder (Basin, Mödersheim, Viganò, OFMC, 2005), enumerated over typed finite domains as in Mitchell,
-// Mitchell and Stern's Murphi analyses (1997).
+// of that shape and types, placed anywhere such a term may stand: the constraint view of the lazy intruder
+// (Basin, Mödersheim, Viganò, OFMC, 2005), enumerated over typed finite domains as in Mitchell, Mitchell and
+// Stern's Murphi analyses (1997).
 import { canDerive, knownTerms, type Knowledge } from './knowledge.ts';
 import { showTerm, type Term } from './Term.ts';
 
@@ -116,12 +116,12 @@ function* items(list: readonly Term[], i: number, done: readonly Term[], env: En
   for (const [t, e] of build(list[i]!, env, cx)) yield* items(list, i + 1, [...done, t], e, cx);
 }
 
-/** Held terms of the node's kind that unify with it (a signature, MAC, ciphertext or hash the attacker read). */
+/** Held terms of the node's kind and type (a signature, MAC, ciphertext or hash the attacker read). A held term
+ *  may stand wherever a term of its shape and types does, whatever the rest of the message says: its slots are
+ *  matched afresh and bind nothing outside it (a MAC read in one message may be sent with another body). */
 function* heldOfShape(node: Term, env: Env, cx: Context): Generator<readonly [Term, Env]> {
   for (const t of cx.held) {
-    if (t.kind !== node.kind) continue;
-    const e = unify(node, t, env, cx.typing);
-    if (e !== undefined) yield [t, e];
+    if (t.kind === node.kind && unify(node, t, new Map(), cx.typing) !== undefined) yield [t, env];
   }
 }
 
