@@ -1,5 +1,6 @@
 // Threat 7, attacking the permissions of an installed MCIM: forged and replayed lifecycle commands from the network.
 import { lifecycleChangesOnlyByOwner } from '../claims/LifecycleChangesOnlyByOwner.ts';
+import { atMostOneMcimActive } from '../AtMostOneMcimActive.ts';
 import { mcimActivatedOnlyWithShoAuthorisation } from '../claims/McimActivatedOnlyWithShoAuthorisation.ts';
 import type { ThreatCheck } from './ThreatCheck.ts';
 
@@ -7,9 +8,21 @@ export const t07McimPermissions: ThreatCheck = {
   threat: 7,
   scenarios: [
     { name: 't7-forged-commands', flow: 'change-via-old-sho', bothMcimsPresent: true, attacker: { capabilities: ['network', 't7.commands'], injections: 2 } },
+    // The new SHO dishonest within its own keys: it may sign any lifecycle command for its own MCIM (5.1.2.4).
+    { name: 't7-insider-sho', flow: 'change-via-old-sho', bothMcimsPresent: true, attacker: { capabilities: [], dishonest: 'sho2', injections: 1 } },
   ],
   properties: [
     { property: lifecycleChangesOnlyByOwner, checks: ['t7.cm1', 't7.cm10', '004 5.1.2.3', '004 5.1.2.4'] },
     { property: mcimActivatedOnlyWithShoAuthorisation, checks: ['t7.cm1', 't8.cm6', '004 5.1.1.1'] },
+    { property: atMostOneMcimActive, checks: ['004 5.1.3.7.2', '004 5.1.1.1'] },
   ],
+  knownFindings: {
+    't7-insider-sho/AtMostOneMcimActive':
+      '5.1.3.7.2 "at most one MCIM can be active", yet 5.1.1.1 lets an Installed MCIM be activated and 5.1.2.4 only asks that a ' +
+      'lifecycle instruction come "from a valid, authorised source": in the both-present variant the new SHO\'s ACTIVATE for its ' +
+      'waiting MCIM, signed with its own key, activates it beside the old SHO\'s MCIM in session (2 steps), every counter-measure on.',
+    't7-insider-sho/McimActivatedOnlyWithShoAuthorisation':
+      'as t7-insider-sho/AtMostOneMcimActive: the owner\'s ACTIVATE command (5.1.1.1, 5.1.2.4) activates its MCIM outside the ' +
+      'provisioning of 5.1.3.7.4.2 (no activation object, no discard of the old MCIM, no commit).',
+  },
 };
