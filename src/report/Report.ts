@@ -87,6 +87,14 @@ export interface Counterexample {
   readonly liveAgrees?: boolean;
   /** Random search: the command that re-runs the part of the search that found it. */
   readonly reproduce?: string;
+  /** A secrecy violation: how the attacker derived each secret it holds at the end (src/attacker/derivation.ts). */
+  readonly derivations?: readonly SecretDerivation[];
+}
+
+export interface SecretDerivation {
+  readonly secret: string;
+  /** What it read, then each projection, signed body and decryption, one line a step. */
+  readonly steps: readonly string[];
 }
 
 export interface TextFinding {

@@ -43,6 +43,7 @@ const verdictSchema = z.object({
       trace: traceSchema,
       explanation: z.string().optional(),
       replayed: z.string().optional(),
+      derivations: z.array(z.object({ secret: z.string(), steps: z.array(z.string()) })).optional(),
       liveAgrees: z.boolean().optional(),
       reproduce: z.string().optional(),
     })
