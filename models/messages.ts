@@ -105,8 +105,9 @@ function nameOf(t: Term): string {
 // ---- Manufacturing and supply (5.1.2.2, 5.1.3.4.1 CCIF, 5.1.3.5.8 PfC, 5.1.3.3.4) ---------------
 
 /** PfC: certificate by the M2MES on the TRE public key asserting the expected system state (5.1.3.5.8 (3)). */
-export const platformCredential = (d: DeviceNames, version: FirmwareVersion): Term =>
-  sign(skEs, tuple(name('PfC'), d.pcid, pk(d.platformKey), platformMeasurement(version)));
+export const platformCredential = (d: DeviceNames, version: FirmwareVersion): Term => sign(skEs, pfcBody(d.pcid, pk(d.platformKey), version));
+/** What a PfC certifies: the PCID, the TRE public key and the measurement of a firmware version. */
+export const pfcBody = (pcid: Term, treKey: Term, version: FirmwareVersion): Term => tuple(name('PfC'), pcid, treKey, platformMeasurement(version));
 
 /** x.2.2 option 2 / t2 cm4: the TRE holds the RO's (DPF's) key to authenticate the DM server, and the M2MES's. */
 export const preprovisionTerm = (d: DeviceNames): Term =>
@@ -171,47 +172,57 @@ export const bootstrapTerm = (pcid: Term, kPin: Term, sho: ShoId, serverKey: Ter
 /** The TRE's signed registration: PCID, registration nonce, SHO, PfC and platform measurement (5.1.2.4
  *  registration bound to provisioning; 001 step 13 "the SHO retrieved the PfC from the M2ME"). */
 export const registrationTerm = (me: TreIdentity, nonce: Term, sho: ShoId, version: FirmwareVersion, pfc: Term): Term =>
-  sign(me.key, tuple(name('register'), me.device, nonce, shoName(sho), pfc, platformMeasurement(version)));
+  sign(me.key, registrationBody(me.device, nonce, sho, version, pfc));
+export const registrationBody = (device: Term, nonce: Term, sho: ShoId, version: FirmwareVersion, pfc: Term): Term =>
+  tuple(name('register'), device, nonce, shoName(sho), pfc, platformMeasurement(version));
 
 // ---- Validation and provisioning (steps 8-14; x.2.3; 001 steps 13-21) -----------------------------
 
 export const validationRequestTerm = (sho: ShoId, registration: Term): Term =>
   tuple(name('validate'), shoName(sho), registration);
-export const validationResultTerm = (pcid: Term, nonce: Term, sho: ShoId, verdict: Term): Term =>
-  sign(skPva, tuple(name('validation'), pcid, nonce, shoName(sho), verdict));
+export const validationResultTerm = (pcid: Term, nonce: Term, sho: ShoId, verdict: Term): Term => sign(skPva, validationResultBody(pcid, nonce, sho, verdict));
+export const validationResultBody = (pcid: Term, nonce: Term, sho: ShoId, verdict: Term): Term =>
+  tuple(name('validation'), pcid, nonce, shoName(sho), verdict);
 /** The MCIM's content: credentials, code, the device token and the registration nonce (x.2.3). */
-export const mcimContent = (sho: ShoId, nonce: Term, token: Term): Term =>
-  tuple(name('mcim'), shoName(sho), imsi(sho), ki(sho), mcimCode(sho), token, nonce);
+export const mcimContent = (sho: ShoId, nonce: Term, token: Term): Term => mcimContentOf(sho, imsi(sho), ki(sho), mcimCode(sho), token, nonce);
+/** An MCIM's content with any credentials and code (what the TRE parses: x.2.3). */
+export const mcimContentOf = (sho: ShoId, imsiValue: Term, kiValue: Term, code: Term, token: Term, nonce: Term): Term =>
+  tuple(name('mcim'), shoName(sho), imsiValue, kiValue, code, token, nonce);
 /** The MCIM blob, opened only with the TRE platform key (x.2.3 NOTE 2; 001 step 16 "encrypt the MCIM by using
  *  the PfC") [t5 cm3]; `treKey` null when that counter-measure is switched off: the content travels in clear. */
 export const mcimBlob = (sho: ShoId, nonce: Term, token: Term, treKey: Term | null): Term =>
   treKey === null ? mcimContent(sho, nonce, token) : aenc(treKey, mcimContent(sho, nonce, token));
 /** M2MSIMMobj: signed by the SHO so the TRE can check its origin, carrying the registration nonce (x.2.3). */
-export const m2mSimMobj = (sho: ShoId, device: Term, nonce: Term, blob: Term): Term =>
-  sign(skSho(sho), tuple(name('M2MSIMMobj'), device, nonce, blob));
-export const provisioningAuthorisationTerm = (sho: ShoId, device: Term, object: Term): Term =>
-  sign(skSho(sho), tuple(name('authorise'), device, object));
+export const m2mSimMobj = (sho: ShoId, device: Term, nonce: Term, blob: Term): Term => sign(skSho(sho), m2mSimMobjBody(device, nonce, blob));
+export const m2mSimMobjBody = (device: Term, nonce: Term, blob: Term): Term => tuple(name('M2MSIMMobj'), device, nonce, blob);
+export const provisioningAuthorisationTerm = (sho: ShoId, device: Term, object: Term): Term => sign(skSho(sho), provisioningAuthorisationBody(device, object));
+export const provisioningAuthorisationBody = (device: Term, object: Term): Term => tuple(name('authorise'), device, object);
 /** Both-MCIMs-present variant (5.1.3.7.4.2 last paragraph): the SHO authorises use of its present MCIM. */
-export const mcimActivationObject = (sho: ShoId, device: Term, nonce: Term): Term =>
-  sign(skSho(sho), tuple(name('activateMcim'), device, nonce, shoName(sho)));
+export const mcimActivationObject = (sho: ShoId, device: Term, nonce: Term): Term => sign(skSho(sho), mcimActivationBody(sho, device, nonce));
+export const mcimActivationBody = (sho: ShoId, device: Term, nonce: Term): Term => tuple(name('activateMcim'), device, nonce, shoName(sho));
 export const provisioningStatusTerm = (me: TreIdentity, nonce: Term, sho: ShoId, verdict: Term): Term =>
-  sign(me.key, tuple(name('provisioned'), me.device, nonce, shoName(sho), verdict));
+  sign(me.key, provisioningStatusBody(me.device, nonce, sho, verdict));
+export const provisioningStatusBody = (device: Term, nonce: Term, sho: ShoId, verdict: Term): Term =>
+  tuple(name('provisioned'), device, nonce, shoName(sho), verdict);
 export const provisioningReportTerm = (pcid: Term, status: Term): Term => tuple(name('report'), pcid, status);
 
 // ---- Change of operator (5.1.3.7.4.2 steps 8-14) ---------------------------------------------------
 
-export const discardNoticeTerm = (me: TreIdentity, oldSho: ShoId, nonce: Term): Term =>
-  sign(me.key, tuple(name('discarded'), me.device, shoName(oldSho), nonce));
-export const discardAckTerm = (oldSho: ShoId, pcid: Term, nonce: Term): Term =>
-  sign(skSho(oldSho), tuple(name('discardAck'), pcid, nonce));
+export const discardNoticeTerm = (me: TreIdentity, oldSho: ShoId, nonce: Term): Term => sign(me.key, discardNoticeBody(me.device, oldSho, nonce));
+export const discardNoticeBody = (device: Term, oldSho: ShoId, nonce: Term): Term => tuple(name('discarded'), device, shoName(oldSho), nonce);
+export const discardAckTerm = (oldSho: ShoId, pcid: Term, nonce: Term): Term => sign(skSho(oldSho), discardAckBody(pcid, nonce));
+export const discardAckBody = (pcid: Term, nonce: Term): Term => tuple(name('discardAck'), pcid, nonce);
 /** Step 11 "some privacy filtering": the DPF vouches for the release without passing on the old SHO's message. */
-export const discardRelayTerm = (pcid: Term, nonce: Term): Term => sign(skRo, tuple(name('oldReleased'), pcid, nonce));
-export const provisionCommitTerm = (pcid: Term, nonce: Term): Term => sign(skRo, tuple(name('commit'), pcid, nonce));
-export const shoRegistrationTerm = (sho: ShoId, pcid: Term): Term => sign(skSho(sho), tuple(name('subscribes'), pcid, shoName(sho)));
+export const discardRelayTerm = (pcid: Term, nonce: Term): Term => sign(skRo, discardRelayBody(pcid, nonce));
+export const discardRelayBody = (pcid: Term, nonce: Term): Term => tuple(name('oldReleased'), pcid, nonce);
+export const provisionCommitTerm = (pcid: Term, nonce: Term): Term => sign(skRo, provisionCommitBody(pcid, nonce));
+export const provisionCommitBody = (pcid: Term, nonce: Term): Term => tuple(name('commit'), pcid, nonce);
+export const shoRegistrationTerm = (sho: ShoId, pcid: Term): Term => sign(skSho(sho), shoRegistrationBody(sho, pcid));
+export const shoRegistrationBody = (sho: ShoId, pcid: Term): Term => tuple(name('subscribes'), pcid, shoName(sho));
 
 // ---- TRE management (5.1.2.2 remote update [t6 cm4]; 5.1.2.3 lifecycle instructions [t7 cm1]) -----
 
-export const treUpdateBody = (d: DeviceNames, version: FirmwareVersion, pfc: Term): Term =>
+export const treUpdateBody = (d: Pick<DeviceNames, 'pcid'>, version: FirmwareVersion, pfc: Term): Term =>
   tuple(name('update'), d.pcid, firmware(version), pfc);
 export const treUpdateTerm = (d: DeviceNames, version: FirmwareVersion): Term =>
   sign(skEs, treUpdateBody(d, version, platformCredential(d, version)));

@@ -1,16 +1,29 @@
 // The attacker's part of a world, interned per thread: its knowledge for each distinct set of observed messages
-// (closed under Dolev-Yao analysis once per set), and the messages it can inject with that knowledge.
-import { canDerive, knowledgeOf, knownTerms, learn, type Knowledge } from '../../src/attacker/knowledge.ts';
-import type { Term } from '../../src/attacker/Term.ts';
-import type { Message } from '../messages.ts';
+// (closed under Dolev-Yao analysis once per set), and the messages it can inject with that knowledge: replays of
+// what it holds, and every instance of a message schema it can build (typed Dolev-Yao synthesis), once per set.
+import { knowledgeOf, knownTerms, learn, type Knowledge } from '../../src/attacker/knowledge.ts';
+import { synthesise } from '../../src/attacker/synthesis.ts';
+import { showTerm, type Term } from '../../src/attacker/Term.ts';
+import type { Message, MessageKind } from '../messages.ts';
 import type { AttackerModel } from './attackerModel.ts';
+import { messageSchemas } from './messageSchemas.ts';
 import { kindsOfTag, messageRoutes, tagOf } from './routes.ts';
+import { slotTyping } from './slotTypes.ts';
 
 export interface KnowledgeEntry {
   readonly knowledge: Knowledge;
-  /** Messages the attacker can put on a channel it writes: replays and redirections of every term it holds
-   *  with a routable tag, then the scenario's forgeries it can derive. In a fixed order (by key). */
+  /** Messages the attacker can put on a channel it writes: replays and redirections of every term it holds with
+   *  a routable tag, and every instance of each schema it can build, on each route of its kind that it writes.
+   *  An entry made by `extend` starts with its parent's messages, in their order. */
   readonly injectable: readonly Message[];
+}
+
+/** What synthesis cost, summed over the knowledge entries made (for docs/engine.md and the bench). */
+export interface SynthesisStats {
+  entries: number;
+  candidates: number;
+  maxCandidates: number;
+  milliseconds: number;
 }
 
 /** Prefixes of the names that are secrets of some role (the attacker's own names excepted). */
@@ -18,8 +31,15 @@ const secretPrefixes = ['sk:', 'ki:', 'k:', 'tok:', 'pin:user:'];
 
 export class AttackerTables {
   private readonly byObserved = new Map<string, KnowledgeEntry>();
+  /** The kinds the attacker can put on some channel, with the routes it writes: fixed by its reach. */
+  private readonly writable: readonly (readonly [MessageKind, readonly (readonly [Message['from'], Message['to']])[]])[];
+  readonly stats: SynthesisStats = { entries: 0, candidates: 0, maxCandidates: 0, milliseconds: 0 };
 
-  constructor(readonly model: AttackerModel) {}
+  constructor(readonly model: AttackerModel) {
+    this.writable = (Object.keys(messageRoutes) as MessageKind[])
+      .map((kind) => [kind, (messageRoutes[kind]?.routes ?? []).filter(([from, to]) => model.reach.writes(kind, from, to))] as const)
+      .filter(([, routes]) => routes.length > 0);
+  }
 
   /** The knowledge after observing the messages whose terms are `observed` (canonical JSON, sorted). */
   entry(observed: readonly string[]): KnowledgeEntry {
@@ -35,16 +55,13 @@ export class AttackerTables {
 
   /** The knowledge after `entry`'s observations and one more, `term` (canonical JSON): the closure of `entry`'s
    *  knowledge with the term (analysis is monotone, so this is the closure of all of them), and its injectable
-   *  messages: `entry`'s, those routed from the terms it newly holds, and the forgeries it can now derive. */
+   *  messages: `entry`'s, then those it can newly inject. */
   extend(entry: KnowledgeEntry, term: string): KnowledgeEntry {
     const knowledge = learn(entry.knowledge, JSON.parse(term) as Term);
     if (knowledge === entry.knowledge) return entry;
-    const injectable = [...entry.injectable];
-    for (const [text, t] of knowledge.terms) if (!entry.knowledge.terms.has(text)) this.replays(injectable, t);
-    for (const f of this.model.forgeries) {
-      if (!canDerive(entry.knowledge, f.term) && canDerive(knowledge, f.term)) this.along(injectable, f.kind, f.term);
-    }
-    return { knowledge, injectable };
+    const seen = new Set(entry.injectable.map(messageKey));
+    const added = this.injectableWith(knowledge).filter((m) => !seen.has(messageKey(m)));
+    return { knowledge, injectable: [...entry.injectable, ...added] };
   }
 
   /** Names of others' secrets the attacker holds (derivable names are held names: analysis adds every name). */
@@ -56,11 +73,30 @@ export class AttackerTables {
       .sort();
   }
 
+  /** The messages the attacker can inject with `knowledge`: replays, then synthesised instances, kind by kind. */
   private injectableWith(knowledge: Knowledge): Message[] {
     const out: Message[] = [];
     for (const term of knownTerms(knowledge)) this.replays(out, term);
-    for (const f of this.model.forgeries) if (canDerive(knowledge, f.term)) this.along(out, f.kind, f.term);
-    return out;
+    const started = performance.now();
+    let candidates = 0;
+    for (const [kind, routes] of this.writable) {
+      for (const template of messageSchemas[kind] ?? []) {
+        for (const term of synthesise(template, knowledge, slotTyping)) {
+          candidates++;
+          for (const [from, to] of routes) out.push({ kind, from, to, term });
+        }
+      }
+    }
+    const seen = new Set<string>();
+    const unique = out.filter((m) => {
+      const key = messageKey(m);
+      return !seen.has(key) && seen.add(key) !== undefined;
+    });
+    this.stats.entries++;
+    this.stats.candidates += candidates;
+    this.stats.maxCandidates = Math.max(this.stats.maxCandidates, candidates);
+    this.stats.milliseconds += performance.now() - started;
+    return unique;
   }
 
   /** Pushes `term` onto every channel the attacker writes that its tag routes it to. */
@@ -69,9 +105,13 @@ export class AttackerTables {
     if (tag !== undefined) for (const kind of kindsOfTag(tag)) this.along(out, kind, term);
   }
 
-  private along(out: Message[], kind: Message['kind'], term: Term): void {
+  private along(out: Message[], kind: MessageKind, term: Term): void {
     for (const [from, to] of messageRoutes[kind]?.routes ?? []) {
       if (this.model.reach.writes(kind, from, to)) out.push({ kind, from, to, term });
     }
   }
+}
+
+function messageKey(m: Message): string {
+  return `${m.kind}|${m.from}|${m.to}|${showTerm(m.term)}`;
 }

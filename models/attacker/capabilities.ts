@@ -1,7 +1,7 @@
 // The attacker's capabilities, each named after the threat of 003 (7.1.2.1) it serves. A scenario mixes in
 // exactly the ones it names; `network` is the Dolev-Yao attacker on every open channel.
 export const capabilities = {
-  network: 'Dolev-Yao attacker on every open channel: reads every message, replays any it has read and injects what the scenario\'s forgeries let it build from its knowledge',
+  network: 'Dolev-Yao attacker on every open channel: reads every message, replays any it has read and injects any message of a kind some role accepts that it can build from its knowledge (typed Dolev-Yao synthesis)',
   't1.clone': 'copies everything the M2ME host platform holds (a clone of the device outside its TRE)',
   't3.malware': 'malware on the host: reads host memory and the host-TRE interface, and calls the TRE\'s interfaces',
   't4.logical': 'logical attack on the TRE through its interfaces from the host (calls the key-management interface, reads the answers)',

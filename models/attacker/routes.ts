@@ -45,6 +45,7 @@ export const messageRoutes: Partial<Record<MessageKind, { readonly tag: string; 
   validationRequest: { tag: 'validate', routes: [net('sho1', 'pva'), net('sho2', 'pva')] },
   validationResult: { tag: 'validation', routes: [net('pva', 'sho1'), net('pva', 'sho2')] },
   provisioningAuthorisation: { tag: 'authorise', routes: [net('sho1', 'ro'), net('sho2', 'ro')] },
+  activationAuthorisation: { tag: 'authorise', routes: [net('sho1', 'ro'), net('sho2', 'ro')] },
   provisioningReport: { tag: 'report', routes: [net('ro', 'sho1'), net('ro', 'sho2')] },
   discardRelay: { tag: 'oldReleased', routes: [net('ro', 'sho1'), net('ro', 'sho2')] },
   shoRegistration: { tag: 'subscribes', routes: [net('sho1', 'ro'), net('sho2', 'ro')] },

@@ -124,6 +124,14 @@ export interface Counterexample {
   readonly stepSources?: readonly (SourceLine | null)[];
   /** Random search: the command that re-runs the part of the search that found it. */
   readonly reproduce?: string;
+  /** A secrecy violation: how the attacker derived each secret it holds at the end (src/attacker/derivation.ts). */
+  readonly derivations?: readonly SecretDerivation[];
+}
+
+export interface SecretDerivation {
+  readonly secret: string;
+  /** What it read, then each projection, signed body and decryption, one line a step. */
+  readonly steps: readonly string[];
 }
 
 /** What `diff --check` re-ran and what came out, against the verdicts the baseline accepted before the change. */

@@ -34,6 +34,8 @@ export interface CheckPropertyInput {
   readonly recheck?: { readonly result: string; readonly explanation: string | undefined; readonly liveAgrees: boolean | undefined };
   /** A known finding about the text: the clauses that leave the gap. */
   readonly known?: string;
+  /** A secrecy violation: the attacker's derivation of each secret it holds at the end of the trace. */
+  readonly derivations?: readonly { readonly secret: string; readonly steps: readonly string[] }[];
 }
 
 export interface CheckScenarioInput {
@@ -128,6 +130,7 @@ function scenario(c: CheckScenarioInput, input: FromCheckInput): ScenarioResult 
             replayed: r.result,
             ...(r.liveAgrees === undefined ? {} : { liveAgrees: r.liveAgrees }),
             ...(steps === undefined ? {} : { stepSources: steps }),
+            ...(p.derivations === undefined ? {} : { derivations: p.derivations }),
           }),
         ],
       };

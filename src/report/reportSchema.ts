@@ -46,6 +46,7 @@ const verdictSchema = z.object({
       trace: traceSchema,
       explanation: z.string().optional(),
       replayed: z.string().optional(),
+      derivations: z.array(z.object({ secret: z.string(), steps: z.array(z.string()) })).optional(),
       liveAgrees: z.boolean().optional(),
       stepSources: z.array(sourceLine.nullable()).optional(),
       reproduce: z.string().optional(),

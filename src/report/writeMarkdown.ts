@@ -55,6 +55,7 @@ export function writeMarkdown({ report, comparison, traceDir }: RenderInput): st
         if (c.explanation !== undefined) md.push(c.explanation, '');
         if (c.replayed !== undefined) md.push(`Re-executed on a fresh system: ${c.replayed}${c.liveAgrees === undefined ? '' : `; live actors ${c.liveAgrees ? 'agree on every state' : 'DISAGREE'}`}.`, '');
         md.push('```mermaid', sequenceMermaid(c.trace.actions).trimEnd(), '```', '');
+        for (const d of c.derivations ?? []) md.push(`How the attacker derived \`${d.secret}\`:`, '', ...d.steps.map((step, i) => `${i + 1}. \`${step}\``), '');
         if (files !== undefined) {
           md.push(`Replay: \`trecheck replay ${traceDir}/${files.trace}\` (ITF: \`${traceDir}/${files.itf}\`).`);
         }

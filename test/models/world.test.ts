@@ -218,9 +218,8 @@ describe('world with an attacker', () => {
     expect(w.injections).toBe(0);
   });
 
-  it('injects what it observed, within the scenario\'s budget, and the key tells the injections apart', () => {
+  it('injects what it builds, within the scenario\'s budget, and the key tells the injections apart', () => {
     const w = untilInjectable(initialWorld(attacked(1)));
-    expect(worldObserved(w).length).toBeGreaterThan(0);
     const inject = enabledEvents(w).find((e) => e.kind === 'inject')!;
     expect(eventLabel(w, inject)).toMatch(/^attacker>\w+ \w+ \(injected as \w+\) [0-9a-f]{8}$/);
     const after = stepWorld(w, inject);

@@ -50,6 +50,10 @@ function propertyLines(p: PropertyCheck, file: string | undefined, scope: Scenar
   const from = actions.length <= WHOLE_TRACE ? 0 : actions.length - 12;
   if (from > 0) lines.push(`  ... ${from} earlier steps in the trace`);
   actions.slice(from).forEach((label, i) => lines.push(`  ${String(from + i + 1).padStart(3)}. ${label}`));
+  for (const d of p.derivations ?? []) {
+    lines.push(`  how the attacker derived ${d.secret}:`);
+    d.steps.forEach((step, i) => lines.push(`    ${String(i + 1).padStart(2)}. ${step}`));
+  }
   if (r !== undefined && r.result !== 'reproduced') lines.push(`  WARNING: the trace does not replay (${r.result})`);
   if (r?.liveAgrees !== undefined) lines.push(`  live actors: ${r.liveAgrees ? 'agree on every state of the trace' : 'DISAGREE with the pure step function'}`);
   if (file !== undefined) lines.push(`  saved: ${file}`, `  replay: trecheck replay ${file}`);

@@ -5,6 +5,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { runHonest } from '../../../models/flows/runHonest.ts';
 import { runLive } from '../../../models/world/runLive.ts';
 import { scenarioScope } from '../../../models/attacker/scenarioScope.ts';
+import { secretDerivations } from '../../../models/world/secretDerivations.ts';
 import { worldSystem } from '../../../models/world/worldSystem.ts';
 import type { World } from '../../../models/world/World.ts';
 import { sanityProperty } from '../../../properties/index.ts';
@@ -67,8 +68,11 @@ export function runCheckJob(job: CheckJob, choice: SearchChoice): ScenarioCheck 
     // Re-check before reporting: the trace must reproduce on a fresh system, and live actors must agree.
     const replay = replayTrace(worldSystem(job.config), entry.property, verdict.trace);
     const r = replay.result;
+    // A secrecy claim (its id names a secret): how the attacker derived what it holds at the end.
+    const derivations = /Secret/.test(id) ? secretDerivations(job.config, verdict.trace.actions) : [];
     return {
       ...base,
+      ...(derivations.length === 0 ? {} : { derivations }),
       recheck: {
         result: r.kind,
         explanation: r.kind === 'reproduced' || r.kind === 'violated-earlier' ? r.explanation : undefined,
