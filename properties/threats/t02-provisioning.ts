@@ -13,7 +13,7 @@ export const t02Provisioning: ThreatCheck = {
     // After the SHO deletes its MCIM (5.1.1.1), a replayed bootstrap and MCIM object must not bring it back (x.2.3).
     { name: 't2-replay-after-delete', flow: 'initial-3gpp', shoCommands: ['DELETE'], attacker: { capabilities: ['network'], injections: 2 } },
     // Spoofing an entity of the provisioning (t2): a dishonest RO's DRF sends the M2ME to an SHO of its choosing.
-    { name: 't2-dishonest-ro-redirect', flow: 'initial-3gpp', attacker: { dishonest: 'ro', injections: 2 } },
+    { name: 't2-dishonest-ro-redirect', flow: 'initial-3gpp', attacker: { dishonest: 'ro', injections: 1 } },
   ],
   properties: [
     { property: mcimSecretNeverLeaves, checks: ['t2.cm2', 't2.cm3', '004 x.2.3 NOTE 2', '001 step 16'] },

@@ -31,6 +31,10 @@ export const t07McimPermissions: ThreatCheck = {
     't7-owner-activates/ActivateOnlyWithNoOtherActive':
       '5.1.3.7.2 "at most one MCIM can be active", yet neither 5.1.1.1 nor 5.1.2.4 says the TRE refuses an ACTIVATE while ' +
       'another MCIM is active: in the both-present variant of 5.1.3.7.4.2 the new SHO activates its present MCIM beside the old one.',
+    't7-owner-activates/AtMostOneMcimActive':
+      'as t7-owner-activates/ActivateOnlyWithNoOtherActive: the owner\'s ACTIVATE leaves two MCIMs active (5.1.3.7.2).',
+    't7-insider-sho/ActivateOnlyWithNoOtherActive':
+      'as t7-insider-sho/AtMostOneMcimActive: the TRE applies the insider SHO\'s ACTIVATE while the old MCIM is active (5.1.1.1, 5.1.3.7.2).',
     't7-insider-sho/AtMostOneMcimActive':
       '5.1.3.7.2 "at most one MCIM can be active", yet 5.1.1.1 lets an Installed MCIM be activated and 5.1.2.4 only asks that a ' +
       'lifecycle instruction come "from a valid, authorised source": in the both-present variant the new SHO\'s ACTIVATE for its ' +
