@@ -33,11 +33,17 @@ export const worldProperties: readonly WorldProperty[] = (() => {
 
 /** The claims that apply to a scenario: all of them, except that HonestRunEndsAtGoal is judged only where the goal is
  *  the scenario's: under an attacker or faults a run that stops short of it is their doing, and where the SHOs may
- *  send lifecycle commands (`shoCommands`) an owner's own BLOCK or DELETE legitimately takes its MCIM out of service. */
+ *  send lifecycle commands (`shoCommands`) an owner's own BLOCK or DELETE legitimately takes its MCIM out of service:
+ *  there the properties of service (ServiceRecoverable, ServiceEventually) are not judged either. */
 export function propertiesFor(config: ScenarioConfig): readonly WorldProperty[] {
   const goalJudged = !underAttack(config) && config.shoCommands.length === 0;
-  return goalJudged ? worldProperties : worldProperties.filter((p) => p.property.id !== honestRunEndsAtGoal.id);
+  const serviceOwed = config.shoCommands.length === 0;
+  return worldProperties.filter((p) =>
+    (goalJudged || p.property.id !== honestRunEndsAtGoal.id) && (serviceOwed || !serviceProperties.has(p.property.id)));
 }
+
+/** Claims that the device has or regains service, which an owner's own lifecycle command may rightly end. */
+const serviceProperties = new Set<string>(['ServiceRecoverable', 'ServiceEventually']);
 
 /** The sanity (non-vacuity) check of every threat scenario: a run reaching the honest goal exists. */
 export const sanityProperty: Invariant<World> = goalNeverReached;

@@ -50,6 +50,27 @@ export const textFindingRules: readonly TextFindingRule[] = [
     clauses: '5.1.3.7.4.2 step 8 discards the old MCIM before step 12 provisions the new one: a reset in between leaves no usable MCIM',
     applies: (c) => c.flow === 'change-via-old-sho' && (c.lifecycleActions || c.attacker.capabilities.includes('t11.faults')),
   },
+  // No step of 004 restores service after a fault or a local lifecycle action (t11 cm1's reset exists only as the
+  // first step of 5.1.3.7.4.3).
+  ...(['ServiceRecoverable', 'ServiceEventually'] as const).map((property) => ({
+    property, baselined: `t11-faults/${property}`,
+    clauses: '004 has no step that restores service after a fault (t11 cm1); 5.1.3.7.4.3 step 3 is the start of a change of operator',
+    applies: (c: ScenarioConfig) => c.lifecycleActions || c.attacker.capabilities.includes('t11.faults') || c.faults.eraseMcim,
+  })),
+  // The same race seen by the properties of service and of the subscriber's choice: the M2ME rediscovers before the
+  // DRF learns the new SHO, registers at the old one, and the new SHO's MCIM never comes.
+  ...(['SubscriberChoiceHonoured', 'ServiceRecoverable', 'ServiceEventually'] as const).flatMap((property) => [
+    {
+      property, baselined: 'change-via-pristine/HonestRunEndsAtGoal',
+      clauses: '5.1.3.7.4.3 has no step telling the DRF of the new SHO; the notice (an assumption) races the new discovery',
+      applies: (c: ScenarioConfig) => c.flow === 'change-via-pristine' && c.assumptions.changeNotice === 'unordered',
+    },
+    {
+      property, baselined: 'change-via-pristine-no-notice/HonestRunEndsAtGoal',
+      clauses: '5.1.3.7.4.3 as written: the DRF is never told of the new SHO',
+      applies: (c: ScenarioConfig) => c.flow === 'change-via-pristine' && c.assumptions.changeNotice === 'none',
+    },
+  ]),
 ];
 
 /** The rules that account for a violation of `property` in `config` (empty: a violation there is not a known finding). */

@@ -39,8 +39,5 @@ export const t07McimPermissions: ThreatCheck = {
       '5.1.3.7.2 "at most one MCIM can be active", yet 5.1.1.1 lets an Installed MCIM be activated and 5.1.2.4 only asks that a ' +
       'lifecycle instruction come "from a valid, authorised source": in the both-present variant the new SHO\'s ACTIVATE for its ' +
       'waiting MCIM, signed with its own key, activates it beside the old SHO\'s MCIM in session (2 steps), every counter-measure on.',
-    't7-insider-sho/McimActivatedOnlyWithShoAuthorisation':
-      'as t7-insider-sho/AtMostOneMcimActive: the owner\'s ACTIVATE command (5.1.1.1, 5.1.2.4) activates its MCIM outside the ' +
-      'provisioning of 5.1.3.7.4.2 (no activation object, no discard of the old MCIM, no commit).',
   },
 };

@@ -19,13 +19,15 @@ describe('scenarioScope', () => {
     expect(describeScope(s)).toBe('within 0 injections, no attacker');
   });
 
-  it('names the assumption that closes the portal to a network attacker, and the links the model closes', () => {
+  it('names the assumption that closes each channel class to a network attacker (the text closes none of them)', () => {
     const s = scope({ flow: 'initial-3gpp', attacker: { capabilities: ['network', 't5.emulatedTre'] } });
     expect(s.injections).toBe(2);
     expect(s.closed.find((c) => c.assumption === 'portalProtected')?.channels).toEqual(['ro>subscriber', 'sho1>subscriber', 'sho2>subscriber']);
-    expect(s.closed.find((c) => c.assumption === undefined)?.channels).toContain('ro>vno');
+    expect(s.closed.find((c) => c.assumption === 'operatorLinksClosed')?.channels).toContain('ro>vno');
+    expect(s.closed.every((c) => c.assumption !== undefined)).toBe(true);
     expect(describeScope(s)).toBe(
-      'within 2 injections, Dolev-Yao over typed messages: network + t5.emulatedTre, out-of-band and operator links closed by the model (11 channels), subscriber portal closed (assumption portalProtected)',
+      'within 2 injections, Dolev-Yao over typed messages: network + t5.emulatedTre, manufacturing channels closed (assumption manufacturingClosed), ' +
+        'atDevice channels closed (assumption atDeviceClosed), subscriber portal closed (assumption portalProtected), operator channels closed (assumption operatorLinksClosed)',
     );
   });
 
@@ -38,7 +40,8 @@ describe('scenarioScope', () => {
     const s = scope({ flow: 'initial-3gpp', attacker: { dishonest: 'ro' } });
     expect(s.dishonest).toBe('ro');
     expect(s.closed.flatMap((c) => c.channels)).not.toContain('m2me>tre');
-    expect(s.closed.every((c) => c.assumption === undefined)).toBe(true);
-    expect(describeScope(s)).toMatch(/^within 2 injections, Dolev-Yao over typed messages: dishonest ro, /);
+    // An insider RO reaches every channel the assumptions close (its own links), and the host interface is not closed.
+    expect(s.closed).toEqual([]);
+    expect(describeScope(s)).toBe('within 2 injections, Dolev-Yao over typed messages: dishonest ro');
   });
 });

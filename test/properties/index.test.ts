@@ -14,10 +14,11 @@ describe('properties/index.ts', () => {
       // The flows' claims first, then the threats' in the order of the threat suite (003 7.1.2.1).
       'AtMostOneMcimActive', 'HonestRunEndsAtGoal',
       'McimSecretNeverLeaves', 'NoSecretInClearOnHostInterface', 'InstalledMcimWasIssuedForThisTre', 'ShoSuccessMeansInstalled',
-      'TrePlatformKeySecret', 'InstructionAppliedOncePerIssue', 'TamperedTreServesNoMcim', 'TreFirmwareOnlyFromSupplier',
+      'SubscriberChoiceHonoured', 'TrePlatformKeySecret', 'InstructionAppliedOncePerIssue', 'TamperedTreServesNoMcim', 'TreFirmwareOnlyFromSupplier',
       'McimIssuedOnlyForValidPlatform', 'LifecycleChangesOnlyByOwner', 'McimActivatedOnlyWithShoAuthorisation', 'LifecycleCommandAppliedOncePerIssue',
       'ActivateOnlyWithNoOtherActive', 'ModifiedMcimNeverSelectedAfterBoot', 'UserCredentialBlockedAfterNWrongTries',
-      'RemoteGuessesCannotLockPlatform', 'ChangeOfOperatorKeepsService', 'McimOnlyForRegisteredSubscriber',
+      'RemoteGuessesCannotLockPlatform', 'ChangeOfOperatorKeepsService', 'ServiceRecoverable', 'ServiceEventually',
+      'McimOnlyForRegisteredSubscriber',
     ]);
     expect(flowProperties.map((p) => p.property.id)).toEqual(['AtMostOneMcimActive', 'HonestRunEndsAtGoal']);
     for (const p of worldProperties) {
@@ -67,6 +68,6 @@ describe('properties/index.ts', () => {
     expect(propertyCoverage.map((c) => c.id)).not.toContain('ChangeOfOperatorKeepsService');
     // InstructionAppliedOncePerIssue and ActivateOnlyWithNoOtherActive check clauses only, as well.
     expect(propertyCoverage.map((c) => c.id)).not.toContain('InstructionAppliedOncePerIssue');
-    expect(propertyCoverage).toHaveLength(15);
+    expect(propertyCoverage).toHaveLength(17);
   });
 });
