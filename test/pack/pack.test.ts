@@ -21,15 +21,16 @@ it('threat 6 holds with every counter-measure on and is attacked with t6.cm4 off
   expect(Object.keys(checkThreat('t6'))).toEqual(['t6-firmware']);
   expect(() => checkThreat('t6', { off: ['t6.cm4'] })).toThrow(/TreFirmwareOnlyFromSupplier in scenario t6-firmware: VIOLATED/);
 });
-it('the change via the pristine state is found racing', () => {
-  expect(() => checkProperty('HonestRunEndsAtGoal', { flow: 'change-via-pristine' })).toThrow(/replay: npx trecheck replay /);
+it('the change via the pristine state is found racing: a known finding, which fails only when no baseline accepts it', () => {
+  expect(checkProperty('HonestRunEndsAtGoal', { flow: 'change-via-pristine' }).known).toBe(true);
+  expect(() => checkProperty('HonestRunEndsAtGoal', { flow: 'change-via-pristine' }, { baseline: false })).toThrow(/replay: npx trecheck replay /);
 });
 describeScenario('delayed activation', { flow: 'delayed-activation' });
 `;
 const failing = `import { it } from 'vitest';
 import { checkProperty } from 'trecheck/vitest';
 it('the change via the pristine state ends at its goal', () => {
-  checkProperty('HonestRunEndsAtGoal', { flow: 'change-via-pristine' });
+  checkProperty('HonestRunEndsAtGoal', { flow: 'change-via-pristine' }, { baseline: false });
 });
 `;
 
@@ -48,7 +49,7 @@ describe.skipIf(!enabled)('the packed package in a fresh project (TRECHECK_PACK_
     const env = { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' };
     const good = spawnSync('npx', ['vitest', 'run', 'test/passing.test.js'], { cwd: project, encoding: 'utf8', env });
     expect(good.status, good.stdout + good.stderr).toBe(0);
-    expect(good.stdout).toMatch(/Tests\s+19 passed/);
+    expect(good.stdout).toMatch(/Tests\s+26 passed/);
 
     const bad = spawnSync('npx', ['vitest', 'run', 'failing.test.js'], { cwd: project, encoding: 'utf8', env });
     expect(bad.status).toBe(1);
