@@ -3,9 +3,10 @@
 // SHO, and is applied at most as often as it was issued (a replayed command is not applied again). Judged by comparing
 // the raw commands in the TRE's log with those the SHOs logged when they signed them. A dishonest SHO issues what it
 // likes without logging it: commands under its own key are its issues, judged by AtMostOneMcimActive and the others.
-import { shoIds } from '../../models/roleIds.ts';
+import { skSho } from '../../models/messages.ts';
+import { isShoId, shoIds } from '../../models/roleIds.ts';
 import { worldConfig, type World } from '../../models/world/World.ts';
-import { showTerm, type Term } from '../../src/attacker/Term.ts';
+import { showTerm, termEquals, type Term } from '../../src/attacker/Term.ts';
 import { propertyId, type Invariant } from '../../src/engine/Property.ts';
 import { shoOf, treOf } from './worldReaders.ts';
 import { appliedMoreThanIssued } from './observedTerms.ts';
@@ -14,7 +15,7 @@ import { onPart } from '../../models/world/onPart.ts';
 /** True when `term` is signed with the key of the scenario's dishonest SHO (read from the signature carried). */
 function signedByInsider(world: World, term: Term): boolean {
   const insider = worldConfig(world).attacker.dishonest;
-  return term.kind === 'sign' && term.key.kind === 'name' && term.key.id === `sk:${insider}`;
+  return insider !== null && isShoId(insider) && term.kind === 'sign' && termEquals(term.key, skSho(insider));
 }
 
 const excess = (world: World): string[] => {

@@ -31,14 +31,19 @@ export function traceOfPath<S, A>(system: System<S, A>, path: ActionPath, proper
       `${system.name}: the counterexample for ${property.id} does not re-execute to a violation; the system's keys are not canonical (equal keys for different states, or keys that differ between instances)`,
     );
   }
+  return exhaustiveTrace(system, property.id, path.initial, actions, states);
+}
+
+/** The Trace of an exhaustive search's counterexample, re-executed as `actions` and `states` from `initial`. */
+export function exhaustiveTrace(system: System<unknown, unknown>, property: string, initial: number, actions: string[], states: unknown[]): Trace {
   return {
     format: traceFormat,
     system: system.name,
     ...(system.modelVersion === undefined ? {} : { model: system.modelVersion }),
     config: system.config,
-    property: property.id,
+    property,
     method: 'exhaustive',
-    initial: path.initial,
+    initial,
     actions,
     states,
   };

@@ -3,7 +3,8 @@
 // so it cannot disagree with the system.
 import type { LivenessProperty } from '../LivenessProperty.ts';
 import type { System } from '../System.ts';
-import { traceFormat, type Trace } from '../Trace.ts';
+import { exhaustiveTrace } from '../exhaustive/traceOfPath.ts';
+import type { Trace } from '../Trace.ts';
 import type { StateGraph } from './StateGraph.ts';
 
 /** The trace to state `id`; with `cycle` (edge indices of a cycle from `id` back to it), the lasso, `loop` set. */
@@ -39,16 +40,6 @@ export function traceOfLasso<S, A>(
   if (system.key(state) !== system.key(graph.states[id]!) || (cycle !== undefined && system.key(state) !== system.key(loopState!))) {
     throw new Error(`${system.name}: the counterexample for ${property.id} does not re-execute to the state the search found; the system's keys are not canonical`);
   }
-  return {
-    format: traceFormat,
-    system: system.name,
-    ...(system.modelVersion === undefined ? {} : { model: system.modelVersion }),
-    config: system.config,
-    property: property.id,
-    method: 'exhaustive',
-    initial,
-    actions,
-    states,
-    ...(cycle === undefined ? {} : { loop: stem.length }),
-  };
+  const trace = exhaustiveTrace(system, property.id, initial, actions, states);
+  return cycle === undefined ? trace : { ...trace, loop: stem.length };
 }
