@@ -5,7 +5,7 @@
 // with a full description and help, a fingerprint on every result, and URIs relative to the folder trecheck ran in
 // (uriBaseId SRCROOT). baselineState when compared, `absent` for an accepted finding no longer found.
 import { createHash } from 'node:crypto';
-import { isAbsolute, join, relative, sep } from 'node:path';
+import { basename, isAbsolute, join, relative, sep } from 'node:path';
 import type * as Sarif from 'sarif';
 import { packageRoot } from '../package/packageRoot.ts';
 import { baselineStatus } from './baselineStatus.ts';
@@ -211,7 +211,8 @@ export function buildSarif(input: RenderInput): Sarif.Log {
       level: f.severity === 'defect' ? 'error' : f.severity === 'warning' ? 'warning' : 'note',
       message: { text: f.suggestion === undefined ? f.message : `${f.message} (${f.suggestion})` },
       locations: [textLocation(f)],
-      partialFingerprints: fingerprint(JSON.stringify([f.file, f.code, f.message])),
+      // The file's name, not its path: the same finding where the text sits elsewhere (another clone, CI's folder).
+      partialFingerprints: fingerprint(JSON.stringify([basename(f.file), f.code, f.message])),
       ...(baselineState === undefined ? {} : { baselineState }),
     });
   }
@@ -227,7 +228,7 @@ export function buildSarif(input: RenderInput): Sarif.Log {
       level: changed ? 'error' : 'note',
       message: { text: `${p.id} (checks ${p.counterMeasures.join(', ')}) re-run: ${verdicts.map((v) => `${v.scenario} ${v.old} -> ${v.new}${v.changed ? ' (CHANGED)' : ''}`).join('; ')}. ${recheck?.summary ?? ''}.` },
       locations: [textLocation({ file: p.file, line: p.line })],
-      partialFingerprints: fingerprint(JSON.stringify(['recheck', p.file, p.id])),
+      partialFingerprints: fingerprint(JSON.stringify(['recheck', basename(p.file), p.id])),
       properties: { verdicts },
     });
   }

@@ -1,8 +1,8 @@
 // Every report format of a real run, pinned by golden files (timings and provenance as placeholders): Lowe's
 // attack found by `trecheck explore`, the 5.1.3.7.4.3 race found by check's pipeline, xref findings on 004.
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative, sep } from 'node:path';
+import { basename, join, relative, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCliCaptured } from '../../src/cli/main.ts';
 import { collectProvenance } from '../../src/report/collectProvenance.ts';
@@ -57,6 +57,20 @@ describeWithSeeds('report writers on the text tools', () => {
     const fix = (t: string): string => placeholders(t, out).split(seeds).join('<seeds>').split(relative(process.cwd(), seeds).split(sep).join('/')).join('<seeds>');
     expectReportGolden('xref-004.report.sarif', fix(readFileSync(join(out, 'report.sarif'), 'utf8')));
     expectReportGolden('xref-004.report.md', fix(readFileSync(join(out, 'report.md'), 'utf8')));
+  });
+
+  it('xref 004: the same fingerprints wherever the text sits (another clone, CI\'s folder)', async () => {
+    const fingerprints = async (file: string): Promise<string[]> => {
+      const out = mkdtempSync(join(tmpdir(), 'trecheck-fingerprints-'));
+      await runCliCaptured(['xref', file, '--out', out, '--format', 'sarif', '--no-baseline']);
+      const sarif = JSON.parse(readFileSync(join(out, 'report.sarif'), 'utf8')) as { runs: { results: { partialFingerprints: Record<string, string> }[] }[] };
+      return sarif.runs[0]!.results.map((r) => r.partialFingerprints['trecheckFinding/v1']!);
+    };
+    const elsewhere = join(mkdtempSync(join(tmpdir(), 'trecheck-elsewhere-')), basename(seed('004')));
+    copyFileSync(seed('004'), elsewhere);
+    const here = await fingerprints(seed('004'));
+    expect(here.length).toBeGreaterThan(0);
+    expect(await fingerprints(elsewhere)).toEqual(here);
   });
 });
 
