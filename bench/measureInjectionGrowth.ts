@@ -16,6 +16,8 @@ export interface InjectionRow {
   /** Undefined when the search stopped at the cap. */
   readonly states: number | undefined;
   readonly leftOut: number;
+  /** Steps taken (the steps left out apart). */
+  readonly transitions: number;
   readonly millis: number;
 }
 
@@ -27,7 +29,7 @@ export function measureInjectionGrowth(scenario: string, maxStates: number): Inj
     const config = { ...job.config, attacker: { ...job.config.attacker, injections } };
     const outcome = searchExhaustive(worldSystem(config), splitProperties(searchedProperties({ ...job, config })).safety, { maxStates });
     const capped = outcome.verdicts.some((v) => v.verdict.kind === 'inconclusive');
-    rows.push({ scenario, injections, states: capped ? undefined : outcome.stats.states, leftOut: outcome.stats.leftOut ?? 0, millis: outcome.stats.millis });
+    rows.push({ scenario, injections, states: capped ? undefined : outcome.stats.states, leftOut: outcome.stats.leftOut ?? 0, transitions: outcome.stats.transitions, millis: outcome.stats.millis });
     if (capped) return rows;
   }
 }
@@ -35,12 +37,14 @@ export function measureInjectionGrowth(scenario: string, maxStates: number): Inj
 export function renderInjectionGrowth(rows: readonly InjectionRow[], maxStates: number): string[] {
   const n = (x: number): string => x.toLocaleString('en-US');
   return [
-    '| scenario | injections | states | factor over one injection fewer | steps left out | ms (one search) |',
-    '|---|---|---|---|---|---|',
+    '| scenario | injections | states | factor over one injection fewer | steps taken | factor | steps left out | ms (one search) |',
+    '|---|---|---|---|---|---|---|---|',
     ...rows.map((r, i) => {
       const before = i > 0 && rows[i - 1]!.scenario === r.scenario ? rows[i - 1]!.states : undefined;
+      const previous = i > 0 && rows[i - 1]!.scenario === r.scenario ? rows[i - 1] : undefined;
       const factor = r.states !== undefined && before !== undefined ? `x${(r.states / before).toFixed(1)}` : '';
-      return `| ${r.scenario} | ${r.injections} | ${r.states === undefined ? `> ${n(maxStates)} (stopped)` : n(r.states)} | ${factor} | ${n(r.leftOut)} | ${n(Math.round(r.millis))} |`;
+      const stepFactor = r.states !== undefined && previous?.states !== undefined ? `x${(r.transitions / previous.transitions).toFixed(1)}` : '';
+      return `| ${r.scenario} | ${r.injections} | ${r.states === undefined ? `> ${n(maxStates)} (stopped)` : n(r.states)} | ${factor} | ${n(r.transitions)} | ${stepFactor} | ${n(r.leftOut)} | ${n(Math.round(r.millis))} |`;
     }),
   ];
 }

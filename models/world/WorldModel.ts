@@ -53,6 +53,8 @@ export class WorldModel {
   private readonly roleSteps = new Int32Array(2 << roleStepBits).fill(-1);
   /** Lists of envelope ids sent by some step (`sends`), by id; 0 is the empty list. */
   private readonly sendLists: (readonly number[])[] = [none];
+  /** The id of each list of `sendLists` but the empty one, by its ids joined with ','. */
+  private readonly sendListIds = new Map<string, number>();
   /** Per set of observations, by id of a list of sends: the set after them (-1: not asked yet). */
   private readonly observedAfterRows: Int32Array[] = [];
   /** Per tuple id, where its local moves start in `localMovePool` plus one (0: not computed yet). */
@@ -269,9 +271,16 @@ export class WorldModel {
       const ids = sent.map((e) => this.envelopeOfKey(envelopeKey({ kind: e.kind, from, to: e.to, term: e.term })));
       out = 0;
       if (ids.length > 0) {
-        out = this.sendLists.length;
         // In key order, read after all are added (adding renumbers ranks); later additions keep this order.
-        this.sendLists.push(ids.sort((a, b) => this.rank[a]! - this.rank[b]!));
+        ids.sort((a, b) => this.rank[a]! - this.rank[b]!);
+        // One id per content: equal sends from different steps are one list (an injection whose receiver's next
+        // state and sends equal another's reaches the same world, World.ts takenAlike).
+        const content = ids.join(',');
+        out = this.sendListIds.get(content) ?? this.sendLists.length;
+        if (out === this.sendLists.length) {
+          this.sendLists.push(ids);
+          this.sendListIds.set(content, out);
+        }
       }
       row[id] = out;
     }
@@ -350,6 +359,8 @@ export class WorldModel {
 
   private add(m: Message, key: string): number {
     const id = this.envelopes.length;
+    // The order of events that leaving steps out relies on (World.ts eventOrder) gives a role 2^22 message ids.
+    if (id >= 2 ** 22) throw new RangeError('world: more than 2^22 distinct messages');
     const receiver = this.roleIndex(m.to);
     this.envelopes.push(m);
     this.envelopeKeys.push(key);

@@ -43,7 +43,7 @@ export function worldSystem(config: ScenarioConfig, initial: World = initialWorl
     compactKeys: true,
     forEachSuccessorKey,
     stateOfKey: (key) => worldAt(initial.model, key),
-    leavesOut: (via, event) => eventLeavesOut(initial.model, via, event),
+    leavesOut: (via, event, world) => eventLeavesOut(world, via, event),
     portableKey: portableWorldKey,
     portable: portableWorld,
     revive: (portable) => reviveWorld(initial.model, portable as PortableWorld),

@@ -52,17 +52,19 @@ export interface System<S, A> {
   readonly compactKeys?: boolean;
   /** Optional, with `compactKeys`: `forEachSuccessor` giving each successor's key instead of the successor, and the
    *  state a key names, so a search builds only the states it has not seen (most steps reach a known one). Given
-   *  `via`, the action by which the search first reached `state`, every action that `leavesOut(via, action)`
-   *  says may be left out is visited with key -1, its successor not computed. */
+   *  `via`, the action by which the search first reached `state`, every action that `leavesOut(via, action, state)`
+   *  says may be left out is visited with key -1, its successor not computed (and so may be an action whose
+   *  successor is that of one visited before with a key). */
   forEachSuccessorKey?(state: S, visit: (action: A, key: number) => void, via?: A): void;
   stateOfKey?(key: number): S;
   /** Optional, with `forEachSuccessorKey`: partial-order reduction by the action that reached a state
-   *  (docs/engine.md, "Steps left out"). True only if, for every state q in which `via` is enabled and every
-   *  state s = q.via in which `action` is enabled: `action` is enabled in q, `via` is enabled in q.action, and
-   *  q.action.via = q.via.action; and `action` comes before `via` in one strict total order of the actions, the
-   *  same for every pair. A search then leaves out such an action of a state first reached by `via`: its target
-   *  is reached, at the same depth, from another state. */
-  leavesOut?(via: A, action: A): boolean;
+   *  (docs/engine.md, "Steps left out"). True for `state` = s only if, for every state q in which `via` is enabled
+   *  with s = q.via (the answer may depend on s, never on which q): `action` is enabled in q, `via` is enabled in
+   *  q.action, and q.action.via = q.via.action; and `action` comes before `via` in one strict total order of the
+   *  actions, the same for every pair. A search then leaves out such an action of a state first reached by `via`:
+   *  its target is reached, at the same depth, from another state. `forEachSuccessorKey` may also leave out an
+   *  action whose successor is that of an action it visited before with a key, in the same call. */
+  leavesOut?(via: A, action: A, state: S): boolean;
   /** Optional: a key equal across instances, for systems whose `key` is instance-local. */
   portableKey?(state: S): StateKey;
   /** Optional, with `revive`: a structuredClone-safe form of `state` that any instance built from the same name
