@@ -30,8 +30,22 @@ export const sign = (privateKey: Term, body: Term): Term => ({ kind: 'sign', key
 export const mac = (key: Term, body: Term): Term => ({ kind: 'mac', key, body });
 export const hash = (body: Term): Term => ({ kind: 'hash', body });
 
+/** The text of each compound term shown so far: terms are immutable, and synthesis and analysis ask for the text
+ *  of the same subterms again and again (every `has` of a knowledge set), which without this is quadratic in depth. */
+const shown = new WeakMap<Term, string>();
+
 /** Canonical, human-readable text of a term; equal terms and only those have equal text. */
 export function showTerm(t: Term): string {
+  if (t.kind === 'name') return t.id;
+  let text = shown.get(t);
+  if (text === undefined) {
+    text = showCompound(t);
+    shown.set(t, text);
+  }
+  return text;
+}
+
+function showCompound(t: Term): string {
   switch (t.kind) {
     case 'name':
       return t.id;

@@ -43,9 +43,17 @@ export function canDerive(knowledge: Knowledge, term: Term): boolean {
   return derivable(knowledge.terms, term);
 }
 
+/** `knownTerms` of each knowledge asked so far: synthesis asks once per message template. */
+const sortedTerms = new WeakMap<Knowledge, readonly Term[]>();
+
 /** The analysed terms, in canonical order. */
-export function knownTerms(knowledge: Knowledge): Term[] {
-  return [...knowledge.terms.keys()].sort().map((k) => knowledge.terms.get(k)!);
+export function knownTerms(knowledge: Knowledge): readonly Term[] {
+  let terms = sortedTerms.get(knowledge);
+  if (terms === undefined) {
+    terms = [...knowledge.terms.keys()].sort().map((k) => knowledge.terms.get(k)!);
+    sortedTerms.set(knowledge, terms);
+  }
+  return terms;
 }
 
 function derivable(known: ReadonlyMap<string, Term>, term: Term): boolean {

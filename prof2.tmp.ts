@@ -1,0 +1,14 @@
+import { splitProperties } from './src/engine/searchProperties.ts';
+import { worldSystem } from './models/world/worldSystem.ts';
+import { searchedProperties } from './src/cli/check/runCheckJob.ts';
+import { searchExhaustive } from './src/engine/exhaustive/searchExhaustive.ts';
+import { threatSuitePlan } from './bench/measureThreats.ts';
+import { AttackerTables } from './models/attacker/AttackerTables.ts';
+const keys = new Map<string, number>();
+const orig = AttackerTables.prototype.extend;
+let calls = 0, changed = 0;
+AttackerTables.prototype.extend = function (e, t) { calls++; const r = orig.call(this, e, t); if (r !== e) { changed++; keys.set(r.knowledge.key, (keys.get(r.knowledge.key) ?? 0) + 1); } return r; };
+const job = threatSuitePlan().jobs.find((j) => j.config.name === process.argv[2])!;
+const sys = worldSystem(job.config);
+const o = searchExhaustive(sys, splitProperties(searchedProperties(job)).safety);
+console.log(o.stats.states, { calls, changed, distinctKeys: keys.size }, (sys.initialStates()[0] as any).model.attackerTables.stats);
