@@ -1,8 +1,8 @@
 // The attacker's part of a world, interned per thread: its knowledge for each distinct set of observed messages
 // (closed under Dolev-Yao analysis once per set), and the messages it can inject with that knowledge: replays of
 // what it holds, and every instance of a message schema it can build (typed Dolev-Yao synthesis), once per set.
-import { knowledgeOf, knownTerms, learn, type Knowledge } from '../../src/attacker/knowledge.ts';
-import { synthesise } from '../../src/attacker/synthesis.ts';
+import { holds, knowledgeOf, knownTerms, learn, type Knowledge } from '../../src/attacker/knowledge.ts';
+import { synthesise, synthesisSignature } from '../../src/attacker/synthesis.ts';
 import { showTerm, type Term } from '../../src/attacker/Term.ts';
 import type { Message, MessageKind } from '../messages.ts';
 import type { AttackerModel } from './attackerModel.ts';
@@ -24,6 +24,8 @@ export interface SynthesisStats {
   candidates: number;
   maxCandidates: number;
   milliseconds: number;
+  /** Templates not synthesised again by `extend`: what synthesis reads of the knowledge was as before. */
+  templatesKept: number;
 }
 
 /** Prefixes of the names that are secrets of some role (the attacker's own names excepted). */
@@ -33,9 +35,13 @@ export class AttackerTables {
   private readonly byObserved = new Map<string, KnowledgeEntry>();
   /** The kinds the attacker can put on some channel, with the routes it writes: fixed by its reach. */
   private readonly writable: readonly (readonly [MessageKind, readonly (readonly [Message['from'], Message['to']])[]])[];
-  readonly stats: SynthesisStats = { entries: 0, candidates: 0, maxCandidates: 0, milliseconds: 0 };
+  readonly stats: SynthesisStats = { entries: 0, candidates: 0, maxCandidates: 0, milliseconds: 0, templatesKept: 0 };
 
-  constructor(readonly model: AttackerModel) {
+  /** `incremental: false` synthesises every template again in `extend` (tests compare the two). */
+  constructor(
+    readonly model: AttackerModel,
+    private readonly options: { readonly incremental?: boolean } = {},
+  ) {
     this.writable = (Object.keys(messageRoutes) as MessageKind[])
       .map((kind) => [kind, (messageRoutes[kind]?.routes ?? []).filter(([from, to]) => model.reach.writes(kind, from, to))] as const)
       .filter(([, routes]) => routes.length > 0);
@@ -60,7 +66,8 @@ export class AttackerTables {
     const knowledge = learn(entry.knowledge, JSON.parse(term) as Term);
     if (knowledge === entry.knowledge) return entry;
     const seen = new Set(entry.injectable.map(messageKey));
-    const added = this.injectableWith(knowledge).filter((m) => !seen.has(messageKey(m)));
+    const before = this.options.incremental === false ? undefined : entry.knowledge;
+    const added = this.injectableWith(knowledge, before).filter((m) => !seen.has(messageKey(m)));
     return { knowledge, injectable: [...entry.injectable, ...added] };
   }
 
@@ -73,14 +80,25 @@ export class AttackerTables {
       .sort();
   }
 
-  /** The messages the attacker can inject with `knowledge`: replays, then synthesised instances, kind by kind. */
-  private injectableWith(knowledge: Knowledge): Message[] {
+  /** The messages the attacker can inject with `knowledge`: replays, then synthesised instances, kind by kind.
+   *  Given `before`, a knowledge that `knowledge` holds all of, whose messages the caller has: only those that may
+   *  be new, which leaves out replays of terms held before and the templates whose synthesis reads the same of
+   *  both (`synthesisSignature`: their candidates are the same), so the messages not made here are all the
+   *  caller's, and those made come in the order the whole list would have them. */
+  private injectableWith(knowledge: Knowledge, before?: Knowledge): Message[] {
     const out: Message[] = [];
-    for (const term of knownTerms(knowledge)) this.replays(out, term);
+    for (const term of knownTerms(knowledge)) if (before === undefined || !holds(before, term)) this.replays(out, term);
     const started = performance.now();
     let candidates = 0;
     for (const [kind, routes] of this.writable) {
       for (const template of messageSchemas[kind] ?? []) {
+        if (before !== undefined) {
+          const was = synthesisSignature(template, before, slotTyping);
+          if (was !== undefined && was === synthesisSignature(template, knowledge, slotTyping)) {
+            this.stats.templatesKept++;
+            continue;
+          }
+        }
         for (const term of synthesise(template, knowledge, slotTyping)) {
           candidates++;
           for (const [from, to] of routes) out.push({ kind, from, to, term });

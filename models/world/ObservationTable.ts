@@ -43,6 +43,11 @@ export class ObservationTable {
     return this.intern([...new Set(texts.map((t) => this.termId(t)))].sort((a, b) => a - b));
   }
 
+  /** How many sets there are (ids run from 0, the empty set). */
+  get count(): number {
+    return this.members.length;
+  }
+
   /** The terms of set `set`, sorted by text, without repeats. */
   terms(set: number): readonly string[] {
     const terms = this.sorted[set];

@@ -28,14 +28,23 @@ interface Slot {
   readonly opaque: boolean;
 }
 
+/** Slots parsed so far, by name (templates ask for the same ones at every synthesis). */
+const slots = new Map<string, Slot | null>();
+
 export function slotOf(t: Term): Slot | undefined {
   if (t.kind !== 'name') return undefined;
-  const at = t.id.indexOf('?');
+  let slot = slots.get(t.id);
+  if (slot === undefined) slots.set(t.id, (slot = parseSlot(t.id) ?? null));
+  return slot ?? undefined;
+}
+
+function parseSlot(id: string): Slot | undefined {
+  const at = id.indexOf('?');
   if (at < 0) return undefined;
-  const rest = t.id.slice(at + 1);
+  const rest = id.slice(at + 1);
   const opaque = rest.endsWith('!');
   const type = (opaque ? rest.slice(0, -1) : rest).split('#')[0]!;
-  return { variable: t.id, prefix: t.id.slice(0, at), type, opaque };
+  return { variable: id, prefix: id.slice(0, at), type, opaque };
 }
 
 /** A name made from a slot's prefix and a value of its type. */
@@ -156,4 +165,62 @@ export function unify(template: Term, term: Term, env: Env, typing: SlotTyping):
     }
   };
   return go(template, term) ? next : undefined;
+}
+
+/** What `synthesise(template, knowledge, typing)` reads of `knowledge`, as text: for two knowledges one of which
+ *  holds all the other does (the attacker's only grows), equal texts give equal candidates. It is the values of each
+ *  slot's type, whether each constant is held, and how many held terms each crypto node can take as they are
+ *  (`heldOfShape`; a larger knowledge holds the smaller one's, so an equal count is an equal set). Undefined when it cannot promise
+ *  that: a slot value the attacker does not hold (a candidate with it is derivable only if held whole, which any
+ *  new term may change). */
+export function synthesisSignature(template: Term, knowledge: Knowledge, typing: SlotTyping): string | undefined {
+  let byTemplate = signatures.get(knowledge);
+  if (byTemplate === undefined) signatures.set(knowledge, (byTemplate = new Map()));
+  if (byTemplate.has(template)) return byTemplate.get(template);
+  const parts: string[] = [];
+  const signature = signatureParts(template, knowledge, knownTerms(knowledge), typing, parts) ? parts.join('|') : undefined;
+  byTemplate.set(template, signature);
+  return signature;
+}
+
+/** Signatures per knowledge and template: a knowledge extended is asked again as the one before the next. */
+const signatures = new WeakMap<Knowledge, Map<Term, string | undefined>>();
+
+/** Pushes what synthesis reads of `knowledge` at `node` onto `parts`; false when it cannot promise it. */
+function signatureParts(node: Term, knowledge: Knowledge, held: readonly Term[], typing: SlotTyping, parts: string[]): boolean {
+  switch (node.kind) {
+    case 'name': {
+      const slot = slotOf(node);
+      if (slot === undefined) {
+        parts.push(`${node.id}:${canDerive(knowledge, node) ? 1 : 0}`);
+        return true;
+      }
+      const values = slot.opaque ? [typing.representative(slot.type)] : typing.domain(slot.type, knowledge);
+      for (const v of values) if (!canDerive(knowledge, filled(slot, v))) return false;
+      parts.push(`${slot.variable}=${values.map(showTerm).join(',')}`);
+      return true;
+    }
+    case 'tuple':
+      for (const item of node.items) if (!signatureParts(item, knowledge, held, typing, parts)) return false;
+      return true;
+    case 'pk':
+      parts.push(`pk#${heldOfShapeCount(node, held, typing)}`);
+      return signatureParts(node.of, knowledge, held, typing, parts);
+    case 'hash':
+      parts.push(`hash#${heldOfShapeCount(node, held, typing)}`);
+      return signatureParts(node.body, knowledge, held, typing, parts);
+    case 'sign':
+    case 'mac':
+    case 'senc':
+    case 'aenc':
+      parts.push(`${node.kind}#${heldOfShapeCount(node, held, typing)}`);
+      return signatureParts(node.key, knowledge, held, typing, parts) && signatureParts(node.body, knowledge, held, typing, parts);
+  }
+}
+
+/** How many held terms `heldOfShape` offers at `node`. */
+function heldOfShapeCount(node: Term, held: readonly Term[], typing: SlotTyping): number {
+  let n = 0;
+  for (const t of held) if (t.kind === node.kind && unify(node, t, new Map(), typing) !== undefined) n++;
+  return n;
 }
