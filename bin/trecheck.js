@@ -16,6 +16,14 @@ function bundleEntries() {
   }
 }
 
+// `trecheck --version` alone prints the package's version as the CLI does (src/cli/main.ts, packageVersion), without
+// loading the CLI: its modules take most of the start-up.
+const argv = process.argv.slice(2);
+if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
+  process.stdout.write(`${JSON.parse(readFileSync(new URL('package.json', root), 'utf8')).version}\n`);
+  process.exit(0);
+}
+
 const bundle = process.env.TRECHECK_FROM_SOURCES === '1' ? undefined : freshBundle(root);
 const entries = bundle === undefined ? undefined : bundleEntries();
 if (bundle !== undefined && entries !== undefined) {

@@ -8,6 +8,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error: plain JavaScript, without declarations (bin/ runs before anything is built).
 import { freshBundle } from '../../bin/freshBundle.js';
+import { runCliCaptured } from '../../src/cli/main.ts';
 
 const repo = fileURLToPath(new URL('../../', import.meta.url));
 const fresh = freshBundle as (root: URL) => URL | undefined;
@@ -52,6 +53,18 @@ describe('freshBundle', () => {
     const bare = fakePackage();
     rmSync(join(bare, 'dist', 'bundle', 'trecheck.mjs'));
     expect(fresh(rootUrl(bare))).toBeUndefined();
+  });
+});
+
+describe('trecheck --version', () => {
+  it('prints what the CLI prints for it, without loading the CLI', async () => {
+    const bin = join(repo, 'bin', 'trecheck.js');
+    const cli = await runCliCaptured(['--version']);
+    for (const flag of ['--version', '-V']) {
+      const r = spawnSync(process.execPath, [bin, flag], { cwd: repo, encoding: 'utf8' });
+      expect(r.status).toBe(0);
+      expect(r.stdout).toBe(cli.stdout);
+    }
   });
 });
 
