@@ -154,7 +154,9 @@ describe('every honest interleaving', () => {
     const discovery = path.indexOf('m2me>ro discoveryRequest');
     expect(discovery).toBeGreaterThan(-1);
     expect(discovery).toBeLessThan(path.indexOf('subscriber>ro shoSelection'));
-    expect(path.at(-1)).toBe('m2me>ro registrationRequest');
+    // The M2ME registers after its discovery, and the run stops there (steps of other roles, independent of it, may
+    // come after it in the trace: steps left out give one interleaving of the shortest length, not a fixed one).
+    expect(path.lastIndexOf('m2me>ro registrationRequest')).toBeGreaterThan(discovery);
   });
 
   it('change-via-pristine-no-notice: without a notice the DRF always answers with the old SHO', () => {
@@ -165,6 +167,6 @@ describe('every honest interleaving', () => {
     if (goal?.kind !== 'violated') throw new Error(`expected HonestRunEndsAtGoal violated, got ${goal?.kind}`);
     expect(goal.trace.actions).not.toContain('subscriber>ro shoSelection');
     expect(goal.trace.actions).toContain('m2me>ro discoveryRequest');
-    expect(goal.trace.actions.at(-1)).toBe('m2me>ro registrationRequest');
+    expect(goal.trace.actions.lastIndexOf('m2me>ro registrationRequest')).toBeGreaterThan(goal.trace.actions.indexOf('m2me>ro discoveryRequest'));
   });
 });

@@ -37,7 +37,9 @@ describe('trecheck/vitest', () => {
     expect(error).toBeInstanceOf(TrecheckViolation);
     const message = (error as Error).message;
     expect(message).toContain('HonestRunEndsAtGoal in scenario change-via-pristine: VIOLATED: counterexample of 24 steps (exhaustive, shortest)');
-    expect(message).toContain('   18. m2me>ro discoveryRequest\n   19. subscriber>ro shoSelection');
+    // The M2ME's discovery before the subscriber's selection (their step numbers: one interleaving of 24 steps).
+    const stepOf = (label: string): number => Number(new RegExp(`(\\d+)\\. ${label}\\n`).exec(message)?.[1]);
+    expect(stepOf('m2me>ro discoveryRequest')).toBeLessThan(stepOf('subscriber>ro shoSelection'));
     const file = /replay: npx trecheck replay (\S+)/.exec(message)![1]!;
     const replay = await runCliCaptured(['replay', file]);
     expect(replay.stdout).toContain('reproduced: HonestRunEndsAtGoal is violated after step 24 of 24, as saved');

@@ -17,7 +17,7 @@ describe('the attacker tables, extended by one term', () => {
     const config = jobs.find((j) => j.config.name === name)!.config;
     const system = worldSystem(config);
     const model = (system.initialStates()[0] as unknown as { model: WorldModel }).model;
-    searchExhaustive(system, [], { maxStates: 20_000 });
+    searchExhaustive(system, [], { maxStates: 5_000 });
     const full = new AttackerTables(model.attacker, { incremental: false });
     const fullEntries: KnowledgeEntry[] = [];
     const fullEntry = (set: number): KnowledgeEntry => {
