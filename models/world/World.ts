@@ -13,6 +13,10 @@ import { WorldModel } from './WorldModel.ts';
 import { worldView, type AttackerView } from './worldView.ts';
 import type { Knowledge } from '../../src/attacker/knowledge.ts';
 import { contentId } from '../contentId.ts';
+import {
+  deliveryOrder, eventOrder, eventRole, injectionOrder, injectionSender, injectionsTakenTop, leavesOut, localOrder, readableFrom,
+  restoreInjectionsTaken, takeInjection, takenAlike,
+} from './eventOrder.ts';
 import type { WorldEvent } from './WorldEvent.ts';
 
 export type { WorldEvent } from './WorldEvent.ts';
@@ -188,9 +192,9 @@ function eachEnabled(world: World, visit: Visit): void {
   const injectable = model.injectable(world.observedId);
   // Injections may be left out only when the search leaves out steps (it gave `via`): after `via` when it let the
   // attacker read nothing (`eventLeavesOut`), or when one taken before reaches the same world.
-  const quiet = viaRole >= 0 && viaSender < 0 && !readableFrom(world, viaRole);
+  const quiet = viaRole >= 0 && viaSender < 0 && !readableFrom(model, netStart, netEnd, viaRole);
   // This call's (next tuple, sends) of injections taken start at `base` (a visit may expand another world).
-  const base = takenTop;
+  const base = injectionsTakenTop();
   try {
     for (let i = 0; i < injectable.length; i++) {
       const e = injectable[i]!;
@@ -201,49 +205,12 @@ function eachEnabled(world: World, visit: Visit): void {
       if (next < 0) continue;
       const sends = model.stepSends;
       const leftOut = viaRole >= 0 && ((quiet && receiver !== viaRole && injectionOrder(e, receiver) < viaOrder) || takenAlike(base, next, sends));
-      if (!leftOut) {
-        if (2 * takenTop + 2 > takenInjections.length) takenInjections = growInt32(takenInjections);
-        takenInjections[2 * takenTop] = next;
-        takenInjections[2 * takenTop + 1] = sends;
-        takenTop++;
-      }
+      if (!leftOut) takeInjection(next, sends);
       visit(model.injectEvent(e), next, -1, sends, leftOut);
     }
   } finally {
-    takenTop = base;
+    restoreInjectionsTaken(base);
   }
-}
-
-/** Whether an injection taken in the world being expanded (from `base` of `takenInjections`) leaves the same tuple
- *  and sends: then both reach one world (an injection takes no message), and the first one taken stands for both.
- *  The attacker's candidates that the receiver cannot tell apart are one step. */
-function takenAlike(base: number, next: number, sends: number): boolean {
-  for (let j = base; j < takenTop; j++) if (takenInjections[2 * j] === next && takenInjections[2 * j + 1] === sends) return true;
-  return false;
-}
-
-/** The (next tuple, sends) of the injections taken so far in the worlds being expanded (`eachEnabled`), two words
- *  each, as a stack: entries from `takenTop` on are free. */
-let takenInjections: Int32Array = new Int32Array(64);
-let takenTop = 0;
-
-function growInt32(a: Int32Array): Int32Array {
-  const out = new Int32Array(a.length * 2);
-  out.set(a);
-  return out;
-}
-
-/** Whether `world`'s network holds a message from role `role` that the attacker reads. When it holds none, the
- *  event of `role` that reached the world sent nothing the attacker reads (what an event sends is in flight right
- *  after it), so the attacker's observations are those of the world before. */
-function readableFrom(world: World, role: number): boolean {
-  const model = world.model;
-  const pool = model.worlds.pool;
-  for (let p = world.netStart, e = 0; p < world.netEnd; p += varintSize(e)) {
-    e = readVarint(pool, p);
-    if (model.senders[e] === role && model.observedTerms[e]! >= 0) return true;
-  }
-  return false;
 }
 
 /** Whether envelope `e` is among the varints of `pool[from .. to - 1]`. */
@@ -355,7 +322,9 @@ export function forEachSuccessorKey(world: World, visit: (event: WorldEvent, key
  *    multiset) and adds its sends, and adds what the attacker reads of those to its observations (a set).
  *  - `via` sent no message of `event` (a delivery's message has its sender's role): so `event` was enabled in q
  *    too (a role's local events depend on its own state alone, a delivery also on its message being in flight).
- *  - `via` is no injection (which come first in the order).
+ *  - When `via` is an injection: `event` sends no message of it (by the role it claims to be from), so `via` is
+ *    still enabled after `event` (an injection is enabled while its message is not in flight, within the budget,
+ *    which `event` leaves as it is, and from the attacker's observations, which only grow).
  *  `event` is an injection, to another role than `via`'s, when:
  *  - `via` is a delivery or a local event, and `world`'s network holds no message from `via`'s role that the
  *    attacker reads. What `via` sent is in flight in `world`, so `via` let the attacker read nothing: its
@@ -370,50 +339,10 @@ export function eventLeavesOut(world: World, via: WorldEvent, event: WorldEvent)
   const model = world.model;
   if (event.kind === 'inject') {
     const role = eventRole(model, via);
-    return via.kind !== 'inject' && eventRole(model, event) !== role && eventOrder(event, model) < eventOrder(via, model) && !readableFrom(world, role);
+    return via.kind !== 'inject' && eventRole(model, event) !== role && eventOrder(event, model) < eventOrder(via, model) && !readableFrom(model, world.netStart, world.netEnd, role);
   }
   const sender = event.kind === 'deliver' ? model.senders[event.envelope]! : -1;
   return leavesOut(eventOrder(via, model), eventRole(model, via), injectionSender(model, via), eventOrder(event, model), eventRole(model, event), sender);
-}
-
-/** `eventLeavesOut` in numbers: `via`'s order, role and, for an injection, claimed sender (else -1); the event's
- *  order, role and, for a delivery, its message's sender (else -1). */
-function leavesOut(viaOrder: number, viaRole: number, viaSender: number, order: number, role: number, sender: number): boolean {
-  return order < viaOrder && role !== viaRole && sender !== viaRole && role !== viaSender;
-}
-
-/** The role an injected message claims to be from; -1 for an event that is no injection. */
-function injectionSender(model: WorldModel, event: WorldEvent): number {
-  return event.kind === 'inject' ? model.senders[event.envelope]! : -1;
-}
-
-/** The role whose local state an event changes (an injection's: its receiver's). */
-function eventRole(model: WorldModel, event: WorldEvent): number {
-  return event.kind === 'local' ? event.role : model.receivers[event.envelope]!;
-}
-
-/** A strict total order of a model's events, positive (ids do not change during a search): by the role whose local
- *  state the event changes (an injection's: its receiver's), then injections by message id, deliveries by message
- *  id, local events by index. Role first, so that a world reached by an event of one role leaves out events of the
- *  roles before it whatever their kind (injections included), and one reached by an injection those of the roles
- *  before its receiver: on t2, t5 and t7 this leaves out more steps than any order by kind first (docs/engine.md). */
-function eventOrder(event: WorldEvent, model: WorldModel): number {
-  if (event.kind === 'local') return localOrder(event.role, event.index);
-  const receiver = model.receivers[event.envelope]!;
-  return event.kind === 'deliver' ? deliveryOrder(event.envelope, receiver) : injectionOrder(event.envelope, receiver);
-}
-
-/** A role's events take 2^24 places: injections, then deliveries (message ids below 2^22), then local events. */
-function injectionOrder(envelope: number, receiver: number): number {
-  return receiver * 2 ** 24 + 1 + envelope;
-}
-
-function deliveryOrder(envelope: number, receiver: number): number {
-  return receiver * 2 ** 24 + 2 ** 22 + 1 + envelope;
-}
-
-function localOrder(role: number, index: number): number {
-  return role * 2 ** 24 + 2 ** 23 + 1 + index;
 }
 
 /** Each enabled event of `world` with its successor, in `enabledEvents` order. */
