@@ -7,7 +7,7 @@ import { showTerm, type Term } from '../../src/attacker/Term.ts';
 import type { Message, MessageKind } from '../messages.ts';
 import type { AttackerModel } from './attackerModel.ts';
 import { messageSchemas } from './messageSchemas.ts';
-import { kindsOfTag, messageRoutes, tagOf } from './routes.ts';
+import { kindsOfTag, messageRoutes, routesOf, tagOf } from './routes.ts';
 import { slotTyping } from './slotTypes.ts';
 
 export interface KnowledgeEntry {
@@ -37,7 +37,7 @@ export class AttackerTables {
 
   constructor(readonly model: AttackerModel) {
     this.writable = (Object.keys(messageRoutes) as MessageKind[])
-      .map((kind) => [kind, (messageRoutes[kind]?.routes ?? []).filter(([from, to]) => model.reach.writes(kind, from, to))] as const)
+      .map((kind) => [kind, routesOf(kind, model.devices).filter(([from, to]) => model.reach.writes(kind, from, to))] as const)
       .filter(([, routes]) => routes.length > 0);
   }
 
@@ -106,7 +106,7 @@ export class AttackerTables {
   }
 
   private along(out: Message[], kind: MessageKind, term: Term): void {
-    for (const [from, to] of messageRoutes[kind]?.routes ?? []) {
+    for (const [from, to] of routesOf(kind, this.model.devices)) {
       if (this.model.reach.writes(kind, from, to)) out.push({ kind, from, to, term });
     }
   }

@@ -6,17 +6,18 @@ import { pk } from '../../src/attacker/Term.ts';
 import {
   bootTerm, deviceNames, initialCredentialsTerm, m2mSimMobj, mcimBlob, platformCredential, preprovisionTerm, registrationNonce, registrationTerm,
 } from '../messages.ts';
-import { roleIds, shoIds, type RoleId } from '../roleIds.ts';
-import { equipmentSupplierMachine } from '../roles/equipmentSupplier.ts';
-import { m2meMachine } from '../roles/m2me.ts';
-import { non3gppIcspMachine, type IcspMode } from '../roles/non3gppIcsp.ts';
-import { pvaMachine } from '../roles/pva.ts';
-import { registrationOperatorMachine } from '../roles/registrationOperator.ts';
-import { shoMachine } from '../roles/sho.ts';
-import { subscriberLocalEvents, subscriberMachine, type SubscriberInput } from '../roles/subscriber.ts';
-import { treMachine, type TreContext } from '../roles/tre.ts';
+import { deviceRoleId, playedRole, roleIds, shoIds, type BaseRoleId, type DeviceId, type RoleId, type ShoId } from '../roleIds.ts';
+import { deviceAddressing, honestDevices } from '../deviceAddressing.ts';
+import { equipmentSupplierMachine, equipmentSupplierMachineFor } from '../roles/equipmentSupplier.ts';
+import { m2meMachine, m2meMachineFor } from '../roles/m2me.ts';
+import { non3gppIcspMachine, non3gppIcspMachineFor, type IcspMode } from '../roles/non3gppIcsp.ts';
+import { pvaMachine, pvaMachineFor } from '../roles/pva.ts';
+import { registrationOperatorMachine, registrationOperatorMachineFor } from '../roles/registrationOperator.ts';
+import { shoMachine, shoMachineFor } from '../roles/sho.ts';
+import { subscriberLocalEvents, subscriberMachine, subscriberMachineFor, type SubscriberInput } from '../roles/subscriber.ts';
+import { treMachine, treMachineFor, type TreContext } from '../roles/tre.ts';
 import { mcimEntryFor, sortById } from '../roles/treRegistry.ts';
-import { vnoMachine } from '../roles/vno.ts';
+import { vnoMachine, vnoMachineFor } from '../roles/vno.ts';
 import type { ScenarioConfig } from './ScenarioConfig.ts';
 
 export interface CastMember {
@@ -36,7 +37,8 @@ const has = (config: ScenarioConfig, c: ScenarioConfig['attacker']['capabilities
 
 function localEventsOf(id: RoleId, config: ScenarioConfig): EventObject[] {
   const faults = has(config, 't11.faults');
-  switch (id) {
+  // A second device's subscriber and TRE act as dev1's do; its M2ME has no local events either.
+  switch (playedRole(id)) {
     case 'supplier':
       return [{ type: 'MANUFACTURE' }, ...(config.lifecycleActions ? [{ type: 'ISSUE_UPDATE' }] : [])];
     case 'subscriber':
@@ -78,7 +80,7 @@ const subscriberInput = (config: ScenarioConfig, delayedActivation: boolean, cha
 });
 const treInput = (config: ScenarioConfig) => ({ off: config.off, blockFromInstalled: config.assumptions.blockFromInstalled });
 
-function factorySnapshots(config: ScenarioConfig): Record<RoleId, AnyMachineSnapshot> {
+function factorySnapshots(config: ScenarioConfig): Record<BaseRoleId, AnyMachineSnapshot> {
   return {
     supplier: fresh(equipmentSupplierMachine),
     subscriber: fresh(subscriberMachine, subscriberInput(config, config.delayedActivation, null)),
@@ -101,7 +103,7 @@ function bootedTre(config: ScenarioConfig): AnyMachineSnapshot {
   return booted;
 }
 
-function provisionedSnapshots(config: ScenarioConfig): Record<RoleId, AnyMachineSnapshot> {
+function provisionedSnapshots(config: ScenarioConfig): Record<BaseRoleId, AnyMachineSnapshot> {
   // Non-null: resolveScenario gives every change of operator an old SHO.
   const oldSho = config.oldSho!;
   const base = factorySnapshots(config);
@@ -121,7 +123,7 @@ function provisionedSnapshots(config: ScenarioConfig): Record<RoleId, AnyMachine
   const initialCreds = initialCredentialsTerm(victim);
   const credItems = initialCreds.kind === 'tuple' ? initialCreds.items : [];
   const supplied = { pcid: victim.pcid, token: victim.token, noticed: false };
-  const snaps: Record<RoleId, AnyMachineSnapshot> = {
+  const snaps: Record<BaseRoleId, AnyMachineSnapshot> = {
     ...base,
     supplier: equipmentSupplierMachine.resolveState({ value: 'Manufactured', context: undefined }),
     subscriber: resolved(subscriberMachine, subscriberInput(config, false, null), 'Using', {
@@ -148,14 +150,43 @@ function provisionedSnapshots(config: ScenarioConfig): Record<RoleId, AnyMachine
   return snaps;
 }
 
-/** The roles of `config`'s world, in `roleIds` order. */
+/** The SHO a second device's subscriber contracts with: the one dev1's does not (an assumption of the model: each
+ *  SHO serves one device, docs/model.md). */
+export function secondDeviceSho(config: ScenarioConfig): ShoId {
+  return config.sho === 'sho1' ? 'sho2' : 'sho1';
+}
+
+/** The factory-fresh subscriber, M2ME and TRE of a device other than dev1 (initial flows only: ScenarioConfig). */
+function secondDevice(config: ScenarioConfig, device: DeviceId): CastMember[] {
+  const input: SubscriberInput = { sho: secondDeviceSho(config), delayedActivation: false, change: null, notice: config.assumptions.changeNotice };
+  const members: [RoleId, AnyStateMachine, unknown][] = [
+    [deviceRoleId('subscriber', device), subscriberMachineFor(device), input],
+    [deviceRoleId('m2me', device), m2meMachineFor(device), { access: config.access }],
+    [deviceRoleId('tre', device), treMachineFor(device), treInput(config)],
+  ];
+  return members.map(([id, machine, roleInput]) => ({ id, machine, initial: fresh(machine, roleInput), localEvents: localEventsOf(id, config) }));
+}
+
+/** `snapshot` as a snapshot of `machine` (the snapshots above are made with dev1's machines; a world of more devices
+ *  steps the operators' machines that address each of them). */
+function ownSnapshot(machine: AnyStateMachine, snapshot: AnyMachineSnapshot): AnyMachineSnapshot {
+  return snapshot.machine === machine ? snapshot : machine.resolveState({ value: snapshot.value as never, context: snapshot.context });
+}
+
+/** The roles of `config`'s world, in `allRoleIds` order: those of `roleIds`, then each further device's. */
 export function castFor(config: ScenarioConfig): Cast {
   const change = config.flow === 'change-via-old-sho' || config.flow === 'change-via-pristine';
+  const devices = honestDevices(config.devices);
+  const addressing = deviceAddressing(devices);
   const snaps = change ? provisionedSnapshots(config) : factorySnapshots(config);
-  const machines: Record<RoleId, AnyStateMachine> = {
-    supplier: equipmentSupplierMachine, subscriber: subscriberMachine, m2me: m2meMachine, tre: treMachine,
-    vno: vnoMachine, icsp: non3gppIcspMachine, ro: registrationOperatorMachine, pva: pvaMachine,
-    sho1: shoMachine, sho2: shoMachine,
+  // The operators serve every honest device; in a one-device world these are the machines of dev1 alone.
+  const machines: Record<BaseRoleId, AnyStateMachine> = {
+    supplier: equipmentSupplierMachineFor(devices), subscriber: subscriberMachine, m2me: m2meMachine, tre: treMachine,
+    vno: vnoMachineFor(addressing), icsp: non3gppIcspMachineFor(addressing), ro: registrationOperatorMachineFor(addressing), pva: pvaMachineFor(devices.length),
+    sho1: shoMachineFor(addressing), sho2: shoMachineFor(addressing),
   };
-  return roleIds.map((id) => ({ id, machine: machines[id], initial: snaps[id], localEvents: localEventsOf(id, config) }));
+  return [
+    ...roleIds.map((id) => ({ id, machine: machines[id], initial: ownSnapshot(machines[id], snaps[id]), localEvents: localEventsOf(id, config) })),
+    ...devices.filter((d) => d !== 'dev1').flatMap((d) => secondDevice(config, d)),
+  ];
 }

@@ -4,7 +4,7 @@ import { emit, assign, setup } from 'xstate';
 import { attachRequestTerm, bootTerm, discoveryRequestTerm, out, userAuthTerm, type Delivery, type SendEvent } from '../messages.ts';
 import type { Term } from '../../src/attacker/Term.ts';
 import { fieldsOf, nameId } from '../readTerm.ts';
-import { isShoId, type RoleId, type ShoId } from '../roleIds.ts';
+import { deviceRoleId, isShoId, type DeviceId, type RoleId, type ShoId } from '../roleIds.ts';
 
 /** Access used for initial connectivity: 5.1.3.6.2 (3GPP, via the VNO) or 5.1.3.6.3 (non-3GPP ICSP). */
 export type Access = '3gpp' | 'non3gpp-authenticated' | 'non3gpp-unauthenticated';
@@ -38,7 +38,10 @@ function signedSho(t: Term, index: number): ShoId | undefined {
 
 const accessPeer = (access: Access): RoleId => (access === '3gpp' ? 'vno' : 'icsp');
 
-export const m2meMachine = setup({
+/** The M2ME host of `device`: it talks to its own TRE (`tre`, or `tre@dev2` for a second device). */
+function buildM2meMachine(device: DeviceId) {
+const tre = deviceRoleId('tre', device);
+return setup({
   types: {
     context: {} as M2meContext,
     events: {} as M2meEvent,
@@ -46,12 +49,12 @@ export const m2meMachine = setup({
     input: {} as M2meInput,
   },
   guards: {
-    fromTre: ({ event }) => event.from === 'tre',
-    fromNet: ({ event }) => event.from !== 'tre',
+    fromTre: ({ event }) => event.from === tre,
+    fromNet: ({ event }) => event.from !== tre,
   },
   actions: {
     /** Relays a network message unchanged to the TRE (5.1.2.2: the TRE's interfaces, its own checks). */
-    toTre: emit(({ event }) => out('tre', event.type, event.msg)),
+    toTre: emit(({ event }) => out(tre, event.type, event.msg)),
     toRo: emit(({ event }) => out('ro', event.type, event.msg)),
   },
 }).createMachine({
@@ -65,8 +68,8 @@ export const m2meMachine = setup({
     lifecycleCommand: { guard: 'fromNet', actions: 'toTre' },
     // A user credential from the network reaches the TRE marked as remote by the host [t10 cm7].
     userAuth: {
-      guard: ({ event }) => event.from !== 'tre' && fieldsOf(event.msg, 'userAuth', 2) !== undefined,
-      actions: emit(({ event }) => out('tre', 'userAuth', userAuthTerm(fieldsOf(event.msg, 'userAuth', 2)![0]!, 'remote'))),
+      guard: ({ event }) => event.from !== tre && fieldsOf(event.msg, 'userAuth', 2) !== undefined,
+      actions: emit(({ event }) => out(tre, 'userAuth', userAuthTerm(fieldsOf(event.msg, 'userAuth', 2)![0]!, 'remote'))),
     },
     // What the TRE hands the host ([t2 cm3], [t4 cm2], [t8 cm1] switched off) stays in host memory.
     mcimExport: { guard: 'fromTre' },
@@ -77,7 +80,7 @@ export const m2meMachine = setup({
     Off: {
       on: {
         // The subscriber switches the equipment on (x.1); secure boot of the TRE first (5.1.2.3).
-        powerOn: { target: 'Booting', actions: emit(() => out('tre', 'boot', bootTerm())) },
+        powerOn: { target: 'Booting', actions: emit(() => out(tre, 'boot', bootTerm())) },
       },
     },
     Booting: {
@@ -85,7 +88,7 @@ export const m2meMachine = setup({
         // 004 5.1.3.6.2 step 1 "In the attach message the M2ME sends a Provisional Connectivity ID (PCID) to the
         // VNO"; 5.1.3.6.3 the non-3GPP ICSP instead.
         ready: {
-          guard: ({ event }) => event.from === 'tre' && fieldsOf(event.msg, 'ready', 1) !== undefined,
+          guard: ({ event }) => event.from === tre && fieldsOf(event.msg, 'ready', 1) !== undefined,
           target: 'Attaching',
           actions: [
             assign(({ event }) => ({ pcid: fieldsOf(event.msg, 'ready', 1)![0]! })),
@@ -135,7 +138,7 @@ export const m2meMachine = setup({
         mcimActivation: { guard: 'fromNet', actions: 'toTre' },
         // Step 9 "The M2ME sends a message to the old SHO": the TRE's notice names the old SHO.
         discardNotice: {
-          guard: ({ event }) => event.from === 'tre' && signedSho(event.msg, 2) !== undefined,
+          guard: ({ event }) => event.from === tre && signedSho(event.msg, 2) !== undefined,
           actions: emit(({ event }) => out(signedSho(event.msg, 2)!, 'discardNotice', event.msg)),
         },
         // Step 11 "The M2ME sends the acknowledgment message to the RO (DPF)".
@@ -151,9 +154,22 @@ export const m2meMachine = setup({
         resetDone: {
           guard: 'fromTre',
           target: 'Booting',
-          actions: [assign({ servingSho: null }), emit(() => out('tre', 'boot', bootTerm()))],
+          actions: [assign({ servingSho: null }), emit(() => out(tre, 'boot', bootTerm()))],
         },
       },
     },
   },
 });
+}
+
+const built = new Map<DeviceId, ReturnType<typeof buildM2meMachine>>();
+
+/** The M2ME machine of `device` (one per device, built once). */
+export function m2meMachineFor(device: DeviceId): ReturnType<typeof buildM2meMachine> {
+  let m = built.get(device);
+  if (m === undefined) built.set(device, (m = buildM2meMachine(device)));
+  return m;
+}
+
+/** dev1's M2ME, the victim's. */
+export const m2meMachine = m2meMachineFor('dev1');

@@ -1,6 +1,7 @@
 // The non-3GPP initial connectivity service provider (004 5.1.3.5.7, 5.1.3.6.3): WLAN/DSL access, either
 // authenticated (here with the RO's vectors, the mechanism itself being out of scope) or unauthenticated
 // with a direct IP connection to the RO's DRF.
+import { oneDevice, type DeviceAddressing } from '../deviceAddressing.ts';
 import { assign, emit, setup } from 'xstate';
 import type { Term } from '../../src/attacker/Term.ts';
 import { directConnectionTerm, out, type Delivery, type SendEvent } from '../messages.ts';
@@ -19,7 +20,9 @@ export interface IcspContext {
 
 export type IcspEvent = Delivery<'attachRequest' | 'avResponse' | 'authResponse'>;
 
-export const non3gppIcspMachine = setup({
+/** The non-3GPP ICSP, answering each attaching M2ME by the PCID it claims (5.1.3.6.3). */
+function buildIcspMachine(addressing: DeviceAddressing) {
+return setup({
   types: { context: {} as IcspContext, events: {} as IcspEvent, emitted: {} as SendEvent, input: {} as { mode: IcspMode } },
 }).createMachine({
   id: 'icsp',
@@ -34,7 +37,7 @@ export const non3gppIcspMachine = setup({
             // as the non-3GPP ICSP provides a direct IP connection to an RO (DRF)".
             guard: ({ context, event }) => context.mode === 'unauthenticated' && isAttach(event.msg),
             target: 'Connected',
-            actions: [emit(({ event }) => directToRo(attachPcid(event.msg))), emit(({ event }) => connectivityToM2me(attachPcid(event.msg)))],
+            actions: [emit(({ event }) => directToRo(attachPcid(event.msg))), emit(({ event }) => connectivityToM2me(attachPcid(event.msg), addressing))],
           },
           {
             // 5.1.3.6.3 "authenticated using a non-3G mechanism": modelled like 5.1.3.6.2 steps 2-3 with the ICF
@@ -52,7 +55,7 @@ export const non3gppIcspMachine = setup({
         avResponse: {
           guard: ({ event }) => isAv(event.msg),
           target: 'Challenging',
-          actions: [assign(({ event }) => ({ xres: xresOf(event.msg), pcid: avPcid(event.msg) })), emit(({ event }) => challengeFor(event.msg))],
+          actions: [assign(({ event }) => ({ xres: xresOf(event.msg), pcid: avPcid(event.msg) })), emit(({ event }) => challengeFor(event.msg, addressing))],
         },
       },
     },
@@ -62,7 +65,7 @@ export const non3gppIcspMachine = setup({
         authResponse: {
           guard: ({ context, event }) => responseMatches(event.msg, context.xres),
           target: 'Connected',
-          actions: [emit(({ context }) => sessionToRo(context.pcid!)), emit(({ context }) => connectivityToM2me(context.pcid!)), assign({ xres: null })],
+          actions: [emit(({ context }) => sessionToRo(context.pcid!)), emit(({ context }) => connectivityToM2me(context.pcid!, addressing)), assign({ xres: null })],
         },
       },
     },
@@ -72,7 +75,7 @@ export const non3gppIcspMachine = setup({
         attachRequest: [
           {
             guard: ({ context, event }) => context.mode === 'unauthenticated' && isAttach(event.msg),
-            actions: [emit(({ event }) => directToRo(attachPcid(event.msg))), emit(({ event }) => connectivityToM2me(attachPcid(event.msg)))],
+            actions: [emit(({ event }) => directToRo(attachPcid(event.msg))), emit(({ event }) => connectivityToM2me(attachPcid(event.msg), addressing))],
           },
           { guard: ({ context, event }) => context.mode === 'authenticated' && isAttach(event.msg), target: 'AwaitingAv', actions: emit(({ event }) => avRequestToRo(event.msg)) },
         ],
@@ -80,3 +83,17 @@ export const non3gppIcspMachine = setup({
     },
   },
 });
+}
+
+const builtIcspMachine = new Map<string, ReturnType<typeof buildIcspMachine>>();
+
+/** The machine for `addressing` (built once per value). */
+export function non3gppIcspMachineFor(addressing: DeviceAddressing): ReturnType<typeof buildIcspMachine> {
+  const key = addressing.devices.join();
+  let m = builtIcspMachine.get(key);
+  if (m === undefined) builtIcspMachine.set(key, (m = buildIcspMachine(addressing)));
+  return m;
+}
+
+/** The machine of a one-device world. */
+export const non3gppIcspMachine = non3gppIcspMachineFor(oneDevice);

@@ -1,6 +1,7 @@
 // The Registration Operator (004 5.1.3.5.4) with its three technical functions as parallel regions:
 // ICF (5.1.3.4.4, AVs for the PCID), DRF (5.1.3.4.2, discovery, bootstrap, registration at the SHO),
 // DPF (5.1.3.4.3, download of the MCIM object, status back to the SHO, change-of-operator relay).
+import { oneDevice, type DeviceAddressing } from '../deviceAddressing.ts';
 import { assign, emit, setup } from 'xstate';
 import { pk, type Term } from '../../src/attacker/Term.ts';
 import {
@@ -107,7 +108,9 @@ function discardAcknowledged(ctx: RoContext, msg: Term): boolean {
   });
 }
 
-export const registrationOperatorMachine = setup({
+/** The RO, answering each device at its own M2ME and subscriber, by the PCID it serves (5.1.3.6.2 steps 3-12). */
+function buildRoMachine(addressing: DeviceAddressing) {
+return setup({
   types: { context: {} as RoContext, events: {} as RoEvent, emitted: {} as SendEvent, input: {} as { delayedActivation: boolean } },
   actions: {
     storeCredentials: assign(({ context, event }) => {
@@ -157,7 +160,10 @@ export const registrationOperatorMachine = setup({
             activationNotice: {
               guard: ({ context, event }) => deviceIn(context, event.msg, 'activationNotice', 1) !== undefined,
               target: 'Active',
-              actions: emit(({ context, event }) => out('subscriber', 'activationAck', activationAckTerm(deviceIn(context, event.msg, 'activationNotice', 1)!.pcid))),
+              actions: emit(({ context, event }) => {
+                const pcid = deviceIn(context, event.msg, 'activationNotice', 1)!.pcid;
+                return out(addressing.of('subscriber', pcid), 'activationAck', activationAckTerm(pcid));
+              }),
             },
             // Annex x.1: no live subscription, no AVs.
             avRequest: {
@@ -203,7 +209,7 @@ export const registrationOperatorMachine = setup({
             }),
             emit(({ context, event }) => {
               const s = selection(context, event.msg)!;
-              return out('subscriber', 'selectionAck', selectionAckTerm(s.pcid, s.sho));
+              return out(addressing.of('subscriber', s.pcid), 'selectionAck', selectionAckTerm(s.pcid, s.sho));
             }),
           ],
         },
@@ -234,7 +240,7 @@ export const registrationOperatorMachine = setup({
               actions: [
                 emit(({ context, event }) => {
                   const d = deviceIn(context, event.msg, 'discover', 1)!;
-                  return out('m2me', 'bootstrap', bootstrapTerm(d.pcid, d.kPin, d.directory!, pk(skRo)));
+                  return out(addressing.of('m2me', d.pcid), 'bootstrap', bootstrapTerm(d.pcid, d.kPin, d.directory!, pk(skRo)));
                 }),
                 assign(({ context, event }) => withDevice(context, deviceIn(context, event.msg, 'discover', 1)!.pcid, { connected: false })),
               ],
@@ -260,7 +266,10 @@ export const registrationOperatorMachine = setup({
               guard: ({ context, event }) => authorisation(context, event.msg) !== undefined,
               target: 'Downloading',
               actions: [
-                emit(({ context, event }) => out('m2me', 'mcimDownload', authorisation(context, event.msg)!.object)),
+                emit(({ context, event }) => {
+                  const a = authorisation(context, event.msg)!;
+                  return out(addressing.of('m2me', a.device), 'mcimDownload', a.object);
+                }),
                 assign(({ context, event }) => downloadFor(context, event.msg)),
               ],
             },
@@ -269,7 +278,10 @@ export const registrationOperatorMachine = setup({
               guard: ({ context, event }) => authorisation(context, event.msg) !== undefined,
               target: 'Downloading',
               actions: [
-                emit(({ context, event }) => out('m2me', 'mcimActivation', authorisation(context, event.msg)!.object)),
+                emit(({ context, event }) => {
+                  const a = authorisation(context, event.msg)!;
+                  return out(addressing.of('m2me', a.device), 'mcimActivation', a.object);
+                }),
                 assign(({ context, event }) => downloadFor(context, event.msg)),
               ],
             },
@@ -283,7 +295,7 @@ export const registrationOperatorMachine = setup({
               guard: ({ context, event }) => discardAcknowledged(context, event.msg),
               actions: [
                 emit(({ context }) => out(context.dpfSho!, 'discardRelay', discardRelayTerm(context.dpfDevice!, context.dpfNonce!))),
-                emit(({ context }) => out('m2me', 'provisionCommit', provisionCommitTerm(context.dpfDevice!, context.dpfNonce!))),
+                emit(({ context }) => out(addressing.of('m2me', context.dpfDevice), 'provisionCommit', provisionCommitTerm(context.dpfDevice!, context.dpfNonce!))),
               ],
             },
             // 004 step 14 / 5.1.3.7.4.2 step 13 "reports the success/failure status of the provisioning" to the SHO.
@@ -301,3 +313,17 @@ export const registrationOperatorMachine = setup({
     },
   },
 });
+}
+
+const builtRoMachine = new Map<string, ReturnType<typeof buildRoMachine>>();
+
+/** The machine for `addressing` (built once per value). */
+export function registrationOperatorMachineFor(addressing: DeviceAddressing): ReturnType<typeof buildRoMachine> {
+  const key = addressing.devices.join();
+  let m = builtRoMachine.get(key);
+  if (m === undefined) builtRoMachine.set(key, (m = buildRoMachine(addressing)));
+  return m;
+}
+
+/** The machine of a one-device world. */
+export const registrationOperatorMachine = registrationOperatorMachineFor(oneDevice);

@@ -1,5 +1,6 @@
 // A selected home operator (004 5.1.3.5.6), parameterised by its id: the same machine plays the SHO of an
 // initial provisioning, the new SHO and the old SHO of a change of operator (5.1.3.7.3.1).
+import { oneDevice, type DeviceAddressing } from '../deviceAddressing.ts';
 import { assign, emit, setup } from 'xstate';
 import { name, pk, type Term } from '../../src/attacker/Term.ts';
 import { isOn, type SwitchId } from '../counterMeasures/switches.ts';
@@ -95,7 +96,9 @@ function treSigned(context: ShoContext, msg: Term | undefined): Term | undefined
   return msg?.kind === 'sign' ? msg.body : undefined;
 }
 
-export const shoMachine = setup({
+/** An SHO whose lifecycle commands and acknowledgments reach the M2ME of the device its contract names. */
+function buildShoMachine(addressing: DeviceAddressing) {
+return setup({
   types: { context: {} as ShoContext, events: {} as ShoEvent, emitted: {} as SendEvent, input: {} as ShoInput },
   guards: {
     releaseRelayed: ({ context, event }) =>
@@ -117,7 +120,7 @@ export const shoMachine = setup({
     COMMAND: {
       guard: ({ context, event }) => context.device !== null && !context.commanded.includes(event.event),
       actions: [
-        emit(({ context, event }) => out('m2me', 'lifecycleCommand', lifecycleCommandTerm(context.id, context.device!, event.event))),
+        emit(({ context, event }) => out(addressing.of('m2me', context.device), 'lifecycleCommand', lifecycleCommandTerm(context.id, context.device!, event.event))),
         assign(({ context, event }) => ({
           commanded: [...context.commanded, event.event],
           commandTerms: [...context.commandTerms, lifecycleCommandTerm(context.id, context.device!, event.event)],
@@ -230,7 +233,7 @@ export const shoMachine = setup({
           target: 'Released',
           actions: emit(({ context, event }) => {
             const f = fieldsOf(treSigned(context, event.msg), 'discarded', 3)!;
-            return out('m2me', 'discardAck', discardAckTerm(context.id, context.device!, f[2]!));
+            return out(addressing.of('m2me', context.device), 'discardAck', discardAckTerm(context.id, context.device!, f[2]!));
           }),
         },
       },
@@ -239,6 +242,20 @@ export const shoMachine = setup({
     Released: {},
   },
 });
+}
+
+const builtShoMachine = new Map<string, ReturnType<typeof buildShoMachine>>();
+
+/** The machine for `addressing` (built once per value). */
+export function shoMachineFor(addressing: DeviceAddressing): ReturnType<typeof buildShoMachine> {
+  const key = addressing.devices.join();
+  let m = builtShoMachine.get(key);
+  if (m === undefined) builtShoMachine.set(key, (m = buildShoMachine(addressing)));
+  return m;
+}
+
+/** The machine of a one-device world. */
+export const shoMachine = shoMachineFor(oneDevice);
 
 /** Step 7: a TRE-signed registration for the device of this SHO's contract, naming this SHO, with a PfC. */
 function registrationForMe(context: ShoContext, msg: Term): boolean {

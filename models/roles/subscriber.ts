@@ -7,7 +7,7 @@ import {
   activationNoticeTerm, contractTerm, out, powerOnTerm, reprovisionInstructionTerm, shoSelectionTerm,
   type Delivery, type ReprovisionMode, type SendEvent,
 } from '../messages.ts';
-import type { ShoId } from '../roleIds.ts';
+import { deviceRoleId, type DeviceId, type ShoId } from '../roleIds.ts';
 
 /** How the DRF learns the new SHO in a change of operator (an assumption: 5.1.3.7.4.3 has no such step,
  *  5.1.3.5.2 makes informing the RO optional, 5.1.3.7.2 leaves the coordinator FFS): `unordered`, a notice that
@@ -48,7 +48,10 @@ export const subscriberLocalEvents = ['SELECT_SHO', 'NOTIFY_SWITCH_ON', 'SWITCH_
 const instructionOf = (context: SubscriberContext): Term =>
   reprovisionInstructionTerm(context.pcid!, context.token!, context.sho, context.change ?? 'via-old-sho');
 
-export const subscriberMachine = setup({
+/** The owner of `device`: it switches on and instructs its own M2ME (`m2me`, or `m2me@dev2`). */
+function buildSubscriberMachine(device: DeviceId) {
+const m2me = deviceRoleId('m2me', device);
+return setup({
   types: {
     context: {} as SubscriberContext,
     events: {} as SubscriberEvent,
@@ -107,7 +110,7 @@ export const subscriberMachine = setup({
         SWITCH_ON: {
           guard: ({ context }) => !context.delayedActivation,
           target: 'Using',
-          actions: emit(() => out('m2me', 'powerOn', powerOnTerm())),
+          actions: emit(() => out(m2me, 'powerOn', powerOnTerm())),
         },
       },
     },
@@ -117,7 +120,7 @@ export const subscriberMachine = setup({
     },
     ReadyToSwitchOn: {
       // Annex x.1: the subscription is now active in the network; the equipment is switched on.
-      on: { SWITCH_ON: { target: 'Using', actions: emit(() => out('m2me', 'powerOn', powerOnTerm())) } },
+      on: { SWITCH_ON: { target: 'Using', actions: emit(() => out(m2me, 'powerOn', powerOnTerm())) } },
     },
     Using: {
       on: {
@@ -137,7 +140,7 @@ export const subscriberMachine = setup({
           guard: ({ context }) => context.notice !== 'acknowledged' || context.noticed,
           target: 'Instructed',
           actions: [
-            emit(({ context }) => out('m2me', 'reprovisionInstruction', instructionOf(context))),
+            emit(({ context }) => out(m2me, 'reprovisionInstruction', instructionOf(context))),
             assign(({ context }) => ({ instructed: [...context.instructed, instructionOf(context)] })),
           ],
         },
@@ -147,3 +150,17 @@ export const subscriberMachine = setup({
     Instructed: {},
   },
 });
+}
+
+const builtSubscriberMachine = new Map<string, ReturnType<typeof buildSubscriberMachine>>();
+
+/** The machine for `device` (built once per value). */
+export function subscriberMachineFor(device: DeviceId): ReturnType<typeof buildSubscriberMachine> {
+  const key = device;
+  let m = builtSubscriberMachine.get(key);
+  if (m === undefined) builtSubscriberMachine.set(key, (m = buildSubscriberMachine(device)));
+  return m;
+}
+
+/** The machine of a one-device world. */
+export const subscriberMachine = subscriberMachineFor('dev1');

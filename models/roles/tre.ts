@@ -16,12 +16,16 @@ import {
   stagedOverOld, updateOf, userAuthenticated,
 } from './treChecks.ts';
 import { USER_TRIES, type TreContext, type TreEvent, type TreInput } from './treContext.ts';
+import { deviceRoleId, type DeviceId } from '../roleIds.ts';
 
 export { USER_TRIES, type TreContext, type TreCredentials, type TreEvent, type TreInput } from './treContext.ts';
 
 // ---- the machine ---------------------------------------------------------------------------------
 
-export const treMachine = setup({
+/** The TRE of `device`: everything it sends goes to its own host (`m2me`, or `m2me@dev2` for a second device). */
+function buildTreMachine(device: DeviceId) {
+const host = deviceRoleId('m2me', device);
+return setup({
   types: {
     context: {} as TreContext,
     events: {} as TreEvent,
@@ -120,7 +124,7 @@ export const treMachine = setup({
         // be able to compromise the confidentiality ... of a TRE" [t4 cm3, t8 cm5]: the answer carries the public key.
         interfaceRequest: {
           guard: ({ context, event }) => !on(context, 't4.cm2') && same(fieldsOf(event.msg, 'keyExport', 1)?.[0], context.creds?.pcid),
-          actions: emit(({ context }) => out('m2me', 'interfaceResponse', keyExportResponseTerm(
+          actions: emit(({ context }) => out(host, 'interfaceResponse', keyExportResponseTerm(
             context.creds!.pcid, on(context, 't4.cm3') ? pk(context.creds!.platformKey) : context.creds!.platformKey,
           ))),
         },
@@ -130,7 +134,7 @@ export const treMachine = setup({
           actions: [
             emit(({ context, event }) => {
               const t = crossStakeholderRead(context, event.mcim, event.target)!;
-              return out('m2me', 'mcimData', mcimCredentialsTerm('mcimData', t.id, t.imsi, t.ki));
+              return out(host, 'mcimData', mcimCredentialsTerm('mcimData', t.id, t.imsi, t.ki));
             }),
             assign(({ context, event }) => ({ crossReads: [...context.crossReads, `${event.mcim}>${event.target}`] })),
           ],
@@ -145,7 +149,7 @@ export const treMachine = setup({
               target: 'Ready',
               actions: [
                 assign(({ context }) => ({ registry: integrityChecked(markCheckpoint(context.registry), integrityPolicy(context)) })),
-                emit(({ context }) => out('m2me', 'ready', readyTerm(me(context)))),
+                emit(({ context }) => out(host, 'ready', readyTerm(me(context)))),
               ],
             },
           },
@@ -164,7 +168,7 @@ export const treMachine = setup({
               },
               actions: emit(({ context, event }) => {
                 const rand = fieldsOf(event.msg, 'challenge', 2)![0]!;
-                return out('m2me', 'authResponse', authResponseTerm(mac(context.creds!.kInit, rand)));
+                return out(host, 'authResponse', authResponseTerm(mac(context.creds!.kInit, rand)));
               }),
             },
             // x.2.2: bootstrap authenticated with the device PIN names the SHO; the TRE registers with a fresh
@@ -173,7 +177,7 @@ export const treMachine = setup({
               guard: ({ context, event }) => canRegister(context) && readBootstrap(context, event.msg) !== undefined,
               target: 'AwaitingMcim',
               actions: [
-                emit(({ context, event }) => registrationFor(context, readBootstrap(context, event.msg)!.sho)),
+                emit(({ context, event }) => registrationFor(context, readBootstrap(context, event.msg)!.sho, host)),
                 assign(({ context, event }) => awaitingMcimFrom(context, readBootstrap(context, event.msg)!.sho)),
               ],
             },
@@ -185,7 +189,7 @@ export const treMachine = setup({
                   context.registry.some(isActive),
                 target: 'AwaitingMcim',
                 actions: [
-                  emit(({ context, event }) => registrationFor(context, readInstruction(context, event.msg)!.sho)),
+                  emit(({ context, event }) => registrationFor(context, readInstruction(context, event.msg)!.sho, host)),
                   assign(({ context, event }) => ({
                     ...awaitingMcimFrom(context, readInstruction(context, event.msg)!.sho),
                     instructions: [...context.instructions, event.msg],
@@ -202,7 +206,7 @@ export const treMachine = setup({
                     registry: removeAll(context.registry), expectedSho: null, pendingNonce: 0, staged: null,
                     instructions: [...context.instructions, event.msg],
                   })),
-                  emit(({ context }) => out('m2me', 'resetDone', resetDoneTerm(me(context)))),
+                  emit(({ context }) => out(host, 'resetDone', resetDoneTerm(me(context)))),
                 ],
               },
             ],
@@ -219,9 +223,9 @@ export const treMachine = setup({
                 guard: ({ context, event }) => readMcimObject(context, event.msg) !== undefined && !context.registry.some(isActive),
                 target: 'Ready',
                 actions: [
-                  emit(({ context }) => provisioningStatusFor(context)),
+                  emit(({ context }) => provisioningStatusFor(context, host)),
                   enqueueActions(({ context, event, enqueue }) => {
-                    for (const send of exportToHost(context, readMcimObject(context, event.msg)!)) enqueue.emit(send);
+                    for (const send of exportToHost(context, readMcimObject(context, event.msg)!, host)) enqueue.emit(send);
                   }),
                   assign(({ context, event }) => ({
                     registry: installAndActivate(context.registry, readMcimObject(context, event.msg)!),
@@ -237,7 +241,7 @@ export const treMachine = setup({
                 guard: ({ context, event }) => readMcimObject(context, event.msg) !== undefined && oldShoOf(context) !== undefined,
                 target: 'AwaitingCommit',
                 actions: [
-                  emit(({ context }) => discardNoticeFor(context)),
+                  emit(({ context }) => discardNoticeFor(context, host)),
                   assign(({ context, event }) => ({
                     ...stagedOverOld(context, { kind: 'download', entry: readMcimObject(context, event.msg)! }),
                     installs: [...context.installs, event.msg],
@@ -251,7 +255,7 @@ export const treMachine = setup({
               guard: ({ context, event }) => readActivation(context, event.msg) !== undefined && oldShoOf(context) !== undefined,
               target: 'AwaitingCommit',
               actions: [
-                emit(({ context }) => discardNoticeFor(context)),
+                emit(({ context }) => discardNoticeFor(context, host)),
                 assign(({ context, event }) => ({
                   ...stagedOverOld(context, { kind: 'activation', entry: readActivation(context, event.msg)! }),
                   activations: [...context.activations, event.msg],
@@ -275,9 +279,9 @@ export const treMachine = setup({
               },
               target: 'Ready',
               actions: [
-                emit(({ context }) => provisioningStatusFor(context)),
+                emit(({ context }) => provisioningStatusFor(context, host)),
                 enqueueActions(({ context, enqueue }) => {
-                  for (const send of exportToHost(context, context.staged!.entry)) enqueue.emit(send);
+                  for (const send of exportToHost(context, context.staged!.entry, host)) enqueue.emit(send);
                 }),
                 assign(({ context }) => ({
                   registry: commitStaged(context.registry, context.staged!),
@@ -294,3 +298,16 @@ export const treMachine = setup({
     LockedDown: {},
   },
 });
+}
+
+const built = new Map<DeviceId, ReturnType<typeof buildTreMachine>>();
+
+/** The TRE machine of `device` (one per device, built once). */
+export function treMachineFor(device: DeviceId): ReturnType<typeof buildTreMachine> {
+  let m = built.get(device);
+  if (m === undefined) built.set(device, (m = buildTreMachine(device)));
+  return m;
+}
+
+/** dev1's TRE, the victim's. */
+export const treMachine = treMachineFor('dev1');

@@ -1,5 +1,6 @@
 // The 3GPP visited network operator (004 5.1.3.5.5): temporary access for the PCID, authenticated with AVs
 // obtained from the RO's ICF (5.1.3.6.2 steps 1-4; 001 steps 1-6).
+import { oneDevice, type DeviceAddressing } from '../deviceAddressing.ts';
 import { assign, emit, setup } from 'xstate';
 import type { Term } from '../../src/attacker/Term.ts';
 import { attachRejectTerm, out, type Delivery, type SendEvent } from '../messages.ts';
@@ -14,7 +15,9 @@ export interface VnoContext {
 
 export type VnoEvent = Delivery<'attachRequest' | 'avResponse' | 'avReject' | 'authResponse'>;
 
-export const vnoMachine = setup({
+/** The VNO, answering each attaching M2ME by the PCID of the AV in use (5.1.3.6.2 steps 1-4). */
+function buildVnoMachine(addressing: DeviceAddressing) {
+return setup({
   types: { context: {} as VnoContext, events: {} as VnoEvent, emitted: {} as SendEvent },
 }).createMachine({
   id: 'vno',
@@ -37,10 +40,16 @@ export const vnoMachine = setup({
         avResponse: {
           guard: ({ event }) => isAv(event.msg),
           target: 'Challenging',
-          actions: [assign(({ event }) => ({ xres: xresOf(event.msg), pcid: avPcid(event.msg) })), emit(({ event }) => challengeFor(event.msg))],
+          actions: [assign(({ event }) => ({ xres: xresOf(event.msg), pcid: avPcid(event.msg) })), emit(({ event }) => challengeFor(event.msg, addressing))],
         },
         // Annex x.1: no live subscription yet; the attach is refused.
-        avReject: { target: 'Idle', actions: emit(({ event }) => out('m2me', 'attachReject', attachRejectTerm(fieldsOf(event.msg, 'avReject', 1)?.[0] ?? event.msg))) },
+        avReject: {
+          target: 'Idle',
+          actions: emit(({ event }) => {
+            const pcid = fieldsOf(event.msg, 'avReject', 1)?.[0];
+            return out(addressing.of('m2me', pcid), 'attachReject', attachRejectTerm(pcid ?? event.msg));
+          }),
+        },
       },
     },
     Challenging: {
@@ -50,7 +59,7 @@ export const vnoMachine = setup({
         authResponse: {
           guard: ({ context, event }) => responseMatches(event.msg, context.xres),
           target: 'Attached',
-          actions: [emit(({ context }) => sessionToRo(context.pcid!)), emit(({ context }) => connectivityToM2me(context.pcid!)), assign({ xres: null })],
+          actions: [emit(({ context }) => sessionToRo(context.pcid!)), emit(({ context }) => connectivityToM2me(context.pcid!, addressing)), assign({ xres: null })],
         },
       },
     },
@@ -66,3 +75,17 @@ export const vnoMachine = setup({
     },
   },
 });
+}
+
+const builtVnoMachine = new Map<string, ReturnType<typeof buildVnoMachine>>();
+
+/** The machine for `addressing` (built once per value). */
+export function vnoMachineFor(addressing: DeviceAddressing): ReturnType<typeof buildVnoMachine> {
+  const key = addressing.devices.join();
+  let m = builtVnoMachine.get(key);
+  if (m === undefined) builtVnoMachine.set(key, (m = buildVnoMachine(addressing)));
+  return m;
+}
+
+/** The machine of a one-device world. */
+export const vnoMachine = vnoMachineFor(oneDevice);
