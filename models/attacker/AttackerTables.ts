@@ -6,7 +6,7 @@ import { synthesise } from '../../src/attacker/synthesis.ts';
 import { showTerm, type Term } from '../../src/attacker/Term.ts';
 import type { Message, MessageKind } from '../messages.ts';
 import type { AttackerModel } from './attackerModel.ts';
-import { messageSchemas } from './messageSchemas.ts';
+import { schemasFor } from './messageSchemas.ts';
 import { kindsOfTag, messageRoutes, routesOf, tagOf } from './routes.ts';
 import { slotTyping } from './slotTypes.ts';
 
@@ -80,7 +80,7 @@ export class AttackerTables {
     const started = performance.now();
     let candidates = 0;
     for (const [kind, routes] of this.writable) {
-      for (const template of messageSchemas[kind] ?? []) {
+      for (const template of schemasFor(this.model.devices.length)[kind] ?? []) {
         for (const term of synthesise(template, knowledge, slotTyping)) {
           candidates++;
           for (const [from, to] of routes) out.push({ kind, from, to, term });

@@ -7,6 +7,7 @@ import { deviceNames, firmware, platformCredential, shoName, skEs, skPva, skRo, 
 import { mcimLifecycleEventTypes } from '../mcimLifecycle.ts';
 import { shoIds, type DeviceId } from '../roleIds.ts';
 import { honestDevices } from '../deviceAddressing.ts';
+import { isOn } from '../counterMeasures/switches.ts';
 import type { InsiderRole } from './capabilities.ts';
 import { reachOf, type Reach } from './channels.ts';
 import { messageRoutes } from './routes.ts';
@@ -76,6 +77,9 @@ export function attackerModelOf(config: ScenarioConfig): AttackerModel {
     ...(devices.includes('dev2') ? [other.pcid, pk(other.platformKey)] : []),
     ...(caps.has('t5.emulatedTre') ? [emulatedKey] : []),
     ...(caps.has('t5.otherTre') ? [other.platformKey, platformCredential(other, 'v1')] : []),
+    // A clone of dev1's host (t1.clone) when dev1 is in service and its host runs the MCIM ([t2 cm3] off, as
+    // treChecks.ts exportToHost hands it over at install): the MCIM's credentials were in host memory before the run.
+    ...(caps.has('t1.clone') && config.dev1InService && !isOn(config.off, 't2.cm3') ? [name(`imsi:${config.sho}`), name(`ki:${config.sho}`)] : []),
     // 5.1.3.5.8 (3): the PfC's certificate is public, device-specific.
     ...(caps.has('t6.firmware') ? [platformCredential(victim, 'v1')] : []),
     ...(insider === null ? [] : insiderKnowledge(insider, config.dpfGeneratesCredentials, devices)),

@@ -18,7 +18,7 @@ import { subscriberLocalEvents, subscriberMachine, subscriberMachineFor, type Su
 import { treMachine, treMachineFor, type TreContext } from '../roles/tre.ts';
 import { mcimEntryFor, sortById } from '../roles/treRegistry.ts';
 import { vnoMachine, vnoMachineFor } from '../roles/vno.ts';
-import type { ScenarioConfig } from './ScenarioConfig.ts';
+import { secondDeviceSho, type ScenarioConfig } from './ScenarioConfig.ts';
 
 export interface CastMember {
   readonly id: RoleId;
@@ -105,7 +105,12 @@ function bootedTre(config: ScenarioConfig): AnyMachineSnapshot {
 
 function provisionedSnapshots(config: ScenarioConfig): Record<BaseRoleId, AnyMachineSnapshot> {
   // Non-null: resolveScenario gives every change of operator an old SHO.
-  const oldSho = config.oldSho!;
+  return inServiceSnapshots(config, config.oldSho!, 'Selected');
+}
+
+/** dev1 in service with `oldSho`'s MCIM (in `state`) after an earlier provisioning (registration 1): the start of a
+ *  change of operator, and of a several-device scenario where dev1 is already in service (`dev1InService`). */
+function inServiceSnapshots(config: ScenarioConfig, oldSho: ShoId, state: 'Selected' | 'Activated'): Record<BaseRoleId, AnyMachineSnapshot> {
   const base = factorySnapshots(config);
   const tre = bootedTre(config);
   // The old SHO's MCIM object of the earlier provisioning (registration 1), as the TRE installed and the SHO issued it.
@@ -114,7 +119,7 @@ function provisionedSnapshots(config: ScenarioConfig): Record<BaseRoleId, AnyMac
   const treContext: TreContext = {
     ...(tre.context as TreContext),
     registry: sortById([
-      mcimEntryFor(oldSho, 'Selected'),
+      mcimEntryFor(oldSho, state),
       ...(config.bothMcimsPresent ? [mcimEntryFor(config.sho, 'Installed')] : []),
     ]),
     noncesUsed: 1,
@@ -125,9 +130,10 @@ function provisionedSnapshots(config: ScenarioConfig): Record<BaseRoleId, AnyMac
   const supplied = { pcid: victim.pcid, token: victim.token, noticed: false };
   const snaps: Record<BaseRoleId, AnyMachineSnapshot> = {
     ...base,
-    supplier: equipmentSupplierMachine.resolveState({ value: 'Manufactured', context: undefined }),
+    // dev1InService: the supplier has yet to make the other devices (castFor gives it those alone).
+    supplier: config.dev1InService ? base.supplier : equipmentSupplierMachine.resolveState({ value: 'Manufactured', context: undefined }),
     subscriber: resolved(subscriberMachine, subscriberInput(config, false, null), 'Using', {
-      ...supplied, change: config.flow === 'change-via-pristine' ? 'pristine' : 'via-old-sho',
+      ...supplied, change: config.dev1InService ? null : config.flow === 'change-via-pristine' ? 'pristine' : 'via-old-sho',
     }),
     m2me: resolved(m2meMachine, { access: config.access }, 'Operational', { servingSho: oldSho, pcid: victim.pcid }),
     tre: treMachine.resolveState({ value: tre.value, context: treContext }),
@@ -137,23 +143,18 @@ function provisionedSnapshots(config: ScenarioConfig): Record<BaseRoleId, AnyMac
       devices: [{ pcid: credItems[1]!, kInit: credItems[2]!, kPin: credItems[3]!, connected: false, directory: oldSho }],
       avsIssued: icspModeOf(config) === 'authenticated' ? 1 : 0,
     }),
-    pva: resolved(pvaMachine, { off: config.off }, 'Ready', { references: [platformCredential(victim, 'v1')] }),
+    // With other devices to come, the PVA waits for their PfCs too (5.1.3.5.8 "in advance"; pva.ts).
+    pva: resolved(pvaMachine, { off: config.off }, config.devices > 1 ? 'Unconfigured' : 'Ready', { references: [platformCredential(victim, 'v1')] }),
   };
   snaps[oldSho] = resolved(shoMachine, { id: oldSho, off: config.off }, 'Serving', {
     device: victim.pcid, token: victim.token, nonce: registrationNonce(victim.pcid, 1), treKey: pk(victim.platformKey), report: 'success',
     registration: oldRegistration, issued: [{ object: oldObject, token: victim.token, registration: oldRegistration }],
   });
   // Both-present: the new SHO provisioned its MCIM into this device earlier, so it knows the device.
-  snaps[config.sho] = resolved(shoMachine, { id: config.sho, off: config.off }, 'NoContract', {
+  if (config.sho !== oldSho) snaps[config.sho] = resolved(shoMachine, { id: config.sho, off: config.off }, 'NoContract', {
     preinstalled: config.bothMcimsPresent, device: config.bothMcimsPresent ? victim.pcid : null,
   });
   return snaps;
-}
-
-/** The SHO a second device's subscriber contracts with: the one dev1's does not (an assumption of the model: each
- *  SHO serves one device, docs/model.md). */
-export function secondDeviceSho(config: ScenarioConfig): ShoId {
-  return config.sho === 'sho1' ? 'sho2' : 'sho1';
 }
 
 /** The factory-fresh subscriber, M2ME and TRE of a device other than dev1 (initial flows only: ScenarioConfig). */
@@ -178,10 +179,12 @@ export function castFor(config: ScenarioConfig): Cast {
   const change = config.flow === 'change-via-old-sho' || config.flow === 'change-via-pristine';
   const devices = honestDevices(config.devices);
   const addressing = deviceAddressing(devices);
-  const snaps = change ? provisionedSnapshots(config) : factorySnapshots(config);
+  const snaps = change ? provisionedSnapshots(config) : config.dev1InService ? inServiceSnapshots(config, config.sho, 'Activated') : factorySnapshots(config);
+  // dev1 in service: the supplier has still to make the other devices.
+  const manufactured = config.dev1InService ? devices.filter((d) => d !== 'dev1') : devices;
   // The operators serve every honest device; in a one-device world these are the machines of dev1 alone.
   const machines: Record<BaseRoleId, AnyStateMachine> = {
-    supplier: equipmentSupplierMachineFor(devices), subscriber: subscriberMachine, m2me: m2meMachine, tre: treMachine,
+    supplier: equipmentSupplierMachineFor(manufactured), subscriber: subscriberMachine, m2me: m2meMachine, tre: treMachine,
     vno: vnoMachineFor(addressing), icsp: non3gppIcspMachineFor(addressing), ro: registrationOperatorMachineFor(addressing), pva: pvaMachineFor(devices.length),
     sho1: shoMachineFor(addressing), sho2: shoMachineFor(addressing),
   };

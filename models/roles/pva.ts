@@ -51,45 +51,45 @@ function withReference(references: readonly Term[], msg: Term): readonly Term[] 
 /** The PVA of a world of `devices` honest devices: it validates once it holds the reference of each (5.1.3.5.8 "in
  *  advance"), so no registration of a device is judged before that device's PfC arrived. */
 function buildPvaMachine(devices: number) {
-return setup({
-  types: { context: {} as PvaContext, events: {} as PvaEvent, emitted: {} as SendEvent, input: {} as { off?: readonly SwitchId[] } },
-}).createMachine({
-  id: 'pva',
-  context: ({ input }) => ({ off: input?.off ?? [], references: [] }),
-  initial: 'Unconfigured',
-  on: {
-    // 5.1.3.5.8 PfC "obtained by PVA in advance of the manufacture"; again after a remote update (the new PfC
-    // replaces the device's old one). The supplier-PVA link is closed (out of band).
-    platformReference: [
-      {
-        guard: ({ context, event }) => isReference(event.msg) && withReference(context.references, event.msg).length >= devices,
-        target: '.Ready',
-        actions: assign(({ context, event }) => ({ references: withReference(context.references, event.msg) })),
-      },
-      {
-        guard: ({ event }) => isReference(event.msg),
-        actions: assign(({ context, event }) => ({ references: withReference(context.references, event.msg) })),
-      },
-    ],
-  },
-  states: {
-    Unconfigured: {},
-    Ready: {
-      on: {
-        // Step 9 "The PVA validates the authenticity and integrity of the M2ME"; step 10 "sends the validation
-        // results back to the SHO" named in the request (signed, so the SHO can rely on it: x.2.3 "the correct
-        // (trusted) PVA"; the SHO-PVA link is closed).
-        validationRequest: {
-          guard: ({ context, event }) => validate(context, event.msg) !== undefined,
-          actions: emit(({ context, event }) => {
-            const v = validate(context, event.msg)!;
-            return out(v.sho, 'validationResult', validationResultTerm(v.pcid, v.nonce, v.sho, v.valid ? ok : fail));
-          }),
+  return setup({
+    types: { context: {} as PvaContext, events: {} as PvaEvent, emitted: {} as SendEvent, input: {} as { off?: readonly SwitchId[] } },
+  }).createMachine({
+    id: 'pva',
+    context: ({ input }) => ({ off: input?.off ?? [], references: [] }),
+    initial: 'Unconfigured',
+    on: {
+      // 5.1.3.5.8 PfC "obtained by PVA in advance of the manufacture"; again after a remote update (the new PfC
+      // replaces the device's old one). The supplier-PVA link is closed (out of band).
+      platformReference: [
+        {
+          guard: ({ context, event }) => isReference(event.msg) && withReference(context.references, event.msg).length >= devices,
+          target: '.Ready',
+          actions: assign(({ context, event }) => ({ references: withReference(context.references, event.msg) })),
+        },
+        {
+          guard: ({ event }) => isReference(event.msg),
+          actions: assign(({ context, event }) => ({ references: withReference(context.references, event.msg) })),
+        },
+      ],
+    },
+    states: {
+      Unconfigured: {},
+      Ready: {
+        on: {
+          // Step 9 "The PVA validates the authenticity and integrity of the M2ME"; step 10 "sends the validation
+          // results back to the SHO" named in the request (signed, so the SHO can rely on it: x.2.3 "the correct
+          // (trusted) PVA"; the SHO-PVA link is closed).
+          validationRequest: {
+            guard: ({ context, event }) => validate(context, event.msg) !== undefined,
+            actions: emit(({ context, event }) => {
+              const v = validate(context, event.msg)!;
+              return out(v.sho, 'validationResult', validationResultTerm(v.pcid, v.nonce, v.sho, v.valid ? ok : fail));
+            }),
+          },
         },
       },
     },
-  },
-});
+  });
 }
 
 const builtPva = new Map<number, ReturnType<typeof buildPvaMachine>>();

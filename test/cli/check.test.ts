@@ -291,6 +291,8 @@ describe('trecheck check: bad input is one line on stderr and exit 2', () => {
     ['an unknown attacker capability in --config', ['--config', file('cap.json', '{"flow":"initial-3gpp","attacker":{"capabilities":["t99.x"]}}')], /^trecheck: config .*cap\.json: scenario\.attacker\.capabilities\.0: .*"t1\.clone"/],
     ['an unknown insider in --config', ['--config', file('insider.json', '{"flow":"initial-3gpp","attacker":{"dishonest":"mallory"}}')], /^trecheck: config .*insider\.json: scenario\.attacker\.dishonest: .*"pva"/],
     ['too many injections in --config', ['--config', file('inject.json', '{"flow":"initial-3gpp","attacker":{"injections":99}}')], /^trecheck: config .*inject\.json: scenario\.attacker\.injections: .*6/],
+    ['three devices in --config', ['--config', file('devices3.json', '{"flow":"initial-3gpp","devices":3}')], /^trecheck: config .*devices3\.json: scenario\.devices: .*2/],
+    ['two devices with a change of operator in --config', ['--config', file('devices-change.json', '{"flow":"change-via-old-sho","devices":2}')], /^trecheck: config .*devices-change\.json: scenario\.devices: 2 devices need flow initial-3gpp or initial-non3gpp/],
     ['a --config scenario without a flow', ['--config', file('noflow.json', '{"attacker":{"dishonest":"mallory"}}')], /^trecheck: config .*noflow\.json: scenario\.flow: /],
     ['a missing --config file', ['--config', join(root, 'nope.json')], /^trecheck: cannot read config .*nope\.json: ENOENT$/],
     ['--config with --threat', ['--config', 'x.json', '--threat', 't6'], /^trecheck: use --config, or --flow\/--threat, not both$/],
