@@ -1,8 +1,8 @@
 // The non-3GPP initial connectivity service provider (004 5.1.3.5.7, 5.1.3.6.3): WLAN/DSL access, either
 // authenticated (here with the RO's vectors, the mechanism itself being out of scope) or unauthenticated
 // with a direct IP connection to the RO's DRF.
-import { oneDevice, type DeviceAddressing } from '../deviceAddressing.ts';
 import { assign, emit, setup } from 'xstate';
+import { oneDevice, type DeviceAddressing } from '../deviceAddressing.ts';
 import type { Term } from '../../src/attacker/Term.ts';
 import { directConnectionTerm, out, type Delivery, type SendEvent } from '../messages.ts';
 import { attachPcid, avPcid, avRequestToRo, challengeFor, connectivityToM2me, isAttach, isAv, responseMatches, sessionToRo, xresOf } from './accessAuthentication.ts';

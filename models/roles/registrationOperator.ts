@@ -1,8 +1,8 @@
 // The Registration Operator (004 5.1.3.5.4) with its three technical functions as parallel regions:
 // ICF (5.1.3.4.4, AVs for the PCID), DRF (5.1.3.4.2, discovery, bootstrap, registration at the SHO),
 // DPF (5.1.3.4.3, download of the MCIM object, status back to the SHO, change-of-operator relay).
-import { oneDevice, type DeviceAddressing } from '../deviceAddressing.ts';
 import { assign, emit, setup } from 'xstate';
+import { oneDevice, type DeviceAddressing } from '../deviceAddressing.ts';
 import { pk, type Term } from '../../src/attacker/Term.ts';
 import {
   activationAckTerm, avRejectTerm, avResponseTerm, bootstrapTerm, discardRelayTerm, out, provisionCommitTerm,

@@ -1,7 +1,7 @@
 // A selected home operator (004 5.1.3.5.6), parameterised by its id: the same machine plays the SHO of an
 // initial provisioning, the new SHO and the old SHO of a change of operator (5.1.3.7.3.1).
-import { oneDevice, type DeviceAddressing } from '../deviceAddressing.ts';
 import { assign, emit, setup } from 'xstate';
+import { oneDevice, type DeviceAddressing } from '../deviceAddressing.ts';
 import { name, pk, type Term } from '../../src/attacker/Term.ts';
 import { isOn, type SwitchId } from '../counterMeasures/switches.ts';
 import {

@@ -1,7 +1,7 @@
 // The 3GPP visited network operator (004 5.1.3.5.5): temporary access for the PCID, authenticated with AVs
 // obtained from the RO's ICF (5.1.3.6.2 steps 1-4; 001 steps 1-6).
-import { oneDevice, type DeviceAddressing } from '../deviceAddressing.ts';
 import { assign, emit, setup } from 'xstate';
+import { oneDevice, type DeviceAddressing } from '../deviceAddressing.ts';
 import type { Term } from '../../src/attacker/Term.ts';
 import { attachRejectTerm, out, type Delivery, type SendEvent } from '../messages.ts';
 import { fieldsOf } from '../readTerm.ts';
