@@ -108,22 +108,22 @@ function provisionedSnapshots(config: ScenarioConfig): Record<BaseRoleId, AnyMac
   return inServiceSnapshots(config, config.oldSho!, 'Selected');
 }
 
-/** dev1 in service with `oldSho`'s MCIM (in `state`) after an earlier provisioning (registration 1): the start of a
+/** dev1 in service with `serving`'s MCIM (in `state`) after an earlier provisioning (registration 1): the start of a
  *  change of operator, and of a several-device scenario where dev1 is already in service (`dev1InService`). */
-function inServiceSnapshots(config: ScenarioConfig, oldSho: ShoId, state: 'Selected' | 'Activated'): Record<BaseRoleId, AnyMachineSnapshot> {
+function inServiceSnapshots(config: ScenarioConfig, serving: ShoId, state: 'Selected' | 'Activated'): Record<BaseRoleId, AnyMachineSnapshot> {
   const base = factorySnapshots(config);
   const tre = bootedTre(config);
-  // The old SHO's MCIM object of the earlier provisioning (registration 1), as the TRE installed and the SHO issued it.
-  const oldObject = m2mSimMobj(oldSho, victim.pcid, registrationNonce(victim.pcid, 1), mcimBlob(oldSho, registrationNonce(victim.pcid, 1), victim.token, pk(victim.platformKey)));
-  const oldRegistration = registrationTerm({ device: victim.pcid, key: victim.platformKey }, registrationNonce(victim.pcid, 1), oldSho, 'v1', platformCredential(victim, 'v1'));
+  // The serving SHO's MCIM object of the earlier provisioning (registration 1), as the TRE installed and the SHO issued it.
+  const servedObject = m2mSimMobj(serving, victim.pcid, registrationNonce(victim.pcid, 1), mcimBlob(serving, registrationNonce(victim.pcid, 1), victim.token, pk(victim.platformKey)));
+  const servedRegistration = registrationTerm({ device: victim.pcid, key: victim.platformKey }, registrationNonce(victim.pcid, 1), serving, 'v1', platformCredential(victim, 'v1'));
   const treContext: TreContext = {
     ...(tre.context as TreContext),
     registry: sortById([
-      mcimEntryFor(oldSho, state),
+      mcimEntryFor(serving, state),
       ...(config.bothMcimsPresent ? [mcimEntryFor(config.sho, 'Installed')] : []),
     ]),
     noncesUsed: 1,
-    installs: [oldObject],
+    installs: [servedObject],
   };
   const initialCreds = initialCredentialsTerm(victim);
   const credItems = initialCreds.kind === 'tuple' ? initialCreds.items : [];
@@ -135,23 +135,23 @@ function inServiceSnapshots(config: ScenarioConfig, oldSho: ShoId, state: 'Selec
     subscriber: resolved(subscriberMachine, subscriberInput(config, false, null), 'Using', {
       ...supplied, change: config.dev1InService ? null : config.flow === 'change-via-pristine' ? 'pristine' : 'via-old-sho',
     }),
-    m2me: resolved(m2meMachine, { access: config.access }, 'Operational', { servingSho: oldSho, pcid: victim.pcid }),
+    m2me: resolved(m2meMachine, { access: config.access }, 'Operational', { servingSho: serving, pcid: victim.pcid }),
     tre: treMachine.resolveState({ value: tre.value, context: treContext }),
     vno: config.access === '3gpp' ? vnoMachine.resolveState({ value: 'Attached', context: { xres: null, pcid: null } }) : base.vno,
     icsp: config.access === '3gpp' ? base.icsp : resolved(non3gppIcspMachine, { mode: icspModeOf(config) }, 'Connected', {}),
     ro: resolved(registrationOperatorMachine, { delayedActivation: false }, { ICF: 'Active', DRF: 'Idle', DPF: 'Idle' }, {
-      devices: [{ pcid: credItems[1]!, kInit: credItems[2]!, kPin: credItems[3]!, connected: false, directory: oldSho }],
+      devices: [{ pcid: credItems[1]!, kInit: credItems[2]!, kPin: credItems[3]!, connected: false, directory: serving }],
       avsIssued: icspModeOf(config) === 'authenticated' ? 1 : 0,
     }),
     // With other devices to come, the PVA waits for their PfCs too (5.1.3.5.8 "in advance"; pva.ts).
     pva: resolved(pvaMachine, { off: config.off }, config.devices > 1 ? 'Unconfigured' : 'Ready', { references: [platformCredential(victim, 'v1')] }),
   };
-  snaps[oldSho] = resolved(shoMachine, { id: oldSho, off: config.off }, 'Serving', {
+  snaps[serving] = resolved(shoMachine, { id: serving, off: config.off }, 'Serving', {
     device: victim.pcid, token: victim.token, nonce: registrationNonce(victim.pcid, 1), treKey: pk(victim.platformKey), report: 'success',
-    registration: oldRegistration, issued: [{ object: oldObject, token: victim.token, registration: oldRegistration }],
+    registration: servedRegistration, issued: [{ object: servedObject, token: victim.token, registration: servedRegistration }],
   });
   // Both-present: the new SHO provisioned its MCIM into this device earlier, so it knows the device.
-  if (config.sho !== oldSho) snaps[config.sho] = resolved(shoMachine, { id: config.sho, off: config.off }, 'NoContract', {
+  if (config.sho !== serving) snaps[config.sho] = resolved(shoMachine, { id: config.sho, off: config.off }, 'NoContract', {
     preinstalled: config.bothMcimsPresent, device: config.bothMcimsPresent ? victim.pcid : null,
   });
   return snaps;
