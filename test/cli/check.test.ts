@@ -233,7 +233,8 @@ describe('trecheck check: known findings about the text', () => {
     const plain = await check('--baseline', baseline);
     expect(plain.code).toBe(0);
     expect(plain.stdout).not.toContain('DISAPPEARED');
-  });
+    // Three runs, one of them the whole default run (see above).
+  }, 240_000);
 });
 
 describe('trecheck check: bounds and random search', () => {
