@@ -39,9 +39,14 @@ export const worldProperties: readonly WorldProperty[] = (() => {
 export function propertiesFor(config: ScenarioConfig): readonly WorldProperty[] {
   const goalJudged = !underAttack(config) && config.shoCommands.length === 0;
   const serviceOwed = config.shoCommands.length === 0;
-  return worldProperties.filter((p) =>
-    (goalJudged || p.property.id !== honestRunEndsAtGoal.id) && (serviceOwed || !serviceProperties.has(p.property.id)) &&
-    (config.devices > 1 || !severalDeviceProperties.has(p.property.id)));
+  return judgedIn(config, worldProperties).filter((p) =>
+    (goalJudged || p.property.id !== honestRunEndsAtGoal.id) && (serviceOwed || !serviceProperties.has(p.property.id)));
+}
+
+/** Of `properties` (a threat's, or all), those judged in `config`: the claims over several TREs only where it has
+ *  several devices. Every runner of a threat's scenarios filters its list through this. */
+export function judgedIn(config: ScenarioConfig, properties: readonly WorldProperty[]): readonly WorldProperty[] {
+  return config.devices > 1 ? properties : properties.filter((p) => !severalDeviceProperties.has(p.property.id));
 }
 
 /** Claims about several TREs, judged where a scenario has more than one honest device (with one they would compare
