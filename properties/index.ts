@@ -34,13 +34,24 @@ export const worldProperties: readonly WorldProperty[] = (() => {
 /** The claims that apply to a scenario: all of them, except that HonestRunEndsAtGoal is judged only where the goal is
  *  the scenario's: under an attacker or faults a run that stops short of it is their doing, and where the SHOs may
  *  send lifecycle commands (`shoCommands`) an owner's own BLOCK or DELETE legitimately takes its MCIM out of service:
- *  there the properties of service (ServiceRecoverable, ServiceEventually) are not judged either. */
+ *  there the properties of service (ServiceRecoverable, ServiceEventually) are not judged either; the claims about
+ *  several TREs are judged only where there are several devices. */
 export function propertiesFor(config: ScenarioConfig): readonly WorldProperty[] {
   const goalJudged = !underAttack(config) && config.shoCommands.length === 0;
   const serviceOwed = config.shoCommands.length === 0;
-  return worldProperties.filter((p) =>
+  return judgedIn(config, worldProperties).filter((p) =>
     (goalJudged || p.property.id !== honestRunEndsAtGoal.id) && (serviceOwed || !serviceProperties.has(p.property.id)));
 }
+
+/** Of `properties` (a threat's, or all), those judged in `config`: the claims over several TREs only where it has
+ *  several devices. Every runner of a threat's scenarios filters its list through this. */
+export function judgedIn(config: ScenarioConfig, properties: readonly WorldProperty[]): readonly WorldProperty[] {
+  return config.devices > 1 ? properties : properties.filter((p) => !severalDeviceProperties.has(p.property.id));
+}
+
+/** Claims about several TREs, judged where a scenario has more than one honest device (with one they would compare
+ *  the TRE with itself only, and keep the verdicts of one-device scenarios as they were). */
+const severalDeviceProperties = new Set<string>(['McimInstalledOnlyInItsTre', 'NoMcimCredentialInTwoTres']);
 
 /** Claims that the device has or regains service, which an owner's own lifecycle command may rightly end. */
 const serviceProperties = new Set<string>(['ServiceRecoverable', 'ServiceEventually']);

@@ -57,6 +57,7 @@ function titleOf(threat: number): string {
 /** What a scenario sets beyond its flow and attacker, in words. */
 function scenarioExtras(c: ScenarioConfig): string {
   const out: string[] = [];
+  if (c.devices > 1) out.push(`${c.devices} devices${c.dev1InService ? ' (dev1 in service)' : ''}`);
   if (c.bothMcimsPresent) out.push('both MCIMs present');
   const faults = [c.faults.tamper ? 'tamper' : '', c.faults.corruptMcim ? 'MCIM corruption' : '', c.faults.eraseMcim ? 'MCIM erasure' : ''].filter((f) => f !== '');
   if (faults.length > 0) out.push(`faults: ${faults.join(', ')}`);

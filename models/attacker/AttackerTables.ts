@@ -6,8 +6,8 @@ import { synthesise, synthesisSignature } from '../../src/attacker/synthesis.ts'
 import { showTerm, type Term } from '../../src/attacker/Term.ts';
 import type { Message, MessageKind } from '../messages.ts';
 import type { AttackerModel } from './attackerModel.ts';
-import { messageSchemas } from './messageSchemas.ts';
-import { kindsOfTag, messageRoutes, tagOf } from './routes.ts';
+import { schemasFor } from './messageSchemas.ts';
+import { kindsOfTag, messageRoutes, routesOf, tagOf } from './routes.ts';
 import { slotTyping } from './slotTypes.ts';
 
 export interface KnowledgeEntry {
@@ -43,7 +43,7 @@ export class AttackerTables {
     private readonly options: { readonly incremental?: boolean } = {},
   ) {
     this.writable = (Object.keys(messageRoutes) as MessageKind[])
-      .map((kind) => [kind, (messageRoutes[kind]?.routes ?? []).filter(([from, to]) => model.reach.writes(kind, from, to))] as const)
+      .map((kind) => [kind, routesOf(kind, model.devices).filter(([from, to]) => model.reach.writes(kind, from, to))] as const)
       .filter(([, routes]) => routes.length > 0);
   }
 
@@ -91,7 +91,7 @@ export class AttackerTables {
     const started = performance.now();
     let candidates = 0;
     for (const [kind, routes] of this.writable) {
-      for (const template of messageSchemas[kind] ?? []) {
+      for (const template of schemasFor(this.model.devices.length)[kind] ?? []) {
         if (before !== undefined) {
           const was = synthesisSignature(template, before, slotTyping);
           if (was !== undefined && was === synthesisSignature(template, knowledge, slotTyping)) {
@@ -124,7 +124,7 @@ export class AttackerTables {
   }
 
   private along(out: Message[], kind: MessageKind, term: Term): void {
-    for (const [from, to] of messageRoutes[kind]?.routes ?? []) {
+    for (const [from, to] of routesOf(kind, this.model.devices)) {
       if (this.model.reach.writes(kind, from, to)) out.push({ kind, from, to, term });
     }
   }

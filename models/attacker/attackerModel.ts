@@ -5,7 +5,9 @@ import { name, pk, type Term } from '../../src/attacker/Term.ts';
 import type { ScenarioConfig } from '../flows/ScenarioConfig.ts';
 import { deviceNames, firmware, platformCredential, shoName, skEs, skPva, skRo, skSho } from '../messages.ts';
 import { mcimLifecycleEventTypes } from '../mcimLifecycle.ts';
-import { shoIds } from '../roleIds.ts';
+import { shoIds, type DeviceId } from '../roleIds.ts';
+import { honestDevices } from '../deviceAddressing.ts';
+import { isOn } from '../counterMeasures/switches.ts';
 import type { InsiderRole } from './capabilities.ts';
 import { reachOf, type Reach } from './channels.ts';
 import { messageRoutes } from './routes.ts';
@@ -17,6 +19,8 @@ export interface AttackerModel {
   readonly budget: number;
   readonly reach: Reach;
   readonly initialKnowledge: readonly Term[];
+  /** The honest devices of the scenario: the attacker's routes reach each one's roles (routes.ts routesOf). */
+  readonly devices: readonly DeviceId[];
 }
 
 const victim = deviceNames('dev1');
@@ -43,15 +47,16 @@ function publicKnowledge(): Term[] {
 }
 
 /** The secrets an insider holds (004 Annex x.3: what each role is trusted with). */
-function insiderKnowledge(role: InsiderRole, dpfGeneratesCredentials: boolean): Term[] {
+function insiderKnowledge(role: InsiderRole, dpfGeneratesCredentials: boolean, devices: readonly DeviceId[]): Term[] {
+  const made = devices.map(deviceNames);
   switch (role) {
     case 'ro':
       // 5.1.3.4.3: the DPF may generate the MCIM credentials itself, and then holds every SHO's Ki.
-      return [skRo, victim.kInit, victim.kPin, ...(dpfGeneratesCredentials ? shoIds.map((s) => name(`ki:${s}`)) : [])];
+      return [skRo, ...made.flatMap((d) => [d.kInit, d.kPin]), ...(dpfGeneratesCredentials ? shoIds.map((s) => name(`ki:${s}`)) : [])];
     case 'pva':
       return [skPva];
     case 'supplier':
-      return [skEs, victim.platformKey, victim.kInit, victim.kPin, victim.token, victim.userPin];
+      return [skEs, ...made.flatMap((d) => [d.platformKey, d.kInit, d.kPin, d.token, d.userPin])];
     case 'sho1':
     case 'sho2':
       // Its own MCIM's credentials are its to know.
@@ -65,18 +70,25 @@ export function attackerModelOf(config: ScenarioConfig): AttackerModel {
   const caps = new Set(config.attacker.capabilities);
   const insider = config.attacker.dishonest;
   const active = caps.size > 0 || insider !== null;
+  const devices = honestDevices(config.devices);
   const initialKnowledge = [
     ...publicKnowledge(),
+    // A second honest device's identity and public key are as public as the victim's.
+    ...(devices.includes('dev2') ? [other.pcid, pk(other.platformKey)] : []),
     ...(caps.has('t5.emulatedTre') ? [emulatedKey] : []),
     ...(caps.has('t5.otherTre') ? [other.platformKey, platformCredential(other, 'v1')] : []),
+    // A clone of dev1's host (t1.clone) when dev1 is in service and its host runs the MCIM ([t2 cm3] off, as
+    // treChecks.ts exportToHost hands it over at install): the MCIM's credentials were in host memory before the run.
+    ...(caps.has('t1.clone') && config.dev1InService && !isOn(config.off, 't2.cm3') ? [name(`imsi:${config.sho}`), name(`ki:${config.sho}`)] : []),
     // 5.1.3.5.8 (3): the PfC's certificate is public, device-specific.
     ...(caps.has('t6.firmware') ? [platformCredential(victim, 'v1')] : []),
-    ...(insider === null ? [] : insiderKnowledge(insider, config.dpfGeneratesCredentials)),
+    ...(insider === null ? [] : insiderKnowledge(insider, config.dpfGeneratesCredentials, devices)),
   ];
   return {
     active,
     budget: config.attacker.injections,
     reach: reachOf(config),
     initialKnowledge,
+    devices,
   };
 }

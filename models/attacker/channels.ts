@@ -5,7 +5,7 @@
 // with one switched off the network attacker reads and writes that class.
 import type { ScenarioConfig } from '../flows/ScenarioConfig.ts';
 import type { MessageKind } from '../messages.ts';
-import type { RoleId } from '../roleIds.ts';
+import { playedRole, type RoleId } from '../roleIds.ts';
 
 /** The kind of link a channel is: by its two ends, whichever way the message goes. */
 export type ChannelClass = 'network' | 'host' | 'portal' | 'manufacturing' | 'operator' | 'atDevice';
@@ -21,8 +21,9 @@ const classes: Readonly<Record<string, ChannelClass>> = {
   'm2me>tre': 'host',
 };
 
+/** By the roles the two ends play: a second device's host-TRE interface is a host channel as dev1's is. */
 export function channelClass(from: RoleId, to: RoleId): ChannelClass {
-  return classes[[from, to].sort().join('>')] ?? 'network';
+  return classes[[playedRole(from), playedRole(to)].sort().join('>')] ?? 'network';
 }
 
 /** The channel classes an assumption of `config` closes to the network attacker. */

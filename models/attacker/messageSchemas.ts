@@ -47,11 +47,12 @@ const registrations = pfcs('pfc').flatMap((pfc) => signed('treKey', registration
 /** The M2MSIMMobj (x.2.3) as the TRE parses it: under an SHO's signature, PCID, nonce, the blob encrypted for a TRE
  *  key or (read only with [t5 cm3] off) in clear. The TRE stores the credentials and code without comparing them;
  *  it compares the content's nonce with the object's, so a nonce other than the object's stands for all others. */
-const mcimObjects: readonly Term[] = [nonce, slot('?nonce!')].flatMap((contentNonce) => {
-  const content = mcimContentOf(id<ShoId>('?sho'), slot('?imsi!'), slot('?ki!'), slot('?code!'), slot('?token'), contentNonce);
+const mcimObjectsWith = (ki: Term): readonly Term[] => [nonce, slot('?nonce!')].flatMap((contentNonce) => {
+  const content = mcimContentOf(id<ShoId>('?sho'), slot('?imsi!'), ki, slot('?code!'), slot('?token'), contentNonce);
   const blobs: Term[] = [...publicKeys('treKey#blob').map((key) => aenc(key, content)), content];
   return blobs.flatMap((blob) => signed('shoKey', m2mSimMobjBody(pcid, nonce, blob)));
 });
+const mcimObjects = mcimObjectsWith(slot('?ki!'));
 const activationObjects = signed('shoKey', mcimActivationBody(id<ShoId>('?sho'), pcid, nonce));
 const provisioningStatuses = signed('treKey', provisioningStatusBody(pcid, nonce, id<ShoId>('?sho'), slot('?verdict')));
 
@@ -96,3 +97,19 @@ export const messageSchemas: Partial<Record<MessageKind, readonly Term[]>> = {
   userAuth: [userAuthTerm(slot('?pin'), id<UserAuthOrigin>('?origin'))],
   interfaceRequest: [keyExportRequestTerm(pcid)],
 };
+
+/** With several devices a claim compares the Ki that TREs hold (properties/claims/NoMcimCredentialInTwoTres.ts), so
+ *  the MCIM object's Ki is no longer a slot no one inspects: each Ki the attacker holds is tried. */
+const severalDeviceSchemas: Partial<Record<MessageKind, readonly Term[]>> = (() => {
+  const objects = mcimObjectsWith(slot('?ki'));
+  return {
+    ...messageSchemas,
+    provisioningAuthorisation: objects.flatMap((object) => signed('shoKey#authorise', provisioningAuthorisationBody(pcid, object))),
+    mcimDownload: objects,
+  };
+})();
+
+/** The schemas of a world of `devices` honest devices. */
+export function schemasFor(devices: number): Partial<Record<MessageKind, readonly Term[]>> {
+  return devices > 1 ? severalDeviceSchemas : messageSchemas;
+}

@@ -2,7 +2,7 @@
 // the attacker replays or redirects a term it holds along any route of a kind whose tag the term carries.
 import type { Term } from '../../src/attacker/Term.ts';
 import type { MessageKind } from '../messages.ts';
-import type { RoleId } from '../roleIds.ts';
+import { deviceRoleId, deviceRoles, type DeviceId, type DeviceRole, type RoleId } from '../roleIds.ts';
 
 type Route = readonly [from: RoleId, to: RoleId];
 
@@ -50,6 +50,18 @@ export const messageRoutes: Partial<Record<MessageKind, { readonly tag: string; 
   discardRelay: { tag: 'oldReleased', routes: [net('ro', 'sho1'), net('ro', 'sho2')] },
   shoRegistration: { tag: 'subscribes', routes: [net('sho1', 'ro'), net('sho2', 'ro')] },
 };
+
+const isDeviceRole = (r: RoleId): r is DeviceRole => (deviceRoles as readonly string[]).includes(r);
+
+/** The routes of `kind` in a world of the honest `devices`: a route to or from a device's role is a route of each
+ *  device (a host-TRE route stays inside one device). */
+export function routesOf(kind: MessageKind, devices: readonly DeviceId[]): readonly Route[] {
+  const routes = messageRoutes[kind]?.routes ?? [];
+  if (devices.length <= 1) return routes;
+  return devices.flatMap((d) => routes
+    .filter(([from, to]) => d === 'dev1' || isDeviceRole(from) || isDeviceRole(to))
+    .map(([from, to]): Route => [isDeviceRole(from) ? deviceRoleId(from, d) : from, isDeviceRole(to) ? deviceRoleId(to, d) : to]));
+}
 
 /** The tag of a term: the first name of a tuple, or of a signature's body. */
 export function tagOf(t: Term): string | undefined {

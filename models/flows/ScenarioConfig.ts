@@ -22,6 +22,8 @@ export const scenarioInputSchema = z
   .object({
     name: z.string().min(1).optional(),
     flow: z.enum(flowIds),
+    devices: z.number().int().min(1).max(2).describe('honest devices, each with its subscriber, M2ME and TRE (dev1 is the victim\'s)').optional(),
+    dev1InService: z.boolean().describe('with devices 2: dev1 starts in service with its SHO\'s MCIM (an earlier provisioning), only dev2 is provisioned in the run').optional(),
     access: z.enum(['3gpp', 'non3gpp-authenticated', 'non3gpp-unauthenticated']).optional(),
     sho: sho.optional(),
     // null is what a resolved config holds for flows without an old SHO, so resolved configs round-trip.
@@ -73,6 +75,12 @@ export type ScenarioInput = z.input<typeof scenarioInputSchema>;
 export interface ScenarioConfig {
   readonly name: string;
   readonly flow: FlowId;
+  /** Honest devices (1 or 2): dev1, and with 2 a second device dev2 with its own subscriber, M2ME and TRE, whose
+   *  subscriber contracts with the SHO dev1's does not (models/flows/castFor.ts). */
+  readonly devices: number;
+  /** With several devices: dev1 starts in service with the chosen SHO's MCIM Activated (an earlier provisioning, as a
+   *  change of operator starts), and the run provisions the other devices only. */
+  readonly dev1InService: boolean;
   readonly access: Access;
   /** The SHO chosen by the subscriber: the SHO of an initial provisioning, the new SHO of a change. */
   readonly sho: ShoId;
@@ -118,6 +126,12 @@ export interface ScenarioConfig {
   };
 }
 
+/** The SHO a second device's subscriber contracts with: the one dev1's does not (an assumption of the model: each
+ *  SHO serves one device, docs/model.md). */
+export function secondDeviceSho(config: Pick<ScenarioConfig, 'sho'>): ShoId {
+  return config.sho === 'sho1' ? 'sho2' : 'sho1';
+}
+
 /** An attacker, an insider or a fault acts in the scenario: a run that stops short of the goal may be their doing. */
 export function underAttack(config: ScenarioConfig): boolean {
   return config.attacker.capabilities.length > 0 || config.attacker.dishonest !== null || config.faults.tamper || config.faults.corruptMcim || config.faults.eraseMcim;
@@ -134,6 +148,8 @@ export type ScenarioResult = { readonly ok: true; readonly config: ScenarioConfi
 const bad = (message: string): ScenarioResult => ({ ok: false, error: { code: 'invalid-scenario', message } });
 
 /** Checks `input` and fills in the defaults:
+ *  - devices: 1, dev1InService: false (2 only for the initial flows over 3GPP or non-3GPP access, and not with `t5.otherTre`, whose dev2 is
+ *    the attacker's);
  *  - access: '3gpp', except 'non3gpp-authenticated' for initial-non3gpp;
  *  - sho: 'sho1' for initial flows, 'sho2' (the new SHO) for changes; oldSho: the other SHO for changes;
  *  - bothMcimsPresent: false; delayedActivation: true for delayed-activation, false otherwise;
@@ -168,6 +184,14 @@ export function resolveScenario(input: unknown): ScenarioResult {
   if (i.flow === 'delayed-activation' && !delayedActivation) return bad('scenario.delayedActivation: flow delayed-activation needs it true');
   if (change && delayedActivation) return bad(`scenario.delayedActivation: a change of operator starts from a provisioned M2ME (flow is ${i.flow})`);
   const bothMcimsPresent = i.bothMcimsPresent ?? false;
+  const devices = i.devices ?? 1;
+  if (devices > 1 && i.flow !== 'initial-3gpp' && i.flow !== 'initial-non3gpp') {
+    return bad(`scenario.devices: ${devices} devices need flow initial-3gpp or initial-non3gpp (each device's subscriber takes an SHO of its own; flow is ${i.flow})`);
+  }
+  if (i.dev1InService === true && devices < 2) return bad('scenario.dev1InService: only with devices: 2 (the run then provisions dev2)');
+  if (devices > 1 && i.attacker?.capabilities?.includes('t5.otherTre') === true) {
+    return bad('scenario.devices: t5.otherTre makes dev2 the attacker\'s own device; it cannot also be an honest one');
+  }
   const off: SwitchId[] = [];
   for (const [k, id] of (i.off ?? []).entries()) {
     const sw = switchOf(id);
@@ -177,7 +201,7 @@ export function resolveScenario(input: unknown): ScenarioResult {
   off.sort((a, b) => switchIds.indexOf(a) - switchIds.indexOf(b));
   const capabilitiesSet = [...new Set(i.attacker?.capabilities ?? [])].sort((a, b) => capabilityIds.indexOf(a) - capabilityIds.indexOf(b));
   const injects = capabilitiesSet.some((c) => injectingCapabilities.includes(c)) || (i.attacker?.dishonest ?? null) !== null;
-  const defaultName = [i.flow, i.flow === 'initial-non3gpp' ? access.replace('non3gpp-', '') : '', bothMcimsPresent ? 'both-present' : '']
+  const defaultName = [i.flow, i.flow === 'initial-non3gpp' ? access.replace('non3gpp-', '') : '', bothMcimsPresent ? 'both-present' : '', devices > 1 ? `${devices}-devices` : '', i.dev1InService === true ? 'dev1-in-service' : '']
     .filter((s) => s !== '')
     .join('-');
   return {
@@ -185,6 +209,8 @@ export function resolveScenario(input: unknown): ScenarioResult {
     config: {
       name: i.name ?? defaultName,
       flow: i.flow,
+      devices,
+      dev1InService: i.dev1InService ?? false,
       access,
       sho: chosen,
       oldSho,

@@ -1,13 +1,13 @@
 // What an honest run of a scenario must reach, read from role snapshots only:
 // the chosen SHO's MCIM Activated in the TRE, the success report at that SHO, the old MCIM gone (or isolated),
-// and never more than one MCIM active.
+// and never more than one MCIM active; with a second device, its SHO's MCIM Activated in its TRE too.
 import type { AnyMachineSnapshot } from 'xstate';
 import type { McimLifecycleState } from '../mcimLifecycle.ts';
 import type { RoleId } from '../roleIds.ts';
 import type { ShoContext } from '../roles/sho.ts';
 import type { TreContext } from '../roles/tre.ts';
 import { isActive } from '../roles/treRegistry.ts';
-import type { ScenarioConfig } from './ScenarioConfig.ts';
+import { secondDeviceSho, type ScenarioConfig } from './ScenarioConfig.ts';
 
 export interface McimView {
   readonly id: string;
@@ -67,6 +67,16 @@ export function flowOutcome(
     // 5.1.3.7.4.2 steps 9-10: the old SHO is told and acknowledges. 5.1.3.7.4.3 has no such step.
     if (config.flow === 'change-via-old-sho' && oldSnap.value !== 'Released') {
       unmet.push(`old SHO ${config.oldSho} is ${String(oldSnap.value)}, expected Released (steps 9-10)`);
+    }
+  }
+  // A second device: its own SHO's MCIM Activated in its TRE, with that SHO's success report (004 steps 13-14).
+  if (config.devices > 1) {
+    const sho2 = secondDeviceSho(config);
+    const mcim2 = (snapshotOf('tre@dev2').context as TreContext).registry.find((e) => e.owner === sho2);
+    const sho2Snap = snapshotOf(sho2);
+    if (mcim2?.state !== 'Activated') unmet.push(`MCIM of ${sho2} in tre@dev2 is ${mcim2?.state ?? 'absent'}, expected Activated`);
+    if (sho2Snap.value !== 'Serving' || (sho2Snap.context as ShoContext).report !== 'success') {
+      unmet.push(`${sho2} (dev2's SHO) is ${String(sho2Snap.value)} with report '${(sho2Snap.context as ShoContext).report}', expected Serving with 'success'`);
     }
   }
   if (run.maxActiveMcims > 1) unmet.push(`${run.maxActiveMcims} MCIMs were active at once, expected at most 1`);

@@ -3,6 +3,7 @@
 import type { Term } from '../../src/attacker/Term.ts';
 import { authChallengeTerm, avRequestTerm, ipConnectivityTerm, out, pdpContextTerm, type SendEvent } from '../messages.ts';
 import { fieldsOf, same } from '../readTerm.ts';
+import { oneDevice, type DeviceAddressing } from '../deviceAddressing.ts';
 
 /** Step 1: an attach message carrying the PCID. */
 export function isAttach(msg: Term): boolean {
@@ -33,9 +34,9 @@ export function xresOf(av: Term): Term {
 }
 
 /** Step 3 (001 step 5): RAND and AUTN go to the M2ME, XRES stays with the access network. */
-export function challengeFor(av: Term): SendEvent {
+export function challengeFor(av: Term, addressing: DeviceAddressing = oneDevice): SendEvent {
   const f = fieldsOf(av, 'av', 4)!;
-  return out('m2me', 'authChallenge', authChallengeTerm(f[1]!, f[3]!));
+  return out(addressing.of('m2me', f[0]), 'authChallenge', authChallengeTerm(f[1]!, f[3]!));
 }
 
 /** Step 4: the M2ME's RES equals the XRES of the AV in use. */
@@ -45,4 +46,4 @@ export function responseMatches(msg: Term, xres: Term | null): boolean {
 
 /** Step 4 "the VNO provides IP connectivity ... to reach the RO (DRF)": the session notice to the ICF first. */
 export const sessionToRo = (pcid: Term): SendEvent => out('ro', 'pdpContext', pdpContextTerm(pcid));
-export const connectivityToM2me = (pcid: Term): SendEvent => out('m2me', 'ipConnectivity', ipConnectivityTerm(pcid));
+export const connectivityToM2me = (pcid: Term, addressing: DeviceAddressing = oneDevice): SendEvent => out(addressing.of('m2me', pcid), 'ipConnectivity', ipConnectivityTerm(pcid));

@@ -21,6 +21,8 @@ function certified(pfc: Term | undefined): { pcid: Term; treKey: Term; measureme
   return f === undefined ? undefined : { pcid: f[0]!, treKey: f[1]!, measurement: f[2]! };
 }
 
+const isReference = (msg: Term): boolean => certified(fieldsOf(msg, 'platformReference', 1)?.[0]) !== undefined;
+
 /** 5.1.3.5.8 "Validation of platform credentials that assert the authenticity and integrity of the M2ME":
  *  the registration is signed with the key a genuine PfC certifies and reports the measurement the PfC asserts
  *  (x.3 PVA "Correctly authenticate the identity and compliance status"); with [t5 cm2] the PfC must be the
@@ -39,40 +41,65 @@ export function validate(ctx: PvaContext, msg: Term): { pcid: Term; nonce: Term;
   return { pcid: body.pcid, nonce: body.nonce, sho: body.sho, valid };
 }
 
-export const pvaMachine = setup({
-  types: { context: {} as PvaContext, events: {} as PvaEvent, emitted: {} as SendEvent, input: {} as { off?: readonly SwitchId[] } },
-}).createMachine({
-  id: 'pva',
-  context: ({ input }) => ({ off: input?.off ?? [], references: [] }),
-  initial: 'Unconfigured',
-  on: {
-    // 5.1.3.5.8 PfC "obtained by PVA in advance of the manufacture"; again after a remote update (the new PfC
-    // replaces the device's old one). The supplier-PVA link is closed (out of band).
-    platformReference: {
-      guard: ({ event }) => certified(fieldsOf(event.msg, 'platformReference', 1)?.[0]) !== undefined,
-      target: '.Ready',
-      actions: assign(({ context, event }) => {
-        const pfc = fieldsOf(event.msg, 'platformReference', 1)![0]!;
-        const pcid = certified(pfc)!.pcid;
-        return { references: [...context.references.filter((r) => !same(certified(r)?.pcid, pcid)), pfc] };
-      }),
+/** The PfCs after `msg`, a reference for one device (it replaces that device's earlier one). */
+function withReference(references: readonly Term[], msg: Term): readonly Term[] {
+  const pfc = fieldsOf(msg, 'platformReference', 1)![0]!;
+  const pcid = certified(pfc)!.pcid;
+  return [...references.filter((r) => !same(certified(r)?.pcid, pcid)), pfc];
+}
+
+/** The PVA of a world of `devices` honest devices: it validates once it holds the reference of each (5.1.3.5.8 "in
+ *  advance"), so no registration of a device is judged before that device's PfC arrived. */
+function buildPvaMachine(devices: number) {
+  return setup({
+    types: { context: {} as PvaContext, events: {} as PvaEvent, emitted: {} as SendEvent, input: {} as { off?: readonly SwitchId[] } },
+  }).createMachine({
+    id: 'pva',
+    context: ({ input }) => ({ off: input?.off ?? [], references: [] }),
+    initial: 'Unconfigured',
+    on: {
+      // 5.1.3.5.8 PfC "obtained by PVA in advance of the manufacture"; again after a remote update (the new PfC
+      // replaces the device's old one). The supplier-PVA link is closed (out of band).
+      platformReference: [
+        {
+          guard: ({ context, event }) => isReference(event.msg) && withReference(context.references, event.msg).length >= devices,
+          target: '.Ready',
+          actions: assign(({ context, event }) => ({ references: withReference(context.references, event.msg) })),
+        },
+        {
+          guard: ({ event }) => isReference(event.msg),
+          actions: assign(({ context, event }) => ({ references: withReference(context.references, event.msg) })),
+        },
+      ],
     },
-  },
-  states: {
-    Unconfigured: {},
-    Ready: {
-      on: {
-        // Step 9 "The PVA validates the authenticity and integrity of the M2ME"; step 10 "sends the validation
-        // results back to the SHO" named in the request (signed, so the SHO can rely on it: x.2.3 "the correct
-        // (trusted) PVA"; the SHO-PVA link is closed).
-        validationRequest: {
-          guard: ({ context, event }) => validate(context, event.msg) !== undefined,
-          actions: emit(({ context, event }) => {
-            const v = validate(context, event.msg)!;
-            return out(v.sho, 'validationResult', validationResultTerm(v.pcid, v.nonce, v.sho, v.valid ? ok : fail));
-          }),
+    states: {
+      Unconfigured: {},
+      Ready: {
+        on: {
+          // Step 9 "The PVA validates the authenticity and integrity of the M2ME"; step 10 "sends the validation
+          // results back to the SHO" named in the request (signed, so the SHO can rely on it: x.2.3 "the correct
+          // (trusted) PVA"; the SHO-PVA link is closed).
+          validationRequest: {
+            guard: ({ context, event }) => validate(context, event.msg) !== undefined,
+            actions: emit(({ context, event }) => {
+              const v = validate(context, event.msg)!;
+              return out(v.sho, 'validationResult', validationResultTerm(v.pcid, v.nonce, v.sho, v.valid ? ok : fail));
+            }),
+          },
         },
       },
     },
-  },
-});
+  });
+}
+
+const builtPva = new Map<number, ReturnType<typeof buildPvaMachine>>();
+
+/** The PVA machine of a world of `devices` honest devices (built once per count). */
+export function pvaMachineFor(devices: number): ReturnType<typeof buildPvaMachine> {
+  let m = builtPva.get(devices);
+  if (m === undefined) builtPva.set(devices, (m = buildPvaMachine(devices)));
+  return m;
+}
+
+/** The PVA of a one-device world. */
+export const pvaMachine = pvaMachineFor(1);

@@ -2,6 +2,7 @@
 // ICF (5.1.3.4.4, AVs for the PCID), DRF (5.1.3.4.2, discovery, bootstrap, registration at the SHO),
 // DPF (5.1.3.4.3, download of the MCIM object, status back to the SHO, change-of-operator relay).
 import { assign, emit, setup } from 'xstate';
+import { oneDevice, type DeviceAddressing } from '../deviceAddressing.ts';
 import { pk, type Term } from '../../src/attacker/Term.ts';
 import {
   activationAckTerm, avRejectTerm, avResponseTerm, bootstrapTerm, discardRelayTerm, out, provisionCommitTerm,
@@ -107,197 +108,222 @@ function discardAcknowledged(ctx: RoContext, msg: Term): boolean {
   });
 }
 
-export const registrationOperatorMachine = setup({
-  types: { context: {} as RoContext, events: {} as RoEvent, emitted: {} as SendEvent, input: {} as { delayedActivation: boolean } },
-  actions: {
-    storeCredentials: assign(({ context, event }) => {
-      const f = fieldsOf(event.msg, 'initialCredentials', 3);
-      if (f === undefined || context.devices.some((d) => same(d.pcid, f[0]))) return {};
-      return { devices: [...context.devices, { pcid: f[0]!, kInit: f[1]!, kPin: f[2]!, connected: false, directory: null }] };
+/** The RO, answering each device at its own M2ME and subscriber, by the PCID it serves (5.1.3.6.2 steps 3-12). */
+function buildRoMachine(addressing: DeviceAddressing) {
+  return setup({
+    types: { context: {} as RoContext, events: {} as RoEvent, emitted: {} as SendEvent, input: {} as { delayedActivation: boolean } },
+    actions: {
+      storeCredentials: assign(({ context, event }) => {
+        const f = fieldsOf(event.msg, 'initialCredentials', 3);
+        if (f === undefined || context.devices.some((d) => same(d.pcid, f[0]))) return {};
+        return { devices: [...context.devices, { pcid: f[0]!, kInit: f[1]!, kPin: f[2]!, connected: false, directory: null }] };
+      }),
+    },
+    guards: {
+      avForKnownDevice: ({ context, event }) => deviceIn(context, event.msg, 'avRequest', 1) !== undefined,
+    },
+  }).createMachine({
+    id: 'ro',
+    context: ({ input }) => ({
+      devices: [], delayedActivation: input.delayedActivation, avsIssued: 0, dpfSho: null, dpfDevice: null, dpfNonce: null,
     }),
-  },
-  guards: {
-    avForKnownDevice: ({ context, event }) => deviceIn(context, event.msg, 'avRequest', 1) !== undefined,
-  },
-}).createMachine({
-  id: 'ro',
-  context: ({ input }) => ({
-    devices: [], delayedActivation: input.delayedActivation, avsIssued: 0, dpfSho: null, dpfDevice: null, dpfNonce: null,
-  }),
-  type: 'parallel',
-  states: {
-    ICF: {
-      initial: 'NoCredentials',
-      on: {
-        // x.3 ICF "Securely receive and store initial connectivity credentials and PCIDs from M2MESs" (more devices).
-        initialCredentials: { guard: ({ context, event }) => deviceIn(context, event.msg, 'initialCredentials', 3) === undefined, actions: 'storeCredentials' },
-      },
-      states: {
-        NoCredentials: {
-          on: {
-            // Annex x.1: with delayed activation the subscription stays dormant until the user announces switch-on.
-            initialCredentials: [
-              {
-                guard: ({ context, event }) => !context.delayedActivation && fieldsOf(event.msg, 'initialCredentials', 3) !== undefined,
+    type: 'parallel',
+    states: {
+      ICF: {
+        initial: 'NoCredentials',
+        on: {
+          // x.3 ICF "Securely receive and store initial connectivity credentials and PCIDs from M2MESs" (more devices).
+          initialCredentials: { guard: ({ context, event }) => deviceIn(context, event.msg, 'initialCredentials', 3) === undefined, actions: 'storeCredentials' },
+        },
+        states: {
+          NoCredentials: {
+            on: {
+              // Annex x.1: with delayed activation the subscription stays dormant until the user announces switch-on.
+              initialCredentials: [
+                {
+                  guard: ({ context, event }) => !context.delayedActivation && fieldsOf(event.msg, 'initialCredentials', 3) !== undefined,
+                  target: 'Active',
+                  actions: 'storeCredentials',
+                },
+                {
+                  guard: ({ context, event }) => context.delayedActivation && fieldsOf(event.msg, 'initialCredentials', 3) !== undefined,
+                  target: 'Dormant',
+                  actions: 'storeCredentials',
+                },
+              ],
+            },
+          },
+          Dormant: {
+            on: {
+              // Annex x.1 "indicate ... that the M2M equipment is going to be switched on so that the subscription
+              // can be activated in the network" (over "an appropriately protected web portal").
+              activationNotice: {
+                guard: ({ context, event }) => deviceIn(context, event.msg, 'activationNotice', 1) !== undefined,
                 target: 'Active',
-                actions: 'storeCredentials',
+                actions: emit(({ context, event }) => {
+                  const pcid = deviceIn(context, event.msg, 'activationNotice', 1)!.pcid;
+                  return out(addressing.of('subscriber', pcid), 'activationAck', activationAckTerm(pcid));
+                }),
               },
-              {
-                guard: ({ context, event }) => context.delayedActivation && fieldsOf(event.msg, 'initialCredentials', 3) !== undefined,
-                target: 'Dormant',
-                actions: 'storeCredentials',
+              // Annex x.1: no live subscription, no AVs.
+              avRequest: {
+                guard: 'avForKnownDevice',
+                actions: emit(({ context, event }) => out(event.from, 'avReject', avRejectTerm(deviceIn(context, event.msg, 'avRequest', 1)!.pcid))),
               },
+            },
+          },
+          Active: {
+            on: {
+              // 004 step 3 "The RO transfers AVs for the claimed PCID to the VNO"; 001 step 3 "the ICF ... can generate AVs".
+              // The answer goes back to the access network that asked (routing, not authentication).
+              avRequest: {
+                guard: ({ context, event }) => context.avsIssued < MAX_AVS && deviceIn(context, event.msg, 'avRequest', 1) !== undefined,
+                actions: [
+                  emit(({ context, event }) => {
+                    const d = deviceIn(context, event.msg, 'avRequest', 1)!;
+                    return out(event.from, 'avResponse', avResponseTerm(d.pcid, d.kInit, randNonce(context.avsIssued + 1)));
+                  }),
+                  assign(({ context }) => ({ avsIssued: context.avsIssued + 1 })),
+                ],
+              },
+              // Step 4-5: the VNO's GGSN at the RO; "the RO forwards the PCID from its ICF to its DRF".
+              pdpContext: {
+                guard: ({ context, event }) => deviceIn(context, event.msg, 'session', 1) !== undefined,
+                actions: assign(({ context, event }) => withDevice(context, deviceIn(context, event.msg, 'session', 1)!.pcid, { connected: true })),
+              },
+            },
+          },
+        },
+      },
+      DRF: {
+        initial: 'Idle',
+        on: {
+          // 5.1.3.5.2 the subscriber informs the RO of its SHO (001 step 9 "the SHO which has contract"); over the
+          // subscriber's portal, protected by assumption (docs/model.md).
+          shoSelection: {
+            guard: ({ context, event }) => selection(context, event.msg) !== undefined,
+            actions: [
+              assign(({ context, event }) => {
+                const s = selection(context, event.msg)!;
+                return withDevice(context, s.pcid, { directory: s.sho });
+              }),
+              emit(({ context, event }) => {
+                const s = selection(context, event.msg)!;
+                return out(addressing.of('subscriber', s.pcid), 'selectionAck', selectionAckTerm(s.pcid, s.sho));
+              }),
             ],
           },
-        },
-        Dormant: {
-          on: {
-            // Annex x.1 "indicate ... that the M2M equipment is going to be switched on so that the subscription
-            // can be activated in the network" (over "an appropriately protected web portal").
-            activationNotice: {
-              guard: ({ context, event }) => deviceIn(context, event.msg, 'activationNotice', 1) !== undefined,
-              target: 'Active',
-              actions: emit(({ context, event }) => out('subscriber', 'activationAck', activationAckTerm(deviceIn(context, event.msg, 'activationNotice', 1)!.pcid))),
-            },
-            // Annex x.1: no live subscription, no AVs.
-            avRequest: {
-              guard: 'avForKnownDevice',
-              actions: emit(({ context, event }) => out(event.from, 'avReject', avRejectTerm(deviceIn(context, event.msg, 'avRequest', 1)!.pcid))),
-            },
+          // 5.1.3.6.3 unauthenticated non-3GPP: "a direct IP connection to an RO (DRF)" (the ICSP-RO link is closed).
+          directConnection: {
+            guard: ({ context, event }) => deviceIn(context, event.msg, 'direct', 1) !== undefined,
+            actions: assign(({ context, event }) => withDevice(context, deviceIn(context, event.msg, 'direct', 1)!.pcid, { connected: true })),
           },
-        },
-        Active: {
-          on: {
-            // 004 step 3 "The RO transfers AVs for the claimed PCID to the VNO"; 001 step 3 "the ICF ... can generate AVs".
-            // The answer goes back to the access network that asked (routing, not authentication).
-            avRequest: {
-              guard: ({ context, event }) => context.avsIssued < MAX_AVS && deviceIn(context, event.msg, 'avRequest', 1) !== undefined,
-              actions: [
-                emit(({ context, event }) => {
-                  const d = deviceIn(context, event.msg, 'avRequest', 1)!;
-                  return out(event.from, 'avResponse', avResponseTerm(d.pcid, d.kInit, randNonce(context.avsIssued + 1)));
-                }),
-                assign(({ context }) => ({ avsIssued: context.avsIssued + 1 })),
-              ],
-            },
-            // Step 4-5: the VNO's GGSN at the RO; "the RO forwards the PCID from its ICF to its DRF".
-            pdpContext: {
-              guard: ({ context, event }) => deviceIn(context, event.msg, 'session', 1) !== undefined,
-              actions: assign(({ context, event }) => withDevice(context, deviceIn(context, event.msg, 'session', 1)!.pcid, { connected: true })),
-            },
-          },
-        },
-      },
-    },
-    DRF: {
-      initial: 'Idle',
-      on: {
-        // 5.1.3.5.2 the subscriber informs the RO of its SHO (001 step 9 "the SHO which has contract"); over the
-        // subscriber's portal, protected by assumption (docs/model.md).
-        shoSelection: {
-          guard: ({ context, event }) => selection(context, event.msg) !== undefined,
-          actions: [
-            assign(({ context, event }) => {
-              const s = selection(context, event.msg)!;
+          // 5.1.3.7.4.2 step 14 "register the M2ME as 'subscribing to' the new SHO, for future discovery queries".
+          shoRegistration: {
+            guard: ({ context, event }) => subscription(context, event.msg) !== undefined,
+            actions: assign(({ context, event }) => {
+              const s = subscription(context, event.msg)!;
               return withDevice(context, s.pcid, { directory: s.sho });
             }),
-            emit(({ context, event }) => {
-              const s = selection(context, event.msg)!;
-              return out('subscriber', 'selectionAck', selectionAckTerm(s.pcid, s.sho));
-            }),
-          ],
+          },
         },
-        // 5.1.3.6.3 unauthenticated non-3GPP: "a direct IP connection to an RO (DRF)" (the ICSP-RO link is closed).
-        directConnection: {
-          guard: ({ context, event }) => deviceIn(context, event.msg, 'direct', 1) !== undefined,
-          actions: assign(({ context, event }) => withDevice(context, deviceIn(context, event.msg, 'direct', 1)!.pcid, { connected: true })),
-        },
-        // 5.1.3.7.4.2 step 14 "register the M2ME as 'subscribing to' the new SHO, for future discovery queries".
-        shoRegistration: {
-          guard: ({ context, event }) => subscription(context, event.msg) !== undefined,
-          actions: assign(({ context, event }) => {
-            const s = subscription(context, event.msg)!;
-            return withDevice(context, s.pcid, { directory: s.sho });
-          }),
-        },
-      },
-      states: {
-        Idle: {
-          on: {
-            // Step 5-6 "The RO assists the M2ME in discovering its SHO"; x.2.2 OMA DM bootstrap authenticated
-            // with the device PIN, naming the SHO and carrying the DM server's (DPF's) public key (option 2).
-            discoveryRequest: {
-              guard: ({ context, event }) => {
-                const d = deviceIn(context, event.msg, 'discover', 1);
-                return d !== undefined && d.connected && d.directory !== null;
+        states: {
+          Idle: {
+            on: {
+              // Step 5-6 "The RO assists the M2ME in discovering its SHO"; x.2.2 OMA DM bootstrap authenticated
+              // with the device PIN, naming the SHO and carrying the DM server's (DPF's) public key (option 2).
+              discoveryRequest: {
+                guard: ({ context, event }) => {
+                  const d = deviceIn(context, event.msg, 'discover', 1);
+                  return d !== undefined && d.connected && d.directory !== null;
+                },
+                actions: [
+                  emit(({ context, event }) => {
+                    const d = deviceIn(context, event.msg, 'discover', 1)!;
+                    return out(addressing.of('m2me', d.pcid), 'bootstrap', bootstrapTerm(d.pcid, d.kPin, d.directory!, pk(skRo)));
+                  }),
+                  assign(({ context, event }) => withDevice(context, deviceIn(context, event.msg, 'discover', 1)!.pcid, { connected: false })),
+                ],
               },
-              actions: [
-                emit(({ context, event }) => {
-                  const d = deviceIn(context, event.msg, 'discover', 1)!;
-                  return out('m2me', 'bootstrap', bootstrapTerm(d.pcid, d.kPin, d.directory!, pk(skRo)));
-                }),
-                assign(({ context, event }) => withDevice(context, deviceIn(context, event.msg, 'discover', 1)!.pcid, { connected: false })),
-              ],
+              // Step 7 "The RO connects to the SHO and registers the M2ME there": the TRE-signed registration goes
+              // to the SHO it names (the SHO itself checks its contract).
+              registrationRequest: {
+                guard: ({ context, event }) => registrationSho(context, event.msg) !== undefined,
+                actions: emit(({ context, event }) => out(registrationSho(context, event.msg)!, 'registration', event.msg)),
+              },
             },
-            // Step 7 "The RO connects to the SHO and registers the M2ME there": the TRE-signed registration goes
-            // to the SHO it names (the SHO itself checks its contract).
-            registrationRequest: {
-              guard: ({ context, event }) => registrationSho(context, event.msg) !== undefined,
-              actions: emit(({ context, event }) => out(registrationSho(context, event.msg)!, 'registration', event.msg)),
+          },
+        },
+      },
+      DPF: {
+        initial: 'Idle',
+        states: {
+          Idle: {
+            on: {
+              // Step 11 "contacts the RO (DPF) and authorizes provisioning"; step 12 "downloads a MCIM object"
+              // (001 steps 17-18; 5.1.3.7.4.2 steps 6-7 over the old SHO's connectivity).
+              provisioningAuthorisation: {
+                guard: ({ context, event }) => authorisation(context, event.msg) !== undefined,
+                target: 'Downloading',
+                actions: [
+                  emit(({ context, event }) => {
+                    const a = authorisation(context, event.msg)!;
+                    return out(addressing.of('m2me', a.device), 'mcimDownload', a.object);
+                  }),
+                  assign(({ context, event }) => downloadFor(context, event.msg)),
+                ],
+              },
+              // 5.1.3.7.4.2 both-present variant: the new SHO authorises use of its MCIM already in the M2ME.
+              activationAuthorisation: {
+                guard: ({ context, event }) => authorisation(context, event.msg) !== undefined,
+                target: 'Downloading',
+                actions: [
+                  emit(({ context, event }) => {
+                    const a = authorisation(context, event.msg)!;
+                    return out(addressing.of('m2me', a.device), 'mcimActivation', a.object);
+                  }),
+                  assign(({ context, event }) => downloadFor(context, event.msg)),
+                ],
+              },
+            },
+          },
+          Downloading: {
+            on: {
+              // 5.1.3.7.4.2 step 11 "sends the acknowledgment message to the RO (DPF), which relays it to the new
+              // SHO. Some privacy filtering may be applied"; then step 12 the DPF aids the provisioning (commit).
+              discardAck: {
+                guard: ({ context, event }) => discardAcknowledged(context, event.msg),
+                actions: [
+                  emit(({ context }) => out(context.dpfSho!, 'discardRelay', discardRelayTerm(context.dpfDevice!, context.dpfNonce!))),
+                  emit(({ context }) => out(addressing.of('m2me', context.dpfDevice), 'provisionCommit', provisionCommitTerm(context.dpfDevice!, context.dpfNonce!))),
+                ],
+              },
+              // 004 step 14 / 5.1.3.7.4.2 step 13 "reports the success/failure status of the provisioning" to the SHO.
+              provisioningStatus: {
+                guard: ({ context }) => context.dpfSho !== null,
+                target: 'Idle',
+                actions: [
+                  emit(({ context, event }) => out(context.dpfSho!, 'provisioningReport', provisioningReportTerm(context.dpfDevice!, event.msg))),
+                  assign({ dpfSho: null, dpfDevice: null, dpfNonce: null }),
+                ],
+              },
             },
           },
         },
       },
     },
-    DPF: {
-      initial: 'Idle',
-      states: {
-        Idle: {
-          on: {
-            // Step 11 "contacts the RO (DPF) and authorizes provisioning"; step 12 "downloads a MCIM object"
-            // (001 steps 17-18; 5.1.3.7.4.2 steps 6-7 over the old SHO's connectivity).
-            provisioningAuthorisation: {
-              guard: ({ context, event }) => authorisation(context, event.msg) !== undefined,
-              target: 'Downloading',
-              actions: [
-                emit(({ context, event }) => out('m2me', 'mcimDownload', authorisation(context, event.msg)!.object)),
-                assign(({ context, event }) => downloadFor(context, event.msg)),
-              ],
-            },
-            // 5.1.3.7.4.2 both-present variant: the new SHO authorises use of its MCIM already in the M2ME.
-            activationAuthorisation: {
-              guard: ({ context, event }) => authorisation(context, event.msg) !== undefined,
-              target: 'Downloading',
-              actions: [
-                emit(({ context, event }) => out('m2me', 'mcimActivation', authorisation(context, event.msg)!.object)),
-                assign(({ context, event }) => downloadFor(context, event.msg)),
-              ],
-            },
-          },
-        },
-        Downloading: {
-          on: {
-            // 5.1.3.7.4.2 step 11 "sends the acknowledgment message to the RO (DPF), which relays it to the new
-            // SHO. Some privacy filtering may be applied"; then step 12 the DPF aids the provisioning (commit).
-            discardAck: {
-              guard: ({ context, event }) => discardAcknowledged(context, event.msg),
-              actions: [
-                emit(({ context }) => out(context.dpfSho!, 'discardRelay', discardRelayTerm(context.dpfDevice!, context.dpfNonce!))),
-                emit(({ context }) => out('m2me', 'provisionCommit', provisionCommitTerm(context.dpfDevice!, context.dpfNonce!))),
-              ],
-            },
-            // 004 step 14 / 5.1.3.7.4.2 step 13 "reports the success/failure status of the provisioning" to the SHO.
-            provisioningStatus: {
-              guard: ({ context }) => context.dpfSho !== null,
-              target: 'Idle',
-              actions: [
-                emit(({ context, event }) => out(context.dpfSho!, 'provisioningReport', provisioningReportTerm(context.dpfDevice!, event.msg))),
-                assign({ dpfSho: null, dpfDevice: null, dpfNonce: null }),
-              ],
-            },
-          },
-        },
-      },
-    },
-  },
-});
+  });
+}
+
+const builtRoMachine = new Map<string, ReturnType<typeof buildRoMachine>>();
+
+/** The machine for `addressing` (built once per value). */
+export function registrationOperatorMachineFor(addressing: DeviceAddressing): ReturnType<typeof buildRoMachine> {
+  const key = addressing.devices.join();
+  let m = builtRoMachine.get(key);
+  if (m === undefined) builtRoMachine.set(key, (m = buildRoMachine(addressing)));
+  return m;
+}
+
+/** The machine of a one-device world. */
+export const registrationOperatorMachine = registrationOperatorMachineFor(oneDevice);

@@ -1,6 +1,7 @@
 // A selected home operator (004 5.1.3.5.6), parameterised by its id: the same machine plays the SHO of an
 // initial provisioning, the new SHO and the old SHO of a change of operator (5.1.3.7.3.1).
 import { assign, emit, setup } from 'xstate';
+import { oneDevice, type DeviceAddressing } from '../deviceAddressing.ts';
 import { name, pk, type Term } from '../../src/attacker/Term.ts';
 import { isOn, type SwitchId } from '../counterMeasures/switches.ts';
 import {
@@ -95,150 +96,166 @@ function treSigned(context: ShoContext, msg: Term | undefined): Term | undefined
   return msg?.kind === 'sign' ? msg.body : undefined;
 }
 
-export const shoMachine = setup({
-  types: { context: {} as ShoContext, events: {} as ShoEvent, emitted: {} as SendEvent, input: {} as ShoInput },
-  guards: {
-    releaseRelayed: ({ context, event }) =>
-      'msg' in event && same(fieldsOf(verifySigned(event.msg, pk(skRo)), 'oldReleased', 2)?.[1], context.nonce ?? undefined),
-  },
-  actions: {
-    registerAtDrf: emit(({ context }) => out('ro', 'shoRegistration', shoRegistrationTerm(context.id, context.device!))),
-  },
-}).createMachine({
-  id: 'sho',
-  context: ({ input }) => ({
-    id: input.id, off: input.off ?? [], device: null, token: null, nonce: null, registration: null, treKey: null, preinstalled: false, oldReleased: false,
-    report: 'none', issued: [], commanded: [], commandTerms: [],
-  }),
-  initial: 'NoContract',
-  on: {
-    // 5.1.2.4 "instructions received as part of MCIM lifecycle management": the SHO signs a lifecycle command for
-    // its own MCIM in a device it knows (from a contract, or the both-present variant's earlier provisioning).
-    COMMAND: {
-      guard: ({ context, event }) => context.device !== null && !context.commanded.includes(event.event),
-      actions: [
-        emit(({ context, event }) => out('m2me', 'lifecycleCommand', lifecycleCommandTerm(context.id, context.device!, event.event))),
-        assign(({ context, event }) => ({
-          commanded: [...context.commanded, event.event],
-          commandTerms: [...context.commandTerms, lifecycleCommandTerm(context.id, context.device!, event.event)],
-        })),
-      ],
+/** An SHO whose lifecycle commands and acknowledgments reach the M2ME of the device its contract names. */
+function buildShoMachine(addressing: DeviceAddressing) {
+  return setup({
+    types: { context: {} as ShoContext, events: {} as ShoEvent, emitted: {} as SendEvent, input: {} as ShoInput },
+    guards: {
+      releaseRelayed: ({ context, event }) =>
+        'msg' in event && same(fieldsOf(verifySigned(event.msg, pk(skRo)), 'oldReleased', 2)?.[1], context.nonce ?? undefined),
     },
-  },
-  states: {
-    NoContract: {
-      on: {
-        // 5.1.3.5.2 the subscriber delivers "all the M2M equipment parameters to this SHO"; 5.1.3.7.4.2 step 1.
-        // Over the subscriber's portal, protected by assumption (docs/model.md): the SHO cannot tell from the
-        // message who holds the device; only the token (x.2.3) later binds the provisioning to it.
-        contract: {
-          guard: ({ event }) => fieldsOf(event.msg, 'contract', 2) !== undefined,
-          target: 'Contracted',
-          actions: assign(({ event }) => {
-            const f = fieldsOf(event.msg, 'contract', 2)!;
-            return { device: f[0]!, token: f[1]! };
-          }),
-        },
+    actions: {
+      registerAtDrf: emit(({ context }) => out('ro', 'shoRegistration', shoRegistrationTerm(context.id, context.device!))),
+    },
+  }).createMachine({
+    id: 'sho',
+    context: ({ input }) => ({
+      id: input.id, off: input.off ?? [], device: null, token: null, nonce: null, registration: null, treKey: null, preinstalled: false, oldReleased: false,
+      report: 'none', issued: [], commanded: [], commandTerms: [],
+    }),
+    initial: 'NoContract',
+    on: {
+      // 5.1.2.4 "instructions received as part of MCIM lifecycle management": the SHO signs a lifecycle command for
+      // its own MCIM in a device it knows (from a contract, or the both-present variant's earlier provisioning).
+      COMMAND: {
+        guard: ({ context, event }) => context.device !== null && !context.commanded.includes(event.event),
+        actions: [
+          emit(({ context, event }) => out(addressing.of('m2me', context.device), 'lifecycleCommand', lifecycleCommandTerm(context.id, context.device!, event.event))),
+          assign(({ context, event }) => ({
+            commanded: [...context.commanded, event.event],
+            commandTerms: [...context.commandTerms, lifecycleCommandTerm(context.id, context.device!, event.event)],
+          })),
+        ],
       },
     },
-    Contracted: {
-      on: {
-        // Step 7 "registers the M2ME there"; step 8 "The SHO requests a PVA to validate" (001 step 13 "sends the
-        // PfC and M2ME's PCID to a PVA").
-        registration: [
-          {
-            // [t1 cm4] switched off: no platform validation, provisioning on the registration once the SHO, an
-            // issuing authority, has authenticated the TRE's identity itself (5.1.2.2 [t1 cm3, t5 cm2]).
-            guard: ({ context, event }) => !isOn(context.off, 't1.cm4') && registrationForMe(context, event.msg) && identityAuthenticated(context, event.msg),
-            target: 'Authorised',
+    states: {
+      NoContract: {
+        on: {
+          // 5.1.3.5.2 the subscriber delivers "all the M2M equipment parameters to this SHO"; 5.1.3.7.4.2 step 1.
+          // Over the subscriber's portal, protected by assumption (docs/model.md): the SHO cannot tell from the
+          // message who holds the device; only the token (x.2.3) later binds the provisioning to it.
+          contract: {
+            guard: ({ event }) => fieldsOf(event.msg, 'contract', 2) !== undefined,
+            target: 'Contracted',
+            actions: assign(({ event }) => {
+              const f = fieldsOf(event.msg, 'contract', 2)!;
+              return { device: f[0]!, token: f[1]! };
+            }),
+          },
+        },
+      },
+      Contracted: {
+        on: {
+          // Step 7 "registers the M2ME there"; step 8 "The SHO requests a PVA to validate" (001 step 13 "sends the
+          // PfC and M2ME's PCID to a PVA").
+          registration: [
+            {
+              // [t1 cm4] switched off: no platform validation, provisioning on the registration once the SHO, an
+              // issuing authority, has authenticated the TRE's identity itself (5.1.2.2 [t1 cm3, t5 cm2]).
+              guard: ({ context, event }) => !isOn(context.off, 't1.cm4') && registrationForMe(context, event.msg) && identityAuthenticated(context, event.msg),
+              target: 'Authorised',
+              actions: [
+                assign(({ event }) => {
+                  const f = registrationFields(event.msg)!;
+                  return { nonce: f[1]!, treKey: treKeyOf(f[3])!, registration: event.msg };
+                }),
+                emit(({ context }) => mcimObjectFor(context)),
+                assign(({ context }) => issuedNow(context)),
+              ],
+            },
+            {
+            guard: ({ context, event }) => isOn(context.off, 't1.cm4') && registrationForMe(context, event.msg),
+            target: 'Validating',
             actions: [
               assign(({ event }) => {
                 const f = registrationFields(event.msg)!;
                 return { nonce: f[1]!, treKey: treKeyOf(f[3])!, registration: event.msg };
               }),
-              emit(({ context }) => mcimObjectFor(context)),
-              assign(({ context }) => issuedNow(context)),
+              emit(({ context, event }) => out('pva', 'validationRequest', validationRequestTerm(context.id, event.msg))),
             ],
-          },
-          {
-          guard: ({ context, event }) => isOn(context.off, 't1.cm4') && registrationForMe(context, event.msg),
-          target: 'Validating',
-          actions: [
-            assign(({ event }) => {
-              const f = registrationFields(event.msg)!;
-              return { nonce: f[1]!, treKey: treKeyOf(f[3])!, registration: event.msg };
-            }),
-            emit(({ context, event }) => out('pva', 'validationRequest', validationRequestTerm(context.id, event.msg))),
-          ],
-          },
-        ],
-      },
-    },
-    Validating: {
-      on: {
-        validationResult: [
-          {
-            // Step 11 "upon receiving a positive validation, contacts the RO (DPF) and authorizes provisioning";
-            // 001 step 16 "encrypt the MCIM by using the PfC" into the M2MSIMMobj with the registration nonce (x.2.3).
-            guard: ({ context, event }) => {
-              const v = validationOf(context, event.msg);
-              return v?.sho === context.id && v.verdict === 'ok';
             },
-            target: 'Authorised',
-            actions: [emit(({ context }) => mcimObjectFor(context)), assign(({ context }) => issuedNow(context))],
-          },
-          {
-            // 5.1.3.4.3 "depending on relevant SHO security policies, allow or disallow the provisioning".
-            guard: ({ context, event }) => validationOf(context, event.msg)?.verdict === 'fail',
-            target: 'Contracted',
-            actions: assign({ report: 'failure' as const, nonce: null }),
-          },
-        ],
-      },
-    },
-    Authorised: {
-      on: {
-        // 5.1.3.7.4.2 step 11: the old SHO's acknowledgment, relayed and filtered by the DPF.
-        discardRelay: { guard: 'releaseRelayed', actions: assign({ oldReleased: true }) },
-        // Step 14 / 5.1.3.7.4.2 step 13 "reports the success/failure status of the provisioning": the TRE-signed
-        // status, verified with the key from the PfC; then step 14 of 5.1.3.7.4.2, registration at the DRF.
-        provisioningReport: [
-          {
-            guard: ({ context, event }) => reportOk(context, event.msg) && context.oldReleased,
-            target: 'Serving',
-            actions: [assign({ report: 'success' as const }), 'registerAtDrf'],
-          },
-          {
-            guard: ({ context, event }) => reportOk(context, event.msg) && !context.oldReleased,
-            target: 'Serving',
-            actions: assign({ report: 'success' as const }),
-          },
-        ],
-      },
-    },
-    Serving: {
-      on: {
-        // The release relay may arrive after the report (independent messages); step 14 then follows it.
-        discardRelay: { guard: 'releaseRelayed', actions: [assign({ oldReleased: true }), 'registerAtDrf'] },
-        // 5.1.3.7.4.2 step 9 "a message to the old SHO indicating that the M2ME has discarded the old SHO's
-        // credentials"; step 10 "The old SHO sends an acknowledgment to the M2ME".
-        discardNotice: {
-          guard: ({ context, event }) => {
-            const f = fieldsOf(treSigned(context, event.msg), 'discarded', 3);
-            return f !== undefined && same(f[0], context.device ?? undefined) && nameId(f[1]) === context.id;
-          },
-          target: 'Released',
-          actions: emit(({ context, event }) => {
-            const f = fieldsOf(treSigned(context, event.msg), 'discarded', 3)!;
-            return out('m2me', 'discardAck', discardAckTerm(context.id, context.device!, f[2]!));
-          }),
+          ],
         },
       },
+      Validating: {
+        on: {
+          validationResult: [
+            {
+              // Step 11 "upon receiving a positive validation, contacts the RO (DPF) and authorizes provisioning";
+              // 001 step 16 "encrypt the MCIM by using the PfC" into the M2MSIMMobj with the registration nonce (x.2.3).
+              guard: ({ context, event }) => {
+                const v = validationOf(context, event.msg);
+                return v?.sho === context.id && v.verdict === 'ok';
+              },
+              target: 'Authorised',
+              actions: [emit(({ context }) => mcimObjectFor(context)), assign(({ context }) => issuedNow(context))],
+            },
+            {
+              // 5.1.3.4.3 "depending on relevant SHO security policies, allow or disallow the provisioning".
+              guard: ({ context, event }) => validationOf(context, event.msg)?.verdict === 'fail',
+              target: 'Contracted',
+              actions: assign({ report: 'failure' as const, nonce: null }),
+            },
+          ],
+        },
+      },
+      Authorised: {
+        on: {
+          // 5.1.3.7.4.2 step 11: the old SHO's acknowledgment, relayed and filtered by the DPF.
+          discardRelay: { guard: 'releaseRelayed', actions: assign({ oldReleased: true }) },
+          // Step 14 / 5.1.3.7.4.2 step 13 "reports the success/failure status of the provisioning": the TRE-signed
+          // status, verified with the key from the PfC; then step 14 of 5.1.3.7.4.2, registration at the DRF.
+          provisioningReport: [
+            {
+              guard: ({ context, event }) => reportOk(context, event.msg) && context.oldReleased,
+              target: 'Serving',
+              actions: [assign({ report: 'success' as const }), 'registerAtDrf'],
+            },
+            {
+              guard: ({ context, event }) => reportOk(context, event.msg) && !context.oldReleased,
+              target: 'Serving',
+              actions: assign({ report: 'success' as const }),
+            },
+          ],
+        },
+      },
+      Serving: {
+        on: {
+          // The release relay may arrive after the report (independent messages); step 14 then follows it.
+          discardRelay: { guard: 'releaseRelayed', actions: [assign({ oldReleased: true }), 'registerAtDrf'] },
+          // 5.1.3.7.4.2 step 9 "a message to the old SHO indicating that the M2ME has discarded the old SHO's
+          // credentials"; step 10 "The old SHO sends an acknowledgment to the M2ME".
+          discardNotice: {
+            guard: ({ context, event }) => {
+              const f = fieldsOf(treSigned(context, event.msg), 'discarded', 3);
+              return f !== undefined && same(f[0], context.device ?? undefined) && nameId(f[1]) === context.id;
+            },
+            target: 'Released',
+            actions: emit(({ context, event }) => {
+              const f = fieldsOf(treSigned(context, event.msg), 'discarded', 3)!;
+              return out(addressing.of('m2me', context.device), 'discardAck', discardAckTerm(context.id, context.device!, f[2]!));
+            }),
+          },
+        },
+      },
+      // 5.1.3.7.3.1 "a contract with the new SHO at the end of the use case": the old SHO no longer serves.
+      Released: {},
     },
-    // 5.1.3.7.3.1 "a contract with the new SHO at the end of the use case": the old SHO no longer serves.
-    Released: {},
-  },
-});
+  });
+}
+
+const builtShoMachine = new Map<string, ReturnType<typeof buildShoMachine>>();
+
+/** The machine for `addressing` (built once per value). */
+export function shoMachineFor(addressing: DeviceAddressing): ReturnType<typeof buildShoMachine> {
+  const key = addressing.devices.join();
+  let m = builtShoMachine.get(key);
+  if (m === undefined) builtShoMachine.set(key, (m = buildShoMachine(addressing)));
+  return m;
+}
+
+/** The machine of a one-device world. */
+export const shoMachine = shoMachineFor(oneDevice);
 
 /** Step 7: a TRE-signed registration for the device of this SHO's contract, naming this SHO, with a PfC. */
 function registrationForMe(context: ShoContext, msg: Term): boolean {

@@ -7,7 +7,7 @@ import {
   activationNoticeTerm, contractTerm, out, powerOnTerm, reprovisionInstructionTerm, shoSelectionTerm,
   type Delivery, type ReprovisionMode, type SendEvent,
 } from '../messages.ts';
-import type { ShoId } from '../roleIds.ts';
+import { deviceRoleId, type DeviceId, type ShoId } from '../roleIds.ts';
 
 /** How the DRF learns the new SHO in a change of operator (an assumption: 5.1.3.7.4.3 has no such step,
  *  5.1.3.5.2 makes informing the RO optional, 5.1.3.7.2 leaves the coordinator FFS): `unordered`, a notice that
@@ -48,102 +48,119 @@ export const subscriberLocalEvents = ['SELECT_SHO', 'NOTIFY_SWITCH_ON', 'SWITCH_
 const instructionOf = (context: SubscriberContext): Term =>
   reprovisionInstructionTerm(context.pcid!, context.token!, context.sho, context.change ?? 'via-old-sho');
 
-export const subscriberMachine = setup({
-  types: {
-    context: {} as SubscriberContext,
-    events: {} as SubscriberEvent,
-    emitted: {} as SendEvent,
-    input: {} as SubscriberInput,
-  },
-  actions: {
-    /** The equipment parameters (PCID, device token) go to the chosen SHO (5.1.3.5.2). */
-    contractWithSho: emit(({ context }) => out(context.sho, 'contract', contractTerm(context.pcid!, context.token!))),
-    /** The RO's DRF learns which SHO to send the M2ME to (5.1.3.5.2 "Inform the RO"). */
-    informRo: emit(({ context }) => out('ro', 'shoSelection', shoSelectionTerm(context.pcid!, context.sho))),
-  },
-}).createMachine({
-  id: 'subscriber',
-  context: ({ input }) => ({ ...input, pcid: null, token: null, noticed: false, instructed: [] }),
-  initial: 'AwaitingEquipment',
-  on: {
-    // The portal's confirmation of a notice; only the `acknowledged` assumption waits for it.
-    selectionAck: { actions: assign({ noticed: true }) },
-  },
-  states: {
-    AwaitingEquipment: {
-      // 5.1.3.3.4 M2ME supply service; x.2.3 the device token comes with the M2ME.
-      on: {
-        supply: {
-          guard: ({ event }) => fieldsOf(event.msg, 'supply', 2) !== undefined,
-          target: 'HasEquipment',
-          actions: assign(({ event }) => {
-            const f = fieldsOf(event.msg, 'supply', 2)!;
-            return { pcid: f[0]!, token: f[1]! };
-          }),
+/** The owner of `device`: it switches on and instructs its own M2ME (`m2me`, or `m2me@dev2`). */
+function buildSubscriberMachine(device: DeviceId) {
+  const m2me = deviceRoleId('m2me', device);
+  return setup({
+    types: {
+      context: {} as SubscriberContext,
+      events: {} as SubscriberEvent,
+      emitted: {} as SendEvent,
+      input: {} as SubscriberInput,
+    },
+    actions: {
+      /** The equipment parameters (PCID, device token) go to the chosen SHO (5.1.3.5.2). */
+      contractWithSho: emit(({ context }) => out(context.sho, 'contract', contractTerm(context.pcid!, context.token!))),
+      /** The RO's DRF learns which SHO to send the M2ME to (5.1.3.5.2 "Inform the RO"). */
+      informRo: emit(({ context }) => out('ro', 'shoSelection', shoSelectionTerm(context.pcid!, context.sho))),
+    },
+  }).createMachine({
+    id: 'subscriber',
+    context: ({ input }) => ({ ...input, pcid: null, token: null, noticed: false, instructed: [] }),
+    initial: 'AwaitingEquipment',
+    on: {
+      // The portal's confirmation of a notice; only the `acknowledged` assumption waits for it.
+      selectionAck: { actions: assign({ noticed: true }) },
+    },
+    states: {
+      AwaitingEquipment: {
+        // 5.1.3.3.4 M2ME supply service; x.2.3 the device token comes with the M2ME.
+        on: {
+          supply: {
+            guard: ({ event }) => fieldsOf(event.msg, 'supply', 2) !== undefined,
+            target: 'HasEquipment',
+            actions: assign(({ event }) => {
+              const f = fieldsOf(event.msg, 'supply', 2)!;
+              return { pcid: f[0]!, token: f[1]! };
+            }),
+          },
         },
       },
-    },
-    HasEquipment: {
-      on: {
-        // 5.1.3.5.2 "must support selection of a SHO and deliver all the M2M equipment parameters to this SHO";
-        // the RO's DRF learns the choice (5.1.3.5.2 "inform the RO"; 001 step 9 the DRF's database).
-        SELECT_SHO: {
-          target: 'ShoSelected',
-          actions: ['contractWithSho', 'informRo'],
+      HasEquipment: {
+        on: {
+          // 5.1.3.5.2 "must support selection of a SHO and deliver all the M2M equipment parameters to this SHO";
+          // the RO's DRF learns the choice (5.1.3.5.2 "inform the RO"; 001 step 9 the DRF's database).
+          SELECT_SHO: {
+            target: 'ShoSelected',
+            actions: ['contractWithSho', 'informRo'],
+          },
         },
       },
-    },
-    ShoSelected: {
-      on: {
-        // Annex x.1: "indicate to the Registration Operator (Initial Connectivity Function) that the M2M equipment
-        // is going to be switched on".
-        NOTIFY_SWITCH_ON: {
-          guard: ({ context }) => context.delayedActivation,
-          target: 'AwaitingActivation',
-          actions: emit(({ context }) => out('ro', 'activationNotice', activationNoticeTerm(context.pcid!))),
-        },
-        // Without delayed activation the subscription is live from the start (x.1 is "not mandatory"): the
-        // equipment is switched on and 5.1.3.6.2 step 1 follows.
-        SWITCH_ON: {
-          guard: ({ context }) => !context.delayedActivation,
-          target: 'Using',
-          actions: emit(() => out('m2me', 'powerOn', powerOnTerm())),
+      ShoSelected: {
+        on: {
+          // Annex x.1: "indicate to the Registration Operator (Initial Connectivity Function) that the M2M equipment
+          // is going to be switched on".
+          NOTIFY_SWITCH_ON: {
+            guard: ({ context }) => context.delayedActivation,
+            target: 'AwaitingActivation',
+            actions: emit(({ context }) => out('ro', 'activationNotice', activationNoticeTerm(context.pcid!))),
+          },
+          // Without delayed activation the subscription is live from the start (x.1 is "not mandatory"): the
+          // equipment is switched on and 5.1.3.6.2 step 1 follows.
+          SWITCH_ON: {
+            guard: ({ context }) => !context.delayedActivation,
+            target: 'Using',
+            actions: emit(() => out(m2me, 'powerOn', powerOnTerm())),
+          },
         },
       },
-    },
-    AwaitingActivation: {
-      // Annex x.1 "so that the subscription can be activated in the network": the RO confirms it.
-      on: { activationAck: { target: 'ReadyToSwitchOn' } },
-    },
-    ReadyToSwitchOn: {
-      // Annex x.1: the subscription is now active in the network; the equipment is switched on.
-      on: { SWITCH_ON: { target: 'Using', actions: emit(() => out('m2me', 'powerOn', powerOnTerm())) } },
-    },
-    Using: {
-      on: {
-        // 5.1.3.7.4.2 / 5.1.3.7.4.3 step 1 "contacts the new SHO and transfers the M2ME's parameters"; for the
-        // pristine path the DRF must discover the new SHO (5.1.3.5.2 "inform the RO of an impending ... change").
-        CHANGE_OPERATOR: [
-          { guard: ({ context }) => context.change !== null && context.notice !== 'none', target: 'Contracted', actions: ['contractWithSho', 'informRo'] },
-          { guard: ({ context }) => context.change !== null && context.notice === 'none', target: 'Contracted', actions: 'contractWithSho' },
-        ],
+      AwaitingActivation: {
+        // Annex x.1 "so that the subscription can be activated in the network": the RO confirms it.
+        on: { activationAck: { target: 'ReadyToSwitchOn' } },
       },
-    },
-    Contracted: {
-      on: {
-        // Step 2 "contacts the M2ME and instructs it to perform a re-provisioning".
-        // With an acknowledged notice, only once the RO confirmed it (the assumption that orders the race).
-        INSTRUCT_REPROVISION: {
-          guard: ({ context }) => context.notice !== 'acknowledged' || context.noticed,
-          target: 'Instructed',
-          actions: [
-            emit(({ context }) => out('m2me', 'reprovisionInstruction', instructionOf(context))),
-            assign(({ context }) => ({ instructed: [...context.instructed, instructionOf(context)] })),
+      ReadyToSwitchOn: {
+        // Annex x.1: the subscription is now active in the network; the equipment is switched on.
+        on: { SWITCH_ON: { target: 'Using', actions: emit(() => out(m2me, 'powerOn', powerOnTerm())) } },
+      },
+      Using: {
+        on: {
+          // 5.1.3.7.4.2 / 5.1.3.7.4.3 step 1 "contacts the new SHO and transfers the M2ME's parameters"; for the
+          // pristine path the DRF must discover the new SHO (5.1.3.5.2 "inform the RO of an impending ... change").
+          CHANGE_OPERATOR: [
+            { guard: ({ context }) => context.change !== null && context.notice !== 'none', target: 'Contracted', actions: ['contractWithSho', 'informRo'] },
+            { guard: ({ context }) => context.change !== null && context.notice === 'none', target: 'Contracted', actions: 'contractWithSho' },
           ],
         },
-
       },
+      Contracted: {
+        on: {
+          // Step 2 "contacts the M2ME and instructs it to perform a re-provisioning".
+          // With an acknowledged notice, only once the RO confirmed it (the assumption that orders the race).
+          INSTRUCT_REPROVISION: {
+            guard: ({ context }) => context.notice !== 'acknowledged' || context.noticed,
+            target: 'Instructed',
+            actions: [
+              emit(({ context }) => out(m2me, 'reprovisionInstruction', instructionOf(context))),
+              assign(({ context }) => ({ instructed: [...context.instructed, instructionOf(context)] })),
+            ],
+          },
+
+        },
+      },
+      Instructed: {},
     },
-    Instructed: {},
-  },
-});
+  });
+}
+
+const builtSubscriberMachine = new Map<string, ReturnType<typeof buildSubscriberMachine>>();
+
+/** The machine for `device` (built once per value). */
+export function subscriberMachineFor(device: DeviceId): ReturnType<typeof buildSubscriberMachine> {
+  const key = device;
+  let m = builtSubscriberMachine.get(key);
+  if (m === undefined) builtSubscriberMachine.set(key, (m = buildSubscriberMachine(device)));
+  return m;
+}
+
+/** The machine of a one-device world. */
+export const subscriberMachine = subscriberMachineFor('dev1');

@@ -9,7 +9,7 @@ import {
   type FirmwareVersion, type SendEvent, type TreIdentity,
 } from '../messages.ts';
 import { decryptWith, fieldsOf, macMatches, nameId, same, verifySigned } from '../readTerm.ts';
-import { isShoId, type ShoId } from '../roleIds.ts';
+import { isShoId, type RoleId, type ShoId } from '../roleIds.ts';
 import {
   applyLifecycle, blockOld, isActive, newEntry, retireOld, type McimEntry, type StagedMcim,
 } from './treRegistry.ts';
@@ -108,8 +108,8 @@ export function nonceOf(ctx: TreContext, k: number): Term {
 }
 
 /** x.2.3: a fresh registration nonce for `sho`, with the PfC (001 step 13), signed with the platform key. */
-export function registrationFor(ctx: TreContext, sho: ShoId): SendEvent {
-  return out('m2me', 'registrationRequest', registrationTerm(me(ctx), nonceOf(ctx, ctx.noncesUsed + 1), sho, ctx.firmware, ctx.creds!.pfc));
+export function registrationFor(ctx: TreContext, sho: ShoId, host: RoleId = 'm2me'): SendEvent {
+  return out(host, 'registrationRequest', registrationTerm(me(ctx), nonceOf(ctx, ctx.noncesUsed + 1), sho, ctx.firmware, ctx.creds!.pfc));
 }
 
 /** The context once that registration is sent: the SHO the MCIM object must come from. */
@@ -122,8 +122,8 @@ export function oldShoOf(ctx: TreContext): ShoId | undefined {
 }
 
 /** 5.1.3.7.4.2 step 9: the TRE-signed notice that the old SHO's credentials are discarded, bound to the nonce. */
-export function discardNoticeFor(ctx: TreContext): SendEvent {
-  return out('m2me', 'discardNotice', discardNoticeTerm(me(ctx), oldShoOf(ctx)!, nonceOf(ctx, ctx.pendingNonce)));
+export function discardNoticeFor(ctx: TreContext, host: RoleId = 'm2me'): SendEvent {
+  return out(host, 'discardNotice', discardNoticeTerm(me(ctx), oldShoOf(ctx)!, nonceOf(ctx, ctx.pendingNonce)));
 }
 
 /** 5.1.3.7.4.2 step 8: the new MCIM waits for the commit (step 12) while the old SHO's is discarded: Retired
@@ -134,13 +134,13 @@ export function stagedOverOld(ctx: TreContext, staged: StagedMcim): Partial<TreC
 }
 
 /** 004 step 13 / 5.1.3.7.4.2 step 13: the TRE-signed success status for the DPF. */
-export function provisioningStatusFor(ctx: TreContext): SendEvent {
-  return out('m2me', 'provisioningStatus', provisioningStatusTerm(me(ctx), nonceOf(ctx, ctx.pendingNonce), ctx.expectedSho!, ok));
+export function provisioningStatusFor(ctx: TreContext, host: RoleId = 'm2me'): SendEvent {
+  return out(host, 'provisioningStatus', provisioningStatusTerm(me(ctx), nonceOf(ctx, ctx.pendingNonce), ctx.expectedSho!, ok));
 }
 
 /** With [t2 cm3] switched off the host runs the MCIM: the TRE hands it the credentials it just installed. */
-export function exportToHost(ctx: TreContext, entry: McimEntry): SendEvent[] {
-  return on(ctx, 't2.cm3') ? [] : [out('m2me', 'mcimExport', mcimCredentialsTerm('mcimExport', entry.id, entry.imsi, entry.ki))];
+export function exportToHost(ctx: TreContext, entry: McimEntry, host: RoleId = 'm2me'): SendEvent[] {
+  return on(ctx, 't2.cm3') ? [] : [out(host, 'mcimExport', mcimCredentialsTerm('mcimExport', entry.id, entry.imsi, entry.ki))];
 }
 
 export const integrityPolicy = (ctx: TreContext) => ({ check: on(ctx, 't8.cm8'), blockFromInstalled: ctx.blockFromInstalled });

@@ -386,12 +386,15 @@ export function portableWorldKey(world: World): string {
   return key;
 }
 
-/** Stable printable label of an event ("vno>m2me authChallenge", "subscriber SELECT_SHO"). */
+/** Stable printable label of an event ("vno>m2me authChallenge", "subscriber SELECT_SHO"), unique among the events
+ *  enabled in a world. */
 export function eventLabel(world: World, e: WorldEvent): string {
   const model = world.model;
   if (e.kind === 'deliver') {
     const m = model.message(e.envelope);
-    return `${m.from}>${m.to} ${m.kind}`;
+    // With several devices an operator has messages of one kind in flight to each (two AVs at the VNO): the
+    // content id tells them apart, so a label names one enabled event, as replay needs.
+    return model.config.devices > 1 ? `${m.from}>${m.to} ${m.kind} ${contentId(m.term).slice(0, 8)}` : `${m.from}>${m.to} ${m.kind}`;
   }
   if (e.kind === 'inject') {
     const m = model.message(e.envelope);

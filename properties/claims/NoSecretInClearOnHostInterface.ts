@@ -3,6 +3,7 @@
 // encryption, MAC or hash), so bus monitoring and malware on the host learn none.
 import type { Term } from '../../src/attacker/Term.ts';
 import { messageOfKey } from '../../models/world/envelopeKey.ts';
+import { playedRole } from '../../models/roleIds.ts';
 import { worldNet, type World } from '../../models/world/World.ts';
 import { propertyId, type Invariant } from '../../src/engine/Property.ts';
 import { onPart } from '../../models/world/onPart.ts';
@@ -35,7 +36,8 @@ function exposedByMessage(key: string): readonly string[] {
   let found = exposedBy.get(key);
   if (found === undefined) {
     const m = messageOfKey(key);
-    const host = [m.from, m.to].sort().join('>') === 'm2me>tre';
+    // Any device's host-TRE interface (a second device's roles play m2me and tre too).
+    const host = [playedRole(m.from), playedRole(m.to)].sort().join('>') === 'm2me>tre';
     found = host ? clearNames(m.term).filter((n) => secret.test(n)).map((n) => `${n} in ${m.from}>${m.to} ${m.kind}`) : [];
     exposedBy.set(key, found);
   }

@@ -11,7 +11,7 @@ import type { FindingOptions } from '../report/Report.ts';
 import { join } from 'node:path';
 import { resolveScenario } from '../../models/flows/ScenarioConfig.ts';
 import { worldSystem } from '../../models/world/worldSystem.ts';
-import { propertiesFor, worldProperties, type WorldProperty } from '../../properties/index.ts';
+import { judgedIn, propertiesFor, worldProperties, type WorldProperty } from '../../properties/index.ts';
 import { threatSuite } from '../../properties/threats/threatSuite.ts';
 import { searchProperties } from '../engine/searchProperties.ts';
 import { replayTrace } from '../engine/replay/replayTrace.ts';
@@ -119,7 +119,10 @@ export function checkThreat(id: string | number, options: CheckOptions & { reado
   const out: Record<string, PropertyOutcome[]> = {};
   for (const scenario of threat.scenarios) {
     const off = [...new Set((options.off ?? []).map((x) => switchOf(x)?.id ?? x))].sort();
-    out[scenario.name ?? ''] = run({ ...scenario, off: [...(scenario.off ?? []), ...(options.off ?? [])] }, threat.properties, options, off.length === 0 ? {} : { off });
+    const input = { ...scenario, off: [...(scenario.off ?? []), ...(options.off ?? [])] };
+    const resolved = resolveScenario(input);
+    const judged = resolved.ok ? judgedIn(resolved.config, threat.properties) : threat.properties;
+    out[scenario.name ?? ''] = run(input, judged, options, off.length === 0 ? {} : { off });
   }
   return out;
 }

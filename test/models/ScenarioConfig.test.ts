@@ -18,7 +18,7 @@ describe('resolveScenario', () => {
     expect(r).toEqual({
       ok: true,
       config: {
-        name: 'change-via-old-sho', flow: 'change-via-old-sho', access: '3gpp', sho: 'sho2', oldSho: 'sho1',
+        name: 'change-via-old-sho', flow: 'change-via-old-sho', devices: 1, dev1InService: false, access: '3gpp', sho: 'sho2', oldSho: 'sho1',
         bothMcimsPresent: false, delayedActivation: false, lifecycleActions: false, shoCommands: [], dpfGeneratesCredentials: false,
         faults: { tamper: false, corruptMcim: false, eraseMcim: false },
         stalling: [],

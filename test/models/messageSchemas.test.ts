@@ -119,6 +119,6 @@ describe('the synthesising attacker', () => {
   it('tries no hand-made list: nothing in the attacker\'s model enumerates forgeries', () => {
     const dir = new URL('../../models/attacker/', import.meta.url);
     for (const file of readdirSync(dir)) expect(readFileSync(new URL(file, dir), 'utf8'), file).not.toMatch(/forger/i);
-    expect(Object.keys(attackerModelOf(config(network))).sort()).toEqual(['active', 'budget', 'initialKnowledge', 'reach']);
+    expect(Object.keys(attackerModelOf(config(network))).sort()).toEqual(['active', 'budget', 'devices', 'initialKnowledge', 'reach']);
   });
 });

@@ -3,6 +3,7 @@
 import { resolveScenario } from '../../../models/flows/ScenarioConfig.ts';
 import { worldSystem } from '../../../models/world/worldSystem.ts';
 import { threatSuite } from '../../../properties/threats/threatSuite.ts';
+import { judgedIn } from '../../../properties/index.ts';
 import { splitProperties } from '../../engine/searchProperties.ts';
 import { searchExhaustive } from '../../engine/exhaustive/searchExhaustive.ts';
 import { replayTrace } from '../../engine/replay/replayTrace.ts';
@@ -33,7 +34,7 @@ export function runCell(spec: CellSpec, options: CellOptions): CellResult {
   });
   if (!r.ok) throw new Error(`ablation: ${spec.scenario}: ${r.error.message}`);
   // The matrix judges the safety properties; a property of service needs no switch to fail (docs/engine.md, Liveness).
-  const properties = splitProperties(threat.properties.map((p) => p.property)).safety;
+  const properties = splitProperties(judgedIn(r.config, threat.properties).map((p) => p.property)).safety;
   const outcome = searchExhaustive(worldSystem(r.config), properties, { maxStates: options.maxStates, reduction: options.reduction });
   const verdicts = outcome.verdicts.map(({ property, verdict }): CellVerdict => {
     const base = { property, kind: verdict.kind, text: formatVerdict(verdict) };

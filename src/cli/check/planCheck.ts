@@ -2,7 +2,7 @@
 // InputError (one line, exit 2) naming the flag or the field.
 import { presets } from '../../../models/flows/presets.ts';
 import { resolveScenario, underAttack, type ScenarioConfig } from '../../../models/flows/ScenarioConfig.ts';
-import { flowProperties, propertiesFor, worldProperties, type WorldProperty } from '../../../properties/index.ts';
+import { flowProperties, judgedIn, propertiesFor, worldProperties, type WorldProperty } from '../../../properties/index.ts';
 import { threatSuite } from '../../../properties/threats/threatSuite.ts';
 import { randomDefaults } from '../../engine/random/RandomOptions.ts';
 import { InputError } from '../InputError.ts';
@@ -63,7 +63,7 @@ function threatJobs(ids: readonly string[] | undefined): CheckJob[] {
       const r = resolveScenario(input);
       // Threat scenarios are constants checked by the test suite; a failure here is a programming error.
       if (!r.ok) throw new Error(`threat ${t.threat} scenario ${input.name}: ${r.error.message}`);
-      return { config: r.config, threat: t.threat, properties: t.properties, honest: false, sanity: true, known: knownOf(r.config.name, t.knownFindings ?? {}) };
+      return { config: r.config, threat: t.threat, properties: judgedIn(r.config, t.properties), honest: false, sanity: true, known: knownOf(r.config.name, t.knownFindings ?? {}) };
     }));
 }
 
