@@ -75,8 +75,12 @@ function resolved(machine: AnyStateMachine, input: unknown, value: unknown, patc
 
 const subscriberInput = (config: ScenarioConfig, delayedActivation: boolean, change: SubscriberInput['change']): SubscriberInput => ({
   sho: config.sho, delayedActivation, change, notice: config.assumptions.changeNotice,
+  next: change !== null && config.changeRequests > 1 ? config.oldSho : null,
 });
-const treInput = (config: ScenarioConfig) => ({ off: config.off, blockFromInstalled: config.assumptions.blockFromInstalled });
+const treInput = (config: ScenarioConfig) => ({
+  off: config.off, blockFromInstalled: config.assumptions.blockFromInstalled,
+  storage: { capacity: config.treCapacity, whenFull: config.assumptions.storageFull, retiredDeletedAtCommit: config.assumptions.retiredDeletedAtCommit },
+});
 
 function factorySnapshots(config: ScenarioConfig): Record<RoleId, AnyMachineSnapshot> {
   return {
@@ -124,9 +128,7 @@ function provisionedSnapshots(config: ScenarioConfig): Record<RoleId, AnyMachine
   const snaps: Record<RoleId, AnyMachineSnapshot> = {
     ...base,
     supplier: equipmentSupplierMachine.resolveState({ value: 'Manufactured', context: undefined }),
-    subscriber: resolved(subscriberMachine, subscriberInput(config, false, null), 'Using', {
-      ...supplied, change: config.flow === 'change-via-pristine' ? 'pristine' : 'via-old-sho',
-    }),
+    subscriber: resolved(subscriberMachine, subscriberInput(config, false, config.flow === 'change-via-pristine' ? 'pristine' : 'via-old-sho'), 'Using', supplied),
     m2me: resolved(m2meMachine, { access: config.access }, 'Operational', { servingSho: oldSho, pcid: victim.pcid }),
     tre: treMachine.resolveState({ value: tre.value, context: treContext }),
     vno: config.access === '3gpp' ? vnoMachine.resolveState({ value: 'Attached', context: { xres: null, pcid: null } }) : base.vno,

@@ -1,6 +1,6 @@
 // The M2ME subscriber (004 5.1.3.5.2): selects the SHO and hands it the equipment parameters, switches the
 // M2ME on (announcing it first under delayed activation, Annex x.1), and drives a change of operator (5.1.3.7).
-import { assign, emit, setup } from 'xstate';
+import { assign, emit, enqueueActions, setup } from 'xstate';
 import type { Term } from '../../src/attacker/Term.ts';
 import { fieldsOf } from '../readTerm.ts';
 import {
@@ -22,6 +22,9 @@ export interface SubscriberInput {
   /** How a change of operator proceeds, or null when the scenario has none. */
   readonly change: ReprovisionMode | null;
   readonly notice: ChangeNotice;
+  /** The SHO of a second change-of-operator request, made at any time after the first instruction (scenario
+   *  `changeRequests`), or null. */
+  readonly next: ShoId | null;
 }
 
 export interface SubscriberContext extends SubscriberInput {
@@ -144,6 +147,22 @@ export const subscriberMachine = setup({
 
       },
     },
-    Instructed: {},
+    Instructed: {
+      on: {
+        // A second change of operator (scenario `changeRequests`): 5.1.3.7.4.2 step 1 again, towards `next`, whenever
+        // the subscriber likes: the text has no rule for a change requested while another is in progress.
+        CHANGE_OPERATOR: {
+          guard: ({ context }) => context.next !== null,
+          target: 'Contracted',
+          actions: [
+            assign(({ context }) => ({ sho: context.next!, next: null, noticed: false })),
+            'contractWithSho',
+            enqueueActions(({ context, enqueue }) => {
+              if (context.notice !== 'none') enqueue('informRo');
+            }),
+          ],
+        },
+      },
+    },
   },
 });

@@ -8,11 +8,11 @@ import {
 } from '../messages.ts';
 import { fieldsOf, macMatches, same } from '../readTerm.ts';
 import {
-  applyLifecycle, commitStaged, installAndActivate, integrityChecked, isActive, isModified, markCheckpoint, removeAll,
+  applyLifecycle, commitStaged, installAndActivate, integrityChecked, isActive, isModified, markCheckpoint, removeAll, unboundedStorage,
 } from './treRegistry.ts';
 import {
   awaitingMcimFrom, canRegister, crossStakeholderRead, discardNoticeFor, exportToHost, integrityPolicy, lifecycleFromCommand, me,
-  nonceOf, oldShoOf, on, provisioningStatusFor, readActivation, readBootstrap, readInstruction, readMcimObject, registrationFor, signedBy,
+  nonceOf, oldShoOf, on, provisioningStatusFor, readActivation, readBootstrap, readInstruction, readMcimObject, registrationFor, registryWithRoom, signedBy,
   stagedOverOld, updateOf, userAuthenticated,
 } from './treChecks.ts';
 import { USER_TRIES, type TreContext, type TreEvent, type TreInput } from './treContext.ts';
@@ -37,7 +37,7 @@ export const treMachine = setup({
 }).createMachine({
   id: 'tre',
   context: ({ input }) => ({
-    off: input?.off ?? [], blockFromInstalled: input?.blockFromInstalled ?? true,
+    off: input?.off ?? [], blockFromInstalled: input?.blockFromInstalled ?? true, storage: input?.storage ?? unboundedStorage,
     creds: null, firmware: 'v1', registry: [], expectedSho: null, pendingNonce: 0, noncesUsed: 0, staged: null,
     userWrong: 0, userBlocked: 'no', tampered: false, crossReads: [],
     installs: [], activations: [], commands: [], instructions: [], userEntries: [],
@@ -224,7 +224,7 @@ export const treMachine = setup({
                     for (const send of exportToHost(context, readMcimObject(context, event.msg)!)) enqueue.emit(send);
                   }),
                   assign(({ context, event }) => ({
-                    registry: installAndActivate(context.registry, readMcimObject(context, event.msg)!),
+                    registry: installAndActivate(registryWithRoom(context), readMcimObject(context, event.msg)!),
                     installs: [...context.installs, event.msg],
                     pendingNonce: 0,
                   })),
@@ -280,7 +280,7 @@ export const treMachine = setup({
                   for (const send of exportToHost(context, context.staged!.entry)) enqueue.emit(send);
                 }),
                 assign(({ context }) => ({
-                  registry: commitStaged(context.registry, context.staged!),
+                  registry: commitStaged(context.registry, context.staged!, context.storage),
                   staged: null,
                   pendingNonce: 0,
                 })),

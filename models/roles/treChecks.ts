@@ -11,7 +11,7 @@ import {
 import { decryptWith, fieldsOf, macMatches, nameId, same, verifySigned } from '../readTerm.ts';
 import { isShoId, type ShoId } from '../roleIds.ts';
 import {
-  applyLifecycle, blockOld, isActive, newEntry, retireOld, type McimEntry, type StagedMcim,
+  applyLifecycle, blockOld, isActive, newEntry, nextInstanceId, retireOld, withRoom, type McimEntry, type StagedMcim,
 } from './treRegistry.ts';
 import { MAX_REGISTRATIONS, USER_TRIES, type TreContext, type TreCredentials } from './treContext.ts';
 
@@ -59,16 +59,23 @@ export function readMcimObject(ctx: TreContext, msg: Term): McimEntry | undefine
   if (on(ctx, 't12.cm2') && (!same(content.token, o.creds.token) || !same(content.nonce, o.nonce))) return undefined;
   const [imsiId, kiId, codeId] = [nameId(content.imsi), nameId(content.ki), nameId(content.code)];
   if (imsiId === undefined || kiId === undefined || codeId === undefined) return undefined;
-  if (ctx.registry.some((e) => e.id === `mcim:${o.sho}`)) return undefined;
-  return newEntry(o.sho, imsiId, kiId, codeId);
+  // One usable instance per SHO: a new one only where its earlier instances are Retired (5.1.1.1, a repeated
+  // provisioning); and only with room for it (scenario `treCapacity`, assumption `storageFull`).
+  if (ctx.registry.some((e) => e.owner === o.sho && e.state !== 'Retired')) return undefined;
+  if (withRoom(ctx.registry, ctx.storage) === undefined) return undefined;
+  return newEntry(o.sho, imsiId, kiId, codeId, ctx.pendingNonce, nextInstanceId(ctx.registry, o.sho));
+}
+
+/** The registry with room made for the MCIM `readMcimObject` accepted (Retired instances evicted under `evictRetired`). */
+export function registryWithRoom(ctx: TreContext): McimEntry[] {
+  return [...(withRoom(ctx.registry, ctx.storage) ?? ctx.registry)];
 }
 
 /** Both-present variant: the expected SHO authorises use of its MCIM already installed in the registry. */
 export function readActivation(ctx: TreContext, msg: Term): McimEntry | undefined {
   const o = readOutstanding(ctx, msg, 'activateMcim', 3);
   if (o === undefined || nameId(o.rest[0]) !== o.sho) return undefined;
-  const entry = ctx.registry.find((e) => e.id === `mcim:${o.sho}`);
-  return entry !== undefined && entry.state === 'Installed' ? entry : undefined;
+  return ctx.registry.find((e) => e.owner === o.sho && e.state === 'Installed');
 }
 
 /** The subscriber's instruction (5.1.3.7.4.2 step 2, 5.1.3.7.4.3 step 2), authenticated with the device token. */
@@ -130,7 +137,7 @@ export function discardNoticeFor(ctx: TreContext): SendEvent {
  *  when a new one was downloaded, Blocked when both were present (the variant's "strictly separated"). */
 export function stagedOverOld(ctx: TreContext, staged: StagedMcim): Partial<TreContext> {
   const old = oldShoOf(ctx)!;
-  return { staged, registry: staged.kind === 'download' ? retireOld(ctx.registry, old) : blockOld(ctx.registry, old) };
+  return { staged, registry: staged.kind === 'download' ? retireOld(registryWithRoom(ctx), old) : blockOld(ctx.registry, old) };
 }
 
 /** 004 step 13 / 5.1.3.7.4.2 step 13: the TRE-signed success status for the DPF. */
