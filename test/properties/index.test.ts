@@ -12,7 +12,7 @@ describe('properties/index.ts', () => {
     expect(new Set(ids).size).toBe(ids.length);
     expect(ids).toEqual([
       // The flows' claims first, then the threats' in the order of the threat suite (003 7.1.2.1).
-      'AtMostOneMcimActive', 'HonestRunEndsAtGoal',
+      'AtMostOneMcimActive', 'HonestRunEndsAtGoal', 'ProvisionedMcimNotRefused',
       'McimSecretNeverLeaves', 'NoSecretInClearOnHostInterface', 'InstalledMcimWasIssuedForThisTre', 'ShoSuccessMeansInstalled',
       'SubscriberChoiceHonoured', 'TrePlatformKeySecret', 'InstructionAppliedOncePerIssue', 'TamperedTreServesNoMcim', 'TreFirmwareOnlyFromSupplier',
       'McimIssuedOnlyForValidPlatform', 'LifecycleChangesOnlyByOwner', 'McimActivatedOnlyWithShoAuthorisation', 'LifecycleCommandAppliedOncePerIssue',
@@ -20,7 +20,7 @@ describe('properties/index.ts', () => {
       'RemoteGuessesCannotLockPlatform', 'ChangeOfOperatorKeepsService', 'ServiceRecoverable', 'ServiceEventually',
       'McimOnlyForRegisteredSubscriber',
     ]);
-    expect(flowProperties.map((p) => p.property.id)).toEqual(['AtMostOneMcimActive', 'HonestRunEndsAtGoal']);
+    expect(flowProperties.map((p) => p.property.id)).toEqual(['AtMostOneMcimActive', 'HonestRunEndsAtGoal', 'ProvisionedMcimNotRefused']);
     for (const p of worldProperties) {
       expect(p.checks.length).toBeGreaterThan(0);
       expect(new Set(p.checks).size).toBe(p.checks.length);

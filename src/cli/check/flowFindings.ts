@@ -17,6 +17,6 @@ export const flowFindings: Readonly<Record<string, string>> = {
     'does; 5.1.3.7.4.2 step 8 only retires the old MCIM (5.1.1.1 Retired: "still instantiated") and no step deletes it: a second ' +
     'change of operator downloads a third instance into a TRE that stores two, and the subscriber\'s choice is never provisioned',
   'change-via-old-sho-twice-capacity-2/ProvisionedMcimNotRefused':
-    'the same gap seen where it happens: the MCIM the subscriber\'s SHO legitimately issued for the TRE\'s registration is refused ' +
+    'the same gap of 5.1.2.2 and 5.1.1.1 seen where it happens: the MCIM the subscriber\'s SHO legitimately issued for the TRE\'s registration is refused ' +
     'because repeated provisioning filled the TRE with Retired instances (cf. memory exhaustion of an eUICC, Meyer, Quaglia and Smyth, FC 2018)',
 };
