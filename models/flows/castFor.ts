@@ -4,7 +4,7 @@
 import { initialTransition, transition, type AnyMachineSnapshot, type AnyStateMachine, type EventObject } from 'xstate';
 import { pk } from '../../src/attacker/Term.ts';
 import {
-  bootTerm, deviceNames, initialCredentialsTerm, m2mSimMobj, mcimBlob, platformCredential, preprovisionTerm, registrationNonce, registrationTerm,
+  bootTerm, deviceNames, initialCredentialsTerm, keypadEntryTerm, m2mSimMobj, mcimBlob, platformCredential, preprovisionTerm, registrationNonce, registrationTerm,
 } from '../messages.ts';
 import { roleIds, shoIds, type RoleId } from '../roleIds.ts';
 import { equipmentSupplierMachine } from '../roles/equipmentSupplier.ts';
@@ -18,6 +18,7 @@ import { treMachine, type TreContext } from '../roles/tre.ts';
 import { mcimEntryFor, sortById } from '../roles/treRegistry.ts';
 import { vnoMachine } from '../roles/vno.ts';
 import type { ScenarioConfig } from './ScenarioConfig.ts';
+import { isOn } from '../counterMeasures/switches.ts';
 
 export interface CastMember {
   readonly id: RoleId;
@@ -40,7 +41,7 @@ function localEventsOf(id: RoleId, config: ScenarioConfig): EventObject[] {
     case 'supplier':
       return [{ type: 'MANUFACTURE' }, ...(config.lifecycleActions ? [{ type: 'ISSUE_UPDATE' }] : [])];
     case 'subscriber':
-      return subscriberLocalEvents.map((type) => ({ type }));
+      return [...subscriberLocalEvents.map((type) => ({ type })), ...(config.userPinEntry ? [{ type: 'ENTER_PIN' }] : [])];
     case 'tre':
       return [
         ...(config.lifecycleActions || faults ? [{ type: 'RESET' }] : []),
@@ -76,9 +77,12 @@ function resolved(machine: AnyStateMachine, input: unknown, value: unknown, patc
 const subscriberInput = (config: ScenarioConfig, delayedActivation: boolean, change: SubscriberInput['change']): SubscriberInput => ({
   sho: config.sho, delayedActivation, change, notice: config.assumptions.changeNotice,
   next: change !== null && config.changeRequests > 1 ? config.oldSho : null,
+  // What the keypad sends for the user's entry: with [t10 cm5] its tunnelled entry 1, else the PIN itself.
+  pinEntry: !config.userPinEntry ? null : isOn(config.off, 't10.cm5') ? keypadEntryTerm(victim.pcid, victim.userPin, 1) : victim.userPin,
 });
 const treInput = (config: ScenarioConfig) => ({
   off: config.off, blockFromInstalled: config.assumptions.blockFromInstalled,
+  userGate: config.userGate,
   storage: { capacity: config.treCapacity, whenFull: config.assumptions.storageFull, retiredDeletedAtCommit: config.assumptions.retiredDeletedAtCommit },
 });
 

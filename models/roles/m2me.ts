@@ -63,11 +63,15 @@ export const m2meMachine = setup({
     // through the host, whatever the host is doing.
     treUpdate: { guard: 'fromNet', actions: 'toTre' },
     lifecycleCommand: { guard: 'fromNet', actions: 'toTre' },
-    // A user credential from the network reaches the TRE marked as remote by the host [t10 cm7].
-    userAuth: {
-      guard: ({ event }) => event.from !== 'tre' && fieldsOf(event.msg, 'userAuth', 2) !== undefined,
-      actions: emit(({ event }) => out('tre', 'userAuth', userAuthTerm(fieldsOf(event.msg, 'userAuth', 2)![0]!, 'remote'))),
-    },
+    // A user credential from the network reaches the TRE marked as remote by the host [t10 cm7]; one the user
+    // entered at the device's keypad passes to the TRE as it came, over the host interface [t10 cm5].
+    userAuth: [
+      { guard: ({ event }) => event.from === 'subscriber' && fieldsOf(event.msg, 'userAuth', 2) !== undefined, actions: 'toTre' },
+      {
+        guard: ({ event }) => event.from !== 'tre' && fieldsOf(event.msg, 'userAuth', 2) !== undefined,
+        actions: emit(({ event }) => out('tre', 'userAuth', userAuthTerm(fieldsOf(event.msg, 'userAuth', 2)![0]!, 'remote'))),
+      },
+    ],
     // What the TRE hands the host ([t2 cm3], [t4 cm2], [t8 cm1] switched off) stays in host memory.
     mcimExport: { guard: 'fromTre' },
     interfaceResponse: { guard: 'fromTre' },

@@ -4,7 +4,7 @@ import { assign, emit, enqueueActions, setup } from 'xstate';
 import type { Term } from '../../src/attacker/Term.ts';
 import { fieldsOf } from '../readTerm.ts';
 import {
-  activationNoticeTerm, contractTerm, out, powerOnTerm, reprovisionInstructionTerm, shoSelectionTerm,
+  activationNoticeTerm, contractTerm, out, powerOnTerm, reprovisionInstructionTerm, shoSelectionTerm, userAuthTerm,
   type Delivery, type ReprovisionMode, type SendEvent,
 } from '../messages.ts';
 import type { ShoId } from '../roleIds.ts';
@@ -25,6 +25,9 @@ export interface SubscriberInput {
   /** The SHO of a second change-of-operator request, made at any time after the first instruction (scenario
    *  `changeRequests`), or null. */
   readonly next: ShoId | null;
+  /** What the keypad sends when the user enters its credential at the device (scenario `userPinEntry`: the PIN, or
+   *  with [t10 cm5] its tunnelled entry), or null when the scenario has no such entry. */
+  readonly pinEntry: Term | null;
 }
 
 export interface SubscriberContext extends SubscriberInput {
@@ -35,6 +38,8 @@ export interface SubscriberContext extends SubscriberInput {
   readonly noticed: boolean;
   /** Ghost (read by properties only): every instruction the subscriber gave its M2ME, as sent. */
   readonly instructed: readonly Term[];
+  /** The user has entered its credential at the device (once: a bound of the model). */
+  readonly pinEntered: boolean;
 }
 
 export type SubscriberEvent =
@@ -43,7 +48,8 @@ export type SubscriberEvent =
   | { readonly type: 'NOTIFY_SWITCH_ON' }
   | { readonly type: 'SWITCH_ON' }
   | { readonly type: 'CHANGE_OPERATOR' }
-  | { readonly type: 'INSTRUCT_REPROVISION' };
+  | { readonly type: 'INSTRUCT_REPROVISION' }
+  | { readonly type: 'ENTER_PIN' };
 
 export const subscriberLocalEvents = ['SELECT_SHO', 'NOTIFY_SWITCH_ON', 'SWITCH_ON', 'CHANGE_OPERATOR', 'INSTRUCT_REPROVISION'] as const;
 
@@ -66,9 +72,15 @@ export const subscriberMachine = setup({
   },
 }).createMachine({
   id: 'subscriber',
-  context: ({ input }) => ({ ...input, pcid: null, token: null, noticed: false, instructed: [] }),
+  context: ({ input }) => ({ ...input, pcid: null, token: null, noticed: false, instructed: [], pinEntered: false }),
   initial: 'AwaitingEquipment',
   on: {
+    // 003 t10 cm10 "a TRE should force authentication of the M2ME U/S": the user enters its credential at the
+    // device's keypad (scenario `userPinEntry`), which the host passes to the TRE [t10 cm5]. Once, with the device.
+    ENTER_PIN: {
+      guard: ({ context }) => context.pinEntry !== null && context.pcid !== null && !context.pinEntered,
+      actions: [emit(({ context }) => out('m2me', 'userAuth', userAuthTerm(context.pinEntry!, 'local'))), assign({ pinEntered: true })],
+    },
     // The portal's confirmation of a notice; only the `acknowledged` assumption waits for it.
     selectionAck: { actions: assign({ noticed: true }) },
   },

@@ -13,7 +13,7 @@ import {
 import {
   awaitingMcimFrom, canRegister, crossStakeholderRead, discardNoticeFor, exportToHost, integrityPolicy, lifecycleFromCommand, me,
   nonceOf, oldShoOf, on, provisioningStatusFor, readActivation, readBootstrap, readInstruction, readMcimObject, registrationFor, registryWithRoom, signedBy,
-  stagedOverOld, updateOf, userAuthenticated,
+  stagedOverOld, updateOf, userAuthenticated, userGateOpen,
 } from './treChecks.ts';
 import { USER_TRIES, type TreContext, type TreEvent, type TreInput } from './treContext.ts';
 
@@ -32,12 +32,15 @@ export const treMachine = setup({
     // 5.1.2.3 "whenever the TRE is reset": the integrity check; outstanding protocol state is lost.
     interrupted: assign(({ context }) => ({
       registry: integrityChecked(markCheckpoint(context.registry), integrityPolicy(context)), pendingNonce: 0, staged: null,
+      // 003 t10 cm10 "On booting or rebooting ... force authentication of the M2ME U/S".
+      userVerified: false,
     })),
   },
 }).createMachine({
   id: 'tre',
   context: ({ input }) => ({
     off: input?.off ?? [], blockFromInstalled: input?.blockFromInstalled ?? true, storage: input?.storage ?? unboundedStorage,
+    userGate: input?.userGate ?? false, userVerified: false, keypadEntries: 0,
     creds: null, firmware: 'v1', registry: [], expectedSho: null, pendingNonce: 0, noncesUsed: 0, staged: null,
     userWrong: 0, userBlocked: 'no', tampered: false, crossReads: [],
     installs: [], activations: [], commands: [], instructions: [], userEntries: [],
@@ -144,7 +147,7 @@ export const treMachine = setup({
             boot: {
               target: 'Ready',
               actions: [
-                assign(({ context }) => ({ registry: integrityChecked(markCheckpoint(context.registry), integrityPolicy(context)) })),
+                assign(({ context }) => ({ registry: integrityChecked(markCheckpoint(context.registry), integrityPolicy(context)), userVerified: false })),
                 emit(({ context }) => out('m2me', 'ready', readyTerm(me(context)))),
               ],
             },
@@ -181,7 +184,7 @@ export const treMachine = setup({
             // TRE-signed registration so that its provisioning is bound to it (5.1.2.4 [t2 cm5, t12 cm2]).
             reprovisionInstruction: [
               {
-                guard: ({ context, event }) => canRegister(context) && readInstruction(context, event.msg)?.mode === 'via-old-sho' &&
+                guard: ({ context, event }) => canRegister(context) && userGateOpen(context) && readInstruction(context, event.msg)?.mode === 'via-old-sho' &&
                   context.registry.some(isActive),
                 target: 'AwaitingMcim',
                 actions: [
@@ -195,7 +198,7 @@ export const treMachine = setup({
               {
                 // 5.1.3.7.4.3 step 3 "The M2ME removes the old SHO's MCIM and returns to the pristine state";
                 // 003 threat 11 cm1 "reset a TRE's MID management functions to factory settings".
-                guard: ({ context, event }) => readInstruction(context, event.msg)?.mode === 'pristine',
+                guard: ({ context, event }) => userGateOpen(context) && readInstruction(context, event.msg)?.mode === 'pristine',
                 target: 'Off',
                 actions: [
                   assign(({ context, event }) => ({

@@ -4,7 +4,7 @@ import { pk, type Term } from '../../src/attacker/Term.ts';
 import { isOn, type SwitchId } from '../counterMeasures/switches.ts';
 import { isLifecycleEvent } from '../mcimLifecycleTable.ts';
 import {
-  discardNoticeTerm, mcimCredentialsTerm, ok, out, provisioningStatusTerm,
+  discardNoticeTerm, keypadKey, mcimCredentialsTerm, ok, out, provisioningStatusTerm,
   registrationNonce, registrationTerm, skSho,
   type FirmwareVersion, type SendEvent, type TreIdentity,
 } from '../messages.ts';
@@ -169,16 +169,28 @@ export function lifecycleFromCommand(ctx: TreContext, msg: Term): TreContext['re
   return undefined;
 }
 
-/** [t10 cm6, cm7]: the context after a user credential entry, or undefined when the TRE does not evaluate it. */
+/** [t10 cm6, cm7]: the context after a user credential entry, or undefined when the TRE does not evaluate it. A
+ *  local entry through the keypad's tunnel [t10 cm5] is opened with the keypad key and taken once per entry number. */
 export function userAuthenticated(ctx: TreContext, msg: Term): Partial<TreContext> | undefined {
   const f = fieldsOf(msg, 'userAuth', 2);
   const origin = nameId(f?.[1]);
   if (ctx.creds === null || f === undefined || ctx.userBlocked !== 'no' || (origin !== 'local' && origin !== 'remote')) return undefined;
   if (origin === 'remote' && on(ctx, 't10.cm7')) return undefined;
-  if (same(f[0], ctx.creds.userPin)) return { userWrong: 0 };
+  let entered = f[0];
+  let tunnel: Partial<TreContext> = {};
+  if (entered?.kind === 'senc') {
+    const t = fieldsOf(origin === 'local' && same(entered.key, keypadKey(ctx.creds.pcid)) ? entered.body : undefined, 'keypad', 2);
+    const n = Number(nameId(t?.[1])?.replace(/^entry:/, '') ?? NaN);
+    if (t === undefined || !Number.isInteger(n) || n <= ctx.keypadEntries) return undefined;
+    [entered, tunnel] = [t[0], { keypadEntries: n }];
+  }
+  if (same(entered, ctx.creds.userPin)) return { ...tunnel, userWrong: 0, userVerified: true };
   const wrong = Math.min(ctx.userWrong + 1, USER_TRIES + 1);
-  return { userWrong: wrong, userBlocked: on(ctx, 't10.cm6') && wrong >= USER_TRIES ? origin : 'no' };
+  return { ...tunnel, userWrong: wrong, userVerified: false, userBlocked: on(ctx, 't10.cm6') && wrong >= USER_TRIES ? origin : 'no' };
 }
+
+/** [t10 cm10]: where the scenario gates the subscriber's instruction, the TRE acts on it only for a verified user. */
+export const userGateOpen = (ctx: TreContext): boolean => !ctx.userGate || !on(ctx, 't10.cm10') || ctx.userVerified;
 
 /** [t8 cm1] switched off: an MCIM of one stakeholder reads another stakeholder's MCIM data. */
 export function crossStakeholderRead(ctx: TreContext, mcim: string, target: string): McimEntry | undefined {

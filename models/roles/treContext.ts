@@ -30,6 +30,12 @@ export interface TreContext {
   readonly blockFromInstalled: boolean;
   /** The storage bound and what a full TRE does (scenario `treCapacity`, assumptions `storageFull`, `retiredDeletedAtCommit`). */
   readonly storage: StoragePolicy;
+  /** Scenario `userGate`: the subscriber's instruction is a function gated by user authentication [t10 cm10]. */
+  readonly userGate: boolean;
+  /** The user authenticated at the device since the last boot or reset [t10 cm10]. */
+  readonly userVerified: boolean;
+  /** The number of the last keypad entry taken through the tunnel, 0 for none [t10 cm5 anti-replay]. */
+  readonly keypadEntries: number;
   readonly creds: TreCredentials | null;
   readonly firmware: FirmwareVersion;
   readonly registry: readonly McimEntry[];
@@ -77,6 +83,7 @@ export interface TreInput {
   readonly blockFromInstalled: boolean;
   /** Absent: no storage bound (the text's). */
   readonly storage?: StoragePolicy;
+  readonly userGate?: boolean;
 }
 
 export type TreInbound =

@@ -42,9 +42,7 @@ export const unswitched: Readonly<Record<string, Exclude<Coverage, { kind: 'swit
   't9.cm3': { kind: 'not-modelled', reason: 'as t9 cm2: no secure channel with another component to place in trusted or untrusted code' },
   't10.cm3': { kind: 'not-modelled', reason: 'MCIM-specific user authentication has no interface in 004' },
   't10.cm4': { kind: 'not-modelled', reason: 'no user interaction data in the flows to monitor' },
-  't10.cm5': { kind: 'not-modelled', reason: 'the keypad-to-TRE path of a user credential is not described in 004; the model takes local entries as arriving at the TRE' },
   't10.cm9': { kind: 'not-modelled', reason: 'a timer: the engine checks untimed safety properties' },
-  't10.cm10': { kind: 'not-modelled', reason: 'no TRE function in the flows of 004 is gated by user authentication' },
   't10.cm11': { kind: 'not-modelled', reason: 'user-settable protection levels are not described in 004' },
 };
 
