@@ -94,6 +94,13 @@ export const platformMeasurement = (version: FirmwareVersion): Term => hash(firm
  *  against replay"): per TRE, so two devices never share one. */
 export const registrationNonce = (pcid: Term, k: number): Term => name(`nreg:${nameOf(pcid)}:${k}`);
 
+/** The subscriber's own lifecycle command for an MCIM in its device (scenario `userLifecycle`), authenticated with
+ *  the device token as its instructions are (x.2.3): what 003 t7 cm3 says the user must not be able to impose. */
+export const userLifecycleTerm = (pcid: Term, token: Term, mcim: string, event: string): Term => {
+  const body = tuple(name('lifecycle'), pcid, name(mcim), name(event));
+  return tuple(name('userLifecycle'), body, mac(token, body));
+};
+
 /** The key a device's keypad shares with its TRE for 003 t10 cm5's "secure tunnel" (an assumption: 004 has none). */
 export const keypadKey = (pcid: Term): Term => name(`k:keypad:${nameOf(pcid)}`);
 

@@ -108,6 +108,15 @@ export const switches = [
     off: 'the TRE evaluates user credentials that arrive from the network',
   },
   {
+    // 003 t7 cm3's Note: "security controls which the user should not be able to over-ride are those which relate to
+    // the lifecycle management and operational use of an SHO's MID". Only the subscriber's own command (scenario
+    // `userLifecycle`) asks the TRE to override one.
+    id: 't7.cm3', aliases: [],
+    clause: '003 t7 cm3 (004 5.1.2.3 "security controls ... specified by a stakeholder")',
+    mechanism: 'the TRE refuses the subscriber\'s own lifecycle command for an SHO\'s MCIM: a control the user cannot override',
+    off: 'the TRE applies the subscriber\'s token-authenticated lifecycle command to an SHO\'s MCIM',
+  },
+  {
     // Consulted where the user's entry is made (the keypad of scenario field `userPinEntry`) and opened (the TRE);
     // the tunnel's key is an assumption (docs/model.md): 004 describes no keypad-to-TRE path.
     id: 't10.cm5', aliases: [],

@@ -38,6 +38,7 @@ export const scenarioInputSchema = z
     treCapacity: z.number().int().min(1).max(MAX_TRE_CAPACITY).nullable()
       .describe('MCIM instances the TRE can store, in any lifecycle state (null: no bound, as in the text)').optional(),
     userPinEntry: z.boolean().describe('the user enters its credential once at the device\'s keypad (003 t10 cm5, cm10)').optional(),
+    userLifecycle: z.boolean().describe('the subscriber sends its own DELETE for its SHO\'s MCIM, once (003 t7 cm3: a control the user must not override)').optional(),
     userGate: z.boolean().describe('the TRE gates the subscriber\'s re-provisioning instruction by user authentication (003 t10 cm10; 004 gates no function)').optional(),
     changeRequests: z.number().int().min(1).max(2)
       .describe('change-of-operator requests the subscriber makes (change-via-old-sho): 2 = it changes back to the old SHO, whenever it likes after its first instruction').optional(),
@@ -109,6 +110,8 @@ export interface ScenarioConfig {
   readonly userPinEntry: boolean;
   /** The TRE acts on the subscriber's instruction only after user authentication, with [t10 cm10] on. */
   readonly userGate: boolean;
+  /** The subscriber sends its own DELETE for its SHO's MCIM once, authenticated with the device token [t7 cm3]. */
+  readonly userLifecycle: boolean;
   /** Enables fault events: tamper detection (lockdown), MCIM code corruption (integrity check), MCIM erasure (t11). */
   readonly faults: { readonly tamper: boolean; readonly corruptMcim: boolean; readonly eraseMcim: boolean };
   /** Roles that may stop acting at any moment: a fair run need not take their steps (models/world/worldFairness.ts). */
@@ -163,7 +166,7 @@ const bad = (message: string): ScenarioResult => ({ ok: false, error: { code: 'i
  *  - sho: 'sho1' for initial flows, 'sho2' (the new SHO) for changes; oldSho: the other SHO for changes;
  *  - bothMcimsPresent: false; delayedActivation: true for delayed-activation, false otherwise;
  *  - lifecycleActions and faults: off, shoCommands: none, dpfGeneratesCredentials: false (honest runs);
- *  - treCapacity: null (no bound); changeRequests: 1; userPinEntry and userGate: false;
+ *  - treCapacity: null (no bound); changeRequests: 1; userPinEntry, userGate and userLifecycle: false;
  *  - stalling: none (every honest role keeps acting, for the liveness properties);
  *  - off: none (every counter-measure on); assumptions: portal protected, manufacturing, operator and at-device links
  *    closed, blocking from Installed allowed,
@@ -230,6 +233,7 @@ export function resolveScenario(input: unknown): ScenarioResult {
       changeRequests,
       userPinEntry: i.userPinEntry ?? false,
       userGate: i.userGate ?? false,
+      userLifecycle: i.userLifecycle ?? false,
       faults: { tamper: i.faults?.tamper ?? false, corruptMcim: i.faults?.corruptMcim ?? false, eraseMcim: i.faults?.eraseMcim ?? false },
       stalling: roleIds.filter((r) => i.stalling?.includes(r) === true),
       off,

@@ -41,7 +41,8 @@ function localEventsOf(id: RoleId, config: ScenarioConfig): EventObject[] {
     case 'supplier':
       return [{ type: 'MANUFACTURE' }, ...(config.lifecycleActions ? [{ type: 'ISSUE_UPDATE' }] : [])];
     case 'subscriber':
-      return [...subscriberLocalEvents.map((type) => ({ type })), ...(config.userPinEntry ? [{ type: 'ENTER_PIN' }] : [])];
+      return [...subscriberLocalEvents.map((type) => ({ type })), ...(config.userPinEntry ? [{ type: 'ENTER_PIN' }] : []),
+        ...(config.userLifecycle ? [{ type: 'USER_DELETE' }] : [])];
     case 'tre':
       return [
         ...(config.lifecycleActions || faults ? [{ type: 'RESET' }] : []),
@@ -78,6 +79,7 @@ const subscriberInput = (config: ScenarioConfig, delayedActivation: boolean, cha
   sho: config.sho, delayedActivation, change, notice: config.assumptions.changeNotice,
   next: change !== null && config.changeRequests > 1 ? config.oldSho : null,
   // What the keypad sends for the user's entry: with [t10 cm5] its tunnelled entry 1, else the PIN itself.
+  userLifecycle: config.userLifecycle,
   pinEntry: !config.userPinEntry ? null : isOn(config.off, 't10.cm5') ? keypadEntryTerm(victim.pcid, victim.userPin, 1) : victim.userPin,
 });
 const treInput = (config: ScenarioConfig) => ({

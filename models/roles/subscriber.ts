@@ -4,7 +4,7 @@ import { assign, emit, enqueueActions, setup } from 'xstate';
 import type { Term } from '../../src/attacker/Term.ts';
 import { fieldsOf } from '../readTerm.ts';
 import {
-  activationNoticeTerm, contractTerm, out, powerOnTerm, reprovisionInstructionTerm, shoSelectionTerm, userAuthTerm,
+  activationNoticeTerm, contractTerm, out, powerOnTerm, reprovisionInstructionTerm, shoSelectionTerm, userAuthTerm, userLifecycleTerm,
   type Delivery, type ReprovisionMode, type SendEvent,
 } from '../messages.ts';
 import type { ShoId } from '../roleIds.ts';
@@ -28,6 +28,8 @@ export interface SubscriberInput {
   /** What the keypad sends when the user enters its credential at the device (scenario `userPinEntry`: the PIN, or
    *  with [t10 cm5] its tunnelled entry), or null when the scenario has no such entry. */
   readonly pinEntry: Term | null;
+  /** Scenario `userLifecycle`: the subscriber may send its own DELETE for its SHO's MCIM, once. */
+  readonly userLifecycle: boolean;
 }
 
 export interface SubscriberContext extends SubscriberInput {
@@ -40,6 +42,8 @@ export interface SubscriberContext extends SubscriberInput {
   readonly instructed: readonly Term[];
   /** The user has entered its credential at the device (once: a bound of the model). */
   readonly pinEntered: boolean;
+  /** The subscriber sent its own lifecycle command (once: a bound of the model). */
+  readonly commanded: boolean;
 }
 
 export type SubscriberEvent =
@@ -49,7 +53,8 @@ export type SubscriberEvent =
   | { readonly type: 'SWITCH_ON' }
   | { readonly type: 'CHANGE_OPERATOR' }
   | { readonly type: 'INSTRUCT_REPROVISION' }
-  | { readonly type: 'ENTER_PIN' };
+  | { readonly type: 'ENTER_PIN' }
+  | { readonly type: 'USER_DELETE' };
 
 export const subscriberLocalEvents = ['SELECT_SHO', 'NOTIFY_SWITCH_ON', 'SWITCH_ON', 'CHANGE_OPERATOR', 'INSTRUCT_REPROVISION'] as const;
 
@@ -72,7 +77,7 @@ export const subscriberMachine = setup({
   },
 }).createMachine({
   id: 'subscriber',
-  context: ({ input }) => ({ ...input, pcid: null, token: null, noticed: false, instructed: [], pinEntered: false }),
+  context: ({ input }) => ({ ...input, pcid: null, token: null, noticed: false, instructed: [], pinEntered: false, commanded: false }),
   initial: 'AwaitingEquipment',
   on: {
     // 003 t10 cm10 "a TRE should force authentication of the M2ME U/S": the user enters its credential at the
@@ -80,6 +85,15 @@ export const subscriberMachine = setup({
     ENTER_PIN: {
       guard: ({ context }) => context.pinEntry !== null && context.pcid !== null && !context.pinEntered,
       actions: [emit(({ context }) => out('m2me', 'userAuth', userAuthTerm(context.pinEntry!, 'local'))), assign({ pinEntered: true })],
+    },
+    // 003 t7 cm3: the user asks its TRE to delete its SHO's MCIM itself, authenticated with the device token (x.2.3) as
+    // its instructions are; "a control the user should not be able to over-ride" (scenario `userLifecycle`).
+    USER_DELETE: {
+      guard: ({ context }) => context.userLifecycle && context.pcid !== null && !context.commanded,
+      actions: [
+        emit(({ context }) => out('m2me', 'lifecycleCommand', userLifecycleTerm(context.pcid!, context.token!, `mcim:${context.sho}`, 'DELETE'))),
+        assign({ commanded: true }),
+      ],
     },
     // The portal's confirmation of a notice; only the `acknowledged` assumption waits for it.
     selectionAck: { actions: assign({ noticed: true }) },

@@ -155,6 +155,7 @@ export const integrityPolicy = (ctx: TreContext) => ({ check: on(ctx, 't8.cm8'),
 /** 5.1.2.4 "verify that any instructions received as part of MCIM lifecycle management come from a valid,
  *  authorised source" [t7 cm1]: the owning SHO's signature, certified in the TRE's PKI (x.2.3 NOTE 3). */
 export function lifecycleFromCommand(ctx: TreContext, msg: Term): TreContext['registry'] | undefined {
+  if (msg.kind === 'tuple') return userLifecycle(ctx, msg);
   if (msg.kind !== 'sign') return undefined;
   for (const entry of ctx.registry) {
     const byOwner = verifySigned(msg, pk(skSho(entry.owner))) !== undefined;
@@ -167,6 +168,18 @@ export function lifecycleFromCommand(ctx: TreContext, msg: Term): TreContext['re
     return applyLifecycle(ctx.registry, entry.id, command.event);
   }
   return undefined;
+}
+
+/** The subscriber's own lifecycle command (MAC under the device token): refused with [t7 cm3] on, a control of the
+ *  SHO's MCIM the user cannot override; applied like the owner's command with it off. */
+function userLifecycle(ctx: TreContext, msg: Term): TreContext['registry'] | undefined {
+  const f = fieldsOf(msg, 'userLifecycle', 2);
+  if (on(ctx, 't7.cm3') || ctx.creds === null || f === undefined || !macMatches(f[1], ctx.creds.token, f[0]!)) return undefined;
+  const body = fieldsOf(f[0], 'lifecycle', 3);
+  const command = { pcid: body?.[0], mcim: nameId(body?.[1]), event: nameId(body?.[2]) };
+  if (!same(command.pcid, ctx.creds.pcid) || command.mcim === undefined || command.event === undefined) return undefined;
+  if (!isLifecycleEvent(command.event) || command.event === 'SELECT' || command.event === 'END_SESSION') return undefined;
+  return applyLifecycle(ctx.registry, command.mcim, command.event);
 }
 
 /** [t10 cm6, cm7]: the context after a user credential entry, or undefined when the TRE does not evaluate it. A

@@ -29,7 +29,6 @@ export const unswitched: Readonly<Record<string, Exclude<Coverage, { kind: 'swit
   't10.cm12': { kind: 'umbrella', switches: ['t2.cm3'], note: 'only the TRE handles security, here of user access: the same mechanism as [t2 cm3]' },
   't11.cm1': { kind: 'property', property: 'ServiceRecoverable', note: 'stated as the claim (AG EF service, with ServiceEventually under weak fairness); the factory reset it asks for exists only as 5.1.3.7.4.3 step 3, and the claim fails in t11-faults, a finding' },
   't7.cm2': { kind: 'not-modelled', reason: userControls },
-  't7.cm3': { kind: 'not-modelled', reason: userControls },
   't7.cm4': { kind: 'not-modelled', reason: userControls },
   't8.cm4': { kind: 'not-modelled', reason: userControls },
   't7.cm5': { kind: 'not-modelled', reason: 'no message in 004 lets an SHO ask the TRE for its MCIM\'s integrity (5.1.2.3 checks at boot and reset only)' },

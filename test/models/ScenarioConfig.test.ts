@@ -20,7 +20,7 @@ describe('resolveScenario', () => {
       config: {
         name: 'change-via-old-sho', flow: 'change-via-old-sho', access: '3gpp', sho: 'sho2', oldSho: 'sho1',
         bothMcimsPresent: false, delayedActivation: false, lifecycleActions: false, shoCommands: [], dpfGeneratesCredentials: false,
-        treCapacity: null, changeRequests: 1, userPinEntry: false, userGate: false,
+        treCapacity: null, changeRequests: 1, userPinEntry: false, userGate: false, userLifecycle: false,
         faults: { tamper: false, corruptMcim: false, eraseMcim: false },
         stalling: [],
         off: [],
