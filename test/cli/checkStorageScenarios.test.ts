@@ -1,5 +1,5 @@
-// The scenario files of MCIM storage and repeated changes (examples/scenarios/) run in `trecheck check --config` with
-// their verdicts, and a refused MCIM's trace replays with `trecheck replay`.
+// The scenario files of MCIM storage, repeated changes and the user's scenarios (examples/scenarios/) run in
+// `trecheck check --config` with their verdicts; a refused MCIM's trace replays, and each user switch breaks its claim.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -42,4 +42,21 @@ describe('trecheck check --config on storage and repeated changes', () => {
     expect(r.stdout).toMatch(/ProvisionedMcimNotRefused \[[^\]]*\]: holds for every trace/);
     expect(r.stdout).toMatch(/HonestRunEndsAtGoal \[[^\]]*\]: VIOLATED: counterexample of 14 steps/);
   });
+
+  // The user's scenarios of t9/t10 cm5, t10 cm10 and t7 cm3: every claim holds with every counter-measure on, and the
+  // switch breaks its claim.
+  for (const [file, off, property] of [
+    ['pin-entry-bus-monitor.json', 't10.cm5', 'NoSecretInClearOnHostInterface'],
+    ['gated-instruction.json', 't10.cm10', 'InstructionOnlyForAuthenticatedUser'],
+    ['user-deletes.json', 't7.cm3', 'LifecycleChangesOnlyByOwner'],
+  ] as const) {
+    it(`gives ${file} a verdict for every claim, all holding; with ${off} off ${property} is violated`, async () => {
+      const on = await runCliCaptured(['check', '--config', example(file), '--no-baseline', '--out', join(root, `${file}-on`)]);
+      expect(on.code).toBe(0);
+      expect(on.stdout).toMatch(new RegExp(`${property} \\[[^\\]]*\\]: holds for every trace`));
+      const broken = await runCliCaptured(['check', '--config', example(file), '--off', off, '--no-baseline', '--out', join(root, `${file}-off`)]);
+      expect(broken.code).toBe(1);
+      expect(broken.stdout).toMatch(new RegExp(`${property} \\[[^\\]]*\\]: VIOLATED`));
+    });
+  }
 });
