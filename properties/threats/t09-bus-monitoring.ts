@@ -5,13 +5,9 @@ import type { ThreatCheck } from './ThreatCheck.ts';
 
 export const t09BusMonitoring: ThreatCheck = {
   threat: 9,
-  scenarios: [
-    { name: 't9-bus-monitor', flow: 'initial-3gpp', attacker: { capabilities: ['t9.busMonitor'], injections: 0 } },
-    // t9/t10 cm5: the user enters its PIN at the device while the monitor watches the host interface.
-    { name: 't9-bus-monitor-pin-entry', flow: 'change-via-old-sho', userPinEntry: true, attacker: { capabilities: ['t9.busMonitor'], injections: 0 } },
-  ],
+  scenarios: [{ name: 't9-bus-monitor', flow: 'initial-3gpp', attacker: { capabilities: ['t9.busMonitor'], injections: 0 } }],
   properties: [
-    { property: noSecretInClearOnHostInterface, checks: ['t9.cm1', 't9.cm5', 't10.cm5', '004 5.1.2.4'] },
+    { property: noSecretInClearOnHostInterface, checks: ['t9.cm1', 't9.cm5', '004 5.1.2.4'] },
     { property: mcimSecretNeverLeaves, checks: ['t9.cm1', '004 5.1.2.4'] },
   ],
 };
