@@ -60,10 +60,13 @@ describe('trecheck ablate', () => {
     for (const [off, threat] of [['t6.cm4', 't6'], ['t10.cm6', 't10'], ['t4.cm2', 't6']] as const) {
       const c = await runCliCaptured(['check', '--threat', threat, '--off', off, '--no-baseline', '--format', 'json', '--out', fresh(), '--json']);
       const json = JSON.parse(c.stdout) as { scenarios: { properties: { property: string; verdict: string; steps?: number }[] }[] };
-      for (const p of json.scenarios.flatMap((s) => s.properties)) {
-        const cell = report.matrix[off]![p.property]!;
-        expect(cell.result === 'violated' ? 'violated' : 'holds-exhaustively').toBe(p.verdict);
-        if (cell.result === 'violated') expect(cell.steps).toBe(p.steps);
+      // A cell is the property over every scenario of the threat: violated in one of them, with its shortest attack.
+      const verdicts = json.scenarios.flatMap((s) => s.properties);
+      for (const property of new Set(verdicts.map((p) => p.property))) {
+        const violations = verdicts.filter((p) => p.property === property && p.verdict === 'violated');
+        const cell = report.matrix[off]![property]!;
+        expect(cell.result === 'violated').toBe(violations.length > 0);
+        if (cell.result === 'violated') expect(cell.steps).toBe(Math.min(...violations.map((p) => p.steps!)));
       }
     }
   });
