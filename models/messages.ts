@@ -1,6 +1,6 @@
 // Every message of the model as a Dolev-Yao term (src/attacker/Term.ts), with the clause it comes from.
 // Roles build what they send here and read what they receive with models/readTerm.ts.
-import { aenc, hash, mac, name, pk, sign, tuple, type Term } from '../src/attacker/Term.ts';
+import { aenc, hash, mac, name, pk, senc, sign, tuple, type Term } from '../src/attacker/Term.ts';
 import type { DeviceId, RoleId, ShoId } from './roleIds.ts';
 
 /** The kinds of message that travel between roles; a kind is also the XState event type at the receiver. */
@@ -93,6 +93,19 @@ export const platformMeasurement = (version: FirmwareVersion): Term => hash(firm
 /** Registration nonce number k of the TRE of `pcid` (x.2.3 "checking the registration nonce ... protection
  *  against replay"): per TRE, so two devices never share one. */
 export const registrationNonce = (pcid: Term, k: number): Term => name(`nreg:${nameOf(pcid)}:${k}`);
+
+/** The subscriber's own lifecycle command for an MCIM in its device (scenario `userLifecycle`), authenticated with
+ *  the device token as its instructions are (x.2.3): what 003 t7 cm3 says the user must not be able to impose. */
+export const userLifecycleTerm = (pcid: Term, token: Term, mcim: string, event: string): Term => {
+  const body = tuple(name('lifecycle'), pcid, name(mcim), name(event));
+  return tuple(name('userLifecycle'), body, mac(token, body));
+};
+
+/** The key a device's keypad shares with its TRE for 003 t10 cm5's "secure tunnel" (an assumption: 004 has none). */
+export const keypadKey = (pcid: Term): Term => name(`k:keypad:${nameOf(pcid)}`);
+
+/** Entry `n` of user credential `pin` at the keypad, through the tunnel to the TRE [t10 cm5]. */
+export const keypadEntryTerm = (pcid: Term, pin: Term, n: number): Term => senc(keypadKey(pcid), tuple(name('keypad'), pin, name(`entry:${n}`)));
 /** The RAND of the k-th AV the ICF issues (fresh per AV, 001 step 3). */
 export const randNonce = (k: number): Term => name(`rand:${k}`);
 export const ok = name('ok');

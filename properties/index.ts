@@ -7,6 +7,7 @@ import type { PropertyCoverage } from '../src/text/PropertyCoverage.ts';
 import { atMostOneMcimActive } from './AtMostOneMcimActive.ts';
 import { goalNeverReached } from './claims/GoalNeverReached.ts';
 import { honestRunEndsAtGoal } from './HonestRunEndsAtGoal.ts';
+import { provisionedMcimNotRefused } from './claims/ProvisionedMcimNotRefused.ts';
 import { threatSuite } from './threats/threatSuite.ts';
 import type { WorldProperty } from './WorldProperty.ts';
 
@@ -19,6 +20,7 @@ export type { WorldProperty } from './WorldProperty.ts';
 export const flowProperties: readonly WorldProperty[] = [
   { property: atMostOneMcimActive, checks: ['004 5.1.3.7.2', '004 5.1.1.1'] },
   { property: honestRunEndsAtGoal, checks: ['004 5.1.3.6.2 steps 13-14', '004 5.1.3.7.4.2 steps 8-14', '004 5.1.3.7.4.3'] },
+  { property: provisionedMcimNotRefused, checks: ['004 5.1.2.2', '004 5.1.3.7.2', '004 5.1.3.6.2 step 13', '004 5.1.3.7.4.2 steps 7-12'] },
 ];
 
 /** Every claim once: the flows' and the threats' (a claim several threats check lists the union of their checks). */

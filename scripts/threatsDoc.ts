@@ -18,6 +18,9 @@ export const THREATS_DOC_PATH = fileURLToPath(new URL('../docs/threats.md', impo
  *  `trecheck check --threat tN --off ID --no-baseline` (breadth-first, the scenario's own injection budget), and
  *  what the attack does. `--measure` re-runs them. */
 export const witnessAttacks: Readonly<Record<SwitchId, { scenario: string; property: string; steps: number; attack: string; alsoOff?: readonly SwitchId[] }>> = {
+  't7.cm3': { scenario: 't7-user-deletes', property: 'LifecycleChangesOnlyByOwner', steps: 35, attack: 'after the initial provisioning the subscriber sends its own DELETE for its SHO\'s MCIM, authenticated with the device token, and the TRE deletes the MCIM' },
+  't10.cm5': { scenario: 't10-pin-entry-bus-monitor', property: 'NoSecretInClearOnHostInterface', steps: 2, attack: 'the user enters its PIN at the device; the host passes it to the TRE in clear and the bus monitor reads it' },
+  't10.cm10': { scenario: 't10-gated-instruction', property: 'InstructionOnlyForAuthenticatedUser', steps: 4, attack: 'the subscriber\'s re-provisioning instruction reaches the TRE before the user has entered its PIN, and the TRE acts on it' },
   't5.cm3': { scenario: 't3-malware', property: 'McimSecretNeverLeaves', steps: 31, attack: 'an honest provisioning; malware on the host reads the MCIM object on its way to the TRE, now in clear inside the SHO\'s signature' },
   't2.cm4': { scenario: 't2-network', property: 'ShoSuccessMeansInstalled', steps: 32, attack: 'the attacker sends the DPF a success status signed with its own key; the SHO takes the report as the TRE\'s before anything was installed' },
   't12.cm2': { scenario: 't12-stolen-identity', property: 'McimOnlyForRegisteredSubscriber', steps: 32, attack: 'the attacker contracts the victim\'s PCID at the SHO with its own token; the TRE installs the MCIM object although the token inside is not its own' },

@@ -107,6 +107,30 @@ export const switches = [
     mechanism: 'by default the TRE refuses user authentication that arrives from the network',
     off: 'the TRE evaluates user credentials that arrive from the network',
   },
+  {
+    // 003 t7 cm3's Note: "security controls which the user should not be able to over-ride are those which relate to
+    // the lifecycle management and operational use of an SHO's MID". Only the subscriber's own command (scenario
+    // `userLifecycle`) asks the TRE to override one.
+    id: 't7.cm3', aliases: [],
+    clause: '003 t7 cm3 (004 5.1.2.3 "security controls ... specified by a stakeholder")',
+    mechanism: 'the TRE refuses the subscriber\'s own lifecycle command for an SHO\'s MCIM: a control the user cannot override',
+    off: 'the TRE applies the subscriber\'s token-authenticated lifecycle command to an SHO\'s MCIM',
+  },
+  {
+    // Consulted where the user's entry is made (the keypad of scenario field `userPinEntry`) and opened (the TRE);
+    // the tunnel's key is an assumption (docs/model.md): 004 describes no keypad-to-TRE path.
+    id: 't10.cm5', aliases: [],
+    clause: '003 t10 cm5 (004 5.1.2.2 [t10 cm 1 - 11])',
+    mechanism: 'the user credential entered at the device reaches the TRE through a tunnel from the keypad: encrypted under a key the keypad shares with the TRE, numbered, and taken once per number',
+    off: 'the entered credential crosses the host interface in clear',
+  },
+  {
+    // Which function is gated is the scenario's (field `userGate`): 004 gates none.
+    id: 't10.cm10', aliases: [],
+    clause: '003 t10 cm10 (004 5.1.2.2 [t10 cm 1 - 11])',
+    mechanism: 'the TRE acts on the subscriber\'s re-provisioning instruction (5.1.3.7.4.2/4.3 step 2) only once the user has authenticated at the device since the last boot',
+    off: 'the TRE acts on the instruction without user authentication',
+  },
 ] as const;
 
 export type SwitchId = (typeof switches)[number]['id'];

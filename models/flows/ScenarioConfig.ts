@@ -7,10 +7,14 @@ import type { Access } from '../roles/m2me.ts';
 import type { ChangeNotice } from '../roles/subscriber.ts';
 import { shoCommands, type ShoCommand } from '../roles/sho.ts';
 import { roleIds, shoIds, type RoleId, type ShoId } from '../roleIds.ts';
+import type { StorageFull } from '../roles/treRegistry.ts';
 
 /** Injections the attacker may make in a run: each one a message it delivers that no honest role sent on that
  *  channel (a replay, a redirection or a forgery). Bounded so every search is finite; printed with each verdict. */
 export const MAX_INJECTIONS = 6;
+
+/** Largest `treCapacity` a scenario may set: more than the model's registrations can fill (MAX_REGISTRATIONS). */
+export const MAX_TRE_CAPACITY = 4;
 
 const flowIds = ['initial-3gpp', 'initial-non3gpp', 'change-via-old-sho', 'change-via-pristine', 'delayed-activation'] as const;
 export type FlowId = (typeof flowIds)[number];
@@ -33,6 +37,13 @@ export const scenarioInputSchema = z
     lifecycleActions: z.boolean().optional(),
     shoCommands: z.array(z.enum(shoCommands)).optional(),
     dpfGeneratesCredentials: z.boolean().describe('5.1.3.4.3 variant: the DPF generates the MCIM credentials itself').optional(),
+    treCapacity: z.number().int().min(1).max(MAX_TRE_CAPACITY).nullable()
+      .describe('MCIM instances the TRE can store, in any lifecycle state (null: no bound, as in the text)').optional(),
+    userPinEntry: z.boolean().describe('the user enters its credential once at the device\'s keypad (003 t10 cm5, cm10)').optional(),
+    userLifecycle: z.boolean().describe('the subscriber sends its own DELETE for its SHO\'s MCIM, once (003 t7 cm3: a control the user must not override)').optional(),
+    userGate: z.boolean().describe('the TRE gates the subscriber\'s re-provisioning instruction by user authentication (003 t10 cm10; 004 gates no function)').optional(),
+    changeRequests: z.number().int().min(1).max(2)
+      .describe('change-of-operator requests the subscriber makes (change-via-old-sho): 2 = it changes back to the old SHO, whenever it likes after its first instruction').optional(),
     faults: z
       .object({
         tamper: z.boolean().optional(),
@@ -56,6 +67,8 @@ export const scenarioInputSchema = z
         atDeviceClosed: z.boolean().describe('the subscriber instructs the M2ME at the device (5.1.3.7.4.2/4.3 step 2 name no channel)').optional(),
         blockFromInstalled: z.boolean().optional(),
         changeNotice: z.enum(['unordered', 'acknowledged', 'none']).optional(),
+        storageFull: z.enum(['refuse', 'evictRetired']).describe('what a full TRE does with a new MCIM (the text names no storage bound)').optional(),
+        retiredDeletedAtCommit: z.boolean().describe('5.1.3.7.4.2 step 12 removes the Retired old MCIM from memory (no step of the text does)').optional(),
       })
       .strict()
       .optional(),
@@ -96,6 +109,17 @@ export interface ScenarioConfig {
   readonly shoCommands: readonly ShoCommand[];
   /** 5.1.3.4.3 "the DPF ... may generate the credentials itself": the RO then holds every MCIM's Ki. */
   readonly dpfGeneratesCredentials: boolean;
+  /** MCIM instances the TRE can store (any lifecycle state); null: no bound (the text gives none). */
+  readonly treCapacity: number | null;
+  /** Change-of-operator requests the subscriber makes: 1, or 2 (the second back to the old SHO, at any time after its
+   *  first instruction, so the two may be in flight together). */
+  readonly changeRequests: number;
+  /** The user enters its credential once at the device (the keypad, then the host interface to the TRE). */
+  readonly userPinEntry: boolean;
+  /** The TRE acts on the subscriber's instruction only after user authentication, with [t10 cm10] on. */
+  readonly userGate: boolean;
+  /** The subscriber sends its own DELETE for its SHO's MCIM once, authenticated with the device token [t7 cm3]. */
+  readonly userLifecycle: boolean;
   /** Enables fault events: tamper detection (lockdown), MCIM code corruption (integrity check), MCIM erasure (t11). */
   readonly faults: { readonly tamper: boolean; readonly corruptMcim: boolean; readonly eraseMcim: boolean };
   /** Roles that may stop acting at any moment: a fair run need not take their steps (models/world/worldFairness.ts). */
@@ -117,6 +141,10 @@ export interface ScenarioConfig {
     readonly blockFromInstalled: boolean;
     /** How the DRF learns the new SHO in a change of operator (models/roles/subscriber.ts ChangeNotice). */
     readonly changeNotice: ChangeNotice;
+    /** What a full TRE does with a new MCIM: refuse it, or first evict Retired instances (models/roles/treRegistry.ts). */
+    readonly storageFull: StorageFull;
+    /** 5.1.3.7.4.2 step 12 removes the Retired old MCIM from memory (the model's reading; the text has no such step). */
+    readonly retiredDeletedAtCommit: boolean;
   };
   readonly attacker: {
     readonly capabilities: readonly Capability[];
@@ -154,10 +182,11 @@ const bad = (message: string): ScenarioResult => ({ ok: false, error: { code: 'i
  *  - sho: 'sho1' for initial flows, 'sho2' (the new SHO) for changes; oldSho: the other SHO for changes;
  *  - bothMcimsPresent: false; delayedActivation: true for delayed-activation, false otherwise;
  *  - lifecycleActions and faults: off, shoCommands: none, dpfGeneratesCredentials: false (honest runs);
+ *  - treCapacity: null (no bound); changeRequests: 1; userPinEntry, userGate and userLifecycle: false;
  *  - stalling: none (every honest role keeps acting, for the liveness properties);
  *  - off: none (every counter-measure on); assumptions: portal protected, manufacturing, operator and at-device links
  *    closed, blocking from Installed allowed,
- *    change notice unordered; attacker: no capability, no insider, 2 injections when a capability or insider can inject (else 0);
+ *    change notice unordered, a full TRE refuses, the Retired old MCIM deleted at step 12; attacker: no capability, no insider, 2 injections when a capability or insider can inject (else 0);
  *  - name: the flow id with its variants. */
 export function resolveScenario(input: unknown): ScenarioResult {
   const parsed = scenarioInputSchema.safeParse(input);
@@ -192,6 +221,13 @@ export function resolveScenario(input: unknown): ScenarioResult {
   if (devices > 1 && i.attacker?.capabilities?.includes('t5.otherTre') === true) {
     return bad('scenario.devices: t5.otherTre makes dev2 the attacker\'s own device; it cannot also be an honest one');
   }
+  const changeRequests = i.changeRequests ?? 1;
+  if (changeRequests > 1 && (i.flow !== 'change-via-old-sho' || bothMcimsPresent)) {
+    return bad(`scenario.changeRequests: only flow change-via-old-sho (without bothMcimsPresent) has repeated changes (flow is ${i.flow}${bothMcimsPresent ? ', both present' : ''})`);
+  }
+  const treCapacity = i.treCapacity ?? null;
+  const held = change ? (bothMcimsPresent ? 2 : 1) : 0;
+  if (treCapacity !== null && treCapacity < held) return bad(`scenario.treCapacity: ${treCapacity} is below the ${held} MCIMs the flow ${i.flow} starts with`);
   const off: SwitchId[] = [];
   for (const [k, id] of (i.off ?? []).entries()) {
     const sw = switchOf(id);
@@ -219,6 +255,11 @@ export function resolveScenario(input: unknown): ScenarioResult {
       lifecycleActions: i.lifecycleActions ?? false,
       shoCommands: shoCommands.filter((c) => i.shoCommands?.includes(c) === true),
       dpfGeneratesCredentials: i.dpfGeneratesCredentials ?? false,
+      treCapacity,
+      changeRequests,
+      userPinEntry: i.userPinEntry ?? false,
+      userGate: i.userGate ?? false,
+      userLifecycle: i.userLifecycle ?? false,
       faults: { tamper: i.faults?.tamper ?? false, corruptMcim: i.faults?.corruptMcim ?? false, eraseMcim: i.faults?.eraseMcim ?? false },
       stalling: roleIds.filter((r) => i.stalling?.includes(r) === true),
       off,
@@ -229,6 +270,8 @@ export function resolveScenario(input: unknown): ScenarioResult {
         atDeviceClosed: i.assumptions?.atDeviceClosed ?? true,
         blockFromInstalled: i.assumptions?.blockFromInstalled ?? true,
         changeNotice: i.assumptions?.changeNotice ?? 'unordered',
+        storageFull: i.assumptions?.storageFull ?? 'refuse',
+        retiredDeletedAtCommit: i.assumptions?.retiredDeletedAtCommit ?? true,
       },
       attacker: {
         capabilities: capabilitiesSet,

@@ -46,6 +46,16 @@ export const assumptionRecords: readonly AssumptionRecord[] = [
     fills: '5.1.3.7.4.3 has no step telling the DRF of the new SHO (5.1.3.5.2 "inform the RO" is optional; 5.1.3.7.2 leaves the coordinator FFS)',
     meaning: (v) => `the DRF learns the new SHO in a change of operator: ${String(v)}`,
   },
+  {
+    id: 'storageFull', default: 'refuse',
+    fills: '5.1.2.2 "secure storage ... for multiple MCIMs" and 5.1.3.7.2 "the option to have more than one MCIM stored" name no storage bound, and nothing says what a full TRE does with a new MCIM (scenario field treCapacity)',
+    meaning: (v) => (v === 'refuse' ? 'a TRE whose storage is full refuses a new MCIM' : 'a TRE whose storage is full first deletes its Retired MCIMs, then refuses a new MCIM if still full'),
+  },
+  {
+    id: 'retiredDeletedAtCommit', default: 'true',
+    fills: '5.1.3.7.4.2 step 8 discards the old SHO\'s credentials (5.1.1.1 Retired: "still instantiated in the M2ME"); no step removes the instance from memory (5.1.1.1 Deleted)',
+    meaning: (v) => (v ? 'step 12 deletes the Retired old MCIM from the TRE' : 'a Retired MCIM stays instantiated in the TRE (the text as written)'),
+  },
 ];
 
 export interface AssumptionInForce {

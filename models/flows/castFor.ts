@@ -4,7 +4,7 @@
 import { initialTransition, transition, type AnyMachineSnapshot, type AnyStateMachine, type EventObject } from 'xstate';
 import { pk } from '../../src/attacker/Term.ts';
 import {
-  bootTerm, deviceNames, initialCredentialsTerm, m2mSimMobj, mcimBlob, platformCredential, preprovisionTerm, registrationNonce, registrationTerm,
+  bootTerm, deviceNames, initialCredentialsTerm, keypadEntryTerm, m2mSimMobj, mcimBlob, platformCredential, preprovisionTerm, registrationNonce, registrationTerm,
 } from '../messages.ts';
 import { deviceRoleId, playedRole, roleIds, shoIds, type BaseRoleId, type DeviceId, type RoleId, type ShoId } from '../roleIds.ts';
 import { deviceAddressing, honestDevices } from '../deviceAddressing.ts';
@@ -19,6 +19,7 @@ import { treMachine, treMachineFor, type TreContext } from '../roles/tre.ts';
 import { mcimEntryFor, sortById } from '../roles/treRegistry.ts';
 import { vnoMachine, vnoMachineFor } from '../roles/vno.ts';
 import { secondDeviceSho, type ScenarioConfig } from './ScenarioConfig.ts';
+import { isOn } from '../counterMeasures/switches.ts';
 
 export interface CastMember {
   readonly id: RoleId;
@@ -42,7 +43,8 @@ function localEventsOf(id: RoleId, config: ScenarioConfig): EventObject[] {
     case 'supplier':
       return [{ type: 'MANUFACTURE' }, ...(config.lifecycleActions ? [{ type: 'ISSUE_UPDATE' }] : [])];
     case 'subscriber':
-      return subscriberLocalEvents.map((type) => ({ type }));
+      return [...subscriberLocalEvents.map((type) => ({ type })), ...(config.userPinEntry ? [{ type: 'ENTER_PIN' }] : []),
+        ...(config.userLifecycle ? [{ type: 'USER_DELETE' }] : [])];
     case 'tre':
       return [
         ...(config.lifecycleActions || faults ? [{ type: 'RESET' }] : []),
@@ -77,8 +79,16 @@ function resolved(machine: AnyStateMachine, input: unknown, value: unknown, patc
 
 const subscriberInput = (config: ScenarioConfig, delayedActivation: boolean, change: SubscriberInput['change']): SubscriberInput => ({
   sho: config.sho, delayedActivation, change, notice: config.assumptions.changeNotice,
+  next: change !== null && config.changeRequests > 1 ? config.oldSho : null,
+  // What the keypad sends for the user's entry: with [t10 cm5] its tunnelled entry 1, else the PIN itself.
+  userLifecycle: config.userLifecycle,
+  pinEntry: !config.userPinEntry ? null : isOn(config.off, 't10.cm5') ? keypadEntryTerm(victim.pcid, victim.userPin, 1) : victim.userPin,
 });
-const treInput = (config: ScenarioConfig) => ({ off: config.off, blockFromInstalled: config.assumptions.blockFromInstalled });
+const treInput = (config: ScenarioConfig) => ({
+  off: config.off, blockFromInstalled: config.assumptions.blockFromInstalled,
+  userGate: config.userGate,
+  storage: { capacity: config.treCapacity, whenFull: config.assumptions.storageFull, retiredDeletedAtCommit: config.assumptions.retiredDeletedAtCommit },
+});
 
 function factorySnapshots(config: ScenarioConfig): Record<BaseRoleId, AnyMachineSnapshot> {
   return {
@@ -132,9 +142,12 @@ function inServiceSnapshots(config: ScenarioConfig, serving: ShoId, state: 'Sele
     ...base,
     // dev1InService: the supplier has yet to make the other devices (castFor gives it those alone).
     supplier: config.dev1InService ? base.supplier : equipmentSupplierMachine.resolveState({ value: 'Manufactured', context: undefined }),
-    subscriber: resolved(subscriberMachine, subscriberInput(config, false, null), 'Using', {
-      ...supplied, change: config.dev1InService ? null : config.flow === 'change-via-pristine' ? 'pristine' : 'via-old-sho',
-    }),
+    subscriber: resolved(
+      subscriberMachine,
+      subscriberInput(config, false, config.dev1InService ? null : config.flow === 'change-via-pristine' ? 'pristine' : 'via-old-sho'),
+      'Using',
+      supplied,
+    ),
     m2me: resolved(m2meMachine, { access: config.access }, 'Operational', { servingSho: serving, pcid: victim.pcid }),
     tre: treMachine.resolveState({ value: tre.value, context: treContext }),
     vno: config.access === '3gpp' ? vnoMachine.resolveState({ value: 'Attached', context: { xres: null, pcid: null } }) : base.vno,
@@ -159,7 +172,9 @@ function inServiceSnapshots(config: ScenarioConfig, serving: ShoId, state: 'Sele
 
 /** The factory-fresh subscriber, M2ME and TRE of a device other than dev1 (initial flows only: ScenarioConfig). */
 function secondDevice(config: ScenarioConfig, device: DeviceId): CastMember[] {
-  const input: SubscriberInput = { sho: secondDeviceSho(config), delayedActivation: false, change: null, notice: config.assumptions.changeNotice };
+  const input: SubscriberInput = {
+    sho: secondDeviceSho(config), delayedActivation: false, change: null, notice: config.assumptions.changeNotice, next: null, pinEntry: null, userLifecycle: false,
+  };
   const members: [RoleId, AnyStateMachine, unknown][] = [
     [deviceRoleId('subscriber', device), subscriberMachineFor(device), input],
     [deviceRoleId('m2me', device), m2meMachineFor(device), { access: config.access }],

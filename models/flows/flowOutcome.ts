@@ -45,28 +45,32 @@ export function flowOutcome(
 ): FlowOutcome {
   const tre = snapshotOf('tre').context as TreContext;
   const mcims = tre.registry.map((e) => ({ id: e.id, owner: e.owner, state: e.state }));
-  const shoSnap = snapshotOf(config.sho);
+  // With two change requests the subscriber's last choice is the old SHO again, and the first new SHO is the one left.
+  const [finalSho, previousSho] = config.changeRequests > 1 && config.oldSho !== null ? [config.oldSho, config.sho] : [config.sho, config.oldSho];
+  const shoSnap = snapshotOf(finalSho);
   const shoCtx = shoSnap.context as ShoContext;
   const unmet: string[] = [];
-  const chosen = mcims.find((m) => m.owner === config.sho);
-  if (chosen?.state !== 'Activated') unmet.push(`MCIM of ${config.sho} is ${chosen?.state ?? 'absent'}, expected Activated`);
+  // The newest instance of the chosen SHO's MCIM (an earlier one may still be instantiated, Retired).
+  const chosen = mcims.filter((m) => m.owner === finalSho).at(-1);
+  if (!mcims.some((m) => m.owner === finalSho && m.state === 'Activated')) unmet.push(`MCIM of ${finalSho} is ${chosen?.state ?? 'absent'}, expected Activated`);
   if (shoSnap.value !== 'Serving' || shoCtx.report !== 'success') {
-    unmet.push(`${config.sho} is ${String(shoSnap.value)} with report '${shoCtx.report}', expected Serving with 'success'`);
+    unmet.push(`${finalSho} is ${String(shoSnap.value)} with report '${shoCtx.report}', expected Serving with 'success'`);
   }
   let oldSho: FlowOutcome['oldSho'] = null;
-  if (config.oldSho !== null) {
-    const old = mcims.find((m) => m.owner === config.oldSho);
+  if (previousSho !== null) {
+    // Retired instances stay where no step deletes them (assumption retiredDeletedAtCommit off).
+    const old = mcims.find((m) => m.owner === previousSho && (config.assumptions.retiredDeletedAtCommit || m.state !== 'Retired'));
     if (config.bothMcimsPresent) {
       // 5.1.3.7.4.2 variant: "strictly separated": kept but not usable.
-      if (old?.state !== 'Blocked') unmet.push(`old MCIM of ${config.oldSho} is ${old?.state ?? 'absent'}, expected Blocked (isolated)`);
+      if (old?.state !== 'Blocked') unmet.push(`old MCIM of ${previousSho} is ${old?.state ?? 'absent'}, expected Blocked (isolated)`);
     } else if (old !== undefined) {
-      unmet.push(`old MCIM of ${config.oldSho} is still present (${old.state}), expected gone`);
+      unmet.push(`old MCIM of ${previousSho} is still present (${old.state}), expected gone`);
     }
-    const oldSnap = snapshotOf(config.oldSho);
-    oldSho = { id: config.oldSho, state: String(oldSnap.value) };
+    const oldSnap = snapshotOf(previousSho);
+    oldSho = { id: previousSho, state: String(oldSnap.value) };
     // 5.1.3.7.4.2 steps 9-10: the old SHO is told and acknowledges. 5.1.3.7.4.3 has no such step.
     if (config.flow === 'change-via-old-sho' && oldSnap.value !== 'Released') {
-      unmet.push(`old SHO ${config.oldSho} is ${String(oldSnap.value)}, expected Released (steps 9-10)`);
+      unmet.push(`old SHO ${previousSho} is ${String(oldSnap.value)}, expected Released (steps 9-10)`);
     }
   }
   // A second device: its own SHO's MCIM Activated in its TRE, with that SHO's success report (004 steps 13-14).
@@ -86,7 +90,7 @@ export function flowOutcome(
     goalReached: unmet.length === 0,
     unmet,
     mcims,
-    sho: { id: config.sho, state: String(shoSnap.value), report: shoCtx.report },
+    sho: { id: finalSho, state: String(shoSnap.value), report: shoCtx.report },
     oldSho,
     maxActiveMcims: run.maxActiveMcims,
     steps: run.steps,

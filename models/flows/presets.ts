@@ -13,6 +13,15 @@ const inputs: readonly ScenarioInput[] = [
   { flow: 'change-via-pristine', name: 'change-via-pristine-notice-acknowledged', assumptions: { changeNotice: 'acknowledged' } },
   { flow: 'change-via-pristine', name: 'change-via-pristine-no-notice', assumptions: { changeNotice: 'none' } },
   { flow: 'delayed-activation' },
+  // Two change-of-operator requests for one device, the second back to the old SHO, in flight together: the text has no
+  // rule for a change requested while another is in progress (docs/threats.md).
+  { flow: 'change-via-old-sho', name: 'change-via-old-sho-twice', changeRequests: 2 },
+  // The same repeated provisioning into a TRE that stores 2 MCIMs, the Retired one kept "still instantiated" (5.1.1.1) as no
+  // step deletes it: the third instance does not fit (docs/threats.md).
+  {
+    flow: 'change-via-old-sho', name: 'change-via-old-sho-twice-capacity-2', changeRequests: 2, treCapacity: 2,
+    assumptions: { retiredDeletedAtCommit: false },
+  },
 ];
 
 /** Resolved presets, in a fixed order. */

@@ -41,6 +41,7 @@ const accessPeer = (access: Access): RoleId => (access === '3gpp' ? 'vno' : 'ics
 /** The M2ME host of `device`: it talks to its own TRE (`tre`, or `tre@dev2` for a second device). */
 function buildM2meMachine(device: DeviceId) {
   const tre = deviceRoleId('tre', device);
+  const owner = deviceRoleId('subscriber', device);
   return setup({
     types: {
       context: {} as M2meContext,
@@ -66,11 +67,15 @@ function buildM2meMachine(device: DeviceId) {
       // through the host, whatever the host is doing.
       treUpdate: { guard: 'fromNet', actions: 'toTre' },
       lifecycleCommand: { guard: 'fromNet', actions: 'toTre' },
-      // A user credential from the network reaches the TRE marked as remote by the host [t10 cm7].
-      userAuth: {
-        guard: ({ event }) => event.from !== tre && fieldsOf(event.msg, 'userAuth', 2) !== undefined,
-        actions: emit(({ event }) => out(tre, 'userAuth', userAuthTerm(fieldsOf(event.msg, 'userAuth', 2)![0]!, 'remote'))),
-      },
+      // A user credential from the network reaches the TRE marked as remote by the host [t10 cm7]; one the user
+      // entered at the device's keypad passes to the TRE as it came, over the host interface [t10 cm5].
+      userAuth: [
+        { guard: ({ event }) => event.from === owner && fieldsOf(event.msg, 'userAuth', 2) !== undefined, actions: 'toTre' },
+        {
+          guard: ({ event }) => event.from !== tre && fieldsOf(event.msg, 'userAuth', 2) !== undefined,
+          actions: emit(({ event }) => out(tre, 'userAuth', userAuthTerm(fieldsOf(event.msg, 'userAuth', 2)![0]!, 'remote'))),
+        },
+      ],
       // What the TRE hands the host ([t2 cm3], [t4 cm2], [t8 cm1] switched off) stays in host memory.
       mcimExport: { guard: 'fromTre' },
       interfaceResponse: { guard: 'fromTre' },

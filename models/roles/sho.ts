@@ -238,8 +238,20 @@ function buildShoMachine(addressing: DeviceAddressing) {
           },
         },
       },
-      // 5.1.3.7.3.1 "a contract with the new SHO at the end of the use case": the old SHO no longer serves.
-      Released: {},
+      // 5.1.3.7.3.1 "a contract with the new SHO at the end of the use case": the old SHO no longer serves. A later
+      // change back to it (scenario `changeRequests`) is a new contract, 5.1.3.7.4.2 step 1 with this SHO as the new one.
+      Released: {
+        on: {
+          contract: {
+            guard: ({ event }) => fieldsOf(event.msg, 'contract', 2) !== undefined,
+            target: 'Contracted',
+            actions: assign(({ event }) => {
+              const f = fieldsOf(event.msg, 'contract', 2)!;
+              return { device: f[0]!, token: f[1]!, nonce: null, registration: null, treKey: null, oldReleased: false, report: 'none' as const };
+            }),
+          },
+        },
+      },
     },
   });
 }

@@ -1,10 +1,10 @@
 // The M2ME subscriber (004 5.1.3.5.2): selects the SHO and hands it the equipment parameters, switches the
 // M2ME on (announcing it first under delayed activation, Annex x.1), and drives a change of operator (5.1.3.7).
-import { assign, emit, setup } from 'xstate';
+import { assign, emit, enqueueActions, setup } from 'xstate';
 import type { Term } from '../../src/attacker/Term.ts';
 import { fieldsOf } from '../readTerm.ts';
 import {
-  activationNoticeTerm, contractTerm, out, powerOnTerm, reprovisionInstructionTerm, shoSelectionTerm,
+  activationNoticeTerm, contractTerm, out, powerOnTerm, reprovisionInstructionTerm, shoSelectionTerm, userAuthTerm, userLifecycleTerm,
   type Delivery, type ReprovisionMode, type SendEvent,
 } from '../messages.ts';
 import { deviceRoleId, type DeviceId, type ShoId } from '../roleIds.ts';
@@ -22,6 +22,14 @@ export interface SubscriberInput {
   /** How a change of operator proceeds, or null when the scenario has none. */
   readonly change: ReprovisionMode | null;
   readonly notice: ChangeNotice;
+  /** The SHO of a second change-of-operator request, made at any time after the first instruction (scenario
+   *  `changeRequests`), or null. */
+  readonly next: ShoId | null;
+  /** What the keypad sends when the user enters its credential at the device (scenario `userPinEntry`: the PIN, or
+   *  with [t10 cm5] its tunnelled entry), or null when the scenario has no such entry. */
+  readonly pinEntry: Term | null;
+  /** Scenario `userLifecycle`: the subscriber may send its own DELETE for its SHO's MCIM, once. */
+  readonly userLifecycle: boolean;
 }
 
 export interface SubscriberContext extends SubscriberInput {
@@ -32,6 +40,10 @@ export interface SubscriberContext extends SubscriberInput {
   readonly noticed: boolean;
   /** Ghost (read by properties only): every instruction the subscriber gave its M2ME, as sent. */
   readonly instructed: readonly Term[];
+  /** The user has entered its credential at the device (once: a bound of the model). */
+  readonly pinEntered: boolean;
+  /** The subscriber sent its own lifecycle command (once: a bound of the model). */
+  readonly commanded: boolean;
 }
 
 export type SubscriberEvent =
@@ -40,7 +52,9 @@ export type SubscriberEvent =
   | { readonly type: 'NOTIFY_SWITCH_ON' }
   | { readonly type: 'SWITCH_ON' }
   | { readonly type: 'CHANGE_OPERATOR' }
-  | { readonly type: 'INSTRUCT_REPROVISION' };
+  | { readonly type: 'INSTRUCT_REPROVISION' }
+  | { readonly type: 'ENTER_PIN' }
+  | { readonly type: 'USER_DELETE' };
 
 export const subscriberLocalEvents = ['SELECT_SHO', 'NOTIFY_SWITCH_ON', 'SWITCH_ON', 'CHANGE_OPERATOR', 'INSTRUCT_REPROVISION'] as const;
 
@@ -66,9 +80,24 @@ function buildSubscriberMachine(device: DeviceId) {
     },
   }).createMachine({
     id: 'subscriber',
-    context: ({ input }) => ({ ...input, pcid: null, token: null, noticed: false, instructed: [] }),
+    context: ({ input }) => ({ ...input, pcid: null, token: null, noticed: false, instructed: [], pinEntered: false, commanded: false }),
     initial: 'AwaitingEquipment',
     on: {
+      // 003 t10 cm10 "a TRE should force authentication of the M2ME U/S": the user enters its credential at the
+      // device's keypad (scenario `userPinEntry`), which the host passes to the TRE [t10 cm5]. Once, with the device.
+      ENTER_PIN: {
+        guard: ({ context }) => context.pinEntry !== null && context.pcid !== null && !context.pinEntered,
+        actions: [emit(({ context }) => out(m2me, 'userAuth', userAuthTerm(context.pinEntry!, 'local'))), assign({ pinEntered: true })],
+      },
+      // 003 t7 cm3: the user asks its TRE to delete its SHO's MCIM itself, authenticated with the device token (x.2.3) as
+      // its instructions are; "a control the user should not be able to over-ride" (scenario `userLifecycle`).
+      USER_DELETE: {
+        guard: ({ context }) => context.userLifecycle && context.pcid !== null && !context.commanded,
+        actions: [
+          emit(({ context }) => out(m2me, 'lifecycleCommand', userLifecycleTerm(context.pcid!, context.token!, `mcim:${context.sho}`, 'DELETE'))),
+          assign({ commanded: true }),
+        ],
+      },
       // The portal's confirmation of a notice; only the `acknowledged` assumption waits for it.
       selectionAck: { actions: assign({ noticed: true }) },
     },
@@ -147,7 +176,23 @@ function buildSubscriberMachine(device: DeviceId) {
 
         },
       },
-      Instructed: {},
+      Instructed: {
+        on: {
+          // A second change of operator (scenario `changeRequests`): 5.1.3.7.4.2 step 1 again, towards `next`, whenever
+          // the subscriber likes: the text has no rule for a change requested while another is in progress.
+          CHANGE_OPERATOR: {
+            guard: ({ context }) => context.next !== null,
+            target: 'Contracted',
+            actions: [
+              assign(({ context }) => ({ sho: context.next!, next: null, noticed: false })),
+              'contractWithSho',
+              enqueueActions(({ context, enqueue }) => {
+                if (context.notice !== 'none') enqueue('informRo');
+              }),
+            ],
+          },
+        },
+      },
     },
   });
 }

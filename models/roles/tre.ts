@@ -8,12 +8,12 @@ import {
 } from '../messages.ts';
 import { fieldsOf, macMatches, same } from '../readTerm.ts';
 import {
-  applyLifecycle, commitStaged, installAndActivate, integrityChecked, isActive, isModified, markCheckpoint, removeAll,
+  applyLifecycle, commitStaged, installAndActivate, integrityChecked, isActive, isModified, markCheckpoint, removeAll, unboundedStorage,
 } from './treRegistry.ts';
 import {
   awaitingMcimFrom, canRegister, crossStakeholderRead, discardNoticeFor, exportToHost, integrityPolicy, lifecycleFromCommand, me,
-  nonceOf, oldShoOf, on, provisioningStatusFor, readActivation, readBootstrap, readInstruction, readMcimObject, registrationFor, signedBy,
-  stagedOverOld, updateOf, userAuthenticated,
+  nonceOf, oldShoOf, on, provisioningStatusFor, readActivation, readBootstrap, readInstruction, readMcimObject, registrationFor, registryWithRoom, signedBy,
+  stagedOverOld, updateOf, userAuthenticated, userGateOpen,
 } from './treChecks.ts';
 import { USER_TRIES, type TreContext, type TreEvent, type TreInput } from './treContext.ts';
 import { deviceRoleId, type DeviceId } from '../roleIds.ts';
@@ -36,12 +36,15 @@ function buildTreMachine(device: DeviceId) {
       // 5.1.2.3 "whenever the TRE is reset": the integrity check; outstanding protocol state is lost.
       interrupted: assign(({ context }) => ({
         registry: integrityChecked(markCheckpoint(context.registry), integrityPolicy(context)), pendingNonce: 0, staged: null,
+        // 003 t10 cm10 "On booting or rebooting ... force authentication of the M2ME U/S".
+        userVerified: false,
       })),
     },
   }).createMachine({
     id: 'tre',
     context: ({ input }) => ({
-      off: input?.off ?? [], blockFromInstalled: input?.blockFromInstalled ?? true,
+      off: input?.off ?? [], blockFromInstalled: input?.blockFromInstalled ?? true, storage: input?.storage ?? unboundedStorage,
+      userGate: input?.userGate ?? false, userVerified: false, keypadEntries: 0,
       creds: null, firmware: 'v1', registry: [], expectedSho: null, pendingNonce: 0, noncesUsed: 0, staged: null,
       userWrong: 0, userBlocked: 'no', tampered: false, crossReads: [],
       installs: [], activations: [], commands: [], instructions: [], userEntries: [],
@@ -148,7 +151,7 @@ function buildTreMachine(device: DeviceId) {
               boot: {
                 target: 'Ready',
                 actions: [
-                  assign(({ context }) => ({ registry: integrityChecked(markCheckpoint(context.registry), integrityPolicy(context)) })),
+                  assign(({ context }) => ({ registry: integrityChecked(markCheckpoint(context.registry), integrityPolicy(context)), userVerified: false })),
                   emit(({ context }) => out(host, 'ready', readyTerm(me(context)))),
                 ],
               },
@@ -185,7 +188,7 @@ function buildTreMachine(device: DeviceId) {
               // TRE-signed registration so that its provisioning is bound to it (5.1.2.4 [t2 cm5, t12 cm2]).
               reprovisionInstruction: [
                 {
-                  guard: ({ context, event }) => canRegister(context) && readInstruction(context, event.msg)?.mode === 'via-old-sho' &&
+                  guard: ({ context, event }) => canRegister(context) && userGateOpen(context) && readInstruction(context, event.msg)?.mode === 'via-old-sho' &&
                     context.registry.some(isActive),
                   target: 'AwaitingMcim',
                   actions: [
@@ -199,7 +202,7 @@ function buildTreMachine(device: DeviceId) {
                 {
                   // 5.1.3.7.4.3 step 3 "The M2ME removes the old SHO's MCIM and returns to the pristine state";
                   // 003 threat 11 cm1 "reset a TRE's MID management functions to factory settings".
-                  guard: ({ context, event }) => readInstruction(context, event.msg)?.mode === 'pristine',
+                  guard: ({ context, event }) => userGateOpen(context) && readInstruction(context, event.msg)?.mode === 'pristine',
                   target: 'Off',
                   actions: [
                     assign(({ context, event }) => ({
@@ -228,7 +231,7 @@ function buildTreMachine(device: DeviceId) {
                       for (const send of exportToHost(context, readMcimObject(context, event.msg)!, host)) enqueue.emit(send);
                     }),
                     assign(({ context, event }) => ({
-                      registry: installAndActivate(context.registry, readMcimObject(context, event.msg)!),
+                      registry: installAndActivate(registryWithRoom(context), readMcimObject(context, event.msg)!),
                       installs: [...context.installs, event.msg],
                       pendingNonce: 0,
                     })),
@@ -284,7 +287,7 @@ function buildTreMachine(device: DeviceId) {
                     for (const send of exportToHost(context, context.staged!.entry, host)) enqueue.emit(send);
                   }),
                   assign(({ context }) => ({
-                    registry: commitStaged(context.registry, context.staged!),
+                    registry: commitStaged(context.registry, context.staged!, context.storage),
                     staged: null,
                     pendingNonce: 0,
                   })),

@@ -4,14 +4,14 @@ import { pk, type Term } from '../../src/attacker/Term.ts';
 import { isOn, type SwitchId } from '../counterMeasures/switches.ts';
 import { isLifecycleEvent } from '../mcimLifecycleTable.ts';
 import {
-  discardNoticeTerm, mcimCredentialsTerm, ok, out, provisioningStatusTerm,
+  discardNoticeTerm, keypadKey, mcimCredentialsTerm, ok, out, provisioningStatusTerm,
   registrationNonce, registrationTerm, skSho,
   type FirmwareVersion, type SendEvent, type TreIdentity,
 } from '../messages.ts';
 import { decryptWith, fieldsOf, macMatches, nameId, same, verifySigned } from '../readTerm.ts';
 import { isShoId, type RoleId, type ShoId } from '../roleIds.ts';
 import {
-  applyLifecycle, blockOld, isActive, newEntry, retireOld, type McimEntry, type StagedMcim,
+  applyLifecycle, blockOld, isActive, newEntry, nextInstanceId, retireOld, withRoom, type McimEntry, type StagedMcim,
 } from './treRegistry.ts';
 import { MAX_REGISTRATIONS, USER_TRIES, type TreContext, type TreCredentials } from './treContext.ts';
 
@@ -59,16 +59,23 @@ export function readMcimObject(ctx: TreContext, msg: Term): McimEntry | undefine
   if (on(ctx, 't12.cm2') && (!same(content.token, o.creds.token) || !same(content.nonce, o.nonce))) return undefined;
   const [imsiId, kiId, codeId] = [nameId(content.imsi), nameId(content.ki), nameId(content.code)];
   if (imsiId === undefined || kiId === undefined || codeId === undefined) return undefined;
-  if (ctx.registry.some((e) => e.id === `mcim:${o.sho}`)) return undefined;
-  return newEntry(o.sho, imsiId, kiId, codeId);
+  // One usable instance per SHO: a new one only where its earlier instances are Retired (5.1.1.1, a repeated
+  // provisioning); and only with room for it (scenario `treCapacity`, assumption `storageFull`).
+  if (ctx.registry.some((e) => e.owner === o.sho && e.state !== 'Retired')) return undefined;
+  if (withRoom(ctx.registry, ctx.storage) === undefined) return undefined;
+  return newEntry(o.sho, imsiId, kiId, codeId, ctx.pendingNonce, nextInstanceId(ctx.registry, o.sho));
+}
+
+/** The registry with room made for the MCIM `readMcimObject` accepted (Retired instances evicted under `evictRetired`). */
+export function registryWithRoom(ctx: TreContext): McimEntry[] {
+  return [...(withRoom(ctx.registry, ctx.storage) ?? ctx.registry)];
 }
 
 /** Both-present variant: the expected SHO authorises use of its MCIM already installed in the registry. */
 export function readActivation(ctx: TreContext, msg: Term): McimEntry | undefined {
   const o = readOutstanding(ctx, msg, 'activateMcim', 3);
   if (o === undefined || nameId(o.rest[0]) !== o.sho) return undefined;
-  const entry = ctx.registry.find((e) => e.id === `mcim:${o.sho}`);
-  return entry !== undefined && entry.state === 'Installed' ? entry : undefined;
+  return ctx.registry.find((e) => e.owner === o.sho && e.state === 'Installed');
 }
 
 /** The subscriber's instruction (5.1.3.7.4.2 step 2, 5.1.3.7.4.3 step 2), authenticated with the device token. */
@@ -130,7 +137,7 @@ export function discardNoticeFor(ctx: TreContext, host: RoleId = 'm2me'): SendEv
  *  when a new one was downloaded, Blocked when both were present (the variant's "strictly separated"). */
 export function stagedOverOld(ctx: TreContext, staged: StagedMcim): Partial<TreContext> {
   const old = oldShoOf(ctx)!;
-  return { staged, registry: staged.kind === 'download' ? retireOld(ctx.registry, old) : blockOld(ctx.registry, old) };
+  return { staged, registry: staged.kind === 'download' ? retireOld(registryWithRoom(ctx), old) : blockOld(ctx.registry, old) };
 }
 
 /** 004 step 13 / 5.1.3.7.4.2 step 13: the TRE-signed success status for the DPF. */
@@ -148,6 +155,7 @@ export const integrityPolicy = (ctx: TreContext) => ({ check: on(ctx, 't8.cm8'),
 /** 5.1.2.4 "verify that any instructions received as part of MCIM lifecycle management come from a valid,
  *  authorised source" [t7 cm1]: the owning SHO's signature, certified in the TRE's PKI (x.2.3 NOTE 3). */
 export function lifecycleFromCommand(ctx: TreContext, msg: Term): TreContext['registry'] | undefined {
+  if (msg.kind === 'tuple') return userLifecycle(ctx, msg);
   if (msg.kind !== 'sign') return undefined;
   for (const entry of ctx.registry) {
     const byOwner = verifySigned(msg, pk(skSho(entry.owner))) !== undefined;
@@ -162,16 +170,40 @@ export function lifecycleFromCommand(ctx: TreContext, msg: Term): TreContext['re
   return undefined;
 }
 
-/** [t10 cm6, cm7]: the context after a user credential entry, or undefined when the TRE does not evaluate it. */
+/** The subscriber's own lifecycle command (MAC under the device token): refused with [t7 cm3] on, a control of the
+ *  SHO's MCIM the user cannot override; applied like the owner's command with it off. */
+function userLifecycle(ctx: TreContext, msg: Term): TreContext['registry'] | undefined {
+  const f = fieldsOf(msg, 'userLifecycle', 2);
+  if (on(ctx, 't7.cm3') || ctx.creds === null || f === undefined || !macMatches(f[1], ctx.creds.token, f[0]!)) return undefined;
+  const body = fieldsOf(f[0], 'lifecycle', 3);
+  const command = { pcid: body?.[0], mcim: nameId(body?.[1]), event: nameId(body?.[2]) };
+  if (!same(command.pcid, ctx.creds.pcid) || command.mcim === undefined || command.event === undefined) return undefined;
+  if (!isLifecycleEvent(command.event) || command.event === 'SELECT' || command.event === 'END_SESSION') return undefined;
+  return applyLifecycle(ctx.registry, command.mcim, command.event);
+}
+
+/** [t10 cm6, cm7]: the context after a user credential entry, or undefined when the TRE does not evaluate it. A
+ *  local entry through the keypad's tunnel [t10 cm5] is opened with the keypad key and taken once per entry number. */
 export function userAuthenticated(ctx: TreContext, msg: Term): Partial<TreContext> | undefined {
   const f = fieldsOf(msg, 'userAuth', 2);
   const origin = nameId(f?.[1]);
   if (ctx.creds === null || f === undefined || ctx.userBlocked !== 'no' || (origin !== 'local' && origin !== 'remote')) return undefined;
   if (origin === 'remote' && on(ctx, 't10.cm7')) return undefined;
-  if (same(f[0], ctx.creds.userPin)) return { userWrong: 0 };
+  let entered = f[0];
+  let tunnel: Partial<TreContext> = {};
+  if (entered?.kind === 'senc') {
+    const t = fieldsOf(origin === 'local' && same(entered.key, keypadKey(ctx.creds.pcid)) ? entered.body : undefined, 'keypad', 2);
+    const n = Number(nameId(t?.[1])?.replace(/^entry:/, '') ?? NaN);
+    if (t === undefined || !Number.isInteger(n) || n <= ctx.keypadEntries) return undefined;
+    [entered, tunnel] = [t[0], { keypadEntries: n }];
+  }
+  if (same(entered, ctx.creds.userPin)) return { ...tunnel, userWrong: 0, userVerified: true };
   const wrong = Math.min(ctx.userWrong + 1, USER_TRIES + 1);
-  return { userWrong: wrong, userBlocked: on(ctx, 't10.cm6') && wrong >= USER_TRIES ? origin : 'no' };
+  return { ...tunnel, userWrong: wrong, userVerified: false, userBlocked: on(ctx, 't10.cm6') && wrong >= USER_TRIES ? origin : 'no' };
 }
+
+/** [t10 cm10]: where the scenario gates the subscriber's instruction, the TRE acts on it only for a verified user. */
+export const userGateOpen = (ctx: TreContext): boolean => !ctx.userGate || !on(ctx, 't10.cm10') || ctx.userVerified;
 
 /** [t8 cm1] switched off: an MCIM of one stakeholder reads another stakeholder's MCIM data. */
 export function crossStakeholderRead(ctx: TreContext, mcim: string, target: string): McimEntry | undefined {

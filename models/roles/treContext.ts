@@ -3,7 +3,7 @@ import type { Term } from '../../src/attacker/Term.ts';
 import type { SwitchId } from '../counterMeasures/switches.ts';
 import type { Delivery, FirmwareVersion } from '../messages.ts';
 import type { ShoId } from '../roleIds.ts';
-import type { McimEntry, StagedMcim } from './treRegistry.ts';
+import type { McimEntry, StagedMcim, StoragePolicy } from './treRegistry.ts';
 
 /** What the supplier embeds out of band (5.1.2.2 [t5 cm1, 2]; 5.1.1.2 NOTE; x.2.2; x.2.3 NOTE 3). */
 export interface TreCredentials {
@@ -28,6 +28,14 @@ export interface TreContext {
   readonly off: readonly SwitchId[];
   /** Assumption: an Installed MCIM can be Blocked (5.1.1.1 is silent on the source states of blocking). */
   readonly blockFromInstalled: boolean;
+  /** The storage bound and what a full TRE does (scenario `treCapacity`, assumptions `storageFull`, `retiredDeletedAtCommit`). */
+  readonly storage: StoragePolicy;
+  /** Scenario `userGate`: the subscriber's instruction is a function gated by user authentication [t10 cm10]. */
+  readonly userGate: boolean;
+  /** The user authenticated at the device since the last boot or reset [t10 cm10]. */
+  readonly userVerified: boolean;
+  /** The number of the last keypad entry taken through the tunnel, 0 for none [t10 cm5 anti-replay]. */
+  readonly keypadEntries: number;
   readonly creds: TreCredentials | null;
   readonly firmware: FirmwareVersion;
   readonly registry: readonly McimEntry[];
@@ -73,6 +81,9 @@ export const MAX_REGISTRATIONS = 3;
 export interface TreInput {
   readonly off: readonly SwitchId[];
   readonly blockFromInstalled: boolean;
+  /** Absent: no storage bound (the text's). */
+  readonly storage?: StoragePolicy;
+  readonly userGate?: boolean;
 }
 
 export type TreInbound =

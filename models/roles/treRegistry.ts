@@ -14,8 +14,13 @@ export interface StagedMcim {
 
 /** One MCIM in the TRE registry (5.1.2.3 "registry of the MCIMs that it manages"). Plain data, sorted by id. */
 export interface McimEntry {
+  /** The instance's identity: `mcim:<owner>` for the first instance of an SHO's MCIM in this TRE, `mcim:<owner>#<n>`
+   *  for the n-th (a repeated provisioning while an earlier instance is still instantiated, 5.1.1.1 Retired). */
   readonly id: string;
+  /** The issuer (5.1.3.5.6: the SHO whose MCIM it is). */
   readonly owner: ShoId;
+  /** The number of the TRE registration it was issued for (x.2.3 registration nonce). */
+  readonly registration: number;
   readonly state: McimLifecycleState;
   readonly imsi: string;
   readonly ki: string;
@@ -75,11 +80,44 @@ export const isModified = (e: McimEntry): boolean => contentId(name(e.code)) !==
 /** Active in the sense of 5.1.3.7.2 "At most one MCIM can be active at any time": Activated or Selected. */
 export const isActive = (e: McimEntry): boolean => e.state === 'Activated' || e.state === 'Selected';
 
-export function newEntry(sho: ShoId, imsiId: string, kiId: string, code: string): McimEntry {
+/** The id of a new instance of `sho`'s MCIM in `registry`: the lowest instance number no entry holds. */
+export function nextInstanceId(registry: readonly McimEntry[], sho: ShoId): string {
+  for (let n = 1; ; n++) {
+    const id = n === 1 ? `mcim:${sho}` : `mcim:${sho}#${n}`;
+    if (!registry.some((e) => e.id === id)) return id;
+  }
+}
+
+export function newEntry(sho: ShoId, imsiId: string, kiId: string, code: string, registration: number, id: string = `mcim:${sho}`): McimEntry {
   return {
-    id: `mcim:${sho}`, owner: sho, state: 'Installed', imsi: imsiId, ki: kiId, code, measurement: contentId(name(code)),
+    id, owner: sho, registration, state: 'Installed', imsi: imsiId, ki: kiId, code, measurement: contentId(name(code)),
     modifiedAtCheck: false,
   };
+}
+
+/** What the TRE does when its storage is full (an assumption: the text names no storage bound, 5.1.2.2 "multiple
+ *  MCIMs", 5.1.3.7.2 "the option to have more than one MCIM stored"): `refuse` the new MCIM, or first `evictRetired`
+ *  MCIMs (5.1.1.1 "permanently unavailable for use, but ... still instantiated"). */
+export type StorageFull = 'refuse' | 'evictRetired';
+
+/** The TRE's storage: at most `capacity` MCIM instances in any lifecycle state (null: no bound, as in the text). */
+export interface StoragePolicy {
+  readonly capacity: number | null;
+  readonly whenFull: StorageFull;
+  /** 5.1.3.7.4.2 step 12 removes the Retired old MCIM from memory (the model's reading), or nothing does (the text). */
+  readonly retiredDeletedAtCommit: boolean;
+}
+
+export const unboundedStorage: StoragePolicy = { capacity: null, whenFull: 'refuse', retiredDeletedAtCommit: true };
+
+/** The registry with room for one more MCIM instance (Retired ones evicted first under `evictRetired`), or undefined
+ *  when the storage stays full. */
+export function withRoom(registry: readonly McimEntry[], policy: StoragePolicy): readonly McimEntry[] | undefined {
+  if (policy.capacity === null || registry.length < policy.capacity) return registry;
+  if (policy.whenFull === 'refuse') return undefined;
+  let out = registry;
+  for (const e of registry) if (e.state === 'Retired') out = applyLifecycle(out, e.id, 'DELETE') ?? out;
+  return out.length < policy.capacity ? out : undefined;
 }
 
 /** 5.1.1.1 "Deletion may be applied ... in any of the above lifecycle states except ... Selected": every session
@@ -116,21 +154,23 @@ export function blockOld(registry: readonly McimEntry[], old: ShoId): readonly M
 }
 
 function endSessionThen(registry: readonly McimEntry[], sho: ShoId, event: 'RETIRE' | 'BLOCK'): readonly McimEntry[] {
-  const id = `mcim:${sho}`;
+  // The old SHO's instance in use: the active one (an earlier instance of the same SHO may still be instantiated).
+  const id = registry.find((e) => e.owner === sho && isActive(e))?.id ?? `mcim:${sho}`;
   const ended = applyLifecycle(registry, id, 'END_SESSION') ?? registry;
   return applyLifecycle(ended, id, event) ?? ended;
 }
 
-export function commitStaged(registry: readonly McimEntry[], staged: StagedMcim): readonly McimEntry[] {
-  // Step 12 after step 8: the retired old MCIM is removed from memory (5.1.1.1 Retired -> Deleted), then the new
-  // one is installed and activated. A Blocked old MCIM (both-present variant) stays, isolated.
+export function commitStaged(registry: readonly McimEntry[], staged: StagedMcim, policy: StoragePolicy = unboundedStorage): readonly McimEntry[] {
+  // Step 12 after step 8: the retired old MCIM is removed from memory (5.1.1.1 Retired -> Deleted; an assumption, the
+  // text has no such step: `retiredDeletedAtCommit`), then the new one is installed and activated. A Blocked old MCIM
+  // (both-present variant) stays, isolated.
   let out = registry;
-  for (const e of registry) if (e.state === 'Retired') out = applyLifecycle(out, e.id, 'DELETE') ?? out;
+  if (policy.retiredDeletedAtCommit) for (const e of registry) if (e.state === 'Retired') out = applyLifecycle(out, e.id, 'DELETE') ?? out;
   if (staged.kind === 'download') return installAndActivate(out, staged.entry);
   return applyLifecycle(out, staged.entry.id, 'ACTIVATE') ?? out;
 }
 
 /** The registry entry an honest provisioning of `sho`'s MCIM creates (used to set up a change of operator). */
 export function mcimEntryFor(sho: ShoId, state: McimLifecycleState): McimEntry {
-  return { ...newEntry(sho, `imsi:${sho}`, `ki:${sho}`, `code:usim:${sho}`), state };
+  return { ...newEntry(sho, `imsi:${sho}`, `ki:${sho}`, `code:usim:${sho}`, 1), state };
 }

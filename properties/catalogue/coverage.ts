@@ -29,7 +29,6 @@ export const unswitched: Readonly<Record<string, Exclude<Coverage, { kind: 'swit
   't10.cm12': { kind: 'umbrella', switches: ['t2.cm3'], note: 'only the TRE handles security, here of user access: the same mechanism as [t2 cm3]' },
   't11.cm1': { kind: 'property', property: 'ServiceRecoverable', note: 'stated as the claim (AG EF service, with ServiceEventually under weak fairness); the factory reset it asks for exists only as 5.1.3.7.4.3 step 3, and the claim fails in t11-faults, a finding' },
   't7.cm2': { kind: 'not-modelled', reason: userControls },
-  't7.cm3': { kind: 'not-modelled', reason: userControls },
   't7.cm4': { kind: 'not-modelled', reason: userControls },
   't8.cm4': { kind: 'not-modelled', reason: userControls },
   't7.cm5': { kind: 'not-modelled', reason: 'no message in 004 lets an SHO ask the TRE for its MCIM\'s integrity (5.1.2.3 checks at boot and reset only)' },
@@ -38,13 +37,11 @@ export const unswitched: Readonly<Record<string, Exclude<Coverage, { kind: 'swit
   't7.cm9': { kind: 'not-modelled', reason: 'a statement of scope (the provisioning function also de-provisions), no security behaviour; deletion by the owner is modelled under [t7 cm1]' },
   't8.cm2': { kind: 'not-modelled', reason: 'MCIMs sharing functions (5.1.2.3) has no interface in the flows; a read across stakeholders is [t8 cm1]' },
   't8.cm9': { kind: 'not-modelled', reason: 'an optional audit record ("may") that nothing in the text consults' },
-  't9.cm2': { kind: 'not-modelled', reason: 'the model\'s TRE talks to no other trusted component; the host interface it has carries nothing secret (NoSecretInClearOnHostInterface)' },
-  't9.cm3': { kind: 'not-modelled', reason: 'as t9 cm2: no secure channel with another component to place in trusted or untrusted code' },
+  't9.cm2': { kind: 'umbrella', switches: ['t10.cm5'], note: 'the model\'s TRE has one other trusted component, the device\'s keypad (scenario field userPinEntry), and their channel is the keypad tunnel of [t10 cm5]' },
+  't9.cm3': { kind: 'not-modelled', reason: 'the one secure channel of the model, the keypad tunnel ([t10 cm5]), ends in the keypad and the TRE; the host only relays it, so no operation of it could be placed in untrusted code' },
   't10.cm3': { kind: 'not-modelled', reason: 'MCIM-specific user authentication has no interface in 004' },
   't10.cm4': { kind: 'not-modelled', reason: 'no user interaction data in the flows to monitor' },
-  't10.cm5': { kind: 'not-modelled', reason: 'the keypad-to-TRE path of a user credential is not described in 004; the model takes local entries as arriving at the TRE' },
   't10.cm9': { kind: 'not-modelled', reason: 'a timer: the engine checks untimed safety properties' },
-  't10.cm10': { kind: 'not-modelled', reason: 'no TRE function in the flows of 004 is gated by user authentication' },
   't10.cm11': { kind: 'not-modelled', reason: 'user-settable protection levels are not described in 004' },
 };
 

@@ -9,7 +9,16 @@ import type { SubscriberContext } from '../../models/roles/subscriber.ts';
 import { isShoId, type ShoId } from '../../models/roleIds.ts';
 import { onPart } from '../../models/world/onPart.ts';
 import { propertyId, type Invariant } from '../../src/engine/Property.ts';
+import { fieldsOf, nameId } from '../../models/readTerm.ts';
 import { treOf } from './worldReaders.ts';
+
+/** The SHOs the subscriber's instructions to its M2ME named (its ghost log, as sent; 5.1.3.7.4.2 step 2). */
+function instructedShos(world: World): ShoId[] {
+  return (roleSnapshot(world, 'subscriber').context as SubscriberContext).instructed.flatMap((t) => {
+    const sho = nameId(fieldsOf(fieldsOf(t, 'reprovisionInstruction', 2)?.[0], 'reprovision', 3)?.[1]);
+    return sho !== undefined && isShoId(sho) ? [sho] : [];
+  });
+}
 
 /** Subscriber states in which it has made its selection: of an initial provisioning (5.1.3.5.2), of a change (step 1). */
 const selectedIn = { initial: ['ShoSelected', 'AwaitingActivation', 'ReadyToSwitchOn', 'Using'], change: ['Contracted', 'Instructed'] } as const;
@@ -21,8 +30,8 @@ function chosen(world: World): ShoId[] {
   const out: ShoId[] = [];
   if (config.oldSho !== null) out.push(config.oldSho);
   if (config.bothMcimsPresent) out.push(config.sho);
-  const latest = latestChoice(world);
-  if (latest !== undefined && !out.includes(latest)) out.push(latest);
+  // A subscriber that changes operator twice chose each SHO it instructed its M2ME towards.
+  for (const sho of [...instructedShos(world), latestChoice(world)]) if (sho !== undefined && !out.includes(sho)) out.push(sho);
   return out;
 }
 
@@ -46,7 +55,10 @@ function unchosen(world: World): string[] {
   const ok = chosen(world);
   const tre = treOf(world);
   const latest = latestChoice(world);
-  const registered = tre.expectedSho !== null && tre.expectedSho !== latest ? [`a registration at ${tre.expectedSho} (selected: ${latest ?? 'none yet'})`] : [];
+  // A registration made on an instruction the subscriber gave is honoured even after it changed its mind again: the
+  // TRE acts on instructions in the order they arrive (two changes in flight, scenario `changeRequests`).
+  const honoured = tre.expectedSho === null || tre.expectedSho === latest || instructedShos(world).includes(tre.expectedSho);
+  const registered = !honoured ? [`a registration at ${tre.expectedSho} (selected: ${latest ?? 'none yet'})`] : [];
   const held = tre.registry.filter((e) => {
     const home = homeOf(e.imsi);
     return home === undefined || !ok.includes(home);

@@ -16,9 +16,11 @@ export const t07McimPermissions: ThreatCheck = {
     { name: 't7-owner-activates', flow: 'change-via-old-sho', bothMcimsPresent: true, shoCommands: ['ACTIVATE'] },
     // The new SHO dishonest within its own keys: it may sign any lifecycle command for its own MCIM (5.1.2.4).
     { name: 't7-insider-sho', flow: 'change-via-old-sho', bothMcimsPresent: true, attacker: { capabilities: [], dishonest: 'sho2', injections: 1 } },
+    // 003 t7 cm3: the subscriber sends its own DELETE for its SHO's MCIM, a control it must not override.
+    { name: 't7-user-deletes', flow: 'initial-3gpp', userLifecycle: true },
   ],
   properties: [
-    { property: lifecycleChangesOnlyByOwner, checks: ['t7.cm1', 't7.cm10', '004 5.1.2.3', '004 5.1.2.4'] },
+    { property: lifecycleChangesOnlyByOwner, checks: ['t7.cm1', 't7.cm10', 't7.cm3', '004 5.1.2.3', '004 5.1.2.4'] },
     { property: mcimActivatedOnlyWithShoAuthorisation, checks: ['t7.cm1', 't8.cm6', '004 5.1.1.1'] },
     { property: lifecycleCommandAppliedOncePerIssue, checks: ['t7.cm1', '004 5.1.2.4'] },
     { property: activateOnlyWithNoOtherActive, checks: ['004 5.1.1.1', '004 5.1.3.7.2'] },

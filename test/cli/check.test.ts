@@ -37,19 +37,19 @@ const placeholders = (text: string, out: string): string => text.split(out).join
 const attackTrace = (out: string): string => join(out, 'traces', 'tr33812-alt1a.t6-firmware.TreFirmwareOnlyFromSupplier.exhaustive.json');
 
 describe('trecheck check: the default run', () => {
-  it('runs the 9 flow scenarios and the 12 threats, and exits 0 with only the known findings the shipped baseline accepts', async () => {
+  it('runs the 11 flow scenarios and the 12 threats, and exits 0 with only the known findings the shipped baseline accepts', async () => {
     const r = await check();
 
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^trecheck check: 9 flow scenario\(s\), 12 threat\(s\) in 25 scenario\(s\)\n/);
-    expect(r.stdout).toContain('\n8 of 9 honest run(s) reach their goal.\n');
+    expect(r.stdout).toMatch(/^trecheck check: 11 flow scenario\(s\), 12 threat\(s\) in 28 scenario\(s\)\n/);
+    expect(r.stdout).toContain('\n9 of 11 honest run(s) reach their goal.\n');
     expect(r.stdout).toContain('\nsanity: every attacked scenario can still reach its goal.\n');
-    expect(r.stdout).toContain('\n114 verdicts: 93 without violation, 21 violated (21 known finding(s) about the text, 0 other).\n');
+    expect(r.stdout).toContain('\n144 verdicts: 120 without violation, 24 violated (24 known finding(s) about the text, 0 other).\n');
     // One search per flow scenario, in the order of models/flows/presets.ts (the threat searches follow).
     const flows = r.stdout.slice(0, r.stdout.indexOf('Threats of Alternative 1'));
     const counts = [...flows.matchAll(/^ {2}exhaustive search: ([\d,]+) states/gm)].map((m) => Number(m[1]!.replace(/,/g, '')));
-    expect(counts).toEqual([329, 329, 261, 103, 103, 171, 58, 45, 381]);
+    expect(counts).toEqual([329, 329, 261, 103, 103, 171, 58, 45, 381, 4698, 3814]);
     expect(flows).toContain('change-via-pristine-no-notice: flow change-via-pristine; no attacker; every counter-measure on\n  honest run: GOAL NOT REACHED in 22 steps');
     // Every threat of Alternative 1 under its heading with its risk, in order.
     const headings = [...r.stdout.matchAll(/^t(\d+) .+: risk (critical|major) \(likelihood [\d or]+ x impact [\d or]+ = [\d or]+\)$/gm)].map((m) => Number(m[1]));
@@ -57,8 +57,8 @@ describe('trecheck check: the default run', () => {
     expect(r.stdout).toContain('\nt2 Attacking the MCIM provisioning process to obtain MCIMs: risk critical (likelihood 4 x impact 3 = 12)\n');
     expect(r.stdout).toContain('\nt5 Replacing a TRE in an M2ME by another TRE or an emulation: risk major (likelihood 2 x impact 2 or 3 = 4 or 6)\n');
     const baselineLines = r.stdout.split('\n').filter((l) => l.startsWith('baseline: '));
-    // 23 findings of Alternative 1a, 8 of Alternative 3a's suite (docs/alternatives.md).
-    expect(baselineLines).toHaveLength(31);
+    // 28 findings of Alternative 1a, 8 of Alternative 3a's suite (docs/alternatives.md).
+    expect(baselineLines).toHaveLength(36);
     expect(baselineLines.filter((l) => l.includes(' a3a-'))).toHaveLength(8);
     expect(r.stdout).toContain('\nThreats of Alternative 3a (003 7.1.2.3.1.3');
     expect(baselineLines.every((l) => l.startsWith('baseline: known: '))).toBe(true);
@@ -68,22 +68,15 @@ describe('trecheck check: the default run', () => {
 
 describe('trecheck check: verdicts and exit codes', () => {
   it('exits 0 for a flow whose honest runs reach their goal and whose properties hold over the whole state space', async () => {
-    const r = await check('--flow', 'change-via-old-sho');
+    const r = await check('--flow', 'change-via-old-sho-both-present');
 
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
     expect(placeholders(r.stdout, r.out)).toBe(
       [
-        'trecheck check: 2 flow scenario(s), 0 threat(s) in 0 scenario(s)',
+        'trecheck check: 1 flow scenario(s), 0 threat(s) in 0 scenario(s)',
         '',
         'Flows of 004 (5.1.3.6, 5.1.3.7, Annex x.1) and scenario files: the honest run, pure and live (without attacker or faults), then every interleaving searched',
-        '',
-        'change-via-old-sho: flow change-via-old-sho; no attacker; every counter-measure on',
-        '  honest run: goal reached in 26 steps (live actors: 26 steps, same final states)',
-        '  TRE registry: mcim:sho2 Activated; sho2: Serving, report success; old SHO sho1: Released',
-        '  exhaustive search: 103 states, 126 transitions, depth 26, <ms> ms; partial-order reduction: 72 of 198 steps left out (every state still explored, at its depth)',
-        '  AtMostOneMcimActive [004 5.1.3.7.2, 004 5.1.1.1]: holds for every trace up to depth 26 (complete: 103 states, the whole reachable state space); scope: within 0 injections, no attacker',
-        '  HonestRunEndsAtGoal [004 5.1.3.6.2 steps 13-14, 004 5.1.3.7.4.2 steps 8-14, 004 5.1.3.7.4.3]: holds for every trace up to depth 26 (complete: 103 states, the whole reachable state space); scope: within 0 injections, no attacker',
         '',
         'change-via-old-sho-both-present: flow change-via-old-sho; no attacker; every counter-measure on',
         '  honest run: goal reached in 26 steps (live actors: 26 steps, same final states)',
@@ -91,9 +84,10 @@ describe('trecheck check: verdicts and exit codes', () => {
         '  exhaustive search: 103 states, 126 transitions, depth 26, <ms> ms; partial-order reduction: 72 of 198 steps left out (every state still explored, at its depth)',
         '  AtMostOneMcimActive [004 5.1.3.7.2, 004 5.1.1.1]: holds for every trace up to depth 26 (complete: 103 states, the whole reachable state space); scope: within 0 injections, no attacker',
         '  HonestRunEndsAtGoal [004 5.1.3.6.2 steps 13-14, 004 5.1.3.7.4.2 steps 8-14, 004 5.1.3.7.4.3]: holds for every trace up to depth 26 (complete: 103 states, the whole reachable state space); scope: within 0 injections, no attacker',
+        '  ProvisionedMcimNotRefused [004 5.1.2.2, 004 5.1.3.7.2, 004 5.1.3.6.2 step 13, 004 5.1.3.7.4.2 steps 7-12]: holds for every trace up to depth 26 (complete: 103 states, the whole reachable state space); scope: within 0 injections, no attacker',
         '',
-        '2 of 2 honest run(s) reach their goal.',
-        '4 verdicts: 4 without violation, 0 violated (0 known finding(s) about the text, 0 other).',
+        '1 of 1 honest run(s) reach their goal.',
+        '3 verdicts: 3 without violation, 0 violated (0 known finding(s) about the text, 0 other).',
         'reports: <out>/report.md, <out>/report.html, <out>/report.json, <out>/report.sarif, <out>/junit.xml',
         '',
       ].join('\n'),
@@ -251,7 +245,7 @@ describe('trecheck check: bounds and random search', () => {
 
     expect(r.code).toBe(4);
     expect(r.stdout).toMatch(/\n {2}random search: 50 runs of <= 50 steps \(seed 1\), [\d,]+ steps taken, longest run \d+, /);
-    expect(r.stdout.match(/: no violation found in 50 random runs of <= 50 steps \(seed 1\): not a proof; scope: within 0 injections, no attacker\n/g)).toHaveLength(2);
+    expect(r.stdout.match(/: no violation found in 50 random runs of <= 50 steps \(seed 1\): not a proof; scope: within 0 injections, no attacker\n/g)).toHaveLength(3);
   });
 
   it('gives the same random run for the same seed', async () => {
@@ -295,6 +289,8 @@ describe('trecheck check: bad input is one line on stderr and exit 2', () => {
     ['too many injections in --config', ['--config', file('inject.json', '{"flow":"initial-3gpp","attacker":{"injections":99}}')], /^trecheck: config .*inject\.json: scenario\.attacker\.injections: .*6/],
     ['three devices in --config', ['--config', file('devices3.json', '{"flow":"initial-3gpp","devices":3}')], /^trecheck: config .*devices3\.json: scenario\.devices: .*2/],
     ['two devices with a change of operator in --config', ['--config', file('devices-change.json', '{"flow":"change-via-old-sho","devices":2}')], /^trecheck: config .*devices-change\.json: scenario\.devices: 2 devices need flow initial-3gpp or initial-non3gpp/],
+    ['a TRE capacity below what the flow starts with in --config', ['--config', file('cap1.json', '{"flow":"change-via-old-sho","bothMcimsPresent":true,"treCapacity":1}')], /^trecheck: config .*cap1\.json: scenario\.treCapacity: 1 is below the 2 MCIMs the flow change-via-old-sho starts with$/],
+    ['repeated changes on an initial flow in --config', ['--config', file('twice.json', '{"flow":"initial-3gpp","changeRequests":2}')], /^trecheck: config .*twice\.json: scenario\.changeRequests: only flow change-via-old-sho/],
     ['a --config scenario without a flow', ['--config', file('noflow.json', '{"attacker":{"dishonest":"mallory"}}')], /^trecheck: config .*noflow\.json: scenario\.flow: /],
     ['a missing --config file', ['--config', join(root, 'nope.json')], /^trecheck: cannot read config .*nope\.json: ENOENT$/],
     ['--config with --threat', ['--config', 'x.json', '--threat', 't6'], /^trecheck: use --config, or --flow\/--threat, not both$/],
@@ -345,7 +341,7 @@ describe('trecheck diff --check', () => {
     ]);
 
     expect(r.stdout).toContain('check: re-running HonestRunEndsAtGoal\n');
-    expect(r.stdout).toContain('trecheck check: 9 flow scenario(s), 0 threat(s) in 0 scenario(s)\n');
+    expect(r.stdout).toContain('trecheck check: 11 flow scenario(s), 0 threat(s) in 0 scenario(s)\n');
     expect(r.stdout).toMatch(/HonestRunEndsAtGoal \[[^\]]+\]: VIOLATED/);
     expect(r.stdout).not.toMatch(/AtMostOneMcimActive \[/);
     // Its violations are the known findings the shipped baseline accepts: said in words.

@@ -20,10 +20,12 @@ describe('resolveScenario', () => {
       config: {
         name: 'change-via-old-sho', flow: 'change-via-old-sho', devices: 1, dev1InService: false, access: '3gpp', sho: 'sho2', oldSho: 'sho1',
         bothMcimsPresent: false, delayedActivation: false, lifecycleActions: false, shoCommands: [], dpfGeneratesCredentials: false,
+        treCapacity: null, changeRequests: 1, userPinEntry: false, userGate: false, userLifecycle: false,
         faults: { tamper: false, corruptMcim: false, eraseMcim: false },
         stalling: [],
         off: [],
-        assumptions: { portalProtected: true, manufacturingClosed: true, operatorLinksClosed: true, atDeviceClosed: true, blockFromInstalled: true, changeNotice: 'unordered' },
+        assumptions: { portalProtected: true, manufacturingClosed: true, operatorLinksClosed: true, atDeviceClosed: true, blockFromInstalled: true, changeNotice: 'unordered',
+          storageFull: 'refuse', retiredDeletedAtCommit: true },
         attacker: { capabilities: [], injections: 0, dishonest: null },
       },
     });
@@ -33,6 +35,26 @@ describe('resolveScenario', () => {
     expect(n.ok && n.config.access).toBe('non3gpp-authenticated');
     const swapped = resolveScenario({ flow: 'change-via-pristine', sho: 'sho1' });
     expect(swapped.ok && swapped.config.oldSho).toBe('sho2');
+  });
+
+  it('refuses, with one line naming the field, a storage bound or repeated changes the flow cannot have', () => {
+    const cases: [unknown, RegExp][] = [
+      [{ flow: 'change-via-old-sho', treCapacity: 0 }, /^scenario\.treCapacity: /],
+      [{ flow: 'change-via-old-sho', treCapacity: 2.5 }, /^scenario\.treCapacity: /],
+      [{ flow: 'change-via-old-sho', bothMcimsPresent: true, treCapacity: 1 }, /^scenario\.treCapacity: 1 is below the 2 MCIMs/],
+      [{ flow: 'initial-3gpp', changeRequests: 2 }, /^scenario\.changeRequests: only flow change-via-old-sho/],
+      [{ flow: 'change-via-old-sho', bothMcimsPresent: true, changeRequests: 2 }, /^scenario\.changeRequests: /],
+      [{ flow: 'change-via-old-sho', changeRequests: 3 }, /^scenario\.changeRequests: /],
+      [{ flow: 'change-via-old-sho', assumptions: { storageFull: 'grow' } }, /^scenario\.assumptions\.storageFull: /],
+    ];
+    for (const [input, message] of cases) {
+      const r = resolveScenario(input);
+      expect(r.ok).toBe(false);
+      expect(!r.ok && r.error.message).toMatch(message);
+      expect(!r.ok && r.error.message).not.toContain('\n');
+    }
+    const ok = resolveScenario({ flow: 'initial-3gpp', treCapacity: 1 });
+    expect(ok.ok && ok.config.treCapacity).toBe(1);
   });
 
   it('keeps the stalling roles in role order, once each, and refuses an unknown role', () => {

@@ -12,15 +12,15 @@ describe('properties/index.ts', () => {
     expect(new Set(ids).size).toBe(ids.length);
     expect(ids).toEqual([
       // The flows' claims first, then the threats' in the order of the threat suite (003 7.1.2.1).
-      'AtMostOneMcimActive', 'HonestRunEndsAtGoal',
+      'AtMostOneMcimActive', 'HonestRunEndsAtGoal', 'ProvisionedMcimNotRefused',
       'McimSecretNeverLeaves', 'NoSecretInClearOnHostInterface', 'NoMcimCredentialInTwoTres', 'McimInstalledOnlyInItsTre', 'InstalledMcimWasIssuedForThisTre', 'ShoSuccessMeansInstalled',
       'SubscriberChoiceHonoured', 'TrePlatformKeySecret', 'InstructionAppliedOncePerIssue', 'TamperedTreServesNoMcim', 'TreFirmwareOnlyFromSupplier',
       'McimIssuedOnlyForValidPlatform', 'LifecycleChangesOnlyByOwner', 'McimActivatedOnlyWithShoAuthorisation', 'LifecycleCommandAppliedOncePerIssue',
       'ActivateOnlyWithNoOtherActive', 'ModifiedMcimNeverSelectedAfterBoot', 'UserCredentialBlockedAfterNWrongTries',
-      'RemoteGuessesCannotLockPlatform', 'ChangeOfOperatorKeepsService', 'ServiceRecoverable', 'ServiceEventually',
+      'RemoteGuessesCannotLockPlatform', 'InstructionOnlyForAuthenticatedUser', 'ChangeOfOperatorKeepsService', 'ServiceRecoverable', 'ServiceEventually',
       'McimOnlyForRegisteredSubscriber',
     ]);
-    expect(flowProperties.map((p) => p.property.id)).toEqual(['AtMostOneMcimActive', 'HonestRunEndsAtGoal']);
+    expect(flowProperties.map((p) => p.property.id)).toEqual(['AtMostOneMcimActive', 'HonestRunEndsAtGoal', 'ProvisionedMcimNotRefused']);
     for (const p of worldProperties) {
       expect(p.checks.length).toBeGreaterThan(0);
       expect(new Set(p.checks).size).toBe(p.checks.length);
@@ -68,6 +68,6 @@ describe('properties/index.ts', () => {
     expect(propertyCoverage.map((c) => c.id)).not.toContain('ChangeOfOperatorKeepsService');
     // InstructionAppliedOncePerIssue and ActivateOnlyWithNoOtherActive check clauses only, as well.
     expect(propertyCoverage.map((c) => c.id)).not.toContain('InstructionAppliedOncePerIssue');
-    expect(propertyCoverage).toHaveLength(19);
+    expect(propertyCoverage).toHaveLength(20);
   });
 });

@@ -32,6 +32,9 @@ const witnesses: Record<SwitchId, { scenario: string; injections?: number; prope
   't8.cm1': { scenario: 't8-hostile-mcim', property: 'McimSecretNeverLeaves' },
   't10.cm6': { scenario: 't10-pin-guessing', property: 'UserCredentialBlockedAfterNWrongTries' },
   't10.cm7': { scenario: 't10-pin-guessing', property: 'RemoteGuessesCannotLockPlatform' },
+  't7.cm3': { scenario: 't7-user-deletes', property: 'LifecycleChangesOnlyByOwner' },
+  't10.cm5': { scenario: 't10-pin-entry-bus-monitor', property: 'NoSecretInClearOnHostInterface' },
+  't10.cm10': { scenario: 't10-gated-instruction', property: 'InstructionOnlyForAuthenticatedUser' },
 };
 
 function scenarioNamed(name: string): ScenarioInput {

@@ -22,7 +22,7 @@ describe('JUnit XML', () => {
     const xml = parse(writeJunit({ report, traceDir: 'out/traces' }));
     const suites = xml.testsuites.testsuite;
     expect(suites.map((s) => s.name)).toEqual(checks.map((c) => c.config.name));
-    for (const s of suites) expect(s.testcase.map((c) => c.name)).toEqual(['(scenario)', 'AtMostOneMcimActive', 'HonestRunEndsAtGoal']);
+    for (const s of suites) expect(s.testcase.map((c) => c.name)).toEqual(['(scenario)', 'AtMostOneMcimActive', 'HonestRunEndsAtGoal', 'ProvisionedMcimNotRefused']);
     expect(suites.map((s) => s.name)).toEqual([
       'change-via-old-sho', 'change-via-old-sho-both-present',
       'change-via-pristine', 'change-via-pristine-notice-acknowledged', 'change-via-pristine-no-notice',

@@ -77,7 +77,7 @@ describeWithSeeds('report writers on the text tools', () => {
 describe('reportFromCheck on a real check run (change-via-pristine)', () => {
   const report = reportFromCheck({ checks: checkRun('change-via-pristine'), provenance: collectProvenance({ flow: 'change-via-pristine' }) });
 
-  it('carries the scenario, both properties, the 24-step counterexample re-checked on live actors', () => {
+  it('carries the scenario, its three properties, the 24-step counterexample re-checked on live actors', () => {
     expect(report.scenarios.map((x) => x.id)).toEqual(['change-via-pristine', 'change-via-pristine-notice-acknowledged', 'change-via-pristine-no-notice']);
     const [s, acknowledged, none] = report.scenarios;
     expect(s!.id).toBe('change-via-pristine');
@@ -85,13 +85,14 @@ describe('reportFromCheck on a real check run (change-via-pristine)', () => {
     expect(s!.properties.map((p) => [p.id, p.verdicts[0]!.kind])).toEqual([
       ['AtMostOneMcimActive', 'holds-exhaustively'],
       ['HonestRunEndsAtGoal', 'violated'],
+      ['ProvisionedMcimNotRefused', 'holds-exhaustively'],
     ]);
     // The known finding about the text travels with the description.
     expect(s!.properties[1]!.description).toContain('known finding about the text');
     expect(acknowledged!.failures).toEqual([]);
-    expect(acknowledged!.properties.map((p) => p.verdicts[0]!.kind)).toEqual(['holds-exhaustively', 'holds-exhaustively']);
+    expect(acknowledged!.properties.map((p) => p.verdicts[0]!.kind)).toEqual(['holds-exhaustively', 'holds-exhaustively', 'holds-exhaustively']);
     expect(none!.failures).toHaveLength(2);
-    expect(none!.properties.map((p) => p.verdicts[0]!.kind)).toEqual(['holds-exhaustively', 'violated']);
+    expect(none!.properties.map((p) => p.verdicts[0]!.kind)).toEqual(['holds-exhaustively', 'violated', 'holds-exhaustively']);
     const v = s!.properties[1]!.verdicts[0]!;
     expect(v.counterexample?.trace.actions).toHaveLength(24);
     expect(v.counterexample).toMatchObject({ replayed: 'reproduced', liveAgrees: true });

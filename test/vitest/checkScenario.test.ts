@@ -47,7 +47,7 @@ describe('trecheck/vitest', () => {
   });
 
   it('an unknown property or a bad scenario is a one-line error', () => {
-    expect(() => checkProperty('NoSuchClaim', { flow: 'initial-3gpp' })).toThrow(/^trecheck: unknown property 'NoSuchClaim'; expected one of: AtMostOneMcimActive, HonestRunEndsAtGoal, McimSecretNeverLeaves, /);
+    expect(() => checkProperty('NoSuchClaim', { flow: 'initial-3gpp' })).toThrow(/^trecheck: unknown property 'NoSuchClaim'; expected one of: AtMostOneMcimActive, HonestRunEndsAtGoal, ProvisionedMcimNotRefused, McimSecretNeverLeaves, /);
     expect(() => checkScenario({ flow: 'initial-5g' })).toThrow(/^trecheck: scenario\.flow: /);
   });
 });
