@@ -6,7 +6,8 @@ import type { ScenarioConfig } from '../flows/ScenarioConfig.ts';
 import { deviceNames, firmware, platformCredential, shoName, skEs, skPva, skRo, skSho } from '../messages.ts';
 import { mcimLifecycleEventTypes } from '../mcimLifecycle.ts';
 import { shoIds } from '../roleIds.ts';
-import type { InsiderRole } from './capabilities.ts';
+import { isOn } from '../counterMeasures/switches.ts';
+import { unconfinedReach, type Capability, type InsiderRole } from './capabilities.ts';
 import { reachOf, type Reach } from './channels.ts';
 import { messageRoutes } from './routes.ts';
 
@@ -27,7 +28,7 @@ const emulatedKey = name('sk:emu');
 /** Names anyone can know: identities, public keys, the constants and tags of the message vocabulary. */
 function publicKnowledge(): Term[] {
   const tags = new Set<string>(Object.values(messageRoutes).map((r) => r.tag));
-  for (const t of ['mcim', 'PfC', 'M2MSIMMobj', 'authorise', 'reprovision', 'autn', 'keyExported', 'mcimExport', 'mcimData']) tags.add(t);
+  for (const t of ['mcim', 'PfC', 'M2MSIMMobj', 'authorise', 'reprovision', 'autn', 'keyExported']) tags.add(t);
   return [
     ...[...tags].map(name),
     ...shoIds.map(shoName), ...shoIds.map((s) => name(`mcim:${s}`)), ...shoIds.map((s) => pk(skSho(s))),
@@ -61,6 +62,17 @@ function insiderKnowledge(role: InsiderRole, dpfGeneratesCredentials: boolean): 
   }
 }
 
+/** What the scenario's capabilities read once a confining counter-measure is off (capabilities.ts unconfinedReach). */
+function unconfinedKnowledge(config: ScenarioConfig): Term[] {
+  const reaches = (id: keyof typeof unconfinedReach): boolean =>
+    !isOn(config.off, id) && unconfinedReach[id].capabilities.some((c: Capability) => config.attacker.capabilities.includes(c));
+  return [
+    ...(reaches('t2.cm3') ? [victim.platformKey] : []),
+    // The new SHO's MCIM waits Installed beside the old SHO's, which runs (models/flows/castFor.ts).
+    ...(reaches('t8.cm1') && config.bothMcimsPresent ? [name(`imsi:${config.sho}`), name(`ki:${config.sho}`)] : []),
+  ];
+}
+
 export function attackerModelOf(config: ScenarioConfig): AttackerModel {
   const caps = new Set(config.attacker.capabilities);
   const insider = config.attacker.dishonest;
@@ -72,6 +84,7 @@ export function attackerModelOf(config: ScenarioConfig): AttackerModel {
     // 5.1.3.5.8 (3): the PfC's certificate is public, device-specific.
     ...(caps.has('t6.firmware') ? [platformCredential(victim, 'v1')] : []),
     ...(insider === null ? [] : insiderKnowledge(insider, config.dpfGeneratesCredentials)),
+    ...unconfinedKnowledge(config),
   ];
   return {
     active,

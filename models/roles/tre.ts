@@ -1,17 +1,17 @@
 // The TRE of the M2ME (004 5.1.2): pre-provisioned platform, registry of MCIMs each with its own
 // 5.1.1.1 lifecycle, all M2ME-side security processing of provisioning (5.1.2.4), lockdown on tamper.
 // Every counter-measure it implements is a switch (models/counterMeasures/switches.ts) read from `off`.
-import { assign, emit, enqueueActions, setup } from 'xstate';
+import { assign, emit, setup } from 'xstate';
 import { mac, name, pk, tuple, type Term } from '../../src/attacker/Term.ts';
 import {
-  authResponseTerm, keyExportResponseTerm, mcimCredentialsTerm, out, readyTerm, resetDoneTerm, type SendEvent,
+  authResponseTerm, keyExportResponseTerm, out, readyTerm, resetDoneTerm, type SendEvent,
 } from '../messages.ts';
 import { fieldsOf, macMatches, same } from '../readTerm.ts';
 import {
   applyLifecycle, commitStaged, installAndActivate, integrityChecked, isActive, isModified, markCheckpoint, removeAll,
 } from './treRegistry.ts';
 import {
-  awaitingMcimFrom, canRegister, crossStakeholderRead, discardNoticeFor, exportToHost, integrityPolicy, lifecycleFromCommand, me,
+  awaitingMcimFrom, canRegister, discardNoticeFor, integrityPolicy, lifecycleFromCommand, me,
   nonceOf, oldShoOf, on, provisioningStatusFor, readActivation, readBootstrap, readInstruction, readMcimObject, registrationFor, signedBy,
   stagedOverOld, updateOf, userAuthenticated,
 } from './treChecks.ts';
@@ -39,7 +39,7 @@ export const treMachine = setup({
   context: ({ input }) => ({
     off: input?.off ?? [], blockFromInstalled: input?.blockFromInstalled ?? true,
     creds: null, firmware: 'v1', registry: [], expectedSho: null, pendingNonce: 0, noncesUsed: 0, staged: null,
-    userWrong: 0, userBlocked: 'no', tampered: false, crossReads: [],
+    userWrong: 0, userBlocked: 'no', tampered: false,
     installs: [], activations: [], commands: [], instructions: [], userEntries: [],
   }),
   initial: 'Blank',
@@ -123,17 +123,6 @@ export const treMachine = setup({
           actions: emit(({ context }) => out('m2me', 'interfaceResponse', keyExportResponseTerm(
             context.creds!.pcid, on(context, 't4.cm3') ? pk(context.creds!.platformKey) : context.creds!.platformKey,
           ))),
-        },
-        // 5.1.2.2 isolated domains [t8 cm1]: with the switch off, one MCIM reads another stakeholder's.
-        MCIM_ACCESS: {
-          guard: ({ context, event }) => crossStakeholderRead(context, event.mcim, event.target) !== undefined,
-          actions: [
-            emit(({ context, event }) => {
-              const t = crossStakeholderRead(context, event.mcim, event.target)!;
-              return out('m2me', 'mcimData', mcimCredentialsTerm('mcimData', t.id, t.imsi, t.ki));
-            }),
-            assign(({ context, event }) => ({ crossReads: [...context.crossReads, `${event.mcim}>${event.target}`] })),
-          ],
         },
       },
       states: {
@@ -220,9 +209,6 @@ export const treMachine = setup({
                 target: 'Ready',
                 actions: [
                   emit(({ context }) => provisioningStatusFor(context)),
-                  enqueueActions(({ context, event, enqueue }) => {
-                    for (const send of exportToHost(context, readMcimObject(context, event.msg)!)) enqueue.emit(send);
-                  }),
                   assign(({ context, event }) => ({
                     registry: installAndActivate(context.registry, readMcimObject(context, event.msg)!),
                     installs: [...context.installs, event.msg],
@@ -276,9 +262,6 @@ export const treMachine = setup({
               target: 'Ready',
               actions: [
                 emit(({ context }) => provisioningStatusFor(context)),
-                enqueueActions(({ context, enqueue }) => {
-                  for (const send of exportToHost(context, context.staged!.entry)) enqueue.emit(send);
-                }),
                 assign(({ context }) => ({
                   registry: commitStaged(context.registry, context.staged!),
                   staged: null,

@@ -4,7 +4,7 @@ import { pk, type Term } from '../../src/attacker/Term.ts';
 import { isOn, type SwitchId } from '../counterMeasures/switches.ts';
 import { isLifecycleEvent } from '../mcimLifecycleTable.ts';
 import {
-  discardNoticeTerm, mcimCredentialsTerm, ok, out, provisioningStatusTerm,
+  discardNoticeTerm, ok, out, provisioningStatusTerm,
   registrationNonce, registrationTerm, skSho,
   type FirmwareVersion, type SendEvent, type TreIdentity,
 } from '../messages.ts';
@@ -138,11 +138,6 @@ export function provisioningStatusFor(ctx: TreContext): SendEvent {
   return out('m2me', 'provisioningStatus', provisioningStatusTerm(me(ctx), nonceOf(ctx, ctx.pendingNonce), ctx.expectedSho!, ok));
 }
 
-/** With [t2 cm3] switched off the host runs the MCIM: the TRE hands it the credentials it just installed. */
-export function exportToHost(ctx: TreContext, entry: McimEntry): SendEvent[] {
-  return on(ctx, 't2.cm3') ? [] : [out('m2me', 'mcimExport', mcimCredentialsTerm('mcimExport', entry.id, entry.imsi, entry.ki))];
-}
-
 export const integrityPolicy = (ctx: TreContext) => ({ check: on(ctx, 't8.cm8'), blockFromInstalled: ctx.blockFromInstalled });
 
 /** 5.1.2.4 "verify that any instructions received as part of MCIM lifecycle management come from a valid,
@@ -171,13 +166,6 @@ export function userAuthenticated(ctx: TreContext, msg: Term): Partial<TreContex
   if (same(f[0], ctx.creds.userPin)) return { userWrong: 0 };
   const wrong = Math.min(ctx.userWrong + 1, USER_TRIES + 1);
   return { userWrong: wrong, userBlocked: on(ctx, 't10.cm6') && wrong >= USER_TRIES ? origin : 'no' };
-}
-
-/** [t8 cm1] switched off: an MCIM of one stakeholder reads another stakeholder's MCIM data. */
-export function crossStakeholderRead(ctx: TreContext, mcim: string, target: string): McimEntry | undefined {
-  const [from, to] = [ctx.registry.find((e) => e.id === mcim), ctx.registry.find((e) => e.id === target)];
-  if (on(ctx, 't8.cm1') || from === undefined || to === undefined || from.owner === to.owner || !isActive(from)) return undefined;
-  return ctx.crossReads.includes(`${mcim}>${target}`) ? undefined : to;
 }
 
 
