@@ -97,14 +97,15 @@ function jsonOf(checks: readonly ScenarioCheck[], files: ReadonlyMap<PropertyChe
 
 /** Runs the jobs in order, with a progress line on a terminal (scenarios done / total); stops after a job for which
  *  `stop` says so (--bail). */
-function runJobs(jobs: readonly CheckJob[], search: Parameters<typeof runCheckJob>[1], ctx: CliContext, stop: (c: ScenarioCheck) => boolean): ScenarioCheck[] {
+function runJobs(jobs: readonly CheckJob[], search: Parameters<typeof runCheckJob>[1], ctx: CliContext, stop: ((c: ScenarioCheck) => boolean) | undefined): ScenarioCheck[] {
   const progress = startProgress(ctx, 'check', 'scenarios');
   const out: ScenarioCheck[] = [];
   for (const job of jobs) {
-    const check = runCheckJob(job, search);
+    // --bail (stop given): no re-check of counterexamples, which never changes a verdict; only the first failure matters.
+    const check = runCheckJob(job, search, { recheck: stop === undefined });
     out.push(check);
     progress.update({ scenarios: out.length, of: jobs.length });
-    if (stop(check)) break;
+    if (stop?.(check) === true) break;
   }
   progress.done();
   return out;
@@ -131,7 +132,7 @@ export function registerCheck(program: Command, ctx: CliContext): void {
     .option('--steps <n>', 'random search: longest run (default 50)')
     .option('--seed <n>', 'random search: seed (default 42)')
     .option('--json', 'print the results as JSON')
-    .option('--bail', 'stop at the first scenario whose result the baseline does not expect (exit 1; Alternative 3a then not run)');
+    .option('--bail', 'stop at the first scenario whose result the baseline does not expect (exit 1; Alternative 3a then not run); counterexamples are not re-executed');
   addReportOptions(command, { formats: reportFormats }).action((opts: CheckOptions) => ctx.exit(runCheck(opts, ctx)));
 }
 
@@ -144,12 +145,13 @@ export function runCheck(opts: CheckOptions, ctx: CliContext): ExitCode {
 export function runCheckReport(opts: CheckOptions, ctx: CliContext): { readonly code: ExitCode; readonly report: Report } {
   const plan = planCheck(opts);
   const request = resolveReportRequest(opts, { formats: reportFormats });
+  const provenance = collectProvenance({
+    flow: opts.flow ?? null, threat: opts.threat ?? null, config: opts.config ?? null, property: opts.property ?? null, off: opts.off ?? null,
+    search: plan.search,
+  });
   const reportOf = (checks: readonly ScenarioCheck[], diagrams: boolean) => reportFromCheck({
     checks,
-    provenance: collectProvenance({
-      flow: opts.flow ?? null, threat: opts.threat ?? null, config: opts.config ?? null, property: opts.property ?? null, off: opts.off ?? null,
-      search: plan.search,
-    }),
+    provenance,
     ...(diagrams ? { diagrams: modelDiagrams() } : {}),
     findingOptions: checkFindingOptions(opts, plan),
     sources: { property: propertySource, scenario: scenarioSource, step: stepSource },
@@ -161,7 +163,7 @@ export function runCheckReport(opts: CheckOptions, ctx: CliContext): { readonly 
     const one = reportOf([c], false);
     return (baseline === undefined ? reportExitCode(one) : compareBaseline(one, baseline).exitCode) !== ExitCode.ok;
   };
-  const checks = runJobs(plan.jobs, plan.search, ctx, opts.bail === true ? unexpected : () => false);
+  const checks = runJobs(plan.jobs, plan.search, ctx, opts.bail === true ? unexpected : undefined);
   const bailed = checks.length < plan.jobs.length;
   const files = saveTraces(checks, join(request.outDir, 'traces'));
   // Alternative 3a's suite runs with the default selection only: the flags above name 1a's flows, threats and switches.
