@@ -147,6 +147,8 @@ describe('trecheck check: verdicts and exit codes', () => {
     expect(r.stderr).toMatch(/^check: --bail: stopped after t6-firmware, the first unexpected result \(1 of \d+ scenarios run\)\n$/);
     expect(r.stdout).toContain('baseline: NEW: t6-firmware TreFirmwareOnlyFromSupplier: violated, not in the baseline');
     expect(r.stdout).not.toContain('t7-');
+    // The attack is not re-executed: that explains a verdict and never changes the exit code.
+    expect(r.stdout).not.toContain('live actors:');
   });
 
   it('with --bail runs every scenario when each is as the baseline expects, and exits 0', async () => {
