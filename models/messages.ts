@@ -15,7 +15,7 @@ export const messageKinds = [
   'mcimDownload', 'mcimActivation', 'provisioningStatus', 'provisioningReport',
   'reprovisionInstruction', 'discardNotice', 'discardAck', 'discardRelay', 'provisionCommit', 'shoRegistration',
   'treUpdate', 'lifecycleCommand',
-  'userAuth', 'interfaceRequest', 'interfaceResponse', 'mcimExport', 'mcimData',
+  'userAuth', 'interfaceRequest', 'interfaceResponse',
 ] as const;
 export type MessageKind = (typeof messageKinds)[number];
 
@@ -243,7 +243,7 @@ export const lifecycleBody = (sho: ShoId, pcid: Term, event: string): Term =>
   tuple(name('lifecycle'), pcid, name(`mcim:${sho}`), name(event));
 export const lifecycleCommandTerm = (sho: ShoId, pcid: Term, event: string): Term => sign(skSho(sho), lifecycleBody(sho, pcid, event));
 
-// ---- TRE interfaces the threats of 003 attack (t4, t8, t10; t2 cm3 switched off) -------------------
+// ---- TRE interfaces the threats of 003 attack (t4, t10) -------------------
 
 /** A user credential entered at the M2ME (`local`) or sent over the network (`remote`) [t10 cm5-7]. */
 export type UserAuthOrigin = 'local' | 'remote';
@@ -251,6 +251,3 @@ export const userAuthTerm = (pin: Term, origin: UserAuthOrigin): Term => tuple(n
 /** A call of the TRE's key-management interface from the host [t4 cm2, t6 cm1]. */
 export const keyExportRequestTerm = (pcid: Term): Term => tuple(name('keyExport'), pcid);
 export const keyExportResponseTerm = (pcid: Term, key: Term): Term => tuple(name('keyExported'), pcid, key);
-/** The credentials of an MCIM handed out of the TRE: to the host ([t2 cm3] off) or to another MCIM ([t8 cm1] off). */
-export const mcimCredentialsTerm = (tag: 'mcimExport' | 'mcimData', mcim: string, imsiId: string, kiId: string): Term =>
-  tuple(name(tag), name(mcim), name(imsiId), name(kiId));

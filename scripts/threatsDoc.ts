@@ -31,10 +31,10 @@ export const witnessAttacks: Readonly<Record<SwitchId, { scenario: string; prope
   't6.cm5': { scenario: 't4-logical-physical', property: 'TamperedTreServesNoMcim', steps: 1, attack: 'tampering is detected and the TRE carries on serving its active MCIM' },
   't8.cm8': { scenario: 't8-corrupted-mcim', property: 'ModifiedMcimNeverSelectedAfterBoot', steps: 2, attack: 'an MCIM\'s code is corrupted, the TRE resets, and without the integrity check the modified MCIM stays active' },
   't7.cm1': { scenario: 't7-forged-commands', property: 'LifecycleChangesOnlyByOwner', steps: 2, attack: 'a lifecycle command for the victim\'s MCIM signed with the attacker\'s key, relayed by the host, is applied' },
-  't2.cm3': { scenario: 't9-bus-monitor', property: 'NoSecretInClearOnHostInterface', steps: 32, attack: 'after an honest provisioning the TRE hands the MCIM\'s Ki to the host, in clear on the host-TRE interface' },
+  't2.cm3': { scenario: 't3-malware', property: 'McimSecretNeverLeaves', steps: 31, attack: 'the platform key is in host memory; malware reads the MCIM object on its way to the TRE and opens it with that key' },
   't4.cm2': { scenario: 't4-logical-physical', alsoOff: ['t4.cm3'], property: 'TrePlatformKeySecret', steps: 1, attack: 'with the interface\'s filter also off, a call of the key-management interface from the host is answered with the platform key' },
   't4.cm3': { scenario: 't4-logical-physical', alsoOff: ['t4.cm2'], property: 'TrePlatformKeySecret', steps: 1, attack: 'with the caller check also off, a call of the key-management interface from the host is answered with the private platform key' },
-  't8.cm1': { scenario: 't8-hostile-mcim', property: 'McimSecretNeverLeaves', steps: 1, attack: 'the co-resident MCIM reads the victim\'s MCIM data inside the TRE and passes it on' },
+  't8.cm1': { scenario: 't8-hostile-mcim', property: 'McimSecretNeverLeaves', steps: 0, attack: 'no isolation: the old SHO\'s MCIM, running, reads the new SHO\'s MCIM present beside it (the capability t8.hostileMcim; the TRE sends nothing)' },
   't10.cm6': { scenario: 't10-pin-guessing', property: 'UserCredentialBlockedAfterNWrongTries', steps: 4, attack: 'four wrong entries at the device are all evaluated' },
   't10.cm7': { scenario: 't10-pin-guessing', property: 'RemoteGuessesCannotLockPlatform', steps: 3, attack: 'wrong entries, the last one from the network, block the user credential' },
 };

@@ -8,7 +8,7 @@ import { mcimLifecycleEventTypes } from '../mcimLifecycle.ts';
 import { shoIds, type DeviceId } from '../roleIds.ts';
 import { honestDevices } from '../deviceAddressing.ts';
 import { isOn } from '../counterMeasures/switches.ts';
-import type { InsiderRole } from './capabilities.ts';
+import { unconfinedReach, type Capability, type InsiderRole } from './capabilities.ts';
 import { reachOf, type Reach } from './channels.ts';
 import { messageRoutes } from './routes.ts';
 
@@ -31,7 +31,7 @@ const emulatedKey = name('sk:emu');
 /** Names anyone can know: identities, public keys, the constants and tags of the message vocabulary. */
 function publicKnowledge(): Term[] {
   const tags = new Set<string>(Object.values(messageRoutes).map((r) => r.tag));
-  for (const t of ['mcim', 'PfC', 'M2MSIMMobj', 'authorise', 'reprovision', 'autn', 'keyExported', 'mcimExport', 'mcimData']) tags.add(t);
+  for (const t of ['mcim', 'PfC', 'M2MSIMMobj', 'authorise', 'reprovision', 'autn', 'keyExported']) tags.add(t);
   return [
     ...[...tags].map(name),
     ...shoIds.map(shoName), ...shoIds.map((s) => name(`mcim:${s}`)), ...shoIds.map((s) => pk(skSho(s))),
@@ -66,6 +66,17 @@ function insiderKnowledge(role: InsiderRole, dpfGeneratesCredentials: boolean, d
   }
 }
 
+/** What the scenario's capabilities read once a confining counter-measure is off (capabilities.ts unconfinedReach). */
+function unconfinedKnowledge(config: ScenarioConfig): Term[] {
+  const reaches = (id: keyof typeof unconfinedReach): boolean =>
+    !isOn(config.off, id) && unconfinedReach[id].capabilities.some((c: Capability) => config.attacker.capabilities.includes(c));
+  return [
+    ...(reaches('t2.cm3') ? [victim.platformKey] : []),
+    // The new SHO's MCIM waits Installed beside the old SHO's, which runs (models/flows/castFor.ts).
+    ...(reaches('t8.cm1') && config.bothMcimsPresent ? [name(`imsi:${config.sho}`), name(`ki:${config.sho}`)] : []),
+  ];
+}
+
 export function attackerModelOf(config: ScenarioConfig): AttackerModel {
   const caps = new Set(config.attacker.capabilities);
   const insider = config.attacker.dishonest;
@@ -77,12 +88,13 @@ export function attackerModelOf(config: ScenarioConfig): AttackerModel {
     ...(devices.includes('dev2') ? [other.pcid, pk(other.platformKey)] : []),
     ...(caps.has('t5.emulatedTre') ? [emulatedKey] : []),
     ...(caps.has('t5.otherTre') ? [other.platformKey, platformCredential(other, 'v1')] : []),
-    // A clone of dev1's host (t1.clone) when dev1 is in service and its host runs the MCIM ([t2 cm3] off, as
-    // treChecks.ts exportToHost hands it over at install): the MCIM's credentials were in host memory before the run.
+    // A clone of dev1's host (t1.clone) when dev1 is in service and its host took part in storing and using the MCIM
+    // ([t2 cm3] off: capabilities.ts unconfinedReach): the MCIM's credentials were in host memory before the run.
     ...(caps.has('t1.clone') && config.dev1InService && !isOn(config.off, 't2.cm3') ? [name(`imsi:${config.sho}`), name(`ki:${config.sho}`)] : []),
     // 5.1.3.5.8 (3): the PfC's certificate is public, device-specific.
     ...(caps.has('t6.firmware') ? [platformCredential(victim, 'v1')] : []),
     ...(insider === null ? [] : insiderKnowledge(insider, config.dpfGeneratesCredentials, devices)),
+    ...unconfinedKnowledge(config),
   ];
   return {
     active,

@@ -10,7 +10,7 @@ export const capabilities = {
   't5.otherTre': 'another genuine TRE (dev2) under the attacker\'s control, registering under the victim\'s PCID with its own genuine PfC',
   't6.firmware': 'modified TRE firmware pushed to the device as a remote update',
   't7.commands': 'forged lifecycle commands for the victim\'s MCIMs',
-  't8.hostileMcim': 'a co-resident MCIM of another stakeholder that tries to read the victim\'s MCIM inside the TRE, and passes on what it gets',
+  't8.hostileMcim': 'a co-resident MCIM of another stakeholder that tries to extract the victim\'s MCIM data inside the TRE, and passes on what it gets',
   't9.busMonitor': 'watches the interface between the TRE and the rest of the M2ME',
   't10.localGuess': 'guesses the user credential at the device',
   't10.remoteGuess': 'sends guesses of the user credential over the network',
@@ -19,6 +19,19 @@ export const capabilities = {
 } as const;
 
 export type Capability = keyof typeof capabilities;
+
+/** What a capability reaches where a counter-measure that confines a secret is switched off: "off" removes the
+ *  confinement and adds no interface; the threat's own capability then reads what the counter-measure kept from it
+ *  (attackerModel.ts gives it those terms). */
+export const unconfinedReach = {
+  // 003 t2/t3 "obtain MCIMs"; 5.1.2.4 "only a TRE should be responsible for ... the provisioning process and of the
+  // subsequent storage and usage": off, the host does part of it, so the key that opens every MCIM sealed for this TRE
+  // is in host memory, where cloning and malware read it.
+  't2.cm3': { capabilities: ['t1.clone', 't3.malware'], reads: 'the TRE\'s platform key, held in host memory: every MCIM object sealed for the TRE opens with it' },
+  // 003 t8 "another MID ... extracts sensitive information from ... a MID"; 5.1.2.2 isolation [t8 cm1], 5.1.3.7.4.2
+  // "strictly separated": off, the old SHO's MCIM, running, reads the new SHO's MCIM present beside it.
+  't8.cm1': { capabilities: ['t8.hostileMcim'], reads: 'the credentials (IMSI, Ki) of the other stakeholder\'s MCIM present in the TRE (the both-present variant)' },
+} as const satisfies Partial<Record<string, { readonly capabilities: readonly Capability[]; readonly reads: string }>>;
 
 /** Capabilities that put messages on some channel; a scenario with none of them (and no insider) injects nothing. */
 export const injectingCapabilities: readonly Capability[] = [

@@ -63,8 +63,7 @@ export function reachOf(config: ScenarioConfig): Reach {
         case 'atDevice':
           return openToNetwork(channelClass(from, to));
         case 'host':
-          // A hostile co-resident MCIM passes on what the TRE hands it (t8).
-          return hostReader || (caps.has('t8.hostileMcim') && kind === 'mcimData');
+          return hostReader;
       }
     },
     writes(kind, from, to) {

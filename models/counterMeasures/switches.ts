@@ -71,9 +71,9 @@ export const switches = [
     id: 't2.cm3', aliases: ['t3.cm4', 't7.cm8', 't1.cm1'],
     clause: '004 5.1.2.2 [t1 cm1, t2 cm3]; 5.1.2.4 [t2 cm3, t3 cm4, t7 cm8]',
     mechanism: 'MCIM credentials are stored and used inside the TRE only',
-    // Off is an M2ME whose host runs the MCIM (what 5.1.2.4 "only a TRE" excludes), not an interface for the attacker:
-    // what reaches host memory is then read by the threats' host capabilities (t1.clone, t3.malware, t9.busMonitor).
-    off: 'the host platform runs the MCIM: the TRE hands an installed MCIM\'s credentials to it',
+    // Off removes the confinement and adds no interface: the threats' host capabilities (t1.clone, t3.malware) read
+    // what the host then holds (models/attacker/capabilities.ts unconfinedReach).
+    off: 'the host shares the TRE\'s provisioning work: the platform key that opens MCIM objects is in host memory, where cloning and malware read it',
   },
   {
     // 004 5.1.2.2's two sentences on the TRE's interfaces cite different counter-measures: one switch each. The TRE
@@ -93,7 +93,8 @@ export const switches = [
     id: 't8.cm1', aliases: [],
     clause: '004 5.1.2.2 [t8 cm1]',
     mechanism: 'the TRE isolates the MCIMs of different stakeholders',
-    off: 'one MCIM can read another stakeholder\'s MCIM data inside the TRE',
+    // Off removes the isolation and adds no interface: the t8.hostileMcim capability reads the other MCIM.
+    off: 'no isolation: a hostile co-resident MCIM (t8.hostileMcim) reads the other stakeholder\'s MCIM data',
   },
   {
     id: 't10.cm6', aliases: [],

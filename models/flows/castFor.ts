@@ -52,8 +52,6 @@ function localEventsOf(id: RoleId, config: ScenarioConfig): EventObject[] {
         ...(config.faults.tamper || has(config, 't4.tamper') ? [{ type: 'TAMPER_DETECTED' }] : []),
         ...(config.faults.corruptMcim || faults ? mcimIds.map((mcim) => ({ type: 'CORRUPT_MCIM', mcim })) : []),
         ...(config.faults.eraseMcim ? mcimIds.map((mcim) => ({ type: 'ERASE_MCIM', mcim })) : []),
-        // t8: the hostile stakeholder's MCIM reaches for the other's.
-        ...(has(config, 't8.hostileMcim') ? mcimIds.flatMap((mcim) => mcimIds.filter((t) => t !== mcim).map((target) => ({ type: 'MCIM_ACCESS', mcim, target }))) : []),
       ];
     case 'sho1':
     case 'sho2':

@@ -25,7 +25,7 @@ type M2meInbound =
   | 'powerOn' | 'ready' | 'resetDone' | 'authChallenge' | 'authResponse' | 'attachReject' | 'ipConnectivity'
   | 'bootstrap' | 'registrationRequest' | 'mcimDownload' | 'mcimActivation' | 'provisioningStatus'
   | 'reprovisionInstruction' | 'discardNotice' | 'discardAck' | 'provisionCommit' | 'treUpdate' | 'lifecycleCommand'
-  | 'userAuth' | 'mcimExport' | 'interfaceResponse' | 'mcimData';
+  | 'userAuth' | 'interfaceResponse';
 
 export type M2meEvent = Delivery<M2meInbound>;
 
@@ -76,10 +76,8 @@ function buildM2meMachine(device: DeviceId) {
           actions: emit(({ event }) => out(tre, 'userAuth', userAuthTerm(fieldsOf(event.msg, 'userAuth', 2)![0]!, 'remote'))),
         },
       ],
-      // What the TRE hands the host ([t2 cm3], [t4 cm2], [t8 cm1] switched off) stays in host memory.
-      mcimExport: { guard: 'fromTre' },
+      // What the TRE's key-management interface answers a caller on the host ([t4 cm2] off) stays in host memory.
       interfaceResponse: { guard: 'fromTre' },
-      mcimData: { guard: 'fromTre' },
     },
     states: {
       Off: {

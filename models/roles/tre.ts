@@ -1,17 +1,17 @@
 // The TRE of the M2ME (004 5.1.2): pre-provisioned platform, registry of MCIMs each with its own
 // 5.1.1.1 lifecycle, all M2ME-side security processing of provisioning (5.1.2.4), lockdown on tamper.
 // Every counter-measure it implements is a switch (models/counterMeasures/switches.ts) read from `off`.
-import { assign, emit, enqueueActions, setup } from 'xstate';
+import { assign, emit, setup } from 'xstate';
 import { mac, name, pk, tuple, type Term } from '../../src/attacker/Term.ts';
 import {
-  authResponseTerm, keyExportResponseTerm, mcimCredentialsTerm, out, readyTerm, resetDoneTerm, type SendEvent,
+  authResponseTerm, keyExportResponseTerm, out, readyTerm, resetDoneTerm, type SendEvent,
 } from '../messages.ts';
 import { fieldsOf, macMatches, same } from '../readTerm.ts';
 import {
   applyLifecycle, commitStaged, installAndActivate, integrityChecked, isActive, isModified, markCheckpoint, removeAll, unboundedStorage,
 } from './treRegistry.ts';
 import {
-  awaitingMcimFrom, canRegister, crossStakeholderRead, discardNoticeFor, exportToHost, integrityPolicy, lifecycleFromCommand, me,
+  awaitingMcimFrom, canRegister, discardNoticeFor, integrityPolicy, lifecycleFromCommand, me,
   nonceOf, oldShoOf, on, provisioningStatusFor, readActivation, readBootstrap, readInstruction, readMcimObject, registrationFor, registryWithRoom, signedBy,
   stagedOverOld, updateOf, userAuthenticated, userGateOpen,
 } from './treChecks.ts';
@@ -46,7 +46,7 @@ function buildTreMachine(device: DeviceId) {
       off: input?.off ?? [], blockFromInstalled: input?.blockFromInstalled ?? true, storage: input?.storage ?? unboundedStorage,
       userGate: input?.userGate ?? false, userVerified: false, keypadEntries: 0,
       creds: null, firmware: 'v1', registry: [], expectedSho: null, pendingNonce: 0, noncesUsed: 0, staged: null,
-      userWrong: 0, userBlocked: 'no', tampered: false, crossReads: [],
+      userWrong: 0, userBlocked: 'no', tampered: false,
       installs: [], activations: [], commands: [], instructions: [], userEntries: [],
     }),
     initial: 'Blank',
@@ -130,17 +130,6 @@ function buildTreMachine(device: DeviceId) {
             actions: emit(({ context }) => out(host, 'interfaceResponse', keyExportResponseTerm(
               context.creds!.pcid, on(context, 't4.cm3') ? pk(context.creds!.platformKey) : context.creds!.platformKey,
             ))),
-          },
-          // 5.1.2.2 isolated domains [t8 cm1]: with the switch off, one MCIM reads another stakeholder's.
-          MCIM_ACCESS: {
-            guard: ({ context, event }) => crossStakeholderRead(context, event.mcim, event.target) !== undefined,
-            actions: [
-              emit(({ context, event }) => {
-                const t = crossStakeholderRead(context, event.mcim, event.target)!;
-                return out(host, 'mcimData', mcimCredentialsTerm('mcimData', t.id, t.imsi, t.ki));
-              }),
-              assign(({ context, event }) => ({ crossReads: [...context.crossReads, `${event.mcim}>${event.target}`] })),
-            ],
           },
         },
         states: {
@@ -227,9 +216,6 @@ function buildTreMachine(device: DeviceId) {
                   target: 'Ready',
                   actions: [
                     emit(({ context }) => provisioningStatusFor(context, host)),
-                    enqueueActions(({ context, event, enqueue }) => {
-                      for (const send of exportToHost(context, readMcimObject(context, event.msg)!, host)) enqueue.emit(send);
-                    }),
                     assign(({ context, event }) => ({
                       registry: installAndActivate(registryWithRoom(context), readMcimObject(context, event.msg)!),
                       installs: [...context.installs, event.msg],
@@ -283,9 +269,6 @@ function buildTreMachine(device: DeviceId) {
                 target: 'Ready',
                 actions: [
                   emit(({ context }) => provisioningStatusFor(context, host)),
-                  enqueueActions(({ context, enqueue }) => {
-                    for (const send of exportToHost(context, context.staged!.entry, host)) enqueue.emit(send);
-                  }),
                   assign(({ context }) => ({
                     registry: commitStaged(context.registry, context.staged!, context.storage),
                     staged: null,

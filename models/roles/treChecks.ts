@@ -4,7 +4,7 @@ import { pk, type Term } from '../../src/attacker/Term.ts';
 import { isOn, type SwitchId } from '../counterMeasures/switches.ts';
 import { isLifecycleEvent } from '../mcimLifecycleTable.ts';
 import {
-  discardNoticeTerm, keypadKey, mcimCredentialsTerm, ok, out, provisioningStatusTerm,
+  discardNoticeTerm, keypadKey, ok, out, provisioningStatusTerm,
   registrationNonce, registrationTerm, skSho,
   type FirmwareVersion, type SendEvent, type TreIdentity,
 } from '../messages.ts';
@@ -145,11 +145,6 @@ export function provisioningStatusFor(ctx: TreContext, host: RoleId = 'm2me'): S
   return out(host, 'provisioningStatus', provisioningStatusTerm(me(ctx), nonceOf(ctx, ctx.pendingNonce), ctx.expectedSho!, ok));
 }
 
-/** With [t2 cm3] switched off the host runs the MCIM: the TRE hands it the credentials it just installed. */
-export function exportToHost(ctx: TreContext, entry: McimEntry, host: RoleId = 'm2me'): SendEvent[] {
-  return on(ctx, 't2.cm3') ? [] : [out(host, 'mcimExport', mcimCredentialsTerm('mcimExport', entry.id, entry.imsi, entry.ki))];
-}
-
 export const integrityPolicy = (ctx: TreContext) => ({ check: on(ctx, 't8.cm8'), blockFromInstalled: ctx.blockFromInstalled });
 
 /** 5.1.2.4 "verify that any instructions received as part of MCIM lifecycle management come from a valid,
@@ -205,12 +200,6 @@ export function userAuthenticated(ctx: TreContext, msg: Term): Partial<TreContex
 /** [t10 cm10]: where the scenario gates the subscriber's instruction, the TRE acts on it only for a verified user. */
 export const userGateOpen = (ctx: TreContext): boolean => !ctx.userGate || !on(ctx, 't10.cm10') || ctx.userVerified;
 
-/** [t8 cm1] switched off: an MCIM of one stakeholder reads another stakeholder's MCIM data. */
-export function crossStakeholderRead(ctx: TreContext, mcim: string, target: string): McimEntry | undefined {
-  const [from, to] = [ctx.registry.find((e) => e.id === mcim), ctx.registry.find((e) => e.id === target)];
-  if (on(ctx, 't8.cm1') || from === undefined || to === undefined || from.owner === to.owner || !isActive(from)) return undefined;
-  return ctx.crossReads.includes(`${mcim}>${target}`) ? undefined : to;
-}
 
 
 /** A firmware update for this device [t6 cm4]: under the M2ME supplier's signature (off: any signature). */

@@ -53,8 +53,6 @@ export interface TreContext {
   readonly userBlocked: 'no' | 'local' | 'remote';
   /** Ghost: tampering was detected (a fault of the scenario; [t6 cm5] decides what follows). */
   readonly tampered: boolean;
-  /** "mcim>target" pairs a cross-stakeholder read was answered for ([t8 cm1] off): each once, so the search stays finite. */
-  readonly crossReads: readonly string[];
   // Ghost logs, read by properties only and written by the machine's actions where a message is applied, never by
   // the check that decided to apply it: each holds the raw term, so a property judges it (who signed it, what it
   // names) by itself, the way Tamarin lemmas read action facts.
@@ -97,5 +95,4 @@ export type TreEvent =
   | { readonly type: 'CORRUPT_MCIM'; readonly mcim: string }
   | { readonly type: 'ERASE_MCIM'; readonly mcim: string }
   | { readonly type: 'SESSION_START'; readonly mcim: string }
-  | { readonly type: 'SESSION_END'; readonly mcim: string }
-  | { readonly type: 'MCIM_ACCESS'; readonly mcim: string; readonly target: string };
+  | { readonly type: 'SESSION_END'; readonly mcim: string };

@@ -12,7 +12,7 @@ import type { WorldEvent } from './WorldEvent.ts';
 const flowDecisions: ReadonlySet<string> = new Set(['MANUFACTURE', 'SELECT_SHO', 'NOTIFY_SWITCH_ON', 'SWITCH_ON', 'CHANGE_OPERATOR', 'INSTRUCT_REPROVISION']);
 
 /** Fault events (t4 tamper, t8 a hostile MCIM, t11 reset, power loss, corruption and erasure). */
-const faultEvents: ReadonlySet<string> = new Set(['RESET', 'CORRUPT_MCIM', 'ERASE_MCIM', 'TAMPER_DETECTED', 'MCIM_ACCESS']);
+const faultEvents: ReadonlySet<string> = new Set(['RESET', 'CORRUPT_MCIM', 'ERASE_MCIM', 'TAMPER_DETECTED']);
 
 function actorOf(world: World, event: WorldEvent): { readonly role: RoleId; readonly local?: string } | undefined {
   const model = world.model;

@@ -132,6 +132,8 @@ export interface SecretDerivation {
   readonly secret: string;
   /** What it read, then each projection, signed body and decryption, one line a step. */
   readonly steps: readonly string[];
+  /** Per line of `steps`: the trace step (from 1) after which a term read on a channel was held; null otherwise. */
+  readonly readAt?: readonly (number | null)[];
 }
 
 /** What `diff --check` re-ran and what came out, against the verdicts the baseline accepted before the change. */

@@ -35,7 +35,7 @@ export interface CheckPropertyInput {
   /** A known finding about the text: the clauses that leave the gap. */
   readonly known?: string;
   /** A secrecy violation: the attacker's derivation of each secret it holds at the end of the trace. */
-  readonly derivations?: readonly { readonly secret: string; readonly steps: readonly string[] }[];
+  readonly derivations?: readonly { readonly secret: string; readonly steps: readonly string[]; readonly readAt?: readonly (number | null)[] }[];
 }
 
 export interface CheckScenarioInput {

@@ -46,7 +46,7 @@ const verdictSchema = z.object({
       trace: traceSchema,
       explanation: z.string().optional(),
       replayed: z.string().optional(),
-      derivations: z.array(z.object({ secret: z.string(), steps: z.array(z.string()) })).optional(),
+      derivations: z.array(z.object({ secret: z.string(), steps: z.array(z.string()), readAt: z.array(z.number().int().positive().nullable()).optional() })).optional(),
       liveAgrees: z.boolean().optional(),
       stepSources: z.array(sourceLine.nullable()).optional(),
       reproduce: z.string().optional(),

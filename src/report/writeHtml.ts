@@ -75,8 +75,11 @@ export function writeHtml({ report, comparison, traceDir }: RenderInput): string
         if (c.explanation !== undefined) h.push(`<p>${e(c.explanation)}</p>`);
         h.push(
           '<p class="legend">Message sequence chart, one row per step of the trace; <span class="attacker">red, dashed: a step of the attacker (injected)</span>; yellow boxes: local events.</p>',
-          `<div class="chart">${sequenceSvg(c.trace.actions, title)}</div>`,
+          `<div class="chart">${sequenceSvg(c.trace.actions, title, c.derivations ?? [])}</div>`,
         );
+        for (const d of c.derivations ?? []) {
+          h.push(`<p>How the attacker derived <code>${e(d.secret)}</code> (red marks in the chart: where it read what it used):</p>`, `<ol class="derivation">${d.steps.map((step, i) => `<li><code>${e(step)}</code>${d.readAt?.[i] ? ` (read after step ${d.readAt[i]})` : ''}</li>`).join('')}</ol>`);
+        }
         if (c.replayed !== undefined) h.push(`<p>Re-executed on a fresh system: ${e(c.replayed)}${c.liveAgrees === undefined ? '' : `; live actors ${c.liveAgrees ? 'agree on every state' : 'DISAGREE'}`}.</p>`);
         if (files !== undefined) h.push(`<p>Replay: <code>trecheck replay ${e(`${traceDir}/${files.trace}`)}</code>; ITF: <code>${e(`${traceDir}/${files.itf}`)}</code>.</p>`);
         if (c.reproduce !== undefined) h.push(`<p>Reproduce the search: <code>${e(c.reproduce)}</code>.</p>`);

@@ -54,8 +54,8 @@ export function writeMarkdown({ report, comparison, traceDir }: RenderInput): st
         md.push('');
         if (c.explanation !== undefined) md.push(c.explanation, '');
         if (c.replayed !== undefined) md.push(`Re-executed on a fresh system: ${c.replayed}${c.liveAgrees === undefined ? '' : `; live actors ${c.liveAgrees ? 'agree on every state' : 'DISAGREE'}`}.`, '');
-        md.push('```mermaid', sequenceMermaid(c.trace.actions).trimEnd(), '```', '');
-        for (const d of c.derivations ?? []) md.push(`How the attacker derived \`${d.secret}\`:`, '', ...d.steps.map((step, i) => `${i + 1}. \`${step}\``), '');
+        md.push('```mermaid', sequenceMermaid(c.trace.actions, c.derivations ?? []).trimEnd(), '```', '');
+        for (const d of c.derivations ?? []) md.push(`How the attacker derived \`${d.secret}\`:`, '', ...d.steps.map((step, i) => `${i + 1}. \`${step}\`${d.readAt?.[i] ? ` (read after step ${d.readAt[i]})` : ''}`), '');
         if (files !== undefined) {
           md.push(`Replay: \`trecheck replay ${traceDir}/${files.trace}\` (ITF: \`${traceDir}/${files.itf}\`).`);
         }

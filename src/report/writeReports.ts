@@ -49,7 +49,7 @@ export function writeReports(outDir: string, formats: readonly ReportFormat[], i
     const trace = t.counterexample.trace;
     write(join(traceDir, t.trace), `${JSON.stringify(trace, null, 2)}\n`);
     write(join(traceDir, t.itf), `${JSON.stringify(itfTrace(trace, `${t.scenario} ${t.property}: counterexample of ${trace.actions.length} steps`), null, 2)}\n`);
-    write(join(traceDir, t.mermaid), sequenceMermaid(trace.actions));
+    write(join(traceDir, t.mermaid), sequenceMermaid(trace.actions, t.counterexample.derivations ?? []));
   }
   written = reports;
   for (const format of formats) write(join(outDir, reportFileName[format]), writers[format](full));

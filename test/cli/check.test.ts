@@ -135,6 +135,25 @@ describe('trecheck check: verdicts and exit codes', () => {
     expect(existsSync(attackTrace(r.out))).toBe(true);
   });
 
+  it('with --bail stops after the first scenario the baseline does not expect: t6.cm4 off, t7 never searched', async () => {
+    const r = await check('--threat', 't6', '--threat', 't7', '--off', 't6.cm4', '--bail');
+
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^check: --bail: stopped after t6-firmware, the first unexpected result \(1 of \d+ scenarios run\)\n$/);
+    expect(r.stdout).toContain('baseline: NEW: t6-firmware TreFirmwareOnlyFromSupplier: violated, not in the baseline');
+    expect(r.stdout).not.toContain('t7-');
+    // The attack is not re-executed: that explains a verdict and never changes the exit code.
+    expect(r.stdout).not.toContain('live actors:');
+  });
+
+  it('with --bail runs every scenario when each is as the baseline expects, and exits 0', async () => {
+    const r = await check('--threat', 't6', '--bail');
+
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toMatch(/TreFirmwareOnlyFromSupplier \[t6\.cm4, 004 5\.1\.2\.2\]: holds/);
+  });
+
   it('saves an attack that `trecheck replay` reproduces, with live actors agreeing', async () => {
     const { out } = await check('--threat', 't6', '--off', 't6.cm4', '--no-baseline');
 

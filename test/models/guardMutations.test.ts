@@ -78,6 +78,12 @@ describe('a TRE check mutated to skip the device-PIN MAC of the bootstrap (x.2.2
     return searchProperties(() => worldSystem(r.config), [registersOnlyForChosenSho]).verdicts[0]!.verdict.kind;
   }
 
+  it('is caught by a property of the suite: SubscriberChoiceHonoured fails in t2-network (its own 2 injections), which holds unmutated', () => {
+    expect(violated(scenario('t2-network'))).toEqual([]);
+    mutation.current = 'bootstrapNoMac';
+    expect(violated(scenario('t2-network'))).toEqual(['SubscriberChoiceHonoured']);
+  });
+
   it('the attacker sends a bootstrap naming the other SHO with the MAC it read, which only the mutant takes', () => {
     expect(search()).not.toBe('violated');
     mutation.current = 'bootstrapNoMac';

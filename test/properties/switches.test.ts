@@ -25,7 +25,7 @@ const witnesses: Record<SwitchId, { scenario: string; injections?: number; prope
   't6.cm5': { scenario: 't4-logical-physical', property: 'TamperedTreServesNoMcim' },
   't8.cm8': { scenario: 't8-corrupted-mcim', property: 'ModifiedMcimNeverSelectedAfterBoot' },
   't7.cm1': { scenario: 't7-forged-commands', injections: 1, property: 'LifecycleChangesOnlyByOwner' },
-  't2.cm3': { scenario: 't9-bus-monitor', property: 'NoSecretInClearOnHostInterface' },
+  't2.cm3': { scenario: 't3-malware', property: 'McimSecretNeverLeaves' },
   // 004 5.1.2.2's two sentences: the key leaves only when both the caller check and the interface's filter are off.
   't4.cm2': { scenario: 't4-logical-physical', property: 'TrePlatformKeySecret', alsoOff: ['t4.cm3'] },
   't4.cm3': { scenario: 't4-logical-physical', property: 'TrePlatformKeySecret', alsoOff: ['t4.cm2'] },

@@ -1,5 +1,6 @@
 // Every report format of a real run, pinned by golden files (timings and provenance as placeholders): Lowe's
-// attack found by `trecheck explore`, the 5.1.3.7.4.3 race found by check's pipeline, xref findings on 004.
+// attack found by `trecheck explore`, the 5.1.3.7.4.3 race found by check's pipeline, a secrecy violation with the
+// attacker's derivation in the sequence charts, xref findings on 004.
 import { copyFileSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, relative, sep } from 'node:path';
@@ -10,6 +11,8 @@ import { reportFromCheck } from '../../src/report/fromCheck.ts';
 import { renderReport } from '../../src/report/writeReports.ts';
 import { seed } from '../cli/textTranscript.ts';
 import { describeWithSeeds } from '../text/textFixtures.ts';
+import { planCheck } from '../../src/cli/check/planCheck.ts';
+import { runCheckJob } from '../../src/cli/check/runCheckJob.ts';
 import { checkRun } from './checkRun.ts';
 import { expectReportGolden, placeholders } from './reportGolden.ts';
 
@@ -103,6 +106,38 @@ describe('reportFromCheck on a real check run (change-via-pristine)', () => {
   for (const format of ['md', 'junit'] as const) {
     it(`renders ${format} as the golden file says`, () => {
       expectReportGolden(`check-change-via-pristine.${format === 'md' ? 'report.md' : 'junit.xml'}`, placeholders(renderReport(format, { report, traceDir: 'reports/latest/traces' })));
+    });
+  }
+});
+
+describe('reportFromCheck on a secrecy violation (t5-replaced-tre, t5.cm2 off): the attacker\'s derivation in the charts', () => {
+  const plan = planCheck({ threat: ['t5'], off: ['t5.cm2'], property: ['McimSecretNeverLeaves'] });
+  const checks = plan.jobs.filter((j) => j.config.name === 't5-replaced-tre').map((job) => runCheckJob(job, plan.search));
+  const report = reportFromCheck({ checks, provenance: collectProvenance({ threat: ['t5'], off: ['t5.cm2'] }) });
+  const c = report.scenarios[0]!.properties[0]!.verdicts[0]!.counterexample!;
+
+  it('carries the derivation with the trace step after which each term it used was read', () => {
+    const d = c.derivations!.find((x) => x.secret === 'ki:sho1')!;
+    expect(d.steps.at(-1)).toMatch(/^ki:sho1: projection of /);
+    const read = d.readAt!.findIndex((s) => s !== null);
+    expect(d.steps[read]).toMatch(/^read /);
+    // Read on the step at which the RO took the SHO's authorisation and sent the MCIM object on the network.
+    expect(c.trace.actions[d.readAt![read]! - 1]).toBe('sho1>ro provisioningAuthorisation');
+  });
+
+  it('draws the reads in the attacker\'s lane and the derivation after the trace, in the Mermaid chart and the SVG', () => {
+    const md = renderReport('md', { report, traceDir: 'reports/latest/traces' });
+    expect(md).toMatch(/\n {2}Note over attacker: read sign\(/);
+    expect(md).toContain('  Note over attacker: the attacker derives ki:sho1:\n');
+    const html = renderReport('html', { report, traceDir: 'reports/latest/traces' });
+    expect(html).toMatch(/<g class="read"><title>after step \d+ the attacker holds:\nread sign\(/);
+    expect(html).toContain('font-weight="bold">the attacker derives ki:sho1:</text>');
+    expect(html).toContain('<ol class="derivation">');
+  });
+
+  for (const format of ['md', 'html'] as const) {
+    it(`renders ${format} as the golden file says`, () => {
+      expectReportGolden(`check-t5-replaced-tre-secret.report.${format}`, placeholders(renderReport(format, { report, traceDir: 'reports/latest/traces' })));
     });
   }
 });

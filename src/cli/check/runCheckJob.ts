@@ -57,14 +57,16 @@ function sanityOf(verdict: Verdict | undefined): SanityCheck | undefined {
   }
 }
 
-export function runCheckJob(job: CheckJob, choice: SearchChoice): ScenarioCheck {
+/** `recheck: false` (check --bail) leaves out the re-execution of counterexamples and the attacker's derivations:
+ *  they explain a verdict, they never change it or the exit code. */
+export function runCheckJob(job: CheckJob, choice: SearchChoice, options: { readonly recheck?: boolean } = {}): ScenarioCheck {
   const honest = job.honest ? honestCheck(job) : undefined;
   const outcome = search(job, choice);
   const properties = job.properties.map((entry): PropertyCheck => {
     const id = entry.property.id as string;
     const verdict = outcome.verdicts.find((v) => v.property === id)!.verdict;
     const base = { property: id, description: entry.property.description, checks: entry.checks, verdict, ...(job.known[id] === undefined ? {} : { known: job.known[id] }) };
-    if (verdict.kind !== 'violated') return base;
+    if (verdict.kind !== 'violated' || options.recheck === false) return base;
     // Re-check before reporting: the trace must reproduce on a fresh system, and live actors must agree.
     const replay = replayTrace(worldSystem(job.config), entry.property, verdict.trace);
     const r = replay.result;

@@ -26,11 +26,15 @@ import { ExitCode } from '../exitCodes.ts';
 import { verdictInScope } from '../../report/describeScope.ts';
 import { formatVerdict } from '../../report/formatVerdict.ts';
 import { startProgress } from '../progress.ts';
-import { addReportOptions, defaultReportDir, emitReport, resolveReportRequest, type ReportFlags } from '../reportOptions.ts';
+import { addReportOptions, defaultReportDir, emitReport, readBaseline, resolveReportRequest, type ReportFlags } from '../reportOptions.ts';
+import { compareBaseline } from '../../report/compareBaseline.ts';
+import { reportExitCode } from '../../report/reportFindings.ts';
 import { verdictExitCode } from '../verdictExitCode.ts';
 
 export interface CheckOptions extends CheckFlags, ReportFlags {
   json?: boolean;
+  /** Stop after the first scenario whose result the baseline does not expect (mutation testing's fast path). */
+  bail?: boolean;
 }
 
 /** Where counterexample traces go: the traces/ folder of the report folder. */
@@ -91,13 +95,17 @@ function jsonOf(checks: readonly ScenarioCheck[], files: ReadonlyMap<PropertyChe
   };
 }
 
-/** Runs the jobs in order, with a progress line on a terminal (scenarios done / total). */
-function runJobs(jobs: readonly CheckJob[], search: Parameters<typeof runCheckJob>[1], ctx: CliContext): ScenarioCheck[] {
+/** Runs the jobs in order, with a progress line on a terminal (scenarios done / total); stops after a job for which
+ *  `stop` says so (--bail). */
+function runJobs(jobs: readonly CheckJob[], search: Parameters<typeof runCheckJob>[1], ctx: CliContext, stop: ((c: ScenarioCheck) => boolean) | undefined): ScenarioCheck[] {
   const progress = startProgress(ctx, 'check', 'scenarios');
   const out: ScenarioCheck[] = [];
   for (const job of jobs) {
-    out.push(runCheckJob(job, search));
+    // --bail (stop given): no re-check of counterexamples, which never changes a verdict; only the first failure matters.
+    const check = runCheckJob(job, search, { recheck: stop === undefined });
+    out.push(check);
     progress.update({ scenarios: out.length, of: jobs.length });
+    if (stop?.(check) === true) break;
   }
   progress.done();
   return out;
@@ -123,7 +131,8 @@ export function registerCheck(program: Command, ctx: CliContext): void {
     .option('--runs <n>', 'random search: runs (default 1000)')
     .option('--steps <n>', 'random search: longest run (default 50)')
     .option('--seed <n>', 'random search: seed (default 42)')
-    .option('--json', 'print the results as JSON');
+    .option('--json', 'print the results as JSON')
+    .option('--bail', 'stop at the first scenario whose result the baseline does not expect (exit 1; Alternative 3a then not run); counterexamples are not re-executed');
   addReportOptions(command, { formats: reportFormats }).action((opts: CheckOptions) => ctx.exit(runCheck(opts, ctx)));
 }
 
@@ -136,24 +145,35 @@ export function runCheck(opts: CheckOptions, ctx: CliContext): ExitCode {
 export function runCheckReport(opts: CheckOptions, ctx: CliContext): { readonly code: ExitCode; readonly report: Report } {
   const plan = planCheck(opts);
   const request = resolveReportRequest(opts, { formats: reportFormats });
-  const checks = runJobs(plan.jobs, plan.search, ctx);
-  const files = saveTraces(checks, join(request.outDir, 'traces'));
-  // Alternative 3a's suite runs with the default selection only: the flags above name 1a's flows, threats and switches.
-  const whole = [opts.flow, opts.threat, opts.config, opts.property, opts.off].every((x) => x === undefined);
-  const alt3a = whole ? checkAlt3a(join(request.outDir, 'traces')) : undefined;
-  const code = alt3a === undefined ? checkExitCode(checks) : worseExit(checkExitCode(checks), alt3aExitCode(alt3a));
-  const json = opts.json === true;
-  if (!json) ctx.out(formatChecks(checks, files) + (alt3a === undefined ? '' : `\n${formatAlt3a(alt3a)}`));
-  const report1a = reportFromCheck({
+  const provenance = collectProvenance({
+    flow: opts.flow ?? null, threat: opts.threat ?? null, config: opts.config ?? null, property: opts.property ?? null, off: opts.off ?? null,
+    search: plan.search,
+  });
+  const reportOf = (checks: readonly ScenarioCheck[], diagrams: boolean) => reportFromCheck({
     checks,
-    provenance: collectProvenance({
-      flow: opts.flow ?? null, threat: opts.threat ?? null, config: opts.config ?? null, property: opts.property ?? null, off: opts.off ?? null,
-      search: plan.search,
-    }),
-    diagrams: modelDiagrams(),
+    provenance,
+    ...(diagrams ? { diagrams: modelDiagrams() } : {}),
     findingOptions: checkFindingOptions(opts, plan),
     sources: { property: propertySource, scenario: scenarioSource, step: stepSource },
   });
+  const baseline = opts.bail === true ? readBaseline(request) : undefined;
+  // --bail: a scenario is unexpected when its report alone, compared with the baseline as the whole run's would be,
+  // does not exit 0 (a new or changed finding, a baselined one that disappeared, an inconclusive search).
+  const unexpected = (c: ScenarioCheck): boolean => {
+    const one = reportOf([c], false);
+    return (baseline === undefined ? reportExitCode(one) : compareBaseline(one, baseline).exitCode) !== ExitCode.ok;
+  };
+  const checks = runJobs(plan.jobs, plan.search, ctx, opts.bail === true ? unexpected : undefined);
+  const bailed = checks.length < plan.jobs.length;
+  const files = saveTraces(checks, join(request.outDir, 'traces'));
+  // Alternative 3a's suite runs with the default selection only: the flags above name 1a's flows, threats and switches.
+  const whole = [opts.flow, opts.threat, opts.config, opts.property, opts.off].every((x) => x === undefined);
+  const alt3a = whole && !bailed ? checkAlt3a(join(request.outDir, 'traces')) : undefined;
+  if (bailed) ctx.err(`check: --bail: stopped after ${checks[checks.length - 1]!.config.name}, the first unexpected result (${checks.length} of ${plan.jobs.length} scenarios run)\n`);
+  const code = alt3a === undefined ? checkExitCode(checks) : worseExit(checkExitCode(checks), alt3aExitCode(alt3a));
+  const json = opts.json === true;
+  if (!json) ctx.out(formatChecks(checks, files) + (alt3a === undefined ? '' : `\n${formatAlt3a(alt3a)}`));
+  const report1a = reportOf(checks, true);
   const report = alt3a === undefined ? report1a : { ...report1a, scenarios: [...report1a.scenarios, ...reportOfRuns([], alt3a.results, {}).scenarios] };
   // The baseline decides the exit code; with --json it goes after the comparison, so the JSON says the same.
   const final = emitReport(ctx, report, request, { exitCode: code, json });
