@@ -392,9 +392,11 @@ export function eventLabel(world: World, e: WorldEvent): string {
   const model = world.model;
   if (e.kind === 'deliver') {
     const m = model.message(e.envelope);
-    // With several devices an operator has messages of one kind in flight to each (two AVs at the VNO): the
-    // content id tells them apart, so a label names one enabled event, as replay needs.
-    return model.config.devices > 1 ? `${m.from}>${m.to} ${m.kind} ${contentId(m.term).slice(0, 8)}` : `${m.from}>${m.to} ${m.kind}`;
+    // Two messages of one kind can be in flight on one channel (two AVs at the VNO with several devices; two
+    // instructions and two contracts with repeated changes of operator): the content id then tells them apart, so a
+    // label names one enabled event, as replay needs. Decided per scenario: a label cannot depend on the world.
+    const twins = model.config.devices > 1 || model.config.changeRequests > 1;
+    return twins ? `${m.from}>${m.to} ${m.kind} ${contentId(m.term).slice(0, 8)}` : `${m.from}>${m.to} ${m.kind}`;
   }
   if (e.kind === 'inject') {
     const m = model.message(e.envelope);

@@ -22,6 +22,8 @@ const properties = [atMostOneMcimActive, honestRunEndsAtGoal, provisionedMcimNot
 const search = (c: ScenarioConfig) => searchExhaustive(worldSystem(c), properties, { maxStates: 20_000 });
 const verdictOf = (c: ScenarioConfig, id: string) => search(c).verdicts.find((v) => v.property === id)!.verdict;
 const twiceCapacity2 = presetsNamed('change-via-old-sho-twice-capacity-2')[0]!;
+/** A delivery's label without its content id (labels carry one where two messages of a kind can be in flight). */
+const family = (label: string): string => label.replace(/ [0-9a-f]{8}$/, '');
 
 describe('a TRE that stores k MCIMs', () => {
   it('refuses the new MCIM of a change via the old SHO when it stores only one: step 7 downloads before step 8 discards', () => {
@@ -44,9 +46,10 @@ describe('a TRE that stores k MCIMs', () => {
     const refused = outcome.verdicts.find((v) => v.property === 'ProvisionedMcimNotRefused')!.verdict;
     if (refused.kind !== 'violated') throw new Error(`expected a violation, got ${refused.kind}`);
     // The whole first change completes before the second is refused: storage, not the race of two requests.
-    expect(refused.trace.actions.filter((a) => a === 'm2me>tre provisionCommit')).toHaveLength(1);
-    expect(refused.trace.actions.indexOf('m2me>tre provisionCommit')).toBeLessThan(refused.trace.actions.lastIndexOf('m2me>tre reprovisionInstruction'));
-    expect(refused.trace.actions.at(-1)).toBe('ro>m2me mcimDownload');
+    const steps = refused.trace.actions.map(family);
+    expect(steps.filter((a) => a === 'm2me>tre provisionCommit')).toHaveLength(1);
+    expect(steps.indexOf('m2me>tre provisionCommit')).toBeLessThan(steps.lastIndexOf('m2me>tre reprovisionInstruction'));
+    expect(steps.at(-1)).toBe('ro>m2me mcimDownload');
     // Replayable: the same trace re-executed on a fresh system (and on live actors) ends in the violating world.
     const replayed = replayTrace(worldSystem(twiceCapacity2), provisionedMcimNotRefused, refused.trace);
     expect(replayed.result.kind).toBe('reproduced');
@@ -86,11 +89,13 @@ describe('two change-of-operator requests for one device', () => {
   it('can stop short of the subscriber\'s last choice: the second instruction overtakes the first (a finding)', () => {
     const goal = verdictOf(twice, 'HonestRunEndsAtGoal');
     if (goal.kind !== 'violated') throw new Error(`expected a violation, got ${goal.kind}`);
-    const actions = goal.trace.actions;
-    // Both instructions are sent; the TRE takes the second (back to sho1) and registers at the SHO still serving it.
+    const actions = goal.trace.actions.map(family);
+    // Both instructions are sent; the TRE takes the second (back to sho1) and registers at the SHO still serving it,
+    // which takes no registration: the run ends there (one shortest interleaving of it).
     expect(actions.filter((a) => a === 'subscriber>m2me reprovisionInstruction')).toHaveLength(2);
     expect(actions.filter((a) => a === 'm2me>tre reprovisionInstruction')).toHaveLength(1);
-    expect(actions.at(-1)).toBe('m2me>ro registrationRequest');
+    expect(actions.indexOf('m2me>ro registrationRequest')).toBeGreaterThan(actions.indexOf('m2me>tre reprovisionInstruction'));
+    expect(actions).not.toContain('ro>m2me mcimDownload');
   });
 
   it('reaches the last choice when the subscriber changes only once the first change is done (the honest run)', () => {
