@@ -1,7 +1,8 @@
 // An honest run by the pure step function: no attacker, every message delivered, always the first enabled
 // event, until nothing is enabled. Returns the outcome and the trace of event labels.
 import type { RoleId } from '../roleIds.ts';
-import { enabledEvents, eventLabel, initialWorld, roleSnapshot, stepWorld, worldRoles, type World } from '../world/World.ts';
+import { eventLabel } from '../world/eventLabel.ts';
+import { enabledEvents, initialWorld, roleSnapshot, stepWorld, worldRoles, type World } from '../world/World.ts';
 import { roleFinals, type RoleFinal } from '../world/worldView.ts';
 import { activeMcims, flowOutcome, type FlowOutcome } from './flowOutcome.ts';
 import type { ScenarioConfig } from './ScenarioConfig.ts';

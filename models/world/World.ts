@@ -12,7 +12,6 @@ import { readVarint, varintSize, writeVarint } from '../../src/packing/varint.ts
 import { WorldModel } from './WorldModel.ts';
 import { worldView, type AttackerView } from './worldView.ts';
 import type { Knowledge } from '../../src/attacker/knowledge.ts';
-import { contentId } from '../contentId.ts';
 import {
   deliveryOrder, eventOrder, eventRole, injectionOrder, injectionSender, injectionsTakenTop, leavesOut, localOrder, readableFrom,
   restoreInjectionsTaken, takeInjection, takenAlike,
@@ -384,28 +383,6 @@ export function portableWorldKey(world: World): string {
   key += `|${world.injections}|`;
   for (const t of worldObserved(world)) key += model.termDigest(t);
   return key;
-}
-
-/** Stable printable label of an event ("vno>m2me authChallenge", "subscriber SELECT_SHO"), unique among the events
- *  enabled in a world. */
-export function eventLabel(world: World, e: WorldEvent): string {
-  const model = world.model;
-  if (e.kind === 'deliver') {
-    const m = model.message(e.envelope);
-    // Two messages of one kind can be in flight on one channel (two AVs at the VNO with several devices; two
-    // instructions and two contracts with repeated changes of operator): the content id then tells them apart, so a
-    // label names one enabled event, as replay needs. Decided per scenario: a label cannot depend on the world.
-    const twins = model.config.devices > 1 || model.config.changeRequests > 1;
-    return twins ? `${m.from}>${m.to} ${m.kind} ${contentId(m.term).slice(0, 8)}` : `${m.from}>${m.to} ${m.kind}`;
-  }
-  if (e.kind === 'inject') {
-    const m = model.message(e.envelope);
-    return `attacker>${m.to} ${m.kind} (injected as ${m.from}) ${contentId(m.term).slice(0, 8)}`;
-  }
-  const member = model.cast[e.role]!;
-  const ev = member.localEvents[e.index]!;
-  const param = 'mcim' in ev ? `(${String(ev.mcim)})` : '';
-  return `${member.id} ${ev.type}${param}`;
 }
 
 /** JSON view of a world: each role's state and context, and the messages in flight with their content ids. */

@@ -5,24 +5,8 @@ import type { ScenarioConfig } from '../flows/ScenarioConfig.ts';
 import { liveReplay } from './liveReplay.ts';
 import { worldFairness } from './worldFairness.ts';
 import { modelVersion } from '../modelVersion.ts';
-import {
-  describeWorld,
-  enabledEvents,
-  eventLabel,
-  eventLeavesOut,
-  forEachSuccessor,
-  forEachSuccessorKey,
-  initialWorld,
-  portableWorld,
-  portableWorldKey,
-  reviveWorld,
-  stepWorld,
-  worldAt,
-  worldKey,
-  type PortableWorld,
-  type World,
-  type WorldEvent,
-} from './World.ts';
+import { describeWorld, enabledEvents, eventLeavesOut, forEachSuccessor, forEachSuccessorKey, initialWorld, portableWorld, portableWorldKey, reviveWorld, stepWorld, worldAt, worldKey, type PortableWorld, type World, type WorldEvent } from './World.ts';
+import { eventLabel } from './eventLabel.ts';
 
 /** Registered name of the TR 33.812 Alternative 1a world; replay rebuilds it with `worldSystem(config)`. */
 export const WORLD_SYSTEM_NAME = 'tr33812-alt1a';

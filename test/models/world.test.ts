@@ -7,7 +7,8 @@ import { resolveScenario, type ScenarioConfig, type ScenarioInput } from '../../
 import { deviceNames, mcimBlob, mcimContent, registrationNonce } from '../../models/messages.ts';
 import { decryptWith } from '../../models/readTerm.ts';
 import { name, pk } from '../../src/attacker/Term.ts';
-import { describeWorld, enabledEvents, eventLabel, initialWorld, stepWorld, worldKey, worldNet, worldObserved, type World } from '../../models/world/World.ts';
+import { describeWorld, enabledEvents, initialWorld, stepWorld, worldKey, worldNet, worldObserved, type World } from '../../models/world/World.ts';
+import { eventLabel } from '../../models/world/eventLabel.ts';
 import { worldSystem } from '../../models/world/worldSystem.ts';
 
 const config = presetsNamed('initial-3gpp')[0]!;

@@ -2,7 +2,8 @@
 // injections, faults, optional decisions and the steps of a stalling or dishonest role are not.
 import { describe, expect, it } from 'vitest';
 import { resolveScenario, type ScenarioInput } from '../../models/flows/ScenarioConfig.ts';
-import { enabledEvents, eventLabel, initialWorld, stepWorld, type World } from '../../models/world/World.ts';
+import { enabledEvents, initialWorld, stepWorld, type World } from '../../models/world/World.ts';
+import { eventLabel } from '../../models/world/eventLabel.ts';
 import { isFaultOrAttack, worldFairness } from '../../models/world/worldFairness.ts';
 import { worldSystem } from '../../models/world/worldSystem.ts';
 import { subscriberChoiceHonoured } from '../../properties/claims/SubscriberChoiceHonoured.ts';

@@ -4,7 +4,8 @@ import { presetsNamed } from '../../models/flows/presets.ts';
 import type { ScenarioConfig } from '../../models/flows/ScenarioConfig.ts';
 import type { Message } from '../../models/messages.ts';
 import { envelopeKey, messageOfKey } from '../../models/world/envelopeKey.ts';
-import { enabledEvents, eventLabel, portableWorld, reviveWorld, stepWorld, worldNet, type World } from '../../models/world/World.ts';
+import { enabledEvents, portableWorld, reviveWorld, stepWorld, worldNet, type World } from '../../models/world/World.ts';
+import { eventLabel } from '../../models/world/eventLabel.ts';
 
 export function preset(name: string): ScenarioConfig {
   const config = presetsNamed(name)[0];
