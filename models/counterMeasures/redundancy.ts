@@ -14,9 +14,11 @@ export const redundancyReasons: Partial<Record<SwitchId, string>> = {
     'necessary together with t4.cm2',
 };
 
-/** Properties that no single switch breaks, only the pair given (defence in depth), each pinned by its witness in
- *  test/properties/switches.test.ts. */
-export const pairOnlyProperties: Readonly<Record<string, readonly [SwitchId, SwitchId]>> = {
+/** Properties that no single switch breaks, only the switches given together (defence in depth), each pinned by its
+ *  witness in test/properties/switches.test.ts (pairs) or test/properties/severalDevices.test.ts (the clone). */
+export const combinationOnlyProperties: Readonly<Record<string, readonly SwitchId[]>> = {
   McimIssuedOnlyForValidPlatform: ['t1.cm4', 't6.cm4'],
   TrePlatformKeySecret: ['t4.cm2', 't4.cm3'],
+  // Cloning into an honest second TRE needs the Ki out of the victim's TRE, the origin check and the binding gone.
+  NoMcimCredentialInTwoTres: ['t2.cm3', 't2.cm4', 't12.cm2'],
 };

@@ -2,7 +2,7 @@
 // redundant in the model, what each threat's counter-measures come to, suspect properties, and the text's view.
 import { isLiveness } from '../../engine/LivenessProperty.ts';
 import { coverageOf } from '../../../properties/catalogue/coverage.ts';
-import { pairOnlyProperties, redundancyReasons } from '../../../models/counterMeasures/redundancy.ts';
+import { combinationOnlyProperties, redundancyReasons } from '../../../models/counterMeasures/redundancy.ts';
 import { switches } from '../../../models/counterMeasures/switches.ts';
 import { counterMeasureCatalogue } from '../../../properties/catalogue/counterMeasureCatalogue.ts';
 import { threatSuite } from '../../../properties/threats/threatSuite.ts';
@@ -127,10 +127,11 @@ export function summarise(input: SummariseInput): AblationReport {
     conclusions: concl,
     threatConclusions: threatConclusions(concl, scope),
     // Suspect only when every cell that checks it ran to the end: a cut-short cell may hide its violation. A property
-    // that only a pair of switches breaks (pairOnlyProperties, its attack pinned by test/properties/switches.test.ts)
-    // is not suspect in a run without --pairs.
+    // that only a combination of switches breaks (combinationOnlyProperties, its attack pinned by a test) is suspect
+    // only in a run that has that combination's cell.
     suspects: properties.filter((p) => !all.some((c) => verdictOf(c, p)?.kind === 'violated') && !all.some((c) => verdictOf(c, p)?.kind === 'inconclusive') &&
-      (pairOnlyProperties[p] === undefined || all.some((c) => c.spec.off.length === 2 && pairOnlyProperties[p]!.every((s) => c.spec.off.includes(s))))),
+      (combinationOnlyProperties[p] === undefined ||
+        all.some((c) => c.spec.off.length === combinationOnlyProperties[p]!.length && combinationOnlyProperties[p]!.every((s) => c.spec.off.includes(s))))),
     findings: singles.filter((c) => c.spec.off.length === 0).flatMap((c) => c.verdicts.filter((v) => v.kind === 'violated').map((v) => ({ scenario: c.spec.scenario, property: v.property }))),
     inconclusive: all.filter((c) => c.verdicts.some((v) => v.kind === 'inconclusive')).map((c) => cellLabel(c.spec)),
     ...(all.some((c) => spaceWasReduced(c.reduction)) ? { reduced: true as const } : {}),
