@@ -103,8 +103,15 @@ function buildShoMachine(addressing: DeviceAddressing) {
     guards: {
       releaseRelayed: ({ context, event }) =>
         'msg' in event && same(fieldsOf(verifySigned(event.msg, pk(skRo)), 'oldReleased', 2)?.[1], context.nonce ?? undefined),
+      isContract: ({ event }) => 'msg' in event && fieldsOf(event.msg, 'contract', 2) !== undefined,
     },
     actions: {
+      /** The device's parameters, and a provisioning started afresh (from NoContract, or from Released when the
+       *  subscriber changes back to this SHO). */
+      takeContract: assign(({ event }) => {
+        const f = 'msg' in event ? fieldsOf(event.msg, 'contract', 2) : undefined;
+        return { device: f?.[0] ?? null, token: f?.[1] ?? null, nonce: null, registration: null, treKey: null, oldReleased: false, report: 'none' as const };
+      }),
       registerAtDrf: emit(({ context }) => out('ro', 'shoRegistration', shoRegistrationTerm(context.id, context.device!))),
     },
   }).createMachine({
@@ -134,14 +141,7 @@ function buildShoMachine(addressing: DeviceAddressing) {
           // 5.1.3.5.2 the subscriber delivers "all the M2M equipment parameters to this SHO"; 5.1.3.7.4.2 step 1.
           // Over the subscriber's portal, protected by assumption (docs/model.md): the SHO cannot tell from the
           // message who holds the device; only the token (x.2.3) later binds the provisioning to it.
-          contract: {
-            guard: ({ event }) => fieldsOf(event.msg, 'contract', 2) !== undefined,
-            target: 'Contracted',
-            actions: assign(({ event }) => {
-              const f = fieldsOf(event.msg, 'contract', 2)!;
-              return { device: f[0]!, token: f[1]! };
-            }),
-          },
+          contract: { guard: 'isContract', target: 'Contracted', actions: 'takeContract' },
         },
       },
       Contracted: {
@@ -240,18 +240,7 @@ function buildShoMachine(addressing: DeviceAddressing) {
       },
       // 5.1.3.7.3.1 "a contract with the new SHO at the end of the use case": the old SHO no longer serves. A later
       // change back to it (scenario `changeRequests`) is a new contract, 5.1.3.7.4.2 step 1 with this SHO as the new one.
-      Released: {
-        on: {
-          contract: {
-            guard: ({ event }) => fieldsOf(event.msg, 'contract', 2) !== undefined,
-            target: 'Contracted',
-            actions: assign(({ event }) => {
-              const f = fieldsOf(event.msg, 'contract', 2)!;
-              return { device: f[0]!, token: f[1]!, nonce: null, registration: null, treKey: null, oldReleased: false, report: 'none' as const };
-            }),
-          },
-        },
-      },
+      Released: { on: { contract: { guard: 'isContract', target: 'Contracted', actions: 'takeContract' } } },
     },
   });
 }
