@@ -98,7 +98,9 @@ describe('packed worlds', () => {
       if (p.kind !== 'invariant' || !('direct' in p.holds)) continue;
       memoised++;
       const holds = p.holds as PartPredicate;
-      for (const w of worlds) expect(holds(w), `${p.id} in ${name}`).toBe(holds.direct(w));
+      // One expect per property: an expect per world costs more than the predicates over ~20k worlds.
+      const differing = worlds.filter((w) => holds(w) !== holds.direct(w)).length;
+      expect(differing, `${p.id} in ${name}: worlds where the memoised value differs`).toBe(0);
     }
     expect(memoised).toBeGreaterThan(0);
   });
