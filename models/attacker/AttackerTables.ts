@@ -18,6 +18,27 @@ export interface KnowledgeEntry {
   readonly injectable: readonly Message[];
 }
 
+/** An entry whose messages are synthesised when first asked for: a search asks for the knowledge of every set of
+ *  observations (secrecy properties read it in every world), but for the messages only in worlds where the attacker
+ *  may still inject, and most sets are reached only with the budget spent (t2-replay-after-delete: CPU time in
+ *  docs/engine.md). The messages are the same whenever they are made: `make` reads nothing but the knowledge. */
+class LazyEntry implements KnowledgeEntry {
+  private list: readonly Message[] | undefined;
+  constructor(
+    readonly knowledge: Knowledge,
+    private make: (() => readonly Message[]) | undefined,
+  ) {}
+
+  get injectable(): readonly Message[] {
+    if (this.list === undefined) {
+      this.list = this.make!();
+      // Made once: the parent entry it may hold is not kept alive for it.
+      this.make = undefined;
+    }
+    return this.list;
+  }
+}
+
 /** What synthesis cost, summed over the knowledge entries made (for docs/engine.md and the bench). */
 export interface SynthesisStats {
   entries: number;
@@ -53,7 +74,7 @@ export class AttackerTables {
     let e = this.byObserved.get(key);
     if (e === undefined) {
       const knowledge = knowledgeOf([...this.model.initialKnowledge, ...observed.map((t) => JSON.parse(t) as Term)]);
-      e = { knowledge, injectable: this.injectableWith(knowledge) };
+      e = new LazyEntry(knowledge, () => this.injectableWith(knowledge));
       this.byObserved.set(key, e);
     }
     return e;
@@ -65,10 +86,12 @@ export class AttackerTables {
   extend(entry: KnowledgeEntry, term: string): KnowledgeEntry {
     const knowledge = learn(entry.knowledge, JSON.parse(term) as Term);
     if (knowledge === entry.knowledge) return entry;
-    const seen = new Set(entry.injectable.map(messageKey));
     const before = this.options.incremental === false ? undefined : entry.knowledge;
-    const added = this.injectableWith(knowledge, before).filter((m) => !seen.has(messageKey(m)));
-    return { knowledge, injectable: [...entry.injectable, ...added] };
+    return new LazyEntry(knowledge, () => {
+      const seen = new Set(entry.injectable.map(messageKey));
+      const added = this.injectableWith(knowledge, before).filter((m) => !seen.has(messageKey(m)));
+      return [...entry.injectable, ...added];
+    });
   }
 
   /** Names of others' secrets the attacker holds (derivable names are held names: analysis adds every name). */

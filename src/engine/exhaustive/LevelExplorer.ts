@@ -90,6 +90,13 @@ export class LevelExplorer<S, A> {
   private frontierStart = 0;
   private next: S[] = [];
   private nextMonitors: number[] = [];
+  /** A system that steps by key (`forEachSuccessorKey`, `stateOfKey`) searched with a bitset of keys keeps its levels
+   *  as keys, not states: a state is built from its key when it is expanded and dropped after, so no state object
+   *  outlives a level (each one would be promoted to V8's old space and die there: most of a large search's garbage,
+   *  its collection time and its resident memory beyond the counted stores, docs/engine.md). */
+  private readonly keyed: boolean;
+  private frontierKeys: number[] = [];
+  private nextKeys: number[] = [];
   /** Level of the frontier's states. */
   depth = 0;
   transitions = 0;
@@ -139,6 +146,7 @@ export class LevelExplorer<S, A> {
     const system = setup.system;
     this.leavingOut =
       setup.leaveOut === true && this.seen !== undefined && system.leavesOut !== undefined && system.forEachSuccessorKey !== undefined && system.stateOfKey !== undefined;
+    this.keyed = this.seen !== undefined && system.forEachSuccessorKey !== undefined && system.stateOfKey !== undefined;
   }
 
   get states(): number {
@@ -146,7 +154,12 @@ export class LevelExplorer<S, A> {
   }
 
   get frontierSize(): number {
-    return this.frontier.length;
+    return this.keyed ? this.frontierKeys.length : this.frontier.length;
+  }
+
+  /** States of the next level found so far. */
+  private get nextSize(): number {
+    return this.keyed ? this.nextKeys.length : this.next.length;
   }
 
   /** Global id of this explorer's local state `index`. */
@@ -166,8 +179,9 @@ export class LevelExplorer<S, A> {
       const state = initial[i]!;
       const monitor = this.monitors.initial(state);
       if (this.seen !== undefined) {
-        if (this.seen.add(this.compactKey(state))) {
-          this.register(state, monitor, -1 - i, 0, exactHigh);
+        const key = this.compactKey(state);
+        if (this.seen.add(key)) {
+          this.register(state, monitor, -1 - i, 0, exactHigh, key);
           if (this.leavingOut) this.nextVia.push(undefined);
         }
         continue;
@@ -199,11 +213,13 @@ export class LevelExplorer<S, A> {
   private expandLevel(): void {
     const system = this.system;
     const frontier = this.frontier;
+    const keys = this.frontierKeys;
+    const size = this.frontierSize;
     const fast = system.forEachSuccessor?.bind(system);
     const byKey = this.seen !== undefined && system.stateOfKey !== undefined ? system.forEachSuccessorKey?.bind(system) : undefined;
     if (this.owners > 1) this.outboxes = Array.from({ length: this.owners }, () => new Outbox<S>(this.monitors.count > 0));
-    for (let i = 0; i < frontier.length && this.cut === undefined; i++) {
-      const state = frontier[i]!;
+    for (let i = 0; i < size && this.cut === undefined; i++) {
+      const state = this.keyed ? system.stateOfKey!(keys[i]!) : frontier[i]!;
       this.current = state;
       this.currentId = this.globalId(this.frontierStart + i);
       this.currentMonitor = this.monitors.count > 0 ? this.frontierMonitors[i]! : 0;
@@ -272,7 +288,8 @@ export class LevelExplorer<S, A> {
     if (this.cut !== undefined) return;
     this.transitions++;
     if (this.seen !== undefined) {
-      if (this.seen.add(this.compactKey(next))) this.register(next, 0, this.currentId, actionIndex, exactHigh);
+      const key = this.compactKey(next);
+      if (this.seen.add(key)) this.register(next, 0, this.currentId, actionIndex, exactHigh, key);
       return;
     }
     let monitor = this.currentMonitor;
@@ -303,10 +320,10 @@ export class LevelExplorer<S, A> {
     }
     this.transitions++;
     if (this.seen!.add(checkedCompactKey(this.system.name, key))) {
-      const level = this.next.length;
-      this.register(this.system.stateOfKey!(key), 0, this.currentId, actionIndex, exactHigh);
+      const level = this.nextSize;
+      this.registerKey(key, this.currentId, actionIndex);
       // The action that first reached the state, unless the state limit kept it out of the next level.
-      if (this.leavingOut && this.next.length > level) this.nextVia.push(action);
+      if (this.leavingOut && this.nextSize > level) this.nextVia.push(action);
     }
   };
 
@@ -390,13 +407,15 @@ export class LevelExplorer<S, A> {
   private promote(): void {
     this.frontierVia = this.nextVia;
     this.nextVia = [];
-    this.frontierStart = this.parents.length - this.next.length;
+    this.frontierStart = this.parents.length - this.nextSize;
     this.frontier = this.next;
+    this.frontierKeys = this.nextKeys;
     this.frontierMonitors = this.nextMonitors;
     this.next = [];
+    this.nextKeys = [];
     this.nextMonitors = [];
     if (this.nextLevel !== undefined) this.nextLevel = new FingerprintSet(Math.max(1 << 10, 2 * this.frontier.length));
-    if (this.frontier.length > this.peakFrontier) this.peakFrontier = this.frontier.length;
+    if (this.frontierSize > this.peakFrontier) this.peakFrontier = this.frontierSize;
   }
 
   private fingerprint(state: S, monitor: number): void {
@@ -412,18 +431,40 @@ export class LevelExplorer<S, A> {
     return (mix32(this.fp.lo, this.fp.hi) >>> 16) % this.owners;
   }
 
-  /** Records a new state; `hi` is its fingerprint's high half (hashed fingerprints have the top bit set). */
-  private register(state: S, monitor: number, parent: number, action: number, hi: number): void {
+  /** Records a new state; `hi` is its fingerprint's high half (hashed fingerprints have the top bit set); `key` its
+   *  compact key, which a keyed explorer keeps in the level instead of the state. */
+  private register(state: S, monitor: number, parent: number, action: number, hi: number, key = -1): void {
+    const index = this.admit(parent, action);
+    if (index < 0) return;
+    if (hi >= 0x80000000) this.hashedStates++;
+    if (this.keyed) this.nextKeys.push(key);
+    else this.next.push(state);
+    if (this.monitors.count > 0) this.nextMonitors.push(monitor);
+    this.checkInvariants(state, parent, index);
+  }
+
+  /** `register` for a keyed explorer's new state by its key: the state is built only while some invariant is still
+   *  to be checked, and dropped after. */
+  private registerKey(key: number, parent: number, action: number): void {
+    const index = this.admit(parent, action);
+    if (index < 0) return;
+    this.nextKeys.push(key);
+    if (this.pendingInvariants.current.length > 0) this.checkInvariants(this.system.stateOfKey!(key), parent, index);
+  }
+
+  /** The index of a new state, its parent logged; -1 (the search cut) past the state limit. */
+  private admit(parent: number, action: number): number {
     if (this.parents.length >= this.setup.maxStates) {
       this.cut = 'states';
-      return;
+      return -1;
     }
     if (action > 0xffff) throw new RangeError('more than 65536 actions enabled in one state');
     const index = this.parents.length;
     this.parents.push(parent, action);
-    if (hi >= 0x80000000) this.hashedStates++;
-    this.next.push(state);
-    if (this.monitors.count > 0) this.nextMonitors.push(monitor);
+    return index;
+  }
+
+  private checkInvariants(state: S, parent: number, index: number): void {
     const invariants = this.pendingInvariants.current;
     for (let i = 0; i < invariants.length; i++) {
       if (!invariants[i]!.holds(state)) return this.reportViolations(state, parent < 0 ? 0 : this.depth + 1, this.globalId(index));

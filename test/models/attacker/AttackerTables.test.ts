@@ -35,3 +35,32 @@ describe('the attacker tables, extended by one term', () => {
     expect(model.attackerTables.stats.candidates).toBeLessThan(full.stats.candidates);
   });
 });
+
+describe('the attacker tables, asked for knowledge only', () => {
+  it('synthesise the messages of an entry when they are first asked for, the same list as at once', () => {
+    const config = jobs.find((j) => j.config.name === 't2-dishonest-ro-redirect')!.config;
+    const model = (worldSystem(config).initialStates()[0] as unknown as { model: WorldModel }).model;
+    const lazy = new AttackerTables(model.attacker);
+    const entry = lazy.entry([]);
+    expect(entry.knowledge.terms.size).toBeGreaterThan(0);
+    expect(lazy.stats.entries).toBe(0);
+    const messages = entry.injectable.map(keyOf);
+    expect(lazy.stats.entries).toBe(1);
+    expect(entry.injectable.map(keyOf)).toEqual(messages);
+    expect(lazy.stats.entries).toBe(1);
+    expect(messages.length).toBeGreaterThan(0);
+  });
+
+  it('make no messages for a set of observations whose knowledge alone is asked for (a secrecy claim reads it in every world)', () => {
+    const job = jobs.find((j) => j.config.name === 't2-dishonest-ro-redirect')!;
+    const system = worldSystem(job.config);
+    const model = (system.initialStates()[0] as unknown as { model: WorldModel }).model;
+    searchExhaustive(system, [], { maxStates: 5_000 });
+    expect(model.observations.count).toBeGreaterThan(10);
+    for (let set = 0; set < model.observations.count; set++) void model.knowledge(set).knowledge;
+    const synthesised = model.attackerTables.stats.entries;
+    // Every set's messages, asked for now: the entries the search did not need synthesise only now.
+    for (let set = 0; set < model.observations.count; set++) void model.knowledge(set).injectable;
+    expect(synthesised).toBeLessThan(model.attackerTables.stats.entries);
+  });
+});
