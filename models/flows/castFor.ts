@@ -84,9 +84,11 @@ const subscriberInput = (config: ScenarioConfig, delayedActivation: boolean, cha
 });
 const treInput = (config: ScenarioConfig) => ({
   off: config.off, blockFromInstalled: config.assumptions.blockFromInstalled,
-  userGate: config.userGate,
+  userGate: config.userGate, dmSession: config.assumptions.omaDmSession,
   storage: { capacity: config.treCapacity, whenFull: config.assumptions.storageFull, retiredDeletedAtCommit: config.assumptions.retiredDeletedAtCommit },
 });
+
+const roInput = (config: ScenarioConfig, delayedActivation: boolean) => ({ delayedActivation, dmSession: config.assumptions.omaDmSession, off: config.off });
 
 function factorySnapshots(config: ScenarioConfig): Record<BaseRoleId, AnyMachineSnapshot> {
   return {
@@ -96,7 +98,7 @@ function factorySnapshots(config: ScenarioConfig): Record<BaseRoleId, AnyMachine
     tre: fresh(treMachine, treInput(config)),
     vno: fresh(vnoMachine),
     icsp: fresh(non3gppIcspMachine, { mode: icspModeOf(config) }),
-    ro: fresh(registrationOperatorMachine, { delayedActivation: config.delayedActivation }),
+    ro: fresh(registrationOperatorMachine, roInput(config, config.delayedActivation)),
     pva: fresh(pvaMachine, { off: config.off }),
     sho1: fresh(shoMachine, { id: 'sho1', off: config.off }),
     sho2: fresh(shoMachine, { id: 'sho2', off: config.off }),
@@ -150,7 +152,7 @@ function inServiceSnapshots(config: ScenarioConfig, serving: ShoId, state: 'Sele
     tre: treMachine.resolveState({ value: tre.value, context: treContext }),
     vno: config.access === '3gpp' ? vnoMachine.resolveState({ value: 'Attached', context: { xres: null, pcid: null } }) : base.vno,
     icsp: config.access === '3gpp' ? base.icsp : resolved(non3gppIcspMachine, { mode: icspModeOf(config) }, 'Connected', {}),
-    ro: resolved(registrationOperatorMachine, { delayedActivation: false }, { ICF: 'Active', DRF: 'Idle', DPF: 'Idle' }, {
+    ro: resolved(registrationOperatorMachine, roInput(config, false), { ICF: 'Active', DRF: 'Idle', DPF: 'Idle' }, {
       devices: [{ pcid: credItems[1]!, kInit: credItems[2]!, kPin: credItems[3]!, connected: false, directory: serving }],
       avsIssued: icspModeOf(config) === 'authenticated' ? 1 : 0,
     }),

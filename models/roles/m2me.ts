@@ -25,7 +25,7 @@ type M2meInbound =
   | 'powerOn' | 'ready' | 'resetDone' | 'authChallenge' | 'authResponse' | 'attachReject' | 'ipConnectivity'
   | 'bootstrap' | 'registrationRequest' | 'mcimDownload' | 'mcimActivation' | 'provisioningStatus'
   | 'reprovisionInstruction' | 'discardNotice' | 'discardAck' | 'provisionCommit' | 'treUpdate' | 'lifecycleCommand'
-  | 'userAuth' | 'interfaceResponse';
+  | 'userAuth' | 'interfaceResponse' | 'dmSessionOpen' | 'dmServerAuth';
 
 export type M2meEvent = Delivery<M2meInbound>;
 
@@ -78,6 +78,10 @@ function buildM2meMachine(device: DeviceId) {
       ],
       // What the TRE's key-management interface answers a caller on the host ([t4 cm2] off) stays in host memory.
       interfaceResponse: { guard: 'fromTre' },
+      // The OMA DM session of steps 10-14 (assumption omaDmSession): the host carries it between its TRE (the DM
+      // client's security, 5.1.2.4 [t2 cm3]) and the RO (DPF), over the connectivity it has.
+      dmSessionOpen: { guard: 'fromTre', actions: 'toRo' },
+      dmServerAuth: { guard: 'fromNet', actions: 'toTre' },
     },
     states: {
       Off: {

@@ -1,11 +1,13 @@
 // The Registration Operator (004 5.1.3.5.4) with its three technical functions as parallel regions:
 // ICF (5.1.3.4.4, AVs for the PCID), DRF (5.1.3.4.2, discovery, bootstrap, registration at the SHO),
 // DPF (5.1.3.4.3, download of the MCIM object, status back to the SHO, change-of-operator relay).
-import { assign, emit, setup } from 'xstate';
+import { assign, emit, enqueueActions, setup } from 'xstate';
 import { oneDevice, type DeviceAddressing } from '../deviceAddressing.ts';
 import { pk, type Term } from '../../src/attacker/Term.ts';
+import type { SwitchId } from '../counterMeasures/switches.ts';
+import { clientAuthenticated } from './dmSession.ts';
 import {
-  activationAckTerm, avRejectTerm, avResponseTerm, bootstrapTerm, discardRelayTerm, out, provisionCommitTerm,
+  activationAckTerm, avRejectTerm, avResponseTerm, bootstrapTerm, discardRelayTerm, dmServerAuthTerm, out, provisionCommitTerm,
   provisioningReportTerm, randNonce, selectionAckTerm, skRo, skSho, type Delivery, type SendEvent,
 } from '../messages.ts';
 import { fieldsOf, nameId, same, verifySigned } from '../readTerm.ts';
@@ -20,6 +22,8 @@ export interface RoDevice {
   readonly connected: boolean;
   /** The DRF's record of the SHO the M2ME subscribes to (001 step 9 "in its database"; 5.1.3.7.4.2 step 14). */
   readonly directory: ShoId | null;
+  /** The registration nonce of the OMA DM session the DPF accepted from this device (omaDmSession), or null. */
+  readonly session?: Term | null;
 }
 
 export interface RoContext {
@@ -32,6 +36,12 @@ export interface RoContext {
   readonly dpfSho: ShoId | null;
   readonly dpfDevice: Term | null;
   readonly dpfNonce: Term | null;
+  /** Assumption omaDmSession: steps 12-13 run in an OMA DM session (models/roles/dmSession.ts); `off` for its switch. */
+  readonly dmSession: boolean;
+  readonly off: readonly SwitchId[];
+  /** Ghost logs (properties only): every DM session opening the DPF accepted, and every server answer it sent. */
+  readonly dmClients: readonly Term[];
+  readonly dmAnswers: readonly Term[];
 }
 
 const MAX_AVS = 3;
@@ -39,7 +49,7 @@ const MAX_AVS = 3;
 type RoInbound =
   | 'initialCredentials' | 'activationNotice' | 'avRequest' | 'pdpContext' | 'directConnection' | 'shoSelection'
   | 'discoveryRequest' | 'registrationRequest' | 'shoRegistration' | 'provisioningAuthorisation'
-  | 'activationAuthorisation' | 'provisioningStatus' | 'discardAck';
+  | 'activationAuthorisation' | 'provisioningStatus' | 'discardAck' | 'dmSessionOpen';
 
 export type RoEvent = Delivery<RoInbound>;
 
@@ -67,6 +77,20 @@ function authorisation(ctx: RoContext, msg: Term): { sho: ShoId; device: Term; o
     return { sho, device: device.pcid, object, nonce: inner[1] };
   }
   return undefined;
+}
+
+/** 5.1.3.6.2 step 12 in the session: with omaDmSession the DPF downloads only into the device's authenticated session
+ *  of the registration the object carries (x.2.3 "validates that the provisioning request relates to an ongoing M2M
+ *  provisioning"). */
+function sessionFor(ctx: RoContext, msg: Term): boolean {
+  const a = authorisation(ctx, msg);
+  if (a === undefined) return false;
+  return !ctx.dmSession || same(ctx.devices.find((d) => same(d.pcid, a.device))?.session ?? undefined, a.nonce);
+}
+
+/** The session opening `msg`, client-authenticated for a device the RO knows (x.2.2 device PIN). */
+function dmOpening(ctx: RoContext, msg: Term): { pcid: Term; nonce: Term } | undefined {
+  return clientAuthenticated(ctx.off, msg, (pcid) => ctx.devices.find((d) => same(d.pcid, pcid))?.kPin);
 }
 
 /** The DPF remembers which SHO and device it downloads for and the nonce: the old SHO's ack and the commit carry it. */
@@ -111,7 +135,10 @@ function discardAcknowledged(ctx: RoContext, msg: Term): boolean {
 /** The RO, answering each device at its own M2ME and subscriber, by the PCID it serves (5.1.3.6.2 steps 3-12). */
 function buildRoMachine(addressing: DeviceAddressing) {
   return setup({
-    types: { context: {} as RoContext, events: {} as RoEvent, emitted: {} as SendEvent, input: {} as { delayedActivation: boolean } },
+    types: {
+      context: {} as RoContext, events: {} as RoEvent, emitted: {} as SendEvent,
+      input: {} as { delayedActivation: boolean; dmSession?: boolean; off?: readonly SwitchId[] },
+    },
     actions: {
       storeCredentials: assign(({ context, event }) => {
         const f = fieldsOf(event.msg, 'initialCredentials', 3);
@@ -126,6 +153,7 @@ function buildRoMachine(addressing: DeviceAddressing) {
     id: 'ro',
     context: ({ input }) => ({
       devices: [], delayedActivation: input.delayedActivation, avsIssued: 0, dpfSho: null, dpfDevice: null, dpfNonce: null,
+      dmSession: input.dmSession ?? false, off: input.off ?? [], dmClients: [], dmAnswers: [],
     }),
     type: 'parallel',
     states: {
@@ -257,13 +285,32 @@ function buildRoMachine(addressing: DeviceAddressing) {
       },
       DPF: {
         initial: 'Idle',
+        on: {
+          // x.2.3 "the client connects to the OMA DM server" (omaDmSession): the DPF authenticates the client with the
+          // device PIN (x.2.2) and answers under its DM server key (option 2), for that registration's session.
+          dmSessionOpen: {
+            guard: ({ context, event }) => {
+              const o = context.dmSession ? dmOpening(context, event.msg) : undefined;
+              return o !== undefined && !same(context.devices.find((d) => same(d.pcid, o.pcid))?.session ?? undefined, o.nonce);
+            },
+            actions: enqueueActions(({ context, event, enqueue }) => {
+              const o = dmOpening(context, event.msg)!;
+              const answer = dmServerAuthTerm(o.pcid, o.nonce);
+              enqueue.emit(out(addressing.of('m2me', o.pcid), 'dmServerAuth', answer));
+              enqueue.assign({
+                ...withDevice(context, o.pcid, { session: o.nonce }),
+                dmClients: [...context.dmClients, event.msg], dmAnswers: [...context.dmAnswers, answer],
+              });
+            }),
+          },
+        },
         states: {
           Idle: {
             on: {
               // Step 11 "contacts the RO (DPF) and authorizes provisioning"; step 12 "downloads a MCIM object"
               // (001 steps 17-18; 5.1.3.7.4.2 steps 6-7 over the old SHO's connectivity).
               provisioningAuthorisation: {
-                guard: ({ context, event }) => authorisation(context, event.msg) !== undefined,
+                guard: ({ context, event }) => sessionFor(context, event.msg),
                 target: 'Downloading',
                 actions: [
                   emit(({ context, event }) => {
@@ -275,7 +322,7 @@ function buildRoMachine(addressing: DeviceAddressing) {
               },
               // 5.1.3.7.4.2 both-present variant: the new SHO authorises use of its MCIM already in the M2ME.
               activationAuthorisation: {
-                guard: ({ context, event }) => authorisation(context, event.msg) !== undefined,
+                guard: ({ context, event }) => sessionFor(context, event.msg),
                 target: 'Downloading',
                 actions: [
                   emit(({ context, event }) => {
