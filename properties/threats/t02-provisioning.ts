@@ -23,7 +23,7 @@ export const t02Provisioning: ThreatCheck = {
     { property: mcimSecretNeverLeaves, checks: ['t2.cm2', 't2.cm3', '004 x.2.3 NOTE 2', '001 step 16'] },
     { property: installedMcimWasIssuedForThisTre, checks: ['t2.cm4', 't2.cm5', 't2.cm6', '004 5.1.2.4', '004 x.2.3'] },
     { property: shoSuccessMeansInstalled, checks: ['t2.cm4', '004 5.1.3.6.2 steps 13-14'] },
-    { property: dmSessionPeersAuthenticated, checks: ['t2.cm4', 't3.cm5', '004 x.2.2', '004 5.1.3.6.2 NOTE'] },
+    { property: dmSessionPeersAuthenticated, checks: ['t2.cm4', 't3.cm5', '004 x.2.2', '004 5.1.3.6.2 steps 10-14'] },
     { property: subscriberChoiceHonoured, checks: ['t2.cm5', '004 5.1.3.5.2', '004 5.1.3.6.2 step 6', '004 x.3'] },
   ],
   knownFindings: {
