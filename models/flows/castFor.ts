@@ -84,11 +84,13 @@ const subscriberInput = (config: ScenarioConfig, delayedActivation: boolean, cha
 });
 const treInput = (config: ScenarioConfig) => ({
   off: config.off, blockFromInstalled: config.assumptions.blockFromInstalled,
-  userGate: config.userGate, dmSession: config.assumptions.omaDmSession,
+  userGate: config.userGate, dmSession: config.assumptions.omaDmSession, failureReport: config.assumptions.failureReport,
   storage: { capacity: config.treCapacity, whenFull: config.assumptions.storageFull, retiredDeletedAtCommit: config.assumptions.retiredDeletedAtCommit },
 });
 
-const roInput = (config: ScenarioConfig, delayedActivation: boolean) => ({ delayedActivation, dmSession: config.assumptions.omaDmSession, off: config.off });
+const roInput = (config: ScenarioConfig, delayedActivation: boolean) => ({
+  delayedActivation, dmSession: config.assumptions.omaDmSession, failureReport: config.assumptions.failureReport, off: config.off,
+});
 
 function factorySnapshots(config: ScenarioConfig): Record<BaseRoleId, AnyMachineSnapshot> {
   return {
@@ -100,8 +102,8 @@ function factorySnapshots(config: ScenarioConfig): Record<BaseRoleId, AnyMachine
     icsp: fresh(non3gppIcspMachine, { mode: icspModeOf(config) }),
     ro: fresh(registrationOperatorMachine, roInput(config, config.delayedActivation)),
     pva: fresh(pvaMachine, { off: config.off }),
-    sho1: fresh(shoMachine, { id: 'sho1', off: config.off }),
-    sho2: fresh(shoMachine, { id: 'sho2', off: config.off }),
+    sho1: fresh(shoMachine, { id: 'sho1', off: config.off, failureReport: config.assumptions.failureReport }),
+    sho2: fresh(shoMachine, { id: 'sho2', off: config.off, failureReport: config.assumptions.failureReport }),
   };
 }
 
@@ -159,12 +161,12 @@ function inServiceSnapshots(config: ScenarioConfig, serving: ShoId, state: 'Sele
     // With other devices to come, the PVA waits for their PfCs too (5.1.3.5.8 "in advance"; pva.ts).
     pva: resolved(pvaMachine, { off: config.off }, config.devices > 1 ? 'Unconfigured' : 'Ready', { references: [platformCredential(victim, 'v1')] }),
   };
-  snaps[serving] = resolved(shoMachine, { id: serving, off: config.off }, 'Serving', {
+  snaps[serving] = resolved(shoMachine, { id: serving, off: config.off, failureReport: config.assumptions.failureReport }, 'Serving', {
     device: victim.pcid, token: victim.token, nonce: registrationNonce(victim.pcid, 1), treKey: pk(victim.platformKey), report: 'success',
     registration: servedRegistration, issued: [{ object: servedObject, token: victim.token, registration: servedRegistration }],
   });
   // Both-present: the new SHO provisioned its MCIM into this device earlier, so it knows the device.
-  if (config.sho !== serving) snaps[config.sho] = resolved(shoMachine, { id: config.sho, off: config.off }, 'NoContract', {
+  if (config.sho !== serving) snaps[config.sho] = resolved(shoMachine, { id: config.sho, off: config.off, failureReport: config.assumptions.failureReport }, 'NoContract', {
     preinstalled: config.bothMcimsPresent, device: config.bothMcimsPresent ? victim.pcid : null,
   });
   return snaps;

@@ -38,6 +38,8 @@ export interface RoContext {
   readonly dpfNonce: Term | null;
   /** Assumption omaDmSession: steps 12-13 run in an OMA DM session (models/roles/dmSession.ts); `off` for its switch. */
   readonly dmSession: boolean;
+  /** Assumption failureReport: the TRE reports a failed provisioning; the DPF passes it on and keeps the download open. */
+  readonly failureReport: boolean;
   readonly off: readonly SwitchId[];
   /** Ghost logs (properties only): every DM session opening the DPF accepted, and every server answer it sent. */
   readonly dmClients: readonly Term[];
@@ -78,6 +80,10 @@ function authorisation(ctx: RoContext, msg: Term): { sho: ShoId; device: Term; o
   }
   return undefined;
 }
+
+/** Step 13's status reports failure (`<provisioned, PCID, nonce, SHO, fail>`, read without checking its signer: the SHO
+ *  checks it, step 14). */
+const reportsFailure = (msg: Term): boolean => nameId((msg.kind === 'sign' ? fieldsOf(msg.body, 'provisioned', 4) : undefined)?.[3]) === 'fail';
 
 /** 5.1.3.6.2 step 12 in the session: with omaDmSession the DPF downloads only into the device's authenticated session
  *  of the registration the object carries (x.2.3 "validates that the provisioning request relates to an ongoing M2M
@@ -137,7 +143,7 @@ function buildRoMachine(addressing: DeviceAddressing) {
   return setup({
     types: {
       context: {} as RoContext, events: {} as RoEvent, emitted: {} as SendEvent,
-      input: {} as { delayedActivation: boolean; dmSession?: boolean; off?: readonly SwitchId[] },
+      input: {} as { delayedActivation: boolean; dmSession?: boolean; failureReport?: boolean; off?: readonly SwitchId[] },
     },
     actions: {
       storeCredentials: assign(({ context, event }) => {
@@ -153,7 +159,7 @@ function buildRoMachine(addressing: DeviceAddressing) {
     id: 'ro',
     context: ({ input }) => ({
       devices: [], delayedActivation: input.delayedActivation, avsIssued: 0, dpfSho: null, dpfDevice: null, dpfNonce: null,
-      dmSession: input.dmSession ?? false, off: input.off ?? [], dmClients: [], dmAnswers: [],
+      dmSession: input.dmSession ?? false, failureReport: input.failureReport ?? false, off: input.off ?? [], dmClients: [], dmAnswers: [],
     }),
     type: 'parallel',
     states: {
@@ -346,14 +352,22 @@ function buildRoMachine(addressing: DeviceAddressing) {
                 ],
               },
               // 004 step 14 / 5.1.3.7.4.2 step 13 "reports the success/failure status of the provisioning" to the SHO.
-              provisioningStatus: {
+              provisioningStatus: [
+                {
+                  // A failure status (assumption failureReport) is reported on; the download stays open, since the
+                  // TRE keeps waiting for a good object (the text says nothing of a retry).
+                  guard: ({ context, event }) => context.failureReport && context.dpfSho !== null && reportsFailure(event.msg),
+                  actions: emit(({ context, event }) => out(context.dpfSho!, 'provisioningReport', provisioningReportTerm(context.dpfDevice!, event.msg))),
+                },
+                {
                 guard: ({ context }) => context.dpfSho !== null,
                 target: 'Idle',
                 actions: [
                   emit(({ context, event }) => out(context.dpfSho!, 'provisioningReport', provisioningReportTerm(context.dpfDevice!, event.msg))),
                   assign({ dpfSho: null, dpfDevice: null, dpfNonce: null }),
                 ],
-              },
+                },
+              ],
             },
           },
         },

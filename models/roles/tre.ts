@@ -12,7 +12,7 @@ import {
   applyLifecycle, commitStaged, installAndActivate, integrityChecked, isActive, isModified, markCheckpoint, removeAll, unboundedStorage,
 } from './treRegistry.ts';
 import {
-  awaitingMcimFrom, canRegister, discardNoticeFor, integrityPolicy, lifecycleFromCommand, me,
+  awaitingMcimFrom, canRegister, discardNoticeFor, failedProvisioning, failureStatusFor, integrityPolicy, lifecycleFromCommand, me,
   nonceOf, oldShoOf, on, provisioningStatusFor, readActivation, readBootstrap, readInstruction, readMcimObject, registrationFor, registryWithRoom, signedBy,
   stagedOverOld, updateOf, userAuthenticated, userGateOpen,
 } from './treChecks.ts';
@@ -54,6 +54,7 @@ function buildTreMachine(device: DeviceId) {
     context: ({ input }) => ({
       off: input?.off ?? [], blockFromInstalled: input?.blockFromInstalled ?? true, storage: input?.storage ?? unboundedStorage,
       userGate: input?.userGate ?? false, userVerified: false, keypadEntries: 0, dmSession: input?.dmSession ?? false, dmServerFor: 0,
+      failureReport: input?.failureReport ?? false, failedFor: 0,
       creds: null, firmware: 'v1', registry: [], expectedSho: null, pendingNonce: 0, noncesUsed: 0, staged: null,
       userWrong: 0, userBlocked: 'no', tampered: false,
       installs: [], activations: [], commands: [], instructions: [], userEntries: [], dmOpens: [], dmServers: [],
@@ -254,6 +255,12 @@ function buildTreMachine(device: DeviceId) {
                       installs: [...context.installs, event.msg],
                     })),
                   ],
+                },
+                {
+                  // 004 step 13 "reports the success/failure status of the provisioning" (assumption failureReport):
+                  // an object of this registration it cannot provision; the TRE keeps waiting for a good one.
+                  guard: ({ context, event }) => inDmSession(context) && failedProvisioning(context, event.msg),
+                  actions: [emit(({ context }) => failureStatusFor(context, host)), assign(({ context }) => ({ failedFor: context.pendingNonce }))],
                 },
               ],
               // 5.1.3.7.4.2 variant "credentials for the old SHO and those for the new SHO may already be present":

@@ -36,6 +36,10 @@ export interface TreContext {
   readonly userVerified: boolean;
   /** Assumption `omaDmSession`: steps 12-13 run in an OMA DM session with the DPF (models/roles/dmSession.ts). */
   readonly dmSession: boolean;
+  /** Assumption `failureReport`: the TRE reports an MCIM object of its registration that it cannot provision. */
+  readonly failureReport: boolean;
+  /** The registration (nonce number) whose failure the TRE has reported, 0 for none (once per registration). */
+  readonly failedFor: number;
   /** The registration (nonce number) whose DM session authenticated the server, 0 for none. */
   readonly dmServerFor: number;
   /** The number of the last keypad entry taken through the tunnel, 0 for none [t10 cm5 anti-replay]. */
@@ -90,6 +94,7 @@ export interface TreInput {
   readonly storage?: StoragePolicy;
   readonly userGate?: boolean;
   readonly dmSession?: boolean;
+  readonly failureReport?: boolean;
 }
 
 export type TreInbound =
