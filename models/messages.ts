@@ -236,9 +236,10 @@ export const shoRegistrationBody = (sho: ShoId, pcid: Term): Term => tuple(name(
 
 // ---- The OMA DM session of steps 10-14 (004 5.1.3.6.2 NOTE; x.2.2; x.2.3; 003 t2 cm4) -------------
 // Assumption `omaDmSession` (models/flows/assumptions.ts): the text gives no message of the session, so these two are
-// the model's. The client opens the session for its outstanding registration (its nonce), authenticated with the
-// device PIN (x.2.2 "The same authentication token can be used for transport-neutral security in further OMA DM
-// communication"); the server answers for that session under the DM server key of the bootstrap (x.2.2 option 2).
+// the model's. Once authorised (step 11) the server authenticates first, for the session of the TRE's outstanding
+// registration (its nonce), under the DM server key of the bootstrap (x.2.2 option 2; the server first, as in the TLS
+// negotiation x.2.2 names); the client answers authenticated with the device PIN (x.2.2 "The same authentication token
+// can be used for transport-neutral security in further OMA DM communication"), and the download follows.
 
 export const dmSessionOpenBody = (pcid: Term, nonce: Term): Term => tuple(name('dmOpen'), pcid, nonce);
 export const dmSessionOpenTerm = (pcid: Term, kPin: Term, nonce: Term): Term =>

@@ -63,7 +63,7 @@ export const assumptionRecords: readonly AssumptionRecord[] = [
   },
   {
     id: 'omaDmSession', default: 'false',
-    fills: '5.1.3.6.2 NOTE "steps 10 to 14 may be secured by use of the OMA DM protocol with the RO (DPF) acting as the server" (an example); x.2.2 and x.2.3 give no message of that session: the model\'s client opens it for its outstanding registration (the registration nonce as the session\'s freshness), authenticated with the device PIN (x.2.2, one of its three choices), and the DPF answers under the DM server key the bootstrap carried (option 2); the DPF downloads, and the TRE takes a download, only in the session so authenticated (003 t2 cm4 mutual authentication: switch t2.cm4.mutual)',
+    fills: '5.1.3.6.2 NOTE "steps 10 to 14 may be secured by use of the OMA DM protocol with the RO (DPF) acting as the server" (an example); x.2.2 and x.2.3 give no message of that session: in the model, once authorised (step 11), the DPF authenticates first under the DM server key the bootstrap carried (option 2; the server first, as in TLS), for the TRE\'s outstanding registration (the registration nonce as the session\'s freshness); the TRE answers authenticated with the device PIN (x.2.2, one of its three choices); the DPF downloads only after that answer, and the TRE takes a download only after the server authenticated (003 t2 cm4 mutual authentication: switch t2.cm4.mutual)',
     meaning: (v) => (v ? 'steps 12-13 run in an OMA DM session in which the TRE and the DPF authenticate each other' : 'no OMA DM session: the DPF sends the MCIM object as it is (the objects carry their own protection, x.2.3)'),
   },
 ];

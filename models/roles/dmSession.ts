@@ -15,7 +15,7 @@ export function serverAuthenticated(off: readonly SwitchId[], msg: Term, serverK
 }
 
 /** The DPF's check (x.2.2 client authentication with the device PIN, "the same authentication token ... in further
- *  OMA DM communication"): the client's opening, its PCID and registration nonce under the MAC of that device's PIN.
+ *  OMA DM communication"): the client's answer, its PCID and registration nonce under the MAC of that device's PIN.
  *  `pinOf` gives the PIN of a device the RO knows. Returns the PCID and nonce. */
 export function clientAuthenticated(
   off: readonly SwitchId[], msg: Term, pinOf: (pcid: Term) => Term | undefined,

@@ -22,8 +22,6 @@ export interface RoDevice {
   readonly connected: boolean;
   /** The DRF's record of the SHO the M2ME subscribes to (001 step 9 "in its database"; 5.1.3.7.4.2 step 14). */
   readonly directory: ShoId | null;
-  /** The registration nonce of the OMA DM session the DPF accepted from this device (omaDmSession), or null. */
-  readonly session?: Term | null;
 }
 
 export interface RoContext {
@@ -36,12 +34,14 @@ export interface RoContext {
   readonly dpfSho: ShoId | null;
   readonly dpfDevice: Term | null;
   readonly dpfNonce: Term | null;
+  /** With omaDmSession: the object the DPF holds for the download until the client has authenticated (step 12). */
+  readonly dpfObject: { readonly kind: 'mcimDownload' | 'mcimActivation'; readonly object: Term } | null;
   /** Assumption omaDmSession: steps 12-13 run in an OMA DM session (models/roles/dmSession.ts); `off` for its switch. */
   readonly dmSession: boolean;
   /** Assumption failureReport: the TRE reports a failed provisioning; the DPF passes it on and keeps the download open. */
   readonly failureReport: boolean;
   readonly off: readonly SwitchId[];
-  /** Ghost logs (properties only): every DM session opening the DPF accepted, and every server answer it sent. */
+  /** Ghost logs (properties only): every client answer the DPF accepted in a session, and every server authentication it sent. */
   readonly dmClients: readonly Term[];
   readonly dmAnswers: readonly Term[];
 }
@@ -85,18 +85,10 @@ function authorisation(ctx: RoContext, msg: Term): { sho: ShoId; device: Term; o
  *  checks it, step 14). */
 const reportsFailure = (msg: Term): boolean => nameId((msg.kind === 'sign' ? fieldsOf(msg.body, 'provisioned', 4) : undefined)?.[3]) === 'fail';
 
-/** 5.1.3.6.2 step 12 in the session: with omaDmSession the DPF downloads only into the device's authenticated session
- *  of the registration the object carries (x.2.3 "validates that the provisioning request relates to an ongoing M2M
- *  provisioning"). */
-function sessionFor(ctx: RoContext, msg: Term): boolean {
-  const a = authorisation(ctx, msg);
-  if (a === undefined) return false;
-  return !ctx.dmSession || same(ctx.devices.find((d) => same(d.pcid, a.device))?.session ?? undefined, a.nonce);
-}
-
-/** The session opening `msg`, client-authenticated for a device the RO knows (x.2.2 device PIN). */
-function dmOpening(ctx: RoContext, msg: Term): { pcid: Term; nonce: Term } | undefined {
-  return clientAuthenticated(ctx.off, msg, (pcid) => ctx.devices.find((d) => same(d.pcid, pcid))?.kPin);
+/** The client's answer in the session of the download in progress, authenticated with the device PIN (x.2.2). */
+function clientInSession(ctx: RoContext, msg: Term): boolean {
+  const c = ctx.dpfObject === null ? undefined : clientAuthenticated(ctx.off, msg, (pcid) => ctx.devices.find((d) => same(d.pcid, pcid))?.kPin);
+  return c !== undefined && same(c.pcid, ctx.dpfDevice ?? undefined) && same(c.nonce, ctx.dpfNonce ?? undefined);
 }
 
 /** The DPF remembers which SHO and device it downloads for and the nonce: the old SHO's ack and the commit carry it. */
@@ -140,6 +132,22 @@ function discardAcknowledged(ctx: RoContext, msg: Term): boolean {
 
 /** The RO, answering each device at its own M2ME and subscriber, by the PCID it serves (5.1.3.6.2 steps 3-12). */
 function buildRoMachine(addressing: DeviceAddressing) {
+  type Enqueue = { emit: (e: SendEvent) => void; assign: (patch: Partial<RoContext>) => void };
+  /** Step 12 "The RO (DPF) downloads a MCIM object to the M2ME" at once, or, with omaDmSession, once the session is
+   *  up: the DPF, acting as the DM server, first authenticates to the TRE under its key from the bootstrap (x.2.2
+   *  option 2; the server first, as in the TLS negotiation x.2.2 names) and holds the object for the client's answer. */
+  function startDownload(context: RoContext, msg: Term, kind: 'mcimDownload' | 'mcimActivation', enqueue: Enqueue): void {
+    const a = authorisation(context, msg)!;
+    const to = addressing.of('m2me', a.device);
+    if (!context.dmSession) {
+      enqueue.emit(out(to, kind, a.object));
+      enqueue.assign(downloadFor(context, msg));
+      return;
+    }
+    const answer = dmServerAuthTerm(a.device, a.nonce);
+    enqueue.emit(out(to, 'dmServerAuth', answer));
+    enqueue.assign({ ...downloadFor(context, msg), dpfObject: { kind, object: a.object }, dmAnswers: [...context.dmAnswers, answer] });
+  }
   return setup({
     types: {
       context: {} as RoContext, events: {} as RoEvent, emitted: {} as SendEvent,
@@ -158,7 +166,7 @@ function buildRoMachine(addressing: DeviceAddressing) {
   }).createMachine({
     id: 'ro',
     context: ({ input }) => ({
-      devices: [], delayedActivation: input.delayedActivation, avsIssued: 0, dpfSho: null, dpfDevice: null, dpfNonce: null,
+      devices: [], delayedActivation: input.delayedActivation, avsIssued: 0, dpfSho: null, dpfDevice: null, dpfNonce: null, dpfObject: null,
       dmSession: input.dmSession ?? false, failureReport: input.failureReport ?? false, off: input.off ?? [], dmClients: [], dmAnswers: [],
     }),
     type: 'parallel',
@@ -291,57 +299,34 @@ function buildRoMachine(addressing: DeviceAddressing) {
       },
       DPF: {
         initial: 'Idle',
-        on: {
-          // x.2.3 "the client connects to the OMA DM server" (omaDmSession): the DPF authenticates the client with the
-          // device PIN (x.2.2) and answers under its DM server key (option 2), for that registration's session.
-          dmSessionOpen: {
-            guard: ({ context, event }) => {
-              const o = context.dmSession ? dmOpening(context, event.msg) : undefined;
-              return o !== undefined && !same(context.devices.find((d) => same(d.pcid, o.pcid))?.session ?? undefined, o.nonce);
-            },
-            actions: enqueueActions(({ context, event, enqueue }) => {
-              const o = dmOpening(context, event.msg)!;
-              const answer = dmServerAuthTerm(o.pcid, o.nonce);
-              enqueue.emit(out(addressing.of('m2me', o.pcid), 'dmServerAuth', answer));
-              enqueue.assign({
-                ...withDevice(context, o.pcid, { session: o.nonce }),
-                dmClients: [...context.dmClients, event.msg], dmAnswers: [...context.dmAnswers, answer],
-              });
-            }),
-          },
-        },
         states: {
           Idle: {
             on: {
               // Step 11 "contacts the RO (DPF) and authorizes provisioning"; step 12 "downloads a MCIM object"
               // (001 steps 17-18; 5.1.3.7.4.2 steps 6-7 over the old SHO's connectivity).
               provisioningAuthorisation: {
-                guard: ({ context, event }) => sessionFor(context, event.msg),
+                guard: ({ context, event }) => authorisation(context, event.msg) !== undefined,
                 target: 'Downloading',
-                actions: [
-                  emit(({ context, event }) => {
-                    const a = authorisation(context, event.msg)!;
-                    return out(addressing.of('m2me', a.device), 'mcimDownload', a.object);
-                  }),
-                  assign(({ context, event }) => downloadFor(context, event.msg)),
-                ],
+                actions: enqueueActions(({ context, event, enqueue }) => startDownload(context, event.msg, 'mcimDownload', enqueue)),
               },
               // 5.1.3.7.4.2 both-present variant: the new SHO authorises use of its MCIM already in the M2ME.
               activationAuthorisation: {
-                guard: ({ context, event }) => sessionFor(context, event.msg),
+                guard: ({ context, event }) => authorisation(context, event.msg) !== undefined,
                 target: 'Downloading',
-                actions: [
-                  emit(({ context, event }) => {
-                    const a = authorisation(context, event.msg)!;
-                    return out(addressing.of('m2me', a.device), 'mcimActivation', a.object);
-                  }),
-                  assign(({ context, event }) => downloadFor(context, event.msg)),
-                ],
+                actions: enqueueActions(({ context, event, enqueue }) => startDownload(context, event.msg, 'mcimActivation', enqueue)),
               },
             },
           },
           Downloading: {
             on: {
+              // The client authenticated in the session (omaDmSession; x.2.2 device PIN, 003 t2 cm4): step 12 now.
+              dmSessionOpen: {
+                guard: ({ context, event }) => clientInSession(context, event.msg),
+                actions: [
+                  emit(({ context }) => out(addressing.of('m2me', context.dpfDevice), context.dpfObject!.kind, context.dpfObject!.object)),
+                  assign(({ context, event }) => ({ dpfObject: null, dmClients: [...context.dmClients, event.msg] })),
+                ],
+              },
               // 5.1.3.7.4.2 step 11 "sends the acknowledgment message to the RO (DPF), which relays it to the new
               // SHO. Some privacy filtering may be applied"; then step 12 the DPF aids the provisioning (commit).
               discardAck: {
@@ -364,7 +349,7 @@ function buildRoMachine(addressing: DeviceAddressing) {
                 target: 'Idle',
                 actions: [
                   emit(({ context, event }) => out(context.dpfSho!, 'provisioningReport', provisioningReportTerm(context.dpfDevice!, event.msg))),
-                  assign({ dpfSho: null, dpfDevice: null, dpfNonce: null }),
+                  assign({ dpfSho: null, dpfDevice: null, dpfNonce: null, dpfObject: null }),
                 ],
                 },
               ],

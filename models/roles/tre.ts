@@ -40,14 +40,6 @@ function buildTreMachine(device: DeviceId) {
         // 003 t10 cm10 "On booting or rebooting ... force authentication of the M2ME U/S".
         userVerified: false, dmServerFor: 0,
       })),
-      // x.2.3 "if the validation succeeds, the client connects to the OMA DM server" (assumption omaDmSession): the
-      // session of the registration just sent, opened with the device PIN (x.2.2).
-      openDmSession: enqueueActions(({ context, enqueue }) => {
-        if (!context.dmSession) return;
-        const open = dmSessionOpenTerm(context.creds!.pcid, context.creds!.kPin, nonceOf(context, context.pendingNonce));
-        enqueue.emit(out(host, 'dmSessionOpen', open));
-        enqueue.assign({ dmOpens: [...context.dmOpens, open] });
-      }),
     },
   }).createMachine({
     id: 'tre',
@@ -181,7 +173,6 @@ function buildTreMachine(device: DeviceId) {
                 actions: [
                   emit(({ context, event }) => registrationFor(context, readBootstrap(context, event.msg)!.sho, host)),
                   assign(({ context, event }) => awaitingMcimFrom(context, readBootstrap(context, event.msg)!.sho)),
-                  'openDmSession',
                 ],
               },
               // 5.1.3.7.4.2 step 2: re-provision over the old SHO's connectivity; the new SHO must obtain a fresh,
@@ -197,7 +188,6 @@ function buildTreMachine(device: DeviceId) {
                       ...awaitingMcimFrom(context, readInstruction(context, event.msg)!.sho),
                       instructions: [...context.instructions, event.msg],
                     })),
-                    'openDmSession',
                   ],
                 },
                 {
@@ -220,12 +210,18 @@ function buildTreMachine(device: DeviceId) {
             on: {
               // A reset or power loss during the download (t11): the outstanding registration is lost with it.
               RESET: { target: 'Ready', actions: 'interrupted' },
-              // x.2.2 "a requirement for the OMA DM client to authenticate the server" [t2 cm4 mutual]: the DPF's answer
-              // for this registration's session, under the key of the bootstrap (option 2).
+              // x.2.2 "a requirement for the OMA DM client to authenticate the server" [t2 cm4 mutual] (assumption
+              // omaDmSession): the DPF's authentication for this registration's session, under the key of the bootstrap
+              // (option 2); the client answers authenticated with the device PIN ("the same authentication token can be
+              // used for transport-neutral security in further OMA DM communication").
               dmServerAuth: {
                 guard: ({ context, event }) => context.dmSession && context.dmServerFor !== context.pendingNonce &&
                   serverAuthenticated(context.off, event.msg, context.creds!.roRoot, context.creds!.pcid, nonceOf(context, context.pendingNonce)),
-                actions: assign(({ context, event }) => ({ dmServerFor: context.pendingNonce, dmServers: [...context.dmServers, event.msg] })),
+                actions: enqueueActions(({ context, event, enqueue }) => {
+                  const answer = dmSessionOpenTerm(context.creds!.pcid, context.creds!.kPin, nonceOf(context, context.pendingNonce));
+                  enqueue.emit(out(host, 'dmSessionOpen', answer));
+                  enqueue.assign({ dmServerFor: context.pendingNonce, dmServers: [...context.dmServers, event.msg], dmOpens: [...context.dmOpens, answer] });
+                }),
               },
               mcimDownload: [
                 {

@@ -1,6 +1,7 @@
-// The OMA DM session of 5.1.3.6.2 steps 12-13 (assumption omaDmSession; models/roles/dmSession.ts): the TRE opens it
-// after its registration under the device PIN and takes a download only once the DM server has answered under the
-// bootstrap's key; the DPF answers only an opening under the device's PIN and downloads only into that session.
+// The OMA DM session of 5.1.3.6.2 steps 12-13 (assumption omaDmSession; models/roles/dmSession.ts): once authorised,
+// the DPF authenticates first under its server key and holds the object; the TRE takes that authentication only under
+// the bootstrap's key, answers under the device PIN, and takes a download only after it; the DPF downloads only after
+// an answer under the device's PIN for the registration of the object.
 // With switch t2.cm4.mutual off each end takes the other's session message under any key.
 import { describe, expect, it } from 'vitest';
 import { initialTransition, transition, type AnyMachineSnapshot, type AnyStateMachine, type EventObject } from 'xstate';
@@ -74,20 +75,16 @@ describe('the checks of each end (models/roles/dmSession.ts)', () => {
 });
 
 describe('the TRE in the session', () => {
-  it('opens the session of its registration under the device PIN, next to the registration (x.2.3)', () => {
-    const [s, sent] = registeredTre(true);
-    expect(sent.map((e) => e.kind)).toEqual(['registrationRequest', 'dmSessionOpen']);
-    expect(sent[1]!.term).toEqual(dmSessionOpenTerm(d.pcid, d.kPin, nonce1));
-    expect(tre(s).dmOpens).toEqual([sent[1]!.term]);
-    // Without the assumption nothing is opened.
-    expect(registeredTre(false)[1].map((e) => e.kind)).toEqual(['registrationRequest']);
-  });
-
-  it('takes the download only after the DM server answered under the bootstrap key', () => {
-    const [s] = registeredTre(true);
+  it('answers the server of its registration\'s session under the device PIN, and only then takes the download', () => {
+    const [s, registering] = registeredTre(true);
+    expect(registering.map((e) => e.kind)).toEqual(['registrationRequest']);
     expect(step(treMachine, s, { type: 'mcimDownload', msg: object, from: 'm2me' })[0]).toBe(s);
-    const [authed] = step(treMachine, s, { type: 'dmServerAuth', msg: dmServerAuthTerm(d.pcid, nonce1), from: 'm2me' });
+    const [authed, sent] = step(treMachine, s, { type: 'dmServerAuth', msg: dmServerAuthTerm(d.pcid, nonce1), from: 'm2me' });
+    expect(sent).toEqual([{ type: 'send', to: 'm2me', kind: 'dmSessionOpen', term: dmSessionOpenTerm(d.pcid, d.kPin, nonce1) }]);
     expect(tre(authed).dmServers).toEqual([dmServerAuthTerm(d.pcid, nonce1)]);
+    expect(tre(authed).dmOpens).toEqual([dmSessionOpenTerm(d.pcid, d.kPin, nonce1)]);
+    // Once per registration.
+    expect(step(treMachine, authed, { type: 'dmServerAuth', msg: dmServerAuthTerm(d.pcid, nonce1), from: 'm2me' })[0]).toBe(authed);
     const [installed] = step(treMachine, authed, { type: 'mcimDownload', msg: object, from: 'm2me' });
     expect(tre(installed).registry.map((e) => [e.id, e.state])).toEqual([['mcim:sho1', 'Activated']]);
   });
@@ -101,29 +98,30 @@ describe('the TRE in the session', () => {
 });
 
 describe('the DPF in the session', () => {
-  it('answers an opening under the device PIN with its server key, and only once per registration', () => {
-    const [s, sent] = step(registrationOperatorMachine, roKnowingDev1(true), { type: 'dmSessionOpen', msg: dmSessionOpenTerm(d.pcid, d.kPin, nonce1), from: 'm2me' });
+  it('once authorised, authenticates first under its server key and holds the object', () => {
+    const [s, sent] = step(registrationOperatorMachine, roKnowingDev1(true), authorise);
     expect(sent).toEqual([{ type: 'send', to: 'm2me', kind: 'dmServerAuth', term: dmServerAuthTerm(d.pcid, nonce1) }]);
-    expect(ro(s).devices[0]!.session).toEqual(nonce1);
-    expect(ro(s).dmClients).toEqual([dmSessionOpenTerm(d.pcid, d.kPin, nonce1)]);
-    expect(step(registrationOperatorMachine, s, { type: 'dmSessionOpen', msg: dmSessionOpenTerm(d.pcid, d.kPin, nonce1), from: 'm2me' })[0]).toBe(s);
-  });
-
-  it('refuses an opening under another key; takes it with t2.cm4.mutual off', () => {
-    const s = roKnowingDev1(true);
-    expect(step(registrationOperatorMachine, s, { type: 'dmSessionOpen', msg: forgedOpen, from: 'm2me' })[0]).toBe(s);
-    const open = roKnowingDev1(true, ['t2.cm4.mutual']);
-    expect(ro(step(registrationOperatorMachine, open, { type: 'dmSessionOpen', msg: forgedOpen, from: 'm2me' })[0]).devices[0]!.session).toEqual(nonce1);
-  });
-
-  it('downloads only into the session of the object\'s registration; without the assumption at once', () => {
-    const s = roKnowingDev1(true);
-    expect(step(registrationOperatorMachine, s, authorise)[0]).toBe(s);
-    const [inSession] = step(registrationOperatorMachine, s, { type: 'dmSessionOpen', msg: dmSessionOpenTerm(d.pcid, d.kPin, nonce1), from: 'm2me' });
-    expect(step(registrationOperatorMachine, inSession, authorise)[1]).toEqual([{ type: 'send', to: 'm2me', kind: 'mcimDownload', term: object }]);
-    // A session of another registration does not carry this object.
-    const [other] = step(registrationOperatorMachine, s, { type: 'dmSessionOpen', msg: dmSessionOpenTerm(d.pcid, d.kPin, registrationNonce(d.pcid, 2)), from: 'm2me' });
-    expect(step(registrationOperatorMachine, other, authorise)[0]).toBe(other);
+    expect(s.value).toMatchObject({ DPF: 'Downloading' });
+    expect(ro(s).dpfObject).toEqual({ kind: 'mcimDownload', object });
+    expect(ro(s).dmAnswers).toEqual([dmServerAuthTerm(d.pcid, nonce1)]);
+    // Without the assumption it downloads at once.
     expect(step(registrationOperatorMachine, roKnowingDev1(false), authorise)[1].map((e) => e.kind)).toEqual(['mcimDownload']);
+  });
+
+  it('downloads after the client\'s answer under the device PIN for that registration, once', () => {
+    const [s] = step(registrationOperatorMachine, roKnowingDev1(true), authorise);
+    const [done, sent] = step(registrationOperatorMachine, s, { type: 'dmSessionOpen', msg: dmSessionOpenTerm(d.pcid, d.kPin, nonce1), from: 'm2me' });
+    expect(sent).toEqual([{ type: 'send', to: 'm2me', kind: 'mcimDownload', term: object }]);
+    expect(ro(done).dmClients).toEqual([dmSessionOpenTerm(d.pcid, d.kPin, nonce1)]);
+    expect(step(registrationOperatorMachine, done, { type: 'dmSessionOpen', msg: dmSessionOpenTerm(d.pcid, d.kPin, nonce1), from: 'm2me' })[0]).toBe(done);
+    // An answer for another registration is not this session's.
+    expect(step(registrationOperatorMachine, s, { type: 'dmSessionOpen', msg: dmSessionOpenTerm(d.pcid, d.kPin, registrationNonce(d.pcid, 2)), from: 'm2me' })[0]).toBe(s);
+  });
+
+  it('refuses an answer under another key; takes it with t2.cm4.mutual off', () => {
+    const [s] = step(registrationOperatorMachine, roKnowingDev1(true), authorise);
+    expect(step(registrationOperatorMachine, s, { type: 'dmSessionOpen', msg: forgedOpen, from: 'm2me' })[0]).toBe(s);
+    const [open] = step(registrationOperatorMachine, roKnowingDev1(true, ['t2.cm4.mutual']), authorise);
+    expect(step(registrationOperatorMachine, open, { type: 'dmSessionOpen', msg: forgedOpen, from: 'm2me' })[1].map((e) => e.kind)).toEqual(['mcimDownload']);
   });
 });

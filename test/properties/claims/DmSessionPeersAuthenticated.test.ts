@@ -1,6 +1,6 @@
 // DmSessionPeersAuthenticated on the TR world (scenario t2-dm-session: steps 12-13 in the OMA DM session, a network
 // attacker with one injection): it holds over the whole state space with switch t2.cm4.mutual on; off, the attacker
-// masquerades as the TRE to the DPF (4 steps) and as the DM server to the TRE, by traces that replay on live actors,
+// masquerades as the DM server to the TRE (25 steps) and as the TRE to the DPF, by traces that replay on live actors,
 // while the MCIM properties still hold (the objects carry their own protection, x.2.3).
 import { describe, expect, it } from 'vitest';
 import { termEquals } from '../../../src/attacker/Term.ts';
@@ -38,35 +38,34 @@ describe('DmSessionPeersAuthenticated', () => {
     expect(search([], [dmSessionPeersAuthenticated])[0]).toMatchObject({ kind: 'holds-exhaustively', complete: true });
   });
 
-  it('with t2.cm4.mutual off: the attacker opens a session as the TRE, in 4 steps, and the MCIM properties still hold', () => {
+  it('with t2.cm4.mutual off: the attacker authenticates to the TRE as the DM server, in 25 steps, and the MCIM properties still hold', () => {
     const [peers, installed, success, secret] = search(['t2.cm4.mutual'], [dmSessionPeersAuthenticated, installedMcimWasIssuedForThisTre, shoSuccessMeansInstalled, mcimSecretNeverLeaves]);
     expect(peers).toMatchObject({ kind: 'violated' });
     if (peers!.kind !== 'violated') return;
-    expect(peers!.trace.actions).toHaveLength(4);
-    expect(peers!.trace.actions.at(-1)).toMatch(/^attacker>ro dmSessionOpen \(injected as m2me\)/);
+    expect(peers!.trace.actions).toHaveLength(25);
+    expect(peers!.trace.actions.slice(-2)).toEqual([expect.stringMatching(/^attacker>m2me dmServerAuth \(injected as ro\)/), 'm2me>tre dmServerAuth']);
     const replay = replayTrace(worldSystem(configOf({ ...scenario, off: ['t2.cm4.mutual'] })), dmSessionPeersAuthenticated, peers!.trace);
-    expect(replay.result).toMatchObject({ kind: 'reproduced', explanation: expect.stringMatching(/the DPF took .* as tre's/) });
+    expect(replay.result).toMatchObject({ kind: 'reproduced', explanation: expect.stringMatching(/tre took .* as the DPF's/) });
     expect(replay.live).toEqual({ mismatch: undefined });
     for (const v of [installed, success, secret]) expect(v).toMatchObject({ kind: 'holds-exhaustively', complete: true });
   });
 
-  it('with t2.cm4.mutual off: the attacker also answers as the DM server, and the TRE takes it', () => {
-    // The other half of the claim alone, to find that attack: a TRE's accepted answer the DPF never sent.
-    const fakeServer: Invariant<World> = {
+  it('with t2.cm4.mutual off: the attacker also answers the DPF as the TRE, and the DPF downloads', () => {
+    // The other half of the claim alone, to find that attack: a client answer the DPF accepted that the TRE never sent.
+    const fakeClient: Invariant<World> = {
       kind: 'invariant',
-      id: propertyId('NoFakeServerAnswer'),
-      description: 'test: the TRE took no server answer the DPF did not send',
-      holds: (w) => treOf(w).dmServers.every((a) => (roleSnapshot(w, 'ro').context as RoContext).dmAnswers.some((x) => termEquals(x, a))),
-      explain: () => 'a fake server answer',
+      id: propertyId('NoFakeClientAnswer'),
+      description: 'test: the DPF took no client answer the TRE did not send',
+      holds: (w) => (roleSnapshot(w, 'ro').context as RoContext).dmClients.every((a) => treOf(w).dmOpens.some((x) => termEquals(x, a))),
+      explain: () => 'a fake client answer',
     };
-    const [found] = search(['t2.cm4.mutual'], [fakeServer]);
+    const [found] = search(['t2.cm4.mutual'], [fakeClient]);
     expect(found).toMatchObject({ kind: 'violated' });
     if (found!.kind !== 'violated') return;
-    expect(found!.trace.actions.at(-1)).toBe('m2me>tre dmServerAuth');
-    expect(found!.trace.actions.some((a) => /^attacker>m2me dmServerAuth \(injected as ro\)/.test(a))).toBe(true);
+    expect(found!.trace.actions.at(-1)).toMatch(/^attacker>ro dmSessionOpen \(injected as m2me\)/);
     const replay = replayTrace(worldSystem(configOf({ ...scenario, off: ['t2.cm4.mutual'] })), dmSessionPeersAuthenticated, found!.trace);
-    expect(replay.result).toMatchObject({ kind: 'reproduced', explanation: expect.stringMatching(/took .* as the DPF's/) });
+    expect(replay.result).toMatchObject({ kind: 'reproduced', explanation: expect.stringMatching(/the DPF took .* as tre's/) });
     // With the switch on that half holds too.
-    expect(search([], [fakeServer])[0]).toMatchObject({ kind: 'holds-exhaustively', complete: true });
+    expect(search([], [fakeClient])[0]).toMatchObject({ kind: 'holds-exhaustively', complete: true });
   });
 });
