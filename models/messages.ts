@@ -16,6 +16,7 @@ export const messageKinds = [
   'reprovisionInstruction', 'discardNotice', 'discardAck', 'discardRelay', 'provisionCommit', 'shoRegistration',
   'treUpdate', 'lifecycleCommand',
   'userAuth', 'interfaceRequest', 'interfaceResponse',
+  'dmSessionOpen', 'dmServerAuth',
 ] as const;
 export type MessageKind = (typeof messageKinds)[number];
 
@@ -232,6 +233,19 @@ export const provisionCommitTerm = (pcid: Term, nonce: Term): Term => sign(skRo,
 export const provisionCommitBody = (pcid: Term, nonce: Term): Term => tuple(name('commit'), pcid, nonce);
 export const shoRegistrationTerm = (sho: ShoId, pcid: Term): Term => sign(skSho(sho), shoRegistrationBody(sho, pcid));
 export const shoRegistrationBody = (sho: ShoId, pcid: Term): Term => tuple(name('subscribes'), pcid, shoName(sho));
+
+// ---- The OMA DM session of steps 10-14 (004 5.1.3.6.2 NOTE; x.2.2; x.2.3; 003 t2 cm4) -------------
+// Assumption `omaDmSession` (models/flows/assumptions.ts): the text gives no message of the session, so these two are
+// the model's. Once authorised (step 11) the server authenticates first, for the session of the TRE's outstanding
+// registration (its nonce), under the DM server key of the bootstrap (x.2.2 option 2; the server first, as in the TLS
+// negotiation x.2.2 names); the client answers authenticated with the device PIN (x.2.2 "The same authentication token
+// can be used for transport-neutral security in further OMA DM communication"), and the download follows.
+
+export const dmSessionOpenBody = (pcid: Term, nonce: Term): Term => tuple(name('dmOpen'), pcid, nonce);
+export const dmSessionOpenTerm = (pcid: Term, kPin: Term, nonce: Term): Term =>
+  tuple(name('dmSessionOpen'), dmSessionOpenBody(pcid, nonce), mac(kPin, dmSessionOpenBody(pcid, nonce)));
+export const dmServerAuthBody = (pcid: Term, nonce: Term): Term => tuple(name('dmServer'), pcid, nonce);
+export const dmServerAuthTerm = (pcid: Term, nonce: Term): Term => sign(skRo, dmServerAuthBody(pcid, nonce));
 
 // ---- TRE management (5.1.2.2 remote update [t6 cm4]; 5.1.2.3 lifecycle instructions [t7 cm1]) -----
 

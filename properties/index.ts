@@ -37,7 +37,7 @@ export const worldProperties: readonly WorldProperty[] = (() => {
  *  the scenario's: under an attacker or faults a run that stops short of it is their doing, and where the SHOs may
  *  send lifecycle commands (`shoCommands`) an owner's own BLOCK or DELETE legitimately takes its MCIM out of service:
  *  there the properties of service (ServiceRecoverable, ServiceEventually) are not judged either; the claims about
- *  several TREs are judged only where there are several devices. */
+ *  several TREs are judged only where there are several devices, the claim on the OMA DM session only where it runs. */
 export function propertiesFor(config: ScenarioConfig): readonly WorldProperty[] {
   const goalJudged = !underAttack(config) && config.shoCommands.length === 0;
   const serviceOwed = config.shoCommands.length === 0;
@@ -48,8 +48,13 @@ export function propertiesFor(config: ScenarioConfig): readonly WorldProperty[] 
 /** Of `properties` (a threat's, or all), those judged in `config`: the claims over several TREs only where it has
  *  several devices. Every runner of a threat's scenarios filters its list through this. */
 export function judgedIn(config: ScenarioConfig, properties: readonly WorldProperty[]): readonly WorldProperty[] {
-  return config.devices > 1 ? properties : properties.filter((p) => !severalDeviceProperties.has(p.property.id));
+  return properties.filter((p) => (config.devices > 1 || !severalDeviceProperties.has(p.property.id)) &&
+    (config.assumptions.omaDmSession || !dmSessionProperties.has(p.property.id)));
 }
+
+/** Claims about the OMA DM session's peers, judged where the scenario runs that session (assumption omaDmSession):
+ *  without one there is nothing they could observe. */
+const dmSessionProperties = new Set<string>(['DmSessionPeersAuthenticated']);
 
 /** Claims about several TREs, judged where a scenario has more than one honest device (with one they would compare
  *  the TRE with itself only, and keep the verdicts of one-device scenarios as they were). */

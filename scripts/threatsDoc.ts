@@ -37,6 +37,7 @@ export const witnessAttacks: Readonly<Record<SwitchId, { scenario: string; prope
   't8.cm1': { scenario: 't8-hostile-mcim', property: 'McimSecretNeverLeaves', steps: 0, attack: 'no isolation: the old SHO\'s MCIM, running, reads the new SHO\'s MCIM present beside it (the capability t8.hostileMcim; the TRE sends nothing)' },
   't10.cm6': { scenario: 't10-pin-guessing', property: 'UserCredentialBlockedAfterNWrongTries', steps: 4, attack: 'four wrong entries at the device are all evaluated' },
   't10.cm7': { scenario: 't10-pin-guessing', property: 'RemoteGuessesCannotLockPlatform', steps: 3, attack: 'wrong entries, the last one from the network, block the user credential' },
+  't2.cm4.mutual': { scenario: 't2-dm-session', property: 'DmSessionPeersAuthenticated', steps: 25, attack: 'after the bootstrap the attacker authenticates to the TRE as the DM server under its own key, and the TRE takes it as the DPF\'s (the MCIM properties still hold: the object carries its own protection)' },
 };
 
 const threatOf = (scenario: string): ThreatCheck | undefined => threatSuite.find((t) => t.scenarios.some((s) => s.name === scenario));
@@ -71,6 +72,7 @@ function scenarioExtras(c: ScenarioConfig): string {
   if (!c.assumptions.atDeviceClosed) out.push('subscriber-M2ME link open');
   if (!c.assumptions.blockFromInstalled) out.push('no blocking from Installed');
   if (c.assumptions.changeNotice !== 'unordered') out.push(`change notice ${c.assumptions.changeNotice}`);
+  if (c.assumptions.omaDmSession) out.push('steps 12-13 in an OMA DM session (omaDmSession)');
   if (c.dpfGeneratesCredentials) out.push('DPF generates credentials');
   if (c.attacker.dishonest !== null) out.push(`dishonest ${c.attacker.dishonest}`);
   if (c.stalling.length > 0) out.push(`may stall (no fairness): ${c.stalling.join(', ')}`);

@@ -31,7 +31,7 @@ const emulatedKey = name('sk:emu');
 /** Names anyone can know: identities, public keys, the constants and tags of the message vocabulary. */
 function publicKnowledge(): Term[] {
   const tags = new Set<string>(Object.values(messageRoutes).map((r) => r.tag));
-  for (const t of ['mcim', 'PfC', 'M2MSIMMobj', 'authorise', 'reprovision', 'autn', 'keyExported']) tags.add(t);
+  for (const t of ['mcim', 'PfC', 'M2MSIMMobj', 'authorise', 'reprovision', 'autn', 'keyExported', 'dmOpen']) tags.add(t);
   return [
     ...[...tags].map(name),
     ...shoIds.map(shoName), ...shoIds.map((s) => name(`mcim:${s}`)), ...shoIds.map((s) => pk(skSho(s))),

@@ -67,6 +67,9 @@ export function reachOf(config: ScenarioConfig): Reach {
       }
     },
     writes(kind, from, to) {
+      // Without the OMA DM session (assumption omaDmSession) no role takes its messages: an injection of one would be
+      // refused, so leaving them out loses no attack and keeps those scenarios' state spaces as they were.
+      if (!config.assumptions.omaDmSession && (kind === 'dmSessionOpen' || kind === 'dmServerAuth')) return false;
       if (touchesInsider(from, to)) return true;
       switch (channelClass(from, to)) {
         case 'network':

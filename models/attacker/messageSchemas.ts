@@ -3,10 +3,11 @@
 // drift from what the roles send. Keys are slots too: the attacker builds a signature or MAC under any key of the
 // slot's type it derives, or uses a held one (src/attacker/synthesis.ts). A slot marked `!` is one no receiver
 // inspects (it is ignored, or stored and never compared): it takes one representative value (docs/engine.md).
-import { aenc, name, pk, sign, type Term } from '../../src/attacker/Term.ts';
+import { aenc, mac, name, pk, sign, tuple, type Term } from '../../src/attacker/Term.ts';
 import {
   activationAckTerm, activationNoticeTerm, attachRejectTerm, attachRequestTerm, authChallengeTerm, authResponseTerm, autn,
   bootstrapTerm, bootTerm, contractTerm, discardAckBody, discardNoticeBody, discardRelayBody, discoveryRequestTerm,
+  dmServerAuthBody, dmSessionOpenBody,
   ipConnectivityTerm, keyExportRequestTerm, lifecycleBody, m2mSimMobjBody, mcimActivationBody, mcimContentOf, pfcBody,
   provisionCommitBody, provisioningAuthorisationBody, provisioningReportTerm, provisioningStatusBody, readyTerm,
   registrationBody, reprovisionInstructionTerm, resetDoneTerm, selectionAckTerm, shoRegistrationBody, shoSelectionTerm,
@@ -96,6 +97,10 @@ export const messageSchemas: Partial<Record<MessageKind, readonly Term[]>> = {
   lifecycleCommand: signed('shoKey', lifecycleBody(id<ShoId>('?sho'), pcid, id('?event'))),
   userAuth: [userAuthTerm(slot('?pin'), id<UserAuthOrigin>('?origin'))],
   interfaceRequest: [keyExportRequestTerm(pcid)],
+  // The OMA DM session (omaDmSession): the opening under a device PIN it holds or a key of its own, the server's
+  // answer under the RO's key or its own.
+  dmSessionOpen: [slot('?pinKey'), slot('?key')].map((k) => tuple(name('dmSessionOpen'), dmSessionOpenBody(pcid, nonce), mac(k, dmSessionOpenBody(pcid, nonce)))),
+  dmServerAuth: signed('roKey', dmServerAuthBody(pcid, nonce)),
 };
 
 /** With several devices a claim compares the Ki that TREs hold (properties/claims/NoMcimCredentialInTwoTres.ts), so

@@ -40,6 +40,9 @@ export const messageRoutes: Partial<Record<MessageKind, { readonly tag: string; 
   // A remote entry reaches the host from the network (claimed from the RO's server: any network peer would do).
   userAuth: { tag: 'userAuth', routes: [net('ro', 'm2me'), net('m2me', 'tre')] },
   interfaceRequest: { tag: 'keyExport', routes: [net('m2me', 'tre')] },
+  // The OMA DM session of steps 12-13 (omaDmSession), between the TRE and the RO (DPF) through the host.
+  dmSessionOpen: { tag: 'dmSessionOpen', routes: [net('tre', 'm2me'), net('m2me', 'ro')] },
+  dmServerAuth: { tag: 'dmServer', routes: [net('ro', 'm2me'), net('m2me', 'tre')] },
   // Operator links: closed to the network attacker; reached only through an insider at one of their ends.
   registration: { tag: 'register', routes: [net('ro', 'sho1'), net('ro', 'sho2')] },
   validationRequest: { tag: 'validate', routes: [net('sho1', 'pva'), net('sho2', 'pva')] },

@@ -132,6 +132,16 @@ export const switches = [
     mechanism: 'the TRE acts on the subscriber\'s re-provisioning instruction (5.1.3.7.4.2/4.3 step 2) only once the user has authenticated at the device since the last boot',
     off: 'the TRE acts on the instruction without user authentication',
   },
+  {
+    // 003 t2 cm4 and t3 cm5 ask of one provisioning protocol both "mutual authentication of M2ME (TRE ...) and DPF"
+    // and "authenticity of origin": the text places them apart (x.2.2 authenticates the DM session's peers, x.2.3 the
+    // M2MSIMMobj's origin), so each is a switch; this one, a part of t2 cm4, has an id of its own. It acts only where
+    // the session runs (assumption `omaDmSession`).
+    id: 't2.cm4.mutual', aliases: [], partOf: 't2.cm4',
+    clause: '003 t2 cm4, t3 cm5 "mutual authentication of M2ME (TRE ...) and DPF"; 004 x.2.2 (server authentication, option 2; device PIN); 5.1.3.6.2 NOTE (steps 10-14 over OMA DM)',
+    mechanism: 'in the OMA DM session the TRE accepts the DM server only under the key its bootstrap carried, and the DPF accepts the client only under the device PIN; the DPF downloads and the TRE accepts a download only in a session so authenticated',
+    off: 'each end takes the other\'s session message under any key (checked for shape only)',
+  },
 ] as const;
 
 export type SwitchId = (typeof switches)[number]['id'];

@@ -69,6 +69,8 @@ export const scenarioInputSchema = z
         changeNotice: z.enum(['unordered', 'acknowledged', 'none']).optional(),
         storageFull: z.enum(['refuse', 'evictRetired']).describe('what a full TRE does with a new MCIM (the text names no storage bound)').optional(),
         retiredDeletedAtCommit: z.boolean().describe('5.1.3.7.4.2 step 12 removes the Retired old MCIM from memory (no step of the text does)').optional(),
+        failureReport: z.boolean().describe('the TRE reports an MCIM object of its registration that it cannot provision (004 step 13 "success/failure"; the text gives no failure case)').optional(),
+        omaDmSession: z.boolean().describe('steps 12-13 run in an OMA DM session between the TRE and the DPF (5.1.3.6.2 NOTE, x.2.2: an example in the text)').optional(),
       })
       .strict()
       .optional(),
@@ -145,6 +147,10 @@ export interface ScenarioConfig {
     readonly storageFull: StorageFull;
     /** 5.1.3.7.4.2 step 12 removes the Retired old MCIM from memory (the model's reading; the text has no such step). */
     readonly retiredDeletedAtCommit: boolean;
+    /** Step 13's failure status: the TRE reports an object it cannot provision; the DPF passes it on, the SHO records it. */
+    readonly failureReport: boolean;
+    /** Steps 12-13 run in an OMA DM session, the TRE and the DPF authenticating each other (models/roles/dmSession.ts). */
+    readonly omaDmSession: boolean;
   };
   readonly attacker: {
     readonly capabilities: readonly Capability[];
@@ -186,7 +192,7 @@ const bad = (message: string): ScenarioResult => ({ ok: false, error: { code: 'i
  *  - stalling: none (every honest role keeps acting, for the liveness properties);
  *  - off: none (every counter-measure on); assumptions: portal protected, manufacturing, operator and at-device links
  *    closed, blocking from Installed allowed,
- *    change notice unordered, a full TRE refuses, the Retired old MCIM deleted at step 12; attacker: no capability, no insider, 2 injections when a capability or insider can inject (else 0);
+ *    change notice unordered, a full TRE refuses, the Retired old MCIM deleted at step 12, no failure report, no OMA DM session; attacker: no capability, no insider, 2 injections when a capability or insider can inject (else 0);
  *  - name: the flow id with its variants. */
 export function resolveScenario(input: unknown): ScenarioResult {
   const parsed = scenarioInputSchema.safeParse(input);
@@ -272,6 +278,8 @@ export function resolveScenario(input: unknown): ScenarioResult {
         changeNotice: i.assumptions?.changeNotice ?? 'unordered',
         storageFull: i.assumptions?.storageFull ?? 'refuse',
         retiredDeletedAtCommit: i.assumptions?.retiredDeletedAtCommit ?? true,
+        failureReport: i.assumptions?.failureReport ?? false,
+        omaDmSession: i.assumptions?.omaDmSession ?? false,
       },
       attacker: {
         capabilities: capabilitiesSet,

@@ -56,6 +56,16 @@ export const assumptionRecords: readonly AssumptionRecord[] = [
     fills: '5.1.3.7.4.2 step 8 discards the old SHO\'s credentials (5.1.1.1 Retired: "still instantiated in the M2ME"); no step removes the instance from memory (5.1.1.1 Deleted)',
     meaning: (v) => (v ? 'step 12 deletes the Retired old MCIM from the TRE' : 'a Retired MCIM stays instantiated in the TRE (the text as written)'),
   },
+  {
+    id: 'failureReport', default: 'false',
+    fills: '004 5.1.3.6.2 step 13 "reports the success/failure status of the provisioning" and step 14 report it on, but the text gives no failure case and no behaviour after one: the model\'s TRE reports failure, once per registration, for an MCIM object that names its PCID and outstanding registration nonce but that it does not provision (it does not verify, or the TRE is full: treCapacity), and keeps waiting; the DPF passes the failure on and keeps the download open; the SHO records it and keeps its authorisation',
+    meaning: (v) => (v ? 'the TRE reports an MCIM object of its registration that it cannot provision; the DPF and the SHO pass on and record the failure' : 'the TRE does not report failure: an object it cannot provision stays unanswered'),
+  },
+  {
+    id: 'omaDmSession', default: 'false',
+    fills: '5.1.3.6.2 NOTE "steps 10 to 14 may be secured by use of the OMA DM protocol with the RO (DPF) acting as the server" (an example); x.2.2 and x.2.3 give no message of that session: in the model, once authorised (step 11), the DPF authenticates first under the DM server key the bootstrap carried (option 2; the server first, as in TLS), for the TRE\'s outstanding registration (the registration nonce as the session\'s freshness); the TRE answers authenticated with the device PIN (x.2.2, one of its three choices); the DPF downloads only after that answer, and the TRE takes a download only after the server authenticated (003 t2 cm4 mutual authentication: switch t2.cm4.mutual)',
+    meaning: (v) => (v ? 'steps 12-13 run in an OMA DM session in which the TRE and the DPF authenticate each other' : 'no OMA DM session: the DPF sends the MCIM object as it is (the objects carry their own protection, x.2.3)'),
+  },
 ];
 
 export interface AssumptionInForce {

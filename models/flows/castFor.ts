@@ -84,8 +84,12 @@ const subscriberInput = (config: ScenarioConfig, delayedActivation: boolean, cha
 });
 const treInput = (config: ScenarioConfig) => ({
   off: config.off, blockFromInstalled: config.assumptions.blockFromInstalled,
-  userGate: config.userGate,
+  userGate: config.userGate, dmSession: config.assumptions.omaDmSession, failureReport: config.assumptions.failureReport,
   storage: { capacity: config.treCapacity, whenFull: config.assumptions.storageFull, retiredDeletedAtCommit: config.assumptions.retiredDeletedAtCommit },
+});
+
+const roInput = (config: ScenarioConfig, delayedActivation: boolean) => ({
+  delayedActivation, dmSession: config.assumptions.omaDmSession, failureReport: config.assumptions.failureReport, off: config.off,
 });
 
 function factorySnapshots(config: ScenarioConfig): Record<BaseRoleId, AnyMachineSnapshot> {
@@ -96,10 +100,10 @@ function factorySnapshots(config: ScenarioConfig): Record<BaseRoleId, AnyMachine
     tre: fresh(treMachine, treInput(config)),
     vno: fresh(vnoMachine),
     icsp: fresh(non3gppIcspMachine, { mode: icspModeOf(config) }),
-    ro: fresh(registrationOperatorMachine, { delayedActivation: config.delayedActivation }),
+    ro: fresh(registrationOperatorMachine, roInput(config, config.delayedActivation)),
     pva: fresh(pvaMachine, { off: config.off }),
-    sho1: fresh(shoMachine, { id: 'sho1', off: config.off }),
-    sho2: fresh(shoMachine, { id: 'sho2', off: config.off }),
+    sho1: fresh(shoMachine, { id: 'sho1', off: config.off, failureReport: config.assumptions.failureReport }),
+    sho2: fresh(shoMachine, { id: 'sho2', off: config.off, failureReport: config.assumptions.failureReport }),
   };
 }
 
@@ -150,19 +154,19 @@ function inServiceSnapshots(config: ScenarioConfig, serving: ShoId, state: 'Sele
     tre: treMachine.resolveState({ value: tre.value, context: treContext }),
     vno: config.access === '3gpp' ? vnoMachine.resolveState({ value: 'Attached', context: { xres: null, pcid: null } }) : base.vno,
     icsp: config.access === '3gpp' ? base.icsp : resolved(non3gppIcspMachine, { mode: icspModeOf(config) }, 'Connected', {}),
-    ro: resolved(registrationOperatorMachine, { delayedActivation: false }, { ICF: 'Active', DRF: 'Idle', DPF: 'Idle' }, {
+    ro: resolved(registrationOperatorMachine, roInput(config, false), { ICF: 'Active', DRF: 'Idle', DPF: 'Idle' }, {
       devices: [{ pcid: credItems[1]!, kInit: credItems[2]!, kPin: credItems[3]!, connected: false, directory: serving }],
       avsIssued: icspModeOf(config) === 'authenticated' ? 1 : 0,
     }),
     // With other devices to come, the PVA waits for their PfCs too (5.1.3.5.8 "in advance"; pva.ts).
     pva: resolved(pvaMachine, { off: config.off }, config.devices > 1 ? 'Unconfigured' : 'Ready', { references: [platformCredential(victim, 'v1')] }),
   };
-  snaps[serving] = resolved(shoMachine, { id: serving, off: config.off }, 'Serving', {
+  snaps[serving] = resolved(shoMachine, { id: serving, off: config.off, failureReport: config.assumptions.failureReport }, 'Serving', {
     device: victim.pcid, token: victim.token, nonce: registrationNonce(victim.pcid, 1), treKey: pk(victim.platformKey), report: 'success',
     registration: servedRegistration, issued: [{ object: servedObject, token: victim.token, registration: servedRegistration }],
   });
   // Both-present: the new SHO provisioned its MCIM into this device earlier, so it knows the device.
-  if (config.sho !== serving) snaps[config.sho] = resolved(shoMachine, { id: config.sho, off: config.off }, 'NoContract', {
+  if (config.sho !== serving) snaps[config.sho] = resolved(shoMachine, { id: config.sho, off: config.off, failureReport: config.assumptions.failureReport }, 'NoContract', {
     preinstalled: config.bothMcimsPresent, device: config.bothMcimsPresent ? victim.pcid : null,
   });
   return snaps;

@@ -25,7 +25,7 @@ type M2meInbound =
   | 'powerOn' | 'ready' | 'resetDone' | 'authChallenge' | 'authResponse' | 'attachReject' | 'ipConnectivity'
   | 'bootstrap' | 'registrationRequest' | 'mcimDownload' | 'mcimActivation' | 'provisioningStatus'
   | 'reprovisionInstruction' | 'discardNotice' | 'discardAck' | 'provisionCommit' | 'treUpdate' | 'lifecycleCommand'
-  | 'userAuth' | 'interfaceResponse';
+  | 'userAuth' | 'interfaceResponse' | 'dmSessionOpen' | 'dmServerAuth';
 
 export type M2meEvent = Delivery<M2meInbound>;
 
@@ -34,6 +34,12 @@ function signedSho(t: Term, index: number): ShoId | undefined {
   const body = t.kind === 'sign' ? t.body : undefined;
   const id = body?.kind === 'tuple' ? nameId(body.items[index]) : undefined;
   return id !== undefined && isShoId(id) ? id : undefined;
+}
+
+/** A TRE status reporting failure (step 13, `<provisioned, PCID, nonce, SHO, fail>`). */
+function failedStatus(t: Term): boolean {
+  const body = t.kind === 'sign' ? t.body : undefined;
+  return body?.kind === 'tuple' && nameId(body.items[4]) === 'fail';
 }
 
 const accessPeer = (access: Access): RoleId => (access === '3gpp' ? 'vno' : 'icsp');
@@ -78,6 +84,10 @@ function buildM2meMachine(device: DeviceId) {
       ],
       // What the TRE's key-management interface answers a caller on the host ([t4 cm2] off) stays in host memory.
       interfaceResponse: { guard: 'fromTre' },
+      // The OMA DM session of steps 10-14 (assumption omaDmSession): the host carries it between its TRE (the DM
+      // client's security, 5.1.2.4 [t2 cm3]) and the RO (DPF), over the connectivity it has.
+      dmSessionOpen: { guard: 'fromTre', actions: 'toRo' },
+      dmServerAuth: { guard: 'fromNet', actions: 'toTre' },
     },
     states: {
       Off: {
@@ -124,11 +134,15 @@ function buildM2meMachine(device: DeviceId) {
           mcimDownload: { guard: 'fromNet', actions: 'toTre' },
           // Step 13 "reports the success/failure status of the provisioning to the RO (DPF)"; the MCIM now
           // gives operational connectivity with the SHO.
-          provisioningStatus: {
-            guard: 'fromTre',
-            target: 'Operational',
-            actions: ['toRo', assign(({ event }) => ({ servingSho: signedSho(event.msg, 3) ?? null }))],
-          },
+          provisioningStatus: [
+            // A failure status (assumption failureReport) goes to the RO (DPF); the M2ME has no operational connectivity.
+            { guard: ({ event }) => event.from === tre && failedStatus(event.msg), actions: 'toRo' },
+            {
+              guard: 'fromTre',
+              target: 'Operational',
+              actions: ['toRo', assign(({ event }) => ({ servingSho: signedSho(event.msg, 3) ?? null }))],
+            },
+          ],
         },
       },
       Operational: {
@@ -149,10 +163,10 @@ function buildM2meMachine(device: DeviceId) {
           // Step 12 the DPF's commit.
           provisionCommit: { guard: 'fromNet', actions: 'toTre' },
           // Step 12/13: provisioned; the new SHO now serves the M2ME.
-          provisioningStatus: {
-            guard: 'fromTre',
-            actions: ['toRo', assign(({ event }) => ({ servingSho: signedSho(event.msg, 3) ?? null }))],
-          },
+          provisioningStatus: [
+            { guard: ({ event }) => event.from === tre && failedStatus(event.msg), actions: 'toRo' },
+            { guard: 'fromTre', actions: ['toRo', assign(({ event }) => ({ servingSho: signedSho(event.msg, 3) ?? null }))] },
+          ],
           // 5.1.3.7.4.3 step 3-4: the TRE is back to the pristine state; proceed as in 5.1.3.6 (boot, attach).
           resetDone: {
             guard: 'fromTre',

@@ -1,11 +1,13 @@
 // The Registration Operator (004 5.1.3.5.4) with its three technical functions as parallel regions:
 // ICF (5.1.3.4.4, AVs for the PCID), DRF (5.1.3.4.2, discovery, bootstrap, registration at the SHO),
 // DPF (5.1.3.4.3, download of the MCIM object, status back to the SHO, change-of-operator relay).
-import { assign, emit, setup } from 'xstate';
+import { assign, emit, enqueueActions, setup } from 'xstate';
 import { oneDevice, type DeviceAddressing } from '../deviceAddressing.ts';
 import { pk, type Term } from '../../src/attacker/Term.ts';
+import type { SwitchId } from '../counterMeasures/switches.ts';
+import { clientAuthenticated } from './dmSession.ts';
 import {
-  activationAckTerm, avRejectTerm, avResponseTerm, bootstrapTerm, discardRelayTerm, out, provisionCommitTerm,
+  activationAckTerm, avRejectTerm, avResponseTerm, bootstrapTerm, discardRelayTerm, dmServerAuthTerm, out, provisionCommitTerm,
   provisioningReportTerm, randNonce, selectionAckTerm, skRo, skSho, type Delivery, type SendEvent,
 } from '../messages.ts';
 import { fieldsOf, nameId, same, verifySigned } from '../readTerm.ts';
@@ -32,6 +34,16 @@ export interface RoContext {
   readonly dpfSho: ShoId | null;
   readonly dpfDevice: Term | null;
   readonly dpfNonce: Term | null;
+  /** With omaDmSession: the object the DPF holds for the download until the client has authenticated (step 12). */
+  readonly dpfObject: { readonly kind: 'mcimDownload' | 'mcimActivation'; readonly object: Term } | null;
+  /** Assumption omaDmSession: steps 12-13 run in an OMA DM session (models/roles/dmSession.ts); `off` for its switch. */
+  readonly dmSession: boolean;
+  /** Assumption failureReport: the TRE reports a failed provisioning; the DPF passes it on and keeps the download open. */
+  readonly failureReport: boolean;
+  readonly off: readonly SwitchId[];
+  /** Ghost logs (properties only): every client answer the DPF accepted in a session, and every server authentication it sent. */
+  readonly dmClients: readonly Term[];
+  readonly dmAnswers: readonly Term[];
 }
 
 const MAX_AVS = 3;
@@ -39,7 +51,7 @@ const MAX_AVS = 3;
 type RoInbound =
   | 'initialCredentials' | 'activationNotice' | 'avRequest' | 'pdpContext' | 'directConnection' | 'shoSelection'
   | 'discoveryRequest' | 'registrationRequest' | 'shoRegistration' | 'provisioningAuthorisation'
-  | 'activationAuthorisation' | 'provisioningStatus' | 'discardAck';
+  | 'activationAuthorisation' | 'provisioningStatus' | 'discardAck' | 'dmSessionOpen';
 
 export type RoEvent = Delivery<RoInbound>;
 
@@ -67,6 +79,16 @@ function authorisation(ctx: RoContext, msg: Term): { sho: ShoId; device: Term; o
     return { sho, device: device.pcid, object, nonce: inner[1] };
   }
   return undefined;
+}
+
+/** Step 13's status reports failure (`<provisioned, PCID, nonce, SHO, fail>`, read without checking its signer: the SHO
+ *  checks it, step 14). */
+const reportsFailure = (msg: Term): boolean => nameId((msg.kind === 'sign' ? fieldsOf(msg.body, 'provisioned', 4) : undefined)?.[3]) === 'fail';
+
+/** The client's answer in the session of the download in progress, authenticated with the device PIN (x.2.2). */
+function clientInSession(ctx: RoContext, msg: Term): boolean {
+  const c = ctx.dpfObject === null ? undefined : clientAuthenticated(ctx.off, msg, (pcid) => ctx.devices.find((d) => same(d.pcid, pcid))?.kPin);
+  return c !== undefined && same(c.pcid, ctx.dpfDevice ?? undefined) && same(c.nonce, ctx.dpfNonce ?? undefined);
 }
 
 /** The DPF remembers which SHO and device it downloads for and the nonce: the old SHO's ack and the commit carry it. */
@@ -110,8 +132,27 @@ function discardAcknowledged(ctx: RoContext, msg: Term): boolean {
 
 /** The RO, answering each device at its own M2ME and subscriber, by the PCID it serves (5.1.3.6.2 steps 3-12). */
 function buildRoMachine(addressing: DeviceAddressing) {
+  type Enqueue = { emit: (e: SendEvent) => void; assign: (patch: Partial<RoContext>) => void };
+  /** Step 12 "The RO (DPF) downloads a MCIM object to the M2ME" at once, or, with omaDmSession, once the session is
+   *  up: the DPF, acting as the DM server, first authenticates to the TRE under its key from the bootstrap (x.2.2
+   *  option 2; the server first, as in the TLS negotiation x.2.2 names) and holds the object for the client's answer. */
+  function startDownload(context: RoContext, msg: Term, kind: 'mcimDownload' | 'mcimActivation', enqueue: Enqueue): void {
+    const a = authorisation(context, msg)!;
+    const to = addressing.of('m2me', a.device);
+    if (!context.dmSession) {
+      enqueue.emit(out(to, kind, a.object));
+      enqueue.assign(downloadFor(context, msg));
+      return;
+    }
+    const answer = dmServerAuthTerm(a.device, a.nonce);
+    enqueue.emit(out(to, 'dmServerAuth', answer));
+    enqueue.assign({ ...downloadFor(context, msg), dpfObject: { kind, object: a.object }, dmAnswers: [...context.dmAnswers, answer] });
+  }
   return setup({
-    types: { context: {} as RoContext, events: {} as RoEvent, emitted: {} as SendEvent, input: {} as { delayedActivation: boolean } },
+    types: {
+      context: {} as RoContext, events: {} as RoEvent, emitted: {} as SendEvent,
+      input: {} as { delayedActivation: boolean; dmSession?: boolean; failureReport?: boolean; off?: readonly SwitchId[] },
+    },
     actions: {
       storeCredentials: assign(({ context, event }) => {
         const f = fieldsOf(event.msg, 'initialCredentials', 3);
@@ -125,7 +166,8 @@ function buildRoMachine(addressing: DeviceAddressing) {
   }).createMachine({
     id: 'ro',
     context: ({ input }) => ({
-      devices: [], delayedActivation: input.delayedActivation, avsIssued: 0, dpfSho: null, dpfDevice: null, dpfNonce: null,
+      devices: [], delayedActivation: input.delayedActivation, avsIssued: 0, dpfSho: null, dpfDevice: null, dpfNonce: null, dpfObject: null,
+      dmSession: input.dmSession ?? false, failureReport: input.failureReport ?? false, off: input.off ?? [], dmClients: [], dmAnswers: [],
     }),
     type: 'parallel',
     states: {
@@ -265,30 +307,26 @@ function buildRoMachine(addressing: DeviceAddressing) {
               provisioningAuthorisation: {
                 guard: ({ context, event }) => authorisation(context, event.msg) !== undefined,
                 target: 'Downloading',
-                actions: [
-                  emit(({ context, event }) => {
-                    const a = authorisation(context, event.msg)!;
-                    return out(addressing.of('m2me', a.device), 'mcimDownload', a.object);
-                  }),
-                  assign(({ context, event }) => downloadFor(context, event.msg)),
-                ],
+                actions: enqueueActions(({ context, event, enqueue }) => startDownload(context, event.msg, 'mcimDownload', enqueue)),
               },
               // 5.1.3.7.4.2 both-present variant: the new SHO authorises use of its MCIM already in the M2ME.
               activationAuthorisation: {
                 guard: ({ context, event }) => authorisation(context, event.msg) !== undefined,
                 target: 'Downloading',
-                actions: [
-                  emit(({ context, event }) => {
-                    const a = authorisation(context, event.msg)!;
-                    return out(addressing.of('m2me', a.device), 'mcimActivation', a.object);
-                  }),
-                  assign(({ context, event }) => downloadFor(context, event.msg)),
-                ],
+                actions: enqueueActions(({ context, event, enqueue }) => startDownload(context, event.msg, 'mcimActivation', enqueue)),
               },
             },
           },
           Downloading: {
             on: {
+              // The client authenticated in the session (omaDmSession; x.2.2 device PIN, 003 t2 cm4): step 12 now.
+              dmSessionOpen: {
+                guard: ({ context, event }) => clientInSession(context, event.msg),
+                actions: [
+                  emit(({ context }) => out(addressing.of('m2me', context.dpfDevice), context.dpfObject!.kind, context.dpfObject!.object)),
+                  assign(({ context, event }) => ({ dpfObject: null, dmClients: [...context.dmClients, event.msg] })),
+                ],
+              },
               // 5.1.3.7.4.2 step 11 "sends the acknowledgment message to the RO (DPF), which relays it to the new
               // SHO. Some privacy filtering may be applied"; then step 12 the DPF aids the provisioning (commit).
               discardAck: {
@@ -299,14 +337,22 @@ function buildRoMachine(addressing: DeviceAddressing) {
                 ],
               },
               // 004 step 14 / 5.1.3.7.4.2 step 13 "reports the success/failure status of the provisioning" to the SHO.
-              provisioningStatus: {
+              provisioningStatus: [
+                {
+                  // A failure status (assumption failureReport) is reported on; the download stays open, since the
+                  // TRE keeps waiting for a good object (the text says nothing of a retry).
+                  guard: ({ context, event }) => context.failureReport && context.dpfSho !== null && reportsFailure(event.msg),
+                  actions: emit(({ context, event }) => out(context.dpfSho!, 'provisioningReport', provisioningReportTerm(context.dpfDevice!, event.msg))),
+                },
+                {
                 guard: ({ context }) => context.dpfSho !== null,
                 target: 'Idle',
                 actions: [
                   emit(({ context, event }) => out(context.dpfSho!, 'provisioningReport', provisioningReportTerm(context.dpfDevice!, event.msg))),
-                  assign({ dpfSho: null, dpfDevice: null, dpfNonce: null }),
+                  assign({ dpfSho: null, dpfDevice: null, dpfNonce: null, dpfObject: null }),
                 ],
-              },
+                },
+              ],
             },
           },
         },

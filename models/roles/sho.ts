@@ -29,6 +29,8 @@ export interface ShoContext {
   readonly oldReleased: boolean;
   /** The success/failure report of the provisioning (step 14). */
   readonly report: 'none' | 'success' | 'failure';
+  /** Assumption failureReport: the TRE reports a failed provisioning, which this SHO records. */
+  readonly failureReport: boolean;
   /** Ghost (read by properties only): every object this SHO issued (the M2MSIMMobj, or the activation object of the
    *  both-present variant), as sent, with the token of the contract it was issued under. */
   readonly issued: readonly IssuedObject[];
@@ -50,6 +52,7 @@ export interface IssuedObject {
 export interface ShoInput {
   readonly id: ShoId;
   readonly off?: readonly SwitchId[];
+  readonly failureReport?: boolean;
 }
 
 /** Lifecycle instructions an SHO may give for its own MCIM (5.1.2.4 lifecycle management [t7 cm1]). */
@@ -118,7 +121,7 @@ function buildShoMachine(addressing: DeviceAddressing) {
     id: 'sho',
     context: ({ input }) => ({
       id: input.id, off: input.off ?? [], device: null, token: null, nonce: null, registration: null, treKey: null, preinstalled: false, oldReleased: false,
-      report: 'none', issued: [], commanded: [], commandTerms: [],
+      report: 'none', failureReport: input.failureReport ?? false, issued: [], commanded: [], commandTerms: [],
     }),
     initial: 'NoContract',
     on: {
@@ -216,6 +219,9 @@ function buildShoMachine(addressing: DeviceAddressing) {
               target: 'Serving',
               actions: assign({ report: 'success' as const }),
             },
+            // The failure status (assumption failureReport), TRE-signed for this registration: recorded. The text says
+            // nothing of what follows; the SHO keeps its authorisation (the TRE may still take a good object).
+            { guard: ({ context, event }) => context.failureReport && context.report !== 'failure' && reportOk(context, event.msg, 'fail'), actions: assign({ report: 'failure' as const }) },
           ],
         },
       },
@@ -281,10 +287,10 @@ function validationOf(context: ShoContext, msg: Term): { sho: string | undefined
   return { sho: nameId(f[2]), verdict: nameId(f[3]) };
 }
 
-/** Step 14: the DPF's report carries the TRE-signed success status for this SHO's registration. */
-function reportOk(context: ShoContext, msg: Term): boolean {
+/** Step 14: the DPF's report carries the TRE-signed status (`verdict`, success by default) for this SHO's registration. */
+function reportOk(context: ShoContext, msg: Term, verdict: 'ok' | 'fail' = 'ok'): boolean {
   const r = fieldsOf(msg, 'report', 2);
   const s = fieldsOf(treSigned(context, r?.[1]), 'provisioned', 4);
   return r !== undefined && s !== undefined && same(s[0], context.device ?? undefined) && same(s[1], context.nonce ?? undefined) &&
-    nameId(s[2]) === context.id && nameId(s[3]) === 'ok';
+    nameId(s[2]) === context.id && nameId(s[3]) === verdict;
 }

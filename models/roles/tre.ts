@@ -1,17 +1,18 @@
 // The TRE of the M2ME (004 5.1.2): pre-provisioned platform, registry of MCIMs each with its own
 // 5.1.1.1 lifecycle, all M2ME-side security processing of provisioning (5.1.2.4), lockdown on tamper.
 // Every counter-measure it implements is a switch (models/counterMeasures/switches.ts) read from `off`.
-import { assign, emit, setup } from 'xstate';
+import { assign, emit, enqueueActions, setup } from 'xstate';
 import { mac, name, pk, tuple, type Term } from '../../src/attacker/Term.ts';
 import {
-  authResponseTerm, keyExportResponseTerm, out, readyTerm, resetDoneTerm, type SendEvent,
+  authResponseTerm, dmSessionOpenTerm, keyExportResponseTerm, out, readyTerm, resetDoneTerm, type SendEvent,
 } from '../messages.ts';
+import { inDmSession, serverAuthenticated } from './dmSession.ts';
 import { fieldsOf, macMatches, same } from '../readTerm.ts';
 import {
   applyLifecycle, commitStaged, installAndActivate, integrityChecked, isActive, isModified, markCheckpoint, removeAll, unboundedStorage,
 } from './treRegistry.ts';
 import {
-  awaitingMcimFrom, canRegister, discardNoticeFor, integrityPolicy, lifecycleFromCommand, me,
+  awaitingMcimFrom, canRegister, discardNoticeFor, failedProvisioning, failureStatusFor, integrityPolicy, lifecycleFromCommand, me,
   nonceOf, oldShoOf, on, provisioningStatusFor, readActivation, readBootstrap, readInstruction, readMcimObject, registrationFor, registryWithRoom, signedBy,
   stagedOverOld, updateOf, userAuthenticated, userGateOpen,
 } from './treChecks.ts';
@@ -37,17 +38,18 @@ function buildTreMachine(device: DeviceId) {
       interrupted: assign(({ context }) => ({
         registry: integrityChecked(markCheckpoint(context.registry), integrityPolicy(context)), pendingNonce: 0, staged: null,
         // 003 t10 cm10 "On booting or rebooting ... force authentication of the M2ME U/S".
-        userVerified: false,
+        userVerified: false, dmServerFor: 0,
       })),
     },
   }).createMachine({
     id: 'tre',
     context: ({ input }) => ({
       off: input?.off ?? [], blockFromInstalled: input?.blockFromInstalled ?? true, storage: input?.storage ?? unboundedStorage,
-      userGate: input?.userGate ?? false, userVerified: false, keypadEntries: 0,
+      userGate: input?.userGate ?? false, userVerified: false, keypadEntries: 0, dmSession: input?.dmSession ?? false, dmServerFor: 0,
+      failureReport: input?.failureReport ?? false, failedFor: 0,
       creds: null, firmware: 'v1', registry: [], expectedSho: null, pendingNonce: 0, noncesUsed: 0, staged: null,
       userWrong: 0, userBlocked: 'no', tampered: false,
-      installs: [], activations: [], commands: [], instructions: [], userEntries: [],
+      installs: [], activations: [], commands: [], instructions: [], userEntries: [], dmOpens: [], dmServers: [],
     }),
     initial: 'Blank',
     states: {
@@ -208,11 +210,24 @@ function buildTreMachine(device: DeviceId) {
             on: {
               // A reset or power loss during the download (t11): the outstanding registration is lost with it.
               RESET: { target: 'Ready', actions: 'interrupted' },
+              // x.2.2 "a requirement for the OMA DM client to authenticate the server" [t2 cm4 mutual] (assumption
+              // omaDmSession): the DPF's authentication for this registration's session, under the key of the bootstrap
+              // (option 2); the client answers authenticated with the device PIN ("the same authentication token can be
+              // used for transport-neutral security in further OMA DM communication").
+              dmServerAuth: {
+                guard: ({ context, event }) => context.dmSession && context.dmServerFor !== context.pendingNonce &&
+                  serverAuthenticated(context.off, event.msg, context.creds!.roRoot, context.creds!.pcid, nonceOf(context, context.pendingNonce)),
+                actions: enqueueActions(({ context, event, enqueue }) => {
+                  const answer = dmSessionOpenTerm(context.creds!.pcid, context.creds!.kPin, nonceOf(context, context.pendingNonce));
+                  enqueue.emit(out(host, 'dmSessionOpen', answer));
+                  enqueue.assign({ dmServerFor: context.pendingNonce, dmServers: [...context.dmServers, event.msg], dmOpens: [...context.dmOpens, answer] });
+                }),
+              },
               mcimDownload: [
                 {
                   // 004 step 13 / 001 step 19: decrypt with the TRE platform key, provision into the TRE, report.
                   // No other MCIM is active, so the new one is installed and activated at once.
-                  guard: ({ context, event }) => readMcimObject(context, event.msg) !== undefined && !context.registry.some(isActive),
+                  guard: ({ context, event }) => readMcimObject(context, event.msg) !== undefined && !context.registry.some(isActive) && inDmSession(context),
                   target: 'Ready',
                   actions: [
                     emit(({ context }) => provisioningStatusFor(context, host)),
@@ -227,7 +242,7 @@ function buildTreMachine(device: DeviceId) {
                   // 5.1.3.7.4.2 step 7 (download complete, "atomic") then step 8: before installing, discard the old
                   // SHO's credentials: the session ends (5.1.1.1: Selected cannot be deleted) and the MCIM is Retired
                   // ("a credential is permanently deleted" while "still instantiated"); step 9 tells the old SHO.
-                  guard: ({ context, event }) => readMcimObject(context, event.msg) !== undefined && oldShoOf(context) !== undefined,
+                  guard: ({ context, event }) => readMcimObject(context, event.msg) !== undefined && oldShoOf(context) !== undefined && inDmSession(context),
                   target: 'AwaitingCommit',
                   actions: [
                     emit(({ context }) => discardNoticeFor(context, host)),
@@ -237,11 +252,17 @@ function buildTreMachine(device: DeviceId) {
                     })),
                   ],
                 },
+                {
+                  // 004 step 13 "reports the success/failure status of the provisioning" (assumption failureReport):
+                  // an object of this registration it cannot provision; the TRE keeps waiting for a good one.
+                  guard: ({ context, event }) => inDmSession(context) && failedProvisioning(context, event.msg),
+                  actions: [emit(({ context }) => failureStatusFor(context, host)), assign(({ context }) => ({ failedFor: context.pendingNonce }))],
+                },
               ],
               // 5.1.3.7.4.2 variant "credentials for the old SHO and those for the new SHO may already be present":
               // the old MCIM is Blocked (kept, isolated, unusable) and the old SHO is told as in step 9.
               mcimActivation: {
-                guard: ({ context, event }) => readActivation(context, event.msg) !== undefined && oldShoOf(context) !== undefined,
+                guard: ({ context, event }) => readActivation(context, event.msg) !== undefined && oldShoOf(context) !== undefined && inDmSession(context),
                 target: 'AwaitingCommit',
                 actions: [
                   emit(({ context }) => discardNoticeFor(context, host)),

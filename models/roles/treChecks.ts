@@ -4,7 +4,7 @@ import { pk, type Term } from '../../src/attacker/Term.ts';
 import { isOn, type SwitchId } from '../counterMeasures/switches.ts';
 import { isLifecycleEvent } from '../mcimLifecycleTable.ts';
 import {
-  discardNoticeTerm, keypadKey, ok, out, provisioningStatusTerm,
+  discardNoticeTerm, fail, keypadKey, ok, out, provisioningStatusTerm,
   registrationNonce, registrationTerm, skSho,
   type FirmwareVersion, type SendEvent, type TreIdentity,
 } from '../messages.ts';
@@ -140,10 +140,22 @@ export function stagedOverOld(ctx: TreContext, staged: StagedMcim): Partial<TreC
   return { staged, registry: staged.kind === 'download' ? retireOld(registryWithRoom(ctx), old) : blockOld(ctx.registry, old) };
 }
 
-/** 004 step 13 / 5.1.3.7.4.2 step 13: the TRE-signed success status for the DPF. */
-export function provisioningStatusFor(ctx: TreContext, host: RoleId = 'm2me'): SendEvent {
-  return out(host, 'provisioningStatus', provisioningStatusTerm(me(ctx), nonceOf(ctx, ctx.pendingNonce), ctx.expectedSho!, ok));
+/** 004 step 13 / 5.1.3.7.4.2 step 13: the TRE-signed success (or failure) status for the DPF. */
+export function provisioningStatusFor(ctx: TreContext, host: RoleId = 'm2me', verdict: Term = ok): SendEvent {
+  return out(host, 'provisioningStatus', provisioningStatusTerm(me(ctx), nonceOf(ctx, ctx.pendingNonce), ctx.expectedSho!, verdict));
 }
+
+/** 004 step 13 "reports the success/failure status" (assumption failureReport): an MCIM object addressed to this
+ *  TRE's outstanding registration (its PCID and nonce, as the object's body reads) that the TRE does not provision,
+ *  because it does not verify or does not fit (scenario treCapacity). Reported once per registration. */
+export function failedProvisioning(ctx: TreContext, msg: Term): boolean {
+  if (!ctx.failureReport || ctx.creds === null || ctx.pendingNonce === 0 || ctx.failedFor === ctx.pendingNonce) return false;
+  const f = fieldsOf(msg.kind === 'sign' ? msg.body : undefined, 'M2MSIMMobj', 3);
+  return f !== undefined && same(f[0], ctx.creds.pcid) && same(f[1], nonceOf(ctx, ctx.pendingNonce)) && readMcimObject(ctx, msg) === undefined;
+}
+
+/** The failure status of step 13 for the outstanding registration. */
+export const failureStatusFor = (ctx: TreContext, host: RoleId): SendEvent => provisioningStatusFor(ctx, host, fail);
 
 export const integrityPolicy = (ctx: TreContext) => ({ check: on(ctx, 't8.cm8'), blockFromInstalled: ctx.blockFromInstalled });
 

@@ -34,6 +34,14 @@ export interface TreContext {
   readonly userGate: boolean;
   /** The user authenticated at the device since the last boot or reset [t10 cm10]. */
   readonly userVerified: boolean;
+  /** Assumption `omaDmSession`: steps 12-13 run in an OMA DM session with the DPF (models/roles/dmSession.ts). */
+  readonly dmSession: boolean;
+  /** Assumption `failureReport`: the TRE reports an MCIM object of its registration that it cannot provision. */
+  readonly failureReport: boolean;
+  /** The registration (nonce number) whose failure the TRE has reported, 0 for none (once per registration). */
+  readonly failedFor: number;
+  /** The registration (nonce number) whose DM session authenticated the server, 0 for none. */
+  readonly dmServerFor: number;
   /** The number of the last keypad entry taken through the tunnel, 0 for none [t10 cm5 anti-replay]. */
   readonly keypadEntries: number;
   readonly creds: TreCredentials | null;
@@ -66,6 +74,9 @@ export interface TreContext {
   readonly instructions: readonly Term[];
   /** The last USER_TRIES + 1 user credential entries the TRE evaluated (a window, so the search stays finite). */
   readonly userEntries: readonly Term[];
+  /** Every DM session opening the TRE sent, and every server answer it accepted (omaDmSession). */
+  readonly dmOpens: readonly Term[];
+  readonly dmServers: readonly Term[];
 }
 
 /** A lifecycle command as applied: the raw term and the ids of the MCIMs active when it arrived. */
@@ -82,10 +93,12 @@ export interface TreInput {
   /** Absent: no storage bound (the text's). */
   readonly storage?: StoragePolicy;
   readonly userGate?: boolean;
+  readonly dmSession?: boolean;
+  readonly failureReport?: boolean;
 }
 
 export type TreInbound =
-  | 'preprovision' | 'boot' | 'authChallenge' | 'bootstrap' | 'mcimDownload' | 'mcimActivation'
+  | 'preprovision' | 'boot' | 'authChallenge' | 'bootstrap' | 'mcimDownload' | 'mcimActivation' | 'dmServerAuth'
   | 'provisionCommit' | 'reprovisionInstruction' | 'treUpdate' | 'lifecycleCommand' | 'userAuth' | 'interfaceRequest';
 
 export type TreEvent =

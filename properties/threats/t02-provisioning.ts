@@ -1,5 +1,6 @@
 // Threat 2, attacking the MCIM provisioning process: a Dolev-Yao attacker on every open channel of the flow of
 // 004 5.1.3.6.2 (reads, replays, redirects, forges what its knowledge allows).
+import { dmSessionPeersAuthenticated } from '../claims/DmSessionPeersAuthenticated.ts';
 import { installedMcimWasIssuedForThisTre } from '../claims/InstalledMcimWasIssuedForThisTre.ts';
 import { mcimSecretNeverLeaves } from '../claims/McimSecretNeverLeaves.ts';
 import { shoSuccessMeansInstalled } from '../claims/ShoSuccessMeansInstalled.ts';
@@ -14,11 +15,15 @@ export const t02Provisioning: ThreatCheck = {
     { name: 't2-replay-after-delete', flow: 'initial-3gpp', shoCommands: ['DELETE'], attacker: { capabilities: ['network'], injections: 2 } },
     // Spoofing an entity of the provisioning (t2): a dishonest RO's DRF sends the M2ME to an SHO of its choosing.
     { name: 't2-dishonest-ro-redirect', flow: 'initial-3gpp', attacker: { dishonest: 'ro', injections: 1 } },
+    // Steps 12-13 in the OMA DM session (5.1.3.6.2 NOTE, x.2.2): the network attacker masquerades as the DM server to
+    // the TRE, or as the TRE to the DPF (003 t2 cm4 "masquerading (as a TRE or as a DPF)").
+    { name: 't2-dm-session', flow: 'initial-3gpp', assumptions: { omaDmSession: true }, attacker: { capabilities: ['network'], injections: 1 } },
   ],
   properties: [
     { property: mcimSecretNeverLeaves, checks: ['t2.cm2', 't2.cm3', '004 x.2.3 NOTE 2', '001 step 16'] },
     { property: installedMcimWasIssuedForThisTre, checks: ['t2.cm4', 't2.cm5', 't2.cm6', '004 5.1.2.4', '004 x.2.3'] },
     { property: shoSuccessMeansInstalled, checks: ['t2.cm4', '004 5.1.3.6.2 steps 13-14'] },
+    { property: dmSessionPeersAuthenticated, checks: ['t2.cm4', 't3.cm5', '004 x.2.2', '004 5.1.3.6.2 steps 10-14'] },
     { property: subscriberChoiceHonoured, checks: ['t2.cm5', '004 5.1.3.5.2', '004 5.1.3.6.2 step 6', '004 x.3'] },
   ],
   knownFindings: {

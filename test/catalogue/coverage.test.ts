@@ -34,8 +34,11 @@ describe('counter-measure coverage', () => {
     expect(Object.keys(unswitched).filter((id) => !alternative1Ids.has(id))).toEqual([]);
   });
 
-  it('names only catalogue ids of modelable counter-measures as switch ids and aliases', () => {
-    const named = switches.flatMap((s) => [s.id, ...s.aliases] as string[]);
+  it('names only catalogue ids of modelable counter-measures as switch ids and aliases, or a part of one as `<id>.<part>`', () => {
+    const parts = switches.flatMap((s) => ('partOf' in s ? [{ id: s.id as string, of: s.partOf as string }] : []));
+    const named = switches.flatMap((s) => [s.id, ...s.aliases] as string[]).filter((id) => !parts.some((p) => p.id === id));
+
+    expect(parts.filter((p) => !p.id.startsWith(`${p.of}.`) || !alternative1Ids.has(p.of))).toEqual([]);
     const modelable = new Set<string>(alternative1.filter((c) => c.modelable).map((c) => c.id));
 
     expect(named.filter((id) => !alternative1Ids.has(id))).toEqual([]);

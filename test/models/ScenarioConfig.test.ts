@@ -25,7 +25,7 @@ describe('resolveScenario', () => {
         stalling: [],
         off: [],
         assumptions: { portalProtected: true, manufacturingClosed: true, operatorLinksClosed: true, atDeviceClosed: true, blockFromInstalled: true, changeNotice: 'unordered',
-          storageFull: 'refuse', retiredDeletedAtCommit: true },
+          storageFull: 'refuse', retiredDeletedAtCommit: true, failureReport: false, omaDmSession: false },
         attacker: { capabilities: [], injections: 0, dishonest: null },
       },
     });

@@ -108,8 +108,8 @@ describe('the tr33812-alt1a registry entry', () => {
     expect(built.system.name).toBe('tr33812-alt1a');
     expect(built.system.config).toEqual(presetsNamed('delayed-activation')[0]);
     // Safety properties for the level explorer, the properties of service apart (decided on the state graph).
-    // The claims over several TREs apart too: one device.
-    const severalTres = ['McimInstalledOnlyInItsTre', 'NoMcimCredentialInTwoTres'];
+    // The claims over several TREs apart too: one device; and the claim on the OMA DM session: it does not run.
+    const severalTres = ['McimInstalledOnlyInItsTre', 'NoMcimCredentialInTwoTres', 'DmSessionPeersAuthenticated'];
     expect(built.properties.map((p) => p.id)).toEqual(
       worldProperties.filter((p) => !isLiveness(p.property) && !severalTres.includes(p.property.id)).map((p) => p.property.id),
     );

@@ -35,6 +35,7 @@ const witnesses: Record<SwitchId, { scenario: string; injections?: number; prope
   't7.cm3': { scenario: 't7-user-deletes', property: 'LifecycleChangesOnlyByOwner' },
   't10.cm5': { scenario: 't10-pin-entry-bus-monitor', property: 'NoSecretInClearOnHostInterface' },
   't10.cm10': { scenario: 't10-gated-instruction', property: 'InstructionOnlyForAuthenticatedUser' },
+  't2.cm4.mutual': { scenario: 't2-dm-session', property: 'DmSessionPeersAuthenticated' },
 };
 
 function scenarioNamed(name: string): ScenarioInput {
