@@ -36,6 +36,8 @@ export const scenarioInputSchema = z
     delayedActivation: z.boolean().optional(),
     lifecycleActions: z.boolean().optional(),
     shoCommands: z.array(z.enum(shoCommands)).optional(),
+    shoUpdates: z.number().int().min(0).max(2)
+      .describe('updates each SHO sends, in order, for its MCIM instance in the device it serves, through the DPF (004 5.1.2.3 [t7 cm7], 5.1.3.4.3)').optional(),
     dpfGeneratesCredentials: z.boolean().describe('5.1.3.4.3 variant: the DPF generates the MCIM credentials itself').optional(),
     treCapacity: z.number().int().min(1).max(MAX_TRE_CAPACITY).nullable()
       .describe('MCIM instances the TRE can store, in any lifecycle state (null: no bound, as in the text)').optional(),
@@ -107,6 +109,8 @@ export interface ScenarioConfig {
   readonly lifecycleActions: boolean;
   /** Lifecycle commands each SHO may send (once each) for its own MCIM (5.1.2.4 lifecycle management). */
   readonly shoCommands: readonly ShoCommand[];
+  /** MCIM updates each SHO may send, in order, through the DPF for its MCIM instance (5.1.2.3 [t7 cm7]): 0 to 2. */
+  readonly shoUpdates: number;
   /** 5.1.3.4.3 "the DPF ... may generate the credentials itself": the RO then holds every MCIM's Ki. */
   readonly dpfGeneratesCredentials: boolean;
   /** MCIM instances the TRE can store (any lifecycle state); null: no bound (the text gives none). */
@@ -181,7 +185,7 @@ const bad = (message: string): ScenarioResult => ({ ok: false, error: { code: 'i
  *  - access: '3gpp', except 'non3gpp-authenticated' for initial-non3gpp;
  *  - sho: 'sho1' for initial flows, 'sho2' (the new SHO) for changes; oldSho: the other SHO for changes;
  *  - bothMcimsPresent: false; delayedActivation: true for delayed-activation, false otherwise;
- *  - lifecycleActions and faults: off, shoCommands: none, dpfGeneratesCredentials: false (honest runs);
+ *  - lifecycleActions and faults: off, shoCommands: none, shoUpdates: 0, dpfGeneratesCredentials: false (honest runs);
  *  - treCapacity: null (no bound); changeRequests: 1; userPinEntry, userGate and userLifecycle: false;
  *  - stalling: none (every honest role keeps acting, for the liveness properties);
  *  - off: none (every counter-measure on); assumptions: portal protected, manufacturing, operator and at-device links
@@ -254,6 +258,7 @@ export function resolveScenario(input: unknown): ScenarioResult {
       delayedActivation,
       lifecycleActions: i.lifecycleActions ?? false,
       shoCommands: shoCommands.filter((c) => i.shoCommands?.includes(c) === true),
+      shoUpdates: i.shoUpdates ?? 0,
       dpfGeneratesCredentials: i.dpfGeneratesCredentials ?? false,
       treCapacity,
       changeRequests,

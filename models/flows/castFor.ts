@@ -55,7 +55,10 @@ function localEventsOf(id: RoleId, config: ScenarioConfig): EventObject[] {
       ];
     case 'sho1':
     case 'sho2':
-      return config.shoCommands.map((event) => ({ type: 'COMMAND', event }));
+      return [
+        ...config.shoCommands.map((event) => ({ type: 'COMMAND', event })),
+        ...Array.from({ length: config.shoUpdates }, (_, k) => ({ type: 'UPDATE_MCIM', n: k + 1 })),
+      ];
     default:
       return [];
   }

@@ -39,7 +39,7 @@ const MAX_AVS = 3;
 type RoInbound =
   | 'initialCredentials' | 'activationNotice' | 'avRequest' | 'pdpContext' | 'directConnection' | 'shoSelection'
   | 'discoveryRequest' | 'registrationRequest' | 'shoRegistration' | 'provisioningAuthorisation'
-  | 'activationAuthorisation' | 'provisioningStatus' | 'discardAck';
+  | 'activationAuthorisation' | 'provisioningStatus' | 'discardAck' | 'updateAuthorisation';
 
 export type RoEvent = Delivery<RoInbound>;
 
@@ -65,6 +65,19 @@ function authorisation(ctx: RoContext, msg: Term): { sho: ShoId; device: Term; o
     const inner = object.kind === 'sign' ? fieldsOf(object.body, 'M2MSIMMobj', 3) ?? fieldsOf(object.body, 'activateMcim', 3) : undefined;
     if (inner === undefined || !same(inner[0], device.pcid) || inner[1] === undefined) continue;
     return { sho, device: device.pcid, object, nonce: inner[1] };
+  }
+  return undefined;
+}
+
+/** 5.1.3.4.3 "Update previously downloaded MCIM applications": an SHO's authorisation (as in step 11) carrying its
+ *  signed update for a device the RO knows; the DPF reads the PCID, never the update. */
+function updateAuthorised(ctx: RoContext, msg: Term): { device: Term; update: Term } | undefined {
+  for (const sho of shoIds) {
+    const f = fieldsOf(verifySigned(msg, pk(skSho(sho))), 'authorise', 2);
+    const device = f === undefined ? undefined : ctx.devices.find((d) => same(d.pcid, f[0]));
+    const update = f?.[1];
+    const inner = update?.kind === 'sign' ? fieldsOf(update.body, 'mcimUpdate', 4) : undefined;
+    if (device !== undefined && update !== undefined && inner !== undefined && same(inner[0], device.pcid)) return { device: device.pcid, update };
   }
   return undefined;
 }
@@ -257,6 +270,16 @@ function buildRoMachine(addressing: DeviceAddressing) {
       },
       DPF: {
         initial: 'Idle',
+        on: {
+          // 5.1.3.4.3 "Update previously downloaded MCIM applications or credentials", whatever download is in progress.
+          updateAuthorisation: {
+            guard: ({ context, event }) => updateAuthorised(context, event.msg) !== undefined,
+            actions: emit(({ context, event }) => {
+              const u = updateAuthorised(context, event.msg)!;
+              return out(addressing.of('m2me', u.device), 'mcimUpdate', u.update);
+            }),
+          },
+        },
         states: {
           Idle: {
             on: {

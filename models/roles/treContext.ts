@@ -66,6 +66,14 @@ export interface TreContext {
   readonly instructions: readonly Term[];
   /** The last USER_TRIES + 1 user credential entries the TRE evaluated (a window, so the search stays finite). */
   readonly userEntries: readonly Term[];
+  /** Every MCIM update the TRE applied (5.1.2.3 [t7 cm7]), with the id of the instance it changed, in order. */
+  readonly updates: readonly AppliedUpdate[];
+}
+
+/** An MCIM update as applied: the raw term and the instance whose code it replaced. */
+export interface AppliedUpdate {
+  readonly term: Term;
+  readonly mcim: string;
 }
 
 /** A lifecycle command as applied: the raw term and the ids of the MCIMs active when it arrived. */
@@ -86,7 +94,8 @@ export interface TreInput {
 
 export type TreInbound =
   | 'preprovision' | 'boot' | 'authChallenge' | 'bootstrap' | 'mcimDownload' | 'mcimActivation'
-  | 'provisionCommit' | 'reprovisionInstruction' | 'treUpdate' | 'lifecycleCommand' | 'userAuth' | 'interfaceRequest';
+  | 'provisionCommit' | 'reprovisionInstruction' | 'treUpdate' | 'lifecycleCommand' | 'userAuth' | 'interfaceRequest'
+  | 'mcimUpdate';
 
 export type TreEvent =
   | Delivery<TreInbound>
