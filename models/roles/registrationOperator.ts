@@ -9,7 +9,7 @@ import {
   provisioningReportTerm, randNonce, selectionAckTerm, skRo, skSho, type Delivery, type SendEvent,
 } from '../messages.ts';
 import { fieldsOf, nameId, same, verifySigned } from '../readTerm.ts';
-import { isShoId, shoIds, type ShoId } from '../roleIds.ts';
+import { isShoId, allShoIds, type ShoId } from '../roleIds.ts';
 
 /** What the RO knows of one device: the CCIF's credentials (x.3 ICF) and the DRF's state for it. */
 export interface RoDevice {
@@ -57,7 +57,7 @@ function withDevice(ctx: RoContext, pcid: Term, patch: Partial<RoDevice>): Parti
  *  `<authorise, PCID, object>` for a device the RO knows; the object is the M2MSIMMobj or the both-present
  *  `activateMcim`, signed with message recovery, so the DPF reads the PCID and nonce, never the blob. */
 function authorisation(ctx: RoContext, msg: Term): { sho: ShoId; device: Term; object: Term; nonce: Term } | undefined {
-  for (const sho of shoIds) {
+  for (const sho of allShoIds) {
     const f = fieldsOf(verifySigned(msg, pk(skSho(sho))), 'authorise', 2);
     const device = f === undefined ? undefined : ctx.devices.find((d) => same(d.pcid, f[0]));
     const object = f?.[1];
@@ -72,7 +72,7 @@ function authorisation(ctx: RoContext, msg: Term): { sho: ShoId; device: Term; o
 /** 5.1.3.4.3 "Update previously downloaded MCIM applications": an SHO's authorisation (as in step 11) carrying its
  *  signed update for a device the RO knows; the DPF reads the PCID, never the update. */
 function updateAuthorised(ctx: RoContext, msg: Term): { device: Term; update: Term } | undefined {
-  for (const sho of shoIds) {
+  for (const sho of allShoIds) {
     const f = fieldsOf(verifySigned(msg, pk(skSho(sho))), 'authorise', 2);
     const device = f === undefined ? undefined : ctx.devices.find((d) => same(d.pcid, f[0]));
     const update = f?.[1];
@@ -114,7 +114,7 @@ function selection(ctx: RoContext, msg: Term): { pcid: Term; sho: ShoId } | unde
 /** The old SHO's acknowledgment (5.1.3.7.4.2 step 10) for the provisioning in progress, under an SHO key other
  *  than the new SHO's. */
 function discardAcknowledged(ctx: RoContext, msg: Term): boolean {
-  return shoIds.some((s) => {
+  return allShoIds.some((s) => {
     if (s === ctx.dpfSho) return false;
     const f = fieldsOf(verifySigned(msg, pk(skSho(s))), 'discardAck', 2);
     return f !== undefined && same(f[0], ctx.dpfDevice ?? undefined) && same(f[1], ctx.dpfNonce ?? undefined);

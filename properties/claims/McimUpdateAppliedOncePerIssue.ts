@@ -4,13 +4,13 @@
 // above all, does not roll the MCIM back. An update under the scenario's dishonest SHO's key is its issue, judged by
 // McimUpdatedOnlyByItsSho.
 import { skSho } from '../../models/messages.ts';
-import { isShoId, shoIds } from '../../models/roleIds.ts';
+import { isShoId } from '../../models/roleIds.ts';
 import { worldConfig, type World } from '../../models/world/World.ts';
 import { showTerm, termEquals, type Term } from '../../src/attacker/Term.ts';
 import { propertyId, type Invariant } from '../../src/engine/Property.ts';
 import { onPart } from '../../models/world/onPart.ts';
 import { appliedMoreThanIssued } from './observedTerms.ts';
-import { shoOf, treOf } from './worldReaders.ts';
+import { shoOf, treOf, shosOf } from './worldReaders.ts';
 
 function signedByInsider(world: World, term: Term): boolean {
   const insider = worldConfig(world).attacker.dishonest;
@@ -19,7 +19,7 @@ function signedByInsider(world: World, term: Term): boolean {
 
 const excess = (world: World): string[] => {
   const applied = treOf(world).updates.map((u) => u.term).filter((t) => !signedByInsider(world, t));
-  return appliedMoreThanIssued(applied, shoIds.flatMap((s) => shoOf(world, s).updateTerms)).map(showTerm);
+  return appliedMoreThanIssued(applied, shosOf(world).flatMap((s) => shoOf(world, s).updateTerms)).map(showTerm);
 };
 
 export const mcimUpdateAppliedOncePerIssue: Invariant<World> = {
