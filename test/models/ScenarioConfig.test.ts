@@ -20,7 +20,7 @@ describe('resolveScenario', () => {
       config: {
         name: 'change-via-old-sho', flow: 'change-via-old-sho', devices: 1, dev1InService: false, access: '3gpp', sho: 'sho2', oldSho: 'sho1',
         bothMcimsPresent: false, delayedActivation: false, lifecycleActions: false, shoCommands: [], shoUpdates: 0, dpfGeneratesCredentials: false,
-        treCapacity: null, changeRequests: 1, userPinEntry: false, userGate: false, userLifecycle: false,
+        treCapacity: null, changeRequests: 1, shos: 2, userPinEntry: false, userGate: false, userLifecycle: false,
         faults: { tamper: false, corruptMcim: false, eraseMcim: false },
         stalling: [],
         off: [],
