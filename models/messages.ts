@@ -17,6 +17,7 @@ export const messageKinds = [
   'treUpdate', 'lifecycleCommand',
   'userAuth', 'interfaceRequest', 'interfaceResponse',
   'dmSessionOpen', 'dmServerAuth',
+  'updateAuthorisation', 'mcimUpdate',
 ] as const;
 export type MessageKind = (typeof messageKinds)[number];
 
@@ -256,6 +257,15 @@ export const treUpdateTerm = (d: DeviceNames, version: FirmwareVersion): Term =>
 export const lifecycleBody = (sho: ShoId, pcid: Term, event: string): Term =>
   tuple(name('lifecycle'), pcid, name(`mcim:${sho}`), name(event));
 export const lifecycleCommandTerm = (sho: ShoId, pcid: Term, event: string): Term => sign(skSho(sho), lifecycleBody(sho, pcid, event));
+/** 5.1.2.3 "a secure update service for MCIMs" [t7 cm7], 5.1.3.4.3 the DPF "Update previously downloaded MCIM
+ *  applications": the SHO's update of its MCIM instance, named by issuer and the registration it was issued for
+ *  (x.2.3 nonce), carrying the new application code. The shape is the model's (docs/model.md, Assumptions). */
+export const mcimUpdateBody = (sho: ShoId, pcid: Term, nonce: Term, code: Term): Term =>
+  tuple(name('mcimUpdate'), pcid, name(`mcim:${sho}`), nonce, code);
+/** The code of the SHO's n-th update of its MCIM (the installed code is `code:usim:<sho>`). */
+export const updatedCode = (sho: ShoId, n: number): Term => name(`code:usim:${sho}:v${n + 1}`);
+export const mcimUpdateTerm = (sho: ShoId, pcid: Term, nonce: Term, n: number): Term =>
+  sign(skSho(sho), mcimUpdateBody(sho, pcid, nonce, updatedCode(sho, n)));
 
 // ---- TRE interfaces the threats of 003 attack (t4, t10) -------------------
 

@@ -15,9 +15,15 @@ export type DeviceId = (typeof deviceIds)[number];
  *  keeps its order): dev1's roles keep their plain names. */
 export const secondDeviceRoleIds = ['subscriber@dev2', 'm2me@dev2', 'tre@dev2'] as const;
 export type BaseRoleId = (typeof roleIds)[number];
-export type RoleId = BaseRoleId | (typeof secondDeviceRoleIds)[number];
+/** SHOs beyond the two every world has: a scenario with `shos: 3` adds `sho3` (a second change of operator towards a
+ *  third SHO), after the second device's roles in the world's order, so a world without it keeps its order. */
+export const extraShoIds = ['sho3'] as const;
+export type ExtraShoId = (typeof extraShoIds)[number];
+export type RoleId = BaseRoleId | (typeof secondDeviceRoleIds)[number] | ExtraShoId;
+/** The role a role id plays: a base role or an extra SHO. */
+export type PlayedRole = BaseRoleId | ExtraShoId;
 /** Every role a world may hold, in the world's order. */
-export const allRoleIds: readonly RoleId[] = [...roleIds, ...secondDeviceRoleIds];
+export const allRoleIds: readonly RoleId[] = [...roleIds, ...secondDeviceRoleIds, ...extraShoIds];
 
 /** The role `role` of device `device`: dev1's under its plain name, another's as `role@device`. */
 export function deviceRoleId(role: DeviceRole, device: DeviceId): RoleId {
@@ -25,14 +31,18 @@ export function deviceRoleId(role: DeviceRole, device: DeviceId): RoleId {
 }
 
 /** The role a device role id plays (`m2me@dev2` plays `m2me`); other roles play themselves. */
-export function playedRole(id: RoleId): BaseRoleId {
-  return id.replace(/@.*$/, '') as BaseRoleId;
+export function playedRole(id: RoleId): PlayedRole {
+  return id.replace(/@.*$/, '') as PlayedRole;
 }
 
-/** The two SHO instances (5.1.3.7.3.1: an old and a new selected home operator). */
+/** The two SHO instances every world has (5.1.3.7.3.1: an old and a new selected home operator); the attacker's
+ *  vocabulary and routes name these two. */
 export const shoIds = ['sho1', 'sho2'] as const;
-export type ShoId = (typeof shoIds)[number];
+export type BaseShoId = (typeof shoIds)[number];
+/** Every SHO a world may hold (the TRE's and the RO's PKI knows each one's key, x.2.3 NOTE 3). */
+export const allShoIds = [...shoIds, ...extraShoIds] as const;
+export type ShoId = (typeof allShoIds)[number];
 
 export function isShoId(x: string): x is ShoId {
-  return (shoIds as readonly string[]).includes(x);
+  return (allShoIds as readonly string[]).includes(x);
 }

@@ -15,9 +15,10 @@ const classes: Readonly<Record<string, ChannelClass>> = {
   'supplier>tre': 'manufacturing', 'ro>supplier': 'manufacturing', 'pva>supplier': 'manufacturing', 'subscriber>supplier': 'manufacturing',
   // Operator-to-operator links (5.1.3.6.2 dark-green arrows).
   'ro>vno': 'operator', 'icsp>ro': 'operator', 'pva>sho1': 'operator', 'pva>sho2': 'operator', 'ro>sho1': 'operator', 'ro>sho2': 'operator',
+  'pva>sho3': 'operator', 'ro>sho3': 'operator',
   // The subscriber's own equipment: switching on and instructing it (5.1.3.7.4.2/4.3 step 2).
   'm2me>subscriber': 'atDevice',
-  'sho1>subscriber': 'portal', 'sho2>subscriber': 'portal', 'ro>subscriber': 'portal',
+  'sho1>subscriber': 'portal', 'sho2>subscriber': 'portal', 'sho3>subscriber': 'portal', 'ro>subscriber': 'portal',
   'm2me>tre': 'host',
 };
 

@@ -8,7 +8,7 @@ import {
   activationAckTerm, activationNoticeTerm, attachRejectTerm, attachRequestTerm, authChallengeTerm, authResponseTerm, autn,
   bootstrapTerm, bootTerm, contractTerm, discardAckBody, discardNoticeBody, discardRelayBody, discoveryRequestTerm,
   dmServerAuthBody, dmSessionOpenBody,
-  ipConnectivityTerm, keyExportRequestTerm, lifecycleBody, m2mSimMobjBody, mcimActivationBody, mcimContentOf, pfcBody,
+  ipConnectivityTerm, keyExportRequestTerm, lifecycleBody, m2mSimMobjBody, mcimActivationBody, mcimContentOf, mcimUpdateBody, pfcBody,
   provisionCommitBody, provisioningAuthorisationBody, provisioningReportTerm, provisioningStatusBody, readyTerm,
   registrationBody, reprovisionInstructionTerm, resetDoneTerm, selectionAckTerm, shoRegistrationBody, shoSelectionTerm,
   treUpdateBody, userAuthTerm, validationRequestTerm, validationResultBody, xres, type FirmwareVersion, type MessageKind,
@@ -55,6 +55,9 @@ const mcimObjectsWith = (ki: Term): readonly Term[] => [nonce, slot('?nonce!')].
 });
 const mcimObjects = mcimObjectsWith(slot('?ki!'));
 const activationObjects = signed('shoKey', mcimActivationBody(id<ShoId>('?sho'), pcid, nonce));
+/** An MCIM update (5.1.2.3 [t7 cm7]): the TRE compares the PCID, the SHO and the nonce that name the instance, and
+ *  stores the code without comparing it. */
+const mcimUpdates = signed('shoKey', mcimUpdateBody(id<ShoId>('?sho'), pcid, nonce, slot('?code!')));
 const provisioningStatuses = signed('treKey', provisioningStatusBody(pcid, nonce, id<ShoId>('?sho'), slot('?verdict')));
 
 /** Per kind, the templates of what its receivers accept. Kinds no route lets the attacker reach have none. */
@@ -95,6 +98,8 @@ export const messageSchemas: Partial<Record<MessageKind, readonly Term[]>> = {
   shoRegistration: signed('shoKey', shoRegistrationBody(id<ShoId>('?sho'), pcid)),
   treUpdate: pfcs('update').flatMap((pfc) => signed('esKey', treUpdateBody({ pcid }, id<FirmwareVersion>('?version'), pfc))),
   lifecycleCommand: signed('shoKey', lifecycleBody(id<ShoId>('?sho'), pcid, id('?event'))),
+  mcimUpdate: mcimUpdates,
+  updateAuthorisation: mcimUpdates.flatMap((update) => signed('shoKey#authorise', provisioningAuthorisationBody(pcid, update))),
   userAuth: [userAuthTerm(slot('?pin'), id<UserAuthOrigin>('?origin'))],
   interfaceRequest: [keyExportRequestTerm(pcid)],
   // The OMA DM session (omaDmSession): the opening under a device PIN it holds or a key of its own, the server's

@@ -37,6 +37,7 @@ export const messageRoutes: Partial<Record<MessageKind, { readonly tag: string; 
   provisionCommit: { tag: 'commit', routes: [net('ro', 'm2me'), net('m2me', 'tre')] },
   treUpdate: { tag: 'update', routes: [net('supplier', 'm2me'), net('m2me', 'tre')] },
   lifecycleCommand: { tag: 'lifecycle', routes: [net('sho1', 'm2me'), net('sho2', 'm2me'), net('m2me', 'tre')] },
+  mcimUpdate: { tag: 'mcimUpdate', routes: [net('ro', 'm2me'), net('m2me', 'tre')] },
   // A remote entry reaches the host from the network (claimed from the RO's server: any network peer would do).
   userAuth: { tag: 'userAuth', routes: [net('ro', 'm2me'), net('m2me', 'tre')] },
   interfaceRequest: { tag: 'keyExport', routes: [net('m2me', 'tre')] },
@@ -49,6 +50,7 @@ export const messageRoutes: Partial<Record<MessageKind, { readonly tag: string; 
   validationResult: { tag: 'validation', routes: [net('pva', 'sho1'), net('pva', 'sho2')] },
   provisioningAuthorisation: { tag: 'authorise', routes: [net('sho1', 'ro'), net('sho2', 'ro')] },
   activationAuthorisation: { tag: 'authorise', routes: [net('sho1', 'ro'), net('sho2', 'ro')] },
+  updateAuthorisation: { tag: 'authorise', routes: [net('sho1', 'ro'), net('sho2', 'ro')] },
   provisioningReport: { tag: 'report', routes: [net('ro', 'sho1'), net('ro', 'sho2')] },
   discardRelay: { tag: 'oldReleased', routes: [net('ro', 'sho1'), net('ro', 'sho2')] },
   shoRegistration: { tag: 'subscribes', routes: [net('sho1', 'ro'), net('sho2', 'ro')] },

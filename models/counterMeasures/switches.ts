@@ -118,6 +118,13 @@ export const switches = [
     off: 'the TRE applies the subscriber\'s token-authenticated lifecycle command to an SHO\'s MCIM',
   },
   {
+    // Consulted only where an MCIM update arrives (scenario field `shoUpdates`, or an attacker's forged update).
+    id: 't7.cm7', aliases: [],
+    clause: '004 5.1.2.3 [t7 cm7] "Updates should only be accepted from an authorised, authenticated source"; 003 t7 cm7 "only after authorization from the SHO"',
+    mechanism: 'the TRE applies an MCIM update only under the signature of the SHO whose MCIM instance it names',
+    off: 'the TRE applies a well-formed MCIM update under any signature',
+  },
+  {
     // Consulted where the user's entry is made (the keypad of scenario field `userPinEntry`) and opened (the TRE);
     // the tunnel's key is an assumption (docs/model.md): 004 describes no keypad-to-TRE path.
     id: 't10.cm5', aliases: [],

@@ -6,7 +6,7 @@ import { switchIds, switchOf, switches, type SwitchId } from '../counterMeasures
 import type { Access } from '../roles/m2me.ts';
 import type { ChangeNotice } from '../roles/subscriber.ts';
 import { shoCommands, type ShoCommand } from '../roles/sho.ts';
-import { roleIds, shoIds, type RoleId, type ShoId } from '../roleIds.ts';
+import { roleIds, shoIds, type BaseShoId, type RoleId, type ShoId } from '../roleIds.ts';
 import type { StorageFull } from '../roles/treRegistry.ts';
 
 /** Injections the attacker may make in a run: each one a message it delivers that no honest role sent on that
@@ -36,12 +36,16 @@ export const scenarioInputSchema = z
     delayedActivation: z.boolean().optional(),
     lifecycleActions: z.boolean().optional(),
     shoCommands: z.array(z.enum(shoCommands)).optional(),
+    shoUpdates: z.number().int().min(0).max(2)
+      .describe('updates each SHO sends, in order, for its MCIM instance in the device it serves, through the DPF (004 5.1.2.3 [t7 cm7], 5.1.3.4.3)').optional(),
     dpfGeneratesCredentials: z.boolean().describe('5.1.3.4.3 variant: the DPF generates the MCIM credentials itself').optional(),
     treCapacity: z.number().int().min(1).max(MAX_TRE_CAPACITY).nullable()
       .describe('MCIM instances the TRE can store, in any lifecycle state (null: no bound, as in the text)').optional(),
     userPinEntry: z.boolean().describe('the user enters its credential once at the device\'s keypad (003 t10 cm5, cm10)').optional(),
     userLifecycle: z.boolean().describe('the subscriber sends its own DELETE for its SHO\'s MCIM, once (003 t7 cm3: a control the user must not override)').optional(),
     userGate: z.boolean().describe('the TRE gates the subscriber\'s re-provisioning instruction by user authentication (003 t10 cm10; 004 gates no function)').optional(),
+    shos: z.number().int().min(2).max(3)
+      .describe('SHOs of the world: 3 adds sho3, the SHO of the second change of operator (change-via-old-sho, changeRequests 2: sho1 -> sho2 -> sho3), without an attacker').optional(),
     changeRequests: z.number().int().min(1).max(2)
       .describe('change-of-operator requests the subscriber makes (change-via-old-sho): 2 = it changes back to the old SHO, whenever it likes after its first instruction').optional(),
     faults: z
@@ -98,9 +102,9 @@ export interface ScenarioConfig {
   readonly dev1InService: boolean;
   readonly access: Access;
   /** The SHO chosen by the subscriber: the SHO of an initial provisioning, the new SHO of a change. */
-  readonly sho: ShoId;
+  readonly sho: BaseShoId;
   /** The SHO serving before a change of operator; null for initial provisioning. */
-  readonly oldSho: ShoId | null;
+  readonly oldSho: BaseShoId | null;
   /** 5.1.3.7.4.2 variant: the new SHO's MCIM is already present in the M2ME. */
   readonly bothMcimsPresent: boolean;
   /** Annex x.1: the ICF subscription stays dormant until the subscriber announces the switch-on. */
@@ -109,6 +113,8 @@ export interface ScenarioConfig {
   readonly lifecycleActions: boolean;
   /** Lifecycle commands each SHO may send (once each) for its own MCIM (5.1.2.4 lifecycle management). */
   readonly shoCommands: readonly ShoCommand[];
+  /** MCIM updates each SHO may send, in order, through the DPF for its MCIM instance (5.1.2.3 [t7 cm7]): 0 to 2. */
+  readonly shoUpdates: number;
   /** 5.1.3.4.3 "the DPF ... may generate the credentials itself": the RO then holds every MCIM's Ki. */
   readonly dpfGeneratesCredentials: boolean;
   /** MCIM instances the TRE can store (any lifecycle state); null: no bound (the text gives none). */
@@ -116,6 +122,8 @@ export interface ScenarioConfig {
   /** Change-of-operator requests the subscriber makes: 1, or 2 (the second back to the old SHO, at any time after its
    *  first instruction, so the two may be in flight together). */
   readonly changeRequests: number;
+  /** SHOs of the world: 2 (sho1, sho2), or 3 (sho3, the SHO of the second change of operator). */
+  readonly shos: number;
   /** The user enters its credential once at the device (the keypad, then the host interface to the TRE). */
   readonly userPinEntry: boolean;
   /** The TRE acts on the subscriber's instruction only after user authentication, with [t10 cm10] on. */
@@ -162,7 +170,17 @@ export interface ScenarioConfig {
 
 /** The SHO a second device's subscriber contracts with: the one dev1's does not (an assumption of the model: each
  *  SHO serves one device, docs/model.md). */
-export function secondDeviceSho(config: Pick<ScenarioConfig, 'sho'>): ShoId {
+/** The SHO of the second change of operator (`changeRequests: 2`): back to the old SHO, or on to sho3 with `shos: 3`. */
+export function secondChangeSho(config: Pick<ScenarioConfig, 'shos' | 'oldSho'>): ShoId | null {
+  return config.shos > 2 ? 'sho3' : config.oldSho;
+}
+
+/** The SHO the subscriber chose last: the new SHO, or with two change requests the SHO of the second change. */
+export function lastChoiceSho(config: Pick<ScenarioConfig, 'shos' | 'oldSho' | 'sho' | 'changeRequests'>): ShoId {
+  return config.changeRequests > 1 && config.oldSho !== null ? secondChangeSho(config) ?? config.sho : config.sho;
+}
+
+export function secondDeviceSho(config: Pick<ScenarioConfig, 'sho'>): BaseShoId {
   return config.sho === 'sho1' ? 'sho2' : 'sho1';
 }
 
@@ -187,8 +205,8 @@ const bad = (message: string): ScenarioResult => ({ ok: false, error: { code: 'i
  *  - access: '3gpp', except 'non3gpp-authenticated' for initial-non3gpp;
  *  - sho: 'sho1' for initial flows, 'sho2' (the new SHO) for changes; oldSho: the other SHO for changes;
  *  - bothMcimsPresent: false; delayedActivation: true for delayed-activation, false otherwise;
- *  - lifecycleActions and faults: off, shoCommands: none, dpfGeneratesCredentials: false (honest runs);
- *  - treCapacity: null (no bound); changeRequests: 1; userPinEntry, userGate and userLifecycle: false;
+ *  - lifecycleActions and faults: off, shoCommands: none, shoUpdates: 0, dpfGeneratesCredentials: false (honest runs);
+ *  - treCapacity: null (no bound); changeRequests: 1; shos: 2 (3 only for two changes of operator via the old SHO, no attacker); userPinEntry, userGate and userLifecycle: false;
  *  - stalling: none (every honest role keeps acting, for the liveness properties);
  *  - off: none (every counter-measure on); assumptions: portal protected, manufacturing, operator and at-device links
  *    closed, blocking from Installed allowed,
@@ -208,9 +226,9 @@ export function resolveScenario(input: unknown): ScenarioResult {
   if ((i.flow === 'initial-3gpp' || i.flow === 'delayed-activation') && access !== '3gpp') {
     return bad(`scenario.access: flow ${i.flow} is over 3GPP access, got '${access}' (use flow initial-non3gpp)`);
   }
-  const chosen: ShoId = i.sho ?? (change ? 'sho2' : 'sho1');
+  const chosen: BaseShoId = i.sho ?? (change ? 'sho2' : 'sho1');
   if (!change && i.oldSho !== undefined && i.oldSho !== null) return bad(`scenario.oldSho: only a change of operator has an old SHO (flow is ${i.flow})`);
-  const oldSho: ShoId | null = change ? (i.oldSho ?? (chosen === 'sho1' ? 'sho2' : 'sho1')) : null;
+  const oldSho: BaseShoId | null = change ? (i.oldSho ?? (chosen === 'sho1' ? 'sho2' : 'sho1')) : null;
   if (oldSho === chosen) return bad(`scenario.oldSho: the old and the new SHO must differ, both are '${chosen}'`);
   if (i.bothMcimsPresent === true && i.flow !== 'change-via-old-sho') {
     return bad(`scenario.bothMcimsPresent: only flow change-via-old-sho has that variant (flow is ${i.flow})`);
@@ -230,6 +248,10 @@ export function resolveScenario(input: unknown): ScenarioResult {
   const changeRequests = i.changeRequests ?? 1;
   if (changeRequests > 1 && (i.flow !== 'change-via-old-sho' || bothMcimsPresent)) {
     return bad(`scenario.changeRequests: only flow change-via-old-sho (without bothMcimsPresent) has repeated changes (flow is ${i.flow}${bothMcimsPresent ? ', both present' : ''})`);
+  }
+  const shos = i.shos ?? 2;
+  if (shos > 2 && (changeRequests < 2 || (i.attacker?.capabilities?.length ?? 0) > 0 || (i.attacker?.dishonest ?? null) !== null)) {
+    return bad('scenario.shos: a third SHO is the SHO of the second change of operator: it needs changeRequests 2, and no attacker (whose vocabulary and routes name sho1 and sho2 only)');
   }
   const treCapacity = i.treCapacity ?? null;
   const held = change ? (bothMcimsPresent ? 2 : 1) : 0;
@@ -260,9 +282,11 @@ export function resolveScenario(input: unknown): ScenarioResult {
       delayedActivation,
       lifecycleActions: i.lifecycleActions ?? false,
       shoCommands: shoCommands.filter((c) => i.shoCommands?.includes(c) === true),
+      shoUpdates: i.shoUpdates ?? 0,
       dpfGeneratesCredentials: i.dpfGeneratesCredentials ?? false,
       treCapacity,
       changeRequests,
+      shos,
       userPinEntry: i.userPinEntry ?? false,
       userGate: i.userGate ?? false,
       userLifecycle: i.userLifecycle ?? false,

@@ -6,7 +6,7 @@ import { pk } from '../../src/attacker/Term.ts';
 import {
   bootTerm, deviceNames, initialCredentialsTerm, keypadEntryTerm, m2mSimMobj, mcimBlob, platformCredential, preprovisionTerm, registrationNonce, registrationTerm,
 } from '../messages.ts';
-import { deviceRoleId, playedRole, roleIds, shoIds, type BaseRoleId, type DeviceId, type RoleId, type ShoId } from '../roleIds.ts';
+import { deviceRoleId, extraShoIds, playedRole, roleIds, shoIds, type BaseRoleId, type BaseShoId, type DeviceId, type RoleId } from '../roleIds.ts';
 import { deviceAddressing, honestDevices } from '../deviceAddressing.ts';
 import { equipmentSupplierMachine, equipmentSupplierMachineFor } from '../roles/equipmentSupplier.ts';
 import { m2meMachine, m2meMachineFor } from '../roles/m2me.ts';
@@ -18,7 +18,7 @@ import { subscriberLocalEvents, subscriberMachine, subscriberMachineFor, type Su
 import { treMachine, treMachineFor, type TreContext } from '../roles/tre.ts';
 import { mcimEntryFor, sortById } from '../roles/treRegistry.ts';
 import { vnoMachine, vnoMachineFor } from '../roles/vno.ts';
-import { secondDeviceSho, type ScenarioConfig } from './ScenarioConfig.ts';
+import { secondChangeSho, secondDeviceSho, type ScenarioConfig } from './ScenarioConfig.ts';
 import { isOn } from '../counterMeasures/switches.ts';
 
 export interface CastMember {
@@ -55,7 +55,11 @@ function localEventsOf(id: RoleId, config: ScenarioConfig): EventObject[] {
       ];
     case 'sho1':
     case 'sho2':
-      return config.shoCommands.map((event) => ({ type: 'COMMAND', event }));
+    case 'sho3':
+      return [
+        ...config.shoCommands.map((event) => ({ type: 'COMMAND', event })),
+        ...Array.from({ length: config.shoUpdates }, (_, k) => ({ type: 'UPDATE_MCIM', n: k + 1 })),
+      ];
     default:
       return [];
   }
@@ -77,7 +81,7 @@ function resolved(machine: AnyStateMachine, input: unknown, value: unknown, patc
 
 const subscriberInput = (config: ScenarioConfig, delayedActivation: boolean, change: SubscriberInput['change']): SubscriberInput => ({
   sho: config.sho, delayedActivation, change, notice: config.assumptions.changeNotice,
-  next: change !== null && config.changeRequests > 1 ? config.oldSho : null,
+  next: change !== null && config.changeRequests > 1 ? secondChangeSho(config) : null,
   // What the keypad sends for the user's entry: with [t10 cm5] its tunnelled entry 1, else the PIN itself.
   userLifecycle: config.userLifecycle,
   pinEntry: !config.userPinEntry ? null : isOn(config.off, 't10.cm5') ? keypadEntryTerm(victim.pcid, victim.userPin, 1) : victim.userPin,
@@ -122,7 +126,7 @@ function provisionedSnapshots(config: ScenarioConfig): Record<BaseRoleId, AnyMac
 
 /** dev1 in service with `serving`'s MCIM (in `state`) after an earlier provisioning (registration 1): the start of a
  *  change of operator, and of a several-device scenario where dev1 is already in service (`dev1InService`). */
-function inServiceSnapshots(config: ScenarioConfig, serving: ShoId, state: 'Selected' | 'Activated'): Record<BaseRoleId, AnyMachineSnapshot> {
+function inServiceSnapshots(config: ScenarioConfig, serving: BaseShoId, state: 'Selected' | 'Activated'): Record<BaseRoleId, AnyMachineSnapshot> {
   const base = factorySnapshots(config);
   const tre = bootedTre(config);
   // The serving SHO's MCIM object of the earlier provisioning (registration 1), as the TRE installed and the SHO issued it.
@@ -208,5 +212,9 @@ export function castFor(config: ScenarioConfig): Cast {
   return [
     ...roleIds.map((id) => ({ id, machine: machines[id], initial: ownSnapshot(machines[id], snaps[id]), localEvents: localEventsOf(id, config) })),
     ...devices.filter((d) => d !== 'dev1').flatMap((d) => secondDevice(config, d)),
+    // A third SHO (`shos: 3`), with no contract yet: the SHO of the second change of operator.
+    ...extraShoIds.slice(0, config.shos - shoIds.length).map((id) => ({
+      id, machine: machines.sho1, initial: fresh(machines.sho1, { id, off: config.off }), localEvents: localEventsOf(id, config),
+    })),
   ];
 }

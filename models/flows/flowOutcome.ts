@@ -7,7 +7,7 @@ import type { RoleId } from '../roleIds.ts';
 import type { ShoContext } from '../roles/sho.ts';
 import type { TreContext } from '../roles/tre.ts';
 import { isActive } from '../roles/treRegistry.ts';
-import { secondDeviceSho, type ScenarioConfig } from './ScenarioConfig.ts';
+import { lastChoiceSho, secondDeviceSho, type ScenarioConfig } from './ScenarioConfig.ts';
 
 export interface McimView {
   readonly id: string;
@@ -45,8 +45,9 @@ export function flowOutcome(
 ): FlowOutcome {
   const tre = snapshotOf('tre').context as TreContext;
   const mcims = tre.registry.map((e) => ({ id: e.id, owner: e.owner, state: e.state }));
-  // With two change requests the subscriber's last choice is the old SHO again, and the first new SHO is the one left.
-  const [finalSho, previousSho] = config.changeRequests > 1 && config.oldSho !== null ? [config.oldSho, config.sho] : [config.sho, config.oldSho];
+  // With two change requests the subscriber's last choice is the old SHO again (or sho3 with `shos: 3`), and the first
+  // new SHO is the one left.
+  const [finalSho, previousSho] = config.changeRequests > 1 && config.oldSho !== null ? [lastChoiceSho(config), config.sho] : [config.sho, config.oldSho];
   const shoSnap = snapshotOf(finalSho);
   const shoCtx = shoSnap.context as ShoContext;
   const unmet: string[] = [];
@@ -72,6 +73,13 @@ export function flowOutcome(
     if (config.flow === 'change-via-old-sho' && oldSnap.value !== 'Released') {
       unmet.push(`old SHO ${previousSho} is ${String(oldSnap.value)}, expected Released (steps 9-10)`);
     }
+  }
+  // sho1 -> sho2 -> sho3: the first old SHO was released by the first change and holds no MCIM in the TRE.
+  if (config.shos > 2 && config.oldSho !== null && config.changeRequests > 1) {
+    const first = snapshotOf(config.oldSho);
+    if (first.value !== 'Released') unmet.push(`first old SHO ${config.oldSho} is ${String(first.value)}, expected Released`);
+    const left = mcims.find((m) => m.owner === config.oldSho && (config.assumptions.retiredDeletedAtCommit || m.state !== 'Retired'));
+    if (left !== undefined) unmet.push(`MCIM of the first old SHO ${config.oldSho} is still present (${left.state}), expected gone`);
   }
   // A second device: its own SHO's MCIM Activated in its TRE, with that SHO's success report (004 steps 13-14).
   if (config.devices > 1) {

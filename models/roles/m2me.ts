@@ -24,7 +24,7 @@ export interface M2meInput {
 type M2meInbound =
   | 'powerOn' | 'ready' | 'resetDone' | 'authChallenge' | 'authResponse' | 'attachReject' | 'ipConnectivity'
   | 'bootstrap' | 'registrationRequest' | 'mcimDownload' | 'mcimActivation' | 'provisioningStatus'
-  | 'reprovisionInstruction' | 'discardNotice' | 'discardAck' | 'provisionCommit' | 'treUpdate' | 'lifecycleCommand'
+  | 'reprovisionInstruction' | 'discardNotice' | 'discardAck' | 'provisionCommit' | 'treUpdate' | 'lifecycleCommand' | 'mcimUpdate'
   | 'userAuth' | 'interfaceResponse' | 'dmSessionOpen' | 'dmServerAuth';
 
 export type M2meEvent = Delivery<M2meInbound>;
@@ -73,6 +73,8 @@ function buildM2meMachine(device: DeviceId) {
       // through the host, whatever the host is doing.
       treUpdate: { guard: 'fromNet', actions: 'toTre' },
       lifecycleCommand: { guard: 'fromNet', actions: 'toTre' },
+      // 5.1.2.3 MCIM updates [t7 cm7], downloaded by the DPF (5.1.3.4.3), likewise.
+      mcimUpdate: { guard: 'fromNet', actions: 'toTre' },
       // A user credential from the network reaches the TRE marked as remote by the host [t10 cm7]; one the user
       // entered at the device's keypad passes to the TRE as it came, over the host interface [t10 cm5].
       userAuth: [

@@ -11,7 +11,7 @@ import {
   provisioningReportTerm, randNonce, selectionAckTerm, skRo, skSho, type Delivery, type SendEvent,
 } from '../messages.ts';
 import { fieldsOf, nameId, same, verifySigned } from '../readTerm.ts';
-import { isShoId, shoIds, type ShoId } from '../roleIds.ts';
+import { isShoId, allShoIds, type ShoId } from '../roleIds.ts';
 
 /** What the RO knows of one device: the CCIF's credentials (x.3 ICF) and the DRF's state for it. */
 export interface RoDevice {
@@ -51,7 +51,7 @@ const MAX_AVS = 3;
 type RoInbound =
   | 'initialCredentials' | 'activationNotice' | 'avRequest' | 'pdpContext' | 'directConnection' | 'shoSelection'
   | 'discoveryRequest' | 'registrationRequest' | 'shoRegistration' | 'provisioningAuthorisation'
-  | 'activationAuthorisation' | 'provisioningStatus' | 'discardAck' | 'dmSessionOpen';
+  | 'activationAuthorisation' | 'provisioningStatus' | 'discardAck' | 'dmSessionOpen' | 'updateAuthorisation';
 
 export type RoEvent = Delivery<RoInbound>;
 
@@ -69,7 +69,7 @@ function withDevice(ctx: RoContext, pcid: Term, patch: Partial<RoDevice>): Parti
  *  `<authorise, PCID, object>` for a device the RO knows; the object is the M2MSIMMobj or the both-present
  *  `activateMcim`, signed with message recovery, so the DPF reads the PCID and nonce, never the blob. */
 function authorisation(ctx: RoContext, msg: Term): { sho: ShoId; device: Term; object: Term; nonce: Term } | undefined {
-  for (const sho of shoIds) {
+  for (const sho of allShoIds) {
     const f = fieldsOf(verifySigned(msg, pk(skSho(sho))), 'authorise', 2);
     const device = f === undefined ? undefined : ctx.devices.find((d) => same(d.pcid, f[0]));
     const object = f?.[1];
@@ -89,6 +89,19 @@ const reportsFailure = (msg: Term): boolean => nameId((msg.kind === 'sign' ? fie
 function clientInSession(ctx: RoContext, msg: Term): boolean {
   const c = ctx.dpfObject === null ? undefined : clientAuthenticated(ctx.off, msg, (pcid) => ctx.devices.find((d) => same(d.pcid, pcid))?.kPin);
   return c !== undefined && same(c.pcid, ctx.dpfDevice ?? undefined) && same(c.nonce, ctx.dpfNonce ?? undefined);
+}
+
+/** 5.1.3.4.3 "Update previously downloaded MCIM applications": an SHO's authorisation (as in step 11) carrying its
+ *  signed update for a device the RO knows; the DPF reads the PCID, never the update. */
+function updateAuthorised(ctx: RoContext, msg: Term): { device: Term; update: Term } | undefined {
+  for (const sho of allShoIds) {
+    const f = fieldsOf(verifySigned(msg, pk(skSho(sho))), 'authorise', 2);
+    const device = f === undefined ? undefined : ctx.devices.find((d) => same(d.pcid, f[0]));
+    const update = f?.[1];
+    const inner = update?.kind === 'sign' ? fieldsOf(update.body, 'mcimUpdate', 4) : undefined;
+    if (device !== undefined && update !== undefined && inner !== undefined && same(inner[0], device.pcid)) return { device: device.pcid, update };
+  }
+  return undefined;
 }
 
 /** The DPF remembers which SHO and device it downloads for and the nonce: the old SHO's ack and the commit carry it. */
@@ -123,7 +136,7 @@ function selection(ctx: RoContext, msg: Term): { pcid: Term; sho: ShoId } | unde
 /** The old SHO's acknowledgment (5.1.3.7.4.2 step 10) for the provisioning in progress, under an SHO key other
  *  than the new SHO's. */
 function discardAcknowledged(ctx: RoContext, msg: Term): boolean {
-  return shoIds.some((s) => {
+  return allShoIds.some((s) => {
     if (s === ctx.dpfSho) return false;
     const f = fieldsOf(verifySigned(msg, pk(skSho(s))), 'discardAck', 2);
     return f !== undefined && same(f[0], ctx.dpfDevice ?? undefined) && same(f[1], ctx.dpfNonce ?? undefined);
@@ -299,6 +312,16 @@ function buildRoMachine(addressing: DeviceAddressing) {
       },
       DPF: {
         initial: 'Idle',
+        on: {
+          // 5.1.3.4.3 "Update previously downloaded MCIM applications or credentials", whatever download is in progress.
+          updateAuthorisation: {
+            guard: ({ context, event }) => updateAuthorised(context, event.msg) !== undefined,
+            actions: emit(({ context, event }) => {
+              const u = updateAuthorised(context, event.msg)!;
+              return out(addressing.of('m2me', u.device), 'mcimUpdate', u.update);
+            }),
+          },
+        },
         states: {
           Idle: {
             on: {

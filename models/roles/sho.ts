@@ -5,7 +5,7 @@ import { oneDevice, type DeviceAddressing } from '../deviceAddressing.ts';
 import { name, pk, type Term } from '../../src/attacker/Term.ts';
 import { isOn, type SwitchId } from '../counterMeasures/switches.ts';
 import {
-  discardAckTerm, lifecycleCommandTerm, m2mSimMobj, mcimActivationObject, mcimBlob, out, provisioningAuthorisationTerm, shoRegistrationTerm,
+  discardAckTerm, lifecycleCommandTerm, m2mSimMobj, mcimActivationObject, mcimBlob, mcimUpdateTerm, out, provisioningAuthorisationTerm, shoRegistrationTerm,
   skEs, skPva, skRo, validationRequestTerm, type Delivery, type SendEvent,
 } from '../messages.ts';
 import { fieldsOf, nameId, same, verifySigned } from '../readTerm.ts';
@@ -38,6 +38,8 @@ export interface ShoContext {
   readonly commanded: readonly ShoCommand[];
   /** Ghost: every lifecycle command term this SHO signed and sent, as sent. */
   readonly commandTerms: readonly Term[];
+  /** Ghost: every MCIM update this SHO signed and sent to the DPF (5.1.2.3 [t7 cm7]), as sent; also its bound. */
+  readonly updateTerms: readonly Term[];
 }
 
 /** What an SHO issued, for which registration and under which contract (x.2.3 device token): recorded by the SHO
@@ -61,7 +63,9 @@ export type ShoCommand = (typeof shoCommands)[number];
 
 export type ShoEvent =
   | Delivery<'contract' | 'registration' | 'validationResult' | 'provisioningReport' | 'discardRelay' | 'discardNotice'>
-  | { readonly type: 'COMMAND'; readonly event: ShoCommand };
+  | { readonly type: 'COMMAND'; readonly event: ShoCommand }
+  /** The SHO's n-th update of its installed MCIM (scenario `shoUpdates`), in order. */
+  | { readonly type: 'UPDATE_MCIM'; readonly n: number };
 
 /** The readable body of the TRE's registration: PCID, nonce, SHO, PfC, measurement. */
 function registrationFields(msg: Term): readonly Term[] | undefined {
@@ -88,6 +92,9 @@ function mcimObjectFor(context: ShoContext): SendEvent {
   const kind = context.preinstalled ? 'activationAuthorisation' : 'provisioningAuthorisation';
   return out('ro', kind, provisioningAuthorisationTerm(context.id, context.device!, objectFor(context)));
 }
+
+/** The SHO's next update of its MCIM instance in the device it serves. */
+const updateOf = (context: ShoContext): Term => mcimUpdateTerm(context.id, context.device!, context.nonce!, context.updateTerms.length + 1);
 
 const issuedNow = (context: ShoContext): Partial<ShoContext> => ({
   issued: [...context.issued, { object: objectFor(context), token: context.token, registration: context.registration }],
@@ -121,7 +128,7 @@ function buildShoMachine(addressing: DeviceAddressing) {
     id: 'sho',
     context: ({ input }) => ({
       id: input.id, off: input.off ?? [], device: null, token: null, nonce: null, registration: null, treKey: null, preinstalled: false, oldReleased: false,
-      report: 'none', failureReport: input.failureReport ?? false, issued: [], commanded: [], commandTerms: [],
+      report: 'none', failureReport: input.failureReport ?? false, issued: [], commanded: [], commandTerms: [], updateTerms: [],
     }),
     initial: 'NoContract',
     on: {
@@ -227,6 +234,16 @@ function buildShoMachine(addressing: DeviceAddressing) {
       },
       Serving: {
         on: {
+          // 5.1.2.3 "a secure update service for MCIMs" [t7 cm7]; 5.1.3.4.3 the DPF "Update previously downloaded MCIM
+          // applications": the SHO serving the device authorises the DPF to update its MCIM instance, the one issued
+          // for the registration it served (x.2.3 nonce), as it authorised the download (step 11).
+          UPDATE_MCIM: {
+            guard: ({ context, event }) => context.nonce !== null && context.updateTerms.length === event.n - 1,
+            actions: [
+              emit(({ context }) => out('ro', 'updateAuthorisation', provisioningAuthorisationTerm(context.id, context.device!, updateOf(context)))),
+              assign(({ context }) => ({ updateTerms: [...context.updateTerms, updateOf(context)] })),
+            ],
+          },
           // The release relay may arrive after the report (independent messages); step 14 then follows it.
           discardRelay: { guard: 'releaseRelayed', actions: [assign({ oldReleased: true }), 'registerAtDrf'] },
           // 5.1.3.7.4.2 step 9 "a message to the old SHO indicating that the M2ME has discarded the old SHO's

@@ -16,6 +16,7 @@ import {
   nonceOf, oldShoOf, on, provisioningStatusFor, readActivation, readBootstrap, readInstruction, readMcimObject, registrationFor, registryWithRoom, signedBy,
   stagedOverOld, updateOf, userAuthenticated, userGateOpen,
 } from './treChecks.ts';
+import { mcimUpdateOf } from './treMcimUpdate.ts';
 import { USER_TRIES, type TreContext, type TreEvent, type TreInput } from './treContext.ts';
 import { deviceRoleId, type DeviceId } from '../roleIds.ts';
 
@@ -50,6 +51,7 @@ function buildTreMachine(device: DeviceId) {
       creds: null, firmware: 'v1', registry: [], expectedSho: null, pendingNonce: 0, noncesUsed: 0, staged: null,
       userWrong: 0, userBlocked: 'no', tampered: false,
       installs: [], activations: [], commands: [], instructions: [], userEntries: [], dmOpens: [], dmServers: [],
+      updates: [],
     }),
     initial: 'Blank',
     states: {
@@ -105,6 +107,15 @@ function buildTreMachine(device: DeviceId) {
               registry: lifecycleFromCommand(context, event.msg)!,
               commands: [...context.commands, { term: event.msg, active: context.registry.filter(isActive).map((e) => e.id) }],
             })),
+          },
+          // 5.1.2.3 "a secure update service for MCIMs" [t7 cm7]: an update the DPF downloaded (5.1.3.4.3) replaces
+          // its MCIM instance's code (models/roles/treMcimUpdate.ts).
+          mcimUpdate: {
+            guard: ({ context, event }) => mcimUpdateOf(context, event.msg) !== undefined,
+            actions: assign(({ context, event }) => {
+              const u = mcimUpdateOf(context, event.msg)!;
+              return { registry: u.registry, updates: [...context.updates, { term: event.msg, mcim: u.mcim }] };
+            }),
           },
           // 5.1.1.1 "Selected: ... the commencement of a session ... Only an activated MCIM can be selected."
           SESSION_START: {

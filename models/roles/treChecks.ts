@@ -11,7 +11,7 @@ import {
 import { decryptWith, fieldsOf, macMatches, nameId, same, verifySigned } from '../readTerm.ts';
 import { isShoId, type RoleId, type ShoId } from '../roleIds.ts';
 import {
-  applyLifecycle, blockOld, isActive, newEntry, nextInstanceId, retireOld, withRoom, type McimEntry, type StagedMcim,
+  applyLifecycle, blockOld, instanceNamed, isActive, newEntry, nextInstanceId, retireOld, withRoom, type McimEntry, type StagedMcim,
 } from './treRegistry.ts';
 import { MAX_REGISTRATIONS, USER_TRIES, type TreContext, type TreCredentials } from './treContext.ts';
 
@@ -164,17 +164,18 @@ export const integrityPolicy = (ctx: TreContext) => ({ check: on(ctx, 't8.cm8'),
 export function lifecycleFromCommand(ctx: TreContext, msg: Term): TreContext['registry'] | undefined {
   if (msg.kind === 'tuple') return userLifecycle(ctx, msg);
   if (msg.kind !== 'sign') return undefined;
-  for (const entry of ctx.registry) {
-    const byOwner = verifySigned(msg, pk(skSho(entry.owner))) !== undefined;
-    const body = on(ctx, 't7.cm1') && !byOwner ? undefined : msg.body;
-    const f = fieldsOf(body, 'lifecycle', 3);
-    const command = { pcid: f?.[0], mcim: nameId(f?.[1]), event: nameId(f?.[2]) };
-    if (f === undefined || !same(command.pcid, ctx.creds?.pcid) || command.mcim !== entry.id || command.event === undefined) continue;
-    if (!isLifecycleEvent(command.event) || command.event === 'SELECT' || command.event === 'END_SESSION') return undefined;
-    if (command.event === 'BLOCK' && entry.state === 'Installed' && !ctx.blockFromInstalled) return undefined;
-    return applyLifecycle(ctx.registry, entry.id, command.event);
-  }
-  return undefined;
+  // The command names the MCIM by its issuer; it reaches that SHO's instance in use (treRegistry.ts instanceNamed).
+  const named = nameId(fieldsOf(msg.body, 'lifecycle', 3)?.[1]);
+  const entry = named === undefined ? undefined : instanceNamed(ctx.registry, named);
+  if (entry === undefined) return undefined;
+  const byOwner = verifySigned(msg, pk(skSho(entry.owner))) !== undefined;
+  const body = on(ctx, 't7.cm1') && !byOwner ? undefined : msg.body;
+  const f = fieldsOf(body, 'lifecycle', 3);
+  const command = { pcid: f?.[0], event: nameId(f?.[2]) };
+  if (f === undefined || !same(command.pcid, ctx.creds?.pcid) || command.event === undefined) return undefined;
+  if (!isLifecycleEvent(command.event) || command.event === 'SELECT' || command.event === 'END_SESSION') return undefined;
+  if (command.event === 'BLOCK' && entry.state === 'Installed' && !ctx.blockFromInstalled) return undefined;
+  return applyLifecycle(ctx.registry, entry.id, command.event);
 }
 
 /** The subscriber's own lifecycle command (MAC under the device token): refused with [t7 cm3] on, a control of the
@@ -186,7 +187,8 @@ function userLifecycle(ctx: TreContext, msg: Term): TreContext['registry'] | und
   const command = { pcid: body?.[0], mcim: nameId(body?.[1]), event: nameId(body?.[2]) };
   if (!same(command.pcid, ctx.creds.pcid) || command.mcim === undefined || command.event === undefined) return undefined;
   if (!isLifecycleEvent(command.event) || command.event === 'SELECT' || command.event === 'END_SESSION') return undefined;
-  return applyLifecycle(ctx.registry, command.mcim, command.event);
+  const target = instanceNamed(ctx.registry, command.mcim);
+  return target === undefined ? undefined : applyLifecycle(ctx.registry, target.id, command.event);
 }
 
 /** [t10 cm6, cm7]: the context after a user credential entry, or undefined when the TRE does not evaluate it. A

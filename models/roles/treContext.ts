@@ -77,6 +77,14 @@ export interface TreContext {
   /** Every DM session opening the TRE sent, and every server answer it accepted (omaDmSession). */
   readonly dmOpens: readonly Term[];
   readonly dmServers: readonly Term[];
+  /** Every MCIM update the TRE applied (5.1.2.3 [t7 cm7]), with the id of the instance it changed, in order. */
+  readonly updates: readonly AppliedUpdate[];
+}
+
+/** An MCIM update as applied: the raw term and the instance whose code it replaced. */
+export interface AppliedUpdate {
+  readonly term: Term;
+  readonly mcim: string;
 }
 
 /** A lifecycle command as applied: the raw term and the ids of the MCIMs active when it arrived. */
@@ -99,7 +107,8 @@ export interface TreInput {
 
 export type TreInbound =
   | 'preprovision' | 'boot' | 'authChallenge' | 'bootstrap' | 'mcimDownload' | 'mcimActivation' | 'dmServerAuth'
-  | 'provisionCommit' | 'reprovisionInstruction' | 'treUpdate' | 'lifecycleCommand' | 'userAuth' | 'interfaceRequest';
+  | 'provisionCommit' | 'reprovisionInstruction' | 'treUpdate' | 'lifecycleCommand' | 'userAuth' | 'interfaceRequest'
+  | 'mcimUpdate';
 
 export type TreEvent =
   | Delivery<TreInbound>

@@ -80,6 +80,15 @@ export const isModified = (e: McimEntry): boolean => contentId(name(e.code)) !==
 /** Active in the sense of 5.1.3.7.2 "At most one MCIM can be active at any time": Activated or Selected. */
 export const isActive = (e: McimEntry): boolean => e.state === 'Activated' || e.state === 'Selected';
 
+/** The instance a lifecycle command naming `mcim` (`mcim:<sho>`, the issuer) reaches: that SHO's instance in use, the
+ *  one not Retired (the TRE holds at most one, treChecks.ts readMcimObject), else its first. A command names the MCIM
+ *  by its issuer only (5.1.2.4 names no instance), so a Retired earlier instance is reached only when it is the SHO's
+ *  only one. */
+export function instanceNamed(registry: readonly McimEntry[], mcim: string): McimEntry | undefined {
+  const own = registry.filter((e) => `mcim:${e.owner}` === mcim);
+  return own.find((e) => e.state !== 'Retired') ?? own[0];
+}
+
 /** The id of a new instance of `sho`'s MCIM in `registry`: the lowest instance number no entry holds. */
 export function nextInstanceId(registry: readonly McimEntry[], sho: ShoId): string {
   for (let n = 1; ; n++) {

@@ -10,9 +10,10 @@ export function eventLabel(world: World, e: WorldEvent): string {
   if (e.kind === 'deliver') {
     const m = model.message(e.envelope);
     // Two messages of one kind can be in flight on one channel (two AVs at the VNO with several devices; two
-    // instructions and two contracts with repeated changes of operator): the content id then tells them apart, so a
-    // label names one enabled event, as replay needs. Decided per scenario: a label cannot depend on the world.
-    const twins = model.config.devices > 1 || model.config.changeRequests > 1;
+    // instructions and two contracts with repeated changes of operator; two MCIM updates, or the SHO's and a forged
+    // one, on their way to the TRE): the content id then tells them apart, so a label names one enabled event, as
+    // replay needs. Decided per scenario: a label cannot depend on the world.
+    const twins = model.config.devices > 1 || model.config.changeRequests > 1 || model.config.shoUpdates > 0;
     return twins ? `${m.from}>${m.to} ${m.kind} ${contentId(m.term).slice(0, 8)}` : `${m.from}>${m.to} ${m.kind}`;
   }
   if (e.kind === 'inject') {

@@ -4,11 +4,11 @@
 // the raw commands in the TRE's log with those the SHOs logged when they signed them. A dishonest SHO issues what it
 // likes without logging it: commands under its own key are its issues, judged by AtMostOneMcimActive and the others.
 import { skSho } from '../../models/messages.ts';
-import { isShoId, shoIds } from '../../models/roleIds.ts';
+import { isShoId } from '../../models/roleIds.ts';
 import { worldConfig, type World } from '../../models/world/World.ts';
 import { showTerm, termEquals, type Term } from '../../src/attacker/Term.ts';
 import { propertyId, type Invariant } from '../../src/engine/Property.ts';
-import { shoOf, treOf } from './worldReaders.ts';
+import { shoOf, treOf, shosOf } from './worldReaders.ts';
 import { appliedMoreThanIssued } from './observedTerms.ts';
 import { onPart } from '../../models/world/onPart.ts';
 
@@ -20,7 +20,7 @@ function signedByInsider(world: World, term: Term): boolean {
 
 const excess = (world: World): string[] => {
   const applied = treOf(world).commands.map((c) => c.term).filter((t) => !signedByInsider(world, t));
-  return appliedMoreThanIssued(applied, shoIds.flatMap((s) => shoOf(world, s).commandTerms)).map(showTerm);
+  return appliedMoreThanIssued(applied, shosOf(world).flatMap((s) => shoOf(world, s).commandTerms)).map(showTerm);
 };
 
 export const lifecycleCommandAppliedOncePerIssue: Invariant<World> = {

@@ -5,15 +5,14 @@
 // TRE-signed registration it answered): who signed the registration, by the key it is built with, never by what the
 // TRE's or the SHO's checks concluded.
 import { showTerm, termEquals, type Term } from '../../src/attacker/Term.ts';
-import { shoIds } from '../../models/roleIds.ts';
 import type { World } from '../../models/world/World.ts';
 import { propertyId, type Invariant } from '../../src/engine/Property.ts';
 import { onPart } from '../../models/world/onPart.ts';
-import { shoOf, tresOf } from './worldReaders.ts';
+import { shoOf, tresOf, shosOf } from './worldReaders.ts';
 
 /** Each applied object with the TRE role that applied it and was issued for no registration that TRE signed. */
 function misplaced(world: World): { role: string; object: Term }[] {
-  const issued = shoIds.flatMap((s) => shoOf(world, s).issued);
+  const issued = shosOf(world).flatMap((s) => shoOf(world, s).issued);
   return tresOf(world).flatMap(({ role, tre }) => {
     const key = tre.creds?.platformKey;
     const applied = [...tre.installs, ...tre.activations];

@@ -3,12 +3,11 @@
 // t5 cm5]; 5.1.2.2 validation "before a MCIM can be downloaded" [t1 cm4]: an SHO issues an MCIM object only for a
 // registration whose signed platform measurement is that of firmware the equipment supplier issued. Judged from the
 // registrations the SHOs logged with each object they issued.
-import { shoIds } from '../../models/roleIds.ts';
 import { firmwareVersions, platformMeasurement } from '../../models/messages.ts';
 import type { World } from '../../models/world/World.ts';
 import { termEquals, type Term } from '../../src/attacker/Term.ts';
 import { propertyId, type Invariant } from '../../src/engine/Property.ts';
-import { shoOf } from './worldReaders.ts';
+import { shoOf, shosOf } from './worldReaders.ts';
 import { onPart } from '../../models/world/onPart.ts';
 
 /** Measurements of the firmware the supplier issues (v1, and v2 by its remote update); not `modified`. */
@@ -20,7 +19,7 @@ function measurementOf(registration: Term | null): Term | undefined {
 }
 
 const invalid = (world: World): string[] =>
-  shoIds.flatMap((s) =>
+  shosOf(world).flatMap((s) =>
     shoOf(world, s).issued
       .filter((x) => { const m = measurementOf(x.registration); return m === undefined || !genuine.some((g) => termEquals(g, m)); })
       .map(() => `${s} issued an MCIM for a platform the supplier never issued`),

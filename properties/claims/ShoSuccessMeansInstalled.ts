@@ -3,15 +3,15 @@
 // installed, or (both-present variant) its activation object applied. Judged from the raw objects in the TRE's log,
 // by their signer and nonce (the report's origin is the TRE, not whoever relayed or forged it). With several devices,
 // the TRE is that of the device the SHO's contract names.
-import { shoIds, type ShoId } from '../../models/roleIds.ts';
+import type { ShoId } from '../../models/roleIds.ts';
 import type { World } from '../../models/world/World.ts';
 import { propertyId, type Invariant } from '../../src/engine/Property.ts';
-import { shoOf, treOfDevice } from './worldReaders.ts';
+import { shoOf, treOfDevice, shosOf } from './worldReaders.ts';
 import { objectView } from './observedTerms.ts';
 import { onPart } from '../../models/world/onPart.ts';
 
 function misled(world: World): ShoId[] {
-  return shoIds.filter((s) => {
+  return shosOf(world).filter((s) => {
     const sho = shoOf(world, s);
     if (sho.report !== 'success') return false;
     const tre = treOfDevice(world, sho.device);

@@ -52,6 +52,17 @@ export function commandView(t: Term): { readonly signer: ShoId | undefined; read
   return { signer: shoSigner(t), mcim: idOf(f?.[1]), event: idOf(f?.[2]) };
 }
 
+/** What an MCIM update says (5.1.2.3 [t7 cm7]): who signed it and the MCIM it names (`mcim:<sho>`). */
+export function updateView(t: Term): { readonly signer: ShoId | undefined; readonly mcim: string | undefined } {
+  const f = tagged(signedBody(t), 'mcimUpdate');
+  return { signer: shoSigner(t), mcim: idOf(f?.[1]) };
+}
+
+/** The SHO whose MCIM a registry instance id names: `mcim:<sho>` or `mcim:<sho>#<n>`. */
+export function instanceOwner(instance: string): string | undefined {
+  return /^mcim:([^#]+)(#\d+)?$/.exec(instance)?.[1];
+}
+
 /** How many times `t` occurs in `ts`. */
 export const occurrences = (ts: readonly Term[], t: Term): number => ts.filter((x) => termEquals(x, t)).length;
 

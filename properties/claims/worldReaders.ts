@@ -7,7 +7,7 @@ import type { TreContext } from '../../models/roles/tre.ts';
 import type { ShoId } from '../../models/roleIds.ts';
 import { attackerKnowledge, roleSnapshot, worldConfig, worldRoles, type World } from '../../models/world/World.ts';
 import { deviceAddressing, honestDevices } from '../../models/deviceAddressing.ts';
-import { playedRole, type RoleId } from '../../models/roleIds.ts';
+import { isShoId, playedRole, type RoleId } from '../../models/roleIds.ts';
 import type { Term } from '../../src/attacker/Term.ts';
 
 export const victim = deviceNames('dev1');
@@ -26,6 +26,9 @@ export function tresOf(world: World): readonly { readonly role: RoleId; readonly
 }
 
 export const shoOf = (world: World, sho: ShoId): ShoContext => roleSnapshot(world, sho).context as ShoContext;
+
+/** The SHOs of `world`: sho1 and sho2, and sho3 where the scenario has a third (`shos: 3`). */
+export const shosOf = (world: World): readonly ShoId[] => worldRoles(world).filter((r): r is ShoId => isShoId(r));
 
 /** True when the attacker of `world` holds the name `id` (false when the scenario has no attacker). */
 export function attackerHolds(world: World, id: string): boolean {

@@ -4,6 +4,8 @@ import { lifecycleChangesOnlyByOwner } from '../claims/LifecycleChangesOnlyByOwn
 import { lifecycleCommandAppliedOncePerIssue } from '../claims/LifecycleCommandAppliedOncePerIssue.ts';
 import { atMostOneMcimActive } from '../AtMostOneMcimActive.ts';
 import { mcimActivatedOnlyWithShoAuthorisation } from '../claims/McimActivatedOnlyWithShoAuthorisation.ts';
+import { mcimUpdateAppliedOncePerIssue } from '../claims/McimUpdateAppliedOncePerIssue.ts';
+import { mcimUpdatedOnlyByItsSho } from '../claims/McimUpdatedOnlyByItsSho.ts';
 import type { ThreatCheck } from './ThreatCheck.ts';
 
 export const t07McimPermissions: ThreatCheck = {
@@ -18,6 +20,12 @@ export const t07McimPermissions: ThreatCheck = {
     { name: 't7-insider-sho', flow: 'change-via-old-sho', bothMcimsPresent: true, attacker: { capabilities: [], dishonest: 'sho2', injections: 1 } },
     // 003 t7 cm3: the subscriber sends its own DELETE for its SHO's MCIM, a control it must not override.
     { name: 't7-user-deletes', flow: 'initial-3gpp', userLifecycle: true },
+    // 004 5.1.2.3 [t7 cm7]: the SHO updates its MCIM twice through the DPF (5.1.3.4.3); the network attacker forges
+    // updates of its own and replays what it read.
+    { name: 't7-forged-update', flow: 'initial-3gpp', shoUpdates: 2, attacker: { capabilities: ['network'], injections: 1 } },
+    // The other SHO, dishonest within its own keys (authenticated in the TRE's PKI, not authorised for this MCIM), signs
+    // an update for the victim SHO's MCIM; on the network it learns the registration nonce that names the instance.
+    { name: 't7-insider-update', flow: 'initial-3gpp', shoUpdates: 1, attacker: { capabilities: ['network'], dishonest: 'sho2', injections: 1 } },
   ],
   properties: [
     { property: lifecycleChangesOnlyByOwner, checks: ['t7.cm1', 't7.cm10', 't7.cm3', '004 5.1.2.3', '004 5.1.2.4'] },
@@ -25,8 +33,16 @@ export const t07McimPermissions: ThreatCheck = {
     { property: lifecycleCommandAppliedOncePerIssue, checks: ['t7.cm1', '004 5.1.2.4'] },
     { property: activateOnlyWithNoOtherActive, checks: ['004 5.1.1.1', '004 5.1.3.7.2'] },
     { property: atMostOneMcimActive, checks: ['004 5.1.3.7.2', '004 5.1.1.1'] },
+    { property: mcimUpdatedOnlyByItsSho, checks: ['t7.cm7', '004 5.1.2.3'] },
+    { property: mcimUpdateAppliedOncePerIssue, checks: ['t7.cm7', '004 5.1.2.3'] },
   ],
   knownFindings: {
+    't7-forged-update/McimUpdateAppliedOncePerIssue':
+      '5.1.2.3 asks only that MCIM updates be accepted "from an authorised, authenticated source" [t7 cm7]: nothing makes an ' +
+      'update fresh (no nonce, counter or version rule). The SHO\'s update, read on the network, is applied again; replayed ' +
+      'after the SHO\'s second update it rolls the MCIM back to the first.',
+    't7-insider-update/McimUpdateAppliedOncePerIssue':
+      'as t7-forged-update/McimUpdateAppliedOncePerIssue: nothing in 5.1.2.3 makes an MCIM update fresh; a replayed update is applied again.',
     't7-replayed-commands/LifecycleCommandAppliedOncePerIssue':
       '5.1.2.4 asks only that lifecycle instructions "come from a valid, authorised source": nothing in the text makes a ' +
       'command fresh (no nonce, counter or time). The owner\'s BLOCK, read on the network, is applied again after its UNBLOCK.',

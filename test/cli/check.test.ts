@@ -42,10 +42,10 @@ describe('trecheck check: the default run', () => {
 
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^trecheck check: 11 flow scenario\(s\), 12 threat\(s\) in 29 scenario\(s\)\n/);
+    expect(r.stdout).toMatch(/^trecheck check: 11 flow scenario\(s\), 12 threat\(s\) in 31 scenario\(s\)\n/);
     expect(r.stdout).toContain('\n9 of 11 honest run(s) reach their goal.\n');
     expect(r.stdout).toContain('\nsanity: every attacked scenario can still reach its goal.\n');
-    expect(r.stdout).toContain('\n149 verdicts: 125 without violation, 24 violated (24 known finding(s) about the text, 0 other).\n');
+    expect(r.stdout).toContain('\n173 verdicts: 147 without violation, 26 violated (26 known finding(s) about the text, 0 other).\n');
     // One search per flow scenario, in the order of models/flows/presets.ts (the threat searches follow).
     const flows = r.stdout.slice(0, r.stdout.indexOf('Threats of Alternative 1'));
     const counts = [...flows.matchAll(/^ {2}exhaustive search: ([\d,]+) states/gm)].map((m) => Number(m[1]!.replace(/,/g, '')));
@@ -57,8 +57,8 @@ describe('trecheck check: the default run', () => {
     expect(r.stdout).toContain('\nt2 Attacking the MCIM provisioning process to obtain MCIMs: risk critical (likelihood 4 x impact 3 = 12)\n');
     expect(r.stdout).toContain('\nt5 Replacing a TRE in an M2ME by another TRE or an emulation: risk major (likelihood 2 x impact 2 or 3 = 4 or 6)\n');
     const baselineLines = r.stdout.split('\n').filter((l) => l.startsWith('baseline: '));
-    // 28 findings of Alternative 1a, 8 of Alternative 3a's suite (docs/alternatives.md).
-    expect(baselineLines).toHaveLength(36);
+    // 30 findings of Alternative 1a, 8 of Alternative 3a's suite (docs/alternatives.md).
+    expect(baselineLines).toHaveLength(38);
     expect(baselineLines.filter((l) => l.includes(' a3a-'))).toHaveLength(8);
     expect(r.stdout).toContain('\nThreats of Alternative 3a (003 7.1.2.3.1.3');
     expect(baselineLines.every((l) => l.startsWith('baseline: known: '))).toBe(true);

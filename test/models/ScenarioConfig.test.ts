@@ -19,8 +19,8 @@ describe('resolveScenario', () => {
       ok: true,
       config: {
         name: 'change-via-old-sho', flow: 'change-via-old-sho', devices: 1, dev1InService: false, access: '3gpp', sho: 'sho2', oldSho: 'sho1',
-        bothMcimsPresent: false, delayedActivation: false, lifecycleActions: false, shoCommands: [], dpfGeneratesCredentials: false,
-        treCapacity: null, changeRequests: 1, userPinEntry: false, userGate: false, userLifecycle: false,
+        bothMcimsPresent: false, delayedActivation: false, lifecycleActions: false, shoCommands: [], shoUpdates: 0, dpfGeneratesCredentials: false,
+        treCapacity: null, changeRequests: 1, shos: 2, userPinEntry: false, userGate: false, userLifecycle: false,
         faults: { tamper: false, corruptMcim: false, eraseMcim: false },
         stalling: [],
         off: [],
@@ -45,6 +45,7 @@ describe('resolveScenario', () => {
       [{ flow: 'initial-3gpp', changeRequests: 2 }, /^scenario\.changeRequests: only flow change-via-old-sho/],
       [{ flow: 'change-via-old-sho', bothMcimsPresent: true, changeRequests: 2 }, /^scenario\.changeRequests: /],
       [{ flow: 'change-via-old-sho', changeRequests: 3 }, /^scenario\.changeRequests: /],
+      [{ flow: 'initial-3gpp', shoUpdates: 3 }, /^scenario\.shoUpdates: /],
       [{ flow: 'change-via-old-sho', assumptions: { storageFull: 'grow' } }, /^scenario\.assumptions\.storageFull: /],
     ];
     for (const [input, message] of cases) {

@@ -25,6 +25,7 @@ const scenarioInput: fc.Arbitrary<ScenarioInput> = fc.record(
     delayedActivation: fc.boolean(),
     lifecycleActions: fc.boolean(),
     shoCommands: fc.subarray([...shoCommands]),
+    shoUpdates: fc.integer({ min: 0, max: 2 }),
     dpfGeneratesCredentials: fc.boolean(),
     assumptions: fc.record(
       {

@@ -16,7 +16,7 @@ describe('properties/index.ts', () => {
       'McimSecretNeverLeaves', 'NoSecretInClearOnHostInterface', 'NoMcimCredentialInTwoTres', 'McimInstalledOnlyInItsTre', 'InstalledMcimWasIssuedForThisTre', 'ShoSuccessMeansInstalled',
       'DmSessionPeersAuthenticated', 'SubscriberChoiceHonoured', 'TrePlatformKeySecret', 'InstructionAppliedOncePerIssue', 'TamperedTreServesNoMcim', 'TreFirmwareOnlyFromSupplier',
       'McimIssuedOnlyForValidPlatform', 'LifecycleChangesOnlyByOwner', 'McimActivatedOnlyWithShoAuthorisation', 'LifecycleCommandAppliedOncePerIssue',
-      'ActivateOnlyWithNoOtherActive', 'ModifiedMcimNeverSelectedAfterBoot', 'UserCredentialBlockedAfterNWrongTries',
+      'ActivateOnlyWithNoOtherActive', 'McimUpdatedOnlyByItsSho', 'McimUpdateAppliedOncePerIssue', 'ModifiedMcimNeverSelectedAfterBoot', 'UserCredentialBlockedAfterNWrongTries',
       'RemoteGuessesCannotLockPlatform', 'InstructionOnlyForAuthenticatedUser', 'ChangeOfOperatorKeepsService', 'ServiceRecoverable', 'ServiceEventually',
       'McimOnlyForRegisteredSubscriber',
     ]);
@@ -68,6 +68,6 @@ describe('properties/index.ts', () => {
     expect(propertyCoverage.map((c) => c.id)).not.toContain('ChangeOfOperatorKeepsService');
     // InstructionAppliedOncePerIssue and ActivateOnlyWithNoOtherActive check clauses only, as well.
     expect(propertyCoverage.map((c) => c.id)).not.toContain('InstructionAppliedOncePerIssue');
-    expect(propertyCoverage).toHaveLength(21);
+    expect(propertyCoverage).toHaveLength(23);
   });
 });

@@ -33,6 +33,7 @@ const witnesses: Record<SwitchId, { scenario: string; injections?: number; prope
   't10.cm6': { scenario: 't10-pin-guessing', property: 'UserCredentialBlockedAfterNWrongTries' },
   't10.cm7': { scenario: 't10-pin-guessing', property: 'RemoteGuessesCannotLockPlatform' },
   't7.cm3': { scenario: 't7-user-deletes', property: 'LifecycleChangesOnlyByOwner' },
+  't7.cm7': { scenario: 't7-forged-update', property: 'McimUpdatedOnlyByItsSho' },
   't10.cm5': { scenario: 't10-pin-entry-bus-monitor', property: 'NoSecretInClearOnHostInterface' },
   't10.cm10': { scenario: 't10-gated-instruction', property: 'InstructionOnlyForAuthenticatedUser' },
   't2.cm4.mutual': { scenario: 't2-dm-session', property: 'DmSessionPeersAuthenticated' },

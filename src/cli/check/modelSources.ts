@@ -7,7 +7,7 @@ import { packageRoot } from '../../package/packageRoot.ts';
 import type { SourceLine } from '../../report/Report.ts';
 import { sequenceStep } from '../../report/sequenceSteps.ts';
 
-// The file of each role of models/roleIds.ts (both SHOs share one machine).
+// The file of each role of models/roleIds.ts (the SHOs share one machine).
 const roleFiles: Readonly<Record<string, string>> = {
   supplier: 'models/roles/equipmentSupplier.ts',
   subscriber: 'models/roles/subscriber.ts',
@@ -19,6 +19,7 @@ const roleFiles: Readonly<Record<string, string>> = {
   pva: 'models/roles/pva.ts',
   sho1: 'models/roles/sho.ts',
   sho2: 'models/roles/sho.ts',
+  sho3: 'models/roles/sho.ts',
 };
 
 const cache = new Map<string, readonly string[]>();
