@@ -37,6 +37,9 @@ export interface ExhaustiveOptions {
    *  - Steps left out by the action that reached a state (System.leavesOut): every state is still found at its
    *    depth, so also under a depth bound. */
   readonly reduction?: boolean;
+  /** Symmetry reduction, for systems that declare a symmetry (System.symmetry): one state per orbit, when every
+   *  property checked is preserved by it and no ample set is in use. Default: true. */
+  readonly symmetry?: boolean;
   /** Called after each breadth-first level (for progress display only). Default: none. */
   readonly onProgress?: (progress: ExhaustiveProgress) => void;
 }
@@ -53,6 +56,7 @@ export interface ExhaustiveConfig {
   readonly reduction: { readonly on: true } | { readonly on: false; readonly reason: Exclude<ReductionOffReason, 'parallel'> };
   /** Steps left out by the action that reached a state (System.leavesOut). */
   readonly leaveOut: boolean;
+  readonly symmetry: boolean;
   readonly onProgress: ((progress: ExhaustiveProgress) => void) | undefined;
 }
 
@@ -82,6 +86,7 @@ export function resolveExhaustiveOptions(options: ExhaustiveOptions = {}): Exhau
     initialCapacity: options.initialCapacity ?? exhaustiveDefaults.initialCapacity,
     reduction,
     leaveOut: options.reduction ?? exhaustiveDefaults.reduction,
+    symmetry: options.symmetry ?? true,
     onProgress: options.onProgress,
   };
   const countOrInfinity = (name: string, value: number): void => {
