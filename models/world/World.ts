@@ -73,7 +73,7 @@ export function initialWorld(config: ScenarioConfig): World {
   return withParts(model, ids, [], [], 0);
 }
 
-function withParts(model: WorldModel, localIds: readonly number[], envelopes: readonly number[], observed: readonly string[], injections: number): World {
+export function withParts(model: WorldModel, localIds: readonly number[], envelopes: readonly number[], observed: readonly string[], injections: number): World {
   // A world's record packs its injections with its observations, below the budget's bound; more is a caller bug.
   if (!(injections >= 0 && injections < model.injectionSlots)) throw new RangeError(`world: ${injections} injections, budget ${model.injectionSlots - 1}`);
   const rolesId = model.roleTuples.intern(Int32Array.from(localIds), localIds.length);
@@ -98,7 +98,7 @@ export function worldAt(model: WorldModel, at: number): World {
 }
 
 /** The envelope ids of the messages in flight in `world`, in key order. */
-function envelopesOf(world: World): number[] {
+export function envelopesOf(world: World): number[] {
   const pool = world.model.worlds.pool;
   const out: number[] = [];
   for (let p = world.netStart; p < world.netEnd; p += varintSize(out[out.length - 1]!)) out.push(readVarint(pool, p));
@@ -135,7 +135,7 @@ export function worldRoles(world: World): readonly RoleId[] {
   return world.model.cast.map((m) => m.id);
 }
 
-function localIdOf(world: World, role: number): number {
+export function localIdOf(world: World, role: number): number {
   const tuples = world.model.roleTuples;
   return tuples.pool[tuples.starts[world.rolesId]! + role]!;
 }

@@ -15,7 +15,7 @@ function formatSymmetry(stats: ExplorationStats): string {
   if (symmetry.applied) return '; symmetry reduction: one state per orbit';
   switch (symmetry.reason) {
     case 'turned-off':
-      return '; symmetry reduction off (--no-symmetry)';
+      return '; symmetry reduction not asked for (--symmetry)';
     case 'property':
       return `; symmetry reduction off (${symmetry.property ?? 'a property'} is not symmetric)`;
     case 'ample-sets':

@@ -29,6 +29,9 @@ const verdictOf = (outcome: SearchOutcome, id: string): Verdict => {
 
 const kinds = (outcome: SearchOutcome): Record<string, string> => Object.fromEntries(outcome.verdicts.map((v) => [v.property, v.verdict.kind]));
 
+/** Symmetry reduction is asked for (it is off by default). */
+const on = { symmetry: true } as const;
+
 const configs: readonly LockConfig[] = [{ processes: 2 }, { processes: 3 }, { processes: 4 }, { processes: 3, byKey: true }, { processes: 5, byKey: true }];
 
 describe('symmetry reduction', () => {
@@ -42,12 +45,13 @@ describe('symmetry reduction', () => {
     const system = lockProcesses(config);
     const plain = lockProcesses({ ...config, symmetric: false });
     const full = searchExhaustive(system, symmetricProperties, { symmetry: false });
-    const reduced = searchExhaustive(system, symmetricProperties);
+    const reduced = searchExhaustive(system, symmetricProperties, on);
     expect(kinds(reduced)).toEqual(kinds(full));
     expect(Object.values(kinds(full))).toContain('violated');
     expect(Object.values(kinds(full))).toContain('holds-exhaustively');
     expect(reduced.stats.symmetry).toEqual({ applied: true });
     expect(full.stats.symmetry).toEqual({ applied: false, reason: 'turned-off' });
+    expect(searchExhaustive(system, symmetricProperties).stats.symmetry).toEqual({ applied: false, reason: 'turned-off' });
     // Off, the search is the search of the system without a symmetry, state for state.
     expect(full.stats.states).toBe(searchExhaustive(plain, symmetricProperties).stats.states);
     expect(reduced.stats.states).toBeLessThan(full.stats.states);
@@ -56,7 +60,7 @@ describe('symmetry reduction', () => {
     const invariants = symmetricProperties.filter((p) => p.kind === 'invariant');
     const laws = checkSymmetryLaws(system, invariants);
     expect(searchExhaustive(system, invariants, { symmetry: false }).stats.states).toBe(laws.states);
-    expect(searchExhaustive(system, invariants).stats.states).toBe(laws.orbits);
+    expect(searchExhaustive(system, invariants, on).stats.states).toBe(laws.orbits);
     const shortest = referenceSearch(plain, symmetricProperties).shortest;
     for (const property of symmetricProperties) {
       const verdict = verdictOf(reduced, property.id);
@@ -75,7 +79,7 @@ describe('symmetry reduction', () => {
   it('maps a counterexample whose recorded path runs through representatives back to another interleaving', () => {
     // With 3 processes the first violation of mutual exclusion the reduced search records sorts its counters, so the
     // processes of the real trace are not those of the representatives: READ(0) leads to [0,0,1], stored as such.
-    const reduced = searchExhaustive(lockProcesses({ processes: 3 }), [mutualExclusion]);
+    const reduced = searchExhaustive(lockProcesses({ processes: 3 }), [mutualExclusion], on);
     const verdict = verdictOf(reduced, mutualExclusion.id);
     if (verdict.kind !== 'violated') throw new Error('mutual exclusion must be violated');
     expect(verdict.trace.actions).toHaveLength(4);
@@ -88,16 +92,16 @@ describe('symmetry reduction', () => {
   it('is off, naming the property, when a property checked names one process', () => {
     const system = lockProcesses({ processes: 3 });
     const properties = [...symmetricProperties, firstNeverInside];
-    const outcome = searchExhaustive(system, properties);
+    const outcome = searchExhaustive(system, properties, on);
     expect(outcome.stats.symmetry).toEqual({ applied: false, reason: 'property', property: 'FirstNeverInside' });
     expect(outcome.stats.states).toBe(searchExhaustive(system, properties, { symmetry: false }).stats.states);
     const verdict = verdictOf(outcome, firstNeverInside.id);
     expect(verdict.kind === 'violated' ? verdict.trace.actions : []).toEqual(['READ(0)', 'SET(0)']);
   });
 
-  it('is off on several threads, and the default parallel search keeps it on one', async () => {
+  it('is off on several threads, and the default parallel search keeps it, when asked for, on one', async () => {
     const system = lockProcesses({ processes: 3 });
-    const outcome = await searchExhaustiveParallel(system, symmetricProperties);
+    const outcome = await searchExhaustiveParallel(system, symmetricProperties, on);
     expect(outcome.workers).toBe(1);
     expect(outcome.stats.symmetry).toEqual({ applied: true });
   });
@@ -108,13 +112,13 @@ describe('symmetry reduction', () => {
     const wrong = lockProcesses({ processes: 3, onlyFirstMoves: true });
     expect(checkSymmetryLaws(wrong, symmetricProperties).problems).not.toEqual([]);
     expect(kinds(searchExhaustive(wrong, [mutualExclusion], { symmetry: false }))).toEqual({ MutualExclusion: 'holds-exhaustively' });
-    expect(() => searchExhaustive(wrong, [mutualExclusion])).toThrow(/no counterpart from the real state/);
+    expect(() => searchExhaustive(wrong, [mutualExclusion], on)).toThrow(/no counterpart from the real state/);
   });
 
   it('catches a property wrongly declared preserved: the laws fail, and its counterexample is longer than the shortest', () => {
     const wrong = lockProcesses({ processes: 3, preservesAll: true });
     expect(checkSymmetryLaws(wrong, [firstNeverInside]).problems.join()).toMatch(/FirstNeverInside is declared preserved/);
-    const reduced = verdictOf(searchExhaustive(wrong, [firstNeverInside]), firstNeverInside.id);
+    const reduced = verdictOf(searchExhaustive(wrong, [firstNeverInside], on), firstNeverInside.id);
     const full = verdictOf(searchExhaustive(wrong, [firstNeverInside], { symmetry: false }), firstNeverInside.id);
     if (reduced.kind !== 'violated' || full.kind !== 'violated') throw new Error('both searches must find the violation');
     expect(full.trace.actions).toHaveLength(2);
