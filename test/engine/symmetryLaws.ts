@@ -25,7 +25,7 @@ export function checkSymmetryLaws<S, A>(system: System<S, A>, properties: readon
   const invariants = properties.flatMap((p) => (p.kind === 'invariant' && symmetry.preserves(p) ? [p] : []));
   const problems: string[] = [];
   const note = (s: S, what: string): void => {
-    if (problems.length < 5) problems.push(`${JSON.stringify(system.describeState(s))}: ${what}`);
+    if (problems.length < 5) problems.push(`${JSON.stringify(system.describeState(s)).slice(0, 300)}: ${what}`);
   };
   const seen = new Map<StateKey, S>();
   const orbits = new Set<StateKey>();
