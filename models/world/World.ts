@@ -73,13 +73,19 @@ export function initialWorld(config: ScenarioConfig): World {
   return withParts(model, ids, [], [], 0);
 }
 
-export function withParts(model: WorldModel, localIds: readonly number[], envelopes: readonly number[], observed: readonly string[], injections: number): World {
+function withParts(model: WorldModel, localIds: readonly number[], envelopes: readonly number[], observed: readonly string[], injections: number): World {
+  return worldOfParts(model, localIds, envelopes, model.observations.ofTerms(observed), injections);
+}
+
+/** The world of these local ids (cast order), messages in flight (any order), observations (a set's id in
+ *  model.observations) and injections, interned in the model's tables. */
+export function worldOfParts(model: WorldModel, localIds: readonly number[], envelopes: readonly number[], observedId: number, injections: number): World {
   // A world's record packs its injections with its observations, below the budget's bound; more is a caller bug.
   if (!(injections >= 0 && injections < model.injectionSlots)) throw new RangeError(`world: ${injections} injections, budget ${model.injectionSlots - 1}`);
   const rolesId = model.roleTuples.intern(Int32Array.from(localIds), localIds.length);
   const net = [...envelopes].sort((a, b) => model.rank[a]! - model.rank[b]!);
   const record = recordRoom(net.length);
-  let end = writeHeader(record, model, rolesId, model.observations.ofTerms(observed), injections);
+  let end = writeHeader(record, model, rolesId, observedId, injections);
   for (const e of net) end = writeVarint(record, end, e);
   return worldAt(model, model.worlds.intern(record, end));
 }

@@ -10,7 +10,7 @@ import { canonicalJson } from '../../src/engine/canonicalJson.ts';
 import type { ScenarioConfig } from '../flows/ScenarioConfig.ts';
 import type { RoleId } from '../roleIds.ts';
 import { envelopeKey, messageOfKey } from './envelopeKey.ts';
-import { envelopesOf, localIdOf, withParts, worldAt, type World } from './World.ts';
+import { envelopesOf, localIdOf, worldAt, worldOfParts, type World } from './World.ts';
 import type { WorldEvent } from './WorldEvent.ts';
 import type { WorldModel } from './WorldModel.ts';
 
@@ -84,7 +84,7 @@ export class DeviceSwap {
     const ids = new Array<number>(model.cast.length);
     for (let i = 0; i < ids.length; i++) ids[this.roleImage[i]!] = this.localImage(i, localIdOf(world, i));
     const net = envelopesOf(world).map((e) => this.envelopeImage(e));
-    return withParts(model, ids, net, model.observations.terms(this.observedImage(world.observedId)), world.injections);
+    return worldOfParts(model, ids, net, this.observedImage(world.observedId), world.injections);
   }
 
   /** The representative of {world, swap(world)}: whichever of the two was interned first. */
