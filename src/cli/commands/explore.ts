@@ -69,8 +69,9 @@ export interface ExploreRequest {
   /** Exhaustive: partial-order reduction where the system offers it (ample sets off under --depth; all off with
    *  --no-reduction). */
   readonly reduction: boolean;
-  /** Exhaustive: symmetry reduction where the system declares a symmetry its properties keep (asked for with --symmetry). */
-  readonly symmetry: boolean;
+  /** Exhaustive: symmetry reduction where the system declares a symmetry its properties keep (asked for with --symmetry;
+   *  absent, as in the reports' recorded options, when not asked for). */
+  readonly symmetry?: true;
   /** The configuration file as given, for the reproduce command. */
   readonly configFile: string | undefined;
   /** Where counterexample traces go: the traces/ folder of the report's output folder (shard files go in the folder itself). */
@@ -114,7 +115,7 @@ function resolveExploreRequest(system: string, flags: ExploreFlags): ExploreRequ
     configFile: flags.config,
     workers: parseCount('--workers', flags.workers, 1, 64),
     reduction: flags.reduction !== false,
-    symmetry: flags.symmetry === true,
+    ...(flags.symmetry === true ? { symmetry: true as const } : {}),
     outDir: join(flags.out ?? 'reports/latest', 'traces'),
     json: flags.json === true,
     report: resolveReportRequest(flags),
@@ -156,7 +157,7 @@ async function exploreExhaustively(ctx: CliContext, request: ExploreRequest, bui
       maxDepth: request.maxDepth,
       maxStates: request.maxStates,
       reduction: request.reduction,
-      symmetry: request.symmetry,
+      symmetry: request.symmetry === true,
       onProgress: (p) => progress.update({ states: p.states, transitions: p.transitions, depth: p.depth }),
     }),
   );
