@@ -67,9 +67,9 @@ export interface System<S, A> {
    *  action whose successor is that of an action it visited before with a key, in the same call. */
   leavesOut?(via: A, action: A, state: S): boolean;
   /** Optional symmetry reduction (Symmetry.ts): a group of permutations of like processes that maps the state graph
-   *  onto itself. The one-thread exhaustive search then stores one state per orbit (its canonical representative),
-   *  when every property checked is preserved by the group, and maps a counterexample back to a real trace of the
-   *  system before re-executing it. */
+   *  onto itself. The one-thread exhaustive search, when asked (ExhaustiveOptions.symmetry) and when every property
+   *  checked is preserved by the group, stores one state per orbit (its canonical representative), and maps a
+   *  counterexample back to a real trace of the system before re-executing it. */
   readonly symmetry?: Symmetry<S, A>;
   /** Optional: a key equal across instances, for systems whose `key` is instance-local. */
   portableKey?(state: S): StateKey;

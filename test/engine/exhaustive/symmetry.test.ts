@@ -99,7 +99,7 @@ describe('symmetry reduction', () => {
     expect(verdict.kind === 'violated' ? verdict.trace.actions : []).toEqual(['READ(0)', 'SET(0)']);
   });
 
-  it('is off on several threads, and the default parallel search keeps it, when asked for, on one', async () => {
+  it('runs on one thread in the default parallel search, when asked for', async () => {
     const system = lockProcesses({ processes: 3 });
     const outcome = await searchExhaustiveParallel(system, symmetricProperties, on);
     expect(outcome.workers).toBe(1);
