@@ -74,12 +74,18 @@ export function initialWorld(config: ScenarioConfig): World {
 }
 
 function withParts(model: WorldModel, localIds: readonly number[], envelopes: readonly number[], observed: readonly string[], injections: number): World {
+  return worldOfParts(model, localIds, envelopes, model.observations.ofTerms(observed), injections);
+}
+
+/** The world of these local ids (cast order), messages in flight (any order), observations (a set's id in
+ *  model.observations) and injections, interned in the model's tables. */
+export function worldOfParts(model: WorldModel, localIds: readonly number[], envelopes: readonly number[], observedId: number, injections: number): World {
   // A world's record packs its injections with its observations, below the budget's bound; more is a caller bug.
   if (!(injections >= 0 && injections < model.injectionSlots)) throw new RangeError(`world: ${injections} injections, budget ${model.injectionSlots - 1}`);
   const rolesId = model.roleTuples.intern(Int32Array.from(localIds), localIds.length);
   const net = [...envelopes].sort((a, b) => model.rank[a]! - model.rank[b]!);
   const record = recordRoom(net.length);
-  let end = writeHeader(record, model, rolesId, model.observations.ofTerms(observed), injections);
+  let end = writeHeader(record, model, rolesId, observedId, injections);
   for (const e of net) end = writeVarint(record, end, e);
   return worldAt(model, model.worlds.intern(record, end));
 }
@@ -98,7 +104,7 @@ export function worldAt(model: WorldModel, at: number): World {
 }
 
 /** The envelope ids of the messages in flight in `world`, in key order. */
-function envelopesOf(world: World): number[] {
+export function envelopesOf(world: World): number[] {
   const pool = world.model.worlds.pool;
   const out: number[] = [];
   for (let p = world.netStart; p < world.netEnd; p += varintSize(out[out.length - 1]!)) out.push(readVarint(pool, p));
@@ -135,7 +141,7 @@ export function worldRoles(world: World): readonly RoleId[] {
   return world.model.cast.map((m) => m.id);
 }
 
-function localIdOf(world: World, role: number): number {
+export function localIdOf(world: World, role: number): number {
   const tuples = world.model.roleTuples;
   return tuples.pool[tuples.starts[world.rolesId]! + role]!;
 }

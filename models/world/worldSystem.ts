@@ -2,6 +2,7 @@
 // and replay cross-checks a found trace against live actors (liveReplay).
 import type { System } from '../../src/engine/System.ts';
 import type { ScenarioConfig } from '../flows/ScenarioConfig.ts';
+import { deviceSymmetry } from './deviceSymmetry.ts';
 import { liveReplay } from './liveReplay.ts';
 import { worldFairness } from './worldFairness.ts';
 import { modelVersion } from '../modelVersion.ts';
@@ -14,7 +15,10 @@ export const WORLD_SYSTEM_NAME = 'tr33812-alt1a';
 /** The system of one scenario; `initial` replaces the scenario's initial world (tests build broken variants).
  *  Every world of the system is an id tuple into the tables of `initial.model`. */
 export function worldSystem(config: ScenarioConfig, initial: World = initialWorld(config)): System<World, WorldEvent> {
+  // Two identical honest devices: one world per pair {w, w with dev1/dev2 and sho1/sho2 swapped}.
+  const symmetry = deviceSymmetry(initial);
   return {
+    ...(symmetry === undefined ? {} : { symmetry }),
     name: WORLD_SYSTEM_NAME,
     config,
     modelVersion,

@@ -1,10 +1,31 @@
 // What partial-order reduction did in a search, for the line that sums the search up ('' when the system offers
 // none): steps left out by the action that reached a state (System.leavesOut), states expanded through ample sets
-// (System.ample).
+// (System.ample), and symmetry reduction (System.symmetry).
 import type { ExplorationStats } from '../engine/Verdict.ts';
 import { formatCount as count } from '../report/formatCount.ts';
 
 export function formatReduction(stats: ExplorationStats): string {
+  return formatPartialOrder(stats) + formatSymmetry(stats);
+}
+
+/** What symmetry reduction did ('' when the system declares no symmetry). */
+function formatSymmetry(stats: ExplorationStats): string {
+  const symmetry = stats.symmetry;
+  if (symmetry === undefined) return '';
+  if (symmetry.applied) return '; symmetry reduction: one state per orbit';
+  switch (symmetry.reason) {
+    case 'turned-off':
+      return '; symmetry reduction not asked for (--symmetry)';
+    case 'property':
+      return `; symmetry reduction off (${symmetry.property ?? 'a property'} is not symmetric)`;
+    case 'ample-sets':
+      return '; symmetry reduction off (ample sets in use)';
+    case 'parallel':
+      return '; symmetry reduction off on several threads';
+  }
+}
+
+function formatPartialOrder(stats: ExplorationStats): string {
   const leftOut =
     stats.leftOut === undefined
       ? ''

@@ -1,5 +1,6 @@
 // The engine's view of a model: states, enabled actions, a pure step, a canonical key.
 // The engine knows nothing of any protocol; models and examples implement this.
+import type { Symmetry } from './Symmetry.ts';
 import type { Visibility } from './Visibility.ts';
 
 /** Canonical state key: two states are equal exactly when their keys are equal.
@@ -65,6 +66,11 @@ export interface System<S, A> {
    *  its target is reached, at the same depth, from another state. `forEachSuccessorKey` may also leave out an
    *  action whose successor is that of an action it visited before with a key, in the same call. */
   leavesOut?(via: A, action: A, state: S): boolean;
+  /** Optional symmetry reduction (Symmetry.ts): a group of permutations of like processes that maps the state graph
+   *  onto itself. The one-thread exhaustive search, when asked (ExhaustiveOptions.symmetry) and when every property
+   *  checked is preserved by the group, stores one state per orbit (its canonical representative), and maps a
+   *  counterexample back to a real trace of the system before re-executing it. */
+  readonly symmetry?: Symmetry<S, A>;
   /** Optional: a key equal across instances, for systems whose `key` is instance-local. */
   portableKey?(state: S): StateKey;
   /** Optional, with `revive`: a structuredClone-safe form of `state` that any instance built from the same name

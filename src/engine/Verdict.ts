@@ -1,6 +1,7 @@
 // Verdicts that never overstate: what was shown, by which search, within which bounds.
 import type { PropertyId } from './Property.ts';
 import type { ReductionStats } from './ReductionStats.ts';
+import type { SymmetryStats } from './Symmetry.ts';
 import type { Trace } from './Trace.ts';
 
 export interface ExplorationStats {
@@ -20,6 +21,10 @@ export interface ExplorationStats {
    *  depth from another state: every reachable state is still explored, and counterexamples are still shortest.
    *  Absent: the search took every enabled step. */
   readonly leftOut?: number;
+  /** Exhaustive search of a system with a symmetry (System.symmetry): whether one state per orbit was stored, and
+   *  if not, why. Verdicts are those of the whole space either way (the properties checked are preserved by it).
+   *  Absent: the system declares no symmetry. */
+  readonly symmetry?: SymmetryStats;
   /** Random search: steps executed while shrinking counterexamples, apart from `transitions` (the steps of the
    *  search's runs). Absent for exhaustive search. */
   readonly shrinkSteps?: number;

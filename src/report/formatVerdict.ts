@@ -49,9 +49,11 @@ function formatVerdictLine(verdict: Verdict): string {
           `${count(reduction.reduced)} expanded through ample sets; sound for these safety properties${fingerprints(verdict.stats.hashed)})`
         );
       }
+      // Under symmetry reduction a stored state stands for its orbit: the count is of orbits.
+      const states = verdict.stats.symmetry?.applied === true ? 'orbits (symmetry reduction: one state per orbit)' : 'states';
       return verdict.complete
-        ? `holds for every trace up to depth ${verdict.depthBound} (complete: ${count(verdict.stats.states)} states, the whole reachable state space${fingerprints(verdict.stats.hashed)})`
-        : `holds for every trace up to depth ${verdict.depthBound} (bounded: ${count(verdict.stats.states)} states; longer traces not explored${reductionOff(verdict)})`;
+        ? `holds for every trace up to depth ${verdict.depthBound} (complete: ${count(verdict.stats.states)} ${states}, the whole reachable state space${fingerprints(verdict.stats.hashed)})`
+        : `holds for every trace up to depth ${verdict.depthBound} (bounded: ${count(verdict.stats.states)} ${states}; longer traces not explored${reductionOff(verdict)})`;
     case 'no-violation-found':
       return `no violation found in ${count(verdict.runs)} random runs of <= ${steps(verdict.maxSteps)} (seed ${verdict.seed}): not a proof`;
     case 'inconclusive':

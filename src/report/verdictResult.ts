@@ -17,7 +17,7 @@ function bound(v: Verdict): string {
       return `seed ${v.trace.seed ?? '?'}, path ${v.trace.path ?? '?'}, shrunk to ${v.trace.actions.length} steps`;
     case 'holds-exhaustively':
       if (reduced && v.complete) return `reduced state space, complete (${n(v.stats.states)} states, partial-order reduction)`;
-      return `depth ${v.depthBound}, ${v.complete ? 'complete' : 'bounded'} (${n(v.stats.states)} states)`;
+      return `depth ${v.depthBound}, ${v.complete ? 'complete' : 'bounded'} (${n(v.stats.states)} ${v.stats.symmetry?.applied === true ? 'orbits, symmetry reduction' : 'states'})`;
     case 'no-violation-found':
       return `${n(v.runs)} random runs of <= ${v.maxSteps} steps, seed ${v.seed}`;
     case 'inconclusive':

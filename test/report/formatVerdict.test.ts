@@ -7,6 +7,7 @@ import { searchExhaustive } from '../../src/engine/exhaustive/searchExhaustive.t
 import type { SearchOutcome } from '../../src/engine/Verdict.ts';
 import { verdictResult } from '../../src/report/verdictResult.ts';
 import { processes, processProperties, xInRange, xNeverFive, xNeverFiveUndeclared } from '../engine/exhaustive/porToySystems.ts';
+import { firstNeverInside, lockMeansSomeoneInside, lockProcesses, mutualExclusion } from '../engine/exhaustive/symmetryToySystems.ts';
 
 const texts = (outcome: SearchOutcome): Record<string, string> => Object.fromEntries(outcome.verdicts.map((v) => [v.property, formatVerdict(v.verdict)]));
 
@@ -47,6 +48,23 @@ describe('formatVerdict under partial-order reduction', () => {
   it('says the reduced state space when a limit cuts a reduced search', () => {
     const outcome = searchExhaustive(processes(), [xInRange], { maxStates: 100 });
     expect(texts(outcome)[xInRange.id]).toMatch(/^INCONCLUSIVE: the states limit stopped the search after 100 states of the reduced state space \(depth \d+\): nothing concluded$/);
+  });
+});
+
+describe('formatVerdict under symmetry reduction', () => {
+  it('counts orbits, not states, and keeps the shortest counterexample', () => {
+    const system = lockProcesses({ processes: 3 });
+    const outcome = searchExhaustive(system, [lockMeansSomeoneInside, mutualExclusion], { symmetry: true });
+    const text = texts(outcome);
+    expect(text[lockMeansSomeoneInside.id]).toMatch(/\(complete: [\d,]+ orbits \(symmetry reduction: one state per orbit\), the whole reachable state space\)$/);
+    expect(text[mutualExclusion.id]).toBe('VIOLATED: counterexample of 4 steps (exhaustive, shortest)');
+    expect(verdictResult(outcome.verdicts[0]!.verdict, 'exhaustive').bound).toMatch(/orbits, symmetry reduction/);
+    expect(formatReduction(outcome.stats)).toBe('; symmetry reduction: one state per orbit');
+    const off = searchExhaustive(system, [lockMeansSomeoneInside], { symmetry: false });
+    expect(texts(off)[lockMeansSomeoneInside.id]).toMatch(/\(complete: [\d,]+ states, the whole reachable state space\)$/);
+    expect(formatReduction(off.stats)).toBe('; symmetry reduction not asked for (--symmetry)');
+    const named = searchExhaustive(system, [firstNeverInside], { symmetry: true });
+    expect(formatReduction(named.stats)).toBe('; symmetry reduction off (FirstNeverInside is not symmetric)');
   });
 });
 

@@ -43,6 +43,8 @@ interface ExploreFlags extends ReportFlags {
   workers?: string;
   /** Commander's `--no-reduction`: false when given, else true. */
   reduction: boolean;
+  /** Commander's `--symmetry`: true when given. */
+  symmetry?: boolean;
   json?: boolean;
 }
 
@@ -67,6 +69,9 @@ export interface ExploreRequest {
   /** Exhaustive: partial-order reduction where the system offers it (ample sets off under --depth; all off with
    *  --no-reduction). */
   readonly reduction: boolean;
+  /** Exhaustive: symmetry reduction where the system declares a symmetry its properties keep (asked for with --symmetry;
+   *  absent, as in the reports' recorded options, when not asked for). */
+  readonly symmetry?: true;
   /** The configuration file as given, for the reproduce command. */
   readonly configFile: string | undefined;
   /** Where counterexample traces go: the traces/ folder of the report's output folder (shard files go in the folder itself). */
@@ -83,6 +88,7 @@ function resolveExploreRequest(system: string, flags: ExploreFlags): ExploreRequ
   const shard = parseShard(flags.shard);
   if (shard !== undefined && flags.mode !== 'random') throw new InputError('--shard splits random runs: add --mode random');
   if (flags.path !== undefined && flags.mode !== 'random') throw new InputError('--path reproduces a random counterexample: add --mode random');
+  if (flags.symmetry === true && flags.mode === 'random') throw new InputError('--symmetry sets the exhaustive search: drop it or use --mode exhaustive or both');
   if (flags.reduction === false && flags.mode === 'random') throw new InputError('--no-reduction sets the exhaustive search: drop it or use --mode exhaustive or both');
   if (flags.path !== undefined && !/^\d+\.\d+$/.test(flags.path)) {
     throw new InputError(`--path must be the path printed with a random counterexample (like 3.0), got "${flags.path}"`);
@@ -109,6 +115,7 @@ function resolveExploreRequest(system: string, flags: ExploreFlags): ExploreRequ
     configFile: flags.config,
     workers: parseCount('--workers', flags.workers, 1, 64),
     reduction: flags.reduction !== false,
+    ...(flags.symmetry === true ? { symmetry: true as const } : {}),
     outDir: join(flags.out ?? 'reports/latest', 'traces'),
     json: flags.json === true,
     report: resolveReportRequest(flags),
@@ -150,6 +157,7 @@ async function exploreExhaustively(ctx: CliContext, request: ExploreRequest, bui
       maxDepth: request.maxDepth,
       maxStates: request.maxStates,
       reduction: request.reduction,
+      symmetry: request.symmetry === true,
       onProgress: (p) => progress.update({ states: p.states, transitions: p.transitions, depth: p.depth }),
     }),
   );
@@ -286,6 +294,7 @@ export function registerExplore(program: Command, ctx: CliContext): void {
     .option('--path <path>', 'random: run only the chunk of this counterexample path, to reproduce it')
     .option('--workers <n>', 'threads of each search (default: exhaustive adaptive, random the available cores)')
     .option('--no-reduction', 'exhaustive: take every enabled step (default: partial-order reduction where the system offers it; ample sets not under --depth)')
+    .option('--symmetry', 'exhaustive: one state per orbit where the system declares a symmetry that every property checked keeps (default off: measured slower on the TR world)')
     .option('--json', 'print the outcome as JSON');
   addReportOptions(command).action(async (system: string, flags: ExploreFlags) => explore(ctx, resolveExploreRequest(system, flags)));
 }

@@ -37,6 +37,11 @@ export interface ExhaustiveOptions {
    *  - Steps left out by the action that reached a state (System.leavesOut): every state is still found at its
    *    depth, so also under a depth bound. */
   readonly reduction?: boolean;
+  /** Symmetry reduction, for systems that declare a symmetry (System.symmetry): one state per orbit, when every
+   *  property checked is preserved by it and no ample set is in use. Default: false, since on the one model that
+   *  declares one (two identical devices of the TR world) it halves the states but is measured slower
+   *  (docs/engine.md, "Symmetry"): a system where it pays is searched with it asked for. */
+  readonly symmetry?: boolean;
   /** Called after each breadth-first level (for progress display only). Default: none. */
   readonly onProgress?: (progress: ExhaustiveProgress) => void;
 }
@@ -53,6 +58,7 @@ export interface ExhaustiveConfig {
   readonly reduction: { readonly on: true } | { readonly on: false; readonly reason: Exclude<ReductionOffReason, 'parallel'> };
   /** Steps left out by the action that reached a state (System.leavesOut). */
   readonly leaveOut: boolean;
+  readonly symmetry: boolean;
   readonly onProgress: ((progress: ExhaustiveProgress) => void) | undefined;
 }
 
@@ -82,6 +88,7 @@ export function resolveExhaustiveOptions(options: ExhaustiveOptions = {}): Exhau
     initialCapacity: options.initialCapacity ?? exhaustiveDefaults.initialCapacity,
     reduction,
     leaveOut: options.reduction ?? exhaustiveDefaults.reduction,
+    symmetry: options.symmetry ?? false,
     onProgress: options.onProgress,
   };
   const countOrInfinity = (name: string, value: number): void => {

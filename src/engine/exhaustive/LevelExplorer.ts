@@ -56,6 +56,13 @@ export interface ExplorerSetup<S, A> {
   /** Partial-order reduction by the action that reached a state (System.leavesOut), for a system that steps by key
    *  searched with a bitset of keys: every state is still found, at its depth. */
   readonly leaveOut?: boolean;
+  /** Symmetry reduction (one owner, no ample sets): the canonical representative of a state's orbit
+   *  (System.symmetry); every state found is stored as it, so one state is kept per orbit. Leaving out steps is off
+   *  with it (its argument is about the states themselves, not their representatives). */
+  readonly canonical?: (state: S) => S;
+  /** With `canonical`, for a system that steps by key: the canonical representative's key of a key. Absent: the
+   *  explorer steps by state. */
+  readonly canonicalKey?: (key: number) => number;
 }
 
 /** What partial-order reduction did so far (states expanded through an ample set, fully, and fully because of C3). */
@@ -120,6 +127,9 @@ export class LevelExplorer<S, A> {
   readonly leavingOut: boolean;
   leftOut = 0;
   private frontierVia: (A | undefined)[] = [];
+  /** Symmetry reduction: the orbit representative of a state, and of a key (ExplorerSetup.canonical). */
+  private readonly canonical: ((state: S) => S) | undefined;
+  private readonly canonicalKey: ((key: number) => number) | undefined;
   private nextVia: (A | undefined)[] = [];
 
   // Hot-path context of the state being expanded, read by `visit`.
@@ -139,13 +149,16 @@ export class LevelExplorer<S, A> {
     this.visited = new FingerprintSet(this.seen === undefined ? setup.initialCapacity : 0);
     this.pendingInvariants = new PendingInvariants(setup.invariants);
     this.traceSeen = setup.traceProperties.map(() => false);
+    if (setup.canonical !== undefined && (setup.owners !== 1 || reduce)) throw new Error('LevelExplorer: symmetry reduction needs one owner and no ample sets');
+    this.canonical = setup.canonical;
+    this.canonicalKey = setup.canonicalKey;
     if (reduce && setup.owners !== 1) throw new Error('LevelExplorer: partial-order reduction needs one owner (its cycle proviso reads the whole visited set)');
     this.ample = reduce ? setup.system.ample!.bind(setup.system) : undefined;
     this.reduction = reduce ? { reduced: 0, fullyExpanded: 0, proviso: 0 } : undefined;
     this.nextLevel = reduce ? new FingerprintSet(1 << 10) : undefined;
     const system = setup.system;
     this.leavingOut =
-      setup.leaveOut === true && this.seen !== undefined && system.leavesOut !== undefined && system.forEachSuccessorKey !== undefined && system.stateOfKey !== undefined;
+      setup.leaveOut === true && setup.canonical === undefined && this.seen !== undefined && system.leavesOut !== undefined && system.forEachSuccessorKey !== undefined && system.stateOfKey !== undefined;
     this.keyed = this.seen !== undefined && system.forEachSuccessorKey !== undefined && system.stateOfKey !== undefined;
   }
 
@@ -176,7 +189,7 @@ export class LevelExplorer<S, A> {
   private seedStates(): void {
     const initial = this.system.initialStates();
     for (let i = 0; i < initial.length; i++) {
-      const state = initial[i]!;
+      const state = this.canonical === undefined ? initial[i]! : this.canonical(initial[i]!);
       const monitor = this.monitors.initial(state);
       if (this.seen !== undefined) {
         const key = this.compactKey(state);
@@ -216,7 +229,10 @@ export class LevelExplorer<S, A> {
     const keys = this.frontierKeys;
     const size = this.frontierSize;
     const fast = system.forEachSuccessor?.bind(system);
-    const byKey = this.seen !== undefined && system.stateOfKey !== undefined ? system.forEachSuccessorKey?.bind(system) : undefined;
+    const byKey =
+      this.seen !== undefined && system.stateOfKey !== undefined && (this.canonical === undefined || this.canonicalKey !== undefined)
+        ? system.forEachSuccessorKey?.bind(system)
+        : undefined;
     if (this.owners > 1) this.outboxes = Array.from({ length: this.owners }, () => new Outbox<S>(this.monitors.count > 0));
     for (let i = 0; i < size && this.cut === undefined; i++) {
       const state = this.keyed ? system.stateOfKey!(keys[i]!) : frontier[i]!;
@@ -283,18 +299,20 @@ export class LevelExplorer<S, A> {
     return { visited: this.visited.bytes + (this.seen?.bytes ?? 0) + (this.nextLevel?.bytes ?? 0), parents: this.parents.bytes };
   }
 
-  private readonly visit = (action: A, next: S): void => {
+  private readonly visit = (action: A, successor: S): void => {
     const actionIndex = this.actionCounter++;
     if (this.cut !== undefined) return;
     this.transitions++;
+    let monitor = this.currentMonitor;
+    if (this.monitors.count > 0) {
+      monitor = this.monitors.advance(monitor, this.current, action, successor, (property) => this.traceViolated(property, actionIndex));
+    }
+    // Under symmetry the monitor reads the real step; the state is stored as its orbit's representative.
+    const next = this.canonical === undefined ? successor : this.canonical(successor);
     if (this.seen !== undefined) {
       const key = this.compactKey(next);
       if (this.seen.add(key)) this.register(next, 0, this.currentId, actionIndex, exactHigh, key);
       return;
-    }
-    let monitor = this.currentMonitor;
-    if (this.monitors.count > 0) {
-      monitor = this.monitors.advance(monitor, this.current, action, next, (property) => this.traceViolated(property, actionIndex));
     }
     this.fingerprint(next, monitor);
     const owner = this.owners > 1 ? this.ownerOf() : this.owner;
@@ -311,14 +329,15 @@ export class LevelExplorer<S, A> {
 
   /** `visit` for a system with compact keys that steps by key: the successor is built only when it is new. Key -1:
    *  a step the system left out (System.leavesOut). */
-  private readonly visitKey = (action: A, key: number): void => {
+  private readonly visitKey = (action: A, successorKey: number): void => {
     const actionIndex = this.actionCounter++;
     if (this.cut !== undefined) return;
-    if (key === -1 && this.leavingOut) {
+    if (successorKey === -1 && this.leavingOut) {
       this.leftOut++;
       return;
     }
     this.transitions++;
+    const key = this.canonicalKey === undefined ? successorKey : this.canonicalKey(checkedCompactKey(this.system.name, successorKey));
     if (this.seen!.add(checkedCompactKey(this.system.name, key))) {
       const level = this.nextSize;
       this.registerKey(key, this.currentId, actionIndex);

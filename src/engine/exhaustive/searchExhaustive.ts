@@ -4,6 +4,7 @@
 // instead, sound for the properties checked; its counterexamples are then shrunk, not proved shortest.
 import type { Property } from '../Property.ts';
 import { spaceWasReduced, type ReductionStats } from '../ReductionStats.ts';
+import type { SymmetryStats } from '../Symmetry.ts';
 import type { System } from '../System.ts';
 import { visibilityOf } from '../Visibility.ts';
 import { assembleVerdicts, explorerOrder, type SearchEnding } from './assembleVerdicts.ts';
@@ -22,6 +23,10 @@ export function searchExhaustive<S, A>(
   const config = resolveExhaustiveOptions(options);
   const started = performance.now();
   const { invariants, traceProperties, ordered } = explorerOrder(properties);
+  const ample = config.reduction.on && system.ample !== undefined;
+  const symmetry = symmetrySetting(system, properties, config.symmetry, ample);
+  const canonical = symmetry?.applied === true ? system.symmetry!.canonical.bind(system.symmetry) : undefined;
+  const canonicalKey = canonical === undefined ? undefined : system.symmetry!.canonicalKey?.bind(system.symmetry);
   const explorer = new LevelExplorer<S, A>({
     system,
     invariants,
@@ -34,8 +39,10 @@ export function searchExhaustive<S, A>(
     memoryBudget: config.memoryBudgetBytes,
     heapBudget: config.heapBudgetBytes,
     stopAtFirst: config.stopAtFirst,
-    ...(config.reduction.on && system.ample !== undefined ? { visible: visibilityOf(properties) } : {}),
+    ...(ample ? { visible: visibilityOf(properties) } : {}),
     leaveOut: config.leaveOut,
+    ...(canonical === undefined ? {} : { canonical }),
+    ...(canonicalKey === undefined ? {} : { canonicalKey }),
   });
   explorer.seed();
   let ending: SearchEnding | undefined;
@@ -52,10 +59,11 @@ export function searchExhaustive<S, A>(
     hashed: explorer.hashedStates,
     ...reductionOf(system, config.reduction, explorer.reduction),
     ...(explorer.leavingOut ? { leftOut: explorer.leftOut } : {}),
+    ...(symmetry === undefined ? {} : { symmetry }),
   };
   const reduced = spaceWasReduced(stats.reduction);
   const verdicts = assembleVerdicts(properties, ordered, explorer.found, ending, stats, (violation, property) => {
-    const trace = traceOfViolation(system, violation, property, explorer.parents);
+    const trace = traceOfViolation(system, violation, property, explorer.parents, canonical);
     return reduced ? shrinkTrace(system, property, trace) : trace;
   });
   const hashed = stats.hashed;
@@ -84,4 +92,17 @@ function reductionOf(
   // The explorer reduces exactly when the setting is on and the system has ample sets.
   const { reduced, fullyExpanded, proviso } = counts!;
   return { reduction: { applied: true, reduced, fullyExpanded, proviso } };
+}
+
+/** The stats' `symmetry` field: absent for a system without a symmetry; else whether one state per orbit is stored,
+ *  or why not. A property the group does not preserve (a claim about one device of several) turns it off: its
+ *  verdict on representatives would not be its verdict on the states they stand for. */
+export function symmetrySetting<S, A>(system: System<S, A>, properties: readonly Property<S, A>[], on: boolean, ample: boolean): SymmetryStats | undefined {
+  const symmetry = system.symmetry;
+  if (symmetry === undefined) return undefined;
+  if (!on) return { applied: false, reason: 'turned-off' };
+  if (ample) return { applied: false, reason: 'ample-sets' };
+  const broken = properties.find((property) => !symmetry.preserves(property));
+  if (broken !== undefined) return { applied: false, reason: 'property', property: broken.id };
+  return { applied: true };
 }

@@ -5,11 +5,21 @@ import type { System } from '../System.ts';
 import type { Trace } from '../Trace.ts';
 import type { FoundViolation } from './LevelExplorer.ts';
 import { pathTo, type ParentLookup } from './pathTo.ts';
+import { realPath } from './realPath.ts';
 import { traceOfPath } from './traceOfPath.ts';
 
-export function traceOfViolation<S, A>(system: System<S, A>, violation: FoundViolation, property: Property<S, A>, lookup: ParentLookup): Trace {
+/** `canonical`: the search stored orbit representatives (symmetry reduction); the path is mapped back to a real one
+ *  (realPath) before it is re-executed. */
+export function traceOfViolation<S, A>(
+  system: System<S, A>,
+  violation: FoundViolation,
+  property: Property<S, A>,
+  lookup: ParentLookup,
+  canonical?: (state: S) => S,
+): Trace {
   const path = pathTo(violation.state, lookup);
   // A trace property fails on a step out of `state` (its index is `action`); an invariant in `state` itself.
   const actions = violation.action < 0 ? path.actions : [...path.actions, violation.action];
-  return traceOfPath(system, { initial: path.initial, actions }, property);
+  const recorded = { initial: path.initial, actions };
+  return traceOfPath(system, canonical === undefined ? recorded : realPath(system, canonical, recorded), property);
 }

@@ -9,9 +9,10 @@
 import { availableParallelism, loadavg } from 'node:os';
 import { resolveExhaustiveOptions, type ExhaustiveConfig, type ExhaustiveOptions } from '../exhaustive/ExhaustiveOptions.ts';
 import type { ExhaustiveOutcome } from '../exhaustive/ExhaustiveOutcome.ts';
-import { searchExhaustive } from '../exhaustive/searchExhaustive.ts';
+import { searchExhaustive, symmetrySetting } from '../exhaustive/searchExhaustive.ts';
 import type { Property } from '../Property.ts';
 import type { ReductionStats } from '../ReductionStats.ts';
+import type { SymmetryStats } from '../Symmetry.ts';
 import type { System } from '../System.ts';
 import type { SystemSource } from '../SystemSource.ts';
 import { searchExhaustivePartitioned } from './searchExhaustivePartitioned.ts';
@@ -53,6 +54,9 @@ export async function searchExhaustiveParallel<S, A>(
   // By default, a machine without a free core runs exactly the one-thread search.
   if (threads <= 1 || source === undefined || (workers === undefined && !coreLooksFree())) return searchExhaustive(system, properties, options);
   if (workers === undefined && config.reduction.on && system.ample !== undefined) return searchExhaustive(system, properties, options);
+  // Likewise symmetry reduction, which the threaded searches do not do: by default it runs on one thread.
+  const symmetry = symmetrySetting(system, properties, config.symmetry, false);
+  if (workers === undefined && symmetry?.applied === true) return searchExhaustive(system, properties, options);
   // The shared search checks every state it stores and answers undefined for a system it cannot hold.
   const team = sharedHelpers(source, properties, threads - 1);
   const shared = await searchSharedExhaustive(
@@ -61,15 +65,17 @@ export async function searchExhaustiveParallel<S, A>(
     config,
     workers === undefined ? { team, startAfterMs: adaptiveStartMs, startIf: coreLooksFree } : { team, startAfterMs: 0 },
   );
-  if (shared !== undefined) return unreduced(shared, system, config);
+  if (shared !== undefined) return unreduced(shared, system, config, symmetry);
   if (workers === undefined) return searchExhaustive(system, properties, options);
-  return unreduced(await searchExhaustivePartitioned(system, properties, config, workers, source), system, config);
+  return unreduced(await searchExhaustivePartitioned(system, properties, config, workers, source), system, config, symmetry);
 }
 
-/** A parallel search's outcome, saying for a system with ample sets that it was not reduced, and why. */
-function unreduced(outcome: ExhaustiveOutcome, system: System<unknown, unknown>, config: ExhaustiveConfig): ExhaustiveOutcome {
-  if (system.ample === undefined) return outcome;
-  const reduction: ReductionStats = { applied: false, reason: config.reduction.on ? 'parallel' : config.reduction.reason };
-  const stats = { ...outcome.stats, reduction };
+/** A parallel search's outcome, saying for a system with ample sets or a symmetry that it was not reduced, and why. */
+function unreduced(outcome: ExhaustiveOutcome, system: System<unknown, unknown>, config: ExhaustiveConfig, symmetry: SymmetryStats | undefined): ExhaustiveOutcome {
+  if (system.ample === undefined && symmetry === undefined) return outcome;
+  const reduction: ReductionStats | undefined =
+    system.ample === undefined ? undefined : { applied: false, reason: config.reduction.on ? 'parallel' : config.reduction.reason };
+  const symmetryOff: SymmetryStats | undefined = symmetry?.applied === true ? { applied: false, reason: 'parallel' } : symmetry;
+  const stats = { ...outcome.stats, ...(reduction === undefined ? {} : { reduction }), ...(symmetryOff === undefined ? {} : { symmetry: symmetryOff }) };
   return { ...outcome, stats, verdicts: outcome.verdicts.map(({ property, verdict }) => ({ property, verdict: { ...verdict, stats } })) };
 }

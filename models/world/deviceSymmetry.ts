@@ -1,0 +1,160 @@
+// Symmetry of a world of two identical honest devices (engine: System.symmetry, docs/engine.md "Symmetry"): in a
+// scenario where dev1's subscriber chooses sho1 and dev2's chooses sho2 and nothing else tells the devices or the
+// SHOs apart, swapping dev1 with dev2 and sho1 with sho2 (their roles, and every name derived from them: PCIDs,
+// keys, tokens, MCIM ids) maps the world onto itself. The search then keeps one world of each pair {w, swap(w)}.
+// The swap is applied to packed worlds through tables filled as worlds are met: a role's local state, a message and
+// a set of observations are renamed once each, by their keys.
+import type { Property } from '../../src/engine/Property.ts';
+import type { Symmetry } from '../../src/engine/Symmetry.ts';
+import { canonicalJson } from '../../src/engine/canonicalJson.ts';
+import type { ScenarioConfig } from '../flows/ScenarioConfig.ts';
+import type { RoleId } from '../roleIds.ts';
+import { envelopeKey, messageOfKey } from './envelopeKey.ts';
+import { envelopesOf, localIdOf, worldAt, worldOfParts, type World } from './World.ts';
+import type { WorldEvent } from './WorldEvent.ts';
+import type { WorldModel } from './WorldModel.ts';
+
+const swappedToken: Readonly<Record<string, string>> = { dev1: 'dev2', dev2: 'dev1', sho1: 'sho2', sho2: 'sho1' };
+
+/** A name with dev1 and dev2, sho1 and sho2 exchanged ('pcid:dev1' -> 'pcid:dev2', 'mcim:sho2' -> 'mcim:sho1'). */
+export function swapName(text: string): string {
+  return text.replace(/dev1|dev2|sho1|sho2/g, (token) => swappedToken[token]!);
+}
+
+/** The roles exchanged: each device role of dev1 with dev2's, sho1 with sho2; the others stay. */
+export function swapRole(role: RoleId): RoleId {
+  switch (role) {
+    case 'subscriber': return 'subscriber@dev2';
+    case 'm2me': return 'm2me@dev2';
+    case 'tre': return 'tre@dev2';
+    case 'subscriber@dev2': return 'subscriber';
+    case 'm2me@dev2': return 'm2me';
+    case 'tre@dev2': return 'tre';
+    case 'sho1': return 'sho2';
+    case 'sho2': return 'sho1';
+    default: return role;
+  }
+}
+
+/** Every string of a JSON value, object keys included, renamed by `swapName`. */
+function swapJson(value: unknown): unknown {
+  if (typeof value === 'string') return swapName(value);
+  if (Array.isArray(value)) return value.map(swapJson);
+  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [swapName(k), swapJson(v)]));
+  return value;
+}
+
+/** Why `config` is not known to be symmetric under the swap (undefined: it is, as far as the configuration tells;
+ *  the initial world must still be a fixed point, `deviceSymmetry` checks). Anything that names or favours one
+ *  device or one SHO breaks it: a lifecycle update or fault for dev1, dev1 already in service, a change of operator
+ *  (dev1's subscriber changes SHO, dev2's does not), the subscriber's PIN or lifecycle steps (dev1's alone), an
+ *  attacker (a PCID of no honest device is addressed as dev1's, deviceAddressing.ts), a switch or stall naming a role. */
+export function swapBreaker(config: ScenarioConfig): string | undefined {
+  if (config.devices !== 2) return 'not two devices';
+  if (config.flow !== 'initial-3gpp' && config.flow !== 'initial-non3gpp') return `flow ${config.flow}`;
+  if (config.sho !== 'sho1') return 'dev1 chooses sho2';
+  if (config.dev1InService) return 'dev1 in service';
+  if (config.lifecycleActions || config.shoCommands.length > 0 || config.bothMcimsPresent) return 'lifecycle actions for dev1';
+  if (config.userPinEntry || config.userLifecycle || config.userGate || config.delayedActivation) return "dev1's subscriber alone enters a PIN, acts on its MCIM or delays activation";
+  if (config.faults.tamper || config.faults.corruptMcim || config.faults.eraseMcim) return 'faults';
+  if (config.off.length > 0 || config.stalling.length > 0) return 'switches or stalls';
+  if (config.attacker.capabilities.length > 0 || config.attacker.injections > 0 || config.attacker.dishonest !== null) return 'an attacker';
+  return undefined;
+}
+
+/** The swap on the worlds of one model (one scenario, one thread), with its tables. */
+export class DeviceSwap {
+  /** Cast index of each role's image. */
+  private readonly roleImage: readonly number[];
+  /** Per role, per local id: the local id of the image in the image role's table (-1: not yet renamed). */
+  private readonly localImages: number[][];
+  private readonly envelopeImages: number[] = [];
+  private readonly observedImages: number[] = [];
+  /** Per world offset: the offset of its representative (the one of w and swap(w) first interned). */
+  private readonly representatives = new Map<number, number>();
+
+  constructor(private readonly model: WorldModel) {
+    this.roleImage = model.cast.map((m) => model.roleIndex(swapRole(m.id)));
+    this.localImages = model.cast.map(() => []);
+  }
+
+  /** swap(world), interned in the model's tables. */
+  swapped(world: World): World {
+    const model = this.model;
+    const ids = new Array<number>(model.cast.length);
+    for (let i = 0; i < ids.length; i++) ids[this.roleImage[i]!] = this.localImage(i, localIdOf(world, i));
+    const net = envelopesOf(world).map((e) => this.envelopeImage(e));
+    return worldOfParts(model, ids, net, this.observedImage(world.observedId), world.injections);
+  }
+
+  /** The representative of {world, swap(world)}: whichever of the two was interned first. */
+  canonical(world: World): World {
+    const at = this.canonicalAt(world.at);
+    return at === world.at ? world : worldAt(this.model, at);
+  }
+
+  canonicalAt(at: number): number {
+    const known = this.representatives.get(at);
+    if (known !== undefined) return known;
+    const image = this.swapped(worldAt(this.model, at)).at;
+    const representative = Math.min(at, image);
+    this.representatives.set(at, representative);
+    this.representatives.set(image, representative);
+    return representative;
+  }
+
+  private localImage(role: number, id: number): number {
+    const row = this.localImages[role]!;
+    const known = row[id];
+    if (known !== undefined) return known;
+    const [status, value, context] = JSON.parse(this.model.memos[role]!.key(id)) as [string, unknown, unknown];
+    const image = this.model.memos[this.roleImage[role]!]!.idOfKey(canonicalJson([status, swapJson(value), swapJson(context)]));
+    row[id] = image;
+    return image;
+  }
+
+  private envelopeImage(envelope: number): number {
+    const known = this.envelopeImages[envelope];
+    if (known !== undefined) return known;
+    const m = messageOfKey(this.model.keyOfEnvelope(envelope));
+    const image = this.model.envelopeOfKey(envelopeKey({ kind: m.kind, from: swapRole(m.from), to: swapRole(m.to), term: swapJson(m.term) as typeof m.term }));
+    this.envelopeImages[envelope] = image;
+    return image;
+  }
+
+  private observedImage(set: number): number {
+    const known = this.observedImages[set];
+    if (known !== undefined) return known;
+    const terms = this.model.observations.terms(set).map((text) => canonicalJson(swapJson(JSON.parse(text))));
+    const image = this.model.observations.ofTerms(terms);
+    this.observedImages[set] = image;
+    return image;
+  }
+}
+
+/** The properties, by id, whose definitions read every device and every SHO alike (audited by reading them; the
+ *  others read dev1's TRE, subscriber or names, or were not audited), so that they hold in swap(w) exactly when in w:
+ *  - McimSecretNeverLeaves: the Ki of every SHO not dishonest (no insider here) in the attacker's knowledge;
+ *  - NoMcimCredentialInTwoTres: the Kis of every TRE's registry;
+ *  - McimInstalledOnlyInItsTre: every TRE's installs against every SHO's issues;
+ *  - NoSecretInClearOnHostInterface: every message between any device's M2ME and TRE, every credential name.
+ *  Any other property checked turns the reduction off (System.symmetry.preserves). */
+const symmetricProperties: ReadonlySet<string> = new Set<string>([
+  'McimSecretNeverLeaves',
+  'NoMcimCredentialInTwoTres',
+  'McimInstalledOnlyInItsTre',
+  'NoSecretInClearOnHostInterface',
+]);
+
+/** The swap as the engine's symmetry, when `initial`'s scenario is symmetric under it and its initial world is a
+ *  fixed point; undefined otherwise. */
+export function deviceSymmetry(initial: World): Symmetry<World, WorldEvent> | undefined {
+  if (swapBreaker(initial.model.config) !== undefined) return undefined;
+  const swap = new DeviceSwap(initial.model);
+  if (swap.swapped(initial).at !== initial.at) return undefined;
+  return {
+    canonical: (world) => swap.canonical(world),
+    canonicalKey: (key) => swap.canonicalAt(key),
+    preserves: (property: Property<World, WorldEvent>) => symmetricProperties.has(property.id),
+  };
+}

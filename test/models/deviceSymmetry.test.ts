@@ -1,0 +1,97 @@
+// The TR world's symmetry of two identical honest devices (models/world/deviceSymmetry.ts): declared only where the
+// scenario treats the devices and SHOs alike, a symmetry of the state graph (checked over reachable worlds), the
+// verdicts of the full search on about half the worlds, off when a property names dev1, and a counterexample found
+// on representatives mapped back to a real trace that replays on live actors.
+import { describe, expect, it } from 'vitest';
+import { resolveScenario, type ScenarioConfig } from '../../models/flows/ScenarioConfig.ts';
+import { swapBreaker, swapName, swapRole } from '../../models/world/deviceSymmetry.ts';
+import type { World, WorldEvent } from '../../models/world/World.ts';
+import { worldSystem } from '../../models/world/worldSystem.ts';
+import { tresOf } from '../../properties/claims/worldReaders.ts';
+import { buildSystem } from '../../src/cli/systems/worldSystemEntry.ts';
+import { searchExhaustive, symmetrySetting } from '../../src/engine/exhaustive/searchExhaustive.ts';
+import { propertyId, type Invariant } from '../../src/engine/Property.ts';
+import { replayTrace } from '../../src/engine/replay/replayTrace.ts';
+import type { System } from '../../src/engine/System.ts';
+import { allRoleIds } from '../../models/roleIds.ts';
+import { checkSymmetryLaws } from '../engine/symmetryLaws.ts';
+
+const scenario = (input: object): ScenarioConfig => {
+  const resolved = resolveScenario(input);
+  if (!resolved.ok) throw new Error(resolved.error.message);
+  return resolved.config;
+};
+
+const twoDevices = { flow: 'initial-3gpp', devices: 2 };
+const symmetricIds = ['McimSecretNeverLeaves', 'NoMcimCredentialInTwoTres', 'McimInstalledOnlyInItsTre', 'NoSecretInClearOnHostInterface'];
+
+describe('the symmetry of two identical devices', () => {
+  it('renames both ways: names and roles are swapped back by a second swap', () => {
+    for (const text of ['pcid:dev1', 'mcim:sho2', 'nreg:pcid:dev2:1', 'sk:tre:dev1', 'supplier']) expect(swapName(swapName(text))).toBe(text);
+    expect(swapName('k:init:dev1')).toBe('k:init:dev2');
+    for (const role of allRoleIds) expect(swapRole(swapRole(role))).toBe(role);
+    expect(swapRole('tre')).toBe('tre@dev2');
+    expect(swapRole('ro')).toBe('ro');
+  });
+
+  it('is declared only for a scenario that treats the devices and the SHOs alike', () => {
+    expect(swapBreaker(scenario(twoDevices))).toBeUndefined();
+    expect(worldSystem(scenario(twoDevices)).symmetry).toBeDefined();
+    const broken: [object, RegExp][] = [
+      [{ flow: 'initial-3gpp' }, /not two devices/],
+      [{ ...twoDevices, lifecycleActions: true }, /lifecycle/],
+      [{ ...twoDevices, userPinEntry: true }, /PIN/],
+      [{ ...twoDevices, attacker: { capabilities: ['network'], injections: 1 } }, /attacker/],
+      [{ ...twoDevices, sho: 'sho2' }, /chooses sho2/],
+      [{ ...twoDevices, faults: { tamper: true } }, /faults/],
+    ];
+    for (const [input, reason] of broken) {
+      const config = scenario(input);
+      expect(swapBreaker(config)).toMatch(reason);
+      expect(worldSystem(config).symmetry).toBeUndefined();
+    }
+  });
+
+  it('is a symmetry of the state graph over the first reachable worlds: representatives fixed, successors alike up to the swap', () => {
+    const built = buildSystem('tr33812-alt1a', twoDevices);
+    const check = checkSymmetryLaws(built.system, built.properties.filter((p) => symmetricIds.includes(p.id)), 20_000);
+    expect(check.problems).toEqual([]);
+    expect(check.orbits).toBeLessThan(check.states);
+  });
+
+  it('gives the full search verdicts on about half the worlds, only for the properties that read every device alike', () => {
+    const built = buildSystem('tr33812-alt1a', twoDevices);
+    const symmetric = built.properties.filter((p) => symmetricIds.includes(p.id));
+    expect(symmetric.map((p) => p.id).sort()).toEqual([...symmetricIds].sort());
+    const full = searchExhaustive(built.system, symmetric);
+    const reduced = searchExhaustive(built.system, symmetric, { symmetry: true });
+    expect(reduced.stats.symmetry).toEqual({ applied: true });
+    expect(reduced.verdicts.map((v) => [v.property, v.verdict.kind])).toEqual(full.verdicts.map((v) => [v.property, v.verdict.kind]));
+    expect(reduced.stats.depth).toBe(full.stats.depth);
+    // An orbit has one or two worlds.
+    expect(reduced.stats.states).toBeLessThan(full.stats.states);
+    expect(2 * reduced.stats.states).toBeGreaterThanOrEqual(full.stats.states);
+    // With every property of the scenario, one reads dev1's TRE alone: the reduction is off, naming it.
+    expect(symmetrySetting(built.system, built.properties, true, false)).toEqual({ applied: false, reason: 'property', property: 'AtMostOneMcimActive' });
+  });
+
+  it('maps a counterexample found on representatives back to a real trace of the same length that replays on live actors', () => {
+    const config = scenario(twoDevices);
+    const plain = worldSystem(config);
+    // Symmetric (every TRE alike) and violated: some TRE installs an MCIM. Declared preserved for this test only.
+    const nothingInstalled: Invariant<World> = {
+      kind: 'invariant',
+      id: propertyId('NoTreInstallsAnMcim'),
+      description: 'no TRE installs an MCIM',
+      holds: (world) => tresOf(world).every(({ tre }) => tre.installs.length === 0),
+    };
+    const system: System<World, WorldEvent> = { ...plain, symmetry: { ...plain.symmetry!, preserves: () => true } };
+    const found = searchExhaustive(system, [nothingInstalled], { symmetry: true, stopAtFirst: true }).verdicts[0]!.verdict;
+    const shortest = searchExhaustive(plain, [nothingInstalled], { stopAtFirst: true }).verdicts[0]!.verdict;
+    if (found.kind !== 'violated' || shortest.kind !== 'violated') throw new Error('some TRE must install an MCIM');
+    expect(found.trace.actions).toHaveLength(shortest.trace.actions.length);
+    const replayed = replayTrace(worldSystem(config), nothingInstalled, found.trace);
+    expect(replayed.result).toMatchObject({ kind: 'reproduced', steps: found.trace.actions.length });
+    expect(replayed.live).toEqual({ mismatch: undefined });
+  });
+});
