@@ -1,6 +1,6 @@
 // A third SHO (scenario field `shos: 3`, examples/scenarios/three-shos.json): the subscriber changes operator twice,
 // sho1 -> sho2 -> sho3, and `trecheck check --config` gives every claim a verdict; the two instructions in flight
-// reproduce finding 11 of docs/threats.md with three operators, and the trace replays on live actors.
+// reproduce finding 14 of docs/threats.md with three operators, and the trace replays on live actors.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
