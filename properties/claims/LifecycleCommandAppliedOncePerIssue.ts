@@ -3,23 +3,17 @@
 // SHO, and is applied at most as often as it was issued (a replayed command is not applied again). Judged by comparing
 // the raw commands in the TRE's log with those the SHOs logged when they signed them. A dishonest SHO issues what it
 // likes without logging it: commands under its own key are its issues, judged by AtMostOneMcimActive and the others.
-import { skSho } from '../../models/messages.ts';
-import { isShoId } from '../../models/roleIds.ts';
 import { worldConfig, type World } from '../../models/world/World.ts';
-import { showTerm, termEquals, type Term } from '../../src/attacker/Term.ts';
+import { showTerm } from '../../src/attacker/Term.ts';
 import { propertyId, type Invariant } from '../../src/engine/Property.ts';
 import { shoOf, treOf, shosOf } from './worldReaders.ts';
-import { appliedMoreThanIssued } from './observedTerms.ts';
+import { appliedMoreThanIssued, shoSigner } from './observedTerms.ts';
 import { onPart } from '../../models/world/onPart.ts';
 
-/** True when `term` is signed with the key of the scenario's dishonest SHO (read from the signature carried). */
-function signedByInsider(world: World, term: Term): boolean {
-  const insider = worldConfig(world).attacker.dishonest;
-  return insider !== null && isShoId(insider) && term.kind === 'sign' && termEquals(term.key, skSho(insider));
-}
-
 const excess = (world: World): string[] => {
-  const applied = treOf(world).commands.map((c) => c.term).filter((t) => !signedByInsider(world, t));
+  // Terms under the dishonest SHO's own key (read from the signature carried) are its issues.
+  const insider = worldConfig(world).attacker.dishonest;
+  const applied = treOf(world).commands.map((c) => c.term).filter((t) => shoSigner(t) !== insider);
   return appliedMoreThanIssued(applied, shosOf(world).flatMap((s) => shoOf(world, s).commandTerms)).map(showTerm);
 };
 

@@ -3,22 +3,17 @@
 // signed and sent to the DPF) and is applied at most as often as it was issued, so a replayed update, an older one
 // above all, does not roll the MCIM back. An update under the scenario's dishonest SHO's key is its issue, judged by
 // McimUpdatedOnlyByItsSho.
-import { skSho } from '../../models/messages.ts';
-import { isShoId } from '../../models/roleIds.ts';
 import { worldConfig, type World } from '../../models/world/World.ts';
-import { showTerm, termEquals, type Term } from '../../src/attacker/Term.ts';
+import { showTerm } from '../../src/attacker/Term.ts';
 import { propertyId, type Invariant } from '../../src/engine/Property.ts';
 import { onPart } from '../../models/world/onPart.ts';
-import { appliedMoreThanIssued } from './observedTerms.ts';
+import { appliedMoreThanIssued, shoSigner } from './observedTerms.ts';
 import { shoOf, treOf, shosOf } from './worldReaders.ts';
 
-function signedByInsider(world: World, term: Term): boolean {
-  const insider = worldConfig(world).attacker.dishonest;
-  return insider !== null && isShoId(insider) && term.kind === 'sign' && termEquals(term.key, skSho(insider));
-}
-
 const excess = (world: World): string[] => {
-  const applied = treOf(world).updates.map((u) => u.term).filter((t) => !signedByInsider(world, t));
+  // Terms under the dishonest SHO's own key (read from the signature carried) are its issues.
+  const insider = worldConfig(world).attacker.dishonest;
+  const applied = treOf(world).updates.map((u) => u.term).filter((t) => shoSigner(t) !== insider);
   return appliedMoreThanIssued(applied, shosOf(world).flatMap((s) => shoOf(world, s).updateTerms)).map(showTerm);
 };
 
