@@ -1,0 +1,55 @@
+// The headline figures as Markdown: each speed goal judged on what a user meets (the first search in a fresh
+// process, the CLI's wall time), beside the benchmark model and Spin's pan on it; memory per state from the
+// process's resident memory beside the structures' own count.
+import type { FirstSearchFigures, HeadlineFigures, Timed } from './measureHeadline.ts';
+
+const n = (x: number, digits = 0): string => x.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+const ms = (x: number): string => `${n(x, x < 10 ? 1 : 0)} ms`;
+const mark = (ok: boolean): string => (ok ? 'met' : '**not met**');
+const runs = (t: Timed): string => t.runsMillis.map((m) => n(m)).join(', ');
+
+/** Start and end of the section in reports/bench.md, so `npm run bench:headline` can replace it alone. */
+export const headlineStart = '<!-- headline: start (bench/renderHeadline.ts) -->';
+export const headlineEnd = '<!-- headline: end -->';
+
+function searchRow(f: FirstSearchFigures, goal: string): string {
+  const perCpuSecond = (f.states * 1000) / f.cpuMillis;
+  return `| ${f.model}, first search in a fresh process (${n(f.states)} states; the process's CPU time building the system and searching: ${ms(f.cpuMillis)}, ${n(perCpuSecond)} states per CPU second) | ${ms(f.millis)}: ${n(f.statesPerSecond)} states/s | ${goal} |`;
+}
+
+function memoryRow(f: FirstSearchFigures): string {
+  return `| memory per state, ${f.model}: peak RSS beyond the RSS before building the system / structures' own count (visited set, parents${f.model.startsWith('TR') ? ', world tables' : ''}) | ${n(f.rssBytesPerState, 1)} / ${n(f.structureBytesPerState, 1)} bytes | |`;
+}
+
+export function renderHeadline(h: HeadlineFigures, conditions: string): string[] {
+  const spin = h.spin;
+  const spinRows =
+    spin.kind === 'skipped'
+      ? [`| Spin's pan on the benchmark model (bench/benchmark.pml) | skipped: ${spin.why} | |`]
+      : [
+          `| Spin's pan on the benchmark model (bench/benchmark.pml, ${spin.version.split('--')[0]!.trim()}, \`-DSAFETY -DNOREDUCE\`, \`-c0\`: ${n(spin.states)} states, ${n(spin.transitions)} transitions), pan's own elapsed time | ${ms(spin.searchMillis)}: ${n(spin.statesPerSecond)} states/s | |`,
+          `| the same, pan's process from spawn to exit (generating and compiling it, ${ms(spin.compileMillis)}, not included; runs ${runs(spin.wall)} ms) | ${ms(spin.wall.wallMillis)} | |`,
+          `| pan's memory per state (its "total actual memory usage": states, hash table, DFS stack) | ${n(spin.bytesPerState, 1)} bytes | |`,
+        ];
+  return [
+    headlineStart,
+    '## Headline: as a user meets it',
+    '',
+    `${conditions} Every search here is the first of its process (empty tables, cold JIT), never a re-search of a built`,
+    `system; medians of ${h.rounds} rounds, the models alternating, each process ${h.pinned}. The CLI ran from its ${h.cliFrom === 'bundle' ? 'bundle (dist/bundle, fresh)' : 'TypeScript sources through tsx (no fresh bundle)'}; its wall times are from spawn to exit, \`node bin/trecheck.js\` (what \`npx trecheck\` runs, without npx's own start).`,
+    '',
+    '| figure | value | goal |',
+    '|---|---|---|',
+    searchRow(h.tr, `>= 1,000,000 states/s: ${mark(h.tr.statesPerSecond >= 1_000_000)}`),
+    searchRow(h.benchmark, ''),
+    ...spinRows,
+    `| \`${h.cliTr.command}\`, wall (runs ${runs(h.cliTr)} ms; exit ${h.cliTr.exitCode}) | ${ms(h.cliTr.wallMillis)} | < 1 s: ${mark(h.cliTr.wallMillis < 1000)} |`,
+    `| \`${h.cliBenchmark.command}\`, wall (runs ${runs(h.cliBenchmark)} ms; exit ${h.cliBenchmark.exitCode}) | ${ms(h.cliBenchmark.wallMillis)} | |`,
+    `| \`${h.cliVersion.command}\`, wall (runs ${runs(h.cliVersion)} ms) | ${ms(h.cliVersion.wallMillis)} | < 0.3 s: ${mark(h.cliVersion.wallMillis < 300)} |`,
+    memoryRow(h.tr),
+    memoryRow(h.benchmark),
+    '',
+    `Verdicts, ${h.tr.model}: ${h.tr.verdicts.join('; ')}. ${h.benchmark.model}: ${h.benchmark.verdicts.join('; ')}.`,
+    headlineEnd,
+  ];
+}

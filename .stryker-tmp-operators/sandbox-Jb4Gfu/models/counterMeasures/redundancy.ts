@@ -1,0 +1,24 @@
+// Switches the ablation finds redundant in the model, each with why (another mechanism stops the same attack).
+// A switch here is necessary only together with another; `trecheck ablate` exits 1 for a redundant switch with no reason here.
+import type { SwitchId } from './switches.ts';
+
+export const redundancyReasons: Partial<Record<SwitchId, string>> = {
+  't1.cm4':
+    'with it off the SHO still authenticates the TRE\'s identity (5.1.2.2 [t1 cm3, t5 cm2]); the PVA\'s validation adds the ' +
+    'platform integrity check, which only a modified platform defeats: necessary together with t6.cm4 (its witness)',
+  't4.cm2':
+    'an unauthorised caller of the key-management interface gets only the public platform key while t4.cm3 holds ' +
+    '(004 5.1.2.2\'s second sentence): necessary together with t4.cm3',
+  't4.cm3':
+    'the key-management interface answers no caller on the host while t4.cm2 holds (004 5.1.2.2\'s first sentence): ' +
+    'necessary together with t4.cm2',
+};
+
+/** Properties that no single switch breaks, only the switches given together (defence in depth), each pinned by its
+ *  witness in test/properties/switches.test.ts (pairs) or test/properties/severalDevices.test.ts (the clone). */
+export const combinationOnlyProperties: Readonly<Record<string, readonly SwitchId[]>> = {
+  McimIssuedOnlyForValidPlatform: ['t1.cm4', 't6.cm4'],
+  TrePlatformKeySecret: ['t4.cm2', 't4.cm3'],
+  // Cloning into an honest second TRE needs the Ki out of the victim's TRE, the origin check and the binding gone.
+  NoMcimCredentialInTwoTres: ['t2.cm3', 't2.cm4', 't12.cm2'],
+};

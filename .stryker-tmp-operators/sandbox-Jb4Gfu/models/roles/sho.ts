@@ -1,0 +1,437 @@
+// A selected home operator (004 5.1.3.5.6), parameterised by its id: the same machine plays the SHO of an
+// initial provisioning, the new SHO and the old SHO of a change of operator (5.1.3.7.3.1).
+function stryNS_9fa48() {
+  var g = typeof globalThis === 'object' && globalThis && globalThis.Math === Math && globalThis || new Function("return this")();
+  var ns = g.__stryker__ || (g.__stryker__ = {});
+  if (ns.activeMutant === undefined && g.process && g.process.env && g.process.env.__STRYKER_ACTIVE_MUTANT__) {
+    ns.activeMutant = g.process.env.__STRYKER_ACTIVE_MUTANT__;
+  }
+  function retrieveNS() {
+    return ns;
+  }
+  stryNS_9fa48 = retrieveNS;
+  return retrieveNS();
+}
+stryNS_9fa48();
+function stryCov_9fa48() {
+  var ns = stryNS_9fa48();
+  var cov = ns.mutantCoverage || (ns.mutantCoverage = {
+    static: {},
+    perTest: {}
+  });
+  function cover() {
+    var c = cov.static;
+    if (ns.currentTestId) {
+      c = cov.perTest[ns.currentTestId] = cov.perTest[ns.currentTestId] || {};
+    }
+    var a = arguments;
+    for (var i = 0; i < a.length; i++) {
+      c[a[i]] = (c[a[i]] || 0) + 1;
+    }
+  }
+  stryCov_9fa48 = cover;
+  cover.apply(null, arguments);
+}
+function stryMutAct_9fa48(id) {
+  var ns = stryNS_9fa48();
+  function isActive(id) {
+    if (ns.activeMutant === id) {
+      if (ns.hitCount !== void 0 && ++ns.hitCount > ns.hitLimit) {
+        throw new Error('Stryker: Hit count limit reached (' + ns.hitCount + ')');
+      }
+      return true;
+    }
+    return false;
+  }
+  stryMutAct_9fa48 = isActive;
+  return isActive(id);
+}
+import { assign, emit, setup } from 'xstate';
+import { oneDevice, type DeviceAddressing } from '../deviceAddressing.ts';
+import { name, pk, type Term } from '../../src/attacker/Term.ts';
+import { isOn, type SwitchId } from '../counterMeasures/switches.ts';
+import { discardAckTerm, lifecycleCommandTerm, m2mSimMobj, mcimActivationObject, mcimBlob, out, provisioningAuthorisationTerm, shoRegistrationTerm, skEs, skPva, skRo, validationRequestTerm, type Delivery, type SendEvent } from '../messages.ts';
+import { fieldsOf, nameId, same, verifySigned } from '../readTerm.ts';
+import type { ShoId } from '../roleIds.ts';
+export interface ShoContext {
+  readonly id: ShoId;
+  /** Counter-measures switched off in this scenario. */
+  readonly off: readonly SwitchId[];
+  /** The M2ME parameters from the subscriber's contract (5.1.3.5.6 "subscription contract"): PCID and token. */
+  readonly device: Term | null;
+  readonly token: Term | null;
+  /** Registration nonce and TRE public key (from the PfC) of the registration in progress or served. */
+  readonly nonce: Term | null;
+  /** The registration in progress or served, as received. */
+  readonly registration: Term | null;
+  readonly treKey: Term | null;
+  /** Both-MCIMs-present variant: this SHO's MCIM is already installed in the M2ME. */
+  readonly preinstalled: boolean;
+  /** 5.1.3.7.4.2 step 11: the old SHO's release has been relayed by the DPF. */
+  readonly oldReleased: boolean;
+  /** The success/failure report of the provisioning (step 14). */
+  readonly report: 'none' | 'success' | 'failure';
+  /** Ghost (read by properties only): every object this SHO issued (the M2MSIMMobj, or the activation object of the
+   *  both-present variant), as sent, with the token of the contract it was issued under. */
+  readonly issued: readonly IssuedObject[];
+  /** Lifecycle commands sent for its MCIM, each at most once (a bound of the model). */
+  readonly commanded: readonly ShoCommand[];
+  /** Ghost: every lifecycle command term this SHO signed and sent, as sent. */
+  readonly commandTerms: readonly Term[];
+}
+
+/** What an SHO issued, for which registration and under which contract (x.2.3 device token): recorded by the SHO
+ *  when it sends it. */
+export interface IssuedObject {
+  readonly object: Term;
+  readonly token: Term | null;
+  /** The TRE-signed registration it was issued for (004 step 7). */
+  readonly registration: Term | null;
+}
+export interface ShoInput {
+  readonly id: ShoId;
+  readonly off?: readonly SwitchId[];
+}
+
+/** Lifecycle instructions an SHO may give for its own MCIM (5.1.2.4 lifecycle management [t7 cm1]). */
+export const shoCommands = ['BLOCK', 'UNBLOCK', 'DELETE', 'ACTIVATE'] as const;
+export type ShoCommand = (typeof shoCommands)[number];
+export type ShoEvent = Delivery<'contract' | 'registration' | 'validationResult' | 'provisioningReport' | 'discardRelay' | 'discardNotice'> | {
+  readonly type: 'COMMAND';
+  readonly event: ShoCommand;
+};
+
+/** The readable body of the TRE's registration: PCID, nonce, SHO, PfC, measurement. */
+function registrationFields(msg: Term): readonly Term[] | undefined {
+  return (stryMutAct_9fa48("115") ? false : stryMutAct_9fa48("114") ? true : (stryCov_9fa48("114", "115"), msg.kind === 'sign')) ? fieldsOf(msg.body, 'register', 5) : undefined;
+}
+
+/** The TRE public key certified by the PfC (5.1.3.5.8 (3)), read from the certificate's body: the SHO relies on
+ *  the PVA to check the certificate itself. */
+function treKeyOf(pfc: Term | undefined): Term | undefined {
+  return (stryMutAct_9fa48("121") ? false : stryMutAct_9fa48("120") ? true : (stryCov_9fa48("120", "121"), pfc?.kind === 'sign')) ? fieldsOf(pfc.body, 'PfC', 3)?.[1] : undefined;
+}
+
+/** Step 11 (001 step 16): the MCIM object for the registration in progress, encrypted for the TRE key [t5 cm3]; in
+ *  the 5.1.3.7.4.2 both-present variant no download, only the authorisation to use the present MCIM. */
+function objectFor(context: ShoContext): Term {
+  const device = context.device!;
+  const nonce = context.nonce!;
+  if (context.preinstalled) return mcimActivationObject(context.id, device, nonce);
+  const blob = mcimBlob(context.id, nonce, context.token!, isOn(context.off, 't5.cm3') ? context.treKey! : null);
+  return m2mSimMobj(context.id, device, nonce, blob);
+}
+function mcimObjectFor(context: ShoContext): SendEvent {
+  const kind = context.preinstalled ? 'activationAuthorisation' : 'provisioningAuthorisation';
+  return out('ro', kind, provisioningAuthorisationTerm(context.id, context.device!, objectFor(context)));
+}
+const issuedNow = (context: ShoContext): Partial<ShoContext> => ({
+  issued: [...context.issued, {
+    object: objectFor(context),
+    token: context.token,
+    registration: context.registration
+  }]
+});
+
+/** A TRE-signed body under `key`; with [t2 cm4] off the signature is checked for shape only. */
+function treSigned(context: ShoContext, msg: Term | undefined): Term | undefined {
+  if (stryMutAct_9fa48("129") ? false : stryMutAct_9fa48("128") ? true : (stryCov_9fa48("128", "129"), isOn(context.off, 't2.cm4'))) return verifySigned(msg, context.treKey ?? pk(name('none')));
+  return (stryMutAct_9fa48("134") ? false : stryMutAct_9fa48("133") ? true : (stryCov_9fa48("133", "134"), msg?.kind === 'sign')) ? msg.body : undefined;
+}
+
+/** An SHO whose lifecycle commands and acknowledgments reach the M2ME of the device its contract names. */
+function buildShoMachine(addressing: DeviceAddressing) {
+  return setup({
+    types: {
+      context: {} as ShoContext,
+      events: {} as ShoEvent,
+      emitted: {} as SendEvent,
+      input: {} as ShoInput
+    },
+    guards: {
+      releaseRelayed: ({
+        context,
+        event
+      }) => 'msg' in event && same(fieldsOf(verifySigned(event.msg, pk(skRo)), 'oldReleased', 2)?.[1], context.nonce ?? undefined),
+      isContract: ({
+        event
+      }) => 'msg' in event && fieldsOf(event.msg, 'contract', 2) !== undefined
+    },
+    actions: {
+      /** The device's parameters, and a provisioning started afresh (from NoContract, or from Released when the
+       *  subscriber changes back to this SHO). */
+      takeContract: assign(({
+        event
+      }) => {
+        const f = 'msg' in event ? fieldsOf(event.msg, 'contract', 2) : undefined;
+        return {
+          device: f?.[0] ?? null,
+          token: f?.[1] ?? null,
+          nonce: null,
+          registration: null,
+          treKey: null,
+          oldReleased: false,
+          report: 'none' as const
+        };
+      }),
+      registerAtDrf: emit(({
+        context
+      }) => out('ro', 'shoRegistration', shoRegistrationTerm(context.id, context.device!)))
+    }
+  }).createMachine({
+    id: 'sho',
+    context: ({
+      input
+    }) => ({
+      id: input.id,
+      off: input.off ?? [],
+      device: null,
+      token: null,
+      nonce: null,
+      registration: null,
+      treKey: null,
+      preinstalled: false,
+      oldReleased: false,
+      report: 'none',
+      issued: [],
+      commanded: [],
+      commandTerms: []
+    }),
+    initial: 'NoContract',
+    on: {
+      // 5.1.2.4 "instructions received as part of MCIM lifecycle management": the SHO signs a lifecycle command for
+      // its own MCIM in a device it knows (from a contract, or the both-present variant's earlier provisioning).
+      COMMAND: {
+        guard: ({
+          context,
+          event
+        }) => context.device !== null && !context.commanded.includes(event.event),
+        actions: [emit(({
+          context,
+          event
+        }) => out(addressing.of('m2me', context.device), 'lifecycleCommand', lifecycleCommandTerm(context.id, context.device!, event.event))), assign(({
+          context,
+          event
+        }) => ({
+          commanded: [...context.commanded, event.event],
+          commandTerms: [...context.commandTerms, lifecycleCommandTerm(context.id, context.device!, event.event)]
+        }))]
+      }
+    },
+    states: {
+      NoContract: {
+        on: {
+          // 5.1.3.5.2 the subscriber delivers "all the M2M equipment parameters to this SHO"; 5.1.3.7.4.2 step 1.
+          // Over the subscriber's portal, protected by assumption (docs/model.md): the SHO cannot tell from the
+          // message who holds the device; only the token (x.2.3) later binds the provisioning to it.
+          contract: {
+            guard: 'isContract',
+            target: 'Contracted',
+            actions: 'takeContract'
+          }
+        }
+      },
+      Contracted: {
+        on: {
+          // Step 7 "registers the M2ME there"; step 8 "The SHO requests a PVA to validate" (001 step 13 "sends the
+          // PfC and M2ME's PCID to a PVA").
+          registration: [{
+            // [t1 cm4] switched off: no platform validation, provisioning on the registration once the SHO, an
+            // issuing authority, has authenticated the TRE's identity itself (5.1.2.2 [t1 cm3, t5 cm2]).
+            guard: ({
+              context,
+              event
+            }) => !isOn(context.off, 't1.cm4') && registrationForMe(context, event.msg) && identityAuthenticated(context, event.msg),
+            target: 'Authorised',
+            actions: [assign(({
+              event
+            }) => {
+              const f = registrationFields(event.msg)!;
+              return {
+                nonce: f[1]!,
+                treKey: treKeyOf(f[3])!,
+                registration: event.msg
+              };
+            }), emit(({
+              context
+            }) => mcimObjectFor(context)), assign(({
+              context
+            }) => issuedNow(context))]
+          }, {
+            guard: ({
+              context,
+              event
+            }) => isOn(context.off, 't1.cm4') && registrationForMe(context, event.msg),
+            target: 'Validating',
+            actions: [assign(({
+              event
+            }) => {
+              const f = registrationFields(event.msg)!;
+              return {
+                nonce: f[1]!,
+                treKey: treKeyOf(f[3])!,
+                registration: event.msg
+              };
+            }), emit(({
+              context,
+              event
+            }) => out('pva', 'validationRequest', validationRequestTerm(context.id, event.msg)))]
+          }]
+        }
+      },
+      Validating: {
+        on: {
+          validationResult: [{
+            // Step 11 "upon receiving a positive validation, contacts the RO (DPF) and authorizes provisioning";
+            // 001 step 16 "encrypt the MCIM by using the PfC" into the M2MSIMMobj with the registration nonce (x.2.3).
+            guard: ({
+              context,
+              event
+            }) => {
+              const v = validationOf(context, event.msg);
+              return v?.sho === context.id && v.verdict === 'ok';
+            },
+            target: 'Authorised',
+            actions: [emit(({
+              context
+            }) => mcimObjectFor(context)), assign(({
+              context
+            }) => issuedNow(context))]
+          }, {
+            // 5.1.3.4.3 "depending on relevant SHO security policies, allow or disallow the provisioning".
+            guard: ({
+              context,
+              event
+            }) => validationOf(context, event.msg)?.verdict === 'fail',
+            target: 'Contracted',
+            actions: assign({
+              report: 'failure' as const,
+              nonce: null
+            })
+          }]
+        }
+      },
+      Authorised: {
+        on: {
+          // 5.1.3.7.4.2 step 11: the old SHO's acknowledgment, relayed and filtered by the DPF.
+          discardRelay: {
+            guard: 'releaseRelayed',
+            actions: assign({
+              oldReleased: true
+            })
+          },
+          // Step 14 / 5.1.3.7.4.2 step 13 "reports the success/failure status of the provisioning": the TRE-signed
+          // status, verified with the key from the PfC; then step 14 of 5.1.3.7.4.2, registration at the DRF.
+          provisioningReport: [{
+            guard: ({
+              context,
+              event
+            }) => reportOk(context, event.msg) && context.oldReleased,
+            target: 'Serving',
+            actions: [assign({
+              report: 'success' as const
+            }), 'registerAtDrf']
+          }, {
+            guard: ({
+              context,
+              event
+            }) => reportOk(context, event.msg) && !context.oldReleased,
+            target: 'Serving',
+            actions: assign({
+              report: 'success' as const
+            })
+          }]
+        }
+      },
+      Serving: {
+        on: {
+          // The release relay may arrive after the report (independent messages); step 14 then follows it.
+          discardRelay: {
+            guard: 'releaseRelayed',
+            actions: [assign({
+              oldReleased: true
+            }), 'registerAtDrf']
+          },
+          // 5.1.3.7.4.2 step 9 "a message to the old SHO indicating that the M2ME has discarded the old SHO's
+          // credentials"; step 10 "The old SHO sends an acknowledgment to the M2ME".
+          discardNotice: {
+            guard: ({
+              context,
+              event
+            }) => {
+              const f = fieldsOf(treSigned(context, event.msg), 'discarded', 3);
+              return f !== undefined && same(f[0], context.device ?? undefined) && nameId(f[1]) === context.id;
+            },
+            target: 'Released',
+            actions: emit(({
+              context,
+              event
+            }) => {
+              const f = fieldsOf(treSigned(context, event.msg), 'discarded', 3)!;
+              return out(addressing.of('m2me', context.device), 'discardAck', discardAckTerm(context.id, context.device!, f[2]!));
+            })
+          }
+        }
+      },
+      // 5.1.3.7.3.1 "a contract with the new SHO at the end of the use case": the old SHO no longer serves. A later
+      // change back to it (scenario `changeRequests`) is a new contract, 5.1.3.7.4.2 step 1 with this SHO as the new one.
+      Released: {
+        on: {
+          contract: {
+            guard: 'isContract',
+            target: 'Contracted',
+            actions: 'takeContract'
+          }
+        }
+      }
+    }
+  });
+}
+const builtShoMachine = new Map<string, ReturnType<typeof buildShoMachine>>();
+
+/** The machine for `addressing` (built once per value). */
+export function shoMachineFor(addressing: DeviceAddressing): ReturnType<typeof buildShoMachine> {
+  const key = addressing.devices.join();
+  let m = builtShoMachine.get(key);
+  if (m === undefined) builtShoMachine.set(key, m = buildShoMachine(addressing));
+  return m;
+}
+
+/** The machine of a one-device world. */
+export const shoMachine = shoMachineFor(oneDevice);
+
+/** Step 7: a TRE-signed registration for the device of this SHO's contract, naming this SHO, with a PfC. */
+function registrationForMe(context: ShoContext, msg: Term): boolean {
+  const f = registrationFields(msg);
+  return stryMutAct_9fa48("140") ? false : stryMutAct_9fa48("139") ? true : (stryCov_9fa48("139", "140"), (stryMutAct_9fa48("142") ? true : (stryCov_9fa48("142"), (stryMutAct_9fa48("144") ? true : (stryCov_9fa48("144"), (stryMutAct_9fa48("146") ? true : (stryCov_9fa48("146"), f !== undefined)) && same(f[0], context.device ?? undefined))) && (stryMutAct_9fa48("149") ? true : (stryCov_9fa48("149"), nameId(f[2]) === context.id)))) && (stryMutAct_9fa48("151") ? true : (stryCov_9fa48("151"), treKeyOf(f[3]) !== undefined)));
+}
+
+/** 5.1.2.2 "securely authenticating that identity to the issuing authorities" [t1 cm3, t5 cm2]: the registration is
+ *  signed with the TRE key a genuine PfC (the M2MES's signature, 5.1.3.5.8 (3)) certifies, and with [t5 cm2] that PfC
+ *  names the PCID registered. Without [t1 cm4] the SHO does this itself; with it, the PVA does it with the rest. */
+function identityAuthenticated(context: ShoContext, msg: Term): boolean {
+  const f = registrationFields(msg);
+  const cert = fieldsOf(verifySigned(f?.[3], pk(skEs)), 'PfC', 3);
+  if (stryMutAct_9fa48("157") ? false : stryMutAct_9fa48("156") ? true : (stryCov_9fa48("156", "157"), (stryMutAct_9fa48("159") ? false : (stryCov_9fa48("159"), (stryMutAct_9fa48("161") ? false : (stryCov_9fa48("161"), f === undefined)) || (stryMutAct_9fa48("163") ? false : (stryCov_9fa48("163"), cert === undefined)))) || (stryMutAct_9fa48("165") ? false : (stryCov_9fa48("165"), verifySigned(msg, cert[1]!) === undefined)))) return stryMutAct_9fa48("167") ? true : (stryCov_9fa48("167"), false);
+  return stryMutAct_9fa48("169") ? false : stryMutAct_9fa48("168") ? true : (stryCov_9fa48("168", "169"), (stryMutAct_9fa48("171") ? isOn(context.off, 't5.cm2') : (stryCov_9fa48("171"), !isOn(context.off, 't5.cm2'))) || same(cert[0], f[0]));
+}
+
+/** Step 10: the PVA-signed result for the registration in progress (its nonce), naming an SHO and a verdict. */
+function validationOf(context: ShoContext, msg: Term): {
+  sho: string | undefined;
+  verdict: string | undefined;
+} | undefined {
+  const f = fieldsOf(verifySigned(msg, pk(skPva)), 'validation', 4);
+  if (stryMutAct_9fa48("176") ? false : stryMutAct_9fa48("175") ? true : (stryCov_9fa48("175", "176"), (stryMutAct_9fa48("178") ? false : (stryCov_9fa48("178"), f === undefined)) || (stryMutAct_9fa48("180") ? same(f[1], context.nonce ?? undefined) : (stryCov_9fa48("180"), !same(f[1], context.nonce ?? undefined))))) return undefined;
+  return {
+    sho: nameId(f[2]),
+    verdict: nameId(f[3])
+  };
+}
+
+/** Step 14: the DPF's report carries the TRE-signed success status for this SHO's registration. */
+function reportOk(context: ShoContext, msg: Term): boolean {
+  const r = fieldsOf(msg, 'report', 2);
+  const s = fieldsOf(treSigned(context, r?.[1]), 'provisioned', 4);
+  return stryMutAct_9fa48("188") ? false : stryMutAct_9fa48("187") ? true : (stryCov_9fa48("187", "188"), (stryMutAct_9fa48("190") ? true : (stryCov_9fa48("190"), (stryMutAct_9fa48("192") ? true : (stryCov_9fa48("192"), (stryMutAct_9fa48("194") ? true : (stryCov_9fa48("194"), (stryMutAct_9fa48("196") ? true : (stryCov_9fa48("196"), (stryMutAct_9fa48("198") ? true : (stryCov_9fa48("198"), r !== undefined)) && (stryMutAct_9fa48("200") ? true : (stryCov_9fa48("200"), s !== undefined)))) && same(s[0], context.device ?? undefined))) && same(s[1], context.nonce ?? undefined))) && (stryMutAct_9fa48("204") ? true : (stryCov_9fa48("204"), nameId(s[2]) === context.id)))) && (stryMutAct_9fa48("206") ? true : (stryCov_9fa48("206"), nameId(s[3]) === 'ok')));
+}

@@ -1,0 +1,424 @@
+// The world: the product of the role snapshots, the network (messages in flight) and the attacker's observations,
+// stepped by a pure function over XState's transition (memoised per role by MemoMachine), one event at a time, so a
+// search can drive it. A world is a record in its scenario's world table (WorldModel) in this thread: the id of the
+// tuple of local states, the id of the observations with the injections made, and the messages in flight, as
+// varints; the record's offset is the world's key. `portableWorld` names the same content by keys, for another
+// thread or instance (`reviveWorld`).
+import type { AnyMachineSnapshot, EventObject } from 'xstate';
+import type { Message } from '../messages.ts';
+import type { RoleId } from '../roleIds.ts';
+import type { ScenarioConfig } from '../flows/ScenarioConfig.ts';
+import { readVarint, varintSize, writeVarint } from '../../src/packing/varint.ts';
+import { WorldModel } from './WorldModel.ts';
+import { worldView, type AttackerView } from './worldView.ts';
+import type { Knowledge } from '../../src/attacker/knowledge.ts';
+import {
+  deliveryOrder, eventOrder, eventRole, injectionOrder, injectionSender, injectionsTakenTop, leavesOut, localOrder, readableFrom,
+  restoreInjectionsTaken, takeInjection, takenAlike,
+} from './eventOrder.ts';
+import type { WorldEvent } from './WorldEvent.ts';
+
+export type { WorldEvent } from './WorldEvent.ts';
+
+export class World {
+  /** Use `initialWorld`, `stepWorld`, `reviveWorld` or `worldAt`: the fields are read from a record of `model`. */
+  constructor(
+    readonly model: WorldModel,
+    /** Offset of the world's record in model.worlds: equal worlds of one model have equal offsets. */
+    readonly at: number,
+    /** Tuple of each role's local id, in cast order (model.roleTuples). */
+    readonly rolesId: number,
+    /** The attacker's observations (model.observations): its knowledge is their Dolev-Yao closure with its
+     *  initial knowledge (models/attacker/AttackerTables.ts). */
+    readonly observedId: number,
+    /** Injections made so far (bounded by the scenario's budget). */
+    readonly injections: number,
+    /** Where the messages in flight lie in model.worlds.pool: envelope ids as varints, in key order (`rank`),
+     *  repeats kept. */
+    readonly netStart: number,
+    readonly netEnd: number,
+  ) {}
+}
+
+/** A world named by content (local state keys, envelope keys, observed terms): equal content gives an equal
+ *  portable world in any thread, and it survives structuredClone. */
+export interface PortableWorld {
+  readonly scenario: string;
+  readonly roles: readonly string[];
+  readonly net: readonly string[];
+  readonly observed: readonly string[];
+  readonly injections: number;
+}
+
+/** Scratch space for the records being built (interning copies them). */
+let recordScratch = new Uint8Array(256);
+
+/** The scratch record, with room for `messages` messages after the header (five bytes a varint at most). */
+function recordRoom(messages: number): Uint8Array {
+  const length = 5 * (messages + 2);
+  if (recordScratch.length < length) recordScratch = new Uint8Array(Math.max(length, recordScratch.length * 2));
+  return recordScratch;
+}
+
+/** Writes a record's header at its start: the tuple id, then the observations packed with the injections (`worldAt`
+ *  reads them back). Returns where the messages in flight start. */
+function writeHeader(record: Uint8Array, model: WorldModel, rolesId: number, observedId: number, injections: number): number {
+  return writeVarint(record, writeVarint(record, 0, rolesId), observedId * model.injectionSlots + injections);
+}
+
+/** The initial world of a scenario, with fresh tables (every world stepped from it shares them). */
+export function initialWorld(config: ScenarioConfig): World {
+  const model = new WorldModel(config);
+  const ids = model.cast.map((m, i) => model.memos[i]!.intern(m.initial));
+  return withParts(model, ids, [], [], 0);
+}
+
+function withParts(model: WorldModel, localIds: readonly number[], envelopes: readonly number[], observed: readonly string[], injections: number): World {
+  // A world's record packs its injections with its observations, below the budget's bound; more is a caller bug.
+  if (!(injections >= 0 && injections < model.injectionSlots)) throw new RangeError(`world: ${injections} injections, budget ${model.injectionSlots - 1}`);
+  const rolesId = model.roleTuples.intern(Int32Array.from(localIds), localIds.length);
+  const net = [...envelopes].sort((a, b) => model.rank[a]! - model.rank[b]!);
+  const record = recordRoom(net.length);
+  let end = writeHeader(record, model, rolesId, model.observations.ofTerms(observed), injections);
+  for (const e of net) end = writeVarint(record, end, e);
+  return worldAt(model, model.worlds.intern(record, end));
+}
+
+/** The world whose record is at offset `at` of model.worlds. */
+export function worldAt(model: WorldModel, at: number): World {
+  const table = model.worlds;
+  const pool = table.pool;
+  let p = table.bodyStart(at);
+  const rolesId = readVarint(pool, p);
+  p += varintSize(rolesId);
+  const packed = readVarint(pool, p);
+  p += varintSize(packed);
+  const observedId = Math.floor(packed / model.injectionSlots);
+  return new World(model, at, rolesId, observedId, packed - observedId * model.injectionSlots, p, table.bodyEnd(at));
+}
+
+/** The envelope ids of the messages in flight in `world`, in key order. */
+function envelopesOf(world: World): number[] {
+  const pool = world.model.worlds.pool;
+  const out: number[] = [];
+  for (let p = world.netStart; p < world.netEnd; p += varintSize(out[out.length - 1]!)) out.push(readVarint(pool, p));
+  return out;
+}
+
+/** The content of `world`, by keys. */
+export function portableWorld(world: World): PortableWorld {
+  const model = world.model;
+  return {
+    scenario: model.scenario,
+    roles: model.cast.map((_, i) => model.memos[i]!.key(localIdOf(world, i))),
+    net: worldNet(world),
+    observed: worldObserved(world),
+    injections: world.injections,
+  };
+}
+
+/** The world `portable` names, in the tables of `model` (the same scenario's, in this thread). */
+export function reviveWorld(model: WorldModel, portable: PortableWorld): World {
+  // A world of another scenario would be read with the wrong machines: a caller bug.
+  if (portable.scenario !== model.scenario) throw new Error('world: a portable world of another scenario');
+  const ids = portable.roles.map((key, i) => model.memos[i]!.idOfKey(key));
+  return withParts(model, ids, portable.net.map((k) => model.envelopeOfKey(k)), portable.observed, portable.injections);
+}
+
+/** The configuration `world` belongs to. */
+export function worldConfig(world: World): ScenarioConfig {
+  return world.model.config;
+}
+
+/** The roles of `world`, in cast order. */
+export function worldRoles(world: World): readonly RoleId[] {
+  return world.model.cast.map((m) => m.id);
+}
+
+function localIdOf(world: World, role: number): number {
+  const tuples = world.model.roleTuples;
+  return tuples.pool[tuples.starts[world.rolesId]! + role]!;
+}
+
+/** The snapshot of role `id` in `world`. */
+export function roleSnapshot(world: World, id: RoleId): AnyMachineSnapshot {
+  const model = world.model;
+  const i = model.roleIndex(id);
+  return model.memos[i]!.snapshot(localIdOf(world, i));
+}
+
+/** The messages in flight, by envelope key, in key order (repeats kept). */
+export function worldNet(world: World): string[] {
+  return envelopesOf(world).map((e) => world.model.keyOfEnvelope(e));
+}
+
+/** The attacker's observations: the canonical JSON of every message term it read, sorted, without repeats. */
+export function worldObserved(world: World): readonly string[] {
+  return world.model.observations.terms(world.observedId);
+}
+
+/** What one enabled event does: the tuple of local states after it, the pool offset in the network of the message
+ *  it takes (-1: none), and the id of the list of envelopes it sends (WorldModel.sendList); and whether the
+ *  search in progress may leave it out (`eventLeavesOut` of the event that reached the world). */
+type Visit = (event: WorldEvent, rolesId: number, taken: number, sends: number, leftOut: boolean) => void;
+
+/** Calls `visit` for each event enabled in `world`, in a fixed order that depends on the world's content only:
+ *  deliveries in network order (message kind as the flows run, then channel, then term), then local events by role
+ *  and index, then the attacker's injections in key order. */
+function eachEnabled(world: World, visit: Visit): void {
+  const model = world.model;
+  const rolesId = world.rolesId;
+  // The pool may be replaced as records are added; this world's bytes are the same in every copy.
+  const pool = model.worlds.pool;
+  const { netStart, netEnd } = world;
+  let last = -1;
+  for (let p = netStart, e = 0; p < netEnd; p += varintSize(e)) {
+    e = readVarint(pool, p);
+    if (e === last) continue;
+    last = e;
+    const receiver = model.receivers[e]!;
+    const next = model.roleStep(rolesId, receiver, model.deliveries[e]!);
+    if (next >= 0) visit(model.deliverEvent(e), next, p, model.stepSends, leavesOut(viaOrder, viaRole, viaSender, deliveryOrder(e, receiver), receiver, model.senders[e]!));
+  }
+  const moves = model.localMoves(rolesId);
+  const movePool = model.localMovePool;
+  for (let m = moves + 1, end = m + 4 * movePool[moves]!; m < end; m += 4) {
+    const role = movePool[m]!;
+    const index = movePool[m + 1]!;
+    visit(model.localEvent(role, index), movePool[m + 2]!, -1, movePool[m + 3]!, leavesOut(viaOrder, viaRole, viaSender, localOrder(role, index), role, -1));
+  }
+  if (!model.attacker.active || world.injections >= model.attacker.budget) return;
+  const injectable = model.injectable(world.observedId);
+  // Injections may be left out only when the search leaves out steps (it gave `via`): after `via` when it let the
+  // attacker read nothing (`eventLeavesOut`), or when one taken before reaches the same world.
+  const quiet = viaRole >= 0 && viaSender < 0 && !readableFrom(model, netStart, netEnd, viaRole);
+  // This call's (next tuple, sends) of injections taken start at `base` (a visit may expand another world).
+  const base = injectionsTakenTop();
+  try {
+    for (let i = 0; i < injectable.length; i++) {
+      const e = injectable[i]!;
+      // A message already in flight on that channel is delivered as it is, not injected again.
+      if (inFlight(pool, netStart, netEnd, e)) continue;
+      const receiver = model.receivers[e]!;
+      const next = model.roleStep(rolesId, receiver, model.deliveries[e]!);
+      if (next < 0) continue;
+      const sends = model.stepSends;
+      const leftOut = viaRole >= 0 && ((quiet && receiver !== viaRole && injectionOrder(e, receiver) < viaOrder) || takenAlike(base, next, sends));
+      if (!leftOut) takeInjection(next, sends);
+      visit(model.injectEvent(e), next, -1, sends, leftOut);
+    }
+  } finally {
+    restoreInjectionsTaken(base);
+  }
+}
+
+/** Whether envelope `e` is among the varints of `pool[from .. to - 1]`. */
+function inFlight(pool: Uint8Array, from: number, to: number, e: number): boolean {
+  for (let p = from, v = 0; p < to; p += varintSize(v)) {
+    v = readVarint(pool, p);
+    if (v === e) return true;
+  }
+  return false;
+}
+
+/** The record offset of the world after an event that leaves the tuple `rolesId`, takes the message at pool
+ *  offset `taken` (-1: none) and sends the list `sendsId` (WorldModel.sendList). */
+function successorKey(world: World, rolesId: number, taken: number, sendsId: number, injected: boolean): number {
+  const model = world.model;
+  const sends = model.sendList(sendsId);
+  const observed = sendsId === 0 ? world.observedId : model.observedAfter(world.observedId, sendsId);
+  // The new record, written from the old one's bytes: its network without the message taken, and with the sent
+  // ones merged in key order (`sends` is in key order), so equal multisets are equal bytes.
+  const pool = model.worlds.pool;
+  const { netStart, netEnd } = world;
+  // A network holds at most one message per byte of its varints.
+  const record = recordRoom(netEnd - netStart + sends.length);
+  let end = writeHeader(record, model, rolesId, observed, world.injections + (injected ? 1 : 0));
+  if (model.rank.length <= 0x80) {
+    // Every envelope id is below 128, so one byte (its varint): the common case, merged byte by byte.
+    const rank = model.rank;
+    let s = 0;
+    // The rank of the next message to merge in (past the last: above every rank, which are envelope counts).
+    let sendRank = sends.length === 0 ? 0x7fffffff : rank[sends[0]!]!;
+    for (let p = netStart; p < netEnd; p++) {
+      if (p === taken) continue;
+      const e = pool[p]!;
+      if (sendRank < rank[e]!) {
+        do {
+          record[end++] = sends[s++]!;
+          sendRank = s < sends.length ? rank[sends[s]!]! : 0x7fffffff;
+        } while (sendRank < rank[e]!);
+      }
+      record[end++] = e;
+    }
+    while (s < sends.length) record[end++] = sends[s++]!;
+    return model.worlds.intern(record, end);
+  }
+  const rank = model.rank;
+  let s = 0;
+  for (let p = netStart, e = 0; p < netEnd; p += varintSize(e)) {
+    e = readVarint(pool, p);
+    if (p === taken) continue;
+    while (s < sends.length && rank[sends[s]!]! < rank[e]!) end = writeVarint(record, end, sends[s++]!);
+    end = writeVarint(record, end, e);
+  }
+  while (s < sends.length) end = writeVarint(record, end, sends[s++]!);
+  return model.worlds.intern(record, end);
+}
+
+/** Events enabled in `world`, in the order of `eachEnabled`. */
+export function enabledEvents(world: World): WorldEvent[] {
+  const out: WorldEvent[] = [];
+  eachEnabled(world, (event) => out.push(event));
+  return out;
+}
+
+/** The world and visitor of the `forEachSuccessorKey` call in progress: one visitor function for every call, not a
+ *  closure per state (the search calls it once per state). */
+let expanding: World | undefined;
+let expandingVisit: ((event: WorldEvent, key: number) => void) | undefined;
+/** Of the event that first reached that world, when the search leaves out steps by it (`eventLeavesOut`): its role,
+ *  its order (`eventOrder`), and for an injection the role its message claims to be from; -1, 0 and -1 otherwise,
+ *  which leave out none. `eachEnabled` tells each event's `leftOut` from them. */
+let viaRole = -1;
+let viaOrder = 0;
+let viaSender = -1;
+const visitSuccessor: Visit = (event, rolesId, taken, sends, leftOut) =>
+  expandingVisit!(event, leftOut ? -1 : successorKey(expanding!, rolesId, taken, sends, event.kind === 'inject'));
+
+/** Each enabled event of `world` with the key of its successor (`worldAt` builds it), in `enabledEvents` order:
+ *  the search's fast path. Given `via`, the event that first reached `world`, an event that `eventLeavesOut`
+ *  leaves out gets key -1, its successor not computed (System.forEachSuccessorKey). */
+export function forEachSuccessorKey(world: World, visit: (event: WorldEvent, key: number) => void, via?: WorldEvent): void {
+  // `visit` may expand another world (a property that steps): restore the outer call's context afterwards.
+  const outer = expanding;
+  const outerVisit = expandingVisit;
+  const outerRole = viaRole;
+  const outerOrder = viaOrder;
+  const outerSender = viaSender;
+  expanding = world;
+  expandingVisit = visit;
+  const model = world.model;
+  viaRole = via === undefined ? -1 : eventRole(model, via);
+  viaOrder = via === undefined ? 0 : eventOrder(via, model);
+  viaSender = via === undefined ? -1 : injectionSender(model, via);
+  try {
+    eachEnabled(world, visitSuccessor);
+  } finally {
+    expanding = outer;
+    expandingVisit = outerVisit;
+    viaRole = outerRole;
+    viaOrder = outerOrder;
+    viaSender = outerSender;
+  }
+}
+
+/** Whether `world`, first reached by `via`, may leave out its enabled event `event` by the two (System.leavesOut;
+ *  the search's fast path asks `leavesOut` and `readableFrom` with the same numbers). It may when, from the world q
+ *  before `via`, both orders of the two reach the same world, and `event` comes first in the order of `eventOrder`.
+ *  `event` is a delivery or a local event, of another role than `via`'s, when:
+ *  - Each changes only its own role's local state, takes at most a message to its own role from the network (a
+ *    multiset) and adds its sends, and adds what the attacker reads of those to its observations (a set).
+ *  - `via` sent no message of `event` (a delivery's message has its sender's role): so `event` was enabled in q
+ *    too (a role's local events depend on its own state alone, a delivery also on its message being in flight).
+ *  - When `via` is an injection: `event` sends no message of it (by the role it claims to be from), so `via` is
+ *    still enabled after `event` (an injection is enabled while its message is not in flight, within the budget,
+ *    which `event` leaves as it is, and from the attacker's observations, which only grow).
+ *  `event` is an injection, to another role than `via`'s, when:
+ *  - `via` is a delivery or a local event, and `world`'s network holds no message from `via`'s role that the
+ *    attacker reads. What `via` sent is in flight in `world`, so `via` let the attacker read nothing: its
+ *    observations, and so the messages it can build, are those of q. The injection's message is not in flight in q
+ *    (`via` took at most a message to its own role), the budget is q's (`via` injected nothing), and the receiver's
+ *    local state is q's: so the injection was enabled in q.
+ *  - The injection takes no message and changes only its receiver's local state, so `via` is still enabled after
+ *    it, and both orders reach the same world (a multiset, a set, and the injection count).
+ *  The fast path also leaves out an injection whose next tuple and sends equal those of an injection it took before
+ *  in the same world (`takenAlike`): both reach one world. */
+export function eventLeavesOut(world: World, via: WorldEvent, event: WorldEvent): boolean {
+  const model = world.model;
+  if (event.kind === 'inject') {
+    const role = eventRole(model, via);
+    return via.kind !== 'inject' && eventRole(model, event) !== role && eventOrder(event, model) < eventOrder(via, model) && !readableFrom(model, world.netStart, world.netEnd, role);
+  }
+  const sender = event.kind === 'deliver' ? model.senders[event.envelope]! : -1;
+  return leavesOut(eventOrder(via, model), eventRole(model, via), injectionSender(model, via), eventOrder(event, model), eventRole(model, event), sender);
+}
+
+/** Each enabled event of `world` with its successor, in `enabledEvents` order. */
+export function forEachSuccessor(world: World, visit: (event: WorldEvent, next: World) => void): void {
+  const model = world.model;
+  forEachSuccessorKey(world, (event, key) => visit(event, worldAt(model, key)));
+}
+
+/** The world after `event`. Pure: the same world and event always give an equal world. */
+export function stepWorld(world: World, event: WorldEvent): World {
+  let out: World | undefined;
+  eachEnabled(world, (e, rolesId, taken, sends) => {
+    if (out === undefined && sameEvent(e, event)) out = worldAt(world.model, successorKey(world, rolesId, taken, sends, e.kind === 'inject'));
+  });
+  // Callers step only events from enabledEvents(world); anything else is a caller bug, not a model outcome.
+  if (out === undefined) throw new Error(`world: event ${JSON.stringify(event)} is not enabled`);
+  return out;
+}
+
+function sameEvent(a: WorldEvent, b: WorldEvent): boolean {
+  if (a.kind === 'local') return b.kind === 'local' && a.role === b.role && a.index === b.index;
+  return a.kind === b.kind && a.envelope === (b as { envelope: number }).envelope;
+}
+
+/** Key of `world` in this thread's tables: the offset of its record, exact (equal worlds of one model have equal
+ *  records) and compact (System.compactKeys). Worlds of different instances are compared by `portableWorldKey`. */
+export function worldKey(world: World): number {
+  return world.at;
+}
+
+/** Key of `world` equal in every thread and instance (made of content digests, not of ids). */
+export function portableWorldKey(world: World): string {
+  const model = world.model;
+  let key = '';
+  for (let i = 0; i < model.cast.length; i++) key += model.localDigest(i, localIdOf(world, i));
+  key += '|';
+  for (const e of envelopesOf(world)) key += model.envelopeDigest(e);
+  if (!model.attacker.active) return key;
+  key += `|${world.injections}|`;
+  for (const t of worldObserved(world)) key += model.termDigest(t);
+  return key;
+}
+
+/** JSON view of a world: each role's state and context, and the messages in flight with their content ids. */
+export function describeWorld(world: World): unknown {
+  const model = world.model;
+  const network = worldNet(world).map((key) => model.message(model.envelopeOfKey(key)));
+  return worldView(model.config.name, worldRoles(world), (id) => roleSnapshot(world, id), network, attackerViewOf(model, worldObserved(world), world.injections));
+}
+
+/** What a trace shows of the attacker: injections made, messages read, others' secrets it derived. */
+export function attackerViewOf(model: WorldModel, observed: readonly string[], injections: number): AttackerView | undefined {
+  if (!model.attacker.active) return undefined;
+  return { injections, read: observed.length, secrets: model.attackerTables.secretsKnown(observed) };
+}
+
+/** The attacker's knowledge in `world` (for secrecy properties). */
+export function attackerKnowledge(world: World): Knowledge | undefined {
+  const model = world.model;
+  return model.attacker.active ? model.knowledge(world.observedId).knowledge : undefined;
+}
+
+/** The world's model (for the live replay, which tracks the attacker the same way). */
+export function worldModelOf(world: World): WorldModel {
+  return world.model;
+}
+
+/** The message a delivery event takes from the network. */
+export function deliveredMessage(world: World, envelope: number): Message {
+  return world.model.message(envelope);
+}
+
+/** The role and XState event of a local event. */
+export function localEventOf(world: World, role: number, index: number): { readonly role: RoleId; readonly event: EventObject } {
+  const member = world.model.cast[role];
+  const event = member?.localEvents[index];
+  // Events come from enabledEvents(world), whose indices are the cast's.
+  if (member === undefined || event === undefined) throw new Error(`world: no local event ${role}/${index}`);
+  return { role: member.id, event };
+}

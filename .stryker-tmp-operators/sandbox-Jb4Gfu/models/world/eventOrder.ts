@@ -1,0 +1,91 @@
+// The order of the world's events and the numbers by which a world leaves out steps (World.ts eventLeavesOut,
+// docs/engine.md "Steps left out"): which event commutes with the one that reached a world, and comes before it.
+import { readVarint, varintSize } from '../../src/packing/varint.ts';
+import type { WorldEvent } from './WorldEvent.ts';
+import type { WorldModel } from './WorldModel.ts';
+
+/** `eventLeavesOut` in numbers: `via`'s order, role and, for an injection, claimed sender (else -1); the event's
+ *  order, role and, for a delivery, its message's sender (else -1). */
+export function leavesOut(viaOrder: number, viaRole: number, viaSender: number, order: number, role: number, sender: number): boolean {
+  return order < viaOrder && role !== viaRole && sender !== viaRole && role !== viaSender;
+}
+
+/** The role an injected message claims to be from; -1 for an event that is no injection. */
+export function injectionSender(model: WorldModel, event: WorldEvent): number {
+  return event.kind === 'inject' ? model.senders[event.envelope]! : -1;
+}
+
+/** The role whose local state an event changes (an injection's: its receiver's). */
+export function eventRole(model: WorldModel, event: WorldEvent): number {
+  return event.kind === 'local' ? event.role : model.receivers[event.envelope]!;
+}
+
+/** A strict total order of a model's events, positive (ids do not change during a search): by the role whose local
+ *  state the event changes (an injection's: its receiver's), then injections by message id, deliveries by message
+ *  id, local events by index. Role first, so that a world reached by an event of one role leaves out events of the
+ *  roles before it whatever their kind (injections included), and one reached by an injection those of the roles
+ *  before its receiver: on t2, t5 and t7 this leaves out more steps than any order by kind first (docs/engine.md). */
+export function eventOrder(event: WorldEvent, model: WorldModel): number {
+  if (event.kind === 'local') return localOrder(event.role, event.index);
+  const receiver = model.receivers[event.envelope]!;
+  return event.kind === 'deliver' ? deliveryOrder(event.envelope, receiver) : injectionOrder(event.envelope, receiver);
+}
+
+/** A role's events take 2^24 places: injections, then deliveries (message ids below 2^22), then local events. */
+export function injectionOrder(envelope: number, receiver: number): number {
+  return receiver * 2 ** 24 + 1 + envelope;
+}
+
+export function deliveryOrder(envelope: number, receiver: number): number {
+  return receiver * 2 ** 24 + 2 ** 22 + 1 + envelope;
+}
+
+export function localOrder(role: number, index: number): number {
+  return role * 2 ** 24 + 2 ** 23 + 1 + index;
+}
+
+/** Whether a world's network (`netStart .. netEnd - 1` of the world table's pool) holds a message from role `role`
+ *  that the attacker reads. When it holds none, the event of `role` that reached the world sent nothing the attacker
+ *  reads (what an event sends is in flight right after it), so its observations are those of the world before. */
+export function readableFrom(model: WorldModel, netStart: number, netEnd: number, role: number): boolean {
+  const pool = model.worlds.pool;
+  for (let p = netStart, e = 0; p < netEnd; p += varintSize(e)) {
+    e = readVarint(pool, p);
+    if (model.senders[e] === role && model.observedTerms[e]! >= 0) return true;
+  }
+  return false;
+}
+
+/** The (next tuple, sends) of the injections taken so far in the worlds being expanded (World.ts eachEnabled), two
+ *  words each, as a stack: a call starts at `injectionsTakenTop()` and restores it when done (a visit may expand
+ *  another world). */
+let takenInjections: Int32Array = new Int32Array(64);
+let takenTop = 0;
+
+export function injectionsTakenTop(): number {
+  return takenTop;
+}
+
+export function restoreInjectionsTaken(top: number): void {
+  takenTop = top;
+}
+
+/** Records an injection taken with its next tuple and sends. */
+export function takeInjection(next: number, sends: number): void {
+  if (2 * takenTop + 2 > takenInjections.length) {
+    const grown = new Int32Array(takenInjections.length * 2);
+    grown.set(takenInjections);
+    takenInjections = grown;
+  }
+  takenInjections[2 * takenTop] = next;
+  takenInjections[2 * takenTop + 1] = sends;
+  takenTop++;
+}
+
+/** Whether an injection taken in the world being expanded (since `base`) leaves the same tuple and sends: then both
+ *  reach one world (an injection takes no message), and the first one taken stands for both. The attacker's
+ *  candidates that the receiver cannot tell apart are one step. */
+export function takenAlike(base: number, next: number, sends: number): boolean {
+  for (let j = base; j < takenTop; j++) if (takenInjections[2 * j] === next && takenInjections[2 * j + 1] === sends) return true;
+  return false;
+}

@@ -1,0 +1,40 @@
+// The world as an engine System (src/engine/System.ts): the search drives the TR model through this adapter,
+// and replay cross-checks a found trace against live actors (liveReplay).
+import type { System } from '../../src/engine/System.ts';
+import type { ScenarioConfig } from '../flows/ScenarioConfig.ts';
+import { liveReplay } from './liveReplay.ts';
+import { worldFairness } from './worldFairness.ts';
+import { modelVersion } from '../modelVersion.ts';
+import { describeWorld, enabledEvents, eventLeavesOut, forEachSuccessor, forEachSuccessorKey, initialWorld, portableWorld, portableWorldKey, reviveWorld, stepWorld, worldAt, worldKey, type PortableWorld, type World, type WorldEvent } from './World.ts';
+import { eventLabel } from './eventLabel.ts';
+
+/** Registered name of the TR 33.812 Alternative 1a world; replay rebuilds it with `worldSystem(config)`. */
+export const WORLD_SYSTEM_NAME = 'tr33812-alt1a';
+
+/** The system of one scenario; `initial` replaces the scenario's initial world (tests build broken variants).
+ *  Every world of the system is an id tuple into the tables of `initial.model`. */
+export function worldSystem(config: ScenarioConfig, initial: World = initialWorld(config)): System<World, WorldEvent> {
+  return {
+    name: WORLD_SYSTEM_NAME,
+    config,
+    modelVersion,
+    initialStates: () => [initial],
+    enabled: enabledEvents,
+    step: stepWorld,
+    forEachSuccessor,
+    key: worldKey,
+    // Keys are offsets into the scenario's append-only table of world records.
+    compactKeys: true,
+    forEachSuccessorKey,
+    stateOfKey: (key) => worldAt(initial.model, key),
+    leavesOut: (via, event, world) => eventLeavesOut(world, via, event),
+    portableKey: portableWorldKey,
+    portable: portableWorld,
+    revive: (portable) => reviveWorld(initial.model, portable as PortableWorld),
+    // Labels need a message table; every world of this system reads the same one.
+    actionLabel: (action) => eventLabel(initial, action),
+    describeState: describeWorld,
+    fairness: worldFairness,
+    liveReplay,
+  };
+}

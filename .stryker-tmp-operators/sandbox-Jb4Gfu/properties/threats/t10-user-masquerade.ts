@@ -1,0 +1,24 @@
+// Threat 10, access to TRE or MCIM functions by masquerading as the user: guesses of the user credential at the
+// device and over the network.
+import { remoteGuessesCannotLockPlatform } from '../claims/RemoteGuessesCannotLockPlatform.ts';
+import { userCredentialBlockedAfterNWrongTries } from '../claims/UserCredentialBlockedAfterNWrongTries.ts';
+import { noSecretInClearOnHostInterface } from '../claims/NoSecretInClearOnHostInterface.ts';
+import { instructionOnlyForAuthenticatedUser } from '../claims/InstructionOnlyForAuthenticatedUser.ts';
+import type { ThreatCheck } from './ThreatCheck.ts';
+
+export const t10UserMasquerade: ThreatCheck = {
+  threat: 10,
+  scenarios: [
+    { name: 't10-pin-guessing', flow: 'change-via-old-sho', attacker: { capabilities: ['t10.localGuess', 't10.remoteGuess'], injections: 4 } },
+    // t10 cm5: the user enters its PIN at the device while a monitor of the host interface (t9's) watches for it.
+    { name: 't10-pin-entry-bus-monitor', flow: 'change-via-old-sho', userPinEntry: true, attacker: { capabilities: ['t9.busMonitor'], injections: 0 } },
+    // t10 cm10: the subscriber's instruction gated by the user's authentication at the device (the user enters its PIN).
+    { name: 't10-gated-instruction', flow: 'change-via-old-sho', userPinEntry: true, userGate: true },
+  ],
+  properties: [
+    { property: userCredentialBlockedAfterNWrongTries, checks: ['t10.cm6', '004 5.1.2.2'] },
+    { property: remoteGuessesCannotLockPlatform, checks: ['t10.cm7', '004 5.1.2.2'] },
+    { property: noSecretInClearOnHostInterface, checks: ['t10.cm5', '004 5.1.2.2'] },
+    { property: instructionOnlyForAuthenticatedUser, checks: ['t10.cm10', '004 5.1.2.2', '004 5.1.3.7.4.2 step 2'] },
+  ],
+};

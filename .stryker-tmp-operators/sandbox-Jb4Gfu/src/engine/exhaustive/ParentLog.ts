@@ -1,0 +1,73 @@
+// Parent pointers of discovered states, by discovery index: the parent's id and the index of the
+// action among the parent's enabled actions. Traces are rebuilt from these, never stored per state.
+// Past its first chunk the log grows a chunk at a time, not by doubling: at most one chunk is unused,
+// where a doubled array is a third empty on average.
+import { StoreLimitError } from '../StoreLimitError.ts';
+
+/** Entries per chunk (96 KiB of parents and actions). */
+const chunkBits = 14;
+const chunkSize = 1 << chunkBits;
+const chunkMask = chunkSize - 1;
+/** State ids are non-negative int32 numbers. */
+export const maxParentLogStates = 2 ** 31;
+
+export class ParentLog {
+  /** `maxStates`: the log's ceiling (2^31 by default; a test lowers it); pushing past it throws StoreLimitError. */
+  constructor(private readonly maxStates: number = maxParentLogStates) {}
+
+  private readonly parentChunks: Int32Array[] = [new Int32Array(1 << 10)];
+  private readonly actionChunks: Uint16Array[] = [new Uint16Array(1 << 10)];
+  /** The last chunk, and how many of its entries are in use. */
+  private parents = this.parentChunks[0]!;
+  private actions = this.actionChunks[0]!;
+  private filled = 0;
+  length = 0;
+
+  /** `parent` is a state id, or -1 - i for the i-th initial state. */
+  push(parent: number, action: number): void {
+    if (this.length >= this.maxStates) throw new StoreLimitError('ParentLog', `more than ${this.maxStates} states`);
+    if (this.filled === this.parents.length) this.grow();
+    this.parents[this.filled] = parent;
+    this.actions[this.filled++] = action;
+    this.length++;
+  }
+
+  parent(index: number): number {
+    return this.parentChunks[index >>> chunkBits]![index & chunkMask]!;
+  }
+
+  action(index: number): number {
+    return this.actionChunks[index >>> chunkBits]![index & chunkMask]!;
+  }
+
+  /** Bytes allocated (capacity, not just the used part). */
+  get bytes(): number {
+    return this.parentChunks.reduce((sum, chunk) => sum + chunk.byteLength, 0) + this.actionChunks.reduce((sum, chunk) => sum + chunk.byteLength, 0);
+  }
+
+  /** Copies of the used part, for sending to another thread. */
+  export(): { parents: Int32Array; actions: Uint16Array } {
+    const parents = new Int32Array(this.length);
+    const actions = new Uint16Array(this.length);
+    this.parentChunks.forEach((chunk, i) => parents.set(chunk.subarray(0, Math.min(chunk.length, this.length - i * chunkSize)), i * chunkSize));
+    this.actionChunks.forEach((chunk, i) => actions.set(chunk.subarray(0, Math.min(chunk.length, this.length - i * chunkSize)), i * chunkSize));
+    return { parents, actions };
+  }
+
+  private grow(): void {
+    const last = this.parentChunks.length - 1;
+    if (this.parents.length < chunkSize) {
+      // The first chunk doubles up to a full chunk, so a small search holds a small log.
+      const parents = new Int32Array(this.parents.length * 2);
+      parents.set(this.parents);
+      const actions = new Uint16Array(this.actions.length * 2);
+      actions.set(this.actions);
+      this.parentChunks[last] = this.parents = parents;
+      this.actionChunks[last] = this.actions = actions;
+      return;
+    }
+    this.parentChunks.push((this.parents = new Int32Array(chunkSize)));
+    this.actionChunks.push((this.actions = new Uint16Array(chunkSize)));
+    this.filled = 0;
+  }
+}

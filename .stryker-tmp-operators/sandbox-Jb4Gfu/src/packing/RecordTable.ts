@@ -1,0 +1,166 @@
+// Interns byte strings (records) in one append-only pool and names each by the offset where it starts: the offset
+// is both the record's id and a small number that grows with the pool, so a search can keep the records it has
+// seen as a bitset over offsets (System.compactKeys) instead of hashing every id again in a second table.
+import { StoreLimitError } from '../engine/StoreLimitError.ts';
+import { readVarint, varintSize, writeVarint } from './varint.ts';
+
+/** Offsets stay below 2^31 (the engine's keys are non-negative 31-bit numbers). */
+export const maxPoolBytes = 2 ** 31 - 1;
+
+/** The ceiling of tables built without one: `maxPoolBytes` unless a test lowered it (setRecordPoolCeiling). */
+let defaultCeiling = maxPoolBytes;
+
+/** Lowers (or, given undefined, restores) the pool ceiling of the tables built from now on in this process: a test
+ *  reaches the ceiling of a model's tables this way without 2 GiB of memory. */
+export function setRecordPoolCeiling(bytes: number | undefined): void {
+  defaultCeiling = bytes ?? maxPoolBytes;
+}
+
+export interface RecordTableOptions {
+  /** Largest pool, in bytes (at most, and by default, `maxPoolBytes`): a test lowers it to reach the ceiling. */
+  readonly maxPoolBytes?: number;
+}
+
+export class RecordTable {
+  /** Largest pool in bytes; a record that would pass it throws StoreLimitError, and the search ends inconclusive. */
+  readonly maxPool: number;
+  /** Each record as its byte length (varint) and then its bytes. Offset 0 holds none, so 0 marks an empty slot. */
+  pool = new Uint8Array(1 << 12);
+  /** Bytes of the pool in use. */
+  used = 1;
+  size = 0;
+  /** Per slot, 0 when empty, else a record's offset in the bits of `offsetMask` and, above them, the top bits of
+   *  its hash: a probe that meets another record is told apart by those bits, mostly without reading the pool (a
+   *  cache miss each in a large search). At most three quarters full. */
+  private slots = new Uint32Array(1 << 10);
+  private mask = (1 << 10) - 1;
+  /** The bits of a slot that hold an offset: the pool's length is at most this plus one. */
+  private offsetMask = (1 << 12) - 1;
+
+  constructor(options: RecordTableOptions = {}) {
+    const max = options.maxPoolBytes ?? defaultCeiling;
+    if (!(Number.isInteger(max) && max >= 2 && max <= maxPoolBytes)) throw new RangeError(`RecordTable: maxPoolBytes must be an integer in [2, 2^31 - 1], got ${max}`);
+    this.maxPool = max;
+  }
+
+  /** Offset of the record `body[0 .. length - 1]`, added if new. */
+  intern(body: Uint8Array, length: number): number {
+    const slots = this.slots;
+    const mask = this.mask;
+    const offsets = this.offsetMask;
+    const hash = hashOf(body, 0, length);
+    const tag = hash & ~offsets;
+    let slot = hash & mask;
+    for (;;) {
+      const stored = slots[slot]!;
+      if (stored === 0) return this.add(body, length, hash, slot);
+      if ((stored & ~offsets) === tag) {
+        const at = stored & offsets;
+        if (this.holds(at, body, length)) return at;
+      }
+      slot = (slot + 1) & mask;
+    }
+  }
+
+  /** Offset of the first byte of the record at `at`. */
+  bodyStart(at: number): number {
+    return at + varintSize(readVarint(this.pool, at));
+  }
+
+  /** Offset after the last byte of the record at `at`. */
+  bodyEnd(at: number): number {
+    const length = readVarint(this.pool, at);
+    return at + varintSize(length) + length;
+  }
+
+  /** Bytes held by the pool and the slots. */
+  get bytes(): number {
+    return this.pool.byteLength + this.slots.byteLength;
+  }
+
+  private holds(at: number, body: Uint8Array, length: number): boolean {
+    const pool = this.pool;
+    let from: number;
+    if (length < 0x80) {
+      if (pool[at] !== length) return false;
+      from = at + 1;
+    } else {
+      if (readVarint(pool, at) !== length) return false;
+      from = at + varintSize(length);
+    }
+    for (let i = 0; i < length; i++) if (pool[from + i] !== body[i]) return false;
+    return true;
+  }
+
+  private add(body: Uint8Array, length: number, hash: number, slot: number): number {
+    const at = this.used;
+    const end = at + varintSize(length) + length;
+    // A pool of 2 GiB is some 200 million worlds: a search that large ends here, inconclusive (limit 'memory').
+    if (end > this.maxPool) throw new StoreLimitError('RecordTable', `the record pool would pass its ceiling of ${this.maxPool} bytes`);
+    if (end > this.pool.length) {
+      // Grown by half, not doubled: the pool is most of a search's memory, and copies of it are rare.
+      const pool = new Uint8Array(Math.min(this.maxPool, Math.max(end, Math.floor(this.pool.length * 1.5))));
+      pool.set(this.pool.subarray(0, this.used));
+      this.pool = pool;
+    }
+    for (let i = 0, p = writeVarint(this.pool, at, length); i < length; i++) this.pool[p + i] = body[i]!;
+    this.used = end;
+    this.size++;
+    if (this.pool.length - 1 > this.offsetMask) this.widenOffsets(-1 >>> Math.clz32(this.pool.length - 1));
+    this.slots[slot] = slotValue(hash, at, this.offsetMask);
+    if (this.size * 4 > this.slots.length * 3) this.rehash(this.slots.length * 2);
+    return at;
+  }
+
+  /** Offsets need more bits: each slot keeps its place (the slot's index comes from the low bits of the hash, which
+   *  do not change) and gives up the lowest bits of its hash tag, which it holds already, so no record is read or
+   *  hashed again. */
+  private widenOffsets(offsetMask: number): void {
+    const slots = this.slots;
+    const old = this.offsetMask;
+    for (let i = 0; i < slots.length; i++) {
+      const stored = slots[i]!;
+      if (stored !== 0) slots[i] = ((stored & ~offsetMask) | (stored & old)) >>> 0;
+    }
+    this.offsetMask = offsetMask;
+  }
+
+  /** Puts every record (the one just added too) into `count` slots. */
+  private rehash(count: number): void {
+    const slots = new Uint32Array(count);
+    const mask = count - 1;
+    const pool = this.pool;
+    for (let at = 1; at < this.used; ) {
+      const length = readVarint(pool, at);
+      const from = at + varintSize(length);
+      const hash = hashOf(pool, from, length);
+      let slot = hash & mask;
+      while (slots[slot] !== 0) slot = (slot + 1) & mask;
+      slots[slot] = slotValue(hash, at, this.offsetMask);
+      at = from + length;
+    }
+    this.slots = slots;
+    this.mask = mask;
+  }
+}
+
+/** A slot's value: the record's offset under `offsetMask`, the hash's bits above it (a record at offset 0 there is
+ *  none, so 0 stays the empty slot). */
+function slotValue(hash: number, at: number, offsetMask: number): number {
+  return ((hash & ~offsetMask) | at) >>> 0;
+}
+
+/** FNV-1a over the bytes taken four at a time (one multiply in the chain per four bytes, not per byte), with
+ *  MurmurHash3's finaliser: records that differ in one byte land far apart. */
+function hashOf(bytes: Uint8Array, from: number, length: number): number {
+  let h = 0x811c9dc5 ^ length;
+  const end = from + length;
+  let i = from;
+  for (; i + 4 <= end; i += 4) h = Math.imul(h ^ (bytes[i]! | (bytes[i + 1]! << 8) | (bytes[i + 2]! << 16) | (bytes[i + 3]! << 24)), 0x01000193);
+  for (; i < end; i++) h = Math.imul(h ^ bytes[i]!, 0x01000193);
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> 0;
+}

@@ -1,0 +1,45 @@
+// Progress counters: only on a terminal, only after a second, throttled, cleared at the end.
+import { describe, expect, it } from 'vitest';
+import type { CliContext } from '../../src/cli/CliContext.ts';
+import { startProgress } from '../../src/cli/progress.ts';
+
+function context(interactive: boolean): CliContext & { written: string[] } {
+  const written: string[] = [];
+  return { written, interactive, out: () => {}, err: (t) => void written.push(t), exit: () => {} };
+}
+
+describe('startProgress', () => {
+  it('shows counters and a rate once the search has run a second, at most ten times a second', () => {
+    const ctx = context(true);
+    let now = 0;
+    const progress = startProgress(ctx, 'exhaustive', 'states', () => now);
+    now = 500;
+    progress.update({ states: 1000, depth: 3 });
+    expect(ctx.written).toEqual([]);
+    now = 2000;
+    progress.update({ states: 4_000_000, depth: 9 });
+    now = 2050;
+    progress.update({ states: 4_100_000, depth: 9 });
+    expect(ctx.written).toEqual(['\r\x1b[Kexhaustive: states 4,000,000  depth 9  2,000,000 states/s']);
+    progress.done();
+    expect(ctx.written.at(-1)).toBe('\r\x1b[K');
+  });
+
+  it('stays quiet when standard error is not a terminal', () => {
+    const ctx = context(false);
+    let now = 0;
+    const progress = startProgress(ctx, 'random', 'steps', () => now);
+    now = 5000;
+    progress.update({ steps: 10 });
+    progress.done();
+    expect(ctx.written).toEqual([]);
+  });
+
+  it('a search shorter than a second leaves nothing behind', () => {
+    const ctx = context(true);
+    const progress = startProgress(ctx, 'random', 'steps', () => 10);
+    progress.update({ steps: 10 });
+    progress.done();
+    expect(ctx.written).toEqual([]);
+  });
+});

@@ -1,0 +1,92 @@
+// Guards mutated to accept what they should refuse, in the TRE's checks: the synthesising attacker builds a
+// message only the mutant accepts, injects it, and a property of the threat suite fails. (The forgery list this
+// replaced never tried such messages, so a mutated check went unnoticed.)
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { mac, name, tuple } from '../../src/attacker/Term.ts';
+import { resolveScenario, type ScenarioInput } from '../../models/flows/ScenarioConfig.ts';
+import { fieldsOf } from '../../models/readTerm.ts';
+import type * as Checks from '../../models/roles/treChecks.ts';
+import { worldSystem } from '../../models/world/worldSystem.ts';
+import { propertiesFor } from '../../properties/index.ts';
+import { threatSuite } from '../../properties/threats/threatSuite.ts';
+import { searchProperties } from '../../src/engine/searchProperties.ts';
+import { propertyId, type Invariant } from '../../src/engine/Property.ts';
+import type { World } from '../../models/world/World.ts';
+import { treOf } from '../../properties/claims/worldReaders.ts';
+
+const mutation = vi.hoisted(() => ({ current: 'none' as 'none' | 'lifecycleAnySigner' | 'bootstrapNoMac' }));
+
+vi.mock('../../models/roles/treChecks.ts', async (importOriginal) => {
+  const original = await importOriginal<typeof Checks>();
+  return {
+    ...original,
+    // The lifecycle check with the signer's test removed (the owner's signature no longer required).
+    lifecycleFromCommand: (ctx: Parameters<typeof original.lifecycleFromCommand>[0], msg: Parameters<typeof original.lifecycleFromCommand>[1]) =>
+      original.lifecycleFromCommand(mutation.current === 'lifecycleAnySigner' ? { ...ctx, off: [...ctx.off, 't7.cm1'] } : ctx, msg),
+    // The bootstrap check with the device-PIN MAC ignored: any MAC is taken for the right one.
+    readBootstrap: (ctx: Parameters<typeof original.readBootstrap>[0], msg: Parameters<typeof original.readBootstrap>[1]) => {
+      const f = fieldsOf(msg, 'bootstrap', 2);
+      if (mutation.current !== 'bootstrapNoMac' || f === undefined || ctx.creds === null || f[0] === undefined) return original.readBootstrap(ctx, msg);
+      return original.readBootstrap(ctx, tuple(name('bootstrap'), f[0], mac(ctx.creds.kPin, f[0])));
+    },
+  };
+});
+
+function scenario(name: string, injections?: number): ScenarioInput {
+  const found = threatSuite.flatMap((t) => t.scenarios).find((s) => s.name === name)!;
+  return injections === undefined ? found : { ...found, attacker: { ...found.attacker, injections } };
+}
+
+/** The properties of the scenario's threat violated in its whole reachable space. */
+function violated(input: ScenarioInput): string[] {
+  const r = resolveScenario(input);
+  if (!r.ok) throw new Error(r.error.message);
+  const threat = threatSuite.find((t) => t.scenarios.some((s) => s.name === input.name))!;
+  const ids = new Set(threat.properties.map((p) => p.property.id));
+  const props = propertiesFor(r.config).filter((p) => ids.has(p.property.id)).map((p) => p.property);
+  return searchProperties(() => worldSystem(r.config), props).verdicts.filter((v) => v.verdict.kind === 'violated').map((v) => v.property);
+}
+
+afterEach(() => {
+  mutation.current = 'none';
+});
+
+describe('a TRE check mutated to accept a foreign-signed message', () => {
+  it('unmutated, t7-forged-commands (1 injection) holds', () => {
+    expect(violated(scenario('t7-forged-commands', 1))).toEqual([]);
+  });
+
+  it('a lifecycle command under the attacker\'s own key is applied, and LifecycleChangesOnlyByOwner fails', () => {
+    mutation.current = 'lifecycleAnySigner';
+    expect(violated(scenario('t7-forged-commands', 1))).toContain('LifecycleChangesOnlyByOwner');
+  });
+});
+
+describe('a TRE check mutated to skip the device-PIN MAC of the bootstrap (x.2.2)', () => {
+  /** Observes the TRE registering for an SHO the subscriber did not choose (the initial flow's choice is sho1). */
+  const registersOnlyForChosenSho: Invariant<World> = {
+    kind: 'invariant',
+    id: propertyId('TreRegistersOnlyForChosenSho'),
+    description: 'the TRE registers only with the SHO the subscriber chose',
+    holds: (world) => treOf(world).expectedSho !== 'sho2',
+    explain: () => 'the TRE registered with sho2',
+  };
+
+  function search(): string {
+    const r = resolveScenario(scenario('t2-network', 1));
+    if (!r.ok) throw new Error(r.error.message);
+    return searchProperties(() => worldSystem(r.config), [registersOnlyForChosenSho]).verdicts[0]!.verdict.kind;
+  }
+
+  it('is caught by a property of the suite: SubscriberChoiceHonoured fails in t2-network (its own 2 injections), which holds unmutated', () => {
+    expect(violated(scenario('t2-network'))).toEqual([]);
+    mutation.current = 'bootstrapNoMac';
+    expect(violated(scenario('t2-network'))).toEqual(['SubscriberChoiceHonoured']);
+  });
+
+  it('the attacker sends a bootstrap naming the other SHO with the MAC it read, which only the mutant takes', () => {
+    expect(search()).not.toBe('violated');
+    mutation.current = 'bootstrapNoMac';
+    expect(search()).toBe('violated');
+  });
+});

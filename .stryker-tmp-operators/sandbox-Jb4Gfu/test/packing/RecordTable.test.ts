@@ -1,0 +1,60 @@
+// Interned records: equal byte strings get one offset, different ones (prefixes, lengths past one varint byte)
+// another, and offsets and contents survive the pool and the slots growing, the offsets' bits too.
+import { describe, expect, it } from 'vitest';
+import { StoreLimitError } from '../../src/engine/StoreLimitError.ts';
+import { RecordTable, maxPoolBytes } from '../../src/packing/RecordTable.ts';
+
+const intern = (table: RecordTable, bytes: readonly number[]): number => table.intern(Uint8Array.from(bytes), bytes.length);
+const contentAt = (table: RecordTable, at: number): number[] => [...table.pool.subarray(table.bodyStart(at), table.bodyEnd(at))];
+
+describe('RecordTable', () => {
+  it('gives equal records one offset and tells prefixes, orders and the empty record apart', () => {
+    const table = new RecordTable();
+    const offsets = [[], [1], [1, 2], [2, 1], [1, 2, 0], [0]].map((r) => intern(table, r));
+    expect(new Set(offsets).size).toBe(6);
+    expect(offsets.every((at) => at > 0)).toBe(true);
+    expect(intern(table, [1, 2])).toBe(offsets[2]);
+    expect(intern(table, [])).toBe(offsets[0]);
+    expect(table.size).toBe(6);
+  });
+
+  it('keeps every offset and its bytes while it grows far past its first capacity', () => {
+    const table = new RecordTable();
+    // Lengths up to 300 bytes: past one byte of length prefix; 40,000 records: past 2^20 bytes of pool.
+    const records = Array.from({ length: 40_000 }, (_, i) => Array.from({ length: i % 7 === 0 ? 130 + (i % 171) : 1 + (i % 9) }, (_, j) => (i * 31 + j * 7) % 256));
+    const offsets = records.map((r) => intern(table, r));
+    expect(table.pool.length).toBeGreaterThan(2 ** 20);
+    records.forEach((r, i) => {
+      expect(intern(table, r)).toBe(offsets[i]);
+      expect(contentAt(table, offsets[i]!)).toEqual(r);
+    });
+    expect(table.size).toBe(new Set(records.map((r) => r.join(','))).size);
+  });
+
+  it('hands out offsets that grow with the pool (compact keys)', () => {
+    const table = new RecordTable();
+    const offsets = Array.from({ length: 1000 }, (_, i) => intern(table, [i & 255, i >> 8]));
+    expect(offsets).toEqual([...offsets].sort((a, b) => a - b));
+    expect(offsets[offsets.length - 1]!).toBeLessThan(table.used);
+    expect(table.used).toBe(1 + 1000 * 3);
+  });
+
+  it('reads only the first `length` bytes of the buffer it is given', () => {
+    const table = new RecordTable();
+    const a = table.intern(Uint8Array.from([4, 5, 9, 9]), 2);
+    expect(intern(table, [4, 5])).toBe(a);
+  });
+
+  it('refuses a record past its ceiling with StoreLimitError, and keeps every record it holds', () => {
+    const table = new RecordTable({ maxPoolBytes: 64 });
+    // Offset 0 is empty; each record of 9 bytes takes 10 of pool: six fit below 64, the seventh would end at 71.
+    const records = Array.from({ length: 6 }, (_, i) => Array.from({ length: 9 }, (_, j) => i * 16 + j));
+    const offsets = records.map((r) => intern(table, r));
+    expect(() => intern(table, [200, 1, 2, 3, 4, 5, 6, 7, 8])).toThrow(StoreLimitError);
+    expect(table.size).toBe(6);
+    expect(table.used).toBe(61);
+    // A record already held is still found: the ceiling refuses growth, not lookups.
+    records.forEach((r, i) => expect(intern(table, r)).toBe(offsets[i]));
+    expect(() => new RecordTable({ maxPoolBytes: maxPoolBytes + 1 })).toThrow(RangeError);
+  });
+});

@@ -1,0 +1,66 @@
+// Child process of the headline figures: one model's first search in this fresh process, as a user's run pays it
+// (empty tables, cold JIT): `tr <scenario>` (a threat scenario with the properties `check` searches) or
+// `benchmark <maxP>`. Prints one JSON line: the search's figures, the process's resident memory before the system
+// is built and at its peak (the kernel's high-water mark), and the bytes of the search's own structures.
+import { splitProperties } from '../src/engine/searchProperties.ts';
+import { worldSystem } from '../models/world/worldSystem.ts';
+import { searchedProperties } from '../src/cli/check/runCheckJob.ts';
+import { searchExhaustive } from '../src/engine/exhaustive/searchExhaustive.ts';
+import { createBenchmark } from '../examples/benchmark/createBenchmark.ts';
+import { threatSuitePlan } from './measureThreats.ts';
+
+export interface FirstSearchSample {
+  readonly model: string;
+  readonly states: number;
+  readonly transitions: number;
+  readonly millis: number;
+  /** CPU time of the process while it built the system and searched (user + system, every thread: GC helpers too):
+   *  less skewed by other work on the machine than the wall time. */
+  readonly cpuMillis: number;
+  /** Resident set size once the modules are loaded, before the system is built. */
+  readonly rssBeforeBytes: number;
+  /** Peak resident set size of the process (getrusage's ru_maxrss). */
+  readonly peakRssBytes: number;
+  /** Bytes of the search's structures from their own count: visited set, parents, and the world's tables. */
+  readonly structureBytes: number;
+  readonly verdicts: readonly string[];
+}
+
+const [which, arg] = process.argv.slice(2);
+const rssBeforeBytes = process.memoryUsage.rss();
+
+let cpuBefore = process.cpuUsage();
+
+function sample(model: string, outcome: ReturnType<typeof searchExhaustive>, tableBytes: number): FirstSearchSample {
+  const cpu = process.cpuUsage(cpuBefore);
+  return {
+    model,
+    states: outcome.stats.states,
+    transitions: outcome.stats.transitions,
+    millis: outcome.stats.millis,
+    cpuMillis: (cpu.user + cpu.system) / 1000,
+    rssBeforeBytes,
+    peakRssBytes: process.resourceUsage().maxRSS * 1024,
+    structureBytes: outcome.memory.visitedBytes + outcome.memory.parentBytes + tableBytes,
+    verdicts: outcome.verdicts.map((v) => `${v.property}: ${v.verdict.kind}`),
+  };
+}
+
+let result: FirstSearchSample;
+if (which === 'tr') {
+  const job = threatSuitePlan().jobs.find((j) => j.config.name === arg);
+  if (job === undefined) {
+    process.stderr.write(`bench/firstSearchProcess.ts: no threat scenario ${arg}\n`);
+    process.exit(2);
+  }
+  cpuBefore = process.cpuUsage();
+  const system = worldSystem(job.config);
+  const outcome = searchExhaustive(system, splitProperties(searchedProperties(job)).safety);
+  const model = system.initialStates()[0]!.model;
+  result = sample(`TR world, ${arg}`, outcome, model.worlds.bytes + model.roleTuples.bytes + model.stepTableBytes);
+} else {
+  cpuBefore = process.cpuUsage();
+  const { system, properties } = createBenchmark({ maxP: Number(arg) });
+  result = sample(`benchmark model, MAXP=${arg}`, searchExhaustive(system, properties), 0);
+}
+process.stdout.write(`${JSON.stringify(result)}\n`);

@@ -1,0 +1,392 @@
+// The tables of one scenario in one thread, held by every world of it: one MemoMachine per role (XState's pure
+// transition once per distinct (local state, event)), the messages as small integers in the order of their keys,
+// interned tuples of local states and sets of attacker observations, and the worlds themselves as interned records
+// of those ids and the messages in flight. `portable` worlds name the same content by keys, for another thread or
+// instance.
+import { createHash } from 'node:crypto';
+import type { AnyStateMachine, EventObject } from 'xstate';
+import { canonicalJson } from '../../src/engine/canonicalJson.ts';
+import { memoRow } from '../../src/packing/memoRow.ts';
+import { RecordTable } from '../../src/packing/RecordTable.ts';
+import { SequenceTable } from '../../src/packing/SequenceTable.ts';
+import { MemoMachine, notEnabled } from '../../src/xstate/MemoMachine.ts';
+import { castFor, type CastMember } from '../flows/castFor.ts';
+import type { ScenarioConfig } from '../flows/ScenarioConfig.ts';
+import type { Message, SendEvent } from '../messages.ts';
+import type { RoleId } from '../roleIds.ts';
+import { envelopeKey, messageOfKey } from './envelopeKey.ts';
+import { attackerModelOf, type AttackerModel } from '../attacker/attackerModel.ts';
+import { AttackerTables, type KnowledgeEntry } from '../attacker/AttackerTables.ts';
+import { ObservationTable } from './ObservationTable.ts';
+import type { WorldEvent } from './WorldEvent.ts';
+
+const none: readonly number[] = Object.freeze([]);
+/** Slots of the role step cache (32,768 of two words: 256 KiB). The largest threat scenario steps 91k distinct
+ *  (tuple, event) pairs; measured there (paired, one core), 65,536 or 131,072 slots searched no faster. */
+const roleStepBits = 15;
+/** How a step and its outcome pack into one word each: tuple id * stepCodeLimit + (event index * 64 + role), and
+ *  (tuple id after + 1) << stepSendsBits | sends id. Steps past these bounds are not cached. */
+const stepCodeLimit = 1 << 14;
+const stepTupleLimit = 2 ** 31 / stepCodeLimit;
+const stepSendsBits = 11;
+const stepSendsLimit = 1 << stepSendsBits;
+const stepNextLimit = 2 ** (31 - stepSendsBits);
+
+export class WorldModel {
+  /** Canonical JSON of the configuration: names the scenario in a portable world. */
+  readonly scenario: string;
+  readonly cast: readonly CastMember[];
+  /** One table per role, in cast order. */
+  readonly memos: readonly MemoMachine<AnyStateMachine>[];
+  /** Per role, the table's event index of each of its local events. */
+  readonly localEvents: readonly (readonly number[])[];
+  /** Tuples of local ids (one per role, in cast order). */
+  readonly roleTuples = new SequenceTable();
+  /** Every world: its tuple id, its observations and injections, and the messages in flight (World.ts). A network
+   *  is stored in each world that has it, not interned apart: in the largest threat scenario two states in three
+   *  have a network of their own, so a table of networks saved little and cost a second lookup per step. */
+  readonly worlds = new RecordTable();
+  readonly observations = new ObservationTable();
+  /** A direct-mapped cache of role steps (`roleStep`), two words a slot: the step (tuple id and event, -1: empty)
+   *  and its outcome (the tuple id after, -1 when the event is not enabled, and the id of the messages sent in
+   *  `sendLists`). A hit spares the role's table, its sends and interning the new tuple. */
+  private readonly roleSteps = new Int32Array(2 << roleStepBits).fill(-1);
+  /** Lists of envelope ids sent by some step (`sends`), by id; 0 is the empty list. */
+  private readonly sendLists: (readonly number[])[] = [none];
+  /** The id of each list of `sendLists` but the empty one, by its ids joined with ','. */
+  private readonly sendListIds = new Map<string, number>();
+  /** Per set of observations, by id of a list of sends: the set after them (-1: not asked yet). */
+  private readonly observedAfterRows: Int32Array[] = [];
+  /** Per tuple id, where its local moves start in `localMovePool` plus one (0: not computed yet). */
+  private localMoveStarts = new Int32Array(1 << 10);
+  /** The local moves of tuples (`localMoves`): a count, then four words a move: role, index in localEvents[role],
+   *  tuple id after, id of the messages sent. */
+  localMovePool = new Int32Array(1 << 12);
+  private localMovesUsed = 0;
+  /** The id in `sendLists` of what the last `roleStep` sends. */
+  stepSends = 0;
+  private readonly tupleScratch: Int32Array;
+  /** Per envelope id: its place in the order of envelope keys (kind as the flows run, channel, term). Ranks
+   *  are renumbered when an envelope is added, which keeps the relative order of the others, so stored
+   *  networks stay sorted. */
+  readonly rank: number[] = [];
+  readonly attacker: AttackerModel;
+  /** Values the injections made can take (0 .. budget): a world's record packs them with its observations. */
+  readonly injectionSlots: number;
+  readonly attackerTables: AttackerTables;
+  private readonly roleIndices: ReadonlyMap<string, number>;
+  private readonly envelopes: Message[] = [];
+  private readonly envelopeKeys: string[] = [];
+  private readonly envelopeIds = new Map<string, number>();
+  private readonly byKey: number[] = [];
+  /** Per envelope: the receiver's role index, the receiver table's event index of the delivery, and the
+   *  attacker's observation of it (a term id, or -1 when it does not read the channel). */
+  readonly receivers: number[] = [];
+  /** Per envelope: the role index of its sender (the role whose step sends it; an injection forges it). */
+  readonly senders: number[] = [];
+  readonly deliveries: number[] = [];
+  readonly observedTerms: number[] = [];
+  /** sendRows[role][event index][local id]: the id in `sendLists` of the envelope ids a step sends. */
+  private readonly sendRows: (number | undefined)[][][];
+  /** enabledRows[role][local id]: positions in localEvents[role] of the local events enabled there. */
+  private readonly enabledRows: (readonly number[] | undefined)[][];
+  private readonly knowledgeBySet: KnowledgeEntry[] = [];
+  private readonly injectableBySet: (readonly number[])[] = [];
+  /** The event objects of deliveries and injections (by envelope) and of local events (by role and index), made
+   *  once: the search's hot path allocates none. */
+  private readonly deliverEvents: WorldEvent[] = [];
+  private readonly injectEvents: WorldEvent[] = [];
+  private readonly localEventObjects: readonly (readonly WorldEvent[])[];
+  private readonly localDigests: string[][];
+  private readonly envelopeDigests: string[] = [];
+  private readonly termDigests = new Map<string, string>();
+
+  constructor(readonly config: ScenarioConfig) {
+    this.scenario = canonicalJson(config);
+    this.cast = castFor(config);
+    this.roleIndices = new Map(this.cast.map((m, i) => [m.id, i]));
+    this.memos = this.cast.map((m) => {
+      const memo = new MemoMachine(m.machine);
+      // The scenario's starting snapshot, not the machine's default initial one.
+      memo.intern(m.initial);
+      return memo;
+    });
+    this.localDigests = this.cast.map(() => []);
+    this.sendRows = this.cast.map(() => []);
+    this.enabledRows = this.cast.map(() => []);
+    this.localEvents = this.cast.map((m, i) => m.localEvents.map((e) => this.memos[i]!.eventIndex(e as never)));
+    // roleStep's cache packs a role into 6 bits; the cast has one member per role of roleIds.
+    if (this.cast.length > 64) throw new RangeError('world: more than 64 roles in one cast');
+    this.tupleScratch = new Int32Array(this.cast.length);
+    this.localEventObjects = this.localEvents.map((events, role) => events.map((_, index): WorldEvent => ({ kind: 'local', role, index })));
+    this.attacker = attackerModelOf(config);
+    this.injectionSlots = this.attacker.budget + 1;
+    this.attackerTables = new AttackerTables(this.attacker);
+  }
+
+  roleIndex(id: RoleId): number {
+    const i = this.roleIndices.get(id);
+    // The cast always holds every role of roleIds.
+    if (i === undefined) throw new Error(`world: no role '${id}' in the cast`);
+    return i;
+  }
+
+  /** Id of the message named `key` (interned on first sight, whichever thread wrote the key). */
+  envelopeOfKey(key: string): number {
+    const known = this.envelopeIds.get(key);
+    return known !== undefined ? known : this.add(messageOfKey(key), key);
+  }
+
+  message(envelope: number): Message {
+    const m = this.envelopes[envelope];
+    // Envelope ids only come from envelopeOfKey.
+    if (m === undefined) throw new Error(`world: unknown message id ${envelope}`);
+    return m;
+  }
+
+  keyOfEnvelope(envelope: number): string {
+    return this.envelopeKeys[envelope]!;
+  }
+
+  deliverEvent(envelope: number): WorldEvent {
+    return (this.deliverEvents[envelope] ??= { kind: 'deliver', envelope });
+  }
+
+  injectEvent(envelope: number): WorldEvent {
+    return (this.injectEvents[envelope] ??= { kind: 'inject', envelope });
+  }
+
+  localEvent(role: number, index: number): WorldEvent {
+    return this.localEventObjects[role]![index]!;
+  }
+
+  /** The tuple after role `role` takes its event `eventIndex` in tuple `rolesId`, or -1 when that event is not
+   *  enabled there; what it sends is left in `stepSends` (`sendList`). */
+  roleStep(rolesId: number, role: number, eventIndex: number): number {
+    const code = eventIndex * 64 + role;
+    // The step and its outcome, each packed in one word of the cache when they fit (they do but in huge models).
+    if (rolesId >= stepTupleLimit || code >= stepCodeLimit) return this.computeRoleStep(rolesId, role, eventIndex);
+    const step = rolesId * stepCodeLimit + code;
+    const cache = this.roleSteps;
+    // The slot: the top bits of a multiplicative hash of the step.
+    const at = (Math.imul(step, 0x9e3779b1) >>> (32 - roleStepBits)) << 1;
+    if (cache[at] === step) {
+      const outcome = cache[at + 1]!;
+      this.stepSends = outcome & (stepSendsLimit - 1);
+      return (outcome >> stepSendsBits) - 1;
+    }
+    const next = this.computeRoleStep(rolesId, role, eventIndex);
+    if (next + 1 < stepNextLimit && this.stepSends < stepSendsLimit) {
+      cache[at] = step;
+      cache[at + 1] = ((next + 1) << stepSendsBits) | this.stepSends;
+    }
+    return next;
+  }
+
+  private computeRoleStep(rolesId: number, role: number, eventIndex: number): number {
+    const tuples = this.roleTuples;
+    const from = tuples.starts[rolesId]!;
+    const local = tuples.pool[from + role]!;
+    const nextLocal = this.memos[role]!.step(local, eventIndex);
+    this.stepSends = 0;
+    if (nextLocal === notEnabled) return -1;
+    this.stepSends = this.sends(role, eventIndex, local);
+    if (nextLocal === local) return rolesId;
+    const tuple = this.tupleScratch;
+    for (let i = 0; i < tuple.length; i++) tuple[i] = tuples.pool[from + i]!;
+    tuple[role] = nextLocal;
+    return tuples.intern(tuple, tuple.length);
+  }
+
+  /** The messages of `sendLists` id `id`. */
+  sendList(id: number): readonly number[] {
+    return this.sendLists[id]!;
+  }
+
+  /** The attacker's observations `set` after it reads the messages of `sendLists` id `sends` that it can read:
+   *  one lookup a step, where adding each message's term is one a message. */
+  observedAfter(set: number, sends: number): number {
+    const row = memoRow(this.observedAfterRows, set, sends);
+    let after = row[sends]!;
+    if (after < 0) {
+      after = set;
+      for (const e of this.sendLists[sends]!) {
+        const term = this.observedTerms[e]!;
+        if (term >= 0) after = this.observations.with(after, term);
+      }
+      row[sends] = after;
+    }
+    return after;
+  }
+
+  /** Where the local events enabled in tuple `rolesId` start in `localMovePool` (see there), each with the tuple
+   *  after it and what it sends: computed once per tuple, which spares a search asking every role of every state. */
+  localMoves(rolesId: number): number {
+    if (rolesId < this.localMoveStarts.length) {
+      const known = this.localMoveStarts[rolesId]!;
+      if (known > 0) return known - 1;
+    } else {
+      const starts = new Int32Array(Math.max(rolesId + 1, this.localMoveStarts.length * 2));
+      starts.set(this.localMoveStarts);
+      this.localMoveStarts = starts;
+    }
+    const moves: number[] = [];
+    const tuples = this.roleTuples;
+    const from = tuples.starts[rolesId]!;
+    for (let role = 0; role < this.localEvents.length; role++) {
+      const enabled = this.enabledLocal(role, tuples.pool[from + role]!);
+      for (let i = 0; i < enabled.length; i++) {
+        const index = enabled[i]!;
+        const next = this.roleStep(rolesId, role, this.localEvents[role]![index]!);
+        moves.push(role, index, next, this.stepSends);
+      }
+    }
+    const at = this.localMovesUsed;
+    if (at + 1 + moves.length > this.localMovePool.length) {
+      const pool = new Int32Array(Math.max(at + 1 + moves.length, this.localMovePool.length * 2));
+      pool.set(this.localMovePool);
+      this.localMovePool = pool;
+    }
+    this.localMovePool[at] = moves.length / 4;
+    this.localMovePool.set(moves, at + 1);
+    this.localMovesUsed = at + 1 + moves.length;
+    this.localMoveStarts[rolesId] = at + 1;
+    return at;
+  }
+
+  /** Bytes of the tables of tuple steps: the role step cache and the local moves. */
+  get stepTableBytes(): number {
+    return this.roleSteps.byteLength + this.localMoveStarts.byteLength + this.localMovePool.byteLength;
+  }
+
+  /** The id in `sendLists` of the envelope ids of the messages role `role` sends when event `eventIndex` takes it
+   *  from local state `id`, in key order (rank). */
+  private sends(role: number, eventIndex: number, id: number): number {
+    const row = (this.sendRows[role]![eventIndex] ??= []);
+    let out = row[id];
+    if (out === undefined) {
+      const from = this.cast[role]!.id;
+      // Emitted events come back as 'xstate.emit' actions (MEASURED.md); a role's sends are those of type 'send'.
+      const sent = this.memos[role]!.emitted(id, eventIndex).filter((e: EventObject): e is SendEvent => e.type === 'send');
+      const ids = sent.map((e) => this.envelopeOfKey(envelopeKey({ kind: e.kind, from, to: e.to, term: e.term })));
+      out = 0;
+      if (ids.length > 0) {
+        // In key order, read after all are added (adding renumbers ranks); later additions keep this order.
+        ids.sort((a, b) => this.rank[a]! - this.rank[b]!);
+        // One id per content: equal sends from different steps are one list (an injection whose receiver's next
+        // state and sends equal another's reaches the same world, World.ts takenAlike).
+        const content = ids.join(',');
+        out = this.sendListIds.get(content) ?? this.sendLists.length;
+        if (out === this.sendLists.length) {
+          this.sendLists.push(ids);
+          this.sendListIds.set(content, out);
+        }
+      }
+      row[id] = out;
+    }
+    return out;
+  }
+
+  /** Positions in `localEvents[role]` of the local events role `role` can take in local state `id`. */
+  private enabledLocal(role: number, id: number): readonly number[] {
+    const row = this.enabledRows[role]!;
+    let out = row[id];
+    if (out === undefined) {
+      const memo = this.memos[role]!;
+      const events = this.localEvents[role]!;
+      const enabled: number[] = [];
+      for (let i = 0; i < events.length; i++) if (memo.step(id, events[i]!) !== notEnabled) enabled.push(i);
+      out = enabled.length === 0 ? none : enabled;
+      row[id] = out;
+    }
+    return out;
+  }
+
+  /** The attacker's knowledge after the observations `set`. */
+  knowledge(set: number): KnowledgeEntry {
+    let entry = this.knowledgeBySet[set];
+    if (entry === undefined) {
+      // A set made by adding one term to another: that one's knowledge, extended (far cheaper than closing anew).
+      const from = this.observations.madeFrom[set];
+      entry = from === undefined ? this.attackerTables.entry(this.observations.terms(set)) : this.attackerTables.extend(this.knowledge(from.set), from.term);
+      this.knowledgeBySet[set] = entry;
+    }
+    return entry;
+  }
+
+  /** Envelope ids of the messages the attacker can inject after the observations `set`, in key order. */
+  injectable(set: number): readonly number[] {
+    let ids = this.injectableBySet[set];
+    if (ids === undefined) {
+      const entry = this.knowledge(set);
+      // A set made from another: its messages are that one's, then those its knowledge added (AttackerTables.extend).
+      const from = this.observations.madeFrom[set];
+      const inherited = from === undefined ? [] : this.injectable(from.set);
+      const added = from === undefined ? entry.injectable : entry.injectable.slice(this.knowledge(from.set).injectable.length);
+      const unique = new Set([...inherited, ...added.map((m) => this.envelopeOfKey(envelopeKey(m)))]);
+      // Ranks follow key order; read them after every envelope above is added (adding renumbers them).
+      ids = [...unique].sort((a, b) => this.rank[a]! - this.rank[b]!);
+      this.injectableBySet[set] = ids;
+    }
+    return ids;
+  }
+
+  /** The term of message `key` as the attacker reads it (canonical JSON), when it reads the message's channel. */
+  observedTerm(key: string): string | undefined {
+    return this.observedTerms[this.envelopeOfKey(key)]! < 0 ? undefined : key.slice(4);
+  }
+
+  /** A short digest of a local state, an envelope or an observed term: 132 bits of SHA-256 of its key, so a
+   *  portable world key is short and equal in every thread. Two distinct parts sharing a digest would merge;
+   *  with n of them that has probability about n^2 / 2^133. */
+  localDigest(role: number, id: number): string {
+    const digests = this.localDigests[role]!;
+    return (digests[id] ??= digestOf(this.memos[role]!.key(id)));
+  }
+
+  envelopeDigest(envelope: number): string {
+    return (this.envelopeDigests[envelope] ??= digestOf(this.envelopeKeys[envelope]!));
+  }
+
+  termDigest(term: string): string {
+    let d = this.termDigests.get(term);
+    if (d === undefined) {
+      d = digestOf(term);
+      this.termDigests.set(term, d);
+    }
+    return d;
+  }
+
+  private add(m: Message, key: string): number {
+    const id = this.envelopes.length;
+    // The order of events that leaving steps out relies on (World.ts eventOrder) gives a role 2^22 message ids.
+    if (id >= 2 ** 22) throw new RangeError('world: more than 2^22 distinct messages');
+    const receiver = this.roleIndex(m.to);
+    this.envelopes.push(m);
+    this.envelopeKeys.push(key);
+    this.envelopeIds.set(key, id);
+    this.receivers.push(receiver);
+    this.senders.push(this.roleIndex(m.from));
+    // The receiver's event for a message (messages.ts Delivery); EventObject only declares `type`. The envelope
+    // key names it (kind, sender, term; the receiver is the table's role), so the table need not key it again.
+    this.deliveries.push(this.memos[receiver]!.eventIndex({ type: m.kind, msg: m.term, from: m.from } as never, `deliver:${key}`));
+    const read = this.attacker.active && this.attacker.reach.reads(m.kind, m.from, m.to);
+    this.observedTerms.push(read ? this.observations.termId(key.slice(4)) : -1);
+    let at = 0;
+    let hi = this.byKey.length;
+    while (at < hi) {
+      const mid = (at + hi) >>> 1;
+      if (this.envelopeKeys[this.byKey[mid]!]! < key) at = mid + 1;
+      else hi = mid;
+    }
+    this.byKey.splice(at, 0, id);
+    for (let i = at; i < this.byKey.length; i++) this.rank[this.byKey[i]!] = i;
+    return id;
+  }
+}
+
+/** 22 base64url characters (132 bits) of SHA-256; node:crypto, as this runs once per distinct part and node's
+ *  native hash is several times faster than a JS one on keys of a few kilobytes. */
+function digestOf(text: string): string {
+  return createHash('sha256').update(text).digest('base64url').slice(0, 22);
+}

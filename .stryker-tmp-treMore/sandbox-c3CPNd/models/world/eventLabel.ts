@@ -1,0 +1,26 @@
+// The printable label of a world event: what traces, replays and reports name a step by.
+import { contentId } from '../contentId.ts';
+import type { World } from './World.ts';
+import type { WorldEvent } from './WorldEvent.ts';
+
+/** Stable printable label of an event ("vno>m2me authChallenge", "subscriber SELECT_SHO"), unique among the events
+ *  enabled in a world. */
+export function eventLabel(world: World, e: WorldEvent): string {
+  const model = world.model;
+  if (e.kind === 'deliver') {
+    const m = model.message(e.envelope);
+    // Two messages of one kind can be in flight on one channel (two AVs at the VNO with several devices; two
+    // instructions and two contracts with repeated changes of operator): the content id then tells them apart, so a
+    // label names one enabled event, as replay needs. Decided per scenario: a label cannot depend on the world.
+    const twins = model.config.devices > 1 || model.config.changeRequests > 1;
+    return twins ? `${m.from}>${m.to} ${m.kind} ${contentId(m.term).slice(0, 8)}` : `${m.from}>${m.to} ${m.kind}`;
+  }
+  if (e.kind === 'inject') {
+    const m = model.message(e.envelope);
+    return `attacker>${m.to} ${m.kind} (injected as ${m.from}) ${contentId(m.term).slice(0, 8)}`;
+  }
+  const member = model.cast[e.role]!;
+  const ev = member.localEvents[e.index]!;
+  const param = 'mcim' in ev ? `(${String(ev.mcim)})` : '';
+  return `${member.id} ${ev.type}${param}`;
+}

@@ -1,0 +1,55 @@
+// Re-executes a sequence of world events on live XState actors (one per role, messages routed from their
+// `emit`ted sends) and describes every state as describeWorld does: the replay cross-check of a found trace.
+// The attacker is tracked beside the actors: what it reads of their sends, and what it injects.
+import type { Message } from '../messages.ts';
+import { castFor } from '../flows/castFor.ts';
+import { envelopeKey, messageOfKey } from './envelopeKey.ts';
+import { startLiveCast } from './liveCast.ts';
+import { attackerViewOf, deliveredMessage, localEventOf, roleSnapshot, worldConfig, worldModelOf, worldNet, worldObserved, type World, type WorldEvent } from './World.ts';
+import { worldView } from './worldView.ts';
+
+/** Views of the initial world and of the state after each event, as live actors reach them. Stops early
+ *  (fewer views than events + 1) when a delivery's message is not in flight among the live actors. */
+export function liveReplay(initial: World, events: readonly WorldEvent[]): unknown[] {
+  const config = worldConfig(initial);
+  const model = worldModelOf(initial);
+  const cast = castFor(config);
+  // Live actors start where the pure world starts (which may differ from the cast's default in tests).
+  const live = startLiveCast(cast, (member) => roleSnapshot(initial, member.id), worldNet(initial).map(messageOfKey));
+  const inFlight = live.inFlight;
+  const observed = new Set(worldObserved(initial));
+  let injections = initial.injections;
+  const view = (): unknown => {
+    const network = [...inFlight].sort((a, b) => compare(envelopeKey(a), envelopeKey(b)));
+    return worldView(config.name, cast.map((m) => m.id), live.snapshotOf, network, attackerViewOf(model, [...observed].sort(), injections));
+  };
+  const views = [view()];
+  for (const e of events) {
+    const sentBefore = inFlight.length;
+    if (e.kind === 'deliver') {
+      const wanted = envelopeKey(deliveredMessage(initial, e.envelope));
+      const i = inFlight.findIndex((m) => envelopeKey(m) === wanted);
+      if (i < 0) break;
+      const [m] = inFlight.splice(i, 1) as [Message];
+      live.deliver(m);
+    } else if (e.kind === 'inject') {
+      live.deliver(deliveredMessage(initial, e.envelope));
+      injections++;
+    } else {
+      const { role, event } = localEventOf(initial, e.role, e.index);
+      live.send(role, event);
+    }
+    // Sends are appended to inFlight; what the attacker reads of them joins its observations.
+    const removed = e.kind === 'deliver' ? 1 : 0;
+    for (const m of inFlight.slice(sentBefore - removed)) {
+      const term = model.observedTerm(envelopeKey(m));
+      if (term !== undefined) observed.add(term);
+    }
+    views.push(view());
+  }
+  live.stop();
+  return views;
+}
+
+/** The world's network order: plain code-unit order of envelope keys, as Array.prototype.sort uses. */
+const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);

@@ -1,0 +1,18 @@
+// Threat 6, modifying the functions of a TRE: modified firmware pushed as a remote update, calls of its logical
+// interfaces from the host (t6 cm1, cm2 are 004 5.1.2.2's "[t4 cm2, t6 cm1]"), and tampering.
+import { mcimIssuedOnlyForValidPlatform } from '../claims/McimIssuedOnlyForValidPlatform.ts';
+import { tamperedTreServesNoMcim } from '../claims/TamperedTreServesNoMcim.ts';
+import { treFirmwareOnlyFromSupplier } from '../claims/TreFirmwareOnlyFromSupplier.ts';
+import { trePlatformKeySecret } from '../claims/TrePlatformKeySecret.ts';
+import type { ThreatCheck } from './ThreatCheck.ts';
+
+export const t06TreModification: ThreatCheck = {
+  threat: 6,
+  scenarios: [{ name: 't6-firmware', flow: 'change-via-old-sho', attacker: { capabilities: ['network', 't6.firmware', 't4.logical', 't4.tamper'], injections: 1 } }],
+  properties: [
+    { property: treFirmwareOnlyFromSupplier, checks: ['t6.cm4', '004 5.1.2.2'] },
+    { property: tamperedTreServesNoMcim, checks: ['t6.cm5', '004 5.1.2.2'] },
+    { property: trePlatformKeySecret, checks: ['t6.cm1', 't6.cm2', '004 5.1.2.2'] },
+    { property: mcimIssuedOnlyForValidPlatform, checks: ['t1.cm4', 't5.cm5', '004 5.1.2.4'] },
+  ],
+};

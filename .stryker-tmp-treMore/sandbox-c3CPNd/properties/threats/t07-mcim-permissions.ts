@@ -1,0 +1,45 @@
+// Threat 7, attacking the permissions of an installed MCIM: forged and replayed lifecycle commands from the network.
+import { activateOnlyWithNoOtherActive } from '../claims/ActivateOnlyWithNoOtherActive.ts';
+import { lifecycleChangesOnlyByOwner } from '../claims/LifecycleChangesOnlyByOwner.ts';
+import { lifecycleCommandAppliedOncePerIssue } from '../claims/LifecycleCommandAppliedOncePerIssue.ts';
+import { atMostOneMcimActive } from '../AtMostOneMcimActive.ts';
+import { mcimActivatedOnlyWithShoAuthorisation } from '../claims/McimActivatedOnlyWithShoAuthorisation.ts';
+import type { ThreatCheck } from './ThreatCheck.ts';
+
+export const t07McimPermissions: ThreatCheck = {
+  threat: 7,
+  scenarios: [
+    { name: 't7-forged-commands', flow: 'change-via-old-sho', bothMcimsPresent: true, attacker: { capabilities: ['network', 't7.commands'], injections: 2 } },
+    // The owner blocks and unblocks its MCIM (5.1.2.4 lifecycle management); the network replays what it read.
+    { name: 't7-replayed-commands', flow: 'initial-3gpp', shoCommands: ['BLOCK', 'UNBLOCK'], attacker: { capabilities: ['network'], injections: 1 } },
+    // The new SHO activates its MCIM, present beside the old one (5.1.3.7.4.2 variant), by a lifecycle command.
+    { name: 't7-owner-activates', flow: 'change-via-old-sho', bothMcimsPresent: true, shoCommands: ['ACTIVATE'] },
+    // The new SHO dishonest within its own keys: it may sign any lifecycle command for its own MCIM (5.1.2.4).
+    { name: 't7-insider-sho', flow: 'change-via-old-sho', bothMcimsPresent: true, attacker: { capabilities: [], dishonest: 'sho2', injections: 1 } },
+    // 003 t7 cm3: the subscriber sends its own DELETE for its SHO's MCIM, a control it must not override.
+    { name: 't7-user-deletes', flow: 'initial-3gpp', userLifecycle: true },
+  ],
+  properties: [
+    { property: lifecycleChangesOnlyByOwner, checks: ['t7.cm1', 't7.cm10', 't7.cm3', '004 5.1.2.3', '004 5.1.2.4'] },
+    { property: mcimActivatedOnlyWithShoAuthorisation, checks: ['t7.cm1', 't8.cm6', '004 5.1.1.1'] },
+    { property: lifecycleCommandAppliedOncePerIssue, checks: ['t7.cm1', '004 5.1.2.4'] },
+    { property: activateOnlyWithNoOtherActive, checks: ['004 5.1.1.1', '004 5.1.3.7.2'] },
+    { property: atMostOneMcimActive, checks: ['004 5.1.3.7.2', '004 5.1.1.1'] },
+  ],
+  knownFindings: {
+    't7-replayed-commands/LifecycleCommandAppliedOncePerIssue':
+      '5.1.2.4 asks only that lifecycle instructions "come from a valid, authorised source": nothing in the text makes a ' +
+      'command fresh (no nonce, counter or time). The owner\'s BLOCK, read on the network, is applied again after its UNBLOCK.',
+    't7-owner-activates/ActivateOnlyWithNoOtherActive':
+      '5.1.3.7.2 "at most one MCIM can be active", yet neither 5.1.1.1 nor 5.1.2.4 says the TRE refuses an ACTIVATE while ' +
+      'another MCIM is active: in the both-present variant of 5.1.3.7.4.2 the new SHO activates its present MCIM beside the old one.',
+    't7-owner-activates/AtMostOneMcimActive':
+      'as t7-owner-activates/ActivateOnlyWithNoOtherActive: the owner\'s ACTIVATE leaves two MCIMs active (5.1.3.7.2).',
+    't7-insider-sho/ActivateOnlyWithNoOtherActive':
+      'as t7-insider-sho/AtMostOneMcimActive: the TRE applies the insider SHO\'s ACTIVATE while the old MCIM is active (5.1.1.1, 5.1.3.7.2).',
+    't7-insider-sho/AtMostOneMcimActive':
+      '5.1.3.7.2 "at most one MCIM can be active", yet 5.1.1.1 lets an Installed MCIM be activated and 5.1.2.4 only asks that a ' +
+      'lifecycle instruction come "from a valid, authorised source": in the both-present variant the new SHO\'s ACTIVATE for its ' +
+      'waiting MCIM, signed with its own key, activates it beside the old SHO\'s MCIM in session (2 steps), every counter-measure on.',
+  },
+};

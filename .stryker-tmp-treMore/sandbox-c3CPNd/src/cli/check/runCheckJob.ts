@@ -1,0 +1,98 @@
+// Stage 2 of `trecheck check`: one job. The honest run by the pure step function and by live actors (when the
+// scenario has one), then one search of the scenario's world with its properties and the sanity goal, then each
+// counterexample re-executed on a fresh system and on live actors before it is reported.
+import { isDeepStrictEqual } from 'node:util';
+import { runHonest } from '../../../models/flows/runHonest.ts';
+import { runLive } from '../../../models/world/runLive.ts';
+import { scenarioScope } from '../../../models/attacker/scenarioScope.ts';
+import { secretDerivations } from '../../../models/world/secretDerivations.ts';
+import { worldSystem } from '../../../models/world/worldSystem.ts';
+import type { World } from '../../../models/world/World.ts';
+import { sanityProperty } from '../../../properties/index.ts';
+import type { AnyProperty } from '../../engine/LivenessProperty.ts';
+import { searchLiveness } from '../../engine/liveness/searchLiveness.ts';
+import { searchRandom } from '../../engine/random/searchRandom.ts';
+import { searchProperties, splitProperties, type PropertiesOutcome } from '../../engine/searchProperties.ts';
+import type { WorldEvent } from '../../../models/world/WorldEvent.ts';
+import { replayTrace } from '../../engine/replay/replayTrace.ts';
+import type { SearchOutcome, Verdict } from '../../engine/Verdict.ts';
+import type { CheckJob, SearchChoice } from './CheckPlan.ts';
+import type { HonestCheck, PropertyCheck, SanityCheck, ScenarioCheck } from './ScenarioCheck.ts';
+
+function honestCheck(job: CheckJob): HonestCheck {
+  const pure = runHonest(job.config);
+  const live = runLive(job.config);
+  return { pure: pure.outcome, live: live.outcome, agree: isDeepStrictEqual(live.finals, pure.finals) && pure.outcome.goalReached === live.outcome.goalReached };
+}
+
+/** The properties a job's search checks: the scenario's, then the sanity goal when the job has one. */
+export function searchedProperties(job: CheckJob): AnyProperty<World, WorldEvent>[] {
+  return [...job.properties.map((p) => p.property), ...(job.sanity ? [sanityProperty] : [])];
+}
+
+function search(job: CheckJob, choice: SearchChoice): PropertiesOutcome {
+  const properties = searchedProperties(job);
+  if (choice.mode === 'exhaustive') return searchProperties(() => worldSystem(job.config), properties, choice);
+  // Workers are not worth their start-up on these worlds; one thread keeps results independent of scheduling.
+  const { safety, liveness } = splitProperties(properties);
+  const random: SearchOutcome = searchRandom(worldSystem(job.config), safety, { runs: choice.runs, maxSteps: choice.maxSteps, seed: choice.seed, timeLimitMs: choice.timeLimitMs });
+  if (liveness.length === 0) return random;
+  // Random runs cannot show a property of service: those are decided on the state graph, within the time limit.
+  const graph = searchLiveness(worldSystem(job.config), liveness, choice.timeLimitMs === undefined ? {} : { timeLimitMs: choice.timeLimitMs });
+  const all = [...random.verdicts, ...graph.verdicts];
+  return { verdicts: properties.map((p) => all.find((v) => v.property === p.id)!), stats: random.stats, liveness: graph.stats };
+}
+
+function sanityOf(verdict: Verdict | undefined): SanityCheck | undefined {
+  if (verdict === undefined) return undefined;
+  switch (verdict.kind) {
+    case 'violated':
+      return { kind: 'reachable', steps: verdict.trace.actions.length };
+    case 'holds-exhaustively':
+      return verdict.complete ? { kind: 'unreachable' } : { kind: 'inconclusive' };
+    case 'no-violation-found':
+      return { kind: 'not-found', runs: verdict.runs };
+    case 'inconclusive':
+      return { kind: 'inconclusive' };
+  }
+}
+
+/** `recheck: false` (check --bail) leaves out the re-execution of counterexamples and the attacker's derivations:
+ *  they explain a verdict, they never change it or the exit code. */
+export function runCheckJob(job: CheckJob, choice: SearchChoice, options: { readonly recheck?: boolean } = {}): ScenarioCheck {
+  const honest = job.honest ? honestCheck(job) : undefined;
+  const outcome = search(job, choice);
+  const properties = job.properties.map((entry): PropertyCheck => {
+    const id = entry.property.id as string;
+    const verdict = outcome.verdicts.find((v) => v.property === id)!.verdict;
+    const base = { property: id, description: entry.property.description, checks: entry.checks, verdict, ...(job.known[id] === undefined ? {} : { known: job.known[id] }) };
+    if (verdict.kind !== 'violated' || options.recheck === false) return base;
+    // Re-check before reporting: the trace must reproduce on a fresh system, and live actors must agree.
+    const replay = replayTrace(worldSystem(job.config), entry.property, verdict.trace);
+    const r = replay.result;
+    // A secrecy claim (its id names a secret): how the attacker derived what it holds at the end.
+    const derivations = /Secret/.test(id) ? secretDerivations(job.config, verdict.trace.actions) : [];
+    return {
+      ...base,
+      ...(derivations.length === 0 ? {} : { derivations }),
+      recheck: {
+        result: r.kind,
+        explanation: r.kind === 'reproduced' || r.kind === 'violated-earlier' ? r.explanation : undefined,
+        liveAgrees: replay.live === 'absent' ? undefined : replay.live.mismatch === undefined,
+      },
+    };
+  });
+  const sanity = sanityOf(outcome.verdicts.find((v) => v.property === sanityProperty.id)?.verdict);
+  return {
+    config: job.config,
+    scope: scenarioScope(job.config),
+    ...(job.threat === undefined ? {} : { threat: job.threat }),
+    ...(honest === undefined ? {} : { honest }),
+    method: choice.mode,
+    ...(choice.mode === 'random' ? { random: { runs: choice.runs, maxSteps: choice.maxSteps, seed: choice.seed } } : {}),
+    search: outcome.stats,
+    ...(outcome.liveness === undefined ? {} : { liveness: outcome.liveness }),
+    properties,
+    ...(sanity === undefined ? {} : { sanity }),
+  };
+}

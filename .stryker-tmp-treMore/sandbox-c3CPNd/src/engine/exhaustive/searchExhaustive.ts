@@ -1,0 +1,87 @@
+// Exhaustive breadth-first search on one thread: every reachable state (or every trace up to a
+// depth bound) is checked, counterexamples are shortest, and limits give `inconclusive`, never `holds`.
+// For a system with ample sets, partial-order reduction (on by default) explores a reduced state space
+// instead, sound for the properties checked; its counterexamples are then shrunk, not proved shortest.
+import type { Property } from '../Property.ts';
+import { spaceWasReduced, type ReductionStats } from '../ReductionStats.ts';
+import type { System } from '../System.ts';
+import { visibilityOf } from '../Visibility.ts';
+import { assembleVerdicts, explorerOrder, type SearchEnding } from './assembleVerdicts.ts';
+import { omissionBound, type ExhaustiveOutcome } from './ExhaustiveOutcome.ts';
+import { resolveExhaustiveOptions, type ExhaustiveConfig, type ExhaustiveOptions } from './ExhaustiveOptions.ts';
+import { LevelExplorer, type ReductionCounts } from './LevelExplorer.ts';
+import { exploredDepth, levelEnding } from './levelEnding.ts';
+import { shrinkTrace } from './shrinkTrace.ts';
+import { traceOfViolation } from './traceOfViolation.ts';
+
+export function searchExhaustive<S, A>(
+  system: System<S, A>,
+  properties: readonly Property<S, A>[],
+  options?: ExhaustiveOptions,
+): ExhaustiveOutcome {
+  const config = resolveExhaustiveOptions(options);
+  const started = performance.now();
+  const { invariants, traceProperties, ordered } = explorerOrder(properties);
+  const explorer = new LevelExplorer<S, A>({
+    system,
+    invariants,
+    traceProperties,
+    owner: 0,
+    owners: 1,
+    initialCapacity: config.initialCapacity,
+    maxStates: config.maxStates,
+    deadline: started + config.timeLimitMs,
+    memoryBudget: config.memoryBudgetBytes,
+    heapBudget: config.heapBudgetBytes,
+    stopAtFirst: config.stopAtFirst,
+    ...(config.reduction.on && system.ample !== undefined ? { visible: visibilityOf(properties) } : {}),
+    leaveOut: config.leaveOut,
+  });
+  explorer.seed();
+  let ending: SearchEnding | undefined;
+  while ((ending = levelEnding(explorer.cut, explorer.frontierSize, explorer.depth, config.maxDepth)) === undefined) {
+    explorer.expand();
+    if (explorer.cut === undefined) explorer.endLevel();
+    config.onProgress?.({ states: explorer.states, transitions: explorer.transitions, depth: explorer.depth });
+  }
+  const stats = {
+    states: explorer.states,
+    transitions: explorer.transitions,
+    depth: exploredDepth(ending, explorer.depth),
+    millis: performance.now() - started,
+    hashed: explorer.hashedStates,
+    ...reductionOf(system, config.reduction, explorer.reduction),
+    ...(explorer.leavingOut ? { leftOut: explorer.leftOut } : {}),
+  };
+  const reduced = spaceWasReduced(stats.reduction);
+  const verdicts = assembleVerdicts(properties, ordered, explorer.found, ending, stats, (violation, property) => {
+    const trace = traceOfViolation(system, violation, property, explorer.parents);
+    return reduced ? shrinkTrace(system, property, trace) : trace;
+  });
+  const hashed = stats.hashed;
+  return {
+    verdicts,
+    stats,
+    fingerprints: { exact: explorer.states - hashed, hashed, omissionBound: omissionBound(hashed) },
+    memory: {
+      visitedBytes: explorer.bytes.visited,
+      parentBytes: explorer.bytes.parents,
+      peakFrontier: explorer.peakFrontier,
+      ...(explorer.storeLimit === undefined ? {} : { storeLimit: explorer.storeLimit }),
+    },
+    workers: 1,
+  };
+}
+
+/** The stats' `reduction` field: absent for a system without ample sets, else what was done or why not. */
+function reductionOf(
+  system: System<unknown, unknown>,
+  setting: ExhaustiveConfig['reduction'],
+  counts: ReductionCounts | undefined,
+): { reduction?: ReductionStats } {
+  if (system.ample === undefined) return {};
+  if (!setting.on) return { reduction: { applied: false, reason: setting.reason } };
+  // The explorer reduces exactly when the setting is on and the system has ample sets.
+  const { reduced, fullyExpanded, proviso } = counts!;
+  return { reduction: { applied: true, reduced, fullyExpanded, proviso } };
+}
