@@ -8,13 +8,13 @@ import ts from 'typescript';
  *  survivors"). A part is run alone with `MUTATION_PART=<part> npm run mutation` (its reports under
  *  reports/mutation/<part>/), so that two parts can share a loaded machine; without it every part is run. */
 export const parts = {
-  // The TRE's checks that the first runs covered: registration objects, bootstrap, lifecycle commands.
-  tre: { 'models/roles/treChecks.ts': ['readOutstanding', 'readBootstrap', 'lifecycleFromCommand'] },
-  // The TRE's other checks and the PVA's.
-  treMore: {
-    'models/roles/treChecks.ts': ['signedBy', 'readMcimObject', 'readActivation', 'readInstruction', 'userLifecycle', 'userAuthenticated', 'userGateOpen', 'updateOf'],
-    'models/roles/pva.ts': ['certified', 'validate'],
-  },
+  // The TRE (treChecks.ts): lifecycle commands [t7 cm1]; registration objects and the bootstrap (x.2.2, x.2.3);
+  // the MCIM object and activation [t5 cm3, t12 cm2]; the subscriber's instruction, the user, firmware updates.
+  treLifecycle: { 'models/roles/treChecks.ts': ['lifecycleFromCommand', 'userLifecycle'] },
+  treRegistration: { 'models/roles/treChecks.ts': ['readOutstanding', 'readBootstrap'] },
+  treObjects: { 'models/roles/treChecks.ts': ['signedBy', 'readMcimObject', 'readActivation'] },
+  treUser: { 'models/roles/treChecks.ts': ['readInstruction', 'userAuthenticated', 'userGateOpen', 'updateOf'] },
+  pva: { 'models/roles/pva.ts': ['certified', 'validate'] },
   // The SHO's and the RO's checks.
   operators: {
     'models/roles/sho.ts': ['registrationFields', 'treKeyOf', 'treSigned', 'registrationForMe', 'identityAuthenticated', 'validationOf', 'reportOk'],

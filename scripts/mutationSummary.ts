@@ -34,7 +34,9 @@ export function mergeReports(reports: readonly Report[]): Report {
       for (const m of result.mutants) {
         const n = seen.get(keyOf(m)) ?? 0;
         seen.set(keyOf(m), n + 1);
-        f.mutants.set(`${keyOf(m)}#${n}`, m);
+        const k = `${keyOf(m)}#${n}`;
+        // A mutant a stopped run never reached keeps the result an earlier run gave it.
+        if (m.status !== 'NotRun' || f.mutants.get(k) === undefined) f.mutants.set(k, m);
       }
     }
   }

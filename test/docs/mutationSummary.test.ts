@@ -23,6 +23,8 @@ describe('mutation summary', () => {
     const first = { files: { 'models/roles/treChecks.ts': { source, mutants: [mutant('1', 'Killed', 2), mutant('2', 'Survived', 3)] } } };
     const rerun = { files: { 'models/roles/treChecks.ts': { source, mutants: [mutant('1', 'Killed', 3)] } } };
     expect(mutationSummary([first, rerun])).toContain('| models/roles/treChecks.ts | 2 | 2 | 0 | 0 | 0 | 100.0% | 100.0% |');
+    const stopped = { files: { 'models/roles/treChecks.ts': { source, mutants: [mutant('1', 'NotRun', 2), mutant('2', 'NotRun', 3)] } } };
+    expect(mutationSummary([first, rerun, stopped])).toContain('| models/roles/treChecks.ts | 2 | 2 | 0 | 0 | 0 | 100.0% | 100.0% |');
   });
 
   it('reads a stopped run from the event recorder: tested mutants by their result, the rest of the plan as not run', () => {
