@@ -20,6 +20,8 @@ export const parts = {
     'models/roles/sho.ts': ['registrationFields', 'treKeyOf', 'treSigned', 'registrationForMe', 'identityAuthenticated', 'validationOf', 'reportOk'],
     'models/roles/registrationOperator.ts': ['deviceIn', 'authorisation', 'registrationSho', 'subscription', 'selection', 'discardAcknowledged'],
   },
+  // Re-runs after a new scenario: the DRF's step-14 registration (preset change-via-old-sho-no-notice).
+  drfSubscription: { 'models/roles/registrationOperator.ts': ['subscription'] },
   // The term readers every role's checks use.
   terms: { 'models/readTerm.ts': ['fieldsOf', 'verifySigned', 'decryptWith', 'macMatches', 'nameId', 'same'] },
 };
