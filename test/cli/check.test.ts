@@ -37,12 +37,12 @@ const placeholders = (text: string, out: string): string => text.split(out).join
 const attackTrace = (out: string): string => join(out, 'traces', 'tr33812-alt1a.t6-firmware.TreFirmwareOnlyFromSupplier.exhaustive.json');
 
 describe('trecheck check: the default run', () => {
-  it('runs the 11 flow scenarios and the 12 threats, and exits 0 with only the known findings the shipped baseline accepts', async () => {
+  it('runs the 12 flow scenarios and the 12 threats, and exits 0 with only the known findings the shipped baseline accepts', async () => {
     const r = await check();
 
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^trecheck check: 11 flow scenario\(s\), 12 threat\(s\) in 28 scenario\(s\)\n/);
+    expect(r.stdout).toMatch(/^trecheck check: 12 flow scenario\(s\), 12 threat\(s\) in 28 scenario\(s\)\n/);
     expect(r.stdout).toContain('\n9 of 11 honest run(s) reach their goal.\n');
     expect(r.stdout).toContain('\nsanity: every attacked scenario can still reach its goal.\n');
     expect(r.stdout).toContain('\n144 verdicts: 120 without violation, 24 violated (24 known finding(s) about the text, 0 other).\n');
@@ -360,7 +360,7 @@ describe('trecheck diff --check', () => {
     ]);
 
     expect(r.stdout).toContain('check: re-running HonestRunEndsAtGoal\n');
-    expect(r.stdout).toContain('trecheck check: 11 flow scenario(s), 0 threat(s) in 0 scenario(s)\n');
+    expect(r.stdout).toContain('trecheck check: 12 flow scenario(s), 0 threat(s) in 0 scenario(s)\n');
     expect(r.stdout).toMatch(/HonestRunEndsAtGoal \[[^\]]+\]: VIOLATED/);
     expect(r.stdout).not.toMatch(/AtMostOneMcimActive \[/);
     // Its violations are the known findings the shipped baseline accepts: said in words.
