@@ -3,7 +3,9 @@
 // and never more than one MCIM active; with a second device, its SHO's MCIM Activated in its TRE too.
 import type { AnyMachineSnapshot } from 'xstate';
 import type { McimLifecycleState } from '../mcimLifecycle.ts';
+import { same } from '../readTerm.ts';
 import type { RoleId } from '../roleIds.ts';
+import type { RoContext } from '../roles/registrationOperator.ts';
 import type { ShoContext } from '../roles/sho.ts';
 import type { TreContext } from '../roles/tre.ts';
 import { isActive } from '../roles/treRegistry.ts';
@@ -72,6 +74,12 @@ export function flowOutcome(
     // 5.1.3.7.4.2 steps 9-10: the old SHO is told and acknowledges. 5.1.3.7.4.3 has no such step.
     if (config.flow === 'change-via-old-sho' && oldSnap.value !== 'Released') {
       unmet.push(`old SHO ${previousSho} is ${String(oldSnap.value)}, expected Released (steps 9-10)`);
+    }
+    // 5.1.3.7.4.2 step 14: the new SHO registers the M2ME at the RO "as 'subscribing to' the new SHO, for future
+    // discovery queries": the DRF's directory names it.
+    const drf = (snapshotOf('ro').context as RoContext).devices.find((d) => same(d.pcid, tre.creds?.pcid));
+    if (config.flow === 'change-via-old-sho' && drf?.directory !== finalSho) {
+      unmet.push(`the DRF's directory names ${drf?.directory ?? 'no SHO'} for the device, expected ${finalSho} (step 14)`);
     }
   }
   // sho1 -> sho2 -> sho3: the first old SHO was released by the first change and holds no MCIM in the TRE.

@@ -12,6 +12,9 @@ const inputs: readonly ScenarioInput[] = [
   // 5.1.3.7.4.3 has no step that tells the DRF of the new SHO: the variants a reviewer asks about (docs/model.md).
   { flow: 'change-via-pristine', name: 'change-via-pristine-notice-acknowledged', assumptions: { changeNotice: 'acknowledged' } },
   { flow: 'change-via-pristine', name: 'change-via-pristine-no-notice', assumptions: { changeNotice: 'none' } },
+  // 5.1.3.7.4.2 step 14 alone tells the DRF of the new SHO ("for future discovery queries"); the subscriber's notice
+  // of 5.1.3.5.2 is optional ("may inform the RO").
+  { flow: 'change-via-old-sho', name: 'change-via-old-sho-no-notice', assumptions: { changeNotice: 'none' } },
   { flow: 'delayed-activation' },
   // Two change-of-operator requests for one device, the second back to the old SHO, in flight together: the text has no
   // rule for a change requested while another is in progress (docs/threats.md).

@@ -2,6 +2,7 @@
 // every honest interleaving is searched by the engine too (the state spaces are a few hundred states).
 import { describe, expect, it } from 'vitest';
 import { castFor } from '../../models/flows/castFor.ts';
+import { flowOutcome } from '../../models/flows/flowOutcome.ts';
 import { presets, presetsNamed } from '../../models/flows/presets.ts';
 import { runHonest } from '../../models/flows/runHonest.ts';
 import type { ScenarioConfig } from '../../models/flows/ScenarioConfig.ts';
@@ -125,12 +126,34 @@ describe('honest flows', () => {
   });
 });
 
+describe('change-via-old-sho-no-notice: step 14 alone tells the DRF of the new SHO (5.1.3.7.4.2)', () => {
+  const config = presetsNamed('change-via-old-sho-no-notice')[0]!;
+  const run = runHonest(config);
+
+  it('reaches its goal with the DRF\'s directory naming the new SHO, learnt from the SHO\'s registration only', () => {
+    expect(run.outcome.goalReached).toBe(true);
+    expect(run.trace).toContain('sho2>ro shoRegistration');
+    expect(run.trace).not.toContain('subscriber>ro shoSelection');
+  });
+
+  it('misses its goal where the DRF still names the old SHO (the DRF ignoring step 14: a mutant the preset kills)', () => {
+    const snapshotOf = (id: Parameters<typeof roleSnapshot>[1]) => {
+      const snap = roleSnapshot(run.final, id);
+      if (id !== 'ro') return snap;
+      const ro = snap.context as RoContext;
+      return { ...snap, context: { ...ro, devices: ro.devices.map((d) => ({ ...d, directory: 'sho1' as const })) } } as typeof snap;
+    };
+    const outcome = flowOutcome(config, snapshotOf, { maxActiveMcims: 1, steps: 0, quiescent: true });
+    expect(outcome.unmet).toEqual(["the DRF's directory names sho1 for the device, expected sho2 (step 14)"]);
+  });
+});
+
 describe('every honest interleaving', () => {
   const search = (config: ScenarioConfig) => searchExhaustive(worldSystem(config), [atMostOneMcimActive, honestRunEndsAtGoal], { maxStates: 20_000 });
   const expectedStates: Record<string, number> = {
     'initial-3gpp': 329, 'initial-non3gpp-authenticated': 329, 'initial-non3gpp-unauthenticated': 261,
     'change-via-old-sho': 103, 'change-via-old-sho-both-present': 103, 'change-via-pristine': 171,
-    'change-via-pristine-notice-acknowledged': 58, 'change-via-pristine-no-notice': 45, 'delayed-activation': 381,
+    'change-via-pristine-notice-acknowledged': 58, 'change-via-pristine-no-notice': 45, 'delayed-activation': 381, 'change-via-old-sho-no-notice': 35,
     'change-via-old-sho-twice': 4698, 'change-via-old-sho-twice-capacity-2': 3814,
   };
   // The pristine change with a notice that races the discovery, or with none, misses its goal (below); so do two changes

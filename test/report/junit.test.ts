@@ -24,7 +24,7 @@ describe('JUnit XML', () => {
     expect(suites.map((s) => s.name)).toEqual(checks.map((c) => c.config.name));
     for (const s of suites) expect(s.testcase.map((c) => c.name)).toEqual(['(scenario)', 'AtMostOneMcimActive', 'HonestRunEndsAtGoal', 'ProvisionedMcimNotRefused']);
     expect(suites.map((s) => s.name)).toEqual([
-      'change-via-old-sho', 'change-via-old-sho-both-present',
+      'change-via-old-sho', 'change-via-old-sho-both-present', 'change-via-old-sho-no-notice',
       'change-via-pristine', 'change-via-pristine-notice-acknowledged', 'change-via-pristine-no-notice',
     ]);
     const failed = suites.flatMap((s) => s.testcase.filter((c) => c.failure !== undefined).map((c) => `${c.classname} ${c.name}`));
