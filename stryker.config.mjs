@@ -22,6 +22,12 @@ export const parts = {
   },
   // Re-runs after a new scenario: the DRF's step-14 registration (preset change-via-old-sho-no-notice).
   drfSubscription: { 'models/roles/registrationOperator.ts': ['subscription'] },
+  // The OMA DM session's checks at both ends ([t2 cm4] mutual authentication, x.2.2) and the TRE's MCIM update
+  // service (5.1.2.3 [t7 cm7]).
+  sessionAndUpdate: {
+    'models/roles/dmSession.ts': ['serverAuthenticated', 'clientAuthenticated', 'inDmSession'],
+    'models/roles/treMcimUpdate.ts': ['mcimUpdateOf'],
+  },
   // The term readers every role's checks use.
   terms: { 'models/readTerm.ts': ['fieldsOf', 'verifySigned', 'decryptWith', 'macMatches', 'nameId', 'same'] },
 };

@@ -214,8 +214,6 @@ export function userAuthenticated(ctx: TreContext, msg: Term): Partial<TreContex
 /** [t10 cm10]: where the scenario gates the subscriber's instruction, the TRE acts on it only for a verified user. */
 export const userGateOpen = (ctx: TreContext): boolean => !ctx.userGate || !on(ctx, 't10.cm10') || ctx.userVerified;
 
-
-
 /** A firmware update for this device [t6 cm4]: under the M2ME supplier's signature (off: any signature). */
 export function updateOf(ctx: TreContext, msg: Term): { version: FirmwareVersion; pfc: Term } | undefined {
   const esRoot = ctx.creds?.esRoot;
