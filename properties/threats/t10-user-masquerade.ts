@@ -14,6 +14,9 @@ export const t10UserMasquerade: ThreatCheck = {
     { name: 't10-pin-entry-bus-monitor', flow: 'change-via-old-sho', userPinEntry: true, attacker: { capabilities: ['t9.busMonitor'], injections: 0 } },
     // t10 cm10: the subscriber's instruction gated by the user's authentication at the device (the user enters its PIN).
     { name: 't10-gated-instruction', flow: 'change-via-old-sho', userPinEntry: true, userGate: true },
+    // The same gate against a guesser at the keypad: a wrong PIN taken as right would open it (the mutant of the PIN
+    // comparison in userAuthenticated that no other scenario tells apart).
+    { name: 't10-gated-guessing', flow: 'change-via-old-sho', userPinEntry: true, userGate: true, attacker: { capabilities: ['t10.localGuess'], injections: 1 } },
   ],
   properties: [
     { property: userCredentialBlockedAfterNWrongTries, checks: ['t10.cm6', '004 5.1.2.2'] },

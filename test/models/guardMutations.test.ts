@@ -14,7 +14,7 @@ import { propertyId, type Invariant } from '../../src/engine/Property.ts';
 import type { World } from '../../models/world/World.ts';
 import { treOf } from '../../properties/claims/worldReaders.ts';
 
-const mutation = vi.hoisted(() => ({ current: 'none' as 'none' | 'lifecycleAnySigner' | 'bootstrapNoMac' }));
+const mutation = vi.hoisted(() => ({ current: 'none' as 'none' | 'lifecycleAnySigner' | 'bootstrapNoMac' | 'anyPinRight' }));
 
 vi.mock('../../models/roles/treChecks.ts', async (importOriginal) => {
   const original = await importOriginal<typeof Checks>();
@@ -28,6 +28,11 @@ vi.mock('../../models/roles/treChecks.ts', async (importOriginal) => {
       const f = fieldsOf(msg, 'bootstrap', 2);
       if (mutation.current !== 'bootstrapNoMac' || f === undefined || ctx.creds === null || f[0] === undefined) return original.readBootstrap(ctx, msg);
       return original.readBootstrap(ctx, tuple(name('bootstrap'), f[0], mac(ctx.creds.kPin, f[0])));
+    },
+    // The user credential check with the PIN comparison made true: a wrong entry is taken for the right one.
+    userAuthenticated: (ctx: Parameters<typeof original.userAuthenticated>[0], msg: Parameters<typeof original.userAuthenticated>[1]) => {
+      const r = original.userAuthenticated(ctx, msg);
+      return mutation.current !== 'anyPinRight' || r === undefined ? r : { ...r, userWrong: 0, userVerified: true, userBlocked: 'no' };
     },
   };
 });
@@ -88,5 +93,13 @@ describe('a TRE check mutated to skip the device-PIN MAC of the bootstrap (x.2.2
     expect(search()).not.toBe('violated');
     mutation.current = 'bootstrapNoMac';
     expect(search()).toBe('violated');
+  });
+});
+
+describe('the user credential check mutated to take a wrong PIN for the right one (t10 cm10 gate)', () => {
+  it('is caught in t10-gated-guessing: InstructionOnlyForAuthenticatedUser fails, which holds unmutated', () => {
+    expect(violated(scenario('t10-gated-guessing'))).toEqual([]);
+    mutation.current = 'anyPinRight';
+    expect(violated(scenario('t10-gated-guessing'))).toContain('InstructionOnlyForAuthenticatedUser');
   });
 });
