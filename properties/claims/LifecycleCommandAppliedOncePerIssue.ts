@@ -3,24 +3,14 @@
 // SHO, and is applied at most as often as it was issued (a replayed command is not applied again). Judged by comparing
 // the raw commands in the TRE's log with those the SHOs logged when they signed them. A dishonest SHO issues what it
 // likes without logging it: commands under its own key are its issues, judged by AtMostOneMcimActive and the others.
-import { worldConfig, type World } from '../../models/world/World.ts';
-import { showTerm } from '../../src/attacker/Term.ts';
-import { propertyId, type Invariant } from '../../src/engine/Property.ts';
-import { shoOf, treOf, shosOf } from './worldReaders.ts';
-import { appliedMoreThanIssued, shoSigner } from './observedTerms.ts';
-import { onPart } from '../../models/world/onPart.ts';
+import type { World } from '../../models/world/World.ts';
+import type { Invariant } from '../../src/engine/Property.ts';
+import { appliedOncePerShoIssue } from './appliedOncePerShoIssue.ts';
+import { treOf } from './worldReaders.ts';
 
-const excess = (world: World): string[] => {
-  // Terms under the dishonest SHO's own key (read from the signature carried) are its issues.
-  const insider = worldConfig(world).attacker.dishonest;
-  const applied = treOf(world).commands.map((c) => c.term).filter((t) => shoSigner(t) !== insider);
-  return appliedMoreThanIssued(applied, shosOf(world).flatMap((s) => shoOf(world, s).commandTerms)).map(showTerm);
-};
-
-export const lifecycleCommandAppliedOncePerIssue: Invariant<World> = {
-  kind: 'invariant',
-  id: propertyId('LifecycleCommandAppliedOncePerIssue'),
-  description: 'each lifecycle command the TRE applies was issued by an SHO, and is applied at most once per issue',
-  holds: onPart('roles', (world) => excess(world).length === 0),
-  explain: (world) => `expected each applied command to match one issue, actual: applied more often than issued: ${excess(world).join(', ')}`,
-};
+export const lifecycleCommandAppliedOncePerIssue: Invariant<World> = appliedOncePerShoIssue({
+  id: 'LifecycleCommandAppliedOncePerIssue',
+  noun: 'lifecycle command',
+  applied: (world) => treOf(world).commands.map((c) => c.term),
+  issued: (sho) => sho.commandTerms,
+});
