@@ -2,6 +2,7 @@
 // its TRE out of band, hands credentials to the RO and the PfC to the PVA, supplies the M2ME, issues updates.
 import { emit, setup } from 'xstate';
 import { deviceRoleId, type DeviceId } from '../roleIds.ts';
+import { builtOnce } from './builtOnce.ts';
 import {
   deviceNames, initialCredentialsTerm, out, platformReferenceTerm, preprovisionTerm, supplyTerm, treUpdateTerm, type SendEvent,
 } from '../messages.ts';
@@ -58,15 +59,8 @@ function buildSupplierMachine(devices: readonly DeviceId[]) {
   });
 }
 
-const builtSupplierMachine = new Map<string, ReturnType<typeof buildSupplierMachine>>();
-
 /** The machine for `devices` (built once per value). */
-export function equipmentSupplierMachineFor(devices: readonly DeviceId[]): ReturnType<typeof buildSupplierMachine> {
-  const key = devices.join();
-  let m = builtSupplierMachine.get(key);
-  if (m === undefined) builtSupplierMachine.set(key, (m = buildSupplierMachine(devices)));
-  return m;
-}
+export const equipmentSupplierMachineFor = builtOnce(buildSupplierMachine, (devices: readonly DeviceId[]) => devices.join());
 
 /** The machine of a one-device world. */
 export const equipmentSupplierMachine = equipmentSupplierMachineFor(['dev1']);

@@ -5,6 +5,7 @@ import { attachRequestTerm, bootTerm, discoveryRequestTerm, out, userAuthTerm, t
 import type { Term } from '../../src/attacker/Term.ts';
 import { fieldsOf, nameId } from '../readTerm.ts';
 import { deviceRoleId, isShoId, type DeviceId, type RoleId, type ShoId } from '../roleIds.ts';
+import { builtOnce } from './builtOnce.ts';
 
 /** Access used for initial connectivity: 5.1.3.6.2 (3GPP, via the VNO) or 5.1.3.6.3 (non-3GPP ICSP). */
 export type Access = '3gpp' | 'non3gpp-authenticated' | 'non3gpp-unauthenticated';
@@ -181,14 +182,8 @@ function buildM2meMachine(device: DeviceId) {
   });
 }
 
-const built = new Map<DeviceId, ReturnType<typeof buildM2meMachine>>();
-
 /** The M2ME machine of `device` (one per device, built once). */
-export function m2meMachineFor(device: DeviceId): ReturnType<typeof buildM2meMachine> {
-  let m = built.get(device);
-  if (m === undefined) built.set(device, (m = buildM2meMachine(device)));
-  return m;
-}
+export const m2meMachineFor = builtOnce(buildM2meMachine);
 
 /** dev1's M2ME, the victim's. */
 export const m2meMachine = m2meMachineFor('dev1');

@@ -6,6 +6,7 @@ import { oneDevice, type DeviceAddressing } from '../deviceAddressing.ts';
 import type { Term } from '../../src/attacker/Term.ts';
 import { directConnectionTerm, out, type Delivery, type SendEvent } from '../messages.ts';
 import { attachPcid, avPcid, avRequestToRo, challengeFor, connectivityToM2me, isAttach, isAv, responseMatches, sessionToRo, xresOf } from './accessAuthentication.ts';
+import { builtOnce } from './builtOnce.ts';
 
 /** 5.1.3.6.3 unauthenticated access: "a direct IP connection to an RO (DRF)", no ICF involved. */
 const directToRo = (pcid: Term): SendEvent => out('ro', 'directConnection', directConnectionTerm(pcid));
@@ -85,15 +86,8 @@ function buildIcspMachine(addressing: DeviceAddressing) {
   });
 }
 
-const builtIcspMachine = new Map<string, ReturnType<typeof buildIcspMachine>>();
-
 /** The machine for `addressing` (built once per value). */
-export function non3gppIcspMachineFor(addressing: DeviceAddressing): ReturnType<typeof buildIcspMachine> {
-  const key = addressing.devices.join();
-  let m = builtIcspMachine.get(key);
-  if (m === undefined) builtIcspMachine.set(key, (m = buildIcspMachine(addressing)));
-  return m;
-}
+export const non3gppIcspMachineFor = builtOnce(buildIcspMachine, (a: DeviceAddressing) => a.devices.join());
 
 /** The machine of a one-device world. */
 export const non3gppIcspMachine = non3gppIcspMachineFor(oneDevice);

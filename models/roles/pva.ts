@@ -6,6 +6,7 @@ import { isOn, type SwitchId } from '../counterMeasures/switches.ts';
 import { fail, ok, out, skEs, validationResultTerm, type Delivery, type SendEvent } from '../messages.ts';
 import { fieldsOf, nameId, same, verifySigned } from '../readTerm.ts';
 import { isShoId, type ShoId } from '../roleIds.ts';
+import { builtOnce } from './builtOnce.ts';
 
 export interface PvaContext {
   readonly off: readonly SwitchId[];
@@ -92,14 +93,8 @@ function buildPvaMachine(devices: number) {
   });
 }
 
-const builtPva = new Map<number, ReturnType<typeof buildPvaMachine>>();
-
 /** The PVA machine of a world of `devices` honest devices (built once per count). */
-export function pvaMachineFor(devices: number): ReturnType<typeof buildPvaMachine> {
-  let m = builtPva.get(devices);
-  if (m === undefined) builtPva.set(devices, (m = buildPvaMachine(devices)));
-  return m;
-}
+export const pvaMachineFor = builtOnce(buildPvaMachine);
 
 /** The PVA of a one-device world. */
 export const pvaMachine = pvaMachineFor(1);

@@ -12,6 +12,7 @@ import {
 } from '../messages.ts';
 import { fieldsOf, nameId, same, verifySigned } from '../readTerm.ts';
 import { isShoId, allShoIds, type ShoId } from '../roleIds.ts';
+import { builtOnce } from './builtOnce.ts';
 
 /** What the RO knows of one device: the CCIF's credentials (x.3 ICF) and the DRF's state for it. */
 export interface RoDevice {
@@ -384,15 +385,8 @@ function buildRoMachine(addressing: DeviceAddressing) {
   });
 }
 
-const builtRoMachine = new Map<string, ReturnType<typeof buildRoMachine>>();
-
 /** The machine for `addressing` (built once per value). */
-export function registrationOperatorMachineFor(addressing: DeviceAddressing): ReturnType<typeof buildRoMachine> {
-  const key = addressing.devices.join();
-  let m = builtRoMachine.get(key);
-  if (m === undefined) builtRoMachine.set(key, (m = buildRoMachine(addressing)));
-  return m;
-}
+export const registrationOperatorMachineFor = builtOnce(buildRoMachine, (a: DeviceAddressing) => a.devices.join());
 
 /** The machine of a one-device world. */
 export const registrationOperatorMachine = registrationOperatorMachineFor(oneDevice);

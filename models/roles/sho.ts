@@ -10,6 +10,7 @@ import {
 } from '../messages.ts';
 import { fieldsOf, nameId, same, verifySigned } from '../readTerm.ts';
 import type { ShoId } from '../roleIds.ts';
+import { builtOnce } from './builtOnce.ts';
 
 export interface ShoContext {
   readonly id: ShoId;
@@ -268,15 +269,8 @@ function buildShoMachine(addressing: DeviceAddressing) {
   });
 }
 
-const builtShoMachine = new Map<string, ReturnType<typeof buildShoMachine>>();
-
 /** The machine for `addressing` (built once per value). */
-export function shoMachineFor(addressing: DeviceAddressing): ReturnType<typeof buildShoMachine> {
-  const key = addressing.devices.join();
-  let m = builtShoMachine.get(key);
-  if (m === undefined) builtShoMachine.set(key, (m = buildShoMachine(addressing)));
-  return m;
-}
+export const shoMachineFor = builtOnce(buildShoMachine, (a: DeviceAddressing) => a.devices.join());
 
 /** The machine of a one-device world. */
 export const shoMachine = shoMachineFor(oneDevice);

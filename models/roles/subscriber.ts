@@ -8,6 +8,7 @@ import {
   type Delivery, type ReprovisionMode, type SendEvent,
 } from '../messages.ts';
 import { deviceRoleId, type DeviceId, type ShoId } from '../roleIds.ts';
+import { builtOnce } from './builtOnce.ts';
 
 /** How the DRF learns the new SHO in a change of operator (an assumption: 5.1.3.7.4.3 has no such step,
  *  5.1.3.5.2 makes informing the RO optional, 5.1.3.7.2 leaves the coordinator FFS): `unordered`, a notice that
@@ -197,15 +198,8 @@ function buildSubscriberMachine(device: DeviceId) {
   });
 }
 
-const builtSubscriberMachine = new Map<string, ReturnType<typeof buildSubscriberMachine>>();
-
 /** The machine for `device` (built once per value). */
-export function subscriberMachineFor(device: DeviceId): ReturnType<typeof buildSubscriberMachine> {
-  const key = device;
-  let m = builtSubscriberMachine.get(key);
-  if (m === undefined) builtSubscriberMachine.set(key, (m = buildSubscriberMachine(device)));
-  return m;
-}
+export const subscriberMachineFor = builtOnce(buildSubscriberMachine);
 
 /** The machine of a one-device world. */
 export const subscriberMachine = subscriberMachineFor('dev1');

@@ -19,6 +19,7 @@ import {
 import { mcimUpdateOf } from './treMcimUpdate.ts';
 import { USER_TRIES, type TreContext, type TreEvent, type TreInput } from './treContext.ts';
 import { deviceRoleId, type DeviceId } from '../roleIds.ts';
+import { builtOnce } from './builtOnce.ts';
 
 export { USER_TRIES, type TreContext, type TreCredentials, type TreEvent, type TreInput } from './treContext.ts';
 
@@ -318,14 +319,8 @@ function buildTreMachine(device: DeviceId) {
   });
 }
 
-const built = new Map<DeviceId, ReturnType<typeof buildTreMachine>>();
-
 /** The TRE machine of `device` (one per device, built once). */
-export function treMachineFor(device: DeviceId): ReturnType<typeof buildTreMachine> {
-  let m = built.get(device);
-  if (m === undefined) built.set(device, (m = buildTreMachine(device)));
-  return m;
-}
+export const treMachineFor = builtOnce(buildTreMachine);
 
 /** dev1's TRE, the victim's. */
 export const treMachine = treMachineFor('dev1');

@@ -6,6 +6,7 @@ import type { Term } from '../../src/attacker/Term.ts';
 import { attachRejectTerm, out, type Delivery, type SendEvent } from '../messages.ts';
 import { fieldsOf } from '../readTerm.ts';
 import { avPcid, avRequestToRo, challengeFor, connectivityToM2me, isAttach, isAv, responseMatches, sessionToRo, xresOf } from './accessAuthentication.ts';
+import { builtOnce } from './builtOnce.ts';
 
 export interface VnoContext {
   /** XRES of the AV in use for the pending attach, and the PCID it is for. */
@@ -77,15 +78,8 @@ function buildVnoMachine(addressing: DeviceAddressing) {
   });
 }
 
-const builtVnoMachine = new Map<string, ReturnType<typeof buildVnoMachine>>();
-
 /** The machine for `addressing` (built once per value). */
-export function vnoMachineFor(addressing: DeviceAddressing): ReturnType<typeof buildVnoMachine> {
-  const key = addressing.devices.join();
-  let m = builtVnoMachine.get(key);
-  if (m === undefined) builtVnoMachine.set(key, (m = buildVnoMachine(addressing)));
-  return m;
-}
+export const vnoMachineFor = builtOnce(buildVnoMachine, (a: DeviceAddressing) => a.devices.join());
 
 /** The machine of a one-device world. */
 export const vnoMachine = vnoMachineFor(oneDevice);

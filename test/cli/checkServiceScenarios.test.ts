@@ -4,12 +4,11 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { runCliCaptured } from '../../src/cli/main.ts';
+import { exampleScenario as example } from './exampleScenario.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'trecheck-service-'));
-const example = (name: string): string => fileURLToPath(new URL(`../../examples/scenarios/${name}`, import.meta.url));
 
 describe('trecheck check --config on the scenarios of service', () => {
   it('finds the dishonest RO sending the M2ME to an SHO the subscriber did not select', async () => {

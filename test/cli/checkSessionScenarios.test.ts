@@ -4,12 +4,11 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { runCliCaptured } from '../../src/cli/main.ts';
+import { exampleScenario as example } from './exampleScenario.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'trecheck-session-'));
-const example = (name: string): string => fileURLToPath(new URL(`../../examples/scenarios/${name}`, import.meta.url));
 
 describe('trecheck check --config on the OMA DM session and the failure report', () => {
   it('finds the DM server masquerade with t2.cm4.mutual off, and the trace replays; the MCIM claims hold', async () => {

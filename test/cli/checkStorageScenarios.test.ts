@@ -3,12 +3,11 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { runCliCaptured } from '../../src/cli/main.ts';
+import { exampleScenario as example } from './exampleScenario.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'trecheck-storage-'));
-const example = (name: string): string => fileURLToPath(new URL(`../../examples/scenarios/${name}`, import.meta.url));
 
 describe('trecheck check --config on storage and repeated changes', () => {
   it('finds the TRE of capacity 1 refusing the new SHO\'s MCIM at step 7', async () => {

@@ -4,14 +4,13 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { runCliCaptured } from '../../src/cli/main.ts';
+import { exampleScenario as example } from './exampleScenario.ts';
 import { resolveScenario } from '../../models/flows/ScenarioConfig.ts';
 import { castFor } from '../../models/flows/castFor.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'trecheck-three-shos-'));
-const example = (name: string): string => fileURLToPath(new URL(`../../examples/scenarios/${name}`, import.meta.url));
 
 describe('a scenario with three SHOs', () => {
   it('adds sho3 after the other roles, and only to a second change of operator without an attacker', () => {

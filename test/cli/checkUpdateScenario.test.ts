@@ -3,12 +3,11 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { runCliCaptured } from '../../src/cli/main.ts';
+import { exampleScenario as example } from './exampleScenario.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'trecheck-update-'));
-const example = (name: string): string => fileURLToPath(new URL(`../../examples/scenarios/${name}`, import.meta.url));
 
 describe('trecheck check --config on an MCIM update', () => {
   it('holds McimUpdatedOnlyByItsSho, and finds the replayed update, whose trace replays on live actors', async () => {

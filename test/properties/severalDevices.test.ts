@@ -5,21 +5,13 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { resolveScenario, type ScenarioInput } from '../../models/flows/ScenarioConfig.ts';
 import { worldSystem } from '../../models/world/worldSystem.ts';
-import { propertiesFor, worldProperties } from '../../properties/index.ts';
+import { propertiesFor } from '../../properties/index.ts';
 import { threatSuite } from '../../properties/threats/threatSuite.ts';
 import { replayTrace } from '../../src/engine/replay/replayTrace.ts';
-import { searchProperties } from '../../src/engine/searchProperties.ts';
+import { searchWithOff as search } from './searchWithOff.ts';
 
 const cloneIntoSecondTre = threatSuite.flatMap((t) => t.scenarios).find((s) => s.name === 't1-clone-second-tre')!;
 const dishonestDpf = JSON.parse(readFileSync(new URL('../../examples/scenarios/dishonest-dpf-second-tre.json', import.meta.url), 'utf8')) as ScenarioInput;
-
-function search(input: ScenarioInput, off: readonly string[], property: string) {
-  const r = resolveScenario({ ...input, off });
-  if (!r.ok) throw new Error(r.error.message);
-  const entry = worldProperties.find((p) => p.property.id === property)!;
-  const outcome = searchProperties(() => worldSystem(r.config), [entry.property]);
-  return { config: r.config, entry, verdict: outcome.verdicts[0]!.verdict };
-}
 
 /** The Ki ids in the registry of TRE role `role` in the last state of a trace (its `describeState` view). */
 function kisAtEnd(states: readonly unknown[], role: string): string[] {

@@ -3,11 +3,10 @@
 // same scenario holds over its whole reachable state space.
 import { describe, expect, it } from 'vitest';
 import { switchIds, type SwitchId } from '../../models/counterMeasures/switches.ts';
-import { resolveScenario, type ScenarioInput } from '../../models/flows/ScenarioConfig.ts';
+import { type ScenarioInput } from '../../models/flows/ScenarioConfig.ts';
 import { worldSystem } from '../../models/world/worldSystem.ts';
-import { worldProperties } from '../../properties/index.ts';
 import { threatSuite } from '../../properties/threats/threatSuite.ts';
-import { searchProperties } from '../../src/engine/searchProperties.ts';
+import { searchWithOff as search } from './searchWithOff.ts';
 import { replayTrace } from '../../src/engine/replay/replayTrace.ts';
 
 /** Per switch, a small threat scenario (by name, with a tighter injection budget where one injection does) and a
@@ -43,14 +42,6 @@ function scenarioNamed(name: string): ScenarioInput {
   const found = threatSuite.flatMap((t) => t.scenarios).find((s) => s.name === name);
   if (found === undefined) throw new Error(`no threat scenario ${name}`);
   return found;
-}
-
-function search(input: ScenarioInput, off: readonly string[], property: string) {
-  const r = resolveScenario({ ...input, off });
-  if (!r.ok) throw new Error(r.error.message);
-  const entry = worldProperties.find((p) => p.property.id === property)!;
-  const outcome = searchProperties(() => worldSystem(r.config), [entry.property]);
-  return { config: r.config, entry, verdict: outcome.verdicts[0]!.verdict };
 }
 
 describe('counter-measure switches', () => {
