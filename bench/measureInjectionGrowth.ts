@@ -2,10 +2,12 @@
 // injections (its other settings as the threat suite has them) until a search passes the state cap, and the factor
 // from one injection count to the next. State counts do not depend on the machine's load, so these factors are
 // exact; the milliseconds are one search each, as the machine was. `npx tsx bench/measureInjectionGrowth.ts
-// [maxStates] [scenario ...]` prints a Markdown table (default: t2-replay-after-delete, t5-replaced-tre,
-// t7-forged-commands, cap 3,000,000).
+// [--no-relay-at-receipt] [maxStates] [scenario ...]` prints a Markdown table (default: t2-replay-after-delete,
+// t5-replaced-tre, t7-forged-commands, cap 3,000,000); the flag searches the world without relay at receipt
+// (models/world/relayAtReceipt.ts), as before it.
 import { splitProperties } from '../src/engine/searchProperties.ts';
 import { worldSystem } from '../models/world/worldSystem.ts';
+import { initialWorld } from '../models/world/World.ts';
 import { searchedProperties } from '../src/cli/check/runCheckJob.ts';
 import { searchExhaustive } from '../src/engine/exhaustive/searchExhaustive.ts';
 import { threatSuitePlan } from './measureThreats.ts';
@@ -21,13 +23,13 @@ export interface InjectionRow {
   readonly millis: number;
 }
 
-export function measureInjectionGrowth(scenario: string, maxStates: number): InjectionRow[] {
+export function measureInjectionGrowth(scenario: string, maxStates: number, relayAtReceipt = true): InjectionRow[] {
   const job = threatSuitePlan().jobs.find((j) => j.config.name === scenario);
   if (job === undefined) throw new Error(`bench: no threat scenario ${scenario}`);
   const rows: InjectionRow[] = [];
   for (let injections = 0; ; injections++) {
     const config = { ...job.config, attacker: { ...job.config.attacker, injections } };
-    const outcome = searchExhaustive(worldSystem(config), splitProperties(searchedProperties({ ...job, config })).safety, { maxStates });
+    const outcome = searchExhaustive(worldSystem(config, initialWorld(config, { relayAtReceipt })), splitProperties(searchedProperties({ ...job, config })).safety, { maxStates });
     const capped = outcome.verdicts.some((v) => v.verdict.kind === 'inconclusive');
     rows.push({ scenario, injections, states: capped ? undefined : outcome.stats.states, leftOut: outcome.stats.leftOut ?? 0, transitions: outcome.stats.transitions, millis: outcome.stats.millis });
     if (capped) return rows;
@@ -50,9 +52,11 @@ export function renderInjectionGrowth(rows: readonly InjectionRow[], maxStates: 
 }
 
 if (process.argv[1]?.endsWith('measureInjectionGrowth.ts')) {
-  const [cap, ...named] = process.argv.slice(2);
+  const args = process.argv.slice(2);
+  const relayAtReceipt = !args.includes('--no-relay-at-receipt');
+  const [cap, ...named] = args.filter((a) => a !== '--no-relay-at-receipt');
   const maxStates = cap === undefined ? 3_000_000 : Number(cap);
   const scenarios = named.length > 0 ? named : ['t2-replay-after-delete', 't5-replaced-tre', 't7-forged-commands'];
-  const rows = scenarios.flatMap((s) => measureInjectionGrowth(s, maxStates));
+  const rows = scenarios.flatMap((s) => measureInjectionGrowth(s, maxStates, relayAtReceipt));
   process.stdout.write(`${renderInjectionGrowth(rows, maxStates).join('\n')}\n`);
 }

@@ -187,3 +187,10 @@ export const m2meMachineFor = builtOnce(buildM2meMachine);
 
 /** dev1's M2ME, the victim's. */
 export const m2meMachine = m2meMachineFor('dev1');
+
+/** Kinds the host relays from the network to its TRE whatever its state: the machine's top-level handlers above,
+ *  which no state node overrides, and whose relay reads the message alone (unchanged, or for `userAuth` marked
+ *  remote). The world's relay-at-receipt reduction rests on this (models/world/relayAtReceipt.ts); the relays that
+ *  only some states make (bootstrap, mcimDownload, authChallenge...) are not listed. Checked in every state node by
+ *  test/models/roles/m2meRelays.test.ts. */
+export const relayedInEveryState: readonly M2meInbound[] = ['lifecycleCommand', 'treUpdate', 'mcimUpdate', 'userAuth', 'dmServerAuth'];

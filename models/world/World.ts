@@ -17,6 +17,7 @@ import {
   restoreInjectionsTaken, takeInjection, takenAlike,
 } from './eventOrder.ts';
 import type { WorldEvent } from './WorldEvent.ts';
+import type { WorldOptions } from './relayAtReceipt.ts';
 
 export type { WorldEvent } from './WorldEvent.ts';
 
@@ -66,9 +67,10 @@ function writeHeader(record: Uint8Array, model: WorldModel, rolesId: number, obs
   return writeVarint(record, writeVarint(record, 0, rolesId), observedId * model.injectionSlots + injections);
 }
 
-/** The initial world of a scenario, with fresh tables (every world stepped from it shares them). */
-export function initialWorld(config: ScenarioConfig): World {
-  const model = new WorldModel(config);
+/** The initial world of a scenario, with fresh tables (every world stepped from it shares them); `options` choose
+ *  the world's reductions (relayAtReceipt.ts). */
+export function initialWorld(config: ScenarioConfig, options: WorldOptions = {}): World {
+  const model = new WorldModel(config, options);
   const ids = model.cast.map((m, i) => model.memos[i]!.intern(m.initial));
   return withParts(model, ids, [], [], 0);
 }
@@ -206,9 +208,24 @@ function eachEnabled(world: World, visit: Visit): void {
       // A message already in flight on that channel is delivered as it is, not injected again.
       if (inFlight(pool, netStart, netEnd, e)) continue;
       const receiver = model.receivers[e]!;
-      const next = model.roleStep(rolesId, receiver, model.deliveries[e]!);
+      let next = model.roleStep(rolesId, receiver, model.deliveries[e]!);
       if (next < 0) continue;
-      const sends = model.stepSends;
+      let sends = model.stepSends;
+      const relayed = model.relayAtReceipt ? model.relayedBy(e, rolesId, next, sends) : -1;
+      if (relayed >= 0) {
+        // Relay at receipt (relayAtReceipt.ts): the M2ME merely relays it; one step with the TRE's receipt, taken only
+        // when the TRE takes it now. The relayed message is never in flight; the receipt takes nothing from the network.
+        const tre = model.receivers[relayed]!;
+        next = model.roleStep(rolesId, tre, model.deliveries[relayed]!);
+        if (next < 0) continue;
+        sends = model.stepSends;
+        // Left out as an injection to the TRE is, and not after an event of the M2ME (which may have taken a copy of
+        // the injected message from the network: the injection may not have been enabled before it).
+        const leftOut = viaRole >= 0 && ((quiet && tre !== viaRole && receiver !== viaRole && injectionOrder(e, tre) < viaOrder) || takenAlike(base, next, sends));
+        if (!leftOut) takeInjection(next, sends);
+        visit(model.relayEvent(e, relayed), next, -1, sends, leftOut);
+        continue;
+      }
       const leftOut = viaRole >= 0 && ((quiet && receiver !== viaRole && injectionOrder(e, receiver) < viaOrder) || takenAlike(base, next, sends));
       if (!leftOut) takeInjection(next, sends);
       visit(model.injectEvent(e), next, -1, sends, leftOut);
@@ -290,7 +307,7 @@ let viaRole = -1;
 let viaOrder = 0;
 let viaSender = -1;
 const visitSuccessor: Visit = (event, rolesId, taken, sends, leftOut) =>
-  expandingVisit!(event, leftOut ? -1 : successorKey(expanding!, rolesId, taken, sends, event.kind === 'inject'));
+  expandingVisit!(event, leftOut ? -1 : successorKey(expanding!, rolesId, taken, sends, event.kind !== 'deliver' && event.kind !== 'local'));
 
 /** Each enabled event of `world` with the key of its successor (`worldAt` builds it), in `enabledEvents` order:
  *  the search's fast path. Given `via`, the event that first reached `world`, an event that `eventLeavesOut`
@@ -342,9 +359,12 @@ export function forEachSuccessorKey(world: World, visit: (event: WorldEvent, key
  *  in the same world (`takenAlike`): both reach one world. */
 export function eventLeavesOut(world: World, via: WorldEvent, event: WorldEvent): boolean {
   const model = world.model;
-  if (event.kind === 'inject') {
+  if (event.kind === 'inject' || event.kind === 'relay') {
     const role = eventRole(model, via);
-    return via.kind !== 'inject' && eventRole(model, event) !== role && eventOrder(event, model) < eventOrder(via, model) && !readableFrom(model, world.netStart, world.netEnd, role);
+    // A relay at receipt also needs its injected message out of flight before `via`: `via` is no step of the M2ME.
+    const m2me = event.kind === 'relay' && model.receivers[event.envelope] === role;
+    return via.kind !== 'inject' && via.kind !== 'relay' && !m2me && eventRole(model, event) !== role && eventOrder(event, model) < eventOrder(via, model) &&
+      !readableFrom(model, world.netStart, world.netEnd, role);
   }
   const sender = event.kind === 'deliver' ? model.senders[event.envelope]! : -1;
   return leavesOut(eventOrder(via, model), eventRole(model, via), injectionSender(model, via), eventOrder(event, model), eventRole(model, event), sender);
@@ -360,7 +380,7 @@ export function forEachSuccessor(world: World, visit: (event: WorldEvent, next: 
 export function stepWorld(world: World, event: WorldEvent): World {
   let out: World | undefined;
   eachEnabled(world, (e, rolesId, taken, sends) => {
-    if (out === undefined && sameEvent(e, event)) out = worldAt(world.model, successorKey(world, rolesId, taken, sends, e.kind === 'inject'));
+    if (out === undefined && sameEvent(e, event)) out = worldAt(world.model, successorKey(world, rolesId, taken, sends, e.kind !== 'deliver' && e.kind !== 'local'));
   });
   // Callers step only events from enabledEvents(world); anything else is a caller bug, not a model outcome.
   if (out === undefined) throw new Error(`world: event ${JSON.stringify(event)} is not enabled`);
@@ -369,6 +389,7 @@ export function stepWorld(world: World, event: WorldEvent): World {
 
 function sameEvent(a: WorldEvent, b: WorldEvent): boolean {
   if (a.kind === 'local') return b.kind === 'local' && a.role === b.role && a.index === b.index;
+  if (a.kind === 'relay') return b.kind === 'relay' && a.envelope === b.envelope && a.relayed === b.relayed;
   return a.kind === b.kind && a.envelope === (b as { envelope: number }).envelope;
 }
 

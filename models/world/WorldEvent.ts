@@ -11,4 +11,8 @@ export type WorldEvent =
   | { readonly kind: 'deliver'; readonly envelope: number }
   | { readonly kind: 'local'; readonly role: number; readonly index: number }
   /** The attacker hands message `envelope` (not in flight: a replay, redirection or forgery) to its receiver. */
-  | { readonly kind: 'inject'; readonly envelope: number };
+  | { readonly kind: 'inject'; readonly envelope: number }
+  /** relay: an injection the M2ME merely relays, taken as the moment its TRE takes it (relay at receipt,
+   *  models/world/relayAtReceipt.ts): the attacker injects `envelope` to the M2ME, the M2ME relays it as `relayed`
+   *  to its TRE, and the TRE takes it, in one step. */
+  | { readonly kind: 'relay'; readonly envelope: number; readonly relayed: number };

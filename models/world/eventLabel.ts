@@ -20,6 +20,12 @@ export function eventLabel(world: World, e: WorldEvent): string {
     const m = model.message(e.envelope);
     return `attacker>${m.to} ${m.kind} (injected as ${m.from}) ${contentId(m.term).slice(0, 8)}`;
   }
+  if (e.kind === 'relay') {
+    // Relay at receipt: the injection, the M2ME's relay and the TRE's receipt, one step (relayAtReceipt.ts).
+    const m = model.message(e.envelope);
+    const r = model.message(e.relayed);
+    return `attacker>${m.to} ${m.kind} (injected as ${m.from}) ${contentId(m.term).slice(0, 8)}, relayed ${r.from}>${r.to} ${r.kind} and taken`;
+  }
   const member = model.cast[e.role]!;
   const ev = member.localEvents[e.index]!;
   const param = 'mcim' in ev ? `(${String(ev.mcim)})` : '';

@@ -10,23 +10,29 @@ export function leavesOut(viaOrder: number, viaRole: number, viaSender: number, 
   return order < viaOrder && role !== viaRole && sender !== viaRole && role !== viaSender;
 }
 
-/** The role an injected message claims to be from; -1 for an event that is no injection. */
+/** The role an injected message claims to be from (a relay at receipt's: the injected message's); -1 for an event
+ *  that is no injection. */
 export function injectionSender(model: WorldModel, event: WorldEvent): number {
-  return event.kind === 'inject' ? model.senders[event.envelope]! : -1;
+  return event.kind === 'inject' || event.kind === 'relay' ? model.senders[event.envelope]! : -1;
 }
 
-/** The role whose local state an event changes (an injection's: its receiver's). */
+/** The role whose local state an event changes (an injection's: its receiver's; a relay at receipt's: the TRE's, the
+ *  M2ME relaying in every state as it is). */
 export function eventRole(model: WorldModel, event: WorldEvent): number {
-  return event.kind === 'local' ? event.role : model.receivers[event.envelope]!;
+  if (event.kind === 'local') return event.role;
+  return model.receivers[event.kind === 'relay' ? event.relayed : event.envelope]!;
 }
 
 /** A strict total order of a model's events, positive (ids do not change during a search): by the role whose local
- *  state the event changes (an injection's: its receiver's), then injections by message id, deliveries by message
+ *  state the event changes (an injection's: its receiver's), then injections (and relays at receipt) by message id, deliveries by message
  *  id, local events by index. Role first, so that a world reached by an event of one role leaves out events of the
  *  roles before it whatever their kind (injections included), and one reached by an injection those of the roles
  *  before its receiver: on t2, t5 and t7 this leaves out more steps than any order by kind first (docs/engine.md). */
 export function eventOrder(event: WorldEvent, model: WorldModel): number {
   if (event.kind === 'local') return localOrder(event.role, event.index);
+  // A relay at receipt is ordered as an injection to the TRE, by its injected message (addressed to the M2ME, so no
+  // injection to the TRE has its id).
+  if (event.kind === 'relay') return injectionOrder(event.envelope, model.receivers[event.relayed]!);
   const receiver = model.receivers[event.envelope]!;
   return event.kind === 'deliver' ? deliveryOrder(event.envelope, receiver) : injectionOrder(event.envelope, receiver);
 }

@@ -35,6 +35,17 @@ export function liveReplay(initial: World, events: readonly WorldEvent[]): unkno
     } else if (e.kind === 'inject') {
       live.deliver(deliveredMessage(initial, e.envelope));
       injections++;
+    } else if (e.kind === 'relay') {
+      // Relay at receipt: the live M2ME relays the injected message; the live TRE takes what it relayed at once.
+      live.deliver(deliveredMessage(initial, e.envelope));
+      injections++;
+      const wanted = envelopeKey(deliveredMessage(initial, e.relayed));
+      // What the M2ME relayed was appended after what was in flight before this step.
+      let i = inFlight.length - 1;
+      while (i >= sentBefore && envelopeKey(inFlight[i]!) !== wanted) i--;
+      if (i < sentBefore) break;
+      const [m] = inFlight.splice(i, 1) as [Message];
+      live.deliver(m);
     } else {
       const { role, event } = localEventOf(initial, e.role, e.index);
       live.send(role, event);

@@ -3,7 +3,8 @@
 import { derivationOf, formatDerivation } from '../../src/attacker/derivation.ts';
 import { name, showTerm, type Term } from '../../src/attacker/Term.ts';
 import type { ScenarioConfig } from '../flows/ScenarioConfig.ts';
-import { worldObserved, worldModelOf, type World } from './World.ts';
+import { initialWorld, worldObserved, worldModelOf, type World } from './World.ts';
+import type { WorldOptions } from './relayAtReceipt.ts';
 import { worldSystem } from './worldSystem.ts';
 
 export interface SecretDerivation {
@@ -17,9 +18,9 @@ export interface SecretDerivation {
 }
 
 /** The derivations of the others' secrets the attacker holds after the actions labelled `labels` (a trace of
- *  `config`); empty when it holds none, or the labels do not replay. */
-export function secretDerivations(config: ScenarioConfig, labels: readonly string[]): SecretDerivation[] {
-  const system = worldSystem(config);
+ *  `config`, in the world of `options`); empty when it holds none, or the labels do not replay. */
+export function secretDerivations(config: ScenarioConfig, labels: readonly string[], options: WorldOptions = {}): SecretDerivation[] {
+  const system = worldSystem(config, initialWorld(config, options));
   let world = system.initialStates()[0] as World;
   // The step after which each observed term (canonical JSON) was first held.
   const firstRead = new Map<string, number>();

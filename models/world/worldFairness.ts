@@ -24,6 +24,7 @@ function actorOf(world: World, event: WorldEvent): { readonly role: RoleId; read
       return { role: member.id, local: member.localEvents[event.index]!.type };
     }
     case 'inject':
+    case 'relay':
       return undefined;
   }
 }

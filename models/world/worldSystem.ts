@@ -8,19 +8,23 @@ import { worldFairness } from './worldFairness.ts';
 import { modelVersion } from '../modelVersion.ts';
 import { describeWorld, enabledEvents, eventLeavesOut, forEachSuccessor, forEachSuccessorKey, initialWorld, portableWorld, portableWorldKey, reviveWorld, stepWorld, worldAt, worldKey, type PortableWorld, type World, type WorldEvent } from './World.ts';
 import { eventLabel } from './eventLabel.ts';
+import { relayAtReceiptFits } from './relayAtReceipt.ts';
+import type { AnyProperty } from '../../src/engine/LivenessProperty.ts';
 
 /** Registered name of the TR 33.812 Alternative 1a world; replay rebuilds it with `worldSystem(config)`. */
 export const WORLD_SYSTEM_NAME = 'tr33812-alt1a';
 
-/** The system of one scenario; `initial` replaces the scenario's initial world (tests build broken variants).
- *  Every world of the system is an id tuple into the tables of `initial.model`. */
+/** The system of one scenario; `initial` replaces the scenario's initial world (tests build broken variants; with
+ *  `initialWorld(config, { relayAtReceipt: false })` the world without relay at receipt, relayAtReceipt.ts). Every
+ *  world of the system is an id tuple into the tables of `initial.model`. */
 export function worldSystem(config: ScenarioConfig, initial: World = initialWorld(config)): System<World, WorldEvent> {
   // Two identical honest devices: one world per pair {w, w with dev1/dev2 and sho1/sho2 swapped}.
   const symmetry = deviceSymmetry(initial);
   return {
     ...(symmetry === undefined ? {} : { symmetry }),
     name: WORLD_SYSTEM_NAME,
-    config,
+    // Relay at receipt switched off is part of what rebuilds this system (replay, workers); on, the scenario alone.
+    config: initial.model.relayAtReceiptOff ? { ...config, relayAtReceipt: false } : config,
     modelVersion,
     initialStates: () => [initial],
     enabled: enabledEvents,
@@ -41,4 +45,9 @@ export function worldSystem(config: ScenarioConfig, initial: World = initialWorl
     fairness: worldFairness,
     liveReplay,
   };
+}
+
+/** The system a search of `properties` uses: with relay at receipt where it fits them (relayAtReceipt.ts). */
+export function worldSystemFor(config: ScenarioConfig, properties: readonly AnyProperty<World, WorldEvent>[]): System<World, WorldEvent> {
+  return worldSystem(config, initialWorld(config, { relayAtReceipt: relayAtReceiptFits(properties as readonly AnyProperty<unknown, unknown>[]) }));
 }

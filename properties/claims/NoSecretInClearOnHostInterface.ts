@@ -1,33 +1,12 @@
 // Safety. 003 t9 cm1 "the TRE never reveals its authorisation values to other M2ME functions", t9 cm5, 004 5.1.2.4
 // [t2 cm3, t3 cm4, t7 cm8]: no message between the TRE and the host carries a credential in clear (outside an
 // encryption, MAC or hash), so bus monitoring and malware on the host learn none.
-import type { Term } from '../../src/attacker/Term.ts';
 import { messageOfKey } from '../../models/world/envelopeKey.ts';
 import { playedRole } from '../../models/roleIds.ts';
 import { worldNet, type World } from '../../models/world/World.ts';
 import { propertyId, type Invariant } from '../../src/engine/Property.ts';
 import { onPart } from '../../models/world/onPart.ts';
-
-/** Names of honest roles' credentials; the attacker's own (`...:attacker`) are not secrets of anyone it attacks. */
-const secret = /^(?!.*:attacker$)(sk:|ki:|k:init|k:pin|tok:|pin:user)/;
-
-/** Names readable in `t` without any key: what a monitor of the interface sees. */
-function clearNames(t: Term): string[] {
-  switch (t.kind) {
-    case 'name':
-      return [t.id];
-    case 'tuple':
-      return t.items.flatMap(clearNames);
-    case 'sign':
-      return clearNames(t.body);
-    case 'pk':
-    case 'aenc':
-    case 'senc':
-    case 'mac':
-    case 'hash':
-      return [];
-  }
-}
+import { credentialsInClear } from '../../models/world/credentialsInClear.ts';
 
 /** Per envelope key: what it exposes (parsed once per distinct message: the search meets each many times). */
 const exposedBy = new Map<string, readonly string[]>();
@@ -38,7 +17,7 @@ function exposedByMessage(key: string): readonly string[] {
     const m = messageOfKey(key);
     // Any device's host-TRE interface (a second device's roles play m2me and tre too).
     const host = [playedRole(m.from), playedRole(m.to)].sort().join('>') === 'm2me>tre';
-    found = host ? clearNames(m.term).filter((n) => secret.test(n)).map((n) => `${n} in ${m.from}>${m.to} ${m.kind}`) : [];
+    found = host ? credentialsInClear(m.term).map((n) => `${n} in ${m.from}>${m.to} ${m.kind}`) : [];
     exposedBy.set(key, found);
   }
   return found;

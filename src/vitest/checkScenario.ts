@@ -10,7 +10,7 @@ import { verdictInScope } from '../report/describeScope.ts';
 import type { FindingOptions } from '../report/Report.ts';
 import { join } from 'node:path';
 import { resolveScenario } from '../../models/flows/ScenarioConfig.ts';
-import { worldSystem } from '../../models/world/worldSystem.ts';
+import { worldSystemFor } from '../../models/world/worldSystem.ts';
 import { judgedIn, propertiesFor, worldProperties, type WorldProperty } from '../../properties/index.ts';
 import { threatSuite } from '../../properties/threats/threatSuite.ts';
 import { searchProperties } from '../engine/searchProperties.ts';
@@ -67,7 +67,7 @@ function run(scenario: unknown, selected: readonly WorldProperty[], options: Che
   const accepted = acceptedFindings(options, runOptions);
   const isKnown = (property: string, kind: string): boolean => accepted.has(`${config.name}/${property}/${kind}`);
   const scope = scenarioScope(config);
-  const outcome = searchProperties(() => worldSystem(config), selected.map((p) => p.property));
+  const outcome = searchProperties(() => worldSystemFor(config, selected.map((p) => p.property)), selected.map((p) => p.property));
   const outcomes = outcome.verdicts.map(({ property, verdict }) => ({
     property, verdict: verdict.kind, text: verdictInScope(formatVerdict(verdict), scope), ...(isKnown(property, verdict.kind) ? { known: true } : {}),
   }));
@@ -82,7 +82,7 @@ function run(scenario: unknown, selected: readonly WorldProperty[], options: Che
     }
     const entry = selected.find((p) => p.property.id === property)!;
     const trace = verdict.trace;
-    const replay = replayTrace(worldSystem(config), entry.property, trace).result;
+    const replay = replayTrace(worldSystemFor(config, selected.map((p) => p.property)), entry.property, trace).result;
     const explanation = replay.kind === 'reproduced' ? replay.explanation : undefined;
     const dir = options.traceDir ?? join('reports', 'latest', 'traces');
     mkdirSync(dir, { recursive: true });

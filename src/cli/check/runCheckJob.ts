@@ -6,7 +6,8 @@ import { runHonest } from '../../../models/flows/runHonest.ts';
 import { runLive } from '../../../models/world/runLive.ts';
 import { scenarioScope } from '../../../models/attacker/scenarioScope.ts';
 import { secretDerivations } from '../../../models/world/secretDerivations.ts';
-import { worldSystem } from '../../../models/world/worldSystem.ts';
+import { worldSystemFor } from '../../../models/world/worldSystem.ts';
+import { relayAtReceiptFits } from '../../../models/world/relayAtReceipt.ts';
 import type { World } from '../../../models/world/World.ts';
 import { sanityProperty } from '../../../properties/index.ts';
 import type { AnyProperty } from '../../engine/LivenessProperty.ts';
@@ -32,13 +33,14 @@ export function searchedProperties(job: CheckJob): AnyProperty<World, WorldEvent
 
 function search(job: CheckJob, choice: SearchChoice): PropertiesOutcome {
   const properties = searchedProperties(job);
-  if (choice.mode === 'exhaustive') return searchProperties(() => worldSystem(job.config), properties, choice);
+  // Relay at receipt where it fits the properties (not for properties of service): one system kind for the job.
+  if (choice.mode === 'exhaustive') return searchProperties(() => worldSystemFor(job.config, properties), properties, choice);
   // Workers are not worth their start-up on these worlds; one thread keeps results independent of scheduling.
   const { safety, liveness } = splitProperties(properties);
-  const random: SearchOutcome = searchRandom(worldSystem(job.config), safety, { runs: choice.runs, maxSteps: choice.maxSteps, seed: choice.seed, timeLimitMs: choice.timeLimitMs });
+  const random: SearchOutcome = searchRandom(worldSystemFor(job.config, properties), safety, { runs: choice.runs, maxSteps: choice.maxSteps, seed: choice.seed, timeLimitMs: choice.timeLimitMs });
   if (liveness.length === 0) return random;
   // Random runs cannot show a property of service: those are decided on the state graph, within the time limit.
-  const graph = searchLiveness(worldSystem(job.config), liveness, choice.timeLimitMs === undefined ? {} : { timeLimitMs: choice.timeLimitMs });
+  const graph = searchLiveness(worldSystemFor(job.config, properties), liveness, choice.timeLimitMs === undefined ? {} : { timeLimitMs: choice.timeLimitMs });
   const all = [...random.verdicts, ...graph.verdicts];
   return { verdicts: properties.map((p) => all.find((v) => v.property === p.id)!), stats: random.stats, liveness: graph.stats };
 }
@@ -62,16 +64,17 @@ function sanityOf(verdict: Verdict | undefined): SanityCheck | undefined {
 export function runCheckJob(job: CheckJob, choice: SearchChoice, options: { readonly recheck?: boolean } = {}): ScenarioCheck {
   const honest = job.honest ? honestCheck(job) : undefined;
   const outcome = search(job, choice);
+  const searched = searchedProperties(job);
   const properties = job.properties.map((entry): PropertyCheck => {
     const id = entry.property.id as string;
     const verdict = outcome.verdicts.find((v) => v.property === id)!.verdict;
     const base = { property: id, description: entry.property.description, checks: entry.checks, verdict, ...(job.known[id] === undefined ? {} : { known: job.known[id] }) };
     if (verdict.kind !== 'violated' || options.recheck === false) return base;
     // Re-check before reporting: the trace must reproduce on a fresh system, and live actors must agree.
-    const replay = replayTrace(worldSystem(job.config), entry.property, verdict.trace);
+    const replay = replayTrace(worldSystemFor(job.config, searched), entry.property, verdict.trace);
     const r = replay.result;
     // A secrecy claim (its id names a secret): how the attacker derived what it holds at the end.
-    const derivations = /Secret/.test(id) ? secretDerivations(job.config, verdict.trace.actions) : [];
+    const derivations = /Secret/.test(id) ? secretDerivations(job.config, verdict.trace.actions, { relayAtReceipt: relayAtReceiptFits(searched as readonly AnyProperty<unknown, unknown>[]) }) : [];
     return {
       ...base,
       ...(derivations.length === 0 ? {} : { derivations }),

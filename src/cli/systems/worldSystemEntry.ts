@@ -1,6 +1,7 @@
 // Registry entry: the TR 33.812 Alternative 1a world of one scenario, with the model's properties.
 import { resolveScenario } from '../../../models/flows/ScenarioConfig.ts';
 import { WORLD_SYSTEM_NAME, worldSystem } from '../../../models/world/worldSystem.ts';
+import { initialWorld } from '../../../models/world/World.ts';
 import { propertiesFor } from '../../../properties/index.ts';
 import { splitProperties } from '../../engine/searchProperties.ts';
 import { InputError } from '../InputError.ts';
@@ -9,12 +10,17 @@ import type { BuiltSystem, RegisteredSystem } from './RegisteredSystem.ts';
 /** Without a configuration, the first flow of the text: initial provisioning over 3GPP access (5.1.3.6.2). */
 const defaultScenario = { flow: 'initial-3gpp' };
 
-export function buildSystem(_name: string, config: unknown): BuiltSystem {
+export function buildSystem(_name: string, given: unknown): BuiltSystem {
+  // `relayAtReceipt: false` beside the scenario: the world without relay at receipt (what its system's config says
+  // when it was built so, models/world/relayAtReceipt.ts), so its traces replay.
+  const { relayAtReceipt, ...rest } = typeof given === 'object' && given !== null && !Array.isArray(given) ? (given as Record<string, unknown>) : {};
+  const config = relayAtReceipt === undefined ? given : rest;
+  if (relayAtReceipt !== undefined && typeof relayAtReceipt !== 'boolean') throw new InputError(`invalid configuration for ${WORLD_SYSTEM_NAME}: relayAtReceipt must be true or false`);
   const empty = config === undefined || (typeof config === 'object' && config !== null && Object.keys(config).length === 0);
   const scenario = resolveScenario(empty ? defaultScenario : config);
   if (!scenario.ok) throw new InputError(`invalid configuration for ${WORLD_SYSTEM_NAME}: ${scenario.error.message}`);
   const { safety, liveness } = splitProperties(propertiesFor(scenario.config).map((p) => p.property));
-  return { system: worldSystem(scenario.config), properties: safety, liveness };
+  return { system: worldSystem(scenario.config, initialWorld(scenario.config, { relayAtReceipt: relayAtReceipt !== false })), properties: safety, liveness };
 }
 
 export const worldSystemEntry: RegisteredSystem = {

@@ -1,0 +1,47 @@
+// Relay at receipt (docs/engine.md, "Growth per injection"): an injection its receiver merely relays (the M2ME to its
+// TRE, the RO to an SHO) is taken only together with the receipt of the relayed message, as one step, and only when
+// the relayed message is taken at once. Such an injection changes nothing but the network and the injection count
+// until the relayed message is taken, and the attacker's knowledge only grows, so it may as well be made just before
+// that receipt; one never taken is a run without it. Which injections qualify, and when it applies, is decided here.
+import { isLiveness, type AnyProperty } from '../../src/engine/LivenessProperty.ts';
+import type { Message } from '../messages.ts';
+import { playedRole } from '../roleIds.ts';
+import { relayedInEveryState } from '../roles/m2me.ts';
+import { credentialsInClear } from './credentialsInClear.ts';
+
+export interface WorldOptions {
+  /** Relay at receipt (default on); off, every injection the M2ME relays is a world of its own. */
+  readonly relayAtReceipt?: boolean;
+}
+
+/** The relays the reduction may move, by the role that relays and the kind it relays: relays that, once a receiver
+ *  makes one in some local state, it makes alike (the same message, its local state as it was) in every local state
+ *  it can reach from there, so an injection relayed now is relayed alike whenever it is moved. */
+const steadyRelays: Readonly<Record<string, readonly string[]>> = {
+  // The host's top-level handlers, which no state node overrides and which read the message alone (m2me.ts).
+  m2me: relayedInEveryState,
+  // 004 step 7: the DRF (one state, Idle) passes a TRE-signed registration to the SHO it names when it names a device
+  // the RO knows (registrationOperator.ts registrationSho), and the RO only ever adds devices.
+  ro: ['registrationRequest'],
+};
+
+/** An injection of `m` that its receiver may merely relay, alike wherever the injection is moved (`steadyRelays`);
+ *  whether it does is read from the receiver's step in each world (WorldModel.relayedBy). */
+export function relayableInjection(m: Message): boolean {
+  return steadyRelays[playedRole(m.to)]?.includes(m.kind) ?? false;
+}
+
+/** A relayed message `m` that may be taken at receipt: unread by the attacker (`read`: so relaying it adds nothing to
+ *  its observations), and, on the host interface, with no credential in clear (NoSecretInClearOnHostInterface reads
+ *  the messages in flight there: such a relay stays an injection of its own, its message visible in flight). */
+export function relayTarget(m: Message, read: boolean): boolean {
+  const host = [playedRole(m.from), playedRole(m.to)].sort().join('>') === 'm2me>tre';
+  return !read && !(host && credentialsInClear(m.term).length > 0);
+}
+
+/** Whether a search of `properties` may use relay at receipt: not for properties of service, which are decided on
+ *  the state graph with its fairness (the argument of docs/engine.md covers invariants, on which every world
+ *  property of the suite is built). */
+export function relayAtReceiptFits(properties: readonly AnyProperty<unknown, unknown>[]): boolean {
+  return !properties.some((p) => isLiveness(p));
+}
