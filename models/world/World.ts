@@ -355,6 +355,10 @@ export function forEachSuccessorKey(world: World, visit: (event: WorldEvent, key
  *    local state is q's: so the injection was enabled in q.
  *  - The injection takes no message and changes only its receiver's local state, so `via` is still enabled after
  *    it, and both orders reach the same world (a multiset, a set, and the injection count).
+ *  A relay at receipt (relayAtReceipt.ts) counts as an injection to the role that takes the relayed message, which
+ *  it changes alone, with the injected message's claimed sender; it is not left out after an event of the role that
+ *  relays it (that event may have taken a copy of the injected message, so the injection was not enabled before it),
+ *  and a delivery or local event of that role may be left out after it (its relay is made alike in every later state).
  *  The fast path also leaves out an injection whose next tuple and sends equal those of an injection it took before
  *  in the same world (`takenAlike`): both reach one world. */
 export function eventLeavesOut(world: World, via: WorldEvent, event: WorldEvent): boolean {
