@@ -211,19 +211,19 @@ function eachEnabled(world: World, visit: Visit): void {
       let next = model.roleStep(rolesId, receiver, model.deliveries[e]!);
       if (next < 0) continue;
       let sends = model.stepSends;
-      const relayed = model.relayAtReceipt ? model.relayedBy(e, rolesId, next, sends) : -1;
+      const relayed = model.relays.on ? model.relays.relayedBy(e, rolesId, next, model.sendList(sends)) : -1;
       if (relayed >= 0) {
-        // Relay at receipt (relayAtReceipt.ts): the M2ME merely relays it; one step with the TRE's receipt, taken only
-        // when the TRE takes it now. The relayed message is never in flight; the receipt takes nothing from the network.
-        const tre = model.receivers[relayed]!;
-        next = model.roleStep(rolesId, tre, model.deliveries[relayed]!);
+        // Relay at receipt (relayAtReceipt.ts): the receiver merely relays it; one step with the receipt of what it
+        // relays, taken only when that is taken now. The relayed message is never in flight, its receipt takes nothing.
+        const taker = model.receivers[relayed]!;
+        next = model.roleStep(rolesId, taker, model.deliveries[relayed]!);
         if (next < 0) continue;
         sends = model.stepSends;
-        // Left out as an injection to the TRE is, and not after an event of the M2ME (which may have taken a copy of
-        // the injected message from the network: the injection may not have been enabled before it).
-        const leftOut = viaRole >= 0 && ((quiet && tre !== viaRole && receiver !== viaRole && injectionOrder(e, tre) < viaOrder) || takenAlike(base, next, sends));
+        // Left out as an injection to the taker is, and not after an event of the relaying role (which may have taken a
+        // copy of the injected message from the network: the injection may not have been enabled before it).
+        const leftOut = viaRole >= 0 && ((quiet && taker !== viaRole && receiver !== viaRole && injectionOrder(e, taker) < viaOrder) || takenAlike(base, next, sends));
         if (!leftOut) takeInjection(next, sends);
-        visit(model.relayEvent(e, relayed), next, -1, sends, leftOut);
+        visit(model.relays.event(e, relayed), next, -1, sends, leftOut);
         continue;
       }
       const leftOut = viaRole >= 0 && ((quiet && receiver !== viaRole && injectionOrder(e, receiver) < viaOrder) || takenAlike(base, next, sends));
@@ -365,9 +365,9 @@ export function eventLeavesOut(world: World, via: WorldEvent, event: WorldEvent)
   const model = world.model;
   if (event.kind === 'inject' || event.kind === 'relay') {
     const role = eventRole(model, via);
-    // A relay at receipt also needs its injected message out of flight before `via`: `via` is no step of the M2ME.
-    const m2me = event.kind === 'relay' && model.receivers[event.envelope] === role;
-    return via.kind !== 'inject' && via.kind !== 'relay' && !m2me && eventRole(model, event) !== role && eventOrder(event, model) < eventOrder(via, model) &&
+    // A relay at receipt also needs its injected message out of flight before `via`: `via` is no step of the relaying role.
+    const relaying = event.kind === 'relay' && model.receivers[event.envelope] === role;
+    return via.kind !== 'inject' && via.kind !== 'relay' && !relaying && eventRole(model, event) !== role && eventOrder(event, model) < eventOrder(via, model) &&
       !readableFrom(model, world.netStart, world.netEnd, role);
   }
   const sender = event.kind === 'deliver' ? model.senders[event.envelope]! : -1;

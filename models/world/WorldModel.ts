@@ -18,7 +18,7 @@ import { envelopeKey, messageOfKey } from './envelopeKey.ts';
 import { attackerModelOf, type AttackerModel } from '../attacker/attackerModel.ts';
 import { AttackerTables, type KnowledgeEntry } from '../attacker/AttackerTables.ts';
 import { ObservationTable } from './ObservationTable.ts';
-import { relayableInjection, relayTarget, type WorldOptions } from './relayAtReceipt.ts';
+import { RelayTable, type WorldOptions } from './relayAtReceipt.ts';
 import type { WorldEvent } from './WorldEvent.ts';
 
 const none: readonly number[] = Object.freeze([]);
@@ -75,15 +75,10 @@ export class WorldModel {
   /** Values the injections made can take (0 .. budget): a world's record packs them with its observations. */
   readonly injectionSlots: number;
   readonly attackerTables: AttackerTables;
-  /** Relay at receipt applies (relayAtReceipt.ts): asked for (the default), and the attacker may inject. */
-  readonly relayAtReceipt: boolean;
+  /** Relay at receipt (relayAtReceipt.ts): `relays.on` when asked for (the default) and the attacker may inject. */
+  readonly relays: RelayTable;
   /** Relay at receipt was switched off where it would apply: the system's configuration says so, for replay. */
   readonly relayAtReceiptOff: boolean;
-  /** Per envelope, with relay at receipt: whether an injection of it may be one its M2ME merely relays, and whether
-   *  it may be taken at receipt as a relayed message (relayAtReceipt.ts). */
-  private readonly relayable: boolean[] = [];
-  private readonly relayTargets: boolean[] = [];
-  private readonly relayEvents: WorldEvent[] = [];
   private readonly roleIndices: ReadonlyMap<string, number>;
   private readonly envelopes: Message[] = [];
   private readonly envelopeKeys: string[] = [];
@@ -132,7 +127,7 @@ export class WorldModel {
     this.attacker = attackerModelOf(config);
     this.injectionSlots = this.attacker.budget + 1;
     const injects = this.attacker.active && this.attacker.budget > 0;
-    this.relayAtReceipt = options.relayAtReceipt !== false && injects;
+    this.relays = new RelayTable(options.relayAtReceipt !== false && injects);
     this.relayAtReceiptOff = options.relayAtReceipt === false && injects;
     this.attackerTables = new AttackerTables(this.attacker);
   }
@@ -167,23 +162,6 @@ export class WorldModel {
 
   injectEvent(envelope: number): WorldEvent {
     return (this.injectEvents[envelope] ??= { kind: 'inject', envelope });
-  }
-
-  /** The composite event of relay at receipt: `envelope` injected, relayed by its receiver as `relayed`, taken. */
-  relayEvent(envelope: number, relayed: number): WorldEvent {
-    const known = this.relayEvents[envelope];
-    // A steady relay is made alike in every state (relayAtReceipt.ts): one relayed message per injected one.
-    if (known !== undefined && known.kind === 'relay' && known.relayed === relayed) return known;
-    return (this.relayEvents[envelope] = { kind: 'relay', envelope, relayed });
-  }
-
-  /** With relay at receipt, for an injection of `envelope` whose receiver's step left tuple `next` and sent list
-   *  `sends` from tuple `rolesId`: the message relayed, when the receiver merely relayed it (its local state as it
-   *  was, one message sent, which may be taken at receipt); -1 otherwise. */
-  relayedBy(envelope: number, rolesId: number, next: number, sends: number): number {
-    if (!this.relayable[envelope] || next !== rolesId) return -1;
-    const list = this.sendLists[sends]!;
-    return list.length === 1 && this.relayTargets[list[0]!] ? list[0]! : -1;
   }
 
   localEvent(role: number, index: number): WorldEvent {
@@ -402,8 +380,7 @@ export class WorldModel {
     this.deliveries.push(this.memos[receiver]!.eventIndex({ type: m.kind, msg: m.term, from: m.from } as never, `deliver:${key}`));
     const read = this.attacker.active && this.attacker.reach.reads(m.kind, m.from, m.to);
     this.observedTerms.push(read ? this.observations.termId(key.slice(4)) : -1);
-    this.relayable.push(this.relayAtReceipt && relayableInjection(m));
-    this.relayTargets.push(this.relayAtReceipt && relayTarget(m, read));
+    this.relays.add(m, read);
     let at = 0;
     let hi = this.byKey.length;
     while (at < hi) {

@@ -5,6 +5,7 @@
 // that receipt; one never taken is a run without it. Which injections qualify, and when it applies, is decided here.
 import { isLiveness, type AnyProperty } from '../../src/engine/LivenessProperty.ts';
 import type { Message } from '../messages.ts';
+import type { WorldEvent } from './WorldEvent.ts';
 import { playedRole } from '../roleIds.ts';
 import { relayedInEveryState } from '../roles/m2me.ts';
 import { credentialsInClear } from './credentialsInClear.ts';
@@ -37,6 +38,39 @@ export function relayableInjection(m: Message): boolean {
 export function relayTarget(m: Message, read: boolean): boolean {
   const host = [playedRole(m.from), playedRole(m.to)].sort().join('>') === 'm2me>tre';
   return !read && !(host && credentialsInClear(m.term).length > 0);
+}
+
+/** Relay at receipt in one world model: per envelope id, whether an injection of it may be a relay the reduction
+ *  moves and whether it may be taken at receipt as a relayed message, and the composite events. */
+export class RelayTable {
+  private readonly relayable: boolean[] = [];
+  private readonly targets: boolean[] = [];
+  private readonly events: WorldEvent[] = [];
+
+  /** `on`: the reduction applies (asked for, and the attacker may inject); off, no injection is a relay. */
+  constructor(readonly on: boolean) {}
+
+  /** Registers the next envelope id, message `m` (`read`: the attacker reads its channel). */
+  add(m: Message, read: boolean): void {
+    this.relayable.push(this.on && relayableInjection(m));
+    this.targets.push(this.on && relayTarget(m, read));
+  }
+
+  /** For an injection of `envelope` whose receiver's step left tuple `next` from tuple `rolesId` and sent `sends`:
+   *  the message relayed when the receiver merely relayed it (its local state as it was, one message sent, which may
+   *  be taken at receipt); -1 otherwise. */
+  relayedBy(envelope: number, rolesId: number, next: number, sends: readonly number[]): number {
+    if (!this.relayable[envelope] || next !== rolesId || sends.length !== 1) return -1;
+    return this.targets[sends[0]!] ? sends[0]! : -1;
+  }
+
+  /** The composite event: `envelope` injected, relayed by its receiver as `relayed`, taken (one object per pair). */
+  event(envelope: number, relayed: number): WorldEvent {
+    const known = this.events[envelope];
+    // A steady relay is made alike in every state: one relayed message per injected one.
+    if (known !== undefined && known.kind === 'relay' && known.relayed === relayed) return known;
+    return (this.events[envelope] = { kind: 'relay', envelope, relayed });
+  }
 }
 
 /** Whether a search of `properties` may use relay at receipt: not for properties of service, which are decided on

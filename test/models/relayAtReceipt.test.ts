@@ -166,8 +166,8 @@ describe('relay at receipt', () => {
     expect(worldSystem(config).config).toBe(config);
     const rebuilt = buildSystem(WORLD_SYSTEM_NAME, off.config).system;
     expect(rebuilt.config).toEqual(off.config);
-    expect((rebuilt.initialStates()[0] as World).model.relayAtReceipt).toBe(false);
-    expect((buildSystem(WORLD_SYSTEM_NAME, config).system.initialStates()[0] as World).model.relayAtReceipt).toBe(true);
+    expect((rebuilt.initialStates()[0] as World).model.relays.on).toBe(false);
+    expect((buildSystem(WORLD_SYSTEM_NAME, config).system.initialStates()[0] as World).model.relays.on).toBe(true);
     expect(() => buildSystem(WORLD_SYSTEM_NAME, { ...config, relayAtReceipt: 'no' })).toThrow(/relayAtReceipt must be true or false/);
     // Without injections there is nothing to relay: the option changes nothing and is not recorded.
     const quiet = configOf('t7-forged-commands', 0);
