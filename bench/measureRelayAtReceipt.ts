@@ -1,6 +1,7 @@
 // Relay at receipt (models/world/relayAtReceipt.ts) over the threat suite: per scenario, the states and steps taken
 // of one search with the properties `check` searches, with the reduction on and off, and the totals. State and step
-// counts do not depend on the machine's load, so the table is exact. `npx tsx bench/measureRelayAtReceipt.ts`.
+// counts do not depend on the machine's load, so they are exact; the search times (off and on one after the other, on
+// fresh systems) are as the machine was. `npx tsx bench/measureRelayAtReceipt.ts`.
 import { initialWorld } from '../models/world/World.ts';
 import { worldSystem } from '../models/world/worldSystem.ts';
 import { searchedProperties } from '../src/cli/check/runCheckJob.ts';
@@ -14,6 +15,8 @@ export interface RelayRow {
   readonly statesOn: number;
   readonly stepsOff: number;
   readonly stepsOn: number;
+  readonly millisOff: number;
+  readonly millisOn: number;
 }
 
 export function measureRelayAtReceipt(): RelayRow[] {
@@ -21,19 +24,23 @@ export function measureRelayAtReceipt(): RelayRow[] {
     const properties = splitProperties(searchedProperties(job)).safety;
     const off = searchExhaustive(worldSystem(job.config, initialWorld(job.config, { relayAtReceipt: false })), properties);
     const on = searchExhaustive(worldSystem(job.config), properties);
-    return { scenario: job.config.name, statesOff: off.stats.states, statesOn: on.stats.states, stepsOff: off.stats.transitions, stepsOn: on.stats.transitions };
+    return {
+      scenario: job.config.name, statesOff: off.stats.states, statesOn: on.stats.states, stepsOff: off.stats.transitions, stepsOn: on.stats.transitions,
+      millisOff: off.stats.millis, millisOn: on.stats.millis,
+    };
   });
 }
 
 export function renderRelayAtReceipt(rows: readonly RelayRow[]): string[] {
   const n = (x: number): string => x.toLocaleString('en-US');
   const sum = (f: (r: RelayRow) => number): number => rows.reduce((a, r) => a + f(r), 0);
-  const line = (name: string, a: number, b: number, c: number, d: number): string => `| ${name} | ${n(a)} | ${n(b)} | ${(b / a).toFixed(2)} | ${n(c)} | ${n(d)} |`;
+  const line = (name: string, a: number, b: number, c: number, d: number, e: number, f: number): string =>
+    `| ${name} | ${n(a)} | ${n(b)} | ${(b / a).toFixed(2)} | ${n(c)} | ${n(d)} | ${n(Math.round(e))} | ${n(Math.round(f))} |`;
   return [
-    '| scenario | states, off | states, on | on / off | steps taken, off | steps taken, on |',
-    '|---|---:|---:|---:|---:|---:|',
-    ...rows.map((r) => line(r.scenario, r.statesOff, r.statesOn, r.stepsOff, r.stepsOn)),
-    line('**total**', sum((r) => r.statesOff), sum((r) => r.statesOn), sum((r) => r.stepsOff), sum((r) => r.stepsOn)),
+    '| scenario | states, off | states, on | on / off | steps taken, off | steps taken, on | ms off | ms on |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|',
+    ...rows.map((r) => line(r.scenario, r.statesOff, r.statesOn, r.stepsOff, r.stepsOn, r.millisOff, r.millisOn)),
+    line('**total**', sum((r) => r.statesOff), sum((r) => r.statesOn), sum((r) => r.stepsOff), sum((r) => r.stepsOn), sum((r) => r.millisOff), sum((r) => r.millisOn)),
   ];
 }
 
