@@ -116,7 +116,8 @@ function buildTreMachine(device: DeviceId) {
             guard: ({ context, event }) => mcimUpdateOf(context, event.msg) !== undefined,
             actions: assign(({ context, event }) => {
               const u = mcimUpdateOf(context, event.msg)!;
-              return { registry: u.registry, updates: [...context.updates, { term: event.msg, changed: changedInstances(context.registry, u.registry) }] };
+              const after = u.registry.map(({ id, owner, registration, code }) => ({ id, owner, registration, code }));
+              return { registry: u.registry, updates: [...context.updates, { term: event.msg, changed: changedInstances(context.registry, u.registry), after }] };
             }),
           },
           // 5.1.1.1 "Selected: ... the commencement of a session ... Only an activated MCIM can be selected."

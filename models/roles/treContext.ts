@@ -87,6 +87,16 @@ export interface TreContext {
 export interface AppliedUpdate {
   readonly term: Term;
   readonly changed: readonly ChangedInstance[];
+  /** Every instance after the step, with the code it then holds. */
+  readonly after: readonly InstanceCode[];
+}
+
+/** An instance and its code, as the registry holds them. */
+export interface InstanceCode {
+  readonly id: string;
+  readonly owner: ShoId;
+  readonly registration: number;
+  readonly code: string;
 }
 
 /** A lifecycle command as applied: the raw term, the ids of the MCIMs active when it arrived, and the instances whose

@@ -34,6 +34,7 @@ describe('MCIM update [t7 cm7]', () => {
     expect(after.context.updates).toEqual([{
       term: mcimUpdateTerm('sho1', d.pcid, nonce1, 1),
       changed: [{ id: 'mcim:sho1', owner: 'sho1', registration: 1, from: 'Activated', to: 'Activated', codeChanged: true }],
+      after: [{ id: 'mcim:sho1', owner: 'sho1', registration: 1, code: 'code:usim:sho1:v2' }],
     }]);
     // An authorised update is not a modification: the integrity check at the next boot leaves the MCIM as it is.
     expect(isModified(entry!)).toBe(false);

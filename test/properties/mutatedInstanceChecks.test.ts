@@ -13,7 +13,7 @@ import type { Invariant } from '../../src/engine/Property.ts';
 import { searchProperties } from '../../src/engine/searchProperties.ts';
 import type { World } from '../../models/world/World.ts';
 
-type Mutant = 'none' | 'updateEveryInstance' | 'updateNameIgnored' | 'blockFromInstalledIgnored';
+type Mutant = 'none' | 'updateEveryInstance' | 'updateNoInstance' | 'updateNameIgnored' | 'blockFromInstalledIgnored';
 const mutant = vi.hoisted(() => ({ active: 'none' as Mutant }));
 
 vi.mock('../../models/roles/treMcimUpdate.ts', async (importOriginal) => {
@@ -30,6 +30,8 @@ vi.mock('../../models/roles/treMcimUpdate.ts', async (importOriginal) => {
         return real.mcimUpdateOf(ctx, sign(msg.key, tuple(tag, pcid, { kind: 'name', id: `mcim:${byNonce.owner}` }, nonce, code)));
       }
       const r = real.mcimUpdateOf(ctx, msg);
+      // treMcimUpdate.ts 33:72 made false: the update taken, and no instance changed.
+      if (mutant.active === 'updateNoInstance' && r !== undefined) return { ...r, registry: ctx.registry };
       if (mutant.active !== 'updateEveryInstance' || r === undefined) return r;
       // treMcimUpdate.ts 33:72 made true: the new code written into every instance, not only the one found.
       const changed = r.registry.find((e) => e.id === r.mcim)!;
@@ -61,10 +63,11 @@ function verdict(scenario: string, property: Invariant<World>, active: Mutant): 
 }
 
 describe('claims on what a TRE step changed catch the checks\' surviving mutants', () => {
-  it('McimUpdateChangesOnlyTheInstanceItNames: holds with the real check; fails when an update reaches every instance, or the instance of its nonce whatever MCIM it names', () => {
+  it('McimUpdateChangesOnlyTheInstanceItNames: holds with the real check; fails when an update reaches every instance, none, or the instance of its nonce whatever MCIM it names', () => {
     const scenario = 't7-update-two-instances';
     expect(verdict(scenario, mcimUpdateChangesOnlyTheInstanceItNames, 'none')).toBe('holds-exhaustively');
     expect(verdict(scenario, mcimUpdateChangesOnlyTheInstanceItNames, 'updateEveryInstance')).toBe('violated');
+    expect(verdict(scenario, mcimUpdateChangesOnlyTheInstanceItNames, 'updateNoInstance')).toBe('violated');
     expect(verdict(scenario, mcimUpdateChangesOnlyTheInstanceItNames, 'updateNameIgnored')).toBe('violated');
   });
 
