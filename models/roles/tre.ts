@@ -51,7 +51,7 @@ function buildTreMachine(device: DeviceId) {
       failureReport: input?.failureReport ?? false, failedFor: 0,
       creds: null, firmware: 'v1', registry: [], expectedSho: null, pendingNonce: 0, noncesUsed: 0, staged: null,
       userWrong: 0, userBlocked: 'no', tampered: false,
-      installs: [], activations: [], commands: [], instructions: [], userEntries: [], dmOpens: [], dmServers: [],
+      installs: [], activations: [], activationRegistries: [], commands: [], instructions: [], userEntries: [], dmOpens: [], dmServers: [],
       updates: [],
     }),
     initial: 'Blank',
@@ -283,6 +283,7 @@ function buildTreMachine(device: DeviceId) {
                   assign(({ context, event }) => ({
                     ...stagedOverOld(context, { kind: 'activation', entry: readActivation(context, event.msg)! }),
                     activations: [...context.activations, event.msg],
+                    activationRegistries: [...context.activationRegistries, context.registry.map(({ id, owner, state }) => ({ id, owner, state }))],
                   })),
                 ],
               },

@@ -68,6 +68,8 @@ export interface TreContext {
   readonly installs: readonly Term[];
   /** Every activation object (both-present variant) the TRE applied, in order. */
   readonly activations: readonly Term[];
+  /** The registry's instances (id, owner, state) when each of `activations` was applied, in the same order. */
+  readonly activationRegistries: readonly (readonly InstanceState[])[];
   /** Every lifecycle command the TRE applied, with the MCIMs that were active when it arrived and the instances it
    *  changed. */
   readonly commands: readonly AppliedCommand[];
@@ -89,6 +91,13 @@ export interface AppliedUpdate {
   readonly changed: readonly ChangedInstance[];
   /** Every instance after the step, with the code it then holds. */
   readonly after: readonly InstanceCode[];
+}
+
+/** An instance and its lifecycle state, as the registry holds them. */
+export interface InstanceState {
+  readonly id: string;
+  readonly owner: ShoId;
+  readonly state: McimEntry['state'];
 }
 
 /** An instance and its code, as the registry holds them. */

@@ -8,12 +8,14 @@ import { resolveScenario } from '../../models/flows/ScenarioConfig.ts';
 import { worldSystem } from '../../models/world/worldSystem.ts';
 import { lifecycleCommandFollows5111 } from '../../properties/claims/LifecycleCommandFollows5111.ts';
 import { mcimUpdateChangesOnlyTheInstanceItNames } from '../../properties/claims/McimUpdateChangesOnlyTheInstanceItNames.ts';
+import { activationOnlyOfInstalledMcim } from '../../properties/claims/ActivationOnlyOfInstalledMcim.ts';
 import { t07McimPermissions } from '../../properties/threats/t07-mcim-permissions.ts';
+import { t08HostileMcim } from '../../properties/threats/t08-hostile-mcim.ts';
 import type { Invariant } from '../../src/engine/Property.ts';
 import { searchProperties } from '../../src/engine/searchProperties.ts';
 import type { World } from '../../models/world/World.ts';
 
-type Mutant = 'none' | 'updateEveryInstance' | 'updateNoInstance' | 'updateNameIgnored' | 'blockFromInstalledIgnored';
+type Mutant = 'none' | 'updateEveryInstance' | 'updateNoInstance' | 'updateNameIgnored' | 'blockFromInstalledIgnored' | 'activationInAnyState';
 const mutant = vi.hoisted(() => ({ active: 'none' as Mutant }));
 
 vi.mock('../../models/roles/treMcimUpdate.ts', async (importOriginal) => {
@@ -47,13 +49,21 @@ vi.mock('../../models/roles/treChecks.ts', async (importOriginal) => {
     // treChecks.ts 177:7 made false: an owner's BLOCK of an Installed MCIM applied whatever the scenario's reading of 5.1.1.1.
     lifecycleFromCommand: (ctx: Parameters<typeof real.lifecycleFromCommand>[0], msg: Term) =>
       real.lifecycleFromCommand(mutant.active === 'blockFromInstalledIgnored' ? { ...ctx, blockFromInstalled: true } : ctx, msg),
+    // treChecks.ts 78:56 made true: the expected SHO's instance taken in any lifecycle state (here: shown Installed to
+    // the real check, then the instance returned as it is).
+    readActivation: (ctx: Parameters<typeof real.readActivation>[0], msg: Term) => {
+      if (mutant.active !== 'activationInAnyState') return real.readActivation(ctx, msg);
+      const asInstalled = ctx.registry.map((e) => ({ ...e, state: 'Installed' as const }));
+      const found = real.readActivation({ ...ctx, registry: asInstalled }, msg);
+      return found === undefined ? undefined : ctx.registry.find((e) => e.id === found.id);
+    },
   };
 });
 
 function verdict(scenario: string, property: Invariant<World>, active: Mutant): string {
   mutant.active = active;
   try {
-    const input = t07McimPermissions.scenarios.find((s) => s.name === scenario);
+    const input = [...t07McimPermissions.scenarios, ...t08HostileMcim.scenarios].find((s) => s.name === scenario);
     const r = resolveScenario(input!);
     if (!r.ok) throw new Error(r.error.message);
     return searchProperties(() => worldSystem(r.config), [property]).verdicts[0]!.verdict.kind;
@@ -75,5 +85,11 @@ describe('claims on what a TRE step changed catch the checks\' surviving mutants
     const scenario = 't7-owner-blocks-no-block-from-installed';
     expect(verdict(scenario, lifecycleCommandFollows5111, 'none')).toBe('holds-exhaustively');
     expect(verdict(scenario, lifecycleCommandFollows5111, 'blockFromInstalledIgnored')).toBe('violated');
+  });
+
+  it('ActivationOnlyOfInstalledMcim: holds with the real check; fails when the new SHO\'s MCIM, blocked by the integrity check, is activated by its object', () => {
+    const scenario = 't8-corrupted-mcim';
+    expect(verdict(scenario, activationOnlyOfInstalledMcim, 'none')).toBe('holds-exhaustively');
+    expect(verdict(scenario, activationOnlyOfInstalledMcim, 'activationInAnyState')).toBe('violated');
   });
 });
