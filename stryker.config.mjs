@@ -28,6 +28,10 @@ export const parts = {
     'models/roles/dmSession.ts': ['serverAuthenticated', 'clientAuthenticated', 'inDmSession'],
     'models/roles/treMcimUpdate.ts': ['mcimUpdateOf'],
   },
+  // Re-runs after new scenarios and claims on what a TRE step changes (t7-update-two-instances,
+  // t7-owner-blocks-no-block-from-installed): the owner's lifecycle command check and the MCIM update check alone.
+  lifecycleCommand: { 'models/roles/treChecks.ts': ['lifecycleFromCommand'] },
+  mcimUpdate: { 'models/roles/treMcimUpdate.ts': ['mcimUpdateOf'] },
   // The term readers every role's checks use.
   terms: { 'models/readTerm.ts': ['fieldsOf', 'verifySigned', 'decryptWith', 'macMatches', 'nameId', 'same'] },
 };

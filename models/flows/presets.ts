@@ -25,6 +25,12 @@ const inputs: readonly ScenarioInput[] = [
     flow: 'change-via-old-sho', name: 'change-via-old-sho-twice-capacity-2', changeRequests: 2, treCapacity: 2,
     assumptions: { retiredDeletedAtCommit: false },
   },
+  // The same with no storage bound: the old SHO's Retired instance stays, and its MCIM provisioned again is a new instance
+  // beside it (5.1.1.1 Retired "still instantiated"), which the TRE takes.
+  {
+    flow: 'change-via-old-sho', name: 'change-via-old-sho-twice-retired-kept', changeRequests: 2,
+    assumptions: { retiredDeletedAtCommit: false },
+  },
 ];
 
 /** Resolved presets, in a fixed order. */

@@ -9,7 +9,7 @@ import {
 import { inDmSession, serverAuthenticated } from './dmSession.ts';
 import { fieldsOf, macMatches, same } from '../readTerm.ts';
 import {
-  applyLifecycle, commitStaged, installAndActivate, integrityChecked, isActive, isModified, markCheckpoint, removeAll, unboundedStorage,
+  applyLifecycle, changedInstances, commitStaged, installAndActivate, integrityChecked, isActive, isModified, markCheckpoint, removeAll, unboundedStorage,
 } from './treRegistry.ts';
 import {
   awaitingMcimFrom, canRegister, discardNoticeFor, failedProvisioning, failureStatusFor, integrityPolicy, lifecycleFromCommand, me,
@@ -51,7 +51,7 @@ function buildTreMachine(device: DeviceId) {
       failureReport: input?.failureReport ?? false, failedFor: 0,
       creds: null, firmware: 'v1', registry: [], expectedSho: null, pendingNonce: 0, noncesUsed: 0, staged: null,
       userWrong: 0, userBlocked: 'no', tampered: false,
-      installs: [], activations: [], commands: [], instructions: [], userEntries: [], dmOpens: [], dmServers: [],
+      installs: [], activations: [], activationRegistries: [], commands: [], instructions: [], userEntries: [], dmOpens: [], dmServers: [],
       updates: [],
     }),
     initial: 'Blank',
@@ -104,10 +104,11 @@ function buildTreMachine(device: DeviceId) {
           },
           lifecycleCommand: {
             guard: ({ context, event }) => lifecycleFromCommand(context, event.msg) !== undefined,
-            actions: assign(({ context, event }) => ({
-              registry: lifecycleFromCommand(context, event.msg)!,
-              commands: [...context.commands, { term: event.msg, active: context.registry.filter(isActive).map((e) => e.id) }],
-            })),
+            actions: assign(({ context, event }) => {
+              const registry = lifecycleFromCommand(context, event.msg)!;
+              const active = context.registry.filter(isActive).map((e) => e.id);
+              return { registry, commands: [...context.commands, { term: event.msg, active, changed: changedInstances(context.registry, registry) }] };
+            }),
           },
           // 5.1.2.3 "a secure update service for MCIMs" [t7 cm7]: an update the DPF downloaded (5.1.3.4.3) replaces
           // its MCIM instance's code (models/roles/treMcimUpdate.ts).
@@ -115,7 +116,8 @@ function buildTreMachine(device: DeviceId) {
             guard: ({ context, event }) => mcimUpdateOf(context, event.msg) !== undefined,
             actions: assign(({ context, event }) => {
               const u = mcimUpdateOf(context, event.msg)!;
-              return { registry: u.registry, updates: [...context.updates, { term: event.msg, mcim: u.mcim }] };
+              const after = u.registry.map(({ id, owner, registration, code }) => ({ id, owner, registration, code }));
+              return { registry: u.registry, updates: [...context.updates, { term: event.msg, changed: changedInstances(context.registry, u.registry), after }] };
             }),
           },
           // 5.1.1.1 "Selected: ... the commencement of a session ... Only an activated MCIM can be selected."
@@ -281,6 +283,7 @@ function buildTreMachine(device: DeviceId) {
                   assign(({ context, event }) => ({
                     ...stagedOverOld(context, { kind: 'activation', entry: readActivation(context, event.msg)! }),
                     activations: [...context.activations, event.msg],
+                    activationRegistries: [...context.activationRegistries, context.registry.map(({ id, owner, state }) => ({ id, owner, state }))],
                   })),
                 ],
               },

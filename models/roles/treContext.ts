@@ -3,7 +3,7 @@ import type { Term } from '../../src/attacker/Term.ts';
 import type { SwitchId } from '../counterMeasures/switches.ts';
 import type { Delivery, FirmwareVersion } from '../messages.ts';
 import type { ShoId } from '../roleIds.ts';
-import type { McimEntry, StagedMcim, StoragePolicy } from './treRegistry.ts';
+import type { ChangedInstance, McimEntry, StagedMcim, StoragePolicy } from './treRegistry.ts';
 
 /** What the supplier embeds out of band (5.1.2.2 [t5 cm1, 2]; 5.1.1.2 NOTE; x.2.2; x.2.3 NOTE 3). */
 export interface TreCredentials {
@@ -68,7 +68,10 @@ export interface TreContext {
   readonly installs: readonly Term[];
   /** Every activation object (both-present variant) the TRE applied, in order. */
   readonly activations: readonly Term[];
-  /** Every lifecycle command the TRE applied, with the MCIMs that were active when it arrived. */
+  /** The registry's instances (id, owner, state) when each of `activations` was applied, in the same order. */
+  readonly activationRegistries: readonly (readonly InstanceState[])[];
+  /** Every lifecycle command the TRE applied, with the MCIMs that were active when it arrived and the instances it
+   *  changed. */
   readonly commands: readonly AppliedCommand[];
   /** Every subscriber instruction (re-provisioning or pristine) the TRE acted on, in order. */
   readonly instructions: readonly Term[];
@@ -77,20 +80,40 @@ export interface TreContext {
   /** Every DM session opening the TRE sent, and every server answer it accepted (omaDmSession). */
   readonly dmOpens: readonly Term[];
   readonly dmServers: readonly Term[];
-  /** Every MCIM update the TRE applied (5.1.2.3 [t7 cm7]), with the id of the instance it changed, in order. */
+  /** Every MCIM update the TRE applied (5.1.2.3 [t7 cm7]), with the instances whose code it changed, in order. */
   readonly updates: readonly AppliedUpdate[];
 }
 
-/** An MCIM update as applied: the raw term and the instance whose code it replaced. */
+/** An MCIM update as applied: the raw term and the instances whose code the step changed (the registry before and
+ *  after compared by the machine's action, treRegistry.ts changedInstances), not the instance the check chose. */
 export interface AppliedUpdate {
   readonly term: Term;
-  readonly mcim: string;
+  readonly changed: readonly ChangedInstance[];
+  /** Every instance after the step, with the code it then holds. */
+  readonly after: readonly InstanceCode[];
 }
 
-/** A lifecycle command as applied: the raw term and the ids of the MCIMs active when it arrived. */
+/** An instance and its lifecycle state, as the registry holds them. */
+export interface InstanceState {
+  readonly id: string;
+  readonly owner: ShoId;
+  readonly state: McimEntry['state'];
+}
+
+/** An instance and its code, as the registry holds them. */
+export interface InstanceCode {
+  readonly id: string;
+  readonly owner: ShoId;
+  readonly registration: number;
+  readonly code: string;
+}
+
+/** A lifecycle command as applied: the raw term, the ids of the MCIMs active when it arrived, and the instances whose
+ *  lifecycle state the step changed (compared before and after, as for updates). */
 export interface AppliedCommand {
   readonly term: Term;
   readonly active: readonly string[];
+  readonly changed: readonly ChangedInstance[];
 }
 
 export const MAX_REGISTRATIONS = 3;

@@ -33,6 +33,27 @@ export interface McimEntry {
   readonly modifiedAtCheck: boolean;
 }
 
+/** An instance as a step of the TRE found and left it: its identity, the registration it was issued for, and its
+ *  lifecycle state and code before and after ('Deleted' when the step removed it). */
+export interface ChangedInstance {
+  readonly id: string;
+  readonly owner: ShoId;
+  readonly registration: number;
+  readonly from: McimLifecycleState;
+  readonly to: McimLifecycleState;
+  readonly codeChanged: boolean;
+}
+
+/** Ghost (read by properties only): the instances whose lifecycle state or code differ between `before` and `after`,
+ *  found by comparing the two registries, whatever check decided the step. */
+export function changedInstances(before: readonly McimEntry[], after: readonly McimEntry[]): ChangedInstance[] {
+  return before.flatMap((e) => {
+    const a = after.find((x) => x.id === e.id);
+    const [to, codeChanged] = a === undefined ? ['Deleted' as const, false] : [a.state, a.code !== e.code];
+    return to === e.state && !codeChanged ? [] : [{ id: e.id, owner: e.owner, registration: e.registration, from: e.state, to, codeChanged }];
+  });
+}
+
 /** The registry's order: by id, so that equal registries are equal data. */
 export const sortById = (xs: readonly McimEntry[]): McimEntry[] => [...xs].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 

@@ -1,10 +1,12 @@
 // Threat 7, attacking the permissions of an installed MCIM: forged and replayed lifecycle commands from the network.
 import { activateOnlyWithNoOtherActive } from '../claims/ActivateOnlyWithNoOtherActive.ts';
 import { lifecycleChangesOnlyByOwner } from '../claims/LifecycleChangesOnlyByOwner.ts';
+import { lifecycleCommandFollows5111 } from '../claims/LifecycleCommandFollows5111.ts';
 import { lifecycleCommandAppliedOncePerIssue } from '../claims/LifecycleCommandAppliedOncePerIssue.ts';
 import { atMostOneMcimActive } from '../AtMostOneMcimActive.ts';
 import { mcimActivatedOnlyWithShoAuthorisation } from '../claims/McimActivatedOnlyWithShoAuthorisation.ts';
 import { mcimUpdateAppliedOncePerIssue } from '../claims/McimUpdateAppliedOncePerIssue.ts';
+import { mcimUpdateChangesOnlyTheInstanceItNames } from '../claims/McimUpdateChangesOnlyTheInstanceItNames.ts';
 import { mcimUpdatedOnlyByItsSho } from '../claims/McimUpdatedOnlyByItsSho.ts';
 import type { ThreatCheck } from './ThreatCheck.ts';
 
@@ -16,6 +18,9 @@ export const t07McimPermissions: ThreatCheck = {
     { name: 't7-replayed-commands', flow: 'initial-3gpp', shoCommands: ['BLOCK', 'UNBLOCK'], attacker: { capabilities: ['network'], injections: 1 } },
     // The new SHO activates its MCIM, present beside the old one (5.1.3.7.4.2 variant), by a lifecycle command.
     { name: 't7-owner-activates', flow: 'change-via-old-sho', bothMcimsPresent: true, shoCommands: ['ACTIVATE'] },
+    // The owners block their MCIMs where 5.1.1.1, as this scenario reads it, does not let an Installed MCIM be blocked
+    // (assumption blockFromInstalled off): the new SHO's BLOCK of its MCIM waiting Installed is not applied.
+    { name: 't7-owner-blocks-no-block-from-installed', flow: 'change-via-old-sho', bothMcimsPresent: true, shoCommands: ['BLOCK'], assumptions: { blockFromInstalled: false } },
     // The new SHO dishonest within its own keys: it may sign any lifecycle command for its own MCIM (5.1.2.4).
     { name: 't7-insider-sho', flow: 'change-via-old-sho', bothMcimsPresent: true, attacker: { capabilities: [], dishonest: 'sho2', injections: 1 } },
     // 003 t7 cm3: the subscriber sends its own DELETE for its SHO's MCIM, a control it must not override.
@@ -26,14 +31,19 @@ export const t07McimPermissions: ThreatCheck = {
     // The other SHO, dishonest within its own keys (authenticated in the TRE's PKI, not authorised for this MCIM), signs
     // an update for the victim SHO's MCIM; on the network it learns the registration nonce that names the instance.
     { name: 't7-insider-update', flow: 'initial-3gpp', shoUpdates: 1, attacker: { capabilities: ['network'], dishonest: 'sho2', injections: 1 } },
+    // Two SHOs' MCIMs in one TRE (the both-present variant) and an update of the serving SHO's: the update must change
+    // its own instance only. That SHO, dishonest within its own keys, signs updates that name the other SHO's MCIM.
+    { name: 't7-update-two-instances', flow: 'change-via-old-sho', bothMcimsPresent: true, shoUpdates: 1, attacker: { capabilities: [], dishonest: 'sho1', injections: 1 } },
   ],
   properties: [
     { property: lifecycleChangesOnlyByOwner, checks: ['t7.cm1', 't7.cm10', 't7.cm3', '004 5.1.2.3', '004 5.1.2.4'] },
     { property: mcimActivatedOnlyWithShoAuthorisation, checks: ['t7.cm1', 't8.cm6', '004 5.1.1.1'] },
     { property: lifecycleCommandAppliedOncePerIssue, checks: ['t7.cm1', '004 5.1.2.4'] },
+    { property: lifecycleCommandFollows5111, checks: ['t7.cm1', '004 5.1.1.1', '004 5.1.2.4'] },
     { property: activateOnlyWithNoOtherActive, checks: ['004 5.1.1.1', '004 5.1.3.7.2'] },
     { property: atMostOneMcimActive, checks: ['004 5.1.3.7.2', '004 5.1.1.1'] },
     { property: mcimUpdatedOnlyByItsSho, checks: ['t7.cm7', '004 5.1.2.3'] },
+    { property: mcimUpdateChangesOnlyTheInstanceItNames, checks: ['t7.cm7', '004 5.1.2.3'] },
     { property: mcimUpdateAppliedOncePerIssue, checks: ['t7.cm7', '004 5.1.2.3'] },
   ],
   knownFindings: {
@@ -51,6 +61,10 @@ export const t07McimPermissions: ThreatCheck = {
       'another MCIM is active: in the both-present variant of 5.1.3.7.4.2 the new SHO activates its present MCIM beside the old one.',
     't7-owner-activates/AtMostOneMcimActive':
       'as t7-owner-activates/ActivateOnlyWithNoOtherActive: the owner\'s ACTIVATE leaves two MCIMs active (5.1.3.7.2).',
+    't7-update-two-instances/AtMostOneMcimActive':
+      'as t8-owner-unblocks-no-block-from-installed/AtMostOneMcimActive: the old SHO, dishonest within its own keys, unblocks its ' +
+      'isolated MCIM after the switch (5.1.1.1 "Unblocking ... restored to the Activated state"; 5.1.3.7.4.2 does not say who may ' +
+      'unblock it), two MCIMs active.',
     't7-insider-sho/ActivateOnlyWithNoOtherActive':
       'as t7-insider-sho/AtMostOneMcimActive: the TRE applies the insider SHO\'s ACTIVATE while the old MCIM is active (5.1.1.1, 5.1.3.7.2).',
     't7-insider-sho/AtMostOneMcimActive':

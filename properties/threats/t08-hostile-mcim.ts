@@ -1,6 +1,7 @@
 // Threat 8, another MCIM or malicious software extracts or corrupts MCIM data: a co-resident MCIM of the other
 // stakeholder reaches for the victim's, and MCIM code is corrupted.
 import { atMostOneMcimActive } from '../AtMostOneMcimActive.ts';
+import { activationOnlyOfInstalledMcim } from '../claims/ActivationOnlyOfInstalledMcim.ts';
 import { mcimActivatedOnlyWithShoAuthorisation } from '../claims/McimActivatedOnlyWithShoAuthorisation.ts';
 import { mcimSecretNeverLeaves } from '../claims/McimSecretNeverLeaves.ts';
 import { modifiedMcimNeverSelectedAfterBoot } from '../claims/ModifiedMcimNeverSelectedAfterBoot.ts';
@@ -22,6 +23,7 @@ export const t08HostileMcim: ThreatCheck = {
     { property: modifiedMcimNeverSelectedAfterBoot, checks: ['t8.cm8', '004 5.1.2.3'] },
     { property: mcimActivatedOnlyWithShoAuthorisation, checks: ['t8.cm6', '004 5.1.1.1'] },
     { property: atMostOneMcimActive, checks: ['004 5.1.3.7.2', '004 5.1.1.1'] },
+    { property: activationOnlyOfInstalledMcim, checks: ['t8.cm8', '004 5.1.1.1', '004 5.1.3.7.4.2'] },
   ],
   knownFindings: {
     't8-owner-unblocks/ModifiedMcimNeverSelectedAfterBoot':

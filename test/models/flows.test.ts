@@ -42,7 +42,8 @@ describe('honest flows', () => {
         expect(pure.outcome.unmet).toEqual([]);
         expect(pure.outcome.goalReached).toBe(true);
         expect(pure.outcome.quiescent).toBe(true);
-        expect(pure.outcome.mcims.find((m) => m.owner === last)?.state).toBe('Activated');
+        // Its instance in use: with the Retired one kept (change-via-old-sho-twice-retired-kept) the SHO has two.
+        expect(pure.outcome.mcims.filter((m) => m.owner === last).map((m) => m.state)).toContain('Activated');
         expect(pure.outcome.sho).toEqual({ id: last, state: 'Serving', report: 'success' });
         expect(pure.outcome.maxActiveMcims).toBe(1);
       });
@@ -154,11 +155,14 @@ describe('every honest interleaving', () => {
     'initial-3gpp': 329, 'initial-non3gpp-authenticated': 329, 'initial-non3gpp-unauthenticated': 261,
     'change-via-old-sho': 103, 'change-via-old-sho-both-present': 103, 'change-via-pristine': 171,
     'change-via-pristine-notice-acknowledged': 58, 'change-via-pristine-no-notice': 45, 'delayed-activation': 381, 'change-via-old-sho-no-notice': 35,
-    'change-via-old-sho-twice': 4698, 'change-via-old-sho-twice-capacity-2': 3814,
+    'change-via-old-sho-twice': 4698, 'change-via-old-sho-twice-capacity-2': 3814, 'change-via-old-sho-twice-retired-kept': 4698,
   };
   // The pristine change with a notice that races the discovery, or with none, misses its goal (below); so do two changes
   // in flight and a TRE filled by repeated provisioning (test/models/repeatedChanges.test.ts).
-  const racing = new Set(['change-via-pristine', 'change-via-pristine-no-notice', 'change-via-old-sho-twice', 'change-via-old-sho-twice-capacity-2']);
+  const racing = new Set([
+    'change-via-pristine', 'change-via-pristine-no-notice', 'change-via-old-sho-twice', 'change-via-old-sho-twice-capacity-2',
+    'change-via-old-sho-twice-retired-kept',
+  ]);
 
   it('pins a state count for every preset', () => {
     expect(Object.keys(expectedStates).sort()).toEqual(presets.map((p) => p.name).sort());

@@ -127,7 +127,11 @@ describe('TRE registry of MCIMs of several stakeholders (5.1.2.3)', () => {
   it('applies a lifecycle instruction of the owning SHO to its MCIM only', () => {
     const s = send(two(), 'lifecycleCommand', lifecycleCommandTerm('sho1', d.pcid, 'BLOCK'));
     expect(ctx(s).registry.map((e) => e.state)).toEqual(['Blocked', 'Installed']);
-    expect(ctx(s).commands).toEqual([{ term: lifecycleCommandTerm('sho1', d.pcid, 'BLOCK'), active: ['mcim:sho1'] }]);
+    // The log holds the term, the MCIMs active when it came, and what the step changed (the registries compared).
+    expect(ctx(s).commands).toEqual([{
+      term: lifecycleCommandTerm('sho1', d.pcid, 'BLOCK'), active: ['mcim:sho1'],
+      changed: [{ id: 'mcim:sho1', owner: 'sho1', registration: 1, from: 'Activated', to: 'Blocked', codeChanged: false }],
+    }]);
     const u = send(s, 'lifecycleCommand', lifecycleCommandTerm('sho1', d.pcid, 'UNBLOCK'));
     expect(ctx(u).registry.map((e) => e.state)).toEqual(['Activated', 'Installed']);
     expect(ctx(u).commands.map((c) => c.term)).toEqual([lifecycleCommandTerm('sho1', d.pcid, 'BLOCK'), lifecycleCommandTerm('sho1', d.pcid, 'UNBLOCK')]);

@@ -8,7 +8,7 @@ import type { SwitchId } from '../../models/counterMeasures/switches.ts';
 import { contentId } from '../../models/contentId.ts';
 import { bootTerm, deviceNames, mcimUpdateBody, mcimUpdateTerm, preprovisionTerm, registrationNonce, skSho } from '../../models/messages.ts';
 import { treMachine, type TreEvent } from '../../models/roles/tre.ts';
-import { isModified, mcimEntryFor, integrityChecked } from '../../models/roles/treRegistry.ts';
+import { changedInstances, isModified, mcimEntryFor, integrityChecked } from '../../models/roles/treRegistry.ts';
 import type { McimLifecycleState } from '../../models/mcimLifecycle.ts';
 
 type Snap = SnapshotFrom<typeof treMachine>;
@@ -26,12 +26,16 @@ function holding(off: readonly SwitchId[] = [], state: McimLifecycleState = 'Act
 }
 
 describe('MCIM update [t7 cm7]', () => {
-  it('applies the owning SHO\'s update: new code, its measurement taken, the term and instance logged', () => {
+  it('applies the owning SHO\'s update: new code, its measurement taken, the term and the instance whose code changed logged', () => {
     const after = update(holding());
     const [entry] = after.context.registry;
     expect(entry?.code).toBe('code:usim:sho1:v2');
     expect(entry?.measurement).toBe(contentId(name('code:usim:sho1:v2')));
-    expect(after.context.updates).toEqual([{ term: mcimUpdateTerm('sho1', d.pcid, nonce1, 1), mcim: 'mcim:sho1' }]);
+    expect(after.context.updates).toEqual([{
+      term: mcimUpdateTerm('sho1', d.pcid, nonce1, 1),
+      changed: [{ id: 'mcim:sho1', owner: 'sho1', registration: 1, from: 'Activated', to: 'Activated', codeChanged: true }],
+      after: [{ id: 'mcim:sho1', owner: 'sho1', registration: 1, code: 'code:usim:sho1:v2' }],
+    }]);
     // An authorised update is not a modification: the integrity check at the next boot leaves the MCIM as it is.
     expect(isModified(entry!)).toBe(false);
     expect(integrityChecked(after.context.registry, { check: true, blockFromInstalled: true })[0]?.state).toBe('Activated');
@@ -63,5 +67,18 @@ describe('MCIM update [t7 cm7]', () => {
     const rolledBack = update(update(update(holding(), v2), mcimUpdateTerm('sho1', d.pcid, nonce1, 2)), v2);
     expect(rolledBack.context.registry[0]?.code).toBe('code:usim:sho1:v2');
     expect(rolledBack.context.updates).toHaveLength(3);
+  });
+});
+
+describe('the TRE\'s log of what a step changed (read by properties only)', () => {
+  it('names every instance whose state or code differ, with the state before and after; Deleted when removed', () => {
+    const before = [mcimEntryFor('sho1', 'Activated'), mcimEntryFor('sho2', 'Installed')];
+    const after = [{ ...before[0]!, code: 'code:other' }, { ...before[1]!, state: 'Activated' as const }];
+    expect(changedInstances(before, after)).toEqual([
+      { id: 'mcim:sho1', owner: 'sho1', registration: 1, from: 'Activated', to: 'Activated', codeChanged: true },
+      { id: 'mcim:sho2', owner: 'sho2', registration: 1, from: 'Installed', to: 'Activated', codeChanged: false },
+    ]);
+    expect(changedInstances(before, [before[1]!])).toEqual([{ id: 'mcim:sho1', owner: 'sho1', registration: 1, from: 'Activated', to: 'Deleted', codeChanged: false }]);
+    expect(changedInstances(before, before)).toEqual([]);
   });
 });

@@ -16,7 +16,9 @@ describe('properties/index.ts', () => {
       'McimSecretNeverLeaves', 'NoSecretInClearOnHostInterface', 'NoMcimCredentialInTwoTres', 'McimInstalledOnlyInItsTre', 'InstalledMcimWasIssuedForThisTre', 'ShoSuccessMeansInstalled',
       'DmSessionPeersAuthenticated', 'SubscriberChoiceHonoured', 'TrePlatformKeySecret', 'InstructionAppliedOncePerIssue', 'TamperedTreServesNoMcim', 'TreFirmwareOnlyFromSupplier',
       'McimIssuedOnlyForValidPlatform', 'LifecycleChangesOnlyByOwner', 'McimActivatedOnlyWithShoAuthorisation', 'LifecycleCommandAppliedOncePerIssue',
-      'ActivateOnlyWithNoOtherActive', 'McimUpdatedOnlyByItsSho', 'McimUpdateAppliedOncePerIssue', 'ModifiedMcimNeverSelectedAfterBoot', 'UserCredentialBlockedAfterNWrongTries',
+      'LifecycleCommandFollows5111', 'ActivateOnlyWithNoOtherActive', 'McimUpdatedOnlyByItsSho', 'McimUpdateChangesOnlyTheInstanceItNames',
+      'McimUpdateAppliedOncePerIssue', 'ModifiedMcimNeverSelectedAfterBoot', 'ActivationOnlyOfInstalledMcim',
+      'UserCredentialBlockedAfterNWrongTries',
       'RemoteGuessesCannotLockPlatform', 'InstructionOnlyForAuthenticatedUser', 'ChangeOfOperatorKeepsService', 'ServiceRecoverable', 'ServiceEventually',
       'McimOnlyForRegisteredSubscriber',
     ]);
@@ -68,6 +70,6 @@ describe('properties/index.ts', () => {
     expect(propertyCoverage.map((c) => c.id)).not.toContain('ChangeOfOperatorKeepsService');
     // InstructionAppliedOncePerIssue and ActivateOnlyWithNoOtherActive check clauses only, as well.
     expect(propertyCoverage.map((c) => c.id)).not.toContain('InstructionAppliedOncePerIssue');
-    expect(propertyCoverage).toHaveLength(23);
+    expect(propertyCoverage).toHaveLength(26);
   });
 });

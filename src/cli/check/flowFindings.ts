@@ -12,6 +12,9 @@ export const flowFindings: Readonly<Record<string, string>> = {
     '5.1.3.7.4.2 has no rule for a change of operator requested while another is in progress, and the step-2 instruction carries ' +
     'no order or freshness: when the subscriber\'s second instruction (back to the old SHO) reaches the TRE first, the TRE registers ' +
     'at the SHO whose MCIM it already runs, which is still serving and takes no registration; the first instruction then waits for ever',
+  'change-via-old-sho-twice-retired-kept/HonestRunEndsAtGoal':
+    'as change-via-old-sho-twice/HonestRunEndsAtGoal: 5.1.3.7.4.2 has no rule for a change of operator requested while another is in ' +
+    'progress, whatever becomes of the Retired instance',
   'change-via-old-sho-twice-capacity-2/HonestRunEndsAtGoal':
     '5.1.2.2 and 5.1.3.7.2 ("the option to have more than one MCIM stored") name no storage bound and nothing says what a full TRE ' +
     'does; 5.1.3.7.4.2 step 8 only retires the old MCIM (5.1.1.1 Retired: "still instantiated") and no step deletes it: a second ' +
