@@ -14,7 +14,7 @@ import { propertyId, type Invariant } from '../../src/engine/Property.ts';
 import type { World } from '../../models/world/World.ts';
 import { treOf } from '../../properties/claims/worldReaders.ts';
 
-const mutation = vi.hoisted(() => ({ current: 'none' as 'none' | 'lifecycleAnySigner' | 'bootstrapNoMac' | 'anyPinRight' }));
+const mutation = vi.hoisted(() => ({ current: 'none' as 'none' | 'lifecycleAnySigner' | 'bootstrapNoMac' | 'anyPinRight' | 'keypadReplay' }));
 
 vi.mock('../../models/roles/treChecks.ts', async (importOriginal) => {
   const original = await importOriginal<typeof Checks>();
@@ -30,8 +30,9 @@ vi.mock('../../models/roles/treChecks.ts', async (importOriginal) => {
       return original.readBootstrap(ctx, tuple(name('bootstrap'), f[0], mac(ctx.creds.kPin, f[0])));
     },
     // The user credential check with the PIN comparison made true: a wrong entry is taken for the right one.
+    // With 'keypadReplay', the keypad tunnel's entry number no longer compared with the last one taken [t10 cm5].
     userAuthenticated: (ctx: Parameters<typeof original.userAuthenticated>[0], msg: Parameters<typeof original.userAuthenticated>[1]) => {
-      const r = original.userAuthenticated(ctx, msg);
+      const r = original.userAuthenticated(mutation.current === 'keypadReplay' ? { ...ctx, keypadEntries: 0 } : ctx, msg);
       return mutation.current !== 'anyPinRight' || r === undefined ? r : { ...r, userWrong: 0, userVerified: true, userBlocked: 'no' };
     },
   };
@@ -101,5 +102,13 @@ describe('the user credential check mutated to take a wrong PIN for the right on
     expect(violated(scenario('t10-gated-guessing'))).toEqual([]);
     mutation.current = 'anyPinRight';
     expect(violated(scenario('t10-gated-guessing'))).toContain('InstructionOnlyForAuthenticatedUser');
+  });
+});
+
+describe('the keypad tunnel\'s anti-replay mutated away (t10 cm5: entry numbers no longer compared)', () => {
+  it('is caught in t10-keypad-replay: KeypadEntryTakenOnce fails when the recorded entry is delivered again, which holds unmutated', () => {
+    expect(violated(scenario('t10-keypad-replay'))).toEqual([]);
+    mutation.current = 'keypadReplay';
+    expect(violated(scenario('t10-keypad-replay'))).toEqual(['KeypadEntryTakenOnce']);
   });
 });
