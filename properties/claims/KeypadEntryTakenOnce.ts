@@ -1,6 +1,7 @@
-// Safety. 003 t10 cm5 "a secure tunnel" from the keypad to the TRE (004 5.1.2.2 [t10 cm 1 - 11]; the tunnel's numbering
-// is the model's, docs/model.md): an entry made at the keypad is evaluated by the TRE at most once, so a recorded entry
-// replayed on the host interface does not authenticate anyone again. Judged from the raw entries the TRE evaluated
+// Safety. 003 t10 cm5 "a secure tunnel that provides at least confidentiality and anti-replay" from the credential entry
+// device to the TRE (004 5.1.2.2 [t10 cm 1 - 11]; the tunnel's key and numbering are the model's, docs/model.md): an
+// entry made at the keypad is evaluated by the TRE at most once, so a recorded entry replayed on the host interface
+// does not authenticate anyone again. Judged from the raw entries the TRE evaluated
 // (its log keeps the last n + 1), compared term by term here, not from the TRE's entry counter.
 import type { World } from '../../models/world/World.ts';
 import { showTerm, termEquals, type Term } from '../../src/attacker/Term.ts';

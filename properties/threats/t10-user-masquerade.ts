@@ -1,6 +1,7 @@
 // Threat 10, access to TRE or MCIM functions by masquerading as the user: guesses of the user credential at the
 // device and over the network.
 import { remoteGuessesCannotLockPlatform } from '../claims/RemoteGuessesCannotLockPlatform.ts';
+import { userBlockedOnlyAfterNWrongTries } from '../claims/UserBlockedOnlyAfterNWrongTries.ts';
 import { userCredentialBlockedAfterNWrongTries } from '../claims/UserCredentialBlockedAfterNWrongTries.ts';
 import { noSecretInClearOnHostInterface } from '../claims/NoSecretInClearOnHostInterface.ts';
 import { instructionOnlyForAuthenticatedUser } from '../claims/InstructionOnlyForAuthenticatedUser.ts';
@@ -24,6 +25,7 @@ export const t10UserMasquerade: ThreatCheck = {
   ],
   properties: [
     { property: userCredentialBlockedAfterNWrongTries, checks: ['t10.cm6', '004 5.1.2.2'] },
+    { property: userBlockedOnlyAfterNWrongTries, checks: ['t10.cm6', '004 5.1.2.2'] },
     { property: remoteGuessesCannotLockPlatform, checks: ['t10.cm7', '004 5.1.2.2'] },
     { property: noSecretInClearOnHostInterface, checks: ['t10.cm5', '004 5.1.2.2'] },
     { property: instructionOnlyForAuthenticatedUser, checks: ['t10.cm10', '004 5.1.2.2', '004 5.1.3.7.4.2 step 2'] },
