@@ -2,7 +2,6 @@
 // device and over the network.
 import { remoteGuessesCannotLockPlatform } from '../claims/RemoteGuessesCannotLockPlatform.ts';
 import { userCommandOnlyFromSubscriber } from '../claims/UserCommandOnlyFromSubscriber.ts';
-import { userBlockedOnlyAfterNWrongTries } from '../claims/UserBlockedOnlyAfterNWrongTries.ts';
 import { userCredentialBlockedAfterNWrongTries } from '../claims/UserCredentialBlockedAfterNWrongTries.ts';
 import { noSecretInClearOnHostInterface } from '../claims/NoSecretInClearOnHostInterface.ts';
 import { instructionOnlyForAuthenticatedUser } from '../claims/InstructionOnlyForAuthenticatedUser.ts';
@@ -31,11 +30,10 @@ export const t10UserMasquerade: ThreatCheck = {
   ],
   properties: [
     { property: userCredentialBlockedAfterNWrongTries, checks: ['t10.cm6', '004 5.1.2.2'] },
-    { property: userBlockedOnlyAfterNWrongTries, checks: ['t10.cm6', '004 5.1.2.2'] },
     { property: remoteGuessesCannotLockPlatform, checks: ['t10.cm7', '004 5.1.2.2'] },
     { property: noSecretInClearOnHostInterface, checks: ['t10.cm5', '004 5.1.2.2'] },
     { property: instructionOnlyForAuthenticatedUser, checks: ['t10.cm10', '004 5.1.2.2', '004 5.1.3.7.4.2 step 2'] },
     { property: keypadEntryTakenOnce, checks: ['t10.cm5', '004 5.1.2.2'] },
-    { property: userCommandOnlyFromSubscriber, checks: ['t7.cm3', '003 t7 cm3'] },
+    { property: userCommandOnlyFromSubscriber, checks: ['t7.cm3', '004 5.1.2.3'] },
   ],
 };

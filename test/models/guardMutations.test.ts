@@ -129,9 +129,9 @@ describe('the user\'s lifecycle command mutated to be taken without the device t
 });
 
 describe('the user credential blocked at the first wrong entry (t10 cm6 with n = 1 instead of 3)', () => {
-  it('is caught in t10-gated-guessing: UserBlockedOnlyAfterNWrongTries fails, which holds unmutated', () => {
+  it('is caught in t10-gated-guessing: UserCredentialBlockedAfterNWrongTries fails, which holds unmutated', () => {
     expect(violated(scenario('t10-gated-guessing'))).toEqual([]);
     mutation.current = 'blockAtFirstWrong';
-    expect(violated(scenario('t10-gated-guessing'))).toEqual(['UserBlockedOnlyAfterNWrongTries']);
+    expect(violated(scenario('t10-gated-guessing'))).toEqual(['UserCredentialBlockedAfterNWrongTries']);
   });
 });

@@ -17,7 +17,7 @@ describe('properties/index.ts', () => {
       'DmSessionPeersAuthenticated', 'SubscriberChoiceHonoured', 'TrePlatformKeySecret', 'InstructionAppliedOncePerIssue', 'TamperedTreServesNoMcim', 'TreFirmwareOnlyFromSupplier',
       'McimIssuedOnlyForValidPlatform', 'LifecycleChangesOnlyByOwner', 'McimActivatedOnlyWithShoAuthorisation', 'LifecycleCommandAppliedOncePerIssue',
       'ActivateOnlyWithNoOtherActive', 'McimUpdatedOnlyByItsSho', 'McimUpdateAppliedOncePerIssue', 'ModifiedMcimNeverSelectedAfterBoot', 'UserCredentialBlockedAfterNWrongTries',
-      'RemoteGuessesCannotLockPlatform', 'InstructionOnlyForAuthenticatedUser', 'ChangeOfOperatorKeepsService', 'ServiceRecoverable', 'ServiceEventually',
+      'RemoteGuessesCannotLockPlatform', 'InstructionOnlyForAuthenticatedUser', 'KeypadEntryTakenOnce', 'UserCommandOnlyFromSubscriber', 'ChangeOfOperatorKeepsService', 'ServiceRecoverable', 'ServiceEventually',
       'McimOnlyForRegisteredSubscriber',
     ]);
     expect(flowProperties.map((p) => p.property.id)).toEqual(['AtMostOneMcimActive', 'HonestRunEndsAtGoal', 'ProvisionedMcimNotRefused']);
@@ -68,6 +68,6 @@ describe('properties/index.ts', () => {
     expect(propertyCoverage.map((c) => c.id)).not.toContain('ChangeOfOperatorKeepsService');
     // InstructionAppliedOncePerIssue and ActivateOnlyWithNoOtherActive check clauses only, as well.
     expect(propertyCoverage.map((c) => c.id)).not.toContain('InstructionAppliedOncePerIssue');
-    expect(propertyCoverage).toHaveLength(23);
+    expect(propertyCoverage).toHaveLength(25);
   });
 });
