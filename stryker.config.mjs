@@ -14,6 +14,8 @@ export const parts = {
   treRegistration: { 'models/roles/treChecks.ts': ['readOutstanding', 'readBootstrap'] },
   treObjects: { 'models/roles/treChecks.ts': ['signedBy', 'readMcimObject', 'readActivation'] },
   treUser: { 'models/roles/treChecks.ts': ['readInstruction', 'userAuthenticated', 'userGateOpen', 'updateOf'] },
+  // `userLifecycle` alone (also in treLifecycle): its re-run after the scenario t10-user-command.
+  userLifecycle: { 'models/roles/treChecks.ts': ['userLifecycle'] },
   pva: { 'models/roles/pva.ts': ['certified', 'validate'] },
   // The SHO's and the RO's checks.
   operators: {

@@ -18,6 +18,7 @@ export const messageKinds = [
   'userAuth', 'interfaceRequest', 'interfaceResponse',
   'dmSessionOpen', 'dmServerAuth',
   'updateAuthorisation', 'mcimUpdate',
+  'userLifecycle',
 ] as const;
 export type MessageKind = (typeof messageKinds)[number];
 

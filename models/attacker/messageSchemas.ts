@@ -11,7 +11,7 @@ import {
   ipConnectivityTerm, keyExportRequestTerm, lifecycleBody, m2mSimMobjBody, mcimActivationBody, mcimContentOf, mcimUpdateBody, pfcBody,
   provisionCommitBody, provisioningAuthorisationBody, provisioningReportTerm, provisioningStatusBody, readyTerm,
   registrationBody, reprovisionInstructionTerm, resetDoneTerm, selectionAckTerm, shoRegistrationBody, shoSelectionTerm,
-  treUpdateBody, userAuthTerm, validationRequestTerm, validationResultBody, xres, type FirmwareVersion, type MessageKind,
+  treUpdateBody, userAuthTerm, userLifecycleTerm, validationRequestTerm, validationResultBody, xres, type FirmwareVersion, type MessageKind,
   type ReprovisionMode, type UserAuthOrigin,
 } from '../messages.ts';
 import type { ShoId } from '../roleIds.ts';
@@ -98,6 +98,8 @@ export const messageSchemas: Partial<Record<MessageKind, readonly Term[]>> = {
   shoRegistration: signed('shoKey', shoRegistrationBody(id<ShoId>('?sho'), pcid)),
   treUpdate: pfcs('update').flatMap((pfc) => signed('esKey', treUpdateBody({ pcid }, id<FirmwareVersion>('?version'), pfc))),
   lifecycleCommand: signed('shoKey', lifecycleBody(id<ShoId>('?sho'), pcid, id('?event'))),
+  // The subscriber's own command (003 t7 cm3), under the MAC of a device token it holds or one of its own.
+  userLifecycle: [userLifecycleTerm(pcid, slot('?token'), 'mcim:?sho', '?event')],
   mcimUpdate: mcimUpdates,
   updateAuthorisation: mcimUpdates.flatMap((update) => signed('shoKey#authorise', provisioningAuthorisationBody(pcid, update))),
   userAuth: [userAuthTerm(slot('?pin'), id<UserAuthOrigin>('?origin'))],

@@ -38,6 +38,8 @@ export const messageRoutes: Partial<Record<MessageKind, { readonly tag: string; 
   treUpdate: { tag: 'update', routes: [net('supplier', 'm2me'), net('m2me', 'tre')] },
   lifecycleCommand: { tag: 'lifecycle', routes: [net('sho1', 'm2me'), net('sho2', 'm2me'), net('m2me', 'tre')] },
   mcimUpdate: { tag: 'mcimUpdate', routes: [net('ro', 'm2me'), net('m2me', 'tre')] },
+  // The subscriber's own lifecycle command (scenario `userLifecycle`): at the device, then the host interface.
+  userLifecycle: { tag: 'userLifecycle', routes: [net('subscriber', 'm2me'), net('m2me', 'tre')] },
   // A remote entry reaches the host from the network (claimed from the RO's server: any network peer would do).
   userAuth: { tag: 'userAuth', routes: [net('ro', 'm2me'), net('m2me', 'tre')] },
   interfaceRequest: { tag: 'keyExport', routes: [net('m2me', 'tre')] },

@@ -14,6 +14,13 @@ export const redundancyReasons: Partial<Record<SwitchId, string>> = {
     'necessary together with t4.cm2',
 };
 
+/** Properties that judge a check no switch turns off (a step of the text the model reads, not a counter-measure of 003
+ *  with a switch), so that no ablation cell breaks them: each is shown able to fail by a mutant of that check, pinned in
+ *  test/models/guardMutations.test.ts, and is not suspect of holding vacuously. */
+export const mutationOnlyProperties: Readonly<Record<string, string>> = {
+  UserCommandOnlyFromSubscriber: 'the device token\'s MAC on the subscriber\'s own command (x.2.3 device token; 003 t7 cm3 (3) "an authorized command")',
+};
+
 /** Properties that no single switch breaks, only the switches given together (defence in depth), each pinned by its
  *  witness in test/properties/switches.test.ts (pairs) or test/properties/severalDevices.test.ts (the clone). */
 export const combinationOnlyProperties: Readonly<Record<string, readonly SwitchId[]>> = {

@@ -99,6 +99,11 @@ export function flowOutcome(
       unmet.push(`${sho2} (dev2's SHO) is ${String(sho2Snap.value)} with report '${(sho2Snap.context as ShoContext).report}', expected Serving with 'success'`);
     }
   }
+  // 5.1.2.2 "A TRE should be able to be updated remotely by an authorised entity" [t6 cm4]: with `lifecycleActions`
+  // the supplier issues an update for dev1 in the run; it is installed in that TRE.
+  if (config.lifecycleActions && tre.firmware !== 'v2') {
+    unmet.push(`the TRE runs firmware ${tre.firmware}, expected the supplier's update v2`);
+  }
   if (run.maxActiveMcims > 1) unmet.push(`${run.maxActiveMcims} MCIMs were active at once, expected at most 1`);
   return {
     scenario: config.name,

@@ -26,7 +26,7 @@ type M2meInbound =
   | 'powerOn' | 'ready' | 'resetDone' | 'authChallenge' | 'authResponse' | 'attachReject' | 'ipConnectivity'
   | 'bootstrap' | 'registrationRequest' | 'mcimDownload' | 'mcimActivation' | 'provisioningStatus'
   | 'reprovisionInstruction' | 'discardNotice' | 'discardAck' | 'provisionCommit' | 'treUpdate' | 'lifecycleCommand' | 'mcimUpdate'
-  | 'userAuth' | 'interfaceResponse' | 'dmSessionOpen' | 'dmServerAuth';
+  | 'userAuth' | 'interfaceResponse' | 'dmSessionOpen' | 'dmServerAuth' | 'userLifecycle';
 
 export type M2meEvent = Delivery<M2meInbound>;
 
@@ -76,6 +76,8 @@ function buildM2meMachine(device: DeviceId) {
       lifecycleCommand: { guard: 'fromNet', actions: 'toTre' },
       // 5.1.2.3 MCIM updates [t7 cm7], downloaded by the DPF (5.1.3.4.3), likewise.
       mcimUpdate: { guard: 'fromNet', actions: 'toTre' },
+      // The subscriber's own lifecycle command (scenario `userLifecycle`, 003 t7 cm3) passes from the device to the TRE.
+      userLifecycle: { guard: ({ event }) => event.from === owner, actions: 'toTre' },
       // A user credential from the network reaches the TRE marked as remote by the host [t10 cm7]; one the user
       // entered at the device's keypad passes to the TRE as it came, over the host interface [t10 cm5].
       userAuth: [

@@ -95,7 +95,7 @@ function buildSubscriberMachine(device: DeviceId) {
       USER_DELETE: {
         guard: ({ context }) => context.userLifecycle && context.pcid !== null && !context.commanded,
         actions: [
-          emit(({ context }) => out(m2me, 'lifecycleCommand', userLifecycleTerm(context.pcid!, context.token!, `mcim:${context.sho}`, 'DELETE'))),
+          emit(({ context }) => out(m2me, 'userLifecycle', userLifecycleTerm(context.pcid!, context.token!, `mcim:${context.sho}`, 'DELETE'))),
           assign({ commanded: true }),
         ],
       },

@@ -110,6 +110,14 @@ function buildTreMachine(device: DeviceId) {
               return { registry, commands: [...context.commands, { term: event.msg, active, changed: changedInstances(context.registry, registry) }] };
             }),
           },
+          // The subscriber's own command (003 t7 cm3), read by the same check and logged with the SHOs' commands.
+          userLifecycle: {
+            guard: ({ context, event }) => lifecycleFromCommand(context, event.msg) !== undefined,
+            actions: assign(({ context, event }) => ({
+              registry: lifecycleFromCommand(context, event.msg)!,
+              commands: [...context.commands, { term: event.msg, active: context.registry.filter(isActive).map((e) => e.id) }],
+            })),
+          },
           // 5.1.2.3 "a secure update service for MCIMs" [t7 cm7]: an update the DPF downloaded (5.1.3.4.3) replaces
           // its MCIM instance's code (models/roles/treMcimUpdate.ts).
           mcimUpdate: {

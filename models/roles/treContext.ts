@@ -131,7 +131,7 @@ export interface TreInput {
 export type TreInbound =
   | 'preprovision' | 'boot' | 'authChallenge' | 'bootstrap' | 'mcimDownload' | 'mcimActivation' | 'dmServerAuth'
   | 'provisionCommit' | 'reprovisionInstruction' | 'treUpdate' | 'lifecycleCommand' | 'userAuth' | 'interfaceRequest'
-  | 'mcimUpdate';
+  | 'mcimUpdate' | 'userLifecycle';
 
 export type TreEvent =
   | Delivery<TreInbound>

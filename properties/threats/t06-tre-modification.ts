@@ -8,7 +8,13 @@ import type { ThreatCheck } from './ThreatCheck.ts';
 
 export const t06TreModification: ThreatCheck = {
   threat: 6,
-  scenarios: [{ name: 't6-firmware', flow: 'change-via-old-sho', attacker: { capabilities: ['network', 't6.firmware', 't4.logical', 't4.tamper'], injections: 1 } }],
+  scenarios: [
+    { name: 't6-firmware', flow: 'change-via-old-sho', attacker: { capabilities: ['network', 't6.firmware', 't4.logical', 't4.tamper'], injections: 1 } },
+    // 5.1.2.2 "updated remotely by an authorised entity" [t6 cm4]: the supplier's own update is in the run, and the
+    // goal has it installed, so a TRE that refuses it is seen. No attacker: with the network's injection, the sessions
+    // and resets that come with `lifecycleActions` make 423,859 states (its attacks are t6-firmware's).
+    { name: 't6-supplier-update', flow: 'initial-3gpp', lifecycleActions: true },
+  ],
   properties: [
     { property: treFirmwareOnlyFromSupplier, checks: ['t6.cm4', '004 5.1.2.2'] },
     { property: tamperedTreServesNoMcim, checks: ['t6.cm5', '004 5.1.2.2'] },

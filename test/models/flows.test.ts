@@ -5,7 +5,7 @@ import { castFor } from '../../models/flows/castFor.ts';
 import { flowOutcome } from '../../models/flows/flowOutcome.ts';
 import { presets, presetsNamed } from '../../models/flows/presets.ts';
 import { runHonest } from '../../models/flows/runHonest.ts';
-import type { ScenarioConfig } from '../../models/flows/ScenarioConfig.ts';
+import { resolveScenario, type ScenarioConfig } from '../../models/flows/ScenarioConfig.ts';
 import { deviceNames } from '../../models/messages.ts';
 import type { RoContext } from '../../models/roles/registrationOperator.ts';
 import type { TreContext } from '../../models/roles/tre.ts';
@@ -146,6 +146,27 @@ describe('change-via-old-sho-no-notice: step 14 alone tells the DRF of the new S
     };
     const outcome = flowOutcome(config, snapshotOf, { maxActiveMcims: 1, steps: 0, quiescent: true });
     expect(outcome.unmet).toEqual(["the DRF's directory names sho1 for the device, expected sho2 (step 14)"]);
+  });
+});
+
+describe('the supplier\'s remote update in the goal (lifecycleActions, 5.1.2.2 [t6 cm4])', () => {
+  const r = resolveScenario({ flow: 'initial-3gpp', lifecycleActions: true });
+  const config = r.ok ? r.config : undefined;
+
+  it('an honest run installs the update: the TRE runs v2 at the goal', () => {
+    const run = runHonest(config!);
+    expect(run.outcome.goalReached).toBe(true);
+    expect((roleSnapshot(run.final, 'tre').context as TreContext).firmware).toBe('v2');
+  });
+
+  it('misses its goal where the TRE still runs v1 (updateOf refusing the supplier\'s update: mutants t6-supplier-update kills)', () => {
+    const run = runHonest(config!);
+    const snapshotOf = (id: Parameters<typeof roleSnapshot>[1]) => {
+      const snap = roleSnapshot(run.final, id);
+      return id !== 'tre' ? snap : ({ ...snap, context: { ...(snap.context as TreContext), firmware: 'v1' } } as typeof snap);
+    };
+    const outcome = flowOutcome(config!, snapshotOf, { maxActiveMcims: 1, steps: 0, quiescent: true });
+    expect(outcome.unmet).toEqual(['the TRE runs firmware v1, expected the supplier\'s update v2']);
   });
 });
 

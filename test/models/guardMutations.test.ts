@@ -14,15 +14,21 @@ import { propertyId, type Invariant } from '../../src/engine/Property.ts';
 import type { World } from '../../models/world/World.ts';
 import { treOf } from '../../properties/claims/worldReaders.ts';
 
-const mutation = vi.hoisted(() => ({ current: 'none' as 'none' | 'lifecycleAnySigner' | 'bootstrapNoMac' | 'anyPinRight' }));
+const mutation = vi.hoisted(() => ({ current: 'none' as 'none' | 'lifecycleAnySigner' | 'bootstrapNoMac' | 'anyPinRight' | 'keypadReplay' | 'userCommandNoMac' | 'blockAtFirstWrong' }));
 
 vi.mock('../../models/roles/treChecks.ts', async (importOriginal) => {
   const original = await importOriginal<typeof Checks>();
   return {
     ...original,
     // The lifecycle check with the signer's test removed (the owner's signature no longer required).
-    lifecycleFromCommand: (ctx: Parameters<typeof original.lifecycleFromCommand>[0], msg: Parameters<typeof original.lifecycleFromCommand>[1]) =>
-      original.lifecycleFromCommand(mutation.current === 'lifecycleAnySigner' ? { ...ctx, off: [...ctx.off, 't7.cm1'] } : ctx, msg),
+    // With 'userCommandNoMac', the subscriber's own command taken whatever its MAC (the token MAC of userLifecycle).
+    lifecycleFromCommand: (ctx: Parameters<typeof original.lifecycleFromCommand>[0], msg: Parameters<typeof original.lifecycleFromCommand>[1]) => {
+      const user = fieldsOf(msg, 'userLifecycle', 2);
+      if (mutation.current === 'userCommandNoMac' && user?.[0] !== undefined && ctx.creds !== null) {
+        return original.lifecycleFromCommand(ctx, tuple(name('userLifecycle'), user[0], mac(ctx.creds.token, user[0])));
+      }
+      return original.lifecycleFromCommand(mutation.current === 'lifecycleAnySigner' ? { ...ctx, off: [...ctx.off, 't7.cm1'] } : ctx, msg);
+    },
     // The bootstrap check with the device-PIN MAC ignored: any MAC is taken for the right one.
     readBootstrap: (ctx: Parameters<typeof original.readBootstrap>[0], msg: Parameters<typeof original.readBootstrap>[1]) => {
       const f = fieldsOf(msg, 'bootstrap', 2);
@@ -30,8 +36,10 @@ vi.mock('../../models/roles/treChecks.ts', async (importOriginal) => {
       return original.readBootstrap(ctx, tuple(name('bootstrap'), f[0], mac(ctx.creds.kPin, f[0])));
     },
     // The user credential check with the PIN comparison made true: a wrong entry is taken for the right one.
+    // With 'keypadReplay', the keypad tunnel's entry number no longer compared with the last one taken [t10 cm5].
     userAuthenticated: (ctx: Parameters<typeof original.userAuthenticated>[0], msg: Parameters<typeof original.userAuthenticated>[1]) => {
-      const r = original.userAuthenticated(ctx, msg);
+      const r = original.userAuthenticated(mutation.current === 'keypadReplay' ? { ...ctx, keypadEntries: 0 } : ctx, msg);
+      if (mutation.current === 'blockAtFirstWrong' && r?.userVerified === false) return { ...r, userBlocked: 'local' };
       return mutation.current !== 'anyPinRight' || r === undefined ? r : { ...r, userWrong: 0, userVerified: true, userBlocked: 'no' };
     },
   };
@@ -101,5 +109,29 @@ describe('the user credential check mutated to take a wrong PIN for the right on
     expect(violated(scenario('t10-gated-guessing'))).toEqual([]);
     mutation.current = 'anyPinRight';
     expect(violated(scenario('t10-gated-guessing'))).toContain('InstructionOnlyForAuthenticatedUser');
+  });
+});
+
+describe('the keypad tunnel\'s anti-replay mutated away (t10 cm5: entry numbers no longer compared)', () => {
+  it('is caught in t10-keypad-replay: KeypadEntryTakenOnce fails when the recorded entry is delivered again, which holds unmutated', () => {
+    expect(violated(scenario('t10-keypad-replay'))).toEqual([]);
+    mutation.current = 'keypadReplay';
+    expect(violated(scenario('t10-keypad-replay'))).toEqual(['KeypadEntryTakenOnce']);
+  });
+});
+
+describe('the user\'s lifecycle command mutated to be taken without the device token\'s MAC (t7 cm3 off: the user may override)', () => {
+  it('is caught in t10-user-command: UserCommandOnlyFromSubscriber fails on malware\'s own command, which holds unmutated', () => {
+    expect(violated(scenario('t10-user-command'))).toEqual([]);
+    mutation.current = 'userCommandNoMac';
+    expect(violated(scenario('t10-user-command'))).toEqual(['UserCommandOnlyFromSubscriber']);
+  });
+});
+
+describe('the user credential blocked at the first wrong entry (t10 cm6 with n = 1 instead of 3)', () => {
+  it('is caught in t10-gated-guessing: UserCredentialBlockedAfterNWrongTries fails, which holds unmutated', () => {
+    expect(violated(scenario('t10-gated-guessing'))).toEqual([]);
+    mutation.current = 'blockAtFirstWrong';
+    expect(violated(scenario('t10-gated-guessing'))).toEqual(['UserCredentialBlockedAfterNWrongTries']);
   });
 });

@@ -19,7 +19,7 @@ describe('properties/index.ts', () => {
       'LifecycleCommandFollows5111', 'ActivateOnlyWithNoOtherActive', 'McimUpdatedOnlyByItsSho', 'McimUpdateChangesOnlyTheInstanceItNames',
       'McimUpdateAppliedOncePerIssue', 'ModifiedMcimNeverSelectedAfterBoot', 'ActivationOnlyOfInstalledMcim',
       'UserCredentialBlockedAfterNWrongTries',
-      'RemoteGuessesCannotLockPlatform', 'InstructionOnlyForAuthenticatedUser', 'ChangeOfOperatorKeepsService', 'ServiceRecoverable', 'ServiceEventually',
+      'RemoteGuessesCannotLockPlatform', 'InstructionOnlyForAuthenticatedUser', 'KeypadEntryTakenOnce', 'UserCommandOnlyFromSubscriber', 'ChangeOfOperatorKeepsService', 'ServiceRecoverable', 'ServiceEventually',
       'McimOnlyForRegisteredSubscriber',
     ]);
     expect(flowProperties.map((p) => p.property.id)).toEqual(['AtMostOneMcimActive', 'HonestRunEndsAtGoal', 'ProvisionedMcimNotRefused']);
@@ -70,6 +70,6 @@ describe('properties/index.ts', () => {
     expect(propertyCoverage.map((c) => c.id)).not.toContain('ChangeOfOperatorKeepsService');
     // InstructionAppliedOncePerIssue and ActivateOnlyWithNoOtherActive check clauses only, as well.
     expect(propertyCoverage.map((c) => c.id)).not.toContain('InstructionAppliedOncePerIssue');
-    expect(propertyCoverage).toHaveLength(26);
+    expect(propertyCoverage).toHaveLength(27);
   });
 });

@@ -2,7 +2,7 @@
 // redundant in the model, what each threat's counter-measures come to, suspect properties, and the text's view.
 import { isLiveness } from '../../engine/LivenessProperty.ts';
 import { coverageOf } from '../../../properties/catalogue/coverage.ts';
-import { combinationOnlyProperties, redundancyReasons } from '../../../models/counterMeasures/redundancy.ts';
+import { combinationOnlyProperties, mutationOnlyProperties, redundancyReasons } from '../../../models/counterMeasures/redundancy.ts';
 import { switches } from '../../../models/counterMeasures/switches.ts';
 import { counterMeasureCatalogue } from '../../../properties/catalogue/counterMeasureCatalogue.ts';
 import { threatSuite } from '../../../properties/threats/threatSuite.ts';
@@ -128,8 +128,9 @@ export function summarise(input: SummariseInput): AblationReport {
     threatConclusions: threatConclusions(concl, scope),
     // Suspect only when every cell that checks it ran to the end: a cut-short cell may hide its violation. A property
     // that only a combination of switches breaks (combinationOnlyProperties, its attack pinned by a test) is suspect
-    // only in a run that has that combination's cell.
-    suspects: properties.filter((p) => !all.some((c) => verdictOf(c, p)?.kind === 'violated') && !all.some((c) => verdictOf(c, p)?.kind === 'inconclusive') &&
+    // only in a run that has that combination's cell; one that judges a check no switch turns off
+    // (mutationOnlyProperties, a mutant of that check pinned by a test) is not suspect.
+    suspects: properties.filter((p) => mutationOnlyProperties[p] === undefined && !all.some((c) => verdictOf(c, p)?.kind === 'violated') && !all.some((c) => verdictOf(c, p)?.kind === 'inconclusive') &&
       (combinationOnlyProperties[p] === undefined ||
         all.some((c) => c.spec.off.length === combinationOnlyProperties[p]!.length && combinationOnlyProperties[p]!.every((s) => c.spec.off.includes(s))))),
     findings: singles.filter((c) => c.spec.off.length === 0).flatMap((c) => c.verdicts.filter((v) => v.kind === 'violated').map((v) => ({ scenario: c.spec.scenario, property: v.property }))),
