@@ -26,6 +26,14 @@ export { USER_TRIES, type TreContext, type TreCredentials, type TreEvent, type T
 // ---- the machine ---------------------------------------------------------------------------------
 
 /** The TRE of `device`: everything it sends goes to its own host (`m2me`, or `m2me@dev2` for a second device). */
+/** A lifecycle command the TRE takes (an SHO's [t7 cm1] or the subscriber's [t7 cm3]) applied and logged: the MCIMs
+ *  active before it and what it changed, compared registry to registry (the claims read this, not the check). */
+function applyCommand(context: TreContext, msg: Term): Pick<TreContext, 'registry' | 'commands'> {
+  const registry = lifecycleFromCommand(context, msg)!;
+  const active = context.registry.filter(isActive).map((e) => e.id);
+  return { registry, commands: [...context.commands, { term: msg, active, changed: changedInstances(context.registry, registry) }] };
+}
+
 function buildTreMachine(device: DeviceId) {
   const host = deviceRoleId('m2me', device);
   return setup({
@@ -104,19 +112,12 @@ function buildTreMachine(device: DeviceId) {
           },
           lifecycleCommand: {
             guard: ({ context, event }) => lifecycleFromCommand(context, event.msg) !== undefined,
-            actions: assign(({ context, event }) => {
-              const registry = lifecycleFromCommand(context, event.msg)!;
-              const active = context.registry.filter(isActive).map((e) => e.id);
-              return { registry, commands: [...context.commands, { term: event.msg, active, changed: changedInstances(context.registry, registry) }] };
-            }),
+            actions: assign(({ context, event }) => applyCommand(context, event.msg)),
           },
           // The subscriber's own command (003 t7 cm3), read by the same check and logged with the SHOs' commands.
           userLifecycle: {
             guard: ({ context, event }) => lifecycleFromCommand(context, event.msg) !== undefined,
-            actions: assign(({ context, event }) => ({
-              registry: lifecycleFromCommand(context, event.msg)!,
-              commands: [...context.commands, { term: event.msg, active: context.registry.filter(isActive).map((e) => e.id) }],
-            })),
+            actions: assign(({ context, event }) => applyCommand(context, event.msg)),
           },
           // 5.1.2.3 "a secure update service for MCIMs" [t7 cm7]: an update the DPF downloaded (5.1.3.4.3) replaces
           // its MCIM instance's code (models/roles/treMcimUpdate.ts).
