@@ -6,6 +6,7 @@ import { atMostOneMcimActive } from '../AtMostOneMcimActive.ts';
 import { mcimActivatedOnlyWithShoAuthorisation } from '../claims/McimActivatedOnlyWithShoAuthorisation.ts';
 import { mcimUpdateAppliedOncePerIssue } from '../claims/McimUpdateAppliedOncePerIssue.ts';
 import { mcimUpdatedOnlyByItsSho } from '../claims/McimUpdatedOnlyByItsSho.ts';
+import { releaseAgreesWithOldSho } from '../claims/ReleaseAgreesWithOldSho.ts';
 import type { ThreatCheck } from './ThreatCheck.ts';
 
 export const t07McimPermissions: ThreatCheck = {
@@ -35,6 +36,9 @@ export const t07McimPermissions: ThreatCheck = {
     { property: atMostOneMcimActive, checks: ['004 5.1.3.7.2', '004 5.1.1.1'] },
     { property: mcimUpdatedOnlyByItsSho, checks: ['t7.cm7', '004 5.1.2.3'] },
     { property: mcimUpdateAppliedOncePerIssue, checks: ['t7.cm7', '004 5.1.2.3'] },
+    // The DPF's commit of the new MCIM rests on the old SHO's release (5.1.3.7.4.2 steps 10-12): an insider new SHO
+    // must not stand in for the old one.
+    { property: releaseAgreesWithOldSho, checks: ['004 5.1.3.7.4.2 steps 10-11'] },
   ],
   knownFindings: {
     't7-forged-update/McimUpdateAppliedOncePerIssue':
