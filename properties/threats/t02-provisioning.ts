@@ -21,6 +21,9 @@ export const t02Provisioning: ThreatCheck = {
     { name: 't2-dm-session', flow: 'initial-3gpp', assumptions: { omaDmSession: true }, attacker: { capabilities: ['network'], injections: 1 } },
     // Change of operator via the old SHO (5.1.3.7.4.2): the network attacker forges or replays the old SHO's
     // acknowledgment of the discard (step 10) to the DPF, which relays the release to the new SHO (step 11).
+    // 004 step 13 "the success/failure status of the provisioning" (assumption failureReport): an object the attacker
+    // builds for the TRE's registration is refused and reported as a failure, which the SHO must not take for success.
+    { name: 't2-failure-report', flow: 'initial-3gpp', assumptions: { failureReport: true }, attacker: { capabilities: ['network'], injections: 1 } },
     { name: 't2-forged-release', flow: 'change-via-old-sho', attacker: { capabilities: ['network'], injections: 1 } },
   ],
   properties: [
