@@ -28,6 +28,8 @@ export const parts = {
     'models/roles/dmSession.ts': ['serverAuthenticated', 'clientAuthenticated', 'inDmSession'],
     'models/roles/treMcimUpdate.ts': ['mcimUpdateOf'],
   },
+  // The OMA DM session's checks alone (sessionAndUpdate without the MCIM update): a re-run after their survivors were read.
+  dmSession: { 'models/roles/dmSession.ts': ['serverAuthenticated', 'clientAuthenticated', 'inDmSession'] },
   // The term readers every role's checks use.
   terms: { 'models/readTerm.ts': ['fieldsOf', 'verifySigned', 'decryptWith', 'macMatches', 'nameId', 'same'] },
 };
