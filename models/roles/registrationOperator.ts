@@ -45,6 +45,8 @@ export interface RoContext {
   /** Ghost logs (properties only): every client answer the DPF accepted in a session, and every server authentication it sent. */
   readonly dmClients: readonly Term[];
   readonly dmAnswers: readonly Term[];
+  /** Ghost: every release the DPF relayed (5.1.3.7.4.2 step 11), to which new SHO, as sent. */
+  readonly releases: readonly { readonly to: ShoId; readonly relay: Term }[];
 }
 
 const MAX_AVS = 3;
@@ -181,7 +183,7 @@ function buildRoMachine(addressing: DeviceAddressing) {
     id: 'ro',
     context: ({ input }) => ({
       devices: [], delayedActivation: input.delayedActivation, avsIssued: 0, dpfSho: null, dpfDevice: null, dpfNonce: null, dpfObject: null,
-      dmSession: input.dmSession ?? false, failureReport: input.failureReport ?? false, off: input.off ?? [], dmClients: [], dmAnswers: [],
+      dmSession: input.dmSession ?? false, failureReport: input.failureReport ?? false, off: input.off ?? [], dmClients: [], dmAnswers: [], releases: [],
     }),
     type: 'parallel',
     states: {
@@ -358,6 +360,7 @@ function buildRoMachine(addressing: DeviceAddressing) {
                 actions: [
                   emit(({ context }) => out(context.dpfSho!, 'discardRelay', discardRelayTerm(context.dpfDevice!, context.dpfNonce!))),
                   emit(({ context }) => out(addressing.of('m2me', context.dpfDevice), 'provisionCommit', provisionCommitTerm(context.dpfDevice!, context.dpfNonce!))),
+                  assign(({ context }) => ({ releases: [...context.releases, { to: context.dpfSho!, relay: discardRelayTerm(context.dpfDevice!, context.dpfNonce!) }] })),
                 ],
               },
               // 004 step 14 / 5.1.3.7.4.2 step 13 "reports the success/failure status of the provisioning" to the SHO.

@@ -41,6 +41,8 @@ export interface ShoContext {
   readonly commandTerms: readonly Term[];
   /** Ghost: every MCIM update this SHO signed and sent to the DPF (5.1.2.3 [t7 cm7]), as sent; also its bound. */
   readonly updateTerms: readonly Term[];
+  /** Ghost: every acknowledgment of a discard (5.1.3.7.4.2 step 10) this SHO signed and sent, as sent. */
+  readonly acksSent: readonly Term[];
 }
 
 /** What an SHO issued, for which registration and under which contract (x.2.3 device token): recorded by the SHO
@@ -97,6 +99,10 @@ function mcimObjectFor(context: ShoContext): SendEvent {
 /** The SHO's next update of its MCIM instance in the device it serves. */
 const updateOf = (context: ShoContext): Term => mcimUpdateTerm(context.id, context.device!, context.nonce!, context.updateTerms.length + 1);
 
+/** Step 10: the acknowledgment of the TRE's discard notice `msg` (its PCID and registration nonce, under this SHO's key). */
+const ackOf = (context: ShoContext, msg: Term): Term =>
+  discardAckTerm(context.id, context.device!, fieldsOf(treSigned(context, msg), 'discarded', 3)![2]!);
+
 const issuedNow = (context: ShoContext): Partial<ShoContext> => ({
   issued: [...context.issued, { object: objectFor(context), token: context.token, registration: context.registration }],
 });
@@ -129,7 +135,7 @@ function buildShoMachine(addressing: DeviceAddressing) {
     id: 'sho',
     context: ({ input }) => ({
       id: input.id, off: input.off ?? [], device: null, token: null, nonce: null, registration: null, treKey: null, preinstalled: false, oldReleased: false,
-      report: 'none', failureReport: input.failureReport ?? false, issued: [], commanded: [], commandTerms: [], updateTerms: [],
+      report: 'none', failureReport: input.failureReport ?? false, issued: [], commanded: [], commandTerms: [], updateTerms: [], acksSent: [],
     }),
     initial: 'NoContract',
     on: {
@@ -255,10 +261,10 @@ function buildShoMachine(addressing: DeviceAddressing) {
               return f !== undefined && same(f[0], context.device ?? undefined) && nameId(f[1]) === context.id;
             },
             target: 'Released',
-            actions: emit(({ context, event }) => {
-              const f = fieldsOf(treSigned(context, event.msg), 'discarded', 3)!;
-              return out(addressing.of('m2me', context.device), 'discardAck', discardAckTerm(context.id, context.device!, f[2]!));
-            }),
+            actions: [
+              emit(({ context, event }) => out(addressing.of('m2me', context.device), 'discardAck', ackOf(context, event.msg))),
+              assign(({ context, event }) => ({ acksSent: [...context.acksSent, ackOf(context, event.msg)] })),
+            ],
           },
         },
       },

@@ -2,6 +2,7 @@
 // 004 5.1.3.6.2 (reads, replays, redirects, forges what its knowledge allows).
 import { dmSessionPeersAuthenticated } from '../claims/DmSessionPeersAuthenticated.ts';
 import { installedMcimWasIssuedForThisTre } from '../claims/InstalledMcimWasIssuedForThisTre.ts';
+import { releaseAgreesWithOldSho } from '../claims/ReleaseAgreesWithOldSho.ts';
 import { mcimSecretNeverLeaves } from '../claims/McimSecretNeverLeaves.ts';
 import { shoSuccessMeansInstalled } from '../claims/ShoSuccessMeansInstalled.ts';
 import { subscriberChoiceHonoured } from '../claims/SubscriberChoiceHonoured.ts';
@@ -18,12 +19,19 @@ export const t02Provisioning: ThreatCheck = {
     // Steps 12-13 in the OMA DM session (5.1.3.6.2 NOTE, x.2.2): the network attacker masquerades as the DM server to
     // the TRE, or as the TRE to the DPF (003 t2 cm4 "masquerading (as a TRE or as a DPF)").
     { name: 't2-dm-session', flow: 'initial-3gpp', assumptions: { omaDmSession: true }, attacker: { capabilities: ['network'], injections: 1 } },
+    // Change of operator via the old SHO (5.1.3.7.4.2): the network attacker forges or replays the old SHO's
+    // acknowledgment of the discard (step 10) to the DPF, which relays the release to the new SHO (step 11).
+    // 004 step 13 "the success/failure status of the provisioning" (assumption failureReport): an object the attacker
+    // builds for the TRE's registration is refused and reported as a failure, which the SHO must not take for success.
+    { name: 't2-failure-report', flow: 'initial-3gpp', assumptions: { failureReport: true }, attacker: { capabilities: ['network'], injections: 1 } },
+    { name: 't2-forged-release', flow: 'change-via-old-sho', attacker: { capabilities: ['network'], injections: 1 } },
   ],
   properties: [
     { property: mcimSecretNeverLeaves, checks: ['t2.cm2', 't2.cm3', '004 x.2.3 NOTE 2', '001 step 16'] },
     { property: installedMcimWasIssuedForThisTre, checks: ['t2.cm4', 't2.cm5', 't2.cm6', '004 5.1.2.4', '004 x.2.3'] },
     { property: shoSuccessMeansInstalled, checks: ['t2.cm4', '004 5.1.3.6.2 steps 13-14'] },
     { property: dmSessionPeersAuthenticated, checks: ['t2.cm4', 't3.cm5', '004 x.2.2', '004 5.1.3.6.2 steps 10-14'] },
+    { property: releaseAgreesWithOldSho, checks: ['t2.cm4', '004 5.1.3.7.4.2 steps 10-11'] },
     { property: subscriberChoiceHonoured, checks: ['t2.cm5', '004 5.1.3.5.2', '004 5.1.3.6.2 step 6', '004 x.3'] },
   ],
   knownFindings: {

@@ -8,6 +8,7 @@ import { mcimActivatedOnlyWithShoAuthorisation } from '../claims/McimActivatedOn
 import { mcimUpdateAppliedOncePerIssue } from '../claims/McimUpdateAppliedOncePerIssue.ts';
 import { mcimUpdateChangesOnlyTheInstanceItNames } from '../claims/McimUpdateChangesOnlyTheInstanceItNames.ts';
 import { mcimUpdatedOnlyByItsSho } from '../claims/McimUpdatedOnlyByItsSho.ts';
+import { releaseAgreesWithOldSho } from '../claims/ReleaseAgreesWithOldSho.ts';
 import type { ThreatCheck } from './ThreatCheck.ts';
 
 export const t07McimPermissions: ThreatCheck = {
@@ -45,6 +46,9 @@ export const t07McimPermissions: ThreatCheck = {
     { property: mcimUpdatedOnlyByItsSho, checks: ['t7.cm7', '004 5.1.2.3'] },
     { property: mcimUpdateChangesOnlyTheInstanceItNames, checks: ['t7.cm7', '004 5.1.2.3'] },
     { property: mcimUpdateAppliedOncePerIssue, checks: ['t7.cm7', '004 5.1.2.3'] },
+    // The DPF's commit of the new MCIM rests on the old SHO's release (5.1.3.7.4.2 steps 10-12): an insider new SHO
+    // must not stand in for the old one.
+    { property: releaseAgreesWithOldSho, checks: ['004 5.1.3.7.4.2 steps 10-11'] },
   ],
   knownFindings: {
     't7-forged-update/McimUpdateAppliedOncePerIssue':

@@ -16,6 +16,8 @@ import { shoMachine, type ShoContext } from '../../models/roles/sho.ts';
 import { treMachine, type TreContext } from '../../models/roles/tre.ts';
 import { roleSnapshot, type World } from '../../models/world/World.ts';
 import { worldSystem } from '../../models/world/worldSystem.ts';
+import { shoSuccessMeansInstalled } from '../../properties/claims/ShoSuccessMeansInstalled.ts';
+import { threatSuite } from '../../properties/threats/threatSuite.ts';
 import { propertyId, type Invariant } from '../../src/engine/Property.ts';
 import { searchProperties } from '../../src/engine/searchProperties.ts';
 
@@ -118,5 +120,30 @@ describe('on the world: a TRE too full for the second change reports it', () => 
     // Labels carry a content id where two messages of a kind can be in flight (models/world/eventLabel.ts).
     expect(v.trace.actions.slice(-3).map((a) => a.split(' ').slice(0, 2).join(' '))).toEqual(['tre>m2me provisioningStatus', 'm2me>ro provisioningStatus', 'ro>sho1 provisioningReport']);
     expect(search({ ...full, assumptions: { retiredDeletedAtCommit: false } })).toMatchObject({ kind: 'holds-exhaustively', complete: true });
+  });
+});
+
+describe('on the world: the network attacker\'s object reported as a failure (threat scenario t2-failure-report)', () => {
+  const scenario = threatSuite.flatMap((t) => t.scenarios).find((s) => s.name === 't2-failure-report')!;
+  const noFailureReported: Invariant<World> = {
+    kind: 'invariant',
+    id: propertyId('NoFailureReported'),
+    description: 'test: the TRE reports no failed provisioning',
+    holds: (w) => (roleSnapshot(w, 'tre').context as TreContext).failedFor === 0,
+    explain: () => 'the TRE reported a failure',
+  };
+
+  it('the TRE reports the attacker\'s object as a failure (TRE-signed, for the SHO), and no SHO takes it for success', () => {
+    const r = resolveScenario(scenario);
+    if (!r.ok) throw new Error(r.error.message);
+    const config = r.config;
+    const [failure, success] = searchProperties(() => worldSystem(config), [noFailureReported, shoSuccessMeansInstalled]).verdicts.map((v) => v.verdict);
+    expect(failure).toMatchObject({ kind: 'violated' });
+    if (failure!.kind !== 'violated') return;
+    // The attacker's own object for the TRE's registration, refused by the TRE and reported by it (the DPF passes
+    // it on to the SHO: above).
+    expect(failure!.trace.actions.some((a) => /^attacker>m2me mcimDownload/.test(a))).toBe(true);
+    expect(failure!.trace.actions.at(-1)).toMatch(/^m2me>tre mcimDownload/);
+    expect(success).toMatchObject({ kind: 'holds-exhaustively', complete: true });
   });
 });
