@@ -1,5 +1,6 @@
 // The printable label of a world event: what traces, replays and reports name a step by.
 import { contentId } from '../contentId.ts';
+import { underAttack } from '../flows/ScenarioConfig.ts';
 import type { World } from './World.ts';
 import type { WorldEvent } from './WorldEvent.ts';
 
@@ -11,9 +12,10 @@ export function eventLabel(world: World, e: WorldEvent): string {
     const m = model.message(e.envelope);
     // Two messages of one kind can be in flight on one channel (two AVs at the VNO with several devices; two
     // instructions and two contracts with repeated changes of operator; two MCIM updates, or the SHO's and a forged
-    // one, on their way to the TRE): the content id then tells them apart, so a label names one enabled event, as
-    // replay needs. Decided per scenario: a label cannot depend on the world.
-    const twins = model.config.devices > 1 || model.config.changeRequests > 1 || model.config.shoUpdates > 0;
+    // one, on their way to the TRE; an honest role's two answers, to the honest request and to the attacker's, as the
+    // PVA's two validation results in t7-insider-sho): the content id then tells them apart, so a label names one
+    // enabled event, as replay needs. Decided per scenario: an action's label is computed without its world.
+    const twins = model.config.devices > 1 || model.config.changeRequests > 1 || model.config.shoUpdates > 0 || underAttack(model.config);
     return twins ? `${m.from}>${m.to} ${m.kind} ${contentId(m.term).slice(0, 8)}` : `${m.from}>${m.to} ${m.kind}`;
   }
   if (e.kind === 'inject') {
