@@ -1,0 +1,60 @@
+// The tables a search builds in WorldModel: the role tables shared by the models of scenarios with the same machines
+// (XState steps a local state once per process), and the enabledness a step left out is asked for agreeing with the
+// step itself.
+import { describe, expect, it } from 'vitest';
+import type { ScenarioConfig } from '../../models/flows/ScenarioConfig.ts';
+import { envelopesOf, forEachSuccessor, type World } from '../../models/world/World.ts';
+import { worldSystem } from '../../models/world/worldSystem.ts';
+import { allThreatScenarioConfigs } from '../../properties/threats/threatSuite.ts';
+import { searchExhaustive } from '../../src/engine/exhaustive/searchExhaustive.ts';
+
+const config = (name: string): ScenarioConfig => allThreatScenarioConfigs().find((c) => c.name === name)!;
+const xstateSteps = (world: World): number => world.model.memos.reduce((sum, memo) => sum + memo.xstateSteps, 0);
+
+describe('WorldModel tables', () => {
+  it('share each machine\'s table between models, so a second search of the same scenario steps XState no more', () => {
+    const first = worldSystem(config('t3-malware'));
+    const second = worldSystem(config('t3-malware'));
+    const a = first.initialStates()[0]!;
+    const b = second.initialStates()[0]!;
+    expect(a.model).not.toBe(b.model);
+    a.model.memos.forEach((memo, i) => expect(b.model.memos[i]).toBe(memo));
+    const one = searchExhaustive(first, []);
+    const after = xstateSteps(a);
+    const two = searchExhaustive(second, []);
+    expect(xstateSteps(b)).toBe(after);
+    expect([two.stats.states, two.stats.transitions, two.stats.leftOut]).toEqual([one.stats.states, one.stats.transitions, one.stats.leftOut]);
+  });
+
+  it('tell a delivery enabled without stepping it exactly when stepping it gives a successor', () => {
+    const system = worldSystem(config('t5-replaced-tre'));
+    const seen = new Set<number>();
+    let frontier: World[] = system.initialStates().slice();
+    let checked = 0;
+    let enabled = 0;
+    while (frontier.length > 0 && seen.size < 3000) {
+      const next: World[] = [];
+      for (const w of frontier) {
+        const model = w.model;
+        for (const e of new Set(envelopesOf(w))) {
+          const receiver = model.receivers[e]!;
+          const delivery = model.deliveries[e]!;
+          const stepped = model.roleStep(w.rolesId, receiver, delivery) >= 0;
+          expect(model.enabledStep(w.rolesId, receiver, delivery)).toBe(stepped);
+          checked++;
+          if (stepped) enabled++;
+        }
+        forEachSuccessor(w, (_, n) => {
+          if (!seen.has(n.at)) {
+            seen.add(n.at);
+            next.push(n);
+          }
+        });
+      }
+      frontier = next;
+    }
+    // Both answers occur: messages the receiver takes and messages it cannot take in its state.
+    expect(enabled).toBeGreaterThan(0);
+    expect(checked - enabled).toBeGreaterThan(0);
+  });
+});
