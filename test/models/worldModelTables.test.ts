@@ -1,9 +1,10 @@
 // The tables a search builds in WorldModel: the role tables shared by the models of scenarios with the same machines
-// (XState steps a local state once per process), and the enabledness a step left out is asked for agreeing with the
-// step itself.
+// (XState steps a local state once per process), successors' keys that a visit expanding another world leaves as
+// they are (World.ts gathers a world's successors before interning them), and the enabledness a step left out is
+// asked for agreeing with the step itself.
 import { describe, expect, it } from 'vitest';
 import type { ScenarioConfig } from '../../models/flows/ScenarioConfig.ts';
-import { envelopesOf, forEachSuccessor, type World } from '../../models/world/World.ts';
+import { envelopesOf, forEachSuccessor, forEachSuccessorKey, worldAt, type World } from '../../models/world/World.ts';
 import { worldSystem } from '../../models/world/worldSystem.ts';
 import { allThreatScenarioConfigs } from '../../properties/threats/threatSuite.ts';
 import { searchExhaustive } from '../../src/engine/exhaustive/searchExhaustive.ts';
@@ -24,6 +25,31 @@ describe('WorldModel tables', () => {
     const two = searchExhaustive(second, []);
     expect(xstateSteps(b)).toBe(after);
     expect([two.stats.states, two.stats.transitions, two.stats.leftOut]).toEqual([one.stats.states, one.stats.transitions, one.stats.leftOut]);
+  });
+
+  it('give each successor the same key when a visit expands another world before the rest are visited', () => {
+    const system = worldSystem(config('t5-replaced-tre'));
+    let frontier: World[] = system.initialStates().slice();
+    let nested = 0;
+    for (let depth = 0; depth < 8; depth++) {
+      const next: World[] = [];
+      for (const w of frontier) {
+        const plain: number[] = [];
+        forEachSuccessorKey(w, (_, key) => plain.push(key));
+        const withNested: number[] = [];
+        forEachSuccessorKey(w, (_, key) => {
+          withNested.push(key);
+          // A property that steps: expands the successor inside the visit (its own successors pushed above).
+          if (key >= 0) {
+            forEachSuccessorKey(worldAt(w.model, key), () => nested++);
+          }
+        });
+        expect(withNested).toEqual(plain);
+        for (const key of plain) if (key >= 0 && next.length < 50) next.push(worldAt(w.model, key));
+      }
+      frontier = next;
+    }
+    expect(nested).toBeGreaterThan(0);
   });
 
   it('tell a delivery enabled without stepping it exactly when stepping it gives a successor', () => {
