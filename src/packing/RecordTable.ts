@@ -22,8 +22,8 @@ export interface RecordTableOptions {
 }
 
 /** Slot counts below which the slots grow fourfold, not twofold: each growth puts every record again (reading the
- *  pool and writing slots at random, most of the table's cost in a first search), so fewer of them while the table
- *  is small saves most of that work, for at most 12 MiB of slots more than doubling would hold. */
+ *  pool and writing slots at random), so fewer of them while the table is small leaves a third of that work, for at
+ *  most 8 MiB of slots more than doubling would hold, and only while the table has 0.79M to 1.57M records. */
 const quadrupleBelow = 1 << 21;
 
 export class RecordTable {
@@ -73,7 +73,7 @@ export class RecordTable {
 
   /** The slot where a record of hash `hash` is looked for first. Reading it ahead of `internHashed` for several
    *  records lets their loads overlap: at scale the slots are far larger than the processor's caches, and a load
-   *  the next step waits for costs a whole trip to memory (World.ts forEachSuccessorKey). */
+   *  the next step waits for costs a whole trip to memory. */
   firstSlot(hash: number): number {
     return this.slots[hash & this.mask]!;
   }
