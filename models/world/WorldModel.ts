@@ -32,19 +32,6 @@ const stepSendsBits = 11;
 const stepSendsLimit = 1 << stepSendsBits;
 const stepNextLimit = 2 ** (31 - stepSendsBits);
 
-/** One table per machine in this thread, shared by the models of every scenario whose cast has that machine (a role's
- *  machine is built once per device or addressing, models/roles/builtOnce.ts): XState then steps a (local state,
- *  event) once in a process, not once per scenario (`check` searches several scenarios, the ablation many cells).
- *  A step reads nothing but the snapshot, whose context holds the scenario's switches, and the event; ids stay
- *  names within this thread, as before. */
-const memoByMachine = new WeakMap<AnyStateMachine, MemoMachine<AnyStateMachine>>();
-
-function memoOf(machine: AnyStateMachine): MemoMachine<AnyStateMachine> {
-  let memo = memoByMachine.get(machine);
-  if (memo === undefined) memoByMachine.set(machine, (memo = new MemoMachine(machine)));
-  return memo;
-}
-
 export class WorldModel {
   /** Canonical JSON of the configuration: names the scenario in a portable world. */
   readonly scenario: string;
@@ -119,7 +106,7 @@ export class WorldModel {
     this.cast = castFor(config);
     this.roleIndices = new Map(this.cast.map((m, i) => [m.id, i]));
     this.memos = this.cast.map((m) => {
-      const memo = memoOf(m.machine);
+      const memo = new MemoMachine(m.machine);
       // The scenario's starting snapshot, not the machine's default initial one.
       memo.intern(m.initial);
       return memo;

@@ -1,32 +1,15 @@
-// The tables a search builds in WorldModel: the role tables shared by the models of scenarios with the same machines
-// (XState steps a local state once per process), successors' keys that a visit expanding another world leaves as
-// they are (World.ts gathers a world's successors before interning them), and the enabledness a step left out is
-// asked for agreeing with the step itself.
+// How a world is stepped for the search: successors' keys that a visit expanding another world leaves as they are
+// (World.ts gathers a world's successors before interning them), and the enabledness a step left out is asked for
+// agreeing with the step itself.
 import { describe, expect, it } from 'vitest';
 import type { ScenarioConfig } from '../../models/flows/ScenarioConfig.ts';
 import { envelopesOf, forEachSuccessor, forEachSuccessorKey, worldAt, type World } from '../../models/world/World.ts';
 import { worldSystem } from '../../models/world/worldSystem.ts';
 import { allThreatScenarioConfigs } from '../../properties/threats/threatSuite.ts';
-import { searchExhaustive } from '../../src/engine/exhaustive/searchExhaustive.ts';
 
 const config = (name: string): ScenarioConfig => allThreatScenarioConfigs().find((c) => c.name === name)!;
-const xstateSteps = (world: World): number => world.model.memos.reduce((sum, memo) => sum + memo.xstateSteps, 0);
 
-describe('WorldModel tables', () => {
-  it('share each machine\'s table between models, so a second search of the same scenario steps XState no more', () => {
-    const first = worldSystem(config('t3-malware'));
-    const second = worldSystem(config('t3-malware'));
-    const a = first.initialStates()[0]!;
-    const b = second.initialStates()[0]!;
-    expect(a.model).not.toBe(b.model);
-    a.model.memos.forEach((memo, i) => expect(b.model.memos[i]).toBe(memo));
-    const one = searchExhaustive(first, []);
-    const after = xstateSteps(a);
-    const two = searchExhaustive(second, []);
-    expect(xstateSteps(b)).toBe(after);
-    expect([two.stats.states, two.stats.transitions, two.stats.leftOut]).toEqual([one.stats.states, one.stats.transitions, one.stats.leftOut]);
-  });
-
+describe('stepping a world for the search', () => {
   it('give each successor the same key when a visit expands another world before the rest are visited', () => {
     const system = worldSystem(config('t5-replaced-tre'));
     let frontier: World[] = system.initialStates().slice();
