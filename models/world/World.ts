@@ -10,6 +10,7 @@ import type { RoleId } from '../roleIds.ts';
 import type { ScenarioConfig } from '../flows/ScenarioConfig.ts';
 import { readVarint, varintSize, writeVarint } from '../../src/packing/varint.ts';
 import { WorldModel } from './WorldModel.ts';
+import { recordBytes, SuccessorBatch, writeHeader, writeSuccessor } from './successorRecord.ts';
 import { worldView, type AttackerView } from './worldView.ts';
 import type { Knowledge } from '../../src/attacker/knowledge.ts';
 import {
@@ -51,20 +52,14 @@ export interface PortableWorld {
   readonly injections: number;
 }
 
-/** Scratch space for the records being built (interning copies them). */
+/** Scratch space for a record being built (interning copies it). */
 let recordScratch = new Uint8Array(256);
 
-/** The scratch record, with room for `messages` messages after the header (five bytes a varint at most). */
+/** The scratch record, with room for `messages` messages after the header. */
 function recordRoom(messages: number): Uint8Array {
-  const length = 5 * (messages + 2);
+  const length = recordBytes(messages);
   if (recordScratch.length < length) recordScratch = new Uint8Array(Math.max(length, recordScratch.length * 2));
   return recordScratch;
-}
-
-/** Writes a record's header at its start: the tuple id, then the observations packed with the injections (`worldAt`
- *  reads them back). Returns where the messages in flight start. */
-function writeHeader(record: Uint8Array, model: WorldModel, rolesId: number, observedId: number, injections: number): number {
-  return writeVarint(record, writeVarint(record, 0, rolesId), observedId * model.injectionSlots + injections);
 }
 
 /** The initial world of a scenario, with fresh tables (every world stepped from it shares them); `options` choose
@@ -87,7 +82,7 @@ export function worldOfParts(model: WorldModel, localIds: readonly number[], env
   const rolesId = model.roleTuples.intern(Int32Array.from(localIds), localIds.length);
   const net = [...envelopes].sort((a, b) => model.rank[a]! - model.rank[b]!);
   const record = recordRoom(net.length);
-  let end = writeHeader(record, model, rolesId, observedId, injections);
+  let end = writeHeader(record, 0, model, rolesId, observedId, injections);
   for (const e of net) end = writeVarint(record, end, e);
   return worldAt(model, model.worlds.intern(record, end));
 }
@@ -172,8 +167,9 @@ type Visit = (event: WorldEvent, rolesId: number, taken: number, sends: number, 
 
 /** Calls `visit` for each event enabled in `world`, in a fixed order that depends on the world's content only:
  *  deliveries in network order (message kind as the flows run, then channel, then term), then local events by role
- *  and index, then the attacker's injections in key order. */
-function eachEnabled(world: World, visit: Visit): void {
+ *  and index, then the attacker's injections in key order. `leaving`: `visit` reads no more than the event of a step
+ *  it is told to leave out (`forEachSuccessorKey`), so a delivery left out is not stepped (tuple -1, sends 0). */
+function eachEnabled(world: World, visit: Visit, leaving = false): void {
   const model = world.model;
   const rolesId = world.rolesId;
   // The pool may be replaced as records are added; this world's bytes are the same in every copy.
@@ -185,8 +181,16 @@ function eachEnabled(world: World, visit: Visit): void {
     if (e === last) continue;
     last = e;
     const receiver = model.receivers[e]!;
-    const next = model.roleStep(rolesId, receiver, model.deliveries[e]!);
-    if (next >= 0) visit(model.deliverEvent(e), next, p, model.stepSends, leavesOut(viaOrder, viaRole, viaSender, deliveryOrder(e, receiver), receiver, model.senders[e]!));
+    const delivery = model.deliveries[e]!;
+    const leftOut = leavesOut(viaOrder, viaRole, viaSender, deliveryOrder(e, receiver), receiver, model.senders[e]!);
+    if (leftOut && leaving) {
+      // Its successor is not asked for: whether it is enabled is enough. (The tables then meet tuples and messages in
+      // another order, which changes their ids, not the content of a world nor the role order leaving out compares.)
+      if (model.enabledStep(rolesId, receiver, delivery)) visit(model.deliverEvent(e), -1, p, 0, true);
+      continue;
+    }
+    const next = model.roleStep(rolesId, receiver, delivery);
+    if (next >= 0) visit(model.deliverEvent(e), next, p, model.stepSends, leftOut);
   }
   const moves = model.localMoves(rolesId);
   const movePool = model.localMovePool;
@@ -247,46 +251,9 @@ function inFlight(pool: Uint8Array, from: number, to: number, e: number): boolea
 /** The record offset of the world after an event that leaves the tuple `rolesId`, takes the message at pool
  *  offset `taken` (-1: none) and sends the list `sendsId` (WorldModel.sendList). */
 function successorKey(world: World, rolesId: number, taken: number, sendsId: number, injected: boolean): number {
-  const model = world.model;
-  const sends = model.sendList(sendsId);
-  const observed = sendsId === 0 ? world.observedId : model.observedAfter(world.observedId, sendsId);
-  // The new record, written from the old one's bytes: its network without the message taken, and with the sent
-  // ones merged in key order (`sends` is in key order), so equal multisets are equal bytes.
-  const pool = model.worlds.pool;
-  const { netStart, netEnd } = world;
-  // A network holds at most one message per byte of its varints.
-  const record = recordRoom(netEnd - netStart + sends.length);
-  let end = writeHeader(record, model, rolesId, observed, world.injections + (injected ? 1 : 0));
-  if (model.rank.length <= 0x80) {
-    // Every envelope id is below 128, so one byte (its varint): the common case, merged byte by byte.
-    const rank = model.rank;
-    let s = 0;
-    // The rank of the next message to merge in (past the last: above every rank, which are envelope counts).
-    let sendRank = sends.length === 0 ? 0x7fffffff : rank[sends[0]!]!;
-    for (let p = netStart; p < netEnd; p++) {
-      if (p === taken) continue;
-      const e = pool[p]!;
-      if (sendRank < rank[e]!) {
-        do {
-          record[end++] = sends[s++]!;
-          sendRank = s < sends.length ? rank[sends[s]!]! : 0x7fffffff;
-        } while (sendRank < rank[e]!);
-      }
-      record[end++] = e;
-    }
-    while (s < sends.length) record[end++] = sends[s++]!;
-    return model.worlds.intern(record, end);
-  }
-  const rank = model.rank;
-  let s = 0;
-  for (let p = netStart, e = 0; p < netEnd; p += varintSize(e)) {
-    e = readVarint(pool, p);
-    if (p === taken) continue;
-    while (s < sends.length && rank[sends[s]!]! < rank[e]!) end = writeVarint(record, end, sends[s++]!);
-    end = writeVarint(record, end, e);
-  }
-  while (s < sends.length) end = writeVarint(record, end, sends[s++]!);
-  return model.worlds.intern(record, end);
+  const record = recordRoom(world.netEnd - world.netStart + world.model.sendList(sendsId).length);
+  const end = writeSuccessor(world.model, world.observedId, world.injections, world.netStart, world.netEnd, rolesId, taken, sendsId, injected, record, 0);
+  return world.model.worlds.intern(record, end);
 }
 
 /** Events enabled in `world`, in the order of `eachEnabled`. */
@@ -306,8 +273,16 @@ let expandingVisit: ((event: WorldEvent, key: number) => void) | undefined;
 let viaRole = -1;
 let viaOrder = 0;
 let viaSender = -1;
-const visitSuccessor: Visit = (event, rolesId, taken, sends, leftOut) =>
-  expandingVisit!(event, leftOut ? -1 : successorKey(expanding!, rolesId, taken, sends, event.kind !== 'deliver' && event.kind !== 'local'));
+/** The enabled events of the worlds being expanded and their successors' records, interned once all are written. */
+const batch = new SuccessorBatch();
+const collectSuccessor: Visit = (event, rolesId, taken, sends, leftOut) => {
+  if (leftOut) return batch.pushLeftOut(event);
+  const world = expanding!;
+  const model = world.model;
+  const record = batch.room(recordBytes(world.netEnd - world.netStart + model.sendList(sends).length));
+  const end = writeSuccessor(model, world.observedId, world.injections, world.netStart, world.netEnd, rolesId, taken, sends, event.kind !== 'deliver' && event.kind !== 'local', record, batch.bytesTop);
+  batch.pushRecord(event, end);
+};
 
 /** Each enabled event of `world` with the key of its successor (`worldAt` builds it), in `enabledEvents` order:
  *  the search's fast path. Given `via`, the event that first reached `world`, an event that `eventLeavesOut`
@@ -325,9 +300,21 @@ export function forEachSuccessorKey(world: World, visit: (event: WorldEvent, key
   viaRole = via === undefined ? -1 : eventRole(model, via);
   viaOrder = via === undefined ? 0 : eventOrder(via, model);
   viaSender = via === undefined ? -1 : injectionSender(model, via);
+  const base = batch.top;
+  const bytesBase = batch.bytesTop;
   try {
-    eachEnabled(world, visitSuccessor);
+    // Every successor's record first, then each interned and visited in order: the table's probes for them overlap.
+    eachEnabled(world, collectSuccessor, true);
+    batch.readAhead(base, model);
+    const worlds = model.worlds;
+    for (let k = base, top = batch.top; k < top; k++) {
+      const start = batch.starts[k]!;
+      // A visit may expand another world above `top`, which may grow (and so replace) the batch's arrays.
+      visit(batch.events[k]!, start < 0 ? -1 : worlds.internHashed(batch.bytes, start, batch.ends[k]! - start, batch.hashes[k]!));
+    }
   } finally {
+    batch.top = base;
+    batch.bytesTop = bytesBase;
     expanding = outer;
     expandingVisit = outerVisit;
     viaRole = outerRole;

@@ -191,6 +191,13 @@ export class WorldModel {
     return next;
   }
 
+  /** Whether role `role` can take its event `eventIndex` in tuple `rolesId`, from its table alone: no tuple is built
+   *  and nothing sent, for a step whose successor is not asked for (a step left out, World.ts eachEnabled). */
+  enabledStep(rolesId: number, role: number, eventIndex: number): boolean {
+    const tuples = this.roleTuples;
+    return this.memos[role]!.step(tuples.pool[tuples.starts[rolesId]! + role]!, eventIndex) !== notEnabled;
+  }
+
   private computeRoleStep(rolesId: number, role: number, eventIndex: number): number {
     const tuples = this.roleTuples;
     const from = tuples.starts[rolesId]!;

@@ -21,6 +21,11 @@ export interface RecordTableOptions {
   readonly maxPoolBytes?: number;
 }
 
+/** Slot counts below which the slots grow fourfold, not twofold: each growth puts every record again (reading the
+ *  pool and writing slots at random), so fewer of them while the table is small leaves a third of that work, for at
+ *  most 8 MiB of slots more than doubling would hold, and only while the table has 0.79M to 1.57M records. */
+const quadrupleBelow = 1 << 21;
+
 export class RecordTable {
   /** Largest pool in bytes; a record that would pass it throws StoreLimitError, and the search ends inconclusive. */
   readonly maxPool: number;
@@ -45,21 +50,32 @@ export class RecordTable {
 
   /** Offset of the record `body[0 .. length - 1]`, added if new. */
   intern(body: Uint8Array, length: number): number {
+    return this.internHashed(body, 0, length, recordHash(body, 0, length));
+  }
+
+  /** Offset of the record `body[from .. from + length - 1]`, whose `recordHash` is `hash`, added if new. */
+  internHashed(body: Uint8Array, from: number, length: number, hash: number): number {
     const slots = this.slots;
     const mask = this.mask;
     const offsets = this.offsetMask;
-    const hash = hashOf(body, 0, length);
     const tag = hash & ~offsets;
     let slot = hash & mask;
     for (;;) {
       const stored = slots[slot]!;
-      if (stored === 0) return this.add(body, length, hash, slot);
+      if (stored === 0) return this.add(body, from, length, hash, slot);
       if ((stored & ~offsets) === tag) {
         const at = stored & offsets;
-        if (this.holds(at, body, length)) return at;
+        if (this.holds(at, body, from, length)) return at;
       }
       slot = (slot + 1) & mask;
     }
+  }
+
+  /** The slot where a record of hash `hash` is looked for first. Reading it ahead of `internHashed` for several
+   *  records lets their loads overlap: at scale the slots are far larger than the processor's caches, and a load
+   *  the next step waits for costs a whole trip to memory. */
+  firstSlot(hash: number): number {
+    return this.slots[hash & this.mask]!;
   }
 
   /** Offset of the first byte of the record at `at`. */
@@ -78,7 +94,7 @@ export class RecordTable {
     return this.pool.byteLength + this.slots.byteLength;
   }
 
-  private holds(at: number, body: Uint8Array, length: number): boolean {
+  private holds(at: number, body: Uint8Array, start: number, length: number): boolean {
     const pool = this.pool;
     let from: number;
     if (length < 0x80) {
@@ -88,11 +104,11 @@ export class RecordTable {
       if (readVarint(pool, at) !== length) return false;
       from = at + varintSize(length);
     }
-    for (let i = 0; i < length; i++) if (pool[from + i] !== body[i]) return false;
+    for (let i = 0; i < length; i++) if (pool[from + i] !== body[start + i]) return false;
     return true;
   }
 
-  private add(body: Uint8Array, length: number, hash: number, slot: number): number {
+  private add(body: Uint8Array, from: number, length: number, hash: number, slot: number): number {
     const at = this.used;
     const end = at + varintSize(length) + length;
     // A pool of 2 GiB is some 200 million worlds: a search that large ends here, inconclusive (limit 'memory').
@@ -103,12 +119,12 @@ export class RecordTable {
       pool.set(this.pool.subarray(0, this.used));
       this.pool = pool;
     }
-    for (let i = 0, p = writeVarint(this.pool, at, length); i < length; i++) this.pool[p + i] = body[i]!;
+    for (let i = 0, p = writeVarint(this.pool, at, length); i < length; i++) this.pool[p + i] = body[from + i]!;
     this.used = end;
     this.size++;
     if (this.pool.length - 1 > this.offsetMask) this.widenOffsets(-1 >>> Math.clz32(this.pool.length - 1));
     this.slots[slot] = slotValue(hash, at, this.offsetMask);
-    if (this.size * 4 > this.slots.length * 3) this.rehash(this.slots.length * 2);
+    if (this.size * 4 > this.slots.length * 3) this.rehash(this.slots.length * (this.slots.length < quadrupleBelow ? 4 : 2));
     return at;
   }
 
@@ -133,7 +149,7 @@ export class RecordTable {
     for (let at = 1; at < this.used; ) {
       const length = readVarint(pool, at);
       const from = at + varintSize(length);
-      const hash = hashOf(pool, from, length);
+      const hash = recordHash(pool, from, length);
       let slot = hash & mask;
       while (slots[slot] !== 0) slot = (slot + 1) & mask;
       slots[slot] = slotValue(hash, at, this.offsetMask);
@@ -150,9 +166,10 @@ function slotValue(hash: number, at: number, offsetMask: number): number {
   return ((hash & ~offsetMask) | at) >>> 0;
 }
 
-/** FNV-1a over the bytes taken four at a time (one multiply in the chain per four bytes, not per byte), with
- *  MurmurHash3's finaliser: records that differ in one byte land far apart. */
-function hashOf(bytes: Uint8Array, from: number, length: number): number {
+/** The hash `intern` gives the record `bytes[from .. from + length - 1]`: FNV-1a over the bytes taken four at a time
+ *  (one multiply in the chain per four bytes, not per byte), with MurmurHash3's finaliser: records that differ in
+ *  one byte land far apart. */
+export function recordHash(bytes: Uint8Array, from: number, length: number): number {
   let h = 0x811c9dc5 ^ length;
   const end = from + length;
   let i = from;

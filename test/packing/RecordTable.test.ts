@@ -2,7 +2,7 @@
 // another, and offsets and contents survive the pool and the slots growing, the offsets' bits too.
 import { describe, expect, it } from 'vitest';
 import { StoreLimitError } from '../../src/engine/StoreLimitError.ts';
-import { RecordTable, maxPoolBytes } from '../../src/packing/RecordTable.ts';
+import { RecordTable, maxPoolBytes, recordHash } from '../../src/packing/RecordTable.ts';
 
 const intern = (table: RecordTable, bytes: readonly number[]): number => table.intern(Uint8Array.from(bytes), bytes.length);
 const contentAt = (table: RecordTable, at: number): number[] => [...table.pool.subarray(table.bodyStart(at), table.bodyEnd(at))];
@@ -43,6 +43,17 @@ describe('RecordTable', () => {
     const table = new RecordTable();
     const a = table.intern(Uint8Array.from([4, 5, 9, 9]), 2);
     expect(intern(table, [4, 5])).toBe(a);
+  });
+
+  it('interns a record read from inside a buffer, by its hash, as the same record from the start of one', () => {
+    const table = new RecordTable();
+    const buffer = Uint8Array.from([7, 7, 4, 5, 6, 9]);
+    const a = table.internHashed(buffer, 2, 3, recordHash(buffer, 2, 3));
+    expect(intern(table, [4, 5, 6])).toBe(a);
+    expect(table.internHashed(Uint8Array.from([4, 5, 6]), 0, 3, recordHash(Uint8Array.from([0, 4, 5, 6]), 1, 3))).toBe(a);
+    expect(contentAt(table, a)).toEqual([4, 5, 6]);
+    // The slot read ahead is the one the lookup starts at: it holds the record just added or another, never nothing.
+    expect(table.firstSlot(recordHash(buffer, 2, 3))).not.toBe(0);
   });
 
   it('refuses a record past its ceiling with StoreLimitError, and keeps every record it holds', () => {

@@ -1,0 +1,130 @@
+// The record of a world after one event (World.ts), written from the world's own record, and the successors of the
+// world being expanded gathered before any is interned (`SuccessorBatch`): the first probes of their interning are
+// then read together, so their trips to memory overlap instead of following one another.
+import { recordHash } from '../../src/packing/RecordTable.ts';
+import { readVarint, varintSize, writeVarint } from '../../src/packing/varint.ts';
+import type { WorldEvent } from './WorldEvent.ts';
+import type { WorldModel } from './WorldModel.ts';
+
+/** Bytes a world record may take with `messages` messages in flight (five bytes a varint at most, two in the header). */
+export function recordBytes(messages: number): number {
+  return 5 * (messages + 2);
+}
+
+/** Writes a record's header at `at`: the tuple id, then the observations packed with the injections (World.ts
+ *  `worldAt` reads them back). Returns where the messages in flight start. */
+export function writeHeader(record: Uint8Array, at: number, model: WorldModel, rolesId: number, observedId: number, injections: number): number {
+  return writeVarint(record, writeVarint(record, at, rolesId), observedId * model.injectionSlots + injections);
+}
+
+/** Writes at `at` of `record` (with room for `recordBytes` of the network and the sends) the record of the world after
+ *  an event of the world whose observations, injections and network (`netStart .. netEnd - 1` of the world table's
+ *  pool) are given: the event leaves the tuple `rolesId`, takes the message at pool offset `taken` (-1: none), sends
+ *  the list `sendsId` (WorldModel.sendList) and is an injection or not. Returns the offset after the record. */
+export function writeSuccessor(
+  model: WorldModel, observedId: number, injections: number, netStart: number, netEnd: number,
+  rolesId: number, taken: number, sendsId: number, injected: boolean, record: Uint8Array, at: number,
+): number {
+  const sends = model.sendList(sendsId);
+  const observed = sendsId === 0 ? observedId : model.observedAfter(observedId, sendsId);
+  // The new record, written from the old one's bytes: its network without the message taken, and with the sent
+  // ones merged in key order (`sends` is in key order), so equal multisets are equal bytes.
+  const pool = model.worlds.pool;
+  let end = writeHeader(record, at, model, rolesId, observed, injections + (injected ? 1 : 0));
+  const rank = model.rank;
+  let s = 0;
+  if (rank.length <= 0x80) {
+    // Every envelope id is below 128, so one byte (its varint): the common case, merged byte by byte.
+    // The rank of the next message to merge in (past the last: above every rank, which are envelope counts).
+    let sendRank = sends.length === 0 ? 0x7fffffff : rank[sends[0]!]!;
+    for (let p = netStart; p < netEnd; p++) {
+      if (p === taken) continue;
+      const e = pool[p]!;
+      if (sendRank < rank[e]!) {
+        do {
+          record[end++] = sends[s++]!;
+          sendRank = s < sends.length ? rank[sends[s]!]! : 0x7fffffff;
+        } while (sendRank < rank[e]!);
+      }
+      record[end++] = e;
+    }
+    while (s < sends.length) record[end++] = sends[s++]!;
+    return end;
+  }
+  for (let p = netStart, e = 0; p < netEnd; p += varintSize(e)) {
+    e = readVarint(pool, p);
+    if (p === taken) continue;
+    while (s < sends.length && rank[sends[s]!]! < rank[e]!) end = writeVarint(record, end, sends[s++]!);
+    end = writeVarint(record, end, e);
+  }
+  while (s < sends.length) end = writeVarint(record, end, sends[s++]!);
+  return end;
+}
+
+/** The enabled events of the worlds being expanded, with their successors' records, as a stack: a call starts at
+ *  `top`, and a visit that expands another world (a property that steps) pushes above it and restores it. */
+export class SuccessorBatch {
+  events: WorldEvent[] = [];
+  /** Per event, where its record starts in `bytes` (-1: the step is left out, no record), ends, and its hash. */
+  starts = new Int32Array(64);
+  ends = new Int32Array(64);
+  hashes = new Int32Array(64);
+  bytes = new Uint8Array(1 << 12);
+  top = 0;
+  bytesTop = 0;
+  /** The first slots read ahead of interning (RecordTable.firstSlot), folded here so the reads are not dropped. */
+  private touched = 0;
+
+  /** Adds an event whose step is left out. */
+  pushLeftOut(event: WorldEvent): void {
+    const k = this.slot(event);
+    this.starts[k] = -1;
+  }
+
+  /** Room for a record of at most `length` bytes at `bytesTop`: the buffer, grown if need be. */
+  room(length: number): Uint8Array {
+    if (this.bytesTop + length > this.bytes.length) {
+      const grown = new Uint8Array(Math.max(this.bytesTop + length, this.bytes.length * 2));
+      grown.set(this.bytes.subarray(0, this.bytesTop));
+      this.bytes = grown;
+    }
+    return this.bytes;
+  }
+
+  /** Adds an event whose successor's record was written at `bytesTop .. end - 1`. */
+  pushRecord(event: WorldEvent, end: number): void {
+    const k = this.slot(event);
+    const start = this.bytesTop;
+    const hash = recordHash(this.bytes, start, end - start);
+    this.starts[k] = start;
+    this.ends[k] = end;
+    this.hashes[k] = hash;
+    this.bytesTop = end;
+  }
+
+  /** Reads the first slot the world table will probe for each record from `base` on, one read after the other: no
+   *  read waits for another, so their trips to memory overlap, and the interning that follows finds them in cache. */
+  readAhead(base: number, model: WorldModel): void {
+    const worlds = model.worlds;
+    let touched = this.touched;
+    for (let k = base; k < this.top; k++) if (this.starts[k]! >= 0) touched ^= worlds.firstSlot(this.hashes[k]!);
+    this.touched = touched;
+  }
+
+  private slot(event: WorldEvent): number {
+    const k = this.top++;
+    if (k >= this.starts.length) {
+      this.starts = grownInts(this.starts);
+      this.ends = grownInts(this.ends);
+      this.hashes = grownInts(this.hashes);
+    }
+    this.events[k] = event;
+    return k;
+  }
+}
+
+function grownInts(array: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
+  const out = new Int32Array(array.length * 2);
+  out.set(array);
+  return out;
+}
