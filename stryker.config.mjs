@@ -47,7 +47,8 @@ if (part !== undefined && !(part in parts)) throw new Error(`MUTATION_PART: unkn
 function checksOf(chosen) {
   const out = {};
   for (const files of chosen === undefined ? Object.values(parts) : [parts[chosen]]) {
-    for (const [file, names] of Object.entries(files)) out[file] = [...(out[file] ?? []), ...names];
+    // Re-run parts repeat functions of the others: each function once.
+    for (const [file, names] of Object.entries(files)) out[file] = [...new Set([...(out[file] ?? []), ...names])];
   }
   return out;
 }
