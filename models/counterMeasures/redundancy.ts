@@ -16,9 +16,12 @@ export const redundancyReasons: Partial<Record<SwitchId, string>> = {
 
 /** Properties that judge a check no switch turns off (a step of the text the model reads, not a counter-measure of 003
  *  with a switch), so that no ablation cell breaks them: each is shown able to fail by a mutant of that check, pinned in
- *  test/models/guardMutations.test.ts, and is not suspect of holding vacuously. */
+ *  the test named, and is not suspect of holding vacuously. */
 export const mutationOnlyProperties: Readonly<Record<string, string>> = {
-  UserCommandOnlyFromSubscriber: 'the device token\'s MAC on the subscriber\'s own command (x.2.3 device token; 003 t7 cm3 (3) "an authorized command")',
+  UserCommandOnlyFromSubscriber: 'the device token\'s MAC on the subscriber\'s own command (x.2.3 device token; 003 t7 cm3 (3) "an authorized command"): test/models/guardMutations.test.ts',
+  ReleaseAgreesWithOldSho: 'the DPF\'s check of the old SHO\'s signed acknowledgment before it relays it (004 5.1.3.7.4.2 steps 10-11): test/properties/claims/ReleaseAgreesWithOldSho.test.ts',
+  McimUpdateChangesOnlyTheInstanceItNames: 'the TRE\'s match of the instance an MCIM update names (004 5.1.3.4.3): test/properties/mutatedInstanceChecks.test.ts',
+  ActivationOnlyOfInstalledMcim: 'the TRE\'s test that an activation object names an MCIM waiting Installed (004 5.1.1.1, 5.1.3.7.4.2): test/properties/mutatedInstanceChecks.test.ts',
 };
 
 /** Properties that no single switch breaks, only the switches given together (defence in depth), each pinned by its
