@@ -1,4 +1,4 @@
-// The order of the world's events and the numbers by which a world leaves out steps (World.ts eventLeavesOut,
+// The order of the world's events and the numbers by which a world leaves out steps (eventLeavesOut.ts,
 // docs/engine.md "Steps left out"): which event commutes with the one that reached a world, and comes before it.
 import { readVarint, varintSize } from '../../src/packing/varint.ts';
 import type { WorldEvent } from './WorldEvent.ts';

@@ -5,7 +5,8 @@
 // `eventLeavesOut`) commutes, from the world before, with the event that reached the world, as the engine asks.
 import { describe, expect, it } from 'vitest';
 import { presets } from '../../models/flows/presets.ts';
-import { enabledEvents, eventLeavesOut, forEachSuccessor, forEachSuccessorKey, stepWorld, worldKey, type World, type WorldEvent } from '../../models/world/World.ts';
+import { enabledEvents, forEachSuccessor, forEachSuccessorKey, stepWorld, worldKey, type World, type WorldEvent } from '../../models/world/World.ts';
+import { eventLeavesOut } from '../../models/world/eventLeavesOut.ts';
 import { worldSystem } from '../../models/world/worldSystem.ts';
 import { planCheck } from '../../src/cli/check/planCheck.ts';
 import { searchedProperties } from '../../src/cli/check/runCheckJob.ts';
