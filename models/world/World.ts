@@ -215,24 +215,21 @@ function eachEnabled(world: World, visit: Visit, leaving = false): void {
       let next = model.roleStep(rolesId, receiver, model.deliveries[e]!);
       if (next < 0) continue;
       let sends = model.stepSends;
-      const relayed = model.relays.on ? model.relays.relayedBy(e, rolesId, next, model.sendList(sends)) : -1;
+      // Relay at receipt (relayAtReceipt.ts): an injection its receiver merely relays is one step with the receipt of
+      // what it relays, taken only when that is taken now; the relayed message is never in flight.
+      const relayed = model.relays.relayable(e) ? model.relays.relayedBy(e, rolesId, next, model.sendList(sends)) : -1;
+      let taker = receiver;
       if (relayed >= 0) {
-        // Relay at receipt (relayAtReceipt.ts): the receiver merely relays it; one step with the receipt of what it
-        // relays, taken only when that is taken now. The relayed message is never in flight, its receipt takes nothing.
-        const taker = model.receivers[relayed]!;
+        taker = model.receivers[relayed]!;
         next = model.roleStep(rolesId, taker, model.deliveries[relayed]!);
         if (next < 0) continue;
         sends = model.stepSends;
-        // Left out as an injection to the taker is, and not after an event of the relaying role (which may have taken a
-        // copy of the injected message from the network: the injection may not have been enabled before it).
-        const leftOut = viaRole >= 0 && ((quiet && taker !== viaRole && receiver !== viaRole && injectionOrder(e, taker) < viaOrder) || takenAlike(base, next, sends));
-        if (!leftOut) takeInjection(next, sends);
-        visit(model.relays.event(e, relayed), next, -1, sends, leftOut);
-        continue;
       }
-      const leftOut = viaRole >= 0 && ((quiet && receiver !== viaRole && injectionOrder(e, receiver) < viaOrder) || takenAlike(base, next, sends));
+      // Left out as an injection to the role that takes it is, and a relay not after an event of the relaying role
+      // (which may have taken a copy of the injected message from the network: it may not have been enabled before).
+      const leftOut = viaRole >= 0 && ((quiet && taker !== viaRole && receiver !== viaRole && injectionOrder(e, taker) < viaOrder) || takenAlike(base, next, sends));
       if (!leftOut) takeInjection(next, sends);
-      visit(model.injectEvent(e), next, -1, sends, leftOut);
+      visit(relayed >= 0 ? model.relays.event(e, relayed) : model.injectEvent(e), next, -1, sends, leftOut);
     }
   } finally {
     restoreInjectionsTaken(base);

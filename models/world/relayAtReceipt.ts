@@ -43,7 +43,7 @@ export function relayTarget(m: Message, read: boolean): boolean {
 /** Relay at receipt in one world model: per envelope id, whether an injection of it may be a relay the reduction
  *  moves and whether it may be taken at receipt as a relayed message, and the composite events. */
 export class RelayTable {
-  private readonly relayable: boolean[] = [];
+  private readonly movable: boolean[] = [];
   private readonly targets: boolean[] = [];
   private readonly events: WorldEvent[] = [];
 
@@ -52,15 +52,20 @@ export class RelayTable {
 
   /** Registers the next envelope id, message `m` (`read`: the attacker reads its channel). */
   add(m: Message, read: boolean): void {
-    this.relayable.push(this.on && relayableInjection(m));
+    this.movable.push(this.on && relayableInjection(m));
     this.targets.push(this.on && relayTarget(m, read));
+  }
+
+  /** Whether an injection of `envelope` may be a relay the reduction moves (never when it is off). */
+  relayable(envelope: number): boolean {
+    return this.movable[envelope]!;
   }
 
   /** For an injection of `envelope` whose receiver's step left tuple `next` from tuple `rolesId` and sent `sends`:
    *  the message relayed when the receiver merely relayed it (its local state as it was, one message sent, which may
    *  be taken at receipt); -1 otherwise. */
   relayedBy(envelope: number, rolesId: number, next: number, sends: readonly number[]): number {
-    if (!this.relayable[envelope] || next !== rolesId || sends.length !== 1) return -1;
+    if (!this.movable[envelope] || next !== rolesId || sends.length !== 1) return -1;
     return this.targets[sends[0]!] ? sends[0]! : -1;
   }
 
