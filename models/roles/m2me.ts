@@ -194,5 +194,5 @@ export const m2meMachine = m2meMachineFor('dev1');
  *  which no state node overrides, and whose relay reads the message alone (unchanged, or for `userAuth` marked
  *  remote). The world's relay-at-receipt reduction rests on this (models/world/relayAtReceipt.ts); the relays that
  *  only some states make (bootstrap, mcimDownload, authChallenge...) are not listed. Checked in every state node by
- *  test/models/roles/m2meRelays.test.ts. */
+ *  test/models/m2meRelays.test.ts. */
 export const relayedInEveryState: readonly M2meInbound[] = ['lifecycleCommand', 'treUpdate', 'mcimUpdate', 'userAuth', 'dmServerAuth'];

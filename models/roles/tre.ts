@@ -25,7 +25,6 @@ export { USER_TRIES, type TreContext, type TreCredentials, type TreEvent, type T
 
 // ---- the machine ---------------------------------------------------------------------------------
 
-/** The TRE of `device`: everything it sends goes to its own host (`m2me`, or `m2me@dev2` for a second device). */
 /** A lifecycle command the TRE takes (an SHO's [t7 cm1] or the subscriber's [t7 cm3]) applied and logged: the MCIMs
  *  active before it and what it changed, compared registry to registry (the claims read this, not the check). */
 function applyCommand(context: TreContext, msg: Term): Pick<TreContext, 'registry' | 'commands'> {
@@ -34,6 +33,7 @@ function applyCommand(context: TreContext, msg: Term): Pick<TreContext, 'registr
   return { registry, commands: [...context.commands, { term: msg, active, changed: changedInstances(context.registry, registry) }] };
 }
 
+/** The TRE of `device`: everything it sends goes to its own host (`m2me`, or `m2me@dev2` for a second device). */
 function buildTreMachine(device: DeviceId) {
   const host = deviceRoleId('m2me', device);
   return setup({
