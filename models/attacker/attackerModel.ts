@@ -3,7 +3,7 @@
 // schema it can build (AttackerTables.ts, messageSchemas.ts); nothing lists the messages it tries.
 import { name, pk, type Term } from '../../src/attacker/Term.ts';
 import type { ScenarioConfig } from '../flows/ScenarioConfig.ts';
-import { deviceNames, firmware, platformCredential, shoName, skEs, skPva, skRo, skSho } from '../messages.ts';
+import { deviceNames, firmware, platformCredential, shoName, skEs, skPva, skRo, skSho, type Message } from '../messages.ts';
 import { mcimLifecycleEventTypes } from '../mcimLifecycle.ts';
 import { shoIds, type DeviceId } from '../roleIds.ts';
 import { honestDevices } from '../deviceAddressing.ts';
@@ -77,11 +77,14 @@ function unconfinedKnowledge(config: ScenarioConfig): Term[] {
   ];
 }
 
-export function attackerModelOf(config: ScenarioConfig): AttackerModel {
+/** The attacker of `config`. `earlier`: the messages of the provisioning before the run (world/earlierTraffic.ts),
+ *  asked for only when there is an attacker; it starts knowing those its reach reads. */
+export function attackerModelOf(config: ScenarioConfig, earlier: () => readonly Message[] = () => []): AttackerModel {
   const caps = new Set(config.attacker.capabilities);
   const insider = config.attacker.dishonest;
   const active = caps.size > 0 || insider !== null;
   const devices = honestDevices(config.devices);
+  const reach = reachOf(config);
   const initialKnowledge = [
     ...publicKnowledge(),
     // A second honest device's identity and public key are as public as the victim's.
@@ -95,11 +98,12 @@ export function attackerModelOf(config: ScenarioConfig): AttackerModel {
     ...(caps.has('t6.firmware') ? [platformCredential(victim, 'v1')] : []),
     ...(insider === null ? [] : insiderKnowledge(insider, config.dpfGeneratesCredentials, devices)),
     ...unconfinedKnowledge(config),
+    ...(active ? earlier().filter((m) => reach.reads(m.kind, m.from, m.to)).map((m) => m.term) : []),
   ];
   return {
     active,
     budget: config.attacker.injections,
-    reach: reachOf(config),
+    reach,
     initialKnowledge,
     devices,
   };

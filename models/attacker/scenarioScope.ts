@@ -2,7 +2,7 @@
 // dishonest role, and which channels were closed to it and why. The closed channels are found by asking the
 // scenario's reach (channels.ts) rather than restating its rules: a channel is closed by an assumption when
 // switching that assumption of `config.assumptions` opens it, so a new assumption entry shows without an edit here.
-import type { ScenarioConfig } from '../flows/ScenarioConfig.ts';
+import { servedBeforeRun, type ScenarioConfig } from '../flows/ScenarioConfig.ts';
 import { messageKinds } from '../messages.ts';
 import { roleIds, type RoleId } from '../roleIds.ts';
 import { attackerModelName } from './attackerModelName.ts';
@@ -26,6 +26,9 @@ export interface ScenarioScope {
   readonly dishonest: string | null;
   /** Channels closed to this attacker by an assumption or by the model (not those it merely lacks the capability for). */
   readonly closed: readonly ClosedChannels[];
+  /** The attacker starts knowing what it read of the provisioning that put dev1 in service before the run
+   *  (models/world/earlierTraffic.ts). */
+  readonly earlierTraffic: boolean;
 }
 
 type Pair = readonly [RoleId, RoleId];
@@ -48,8 +51,12 @@ function flipped(config: ScenarioConfig, id: string): ScenarioConfig {
 
 export function scenarioScope(config: ScenarioConfig): ScenarioScope {
   const a = config.attacker;
-  const base = { injections: a.injections, attackerModel: attackerModelName, capabilities: [...a.capabilities], dishonest: a.dishonest };
-  if (a.capabilities.length === 0 && a.dishonest === null) return { ...base, closed: [] };
+  const attacked = a.capabilities.length > 0 || a.dishonest !== null;
+  const base = {
+    injections: a.injections, attackerModel: attackerModelName, capabilities: [...a.capabilities], dishonest: a.dishonest,
+    earlierTraffic: attacked && servedBeforeRun(config) !== null,
+  };
+  if (!attacked) return { ...base, closed: [] };
   const open = openFor(config);
   const booleans = Object.entries(config.assumptions).flatMap(([id, v]) => (typeof v === 'boolean' ? [id] : []));
   const opensWhenFlipped = booleans.map((id) => ({ id, open: openFor(flipped(config, id)) }));

@@ -168,8 +168,6 @@ export interface ScenarioConfig {
   };
 }
 
-/** The SHO a second device's subscriber contracts with: the one dev1's does not (an assumption of the model: each
- *  SHO serves one device, docs/model.md). */
 /** The SHO of the second change of operator (`changeRequests: 2`): back to the old SHO, or on to sho3 with `shos: 3`. */
 export function secondChangeSho(config: Pick<ScenarioConfig, 'shos' | 'oldSho'>): ShoId | null {
   return config.shos > 2 ? 'sho3' : config.oldSho;
@@ -180,8 +178,17 @@ export function lastChoiceSho(config: Pick<ScenarioConfig, 'shos' | 'oldSho' | '
   return config.changeRequests > 1 && config.oldSho !== null ? secondChangeSho(config) ?? config.sho : config.sho;
 }
 
+/** The SHO a second device's subscriber contracts with: the one dev1's does not (an assumption of the model: each
+ *  SHO serves one device, docs/model.md). */
 export function secondDeviceSho(config: Pick<ScenarioConfig, 'sho'>): BaseShoId {
   return config.sho === 'sho1' ? 'sho2' : 'sho1';
+}
+
+/** The SHO whose provisioning (registration 1) put dev1 in service before the run starts (a change of operator,
+ *  `dev1InService`), or null when the run starts from the factory. */
+export function servedBeforeRun(config: Pick<ScenarioConfig, 'flow' | 'oldSho' | 'sho' | 'dev1InService'>): ShoId | null {
+  if (config.flow === 'change-via-old-sho' || config.flow === 'change-via-pristine') return config.oldSho;
+  return config.dev1InService ? config.sho : null;
 }
 
 /** An attacker, an insider or a fault acts in the scenario: a run that stops short of the goal may be their doing. */

@@ -11,6 +11,9 @@ import type { TreContext } from '../roles/tre.ts';
 import { isActive } from '../roles/treRegistry.ts';
 import { lastChoiceSho, secondDeviceSho, type ScenarioConfig } from './ScenarioConfig.ts';
 
+/** Far above the longest honest flow (about 60 steps); reaching it means the model loops. */
+export const MAX_HONEST_STEPS = 500;
+
 export interface McimView {
   readonly id: string;
   readonly owner: string;

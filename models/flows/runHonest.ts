@@ -4,11 +4,8 @@ import type { RoleId } from '../roleIds.ts';
 import { eventLabel } from '../world/eventLabel.ts';
 import { enabledEvents, initialWorld, roleSnapshot, stepWorld, worldRoles, type World } from '../world/World.ts';
 import { roleFinals, type RoleFinal } from '../world/worldView.ts';
-import { activeMcims, flowOutcome, type FlowOutcome } from './flowOutcome.ts';
+import { activeMcims, flowOutcome, MAX_HONEST_STEPS, type FlowOutcome } from './flowOutcome.ts';
 import type { ScenarioConfig } from './ScenarioConfig.ts';
-
-/** Far above the longest honest flow (about 60 steps); reaching it means the model loops. */
-export const MAX_HONEST_STEPS = 500;
 
 export interface HonestRun {
   readonly outcome: FlowOutcome;

@@ -16,6 +16,7 @@ import type { Message, SendEvent } from '../messages.ts';
 import type { RoleId } from '../roleIds.ts';
 import { envelopeKey, messageOfKey } from './envelopeKey.ts';
 import { attackerModelOf, type AttackerModel } from '../attacker/attackerModel.ts';
+import { earlierTraffic } from './earlierTraffic.ts';
 import { AttackerTables, type KnowledgeEntry } from '../attacker/AttackerTables.ts';
 import { ObservationTable } from './ObservationTable.ts';
 import { RelayTable, type WorldOptions } from './relayAtReceipt.ts';
@@ -124,7 +125,7 @@ export class WorldModel {
     if (this.cast.length > 64) throw new RangeError('world: more than 64 roles in one cast');
     this.tupleScratch = new Int32Array(this.cast.length);
     this.localEventObjects = this.localEvents.map((events, role) => events.map((_, index): WorldEvent => ({ kind: 'local', role, index })));
-    this.attacker = attackerModelOf(config);
+    this.attacker = attackerModelOf(config, () => earlierTraffic(config));
     this.injectionSlots = this.attacker.budget + 1;
     const injects = this.attacker.active && this.attacker.budget > 0;
     this.relays = new RelayTable(options.relayAtReceipt !== false && injects);

@@ -4,8 +4,7 @@ import type { AnyMachineSnapshot, EventObject } from 'xstate';
 import type { Message } from '../messages.ts';
 import type { RoleId } from '../roleIds.ts';
 import { castFor } from '../flows/castFor.ts';
-import { activeMcims, flowOutcome, type FlowOutcome } from '../flows/flowOutcome.ts';
-import { MAX_HONEST_STEPS } from '../flows/runHonest.ts';
+import { activeMcims, flowOutcome, MAX_HONEST_STEPS, type FlowOutcome } from '../flows/flowOutcome.ts';
 import type { ScenarioConfig } from '../flows/ScenarioConfig.ts';
 import { startLiveCast } from './liveCast.ts';
 import { roleFinals, type RoleFinal } from './worldView.ts';
@@ -15,6 +14,8 @@ export interface LiveRun {
   readonly trace: readonly string[];
   /** Final (value, context) of every role, as plain JSON data. */
   readonly finals: Readonly<Record<string, RoleFinal>>;
+  /** The messages delivered, in order. */
+  readonly delivered: readonly Message[];
 }
 
 /** Runs `config` with live actors. Scheduling differs from the pure run on purpose: messages are delivered
@@ -26,12 +27,14 @@ export function runLive(config: ScenarioConfig): LiveRun {
   const snapshotOf = live.snapshotOf;
   let maxActive = activeMcims(snapshotOf);
   const trace: string[] = [];
+  const delivered: Message[] = [];
   let quiescent = false;
   while (trace.length < MAX_HONEST_STEPS) {
     const i = queue.findIndex(live.canDeliver);
     if (i >= 0) {
       const [m] = queue.splice(i, 1) as [Message];
       trace.push(`${m.from}>${m.to} ${m.kind}`);
+      delivered.push(m);
       live.deliver(m);
     } else {
       const local = firstLocal(cast, snapshotOf);
@@ -47,7 +50,7 @@ export function runLive(config: ScenarioConfig): LiveRun {
   const outcome = flowOutcome(config, snapshotOf, { maxActiveMcims: maxActive, steps: trace.length, quiescent });
   const finals = roleFinals(cast.map((m) => m.id), snapshotOf);
   live.stop();
-  return { outcome, trace, finals };
+  return { outcome, trace, finals, delivered };
 }
 
 function firstLocal(

@@ -25,6 +25,10 @@ export const t02Provisioning: ThreatCheck = {
     // builds for the TRE's registration is refused and reported as a failure, which the SHO must not take for success.
     { name: 't2-failure-report', flow: 'initial-3gpp', assumptions: { failureReport: true }, attacker: { capabilities: ['network'], injections: 1 } },
     { name: 't2-forged-release', flow: 'change-via-old-sho', attacker: { capabilities: ['network'], injections: 1 } },
+    // The subscriber changes back to the old SHO (5.1.3.7.4.2 twice: sho1 -> sho2 -> sho1), so sho1 provisions dev1 a
+    // second time; the success status the TRE signed for registration 1, read by the network attacker back then
+    // (models/world/earlierTraffic.ts), must not pass for this registration's (step 14, the registration nonce).
+    { name: 't2-report-replay', flow: 'change-via-old-sho', changeRequests: 2, attacker: { capabilities: ['network'], injections: 1 } },
   ],
   properties: [
     { property: mcimSecretNeverLeaves, checks: ['t2.cm2', 't2.cm3', '004 x.2.3 NOTE 2', '001 step 16'] },

@@ -69,6 +69,8 @@ export interface VerdictScope {
   readonly dishonest: string | null;
   /** Channels closed to this attacker: by an assumption of the scenario (its id), or by the model itself. */
   readonly closed: readonly { readonly channelClass: string; readonly channels: readonly string[]; readonly assumption?: string }[];
+  /** The attacker starts knowing the traffic it read of the provisioning before the run (absent in older reports: false). */
+  readonly earlierTraffic?: boolean;
 }
 
 export interface PropertyResult {

@@ -1,6 +1,6 @@
 // The scope of a verdict in words, as every writer and the CLI's verdict line say it: the injection budget (also
-// 0), the attacker model, its capabilities and any dishonest role, and the channels closed to it with the
-// assumption that closed each (or the model itself).
+// 0), the attacker model, its capabilities and any dishonest role, what it knew before the run, and the channels
+// closed to it with the assumption that closed each (or the model itself).
 import type { VerdictScope } from './Report.ts';
 
 // Readable names of channels.ts's classes; a class not listed here is said by its id.
@@ -24,7 +24,8 @@ export function describeScope(scope: VerdictScope): string {
       ? `${what} closed by the model (${plural(c.channels.length, 'channel')})`
       : `${what} closed (assumption ${c.assumption})`;
   });
-  return [`within ${plural(scope.injections, 'injection')}`, attacker, ...closed].join(', ');
+  const before = scope.earlierTraffic === true ? ['knowing what it read of the provisioning before the run'] : [];
+  return [`within ${plural(scope.injections, 'injection')}`, attacker, ...before, ...closed].join(', ');
 }
 
 /** A verdict's words with its scope after them, as one line. */

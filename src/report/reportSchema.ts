@@ -80,6 +80,7 @@ export const reportSchema = z.object({
           capabilities: z.array(z.string()),
           dishonest: z.string().nullable(),
           closed: z.array(z.object({ channelClass: z.string(), channels: z.array(z.string()), assumption: z.string().optional() })),
+          earlierTraffic: z.boolean().optional(),
         })
         .optional(),
       source: sourceLine.optional(),
