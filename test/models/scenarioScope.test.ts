@@ -15,8 +15,16 @@ const scope = (input: ScenarioInput) => {
 describe('scenarioScope', () => {
   it('says 0 injections and no attacker for an honest flow, and closes nothing', () => {
     const s = scope({ flow: 'initial-3gpp' });
-    expect(s).toEqual({ injections: 0, attackerModel: attackerModelName, capabilities: [], dishonest: null, closed: [] });
+    expect(s).toEqual({ injections: 0, attackerModel: attackerModelName, capabilities: [], dishonest: null, closed: [], earlierTraffic: false });
     expect(describeScope(s)).toBe('within 0 injections, no attacker');
+  });
+
+  it('says when the attacker starts knowing the provisioning before the run: a change of operator under attack, not an honest one', () => {
+    const attacked = scope({ flow: 'change-via-old-sho', attacker: { capabilities: ['network'] } });
+    expect(attacked.earlierTraffic).toBe(true);
+    expect(describeScope(attacked)).toMatch(/^within 2 injections, Dolev-Yao over typed messages: network, knowing what it read of the provisioning before the run, /);
+    expect(scope({ flow: 'change-via-old-sho' }).earlierTraffic).toBe(false);
+    expect(scope({ flow: 'initial-3gpp', attacker: { capabilities: ['network'] } }).earlierTraffic).toBe(false);
   });
 
   it('names the assumption that closes each channel class to a network attacker (the text closes none of them)', () => {
