@@ -30,6 +30,12 @@ export function deviceRoleId(role: DeviceRole, device: DeviceId): RoleId {
   return device === 'dev1' ? role : (`${role}@${device}` as RoleId);
 }
 
+/** The device a device role id belongs to (`tre@dev2` -> dev2, `tre` -> dev1). */
+export function deviceOf(role: RoleId): DeviceId {
+  const device = role.split('@')[1];
+  return device === 'dev2' ? 'dev2' : 'dev1';
+}
+
 /** The role a device role id plays (`m2me@dev2` plays `m2me`); other roles play themselves. */
 export function playedRole(id: RoleId): PlayedRole {
   return id.replace(/@.*$/, '') as PlayedRole;

@@ -3,7 +3,8 @@
 // schema it can build (AttackerTables.ts, messageSchemas.ts); nothing lists the messages it tries.
 import { name, pk, type Term } from '../../src/attacker/Term.ts';
 import type { ScenarioConfig } from '../flows/ScenarioConfig.ts';
-import { deviceNames, firmware, platformCredential, shoName, skEs, skPva, skRo, skSho, type Message } from '../messages.ts';
+import { deviceNames, firmware, lifecycleCommandTerm, platformCredential, shoName, skEs, skPva, skRo, skSho, treUpdateTerm, type Message } from '../messages.ts';
+import { shoCommands } from '../roles/sho.ts';
 import { mcimLifecycleEventTypes } from '../mcimLifecycle.ts';
 import { shoIds, type DeviceId } from '../roleIds.ts';
 import { honestDevices } from '../deviceAddressing.ts';
@@ -90,7 +91,11 @@ export function attackerModelOf(config: ScenarioConfig, earlier: () => readonly 
     // A second honest device's identity and public key are as public as the victim's.
     ...(devices.includes('dev2') ? [other.pcid, pk(other.platformKey)] : []),
     ...(caps.has('t5.emulatedTre') ? [emulatedKey] : []),
-    ...(caps.has('t5.otherTre') ? [other.platformKey, platformCredential(other, 'v1')] : []),
+    // Its own genuine device gets the supplier's remote update too (5.1.2.2 [t6 cm4]), naming that device.
+    ...(caps.has('t5.otherTre') ? [other.platformKey, platformCredential(other, 'v1'), treUpdateTerm(other, 'v2')] : []),
+    // 5.1.2.4 lifecycle management of the MCIM the victim's SHO put in the attacker's own device: every command that SHO
+    // signs for it, as it would send them (models/roles/sho.ts), genuine messages naming the attacker's device.
+    ...(caps.has('t7.ownSubscription') ? [other.pcid, ...shoCommands.map((e) => lifecycleCommandTerm(config.sho, other.pcid, e))] : []),
     // A clone of dev1's host (t1.clone) when dev1 is in service and its host took part in storing and using the MCIM
     // ([t2 cm3] off: capabilities.ts unconfinedReach): the MCIM's credentials were in host memory before the run.
     ...(caps.has('t1.clone') && config.dev1InService && !isOn(config.off, 't2.cm3') ? [name(`imsi:${config.sho}`), name(`ki:${config.sho}`)] : []),

@@ -207,7 +207,7 @@ export type ScenarioResult = { readonly ok: true; readonly config: ScenarioConfi
 const bad = (message: string): ScenarioResult => ({ ok: false, error: { code: 'invalid-scenario', message } });
 
 /** Checks `input` and fills in the defaults:
- *  - devices: 1, dev1InService: false (2 only for the initial flows over 3GPP or non-3GPP access, and not with `t5.otherTre`, whose dev2 is
+ *  - devices: 1, dev1InService: false (2 only for the initial flows over 3GPP or non-3GPP access, and not with `t5.otherTre` or `t7.ownSubscription`, whose dev2 is
  *    the attacker's);
  *  - access: '3gpp', except 'non3gpp-authenticated' for initial-non3gpp;
  *  - sho: 'sho1' for initial flows, 'sho2' (the new SHO) for changes; oldSho: the other SHO for changes;
@@ -249,8 +249,9 @@ export function resolveScenario(input: unknown): ScenarioResult {
     return bad(`scenario.devices: ${devices} devices need flow initial-3gpp or initial-non3gpp (each device's subscriber takes an SHO of its own; flow is ${i.flow})`);
   }
   if (i.dev1InService === true && devices < 2) return bad('scenario.dev1InService: only with devices: 2 (the run then provisions dev2)');
-  if (devices > 1 && i.attacker?.capabilities?.includes('t5.otherTre') === true) {
-    return bad('scenario.devices: t5.otherTre makes dev2 the attacker\'s own device; it cannot also be an honest one');
+  const ownDevice = (['t5.otherTre', 't7.ownSubscription'] as const).find((c) => i.attacker?.capabilities?.includes(c) === true);
+  if (devices > 1 && ownDevice !== undefined) {
+    return bad(`scenario.devices: ${ownDevice} makes dev2 the attacker's own device; it cannot also be an honest one`);
   }
   const changeRequests = i.changeRequests ?? 1;
   if (changeRequests > 1 && (i.flow !== 'change-via-old-sho' || bothMcimsPresent)) {

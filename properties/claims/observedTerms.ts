@@ -52,6 +52,19 @@ export function commandView(t: Term): { readonly signer: ShoId | undefined; read
   return { signer: shoSigner(t), mcim: idOf(f?.[1]), event: idOf(f?.[2]) };
 }
 
+/** The device (PCID) a lifecycle command names: the SHO's signed command, or the subscriber's own command (a MAC'd
+ *  `userLifecycle` around the same body, 003 t7 cm3). */
+export function commandDevice(t: Term): Term | undefined {
+  const user = tagged(t, 'userLifecycle');
+  return tagged(user === undefined ? signedBody(t) : user[0], 'lifecycle')?.[0];
+}
+
+/** What a platform credential certifies (5.1.3.5.8 (3)): the PCID and the TRE public key in its body. */
+export function pfcView(t: Term): { readonly pcid: Term | undefined; readonly key: Term | undefined } {
+  const f = tagged(signedBody(t), 'PfC');
+  return { pcid: f?.[0], key: f?.[1] };
+}
+
 /** What an MCIM update says (5.1.2.3 [t7 cm7]): who signed it and the MCIM it names (`mcim:<sho>`). */
 export function updateView(t: Term): { readonly signer: ShoId | undefined; readonly mcim: string | undefined } {
   const f = tagged(signedBody(t), 'mcimUpdate');

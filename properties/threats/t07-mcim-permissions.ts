@@ -3,6 +3,7 @@ import { activateOnlyWithNoOtherActive } from '../claims/ActivateOnlyWithNoOther
 import { lifecycleChangesOnlyByOwner } from '../claims/LifecycleChangesOnlyByOwner.ts';
 import { lifecycleCommandFollows5111 } from '../claims/LifecycleCommandFollows5111.ts';
 import { lifecycleCommandAppliedOncePerIssue } from '../claims/LifecycleCommandAppliedOncePerIssue.ts';
+import { lifecycleCommandAppliedOnlyByItsDevice } from '../claims/LifecycleCommandAppliedOnlyByItsDevice.ts';
 import { atMostOneMcimActive } from '../AtMostOneMcimActive.ts';
 import { mcimActivatedOnlyWithShoAuthorisation } from '../claims/McimActivatedOnlyWithShoAuthorisation.ts';
 import { mcimUpdateAppliedOncePerIssue } from '../claims/McimUpdateAppliedOncePerIssue.ts';
@@ -17,6 +18,9 @@ export const t07McimPermissions: ThreatCheck = {
     { name: 't7-forged-commands', flow: 'change-via-old-sho', bothMcimsPresent: true, attacker: { capabilities: ['network', 't7.commands'], injections: 2 } },
     // The owner blocks and unblocks its MCIM (5.1.2.4 lifecycle management); the network replays what it read.
     { name: 't7-replayed-commands', flow: 'initial-3gpp', shoCommands: ['BLOCK', 'UNBLOCK'], attacker: { capabilities: ['network'], injections: 1 } },
+    // The attacker subscribes to the victim's SHO for a device of its own and carries that SHO's genuine commands for
+    // its own MCIM to the victim's TRE, where an MCIM of the same SHO is in use (5.1.2.4: the command names a device).
+    { name: 't7-own-subscription', flow: 'initial-3gpp', attacker: { capabilities: ['network', 't7.ownSubscription'], injections: 1 } },
     // The new SHO activates its MCIM, present beside the old one (5.1.3.7.4.2 variant), by a lifecycle command.
     { name: 't7-owner-activates', flow: 'change-via-old-sho', bothMcimsPresent: true, shoCommands: ['ACTIVATE'] },
     // The owners block their MCIMs where 5.1.1.1, as this scenario reads it, does not let an Installed MCIM be blocked
@@ -40,6 +44,7 @@ export const t07McimPermissions: ThreatCheck = {
     { property: lifecycleChangesOnlyByOwner, checks: ['t7.cm1', 't7.cm10', 't7.cm3', '004 5.1.2.3', '004 5.1.2.4'] },
     { property: mcimActivatedOnlyWithShoAuthorisation, checks: ['t7.cm1', 't8.cm6', '004 5.1.1.1'] },
     { property: lifecycleCommandAppliedOncePerIssue, checks: ['t7.cm1', '004 5.1.2.4'] },
+    { property: lifecycleCommandAppliedOnlyByItsDevice, checks: ['t7.cm1', '004 5.1.2.4'] },
     { property: lifecycleCommandFollows5111, checks: ['t7.cm1', '004 5.1.1.1', '004 5.1.2.4'] },
     { property: activateOnlyWithNoOtherActive, checks: ['004 5.1.1.1', '004 5.1.3.7.2'] },
     { property: atMostOneMcimActive, checks: ['004 5.1.3.7.2', '004 5.1.1.1'] },

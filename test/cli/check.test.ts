@@ -42,10 +42,10 @@ describe('trecheck check: the default run', () => {
 
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^trecheck check: 13 flow scenario\(s\), 12 threat\(s\) in 40 scenario\(s\)\n/);
+    expect(r.stdout).toMatch(/^trecheck check: 13 flow scenario\(s\), 12 threat\(s\) in 42 scenario\(s\)\n/);
     expect(r.stdout).toContain('\n11 of 13 honest run(s) reach their goal.\n');
     expect(r.stdout).toContain('\nsanity: every attacked scenario can still reach its goal.\n');
-    expect(r.stdout).toContain('\n271 verdicts: 243 without violation, 28 violated (28 known finding(s) about the text, 0 other).\n');
+    expect(r.stdout).toContain('\n298 verdicts: 270 without violation, 28 violated (28 known finding(s) about the text, 0 other).\n');
     // One search per flow scenario, in the order of models/flows/presets.ts (the threat searches follow).
     const flows = r.stdout.slice(0, r.stdout.indexOf('Threats of Alternative 1'));
     const counts = [...flows.matchAll(/^ {2}exhaustive search: ([\d,]+) states/gm)].map((m) => Number(m[1]!.replace(/,/g, '')));

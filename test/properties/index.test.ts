@@ -15,7 +15,7 @@ describe('properties/index.ts', () => {
       'AtMostOneMcimActive', 'HonestRunEndsAtGoal', 'ProvisionedMcimNotRefused',
       'McimSecretNeverLeaves', 'NoSecretInClearOnHostInterface', 'NoMcimCredentialInTwoTres', 'McimInstalledOnlyInItsTre', 'InstalledMcimWasIssuedForThisTre', 'ShoSuccessMeansInstalled',
       'DmSessionPeersAuthenticated', 'ReleaseAgreesWithOldSho', 'SubscriberChoiceHonoured', 'TrePlatformKeySecret', 'InstructionAppliedOncePerIssue', 'TamperedTreServesNoMcim', 'TreFirmwareOnlyFromSupplier',
-      'McimIssuedOnlyForValidPlatform', 'LifecycleChangesOnlyByOwner', 'McimActivatedOnlyWithShoAuthorisation', 'LifecycleCommandAppliedOncePerIssue',
+      'McimIssuedOnlyForValidPlatform', 'PlatformCredentialOfItsOwnTre', 'LifecycleChangesOnlyByOwner', 'McimActivatedOnlyWithShoAuthorisation', 'LifecycleCommandAppliedOncePerIssue', 'LifecycleCommandAppliedOnlyByItsDevice',
       'LifecycleCommandFollows5111', 'ActivateOnlyWithNoOtherActive', 'McimUpdatedOnlyByItsSho', 'McimUpdateChangesOnlyTheInstanceItNames',
       'McimUpdateAppliedOncePerIssue', 'ModifiedMcimNeverSelectedAfterBoot', 'ActivationOnlyOfInstalledMcim',
       'UserCredentialBlockedAfterNWrongTries',
@@ -70,6 +70,6 @@ describe('properties/index.ts', () => {
     expect(propertyCoverage.map((c) => c.id)).not.toContain('ChangeOfOperatorKeepsService');
     // InstructionAppliedOncePerIssue and ActivateOnlyWithNoOtherActive check clauses only, as well.
     expect(propertyCoverage.map((c) => c.id)).not.toContain('InstructionAppliedOncePerIssue');
-    expect(propertyCoverage).toHaveLength(29);
+    expect(propertyCoverage).toHaveLength(31);
   });
 });
