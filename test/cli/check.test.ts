@@ -131,7 +131,7 @@ describe('trecheck check: verdicts and exit codes', () => {
     expect(r.stdout).toContain('      live actors: agree on every state of the trace\n');
     expect(r.stdout).toContain(`      saved: ${attackTrace(r.out)}\n      replay: trecheck replay ${attackTrace(r.out)}\n`);
     expect(r.stdout).not.toContain('known finding about the text');
-    expect(r.stdout).toContain('8 verdicts: 7 without violation, 1 violated (0 known finding(s) about the text, 1 other).');
+    expect(r.stdout).toContain('15 verdicts: 11 without violation, 4 violated (0 known finding(s) about the text, 4 other).');
     expect(existsSync(attackTrace(r.out))).toBe(true);
   });
 
@@ -285,12 +285,15 @@ describe('trecheck check --json', () => {
       exitCode: number;
     };
     expect(data.exitCode).toBe(1);
-    expect(data.scenarios.map((s) => [s.config.name, s.threat, s.config.off])).toEqual([['t6-firmware', 't6', ['t6.cm4']], ['t6-supplier-update', 't6', ['t6.cm4']]]);
+    expect(data.scenarios.map((s) => [s.config.name, s.threat, s.config.off])).toEqual([
+      ['t6-firmware', 't6', ['t6.cm4']], ['t6-supplier-update', 't6', ['t6.cm4']], ['t6-update-for-other-device', 't6', ['t6.cm4']],
+    ]);
     expect(data.scenarios[0]!.properties.map((p) => [p.property, p.verdict])).toEqual([
       ['TreFirmwareOnlyFromSupplier', 'violated'],
       ['TamperedTreServesNoMcim', 'holds-exhaustively'],
       ['TrePlatformKeySecret', 'holds-exhaustively'],
       ['McimIssuedOnlyForValidPlatform', 'holds-exhaustively'],
+      ['PlatformCredentialOfItsOwnTre', 'violated'],
     ]);
     expect(data.scenarios[0]!.properties[0]).toMatchObject({ steps: 2, replay: `trecheck replay ${attackTrace(r.out)}` });
     expect(r.stderr).toMatch(/^reports: /m);

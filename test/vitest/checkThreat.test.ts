@@ -23,17 +23,18 @@ describe('checkThreat', () => {
   it('returns the verdicts of t6, every counter-measure on: all hold over the whole state space', () => {
     const result = checkThreat('t6', { traceDir });
 
-    expect(Object.keys(result)).toEqual(['t6-firmware', 't6-supplier-update']);
+    expect(Object.keys(result)).toEqual(['t6-firmware', 't6-supplier-update', 't6-update-for-other-device']);
     expect(result['t6-firmware']!.map((o) => [o.property, o.verdict])).toEqual([
       ['TreFirmwareOnlyFromSupplier', 'holds-exhaustively'],
       ['TamperedTreServesNoMcim', 'holds-exhaustively'],
       ['TrePlatformKeySecret', 'holds-exhaustively'],
       ['McimIssuedOnlyForValidPlatform', 'holds-exhaustively'],
+      ['PlatformCredentialOfItsOwnTre', 'holds-exhaustively'],
     ]);
   });
 
   it('accepts the threat number as well as its id', () => {
-    expect(Object.keys(checkThreat(6, { traceDir }))).toEqual(['t6-firmware', 't6-supplier-update']);
+    expect(Object.keys(checkThreat(6, { traceDir }))).toEqual(['t6-firmware', 't6-supplier-update', 't6-update-for-other-device']);
   });
 
   it('does not fail on a known finding about the text, and still reports it violated', () => {
@@ -55,6 +56,7 @@ describe('checkThreat', () => {
       ['TamperedTreServesNoMcim', 'holds-exhaustively'],
       ['TrePlatformKeySecret', 'holds-exhaustively'],
       ['McimIssuedOnlyForValidPlatform', 'holds-exhaustively'],
+      ['PlatformCredentialOfItsOwnTre', 'violated'],
     ]);
     const file = /replay: npx trecheck replay (\S+)/.exec(violation.message)?.[1];
     expect(file?.startsWith(traceDir)).toBe(true);
