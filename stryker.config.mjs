@@ -34,6 +34,8 @@ export const parts = {
   // t7-owner-blocks-no-block-from-installed): the owner's lifecycle command check and the MCIM update check alone.
   lifecycleCommand: { 'models/roles/treChecks.ts': ['lifecycleFromCommand'] },
   mcimUpdate: { 'models/roles/treMcimUpdate.ts': ['mcimUpdateOf'] },
+  // Re-run after t6-update-for-other-device (the supplier's update for the attacker's own device): the update check alone.
+  firmwareUpdate: { 'models/roles/treChecks.ts': ['updateOf'] },
   // The OMA DM session's checks alone (sessionAndUpdate without the MCIM update): a re-run after their survivors were read.
   dmSession: { 'models/roles/dmSession.ts': ['serverAuthenticated', 'clientAuthenticated', 'inDmSession'] },
   // The term readers every role's checks use.

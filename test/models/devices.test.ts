@@ -70,5 +70,6 @@ describe('devices', () => {
     expect(error({ flow: 'initial-3gpp', devices: '2' })).toMatch(/^scenario\.devices: /);
     expect(error({ flow: 'change-via-old-sho', devices: 2 })).toMatch(/^scenario\.devices: 2 devices need flow initial-3gpp or initial-non3gpp/);
     expect(error({ flow: 'initial-3gpp', devices: 2, attacker: { capabilities: ['t5.otherTre'] } })).toMatch(/t5\.otherTre makes dev2 the attacker's/);
+    expect(error({ flow: 'initial-3gpp', devices: 2, attacker: { capabilities: ['network', 't7.ownSubscription'] } })).toMatch(/t7\.ownSubscription makes dev2 the attacker's/);
   });
 });
