@@ -21,7 +21,7 @@ export const mutationOnlyProperties: Readonly<Record<string, string>> = {
   UserCommandOnlyFromSubscriber: 'the device token\'s MAC on the subscriber\'s own command (x.2.3 device token; 003 t7 cm3 (3) "an authorized command"): test/models/guardMutations.test.ts',
   ReleaseAgreesWithOldSho: 'the DPF\'s check of the old SHO\'s signed acknowledgment before it relays it (004 5.1.3.7.4.2 steps 10-11): test/properties/claims/ReleaseAgreesWithOldSho.test.ts',
   McimUpdateChangesOnlyTheInstanceItNames: 'the TRE\'s match of the instance an MCIM update names (004 5.1.3.4.3): test/properties/mutatedInstanceChecks.test.ts',
-  LifecycleCommandAppliedOnlyByItsDevice: 'the TRE\'s test that a lifecycle command names its own device (004 5.1.2.4 [t7 cm1]), which no switch removes: test/properties/claims/LifecycleCommandAppliedOnlyByItsDevice.test.ts',
+  LifecycleCommandAppliedOnlyByItsDevice: 'the TRE\'s test that a lifecycle command names its own device (004 5.1.2.4 [t7 cm1]), which no switch removes: test/properties/mutatedDeviceChecks.test.ts',
   ActivationOnlyOfInstalledMcim: 'the TRE\'s test that an activation object names an MCIM waiting Installed (004 5.1.1.1, 5.1.3.7.4.2): test/properties/mutatedInstanceChecks.test.ts',
 };
 
