@@ -67,11 +67,12 @@ export async function runCells(specs: readonly CellSpec[], options: RunCellsOpti
     progress.update(done);
   };
   const workers = Math.max(1, Math.min(options.workers, availableParallelism(), todo.length));
-  // Every cell on a worker thread (this one only collects), so the progress timer above runs while cells do.
+  // Several: every cell on a worker thread (this one only collects), so the progress timer above runs while cells
+  // do. One: every cell here, no thread to start.
   await runJobsOnThreads({
     count: todo.length,
     threads: workers,
-    here: false,
+    here: workers === 1,
     worker: new URL('./cellWorker.ts', import.meta.url),
     data: { specs: todo.map((i) => specs[i]!), options: cellOptions },
     run: (j) => runCell(specs[todo[j]!]!, cellOptions),

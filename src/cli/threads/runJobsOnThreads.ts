@@ -9,7 +9,7 @@ import { errorOf, type JobMessage, type JobThreadData } from './JobThreads.ts';
 export interface ThreadedJobs<R> {
   /** Jobs 0 to count - 1. */
   readonly count: number;
-  /** Threads running jobs, this one included when `here`; 1 or less: every job here, in order, no worker. */
+  /** Threads running jobs, this one included when `here` (then 1: every job here, in order, no worker). */
   readonly threads: number;
   /** This thread runs jobs too (the modules it has loaded start at once); false: only worker threads do. */
   readonly here: boolean;
@@ -30,7 +30,7 @@ export interface ThreadedJobs<R> {
 export async function runJobsOnThreads<R>(jobs: ThreadedJobs<R>): Promise<R[]> {
   const { count } = jobs;
   const helpers = Math.min(jobs.here ? jobs.threads - 1 : jobs.threads, count);
-  if (jobs.threads <= 1 || helpers < 1 || (jobs.here && count <= 1)) return runHere(jobs);
+  if (helpers < 1 || (jobs.here && count <= 1)) return runHere(jobs);
   const cursor = new SharedArrayBuffer(4);
   const next = new Int32Array(cursor);
   const results: R[] = new Array<R>(count);
@@ -50,7 +50,8 @@ export async function runJobsOnThreads<R>(jobs: ThreadedJobs<R>): Promise<R[]> {
     if (finished()) return;
     results[index] = result;
     have[index] = 1;
-    jobs.onResult?.(index, result, ++done);
+    done++;
+    jobs.onResult?.(index, result, done);
     for (; stoppedAt === undefined && ordered < count && have[ordered] === 1; ordered++) {
       if (jobs.stopAfter?.(ordered, results[ordered]!) === true) {
         stoppedAt = ordered;
