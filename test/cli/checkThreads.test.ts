@@ -100,16 +100,18 @@ describe('checkThreads: the default number of threads', () => {
     expect(checkThreads(idle)).toBe(2);
   });
 
-  it('stays on one thread when the load leaves no core free', () => {
-    expect(checkThreads({ ...idle, load: 1.4 })).toBe(2);
-    expect(checkThreads({ ...idle, load: 1.5 })).toBe(1);
+  it('stays on one thread when the load leaves no core free beside this thread', () => {
+    expect(checkThreads({ ...idle, load: 0.45 })).toBe(2);
+    expect(checkThreads({ ...idle, load: 0.5 })).toBe(1);
+    expect(checkThreads({ ...idle, load: 1.2 })).toBe(1);
     expect(checkThreads({ ...idle, load: 6 })).toBe(1);
   });
 
   it('counts a helper for each further core the load leaves free', () => {
     expect(checkThreads({ ...idle, cores: 8, load: 0 })).toBe(8);
-    expect(checkThreads({ ...idle, cores: 8, load: 3 })).toBe(6);
-    expect(checkThreads({ ...idle, cores: 8, load: 7.4 })).toBe(2);
+    expect(checkThreads({ ...idle, cores: 8, load: 3 })).toBe(5);
+    expect(checkThreads({ ...idle, cores: 8, load: 6.4 })).toBe(2);
+    expect(checkThreads({ ...idle, cores: 8, load: 6.5 })).toBe(1);
     expect(checkThreads({ ...idle, cores: 8, load: 0, jobs: 5 })).toBe(5);
   });
 

@@ -26,15 +26,15 @@ export const minParallelJobs = 4;
  * The default, in order: one thread under --bail (its fast path stops at the first unexpected scenario, and a helper
  * working ahead would mostly work for nothing), when helpers would compile the sources under tsx (about 1 s of CPU
  * each, more than most runs gain), on one core, or with fewer than `minParallelJobs` scenarios. Otherwise this
- * thread plus a helper for each further core the load leaves free: a core counts while the load average is below
- * the cores less half a core less the helpers already counted (explore's `coreLooksFree` for the first helper),
- * and never more threads than scenarios.
+ * thread plus a helper for each further core the load leaves free: the load average does not count this process
+ * yet, so the k-th helper counts while the load is below the cores less 1.5 (this thread's core and half a core of
+ * slack) less k - 1; on 2 cores, a helper below a load of 0.5. Never more threads than scenarios.
  */
 export function checkThreads(input: CheckThreadsInput): number {
   const { requested, jobs, cores, load } = input;
   if (requested !== undefined) return Math.max(1, Math.min(requested, jobs));
   if (input.bail || !input.bundled || cores < 2 || jobs < minParallelJobs) return 1;
-  const helpers = Math.max(0, Math.min(cores - 1, Math.ceil(cores - 0.5 - load)));
+  const helpers = Math.max(0, Math.min(cores - 1, Math.ceil(cores - 1.5 - load)));
   return Math.max(1, Math.min(1 + helpers, jobs));
 }
 
