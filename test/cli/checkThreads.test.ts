@@ -112,7 +112,7 @@ describe('checkThreads: the default number of threads', () => {
     expect(checkThreads({ ...idle, cores: 8, load: 3 })).toBe(5);
     expect(checkThreads({ ...idle, cores: 8, load: 6.4 })).toBe(2);
     expect(checkThreads({ ...idle, cores: 8, load: 6.5 })).toBe(1);
-    expect(checkThreads({ ...idle, cores: 8, load: 0, jobs: 5 })).toBe(5);
+    expect(checkThreads({ ...idle, cores: 32, load: 0, jobs: 20 })).toBe(20);
   });
 
   it('stays on one thread with few scenarios, one core, --bail, or helpers that would compile the sources', () => {

@@ -144,7 +144,7 @@ export function registerCheck(program: Command, ctx: CliContext): void {
     .option('--runs <n>', 'random search: runs (default 1000)')
     .option('--steps <n>', 'random search: longest run (default 50)')
     .option('--seed <n>', 'random search: seed (default 42)')
-    .option('--workers <n>', 'threads searching scenarios side by side, each scenario on one (default: one, or one per core the load leaves free when running from the bundle with 4 or more scenarios; docs/engine.md)')
+    .option('--workers <n>', 'threads searching scenarios side by side, each scenario on one (default: one, or one per core the load leaves free when running from the bundle with 16 or more scenarios; docs/engine.md)')
     .option('--json', 'print the results as JSON')
     .option('--bail', 'stop at the first scenario whose result the baseline does not expect (exit 1; Alternative 3a then not run); counterexamples are not re-executed');
   addReportOptions(command, { formats: reportFormats }).action(async (opts: CheckOptions) => ctx.exit(await runCheck(opts, ctx)));
