@@ -4,11 +4,13 @@
 // present). Rounds alternate the models; every process is pinned to one core when taskset exists.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, copyFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 // @ts-expect-error: plain JavaScript, without declarations.
 import { freshBundle } from '../bin/freshBundle.js';
+import { checkThreads } from '../src/cli/check/checkThreads.ts';
+import { planCheck } from '../src/cli/check/planCheck.ts';
 import type { FirstSearchSample } from './firstSearchProcess.ts';
 import { median } from './median.ts';
 import { writeBenchConfig } from './measureStartup.ts';
@@ -17,6 +19,8 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 
 export interface Timed {
   readonly command: string;
+  /** Not pinned to one core: the process had every core, and its defaults (check's threads) decided from them. */
+  readonly unpinned?: { readonly cores: number; readonly loads: readonly number[]; readonly threads: readonly number[] };
   readonly wallMillis: number;
   readonly runsMillis: readonly number[];
   readonly exitCode: number | null;
@@ -62,6 +66,8 @@ export interface HeadlineFigures {
   readonly benchmark: FirstSearchFigures;
   readonly cliVersion: Timed;
   readonly cliTr: Timed;
+  /** The same, not pinned: the default's threads on this machine's cores. */
+  readonly cliTrDefault?: Timed;
   readonly cliBenchmark: Timed;
   readonly spin: SpinFigures;
 }
@@ -69,8 +75,8 @@ export interface HeadlineFigures {
 const hasCommand = (name: string): boolean => spawnSync('sh', ['-c', `command -v ${name}`]).status === 0;
 const pin = hasCommand('taskset') ? ['taskset', '-c', '1'] : [];
 
-function run(argv: readonly string[], cwd = root): { millis: number; status: number | null; stdout: string; stderr: string } {
-  const [command, ...args] = [...pin, ...argv];
+function run(argv: readonly string[], cwd = root, pinned = true): { millis: number; status: number | null; stdout: string; stderr: string } {
+  const [command, ...args] = [...(pinned ? pin : []), ...argv];
   const began = performance.now();
   const child = spawnSync(command!, args, { cwd, encoding: 'utf8', maxBuffer: 1 << 26 });
   const millis = performance.now() - began;
@@ -103,6 +109,21 @@ function summarise(samples: readonly FirstSearchSample[]): FirstSearchFigures {
 function timed(label: string, argv: readonly string[], rounds: number, cwd = root): Timed {
   const runs = Array.from({ length: rounds }, () => run(argv, cwd));
   return { command: label, wallMillis: median(runs.map((r) => r.millis)), runsMillis: runs.map((r) => r.millis), exitCode: runs.at(-1)!.status };
+}
+
+/** `check` unpinned, as a user runs it: its default decides the threads (checkThreads) from the cores and the load
+ *  average, read here just before each run (the same inputs the process reads a moment later). */
+function timedDefault(label: string, argv: readonly string[], jobs: number, rounds: number): Timed {
+  const cores = availableParallelism();
+  const loads: number[] = [];
+  const threads: number[] = [];
+  const runs = Array.from({ length: rounds }, () => {
+    const load = loadavg()[0]!;
+    loads.push(load);
+    threads.push(checkThreads({ requested: undefined, jobs, cores, load, bundled: freshBundle(new URL('..', import.meta.url)) !== undefined, bail: false }));
+    return run(argv, root, false);
+  });
+  return { command: label, wallMillis: median(runs.map((r) => r.millis)), runsMillis: runs.map((r) => r.millis), exitCode: runs.at(-1)!.status, unpinned: { cores, loads, threads } };
 }
 
 function measureSpin(maxP: number, rounds: number): SpinFigures {
@@ -157,6 +178,12 @@ export function measureHeadline(scenario: string, maxP: number, rounds: number):
     benchmark: summarise(benchmark),
     cliVersion: timed('npx trecheck --version', [process.execPath, bin, '--version'], rounds),
     cliTr: timed(`npx trecheck check --threat ${threat}`, [process.execPath, bin, 'check', '--threat', threat, '--out', 'reports/scratch/bench-check'], rounds),
+    cliTrDefault: timedDefault(
+      `npx trecheck check --threat ${threat}`,
+      [process.execPath, bin, 'check', '--threat', threat, '--out', 'reports/scratch/bench-check'],
+      planCheck({ threat: [threat] }).jobs.length,
+      rounds,
+    ),
     cliBenchmark: timed(
       `npx trecheck explore benchmark --config ${writeBenchConfig(maxP)}`,
       [process.execPath, bin, 'explore', 'benchmark', '--config', writeBenchConfig(maxP), '--out', 'reports/scratch/bench-traces'],

@@ -21,6 +21,13 @@ function memoryRow(f: FirstSearchFigures): string {
   return `| memory per state, ${f.model}: peak RSS beyond the RSS before building the system / structures' own count (visited set, parents${f.model.startsWith('TR') ? ', world tables' : ''}) | ${n(f.rssBytesPerState, 1)} / ${n(f.structureBytesPerState, 1)} bytes | |`;
 }
 
+/** check unpinned: what its default chose in each round, from which load. */
+function defaultRow(t: Timed): string {
+  const u = t.unpinned!;
+  const chosen = u.threads.map((k, i) => `${k} at load ${n(u.loads[i]!, 2)}`).join(', ');
+  return `| \`${t.command}\`, wall, not pinned (${u.cores} cores; the default's threads, docs/engine.md "Scenarios side by side": ${chosen}; runs ${runs(t)} ms; exit ${t.exitCode}) | ${ms(t.wallMillis)} | < 1 s: ${mark(t.wallMillis < 1000)} |`;
+}
+
 export function renderHeadline(h: HeadlineFigures, conditions: string): string[] {
   const spin = h.spin;
   const spinRows =
@@ -43,7 +50,8 @@ export function renderHeadline(h: HeadlineFigures, conditions: string): string[]
     searchRow(h.tr, `>= 1,000,000 states/s: ${mark(h.tr.statesPerSecond >= 1_000_000)}`),
     searchRow(h.benchmark, ''),
     ...spinRows,
-    `| \`${h.cliTr.command}\`, wall (runs ${runs(h.cliTr)} ms; exit ${h.cliTr.exitCode}) | ${ms(h.cliTr.wallMillis)} | < 1 s: ${mark(h.cliTr.wallMillis < 1000)} |`,
+    `| \`${h.cliTr.command}\`, wall, one core (one thread; runs ${runs(h.cliTr)} ms; exit ${h.cliTr.exitCode}) | ${ms(h.cliTr.wallMillis)} | < 1 s: ${mark(h.cliTr.wallMillis < 1000)} |`,
+    ...(h.cliTrDefault === undefined ? [] : [defaultRow(h.cliTrDefault)]),
     `| \`${h.cliBenchmark.command}\`, wall (runs ${runs(h.cliBenchmark)} ms; exit ${h.cliBenchmark.exitCode}) | ${ms(h.cliBenchmark.wallMillis)} | |`,
     `| \`${h.cliVersion.command}\`, wall (runs ${runs(h.cliVersion)} ms) | ${ms(h.cliVersion.wallMillis)} | < 0.3 s: ${mark(h.cliVersion.wallMillis < 300)} |`,
     memoryRow(h.tr),

@@ -33,6 +33,7 @@ const entries = {
   sharedExhaustiveHelper: 'src/engine/parallel/sharedExhaustiveHelper.ts',
   randomWorker: 'src/engine/random/randomWorker.ts',
   cellWorker: 'src/cli/ablate/cellWorker.ts',
+  checkWorker: 'src/cli/check/checkWorker.ts',
   systems: 'src/cli/systems.ts',
   worldSystemEntry: 'src/cli/systems/worldSystemEntry.ts',
   benchmarkSystem: 'src/cli/systems/benchmarkSystem.ts',

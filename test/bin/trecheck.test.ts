@@ -78,7 +78,7 @@ describe('the bundled CLI', () => {
     expect(fresh(rootUrl(repo))).toBeDefined();
     // Worker threads and the systems they rebuild start from bundled entries, not through tsx.
     const entries = JSON.parse(readFileSync(join(repo, 'dist', 'bundle', 'entries.json'), 'utf8')) as Record<string, string>;
-    for (const source of ['src/engine/parallel/exhaustiveWorker.ts', 'src/engine/random/randomWorker.ts', 'src/cli/ablate/cellWorker.ts', 'src/cli/systems/worldSystemEntry.ts']) {
+    for (const source of ['src/engine/parallel/exhaustiveWorker.ts', 'src/engine/random/randomWorker.ts', 'src/cli/ablate/cellWorker.ts', 'src/cli/check/checkWorker.ts', 'src/cli/systems/worldSystemEntry.ts']) {
       expect(existsSync(join(repo, 'dist', 'bundle', entries[source]!)), source).toBe(true);
     }
     expect(run('--version').stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);

@@ -1,13 +1,7 @@
-// Worker thread of the ablation: runs the cells it is sent, one at a time, and posts each result back.
-import { parentPort, workerData } from 'node:worker_threads';
+// Worker thread of the ablation: runs the cells it claims (runJobsOnThreads) and posts each result back.
 import type { CellSpec } from './AblationCell.ts';
 import { runCell, type CellOptions } from './runCell.ts';
+import { jobData, serveJobs } from '../threads/serveJobs.ts';
 
-const options = (workerData as { options: CellOptions }).options;
-parentPort!.on('message', (message: { index: number; spec: CellSpec } | 'stop') => {
-  if (message === 'stop') {
-    parentPort!.close();
-    return;
-  }
-  parentPort!.postMessage({ index: message.index, result: runCell(message.spec, options) });
-});
+const { specs, options } = jobData<{ specs: readonly CellSpec[]; options: CellOptions }>();
+serveJobs((index) => runCell(specs[index]!, options));

@@ -1,12 +1,11 @@
-// Runs ablation cells side by side on worker threads (each cell's search on one thread, so a result never depends
-// on scheduling), in a fixed output order, reusing cached cells, with a progress line (done / total, elapsed, ETA).
+// Runs ablation cells side by side on worker threads (runJobsOnThreads; each cell's search on one thread, so a result
+// never depends on scheduling), in a fixed output order, reusing cached cells, with a progress line (done / total, elapsed, ETA).
 import { availableParallelism } from 'node:os';
-import type { Worker } from 'node:worker_threads';
-import { startWorker } from '../../engine/startWorker.ts';
 import type { CliContext } from '../CliContext.ts';
 import type { CellResult, CellSpec } from './AblationCell.ts';
 import type { CellCache } from './cellCache.ts';
 import { runCell, type CellOptions } from './runCell.ts';
+import { runJobsOnThreads } from '../threads/runJobsOnThreads.ts';
 
 export interface RunCellsOptions extends CellOptions {
   readonly workers: number;
@@ -68,38 +67,17 @@ export async function runCells(specs: readonly CellSpec[], options: RunCellsOpti
     progress.update(done);
   };
   const workers = Math.max(1, Math.min(options.workers, availableParallelism(), todo.length));
-  if (workers <= 1) {
-    for (const i of todo) finish(i, runCell(specs[i]!, cellOptions));
-  } else {
-    await new Promise<void>((resolve, reject) => {
-      let next = 0;
-      let completed = 0;
-      const pool: Worker[] = [];
-      const feed = (worker: Worker): void => {
-        if (next >= todo.length) {
-          worker.postMessage('stop');
-          return;
-        }
-        const index = todo[next++]!;
-        worker.postMessage({ index, spec: specs[index] });
-      };
-      for (let w = 0; w < workers; w++) {
-        const worker = startWorker(new URL('./cellWorker.ts', import.meta.url), { options: cellOptions });
-        worker.on('message', (m: { index: number; result: CellResult }) => {
-          finish(m.index, m.result);
-          if (++completed === todo.length) resolve();
-          feed(worker);
-        });
-        worker.on('error', reject);
-        // A worker that exits with cells of its own unfinished would leave the matrix incomplete: an error.
-        worker.on('exit', (code) => {
-          if (code !== 0) reject(new Error(`ablation worker exited with code ${code}`));
-        });
-        pool.push(worker);
-        feed(worker);
-      }
-    });
-  }
+  // Several: every cell on a worker thread (this one only collects), so the progress timer above runs while cells
+  // do. One: every cell here, no thread to start.
+  await runJobsOnThreads({
+    count: todo.length,
+    threads: workers,
+    here: workers === 1,
+    worker: new URL('./cellWorker.ts', import.meta.url),
+    data: { specs: todo.map((i) => specs[i]!), options: cellOptions },
+    run: (j) => runCell(specs[todo[j]!]!, cellOptions),
+    onResult: (j, result) => finish(todo[j]!, result),
+  });
   progress.stop();
   return results.map((r, i) => {
     // Every index was either cached or computed above.

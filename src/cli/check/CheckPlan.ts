@@ -22,4 +22,6 @@ export type SearchChoice =
 export interface CheckPlan {
   readonly jobs: readonly CheckJob[];
   readonly search: SearchChoice;
+  /** --workers: threads searching scenarios side by side; undefined: the default (checkThreads.ts). */
+  readonly workers: number | undefined;
 }

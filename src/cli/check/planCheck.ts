@@ -26,6 +26,8 @@ export interface CheckFlags {
   seed?: string;
   /** Commander's `--no-reduction`: false when given. */
   reduction?: boolean;
+  /** Threads searching scenarios side by side (checkThreads.ts decides by default). */
+  workers?: string;
 }
 
 /** A resolved scenario again, with more counter-measures off; an unknown id is bad input. */
@@ -124,5 +126,5 @@ export function planCheck(flags: CheckFlags): CheckPlan {
   else jobs = [...(flags.flow === undefined ? [] : flowJobs(flags.flow)), ...(flags.threat === undefined ? [] : threatJobs(flags.threat))];
   const off = flags.off ?? [];
   jobs = jobs.map((j) => ({ ...j, config: withOff(j.config, off) }));
-  return { jobs: selectProperties(jobs, flags.property), search };
+  return { jobs: selectProperties(jobs, flags.property), search, workers: parseCount('--workers', flags.workers, 1, 64) };
 }

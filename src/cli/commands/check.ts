@@ -11,7 +11,8 @@ import { reportFromCheck } from '../../report/fromCheck.ts';
 import { modelDiagrams } from '../../report/modelDiagrams.ts';
 import { reportFormats } from '../../report/ReportFormat.ts';
 import type { Report } from '../../report/Report.ts';
-import type { CheckJob } from '../check/CheckPlan.ts';
+import type { CheckPlan } from '../check/CheckPlan.ts';
+import { checkThreadsHere } from '../check/checkThreads.ts';
 import { alt3aExitCode, checkAlt3a, formatAlt3a, worseExit } from '../check/checkAlt3a.ts';
 import { reportOfRuns } from '../compare/compareReport.ts';
 import { formatChecks } from '../check/formatCheck.ts';
@@ -30,6 +31,7 @@ import { addReportOptions, defaultReportDir, emitReport, readBaseline, resolveRe
 import { compareBaseline } from '../../report/compareBaseline.ts';
 import { reportExitCode } from '../../report/reportFindings.ts';
 import { verdictExitCode } from '../verdictExitCode.ts';
+import { runJobsOnThreads } from '../threads/runJobsOnThreads.ts';
 
 export interface CheckOptions extends CheckFlags, ReportFlags {
   json?: boolean;
@@ -95,20 +97,31 @@ function jsonOf(checks: readonly ScenarioCheck[], files: ReadonlyMap<PropertyChe
   };
 }
 
-/** Runs the jobs in order, with a progress line on a terminal (scenarios done / total); stops after a job for which
- *  `stop` says so (--bail). */
-function runJobs(jobs: readonly CheckJob[], search: Parameters<typeof runCheckJob>[1], ctx: CliContext, stop: ((c: ScenarioCheck) => boolean) | undefined): ScenarioCheck[] {
+/** The flags a worker thread rebuilds the plan from (plain data; the report's flags are this thread's). */
+function planFlagsOf(opts: CheckOptions): CheckFlags {
+  const { flow, threat, config, property, off, depth, maxStates, time, random, runs, steps, seed, reduction } = opts;
+  return { flow, threat, config, property, off, depth, maxStates, time, random, runs, steps, seed, reduction };
+}
+
+/** Runs the jobs, on this thread and on `threads - 1` helpers (each scenario whole on one thread; results in job
+ *  order), with a progress line on a terminal (scenarios done / total); stops after the first job, in job order,
+ *  for which `stop` says so (--bail). */
+async function runJobs(plan: CheckPlan, opts: CheckOptions, threads: number, ctx: CliContext, stop: ((c: ScenarioCheck) => boolean) | undefined): Promise<ScenarioCheck[]> {
   const progress = startProgress(ctx, 'check', 'scenarios');
-  const out: ScenarioCheck[] = [];
-  for (const job of jobs) {
-    // --bail (stop given): no re-check of counterexamples, which never changes a verdict; only the first failure matters.
-    const check = runCheckJob(job, search, { recheck: stop === undefined });
-    out.push(check);
-    progress.update({ scenarios: out.length, of: jobs.length });
-    if (stop?.(check) === true) break;
-  }
+  // --bail (stop given): no re-check of counterexamples, which never changes a verdict; only the first failure matters.
+  const recheck = stop === undefined;
+  const checks = await runJobsOnThreads({
+    count: plan.jobs.length,
+    threads,
+    here: true,
+    worker: new URL('../check/checkWorker.ts', import.meta.url),
+    data: { flags: planFlagsOf(opts), recheck },
+    run: (i) => runCheckJob(plan.jobs[i]!, plan.search, { recheck }),
+    onResult: (_, __, done) => progress.update({ scenarios: done, of: plan.jobs.length }),
+    ...(stop === undefined ? {} : { stopAfter: (_: number, c: ScenarioCheck) => stop(c) }),
+  });
   progress.done();
-  return out;
+  return checks;
 }
 
 export function registerCheck(program: Command, ctx: CliContext): void {
@@ -131,18 +144,19 @@ export function registerCheck(program: Command, ctx: CliContext): void {
     .option('--runs <n>', 'random search: runs (default 1000)')
     .option('--steps <n>', 'random search: longest run (default 50)')
     .option('--seed <n>', 'random search: seed (default 42)')
+    .option('--workers <n>', 'threads searching scenarios side by side, each scenario on one (default: one, or one per core the load leaves free when running from the bundle with 16 or more scenarios; docs/engine.md)')
     .option('--json', 'print the results as JSON')
     .option('--bail', 'stop at the first scenario whose result the baseline does not expect (exit 1; Alternative 3a then not run); counterexamples are not re-executed');
-  addReportOptions(command, { formats: reportFormats }).action((opts: CheckOptions) => ctx.exit(runCheck(opts, ctx)));
+  addReportOptions(command, { formats: reportFormats }).action(async (opts: CheckOptions) => ctx.exit(await runCheck(opts, ctx)));
 }
 
 /** The whole pipeline; also what `trecheck diff --check` runs for the properties a text change affects. */
-export function runCheck(opts: CheckOptions, ctx: CliContext): ExitCode {
-  return runCheckReport(opts, ctx).code;
+export async function runCheck(opts: CheckOptions, ctx: CliContext): Promise<ExitCode> {
+  return (await runCheckReport(opts, ctx)).code;
 }
 
 /** runCheck, with the report it made (diff --check reports the re-run's verdicts). */
-export function runCheckReport(opts: CheckOptions, ctx: CliContext): { readonly code: ExitCode; readonly report: Report } {
+export async function runCheckReport(opts: CheckOptions, ctx: CliContext): Promise<{ readonly code: ExitCode; readonly report: Report }> {
   const plan = planCheck(opts);
   const request = resolveReportRequest(opts, { formats: reportFormats });
   const provenance = collectProvenance({
@@ -163,7 +177,8 @@ export function runCheckReport(opts: CheckOptions, ctx: CliContext): { readonly 
     const one = reportOf([c], false);
     return (baseline === undefined ? reportExitCode(one) : compareBaseline(one, baseline).exitCode) !== ExitCode.ok;
   };
-  const checks = runJobs(plan.jobs, plan.search, ctx, opts.bail === true ? unexpected : undefined);
+  const threads = checkThreadsHere(plan.workers, plan.jobs.length, opts.bail === true);
+  const checks = await runJobs(plan, opts, threads, ctx, opts.bail === true ? unexpected : undefined);
   const bailed = checks.length < plan.jobs.length;
   const files = saveTraces(checks, join(request.outDir, 'traces'));
   // Alternative 3a's suite runs with the default selection only: the flags above name 1a's flows, threats and switches.
