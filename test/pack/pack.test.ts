@@ -19,7 +19,7 @@ it('initial provisioning over 3GPP access keeps every property', () => {
   expect(new Set(checkScenario({ flow: 'initial-3gpp' }).map((o) => o.verdict))).toEqual(new Set(['holds-exhaustively']));
 });
 it('threat 6 holds with every counter-measure on and is attacked with t6.cm4 off', () => {
-  expect(Object.keys(checkThreat('t6'))).toEqual(['t6-firmware', 't6-supplier-update']);
+  expect(Object.keys(checkThreat('t6'))).toEqual(['t6-firmware', 't6-supplier-update', 't6-update-for-other-device']);
   expect(() => checkThreat('t6', { off: ['t6.cm4'] })).toThrow(/TreFirmwareOnlyFromSupplier in scenario t6-firmware: VIOLATED/);
 });
 it('the change via the pristine state is found racing: a known finding, which fails only when no baseline accepts it', () => {
