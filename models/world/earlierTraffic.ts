@@ -14,7 +14,8 @@ export function earlierProvisioning(config: ScenarioConfig): ScenarioConfig | un
   const serving = servedBeforeRun(config);
   if (serving === null) return undefined;
   const r = resolveScenario({
-    name: `${config.name}-registration-1`,
+    // One name for every scenario, so scenarios with the same earlier provisioning share its run (earlierTraffic).
+    name: 'registration-1',
     flow: config.access === '3gpp' ? 'initial-3gpp' : 'initial-non3gpp',
     access: config.access,
     sho: serving,

@@ -7,7 +7,7 @@
 import { deviceNames } from '../../models/messages.ts';
 import { deviceOf } from '../../models/roleIds.ts';
 import type { World } from '../../models/world/World.ts';
-import { showTerm, termEquals, type Term } from '../../src/attacker/Term.ts';
+import { showTerm, termEquals } from '../../src/attacker/Term.ts';
 import { propertyId, type Invariant } from '../../src/engine/Property.ts';
 import { commandDevice } from './observedTerms.ts';
 import { tresOf } from './worldReaders.ts';
@@ -16,7 +16,7 @@ import { onPart } from '../../models/world/onPart.ts';
 function misapplied(world: World): string[] {
   return tresOf(world).flatMap(({ role, tre }) => {
     const own = deviceNames(deviceOf(role)).pcid;
-    return tre.commands.map((c) => c.term).filter((t: Term) => {
+    return tre.commands.map((c) => c.term).filter((t) => {
       const named = commandDevice(t);
       return named === undefined || !termEquals(named, own);
     }).map((t) => `${showTerm(t)} at ${role}`);

@@ -97,12 +97,6 @@ function jsonOf(checks: readonly ScenarioCheck[], files: ReadonlyMap<PropertyChe
   };
 }
 
-/** The flags a worker thread rebuilds the plan from (plain data; the report's flags are this thread's). */
-function planFlagsOf(opts: CheckOptions): CheckFlags {
-  const { flow, threat, config, property, off, depth, maxStates, time, random, runs, steps, seed, reduction } = opts;
-  return { flow, threat, config, property, off, depth, maxStates, time, random, runs, steps, seed, reduction };
-}
-
 /** Runs the jobs, on this thread and on `threads - 1` helpers (each scenario whole on one thread; results in job
  *  order), with a progress line on a terminal (scenarios done / total); stops after the first job, in job order,
  *  for which `stop` says so (--bail). */
@@ -115,7 +109,8 @@ async function runJobs(plan: CheckPlan, opts: CheckOptions, threads: number, ctx
     threads,
     here: true,
     worker: new URL('../check/checkWorker.ts', import.meta.url),
-    data: { flags: planFlagsOf(opts), recheck },
+    // A helper rebuilds the plan from the same flags (plain data; it reads only the plan's, the report's stay here).
+    data: { flags: opts, recheck },
     run: (i) => runCheckJob(plan.jobs[i]!, plan.search, { recheck }),
     onResult: (_, __, done) => progress.update({ scenarios: done, of: plan.jobs.length }),
     ...(stop === undefined ? {} : { stopAfter: (_: number, c: ScenarioCheck) => stop(c) }),
