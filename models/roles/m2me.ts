@@ -196,3 +196,10 @@ export const m2meMachine = m2meMachineFor('dev1');
  *  only some states make (bootstrap, mcimDownload, authChallenge...) are not listed. Checked in every state node by
  *  test/models/m2meRelays.test.ts. */
 export const relayedInEveryState: readonly M2meInbound[] = ['lifecycleCommand', 'treUpdate', 'mcimUpdate', 'userAuth', 'dmServerAuth'];
+
+/** Kinds the host relays unchanged to its TRE (`fromNet`, `toTre`: they read the message alone) in some state nodes
+ *  only: Connected and Operational, or Operational alone. The host leaves Operational only when its TRE reports a
+ *  reset (`resetDone`, the change via the pristine state); the world moves these relays like the ones above for as
+ *  long as its search finds the host never leaving a state that makes one for one that does not
+ *  (models/world/relayAtReceipt.ts). Checked against the definitions by test/models/m2meRelays.test.ts. */
+export const relayedOnceConnected: readonly M2meInbound[] = ['mcimDownload', 'mcimActivation', 'provisionCommit', 'reprovisionInstruction'];

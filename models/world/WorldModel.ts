@@ -19,7 +19,7 @@ import { attackerModelOf, type AttackerModel } from '../attacker/attackerModel.t
 import { earlierTraffic } from './earlierTraffic.ts';
 import { AttackerTables, type KnowledgeEntry } from '../attacker/AttackerTables.ts';
 import { ObservationTable } from './ObservationTable.ts';
-import { RelayTable, type WorldOptions } from './relayAtReceipt.ts';
+import { keptRelaysOf, RelayTable, type WorldOptions } from './relayAtReceipt.ts';
 import type { WorldEvent } from './WorldEvent.ts';
 
 const none: readonly number[] = Object.freeze([]);
@@ -78,8 +78,9 @@ export class WorldModel {
   readonly attackerTables: AttackerTables;
   /** Relay at receipt (relayAtReceipt.ts): `relays.on` when asked for (the default) and the attacker may inject. */
   readonly relays: RelayTable;
-  /** Relay at receipt was switched off where it would apply: the system's configuration says so, for replay. */
-  readonly relayAtReceiptOff: boolean;
+  /** Relay at receipt off (false) or only for the steady relays ('steady') where it would apply: the system's
+   *  configuration says so, for replay; undefined, as by default. */
+  readonly relayAtReceiptOption: false | 'steady' | undefined;
   private readonly roleIndices: ReadonlyMap<string, number>;
   private readonly envelopes: Message[] = [];
   private readonly envelopeKeys: string[] = [];
@@ -112,7 +113,9 @@ export class WorldModel {
     this.cast = castFor(config);
     this.roleIndices = new Map(this.cast.map((m, i) => [m.id, i]));
     this.memos = this.cast.map((m) => {
-      const memo = new MemoMachine(m.machine);
+      // A role that makes kept relays has each new step it takes checked against their assumption (relayAtReceipt.ts).
+      const watched = keptRelaysOf(m.id).length > 0;
+      const memo: MemoMachine<AnyStateMachine> = new MemoMachine(m.machine, watched ? { onStep: (from, to) => this.relays.watch(m.id, m.machine, memo.snapshot(from), memo.snapshot(to)) } : {});
       // The scenario's starting snapshot, not the machine's default initial one.
       memo.intern(m.initial);
       return memo;
@@ -128,8 +131,8 @@ export class WorldModel {
     this.attacker = attackerModelOf(config, () => earlierTraffic(config));
     this.injectionSlots = this.attacker.budget + 1;
     const injects = this.attacker.active && this.attacker.budget > 0;
-    this.relays = new RelayTable(options.relayAtReceipt !== false && injects);
-    this.relayAtReceiptOff = options.relayAtReceipt === false && injects;
+    this.relays = new RelayTable(options.relayAtReceipt !== false && injects, options.relayAtReceipt !== 'steady');
+    this.relayAtReceiptOption = !injects || options.relayAtReceipt === undefined || options.relayAtReceipt === true ? undefined : options.relayAtReceipt;
     this.attackerTables = new AttackerTables(this.attacker);
   }
 

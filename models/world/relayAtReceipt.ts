@@ -2,17 +2,22 @@
 // TRE, the RO to an SHO) is taken only together with the receipt of the relayed message, as one step, and only when
 // the relayed message is taken at once. Such an injection changes nothing but the network and the injection count
 // until the relayed message is taken, and the attacker's knowledge only grows, so it may as well be made just before
-// that receipt; one never taken is a run without it. Which injections qualify, and when it applies, is decided here.
+// that receipt; one never taken is a run without it. Which injections qualify, and when it applies, is decided here:
+// the relays a receiver makes alike in every state it can reach once it makes one, and the relays it makes in some
+// states only, on an assumption the world checks at every step (the kept relays; docs/engine.md).
 import { isLiveness, type AnyProperty } from '../../src/engine/LivenessProperty.ts';
 import type { Message } from '../messages.ts';
 import type { WorldEvent } from './WorldEvent.ts';
-import { playedRole } from '../roleIds.ts';
-import { relayedInEveryState } from '../roles/m2me.ts';
+import { playedRole, type RoleId } from '../roleIds.ts';
+import { relayedInEveryState, relayedOnceConnected } from '../roles/m2me.ts';
+import type { AnyMachineSnapshot, AnyStateMachine } from 'xstate';
+import { handlersOf } from '../../src/xstate/handlersOf.ts';
 import { credentialsInClear } from './credentialsInClear.ts';
 
 export interface WorldOptions {
-  /** Relay at receipt (default on); off, every injection the M2ME relays is a world of its own. */
-  readonly relayAtReceipt?: boolean;
+  /** Relay at receipt (default on: the steady relays and, as long as the search finds them kept, the kept ones);
+   *  'steady': the steady relays alone; off, every injection the M2ME relays is a world of its own. */
+  readonly relayAtReceipt?: boolean | 'steady';
 }
 
 /** The relays the reduction may move, by the role that relays and the kind it relays: relays that, once a receiver
@@ -26,10 +31,24 @@ const steadyRelays: Readonly<Record<string, readonly string[]>> = {
   ro: ['registrationRequest'],
 };
 
-/** An injection of `m` that its receiver may merely relay, alike wherever the injection is moved (`steadyRelays`);
- *  whether it does is read from the receiver's step in each world (WorldModel.relayedBy). */
-export function relayableInjection(m: Message): boolean {
-  return steadyRelays[playedRole(m.to)]?.includes(m.kind) ?? false;
+/** Relays a receiver makes in some state nodes only, alike in each (the same definitions, which read the message
+ *  alone): moved like the steady ones on the assumption that a receiver never leaves a state that makes one for a state
+ *  that does not make it alike. The world checks every step its roles take (`RelayTable.watch`); a search that finds
+ *  the assumption broken is redone without these (System.assumed). */
+const keptRelays: Readonly<Record<string, readonly string[]>> = {
+  m2me: relayedOnceConnected,
+};
+
+/** An injection of `m` that its receiver may merely relay, alike wherever the injection is moved (`steadyRelays`, and
+ *  with `kept` the `keptRelays`); whether it does is read from the receiver's step in each world (WorldModel.relayedBy). */
+export function relayableInjection(m: Message, kept = false): boolean {
+  const role = playedRole(m.to);
+  return (steadyRelays[role]?.includes(m.kind) ?? false) || (kept && (keptRelays[role]?.includes(m.kind) ?? false));
+}
+
+/** The kinds of `keptRelays` of a role of the cast. */
+export function keptRelaysOf(role: RoleId): readonly string[] {
+  return keptRelays[playedRole(role)] ?? [];
 }
 
 /** A relayed message `m` that may be taken at receipt: unread by the attacker (`read`: so relaying it adds nothing to
@@ -47,18 +66,43 @@ export class RelayTable {
   private readonly targets: boolean[] = [];
   private readonly events: WorldEvent[] = [];
 
-  /** `on`: the reduction applies (asked for, and the attacker may inject); off, no injection is a relay. */
-  constructor(readonly on: boolean) {}
+  private readonly keptOnly: boolean[] = [];
+  /** The first step found that broke the assumption of the kept relays: the role, the kind, the states. */
+  brokenBy: string | undefined;
+
+  /** `on`: the reduction applies (asked for, and the attacker may inject); off, no injection is a relay. `kept`: the
+   *  kept relays move too. */
+  constructor(
+    readonly on: boolean,
+    readonly kept: boolean,
+  ) {}
 
   /** Registers the next envelope id, message `m` (`read`: the attacker reads its channel). */
   add(m: Message, read: boolean): void {
-    this.movable.push(this.on && relayableInjection(m));
+    const steady = this.on && relayableInjection(m);
+    const kept = this.on && this.kept && !steady && relayableInjection(m, true);
+    this.movable.push(steady || kept);
+    this.keptOnly.push(kept);
     this.targets.push(this.on && relayTarget(m, read));
   }
 
-  /** Whether an injection of `envelope` may be a relay the reduction moves (never when it is off). */
-  relayable(envelope: number): boolean {
-    return this.movable[envelope]!;
+  /** Whether an injection of `envelope` may be a relay the reduction moves (never when it is off); `steadyOnly`: as
+   *  in the world without the kept relays. */
+  relayable(envelope: number, steadyOnly = false): boolean {
+    return this.movable[envelope]! && !(steadyOnly && this.keptOnly[envelope]!);
+  }
+
+  /** Checks a step of `role` from snapshot `from` to `to` (each new one: MemoMachine's `onStep`) against the kept
+   *  relays' assumption: where `from` makes a kept relay, `to` has the same handlers for its kind. */
+  watch(role: RoleId, machine: AnyStateMachine, from: AnyMachineSnapshot, to: AnyMachineSnapshot): void {
+    if (this.brokenBy !== undefined) return;
+    for (const kind of keptRelaysOf(role)) {
+      const before = handlersOf(machine, from, kind);
+      if (before !== '' && handlersOf(machine, to, kind) !== before) {
+        this.brokenBy = `${role} relays ${kind} in ${JSON.stringify(from.value)} and not alike in ${JSON.stringify(to.value)}`;
+        return;
+      }
+    }
   }
 
   /** For an injection of `envelope` whose receiver's step left tuple `next` from tuple `rolesId` and sent `sends`:

@@ -21,11 +21,18 @@ export const WORLD_SYSTEM_NAME = 'tr33812-alt1a';
 export function worldSystem(config: ScenarioConfig, initial: World = initialWorld(config)): System<World, WorldEvent> {
   // Two identical honest devices: one world per pair {w, w with dev1/dev2 and sho1/sho2 swapped}.
   const symmetry = deviceSymmetry(initial);
+  const model = initial.model;
+  const option = model.relayAtReceiptOption;
   return {
     ...(symmetry === undefined ? {} : { symmetry }),
+    // The kept relays move on an assumption each step is checked against; broken, the search is redone without them.
+    ...(model.relays.on && model.relays.kept
+      ? { assumed: { name: 'kept relays', brokenBy: () => model.relays.brokenBy, without: () => worldSystem(config, initialWorld(config, { relayAtReceipt: 'steady' })) } }
+      : {}),
     name: WORLD_SYSTEM_NAME,
-    // Relay at receipt switched off is part of what rebuilds this system (replay, workers); on, the scenario alone.
-    config: initial.model.relayAtReceiptOff ? { ...config, relayAtReceipt: false } : config,
+    // Relay at receipt switched off, or kept to the steady relays, is part of what rebuilds this system (replay,
+    // workers); as by default, the scenario alone.
+    config: option === undefined ? config : { ...config, relayAtReceipt: option },
     modelVersion,
     initialStates: () => [initial],
     enabled: enabledEvents,

@@ -1,11 +1,26 @@
 // What partial-order reduction did in a search, for the line that sums the search up ('' when the system offers
 // none): steps left out by the action that reached a state (System.leavesOut), states expanded through ample sets
-// (System.ample), and symmetry reduction (System.symmetry).
+// (System.ample), symmetry reduction (System.symmetry), and a reduction made on an assumption the search checks
+// (System.assumed).
 import type { ExplorationStats } from '../engine/Verdict.ts';
 import { formatCount as count } from '../report/formatCount.ts';
 
 export function formatReduction(stats: ExplorationStats): string {
-  return formatPartialOrder(stats) + formatSymmetry(stats);
+  return formatPartialOrder(stats) + formatSymmetry(stats) + formatAssumption(stats);
+}
+
+/** Whether the assumption a reduction was made on held ('' when the system makes none). */
+function formatAssumption(stats: ExplorationStats): string {
+  const assumption = stats.assumption;
+  if (assumption === undefined) return '';
+  switch (assumption.outcome) {
+    case 'held':
+      return `; ${assumption.name}: assumed, and held at every step`;
+    case 'broken':
+      return `; ${assumption.name}: assumed, broken (${assumption.brokenBy ?? 'a step'}), searched again without`;
+    case 'not-made':
+      return `; ${assumption.name}: not assumed on several threads`;
+  }
 }
 
 /** What symmetry reduction did ('' when the system declares no symmetry). */

@@ -71,6 +71,13 @@ export interface System<S, A> {
    *  checked is preserved by the group, stores one state per orbit (its canonical representative), and maps a
    *  counterexample back to a real trace of the system before re-executing it. */
   readonly symmetry?: Symmetry<S, A>;
+  /** Optional: a reduction the system makes on an assumption about its own state graph that it checks at every step
+   *  it takes (a relay taken as steady while the role that makes it is seen never to stop making it). The one-thread
+   *  exhaustive search asks `brokenBy()` when it ends: a step that broke the assumption (described), or undefined;
+   *  broken, it searches `without()` instead, a system with the same states and steps but no such reduction, and says
+   *  so (ExplorationStats.assumption). The threaded searches search `without()` from the start. Every run of the
+   *  reduced system is one of `without()`, and `step` takes the actions of both. */
+  readonly assumed?: AssumedReduction<S, A>;
   /** Optional: a key equal across instances, for systems whose `key` is instance-local. */
   portableKey?(state: S): StateKey;
   /** Optional, with `revive`: a structuredClone-safe form of `state` that any instance built from the same name
@@ -89,4 +96,11 @@ export interface System<S, A> {
   /** Optional cross-check used by replay: re-executes `actions` from `initial` on live actors (not the pure
    *  step) and returns the `describeState` view of every state reached, initial state first. */
   liveReplay?(initial: S, actions: readonly A[]): readonly unknown[];
+}
+
+export interface AssumedReduction<S, A> {
+  /** What is assumed, in a few words ("kept relays"). */
+  readonly name: string;
+  brokenBy(): string | undefined;
+  without(): System<S, A>;
 }

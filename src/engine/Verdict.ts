@@ -25,6 +25,10 @@ export interface ExplorationStats {
    *  if not, why. Verdicts are those of the whole space either way (the properties checked are preserved by it).
    *  Absent: the system declares no symmetry. */
   readonly symmetry?: SymmetryStats;
+  /** Exhaustive search of a system that reduces on an assumption it checks (System.assumed): its name, and whether it
+   *  held over the whole search ('held'), or a step broke it (`brokenBy`) and the verdicts are those of the search
+   *  without it, redone ('broken'), or the search made none ('not-made': threads). Absent: the system makes none. */
+  readonly assumption?: { readonly name: string; readonly outcome: 'held' | 'broken' | 'not-made'; readonly brokenBy?: string };
   /** Random search: steps executed while shrinking counterexamples, apart from `transitions` (the steps of the
    *  search's runs). Absent for exhaustive search. */
   readonly shrinkSteps?: number;

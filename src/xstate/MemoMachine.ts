@@ -15,6 +15,8 @@ export interface MemoMachineOptions<TMachine extends AnyStateMachine> {
   readonly input?: InputFrom<TMachine>;
   /** Key of an event: events with equal keys must step identically. Default: canonical JSON of the event. */
   readonly eventKey?: (event: EventFromLogic<TMachine>) => string;
+  /** Told of each step XState takes for the first time that changes the local state (ids before and after). */
+  readonly onStep?: (from: number, to: number) => void;
 }
 
 type EventArgument<TMachine extends AnyStateMachine> = EventFromLogic<TMachine> | EventFromLogic<TMachine>['type'];
@@ -44,6 +46,7 @@ export class MemoMachine<TMachine extends AnyStateMachine> {
   /** Events emitted by a step ('xstate.emit' actions), keyed by event index * 2^20 + local id. */
   private readonly emits = new Map<number, readonly EventObject[]>();
   private readonly eventKey: (event: EventFromLogic<TMachine>) => string;
+  private readonly onStep: ((from: number, to: number) => void) | undefined;
   private readonly initialId: number;
   /** How many times XState itself was asked to step: once per distinct (local state, event). */
   xstateSteps = 0;
@@ -59,6 +62,7 @@ export class MemoMachine<TMachine extends AnyStateMachine> {
       throw new Error(`MemoMachine: machine "${machine.id}" has history state(s) ${history.join(', ')}, which snapshot keys do not capture; remove them or extend the key`);
     }
     this.eventKey = options.eventKey ?? ((event) => canonicalJson(event));
+    this.onStep = options.onStep;
     this.pure.reset();
     const first = machine.getInitialSnapshot(this.pure.scope, options.input) as SnapshotFrom<TMachine>;
     this.initialId = this.intern(first);
@@ -213,6 +217,7 @@ export class MemoMachine<TMachine extends AnyStateMachine> {
       this.rows[eventIndex] = row = grown;
     }
     row[id] = result;
+    if (result >= 0 && result !== id) this.onStep?.(id, result);
     return result;
   }
 }

@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { name, tuple, type Term } from '../../src/attacker/Term.ts';
 import { MemoMachine, notEnabled } from '../../src/xstate/MemoMachine.ts';
 import { userAuthTerm } from '../../models/messages.ts';
-import { m2meMachine, relayedInEveryState, type M2meContext } from '../../models/roles/m2me.ts';
+import { m2meMachine, relayedInEveryState, relayedOnceConnected, type M2meContext } from '../../models/roles/m2me.ts';
+import { handlersOf } from '../../src/xstate/handlersOf.ts';
 
 const stateNodes = ['Off', 'Booting', 'Attaching', 'Connected', 'Operational'] as const;
 const contexts: M2meContext[] = [
@@ -32,6 +33,27 @@ describe('the host\'s relays in every state', () => {
       expect(memo.next(id, event)).toBe(id);
       expect(memo.emitted(id, event)).toEqual([{ type: 'send', to: 'tre', kind, term: relayed }]);
     }
+  });
+
+  it.each(relayedOnceConnected.map((k) => [k]))('%s: relayed to the TRE unchanged by one definition, the state kept, in the nodes that take it, which the host leaves only by a reset', (kind) => {
+    const event = { type: kind, msg: tuple(name(kind), name('x')), from: 'ro' } as never;
+    const relaying = states.filter((id) => memo.next(id, event) !== notEnabled);
+    expect(relaying.length).toBeGreaterThan(0);
+    expect(relaying.length).toBeLessThan(states.length);
+    for (const id of relaying) {
+      expect(memo.next(id, event)).toBe(id);
+      expect(memo.emitted(id, event)).toEqual([{ type: 'send', to: 'tre', kind, term: tuple(name(kind), name('x')) }]);
+    }
+    // One definition in all of them (`fromNet`, `toTre`: the message alone), which the world's check compares.
+    const handlers = new Set(relaying.map((id) => handlersOf(m2meMachine, memo.snapshot(id), kind)));
+    expect([...handlers]).toEqual(['"fromNet">"toTre">>false']);
+    // The nodes that relay it are Connected and Operational, or Operational, and only `resetDone` leaves them for one
+    // that does not (Booting): the world checks every step against this (models/world/relayAtReceipt.ts).
+    const nodes = new Set(relaying.map((id) => memo.snapshot(id).value));
+    expect([...nodes].every((v) => v === 'Connected' || v === 'Operational')).toBe(true);
+    const root = m2meMachine.root as unknown as { states: Record<string, { transitions: Map<string, { target?: { key: string }[] }[]> }> };
+    const exits = [...nodes].flatMap((v) => [...root.states[v as string]!.transitions].filter(([, ds]) => ds.some((d) => d.target?.some((t) => !nodes.has(t.key)))).map(([type]) => `${v as string}:${type}`));
+    expect(exits).toEqual(['Operational:resetDone']);
   });
 
   it('relays a kind it takes only in some states in those states alone (so it is not listed)', () => {

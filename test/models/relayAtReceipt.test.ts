@@ -71,7 +71,8 @@ const roleKeys = (w: World): readonly string[] => portableWorld(w).roles;
  *  code): a relay the reduction moves (a steady kind, the receiver's state kept, one message added, nothing read, no
  *  credential in clear on the host interface), with its relayed message; or undefined. */
 function relayOf(before: World, event: WorldEvent, after: World): string | undefined {
-  if (event.kind !== 'inject' || !relayableInjection(before.model.message(event.envelope))) return undefined;
+  // The kept relays too: the reduced world takes them at receipt as long as they are kept (the test below), here.
+  if (event.kind !== 'inject' || !relayableInjection(before.model.message(event.envelope), true)) return undefined;
   const extra = added(before, after);
   const sameRoles = roleKeys(before).every((k, i) => k === roleKeys(after)[i]);
   if (!sameRoles || extra?.length !== 1 || worldObserved(after).length !== worldObserved(before).length) return undefined;
@@ -139,7 +140,7 @@ describe('relay at receipt', () => {
       const grown = new Set<string>();
       reachable(on, 2_000, (world, successors) => {
         const candidates = model.injectable(world.observedId);
-        const relayable = candidates.filter((e) => relayableInjection(model.message(e)) && relayIn(world, e) >= 0);
+        const relayable = candidates.filter((e) => relayableInjection(model.message(e), true) && relayIn(world, e) >= 0);
         for (const s of successors) {
           if (!grown.has(`${world.observedId},${s.observedId}`)) {
             grown.add(`${world.observedId},${s.observedId}`);
@@ -168,10 +169,50 @@ describe('relay at receipt', () => {
     expect(rebuilt.config).toEqual(off.config);
     expect((rebuilt.initialStates()[0] as World).model.relays.on).toBe(false);
     expect((buildSystem(WORLD_SYSTEM_NAME, config).system.initialStates()[0] as World).model.relays.on).toBe(true);
-    expect(() => buildSystem(WORLD_SYSTEM_NAME, { ...config, relayAtReceipt: 'no' })).toThrow(/relayAtReceipt must be true or false/);
+    expect(() => buildSystem(WORLD_SYSTEM_NAME, { ...config, relayAtReceipt: 'no' })).toThrow(/relayAtReceipt must be true, false or "steady"/);
+    // The steady relays alone (the kept ones' assumption broken, System.assumed): recorded, rebuilt alike.
+    const steady = worldSystem(config, initialWorld(config, { relayAtReceipt: 'steady' }));
+    expect(steady.config).toEqual({ ...config, relayAtReceipt: 'steady' });
+    expect(steady.assumed).toBeUndefined();
+    expect(worldSystem(config).assumed?.without().config).toEqual(steady.config);
+    const relays = (buildSystem(WORLD_SYSTEM_NAME, steady.config).system.initialStates()[0] as World).model.relays;
+    expect([relays.on, relays.kept]).toEqual([true, false]);
     // Without injections there is nothing to relay: the option changes nothing and is not recorded.
     const quiet = configOf('t7-forged-commands', 0);
     expect(worldSystem(quiet, initialWorld(quiet, { relayAtReceipt: false })).config).toBe(quiet);
+  });
+
+  it('moves the kept relays while the host keeps making them, and redoes the search without them once it stops', () => {
+    const searched = (name: string, relayAtReceipt?: 'steady') => {
+      const job = jobs.find((j) => j.config.name === name)!;
+      const properties = splitProperties(searchedProperties(job)).safety;
+      const system = relayAtReceipt === undefined ? worldSystem(job.config) : worldSystem(job.config, initialWorld(job.config, { relayAtReceipt }));
+      return { outcome: searchExhaustive(system, properties), properties };
+    };
+    const summary = (o: ReturnType<typeof searchExhaustive>) => ({
+      states: o.stats.states,
+      transitions: o.stats.transitions,
+      verdicts: o.verdicts.map((v) => `${v.property}:${v.verdict.kind}:${v.verdict.kind === 'violated' ? v.verdict.trace.actions.length : ''}`),
+    });
+    // The host never leaves Connected or Operational once there: the forged downloads it relays are taken at receipt.
+    const kept = searched('t7-forged-commands');
+    const steady = searched('t7-forged-commands', 'steady');
+    expect(kept.outcome.stats.assumption).toEqual({ name: 'kept relays', outcome: 'held' });
+    expect(steady.outcome.stats.assumption).toBeUndefined();
+    expect(kept.outcome.stats.states).toBeLessThan(steady.outcome.stats.states / 2);
+    expect(summary(kept.outcome).verdicts).toEqual(summary(steady.outcome).verdicts);
+    // Malware on the host resets the TRE, and the host goes from Operational back to Booting: the search is redone.
+    const broken = searched('t3-malware-change-via-pristine');
+    expect(broken.outcome.stats.assumption).toMatchObject({ name: 'kept relays', outcome: 'broken', brokenBy: expect.stringMatching(/^m2me relays \w+ in "Operational" and not alike in "Booting"$/) });
+    expect(summary(broken.outcome)).toEqual(summary(searched('t3-malware-change-via-pristine', 'steady').outcome));
+    // Its counterexamples, found without the kept relays, replay on the system with them (whose steps take both).
+    const job = jobs.find((j) => j.config.name === 't3-malware-change-via-pristine')!;
+    const violated = broken.outcome.verdicts.filter((v) => v.verdict.kind === 'violated');
+    expect(violated.length).toBeGreaterThan(0);
+    for (const { property, verdict } of violated) {
+      if (verdict.kind !== 'violated') continue;
+      expect(replayTrace(worldSystem(job.config), broken.properties.find((p) => p.id === property)!, verdict.trace).result.kind).toBe('reproduced');
+    }
   });
 
   it.each(jobs.map((j) => [j.config.name, j] as const))('keeps every verdict, and its counterexamples replay: %s', (_, job) => {

@@ -73,6 +73,16 @@ describe('MemoMachine', () => {
     expect(memo.xstateSteps).toBe(2);
   });
 
+  it('tells `onStep` of each step XState takes for the first time that changes the local state, and of no other', () => {
+    const steps: [number, number][] = [];
+    const memo = new MemoMachine(mcimLifecycleMachine, { onStep: (from, to) => steps.push([from, to]) });
+    const s0 = memo.initial();
+    const activated = memo.next(s0, 'ACTIVATE');
+    memo.next(s0, 'ACTIVATE');
+    memo.next(s0, 'SELECT');
+    expect(steps).toEqual([[s0, activated]]);
+  });
+
   it('numbers local states the same way after exploreAll, whatever was stepped before', () => {
     const a = new MemoMachine(mcimLifecycleMachine);
     a.exploreAll(mcimLifecycleEventTypes);

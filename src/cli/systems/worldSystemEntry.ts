@@ -11,16 +11,19 @@ import type { BuiltSystem, RegisteredSystem } from './RegisteredSystem.ts';
 const defaultScenario = { flow: 'initial-3gpp' };
 
 export function buildSystem(_name: string, given: unknown): BuiltSystem {
-  // `relayAtReceipt: false` beside the scenario: the world without relay at receipt (what its system's config says
-  // when it was built so, models/world/relayAtReceipt.ts), so its traces replay.
+  // `relayAtReceipt: false` (or 'steady') beside the scenario: the world without relay at receipt (or with the steady
+  // relays alone), what its system's config says when it was built so (models/world/relayAtReceipt.ts), so its traces
+  // replay.
   const { relayAtReceipt, ...rest } = typeof given === 'object' && given !== null && !Array.isArray(given) ? (given as Record<string, unknown>) : {};
   const config = relayAtReceipt === undefined ? given : rest;
-  if (relayAtReceipt !== undefined && typeof relayAtReceipt !== 'boolean') throw new InputError(`invalid configuration for ${WORLD_SYSTEM_NAME}: relayAtReceipt must be true or false`);
+  if (relayAtReceipt !== undefined && typeof relayAtReceipt !== 'boolean' && relayAtReceipt !== 'steady') {
+    throw new InputError(`invalid configuration for ${WORLD_SYSTEM_NAME}: relayAtReceipt must be true, false or "steady"`);
+  }
   const empty = config === undefined || (typeof config === 'object' && config !== null && Object.keys(config).length === 0);
   const scenario = resolveScenario(empty ? defaultScenario : config);
   if (!scenario.ok) throw new InputError(`invalid configuration for ${WORLD_SYSTEM_NAME}: ${scenario.error.message}`);
   const { safety, liveness } = splitProperties(propertiesFor(scenario.config).map((p) => p.property));
-  return { system: worldSystem(scenario.config, initialWorld(scenario.config, { relayAtReceipt: relayAtReceipt !== false })), properties: safety, liveness };
+  return { system: worldSystem(scenario.config, initialWorld(scenario.config, { relayAtReceipt: relayAtReceipt === 'steady' ? 'steady' : relayAtReceipt !== false })), properties: safety, liveness };
 }
 
 export const worldSystemEntry: RegisteredSystem = {

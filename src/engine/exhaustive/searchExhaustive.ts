@@ -6,6 +6,7 @@ import type { Property } from '../Property.ts';
 import { spaceWasReduced, type ReductionStats } from '../ReductionStats.ts';
 import type { SymmetryStats } from '../Symmetry.ts';
 import type { System } from '../System.ts';
+import type { ExplorationStats } from '../Verdict.ts';
 import { visibilityOf } from '../Visibility.ts';
 import { assembleVerdicts, explorerOrder, type SearchEnding } from './assembleVerdicts.ts';
 import { omissionBound, type ExhaustiveOutcome } from './ExhaustiveOutcome.ts';
@@ -22,6 +23,26 @@ export function searchExhaustive<S, A>(
 ): ExhaustiveOutcome {
   const config = resolveExhaustiveOptions(options);
   const started = performance.now();
+  const assumed = system.assumed;
+  if (assumed === undefined) return searchOnce(system, properties, config, started, () => undefined);
+  // The assumption is checked at every step the search takes: held to the end, the verdicts stand; broken, they are
+  // those of the system without it, searched again (its time counted with the first's).
+  let brokenBy: string | undefined;
+  const first = searchOnce(system, properties, config, started, () => {
+    brokenBy = assumed.brokenBy();
+    return brokenBy === undefined ? { name: assumed.name, outcome: 'held' } : undefined;
+  });
+  if (brokenBy === undefined) return first;
+  return searchOnce(assumed.without(), properties, config, started, () => ({ name: assumed.name, outcome: 'broken', brokenBy }));
+}
+
+function searchOnce<S, A>(
+  system: System<S, A>,
+  properties: readonly Property<S, A>[],
+  config: ExhaustiveConfig,
+  started: number,
+  assumption: () => ExplorationStats['assumption'],
+): ExhaustiveOutcome {
   const { invariants, traceProperties, ordered } = explorerOrder(properties);
   const ample = config.reduction.on && system.ample !== undefined;
   const symmetry = symmetrySetting(system, properties, config.symmetry, ample);
@@ -51,6 +72,7 @@ export function searchExhaustive<S, A>(
     if (explorer.cut === undefined) explorer.endLevel();
     config.onProgress?.({ states: explorer.states, transitions: explorer.transitions, depth: explorer.depth });
   }
+  const held = assumption();
   const stats = {
     states: explorer.states,
     transitions: explorer.transitions,
@@ -60,6 +82,7 @@ export function searchExhaustive<S, A>(
     ...reductionOf(system, config.reduction, explorer.reduction),
     ...(explorer.leavingOut ? { leftOut: explorer.leftOut } : {}),
     ...(symmetry === undefined ? {} : { symmetry }),
+    ...(held === undefined ? {} : { assumption: held }),
   };
   const reduced = spaceWasReduced(stats.reduction);
   const verdicts = assembleVerdicts(properties, ordered, explorer.found, ending, stats, (violation, property) => {

@@ -57,25 +57,29 @@ export async function searchExhaustiveParallel<S, A>(
   // Likewise symmetry reduction, which the threaded searches do not do: by default it runs on one thread.
   const symmetry = symmetrySetting(system, properties, config.symmetry, false);
   if (workers === undefined && symmetry?.applied === true) return searchExhaustive(system, properties, options);
+  // The threads do not check an assumption a system reduces on (System.assumed): they search the system without it.
+  const searched = system.assumed?.without() ?? system;
   // The shared search checks every state it stores and answers undefined for a system it cannot hold.
   const team = sharedHelpers(source, properties, threads - 1);
   const shared = await searchSharedExhaustive(
-    system as unknown as System<number, A>,
+    searched as unknown as System<number, A>,
     properties as unknown as readonly Property<number, A>[],
     config,
     workers === undefined ? { team, startAfterMs: adaptiveStartMs, startIf: coreLooksFree } : { team, startAfterMs: 0 },
   );
   if (shared !== undefined) return unreduced(shared, system, config, symmetry);
   if (workers === undefined) return searchExhaustive(system, properties, options);
-  return unreduced(await searchExhaustivePartitioned(system, properties, config, workers, source), system, config, symmetry);
+  return unreduced(await searchExhaustivePartitioned(searched, properties, config, workers, source), system, config, symmetry);
 }
 
-/** A parallel search's outcome, saying for a system with ample sets or a symmetry that it was not reduced, and why. */
+/** A parallel search's outcome, saying for a system with ample sets, a symmetry or an assumed reduction that it was not
+ *  reduced, and why. */
 function unreduced(outcome: ExhaustiveOutcome, system: System<unknown, unknown>, config: ExhaustiveConfig, symmetry: SymmetryStats | undefined): ExhaustiveOutcome {
-  if (system.ample === undefined && symmetry === undefined) return outcome;
+  if (system.ample === undefined && symmetry === undefined && system.assumed === undefined) return outcome;
   const reduction: ReductionStats | undefined =
     system.ample === undefined ? undefined : { applied: false, reason: config.reduction.on ? 'parallel' : config.reduction.reason };
   const symmetryOff: SymmetryStats | undefined = symmetry?.applied === true ? { applied: false, reason: 'parallel' } : symmetry;
-  const stats = { ...outcome.stats, ...(reduction === undefined ? {} : { reduction }), ...(symmetryOff === undefined ? {} : { symmetry: symmetryOff }) };
+  const assumption = system.assumed === undefined ? {} : { assumption: { name: system.assumed.name, outcome: 'not-made' as const } };
+  const stats = { ...outcome.stats, ...(reduction === undefined ? {} : { reduction }), ...(symmetryOff === undefined ? {} : { symmetry: symmetryOff }), ...assumption };
   return { ...outcome, stats, verdicts: outcome.verdicts.map(({ property, verdict }) => ({ property, verdict: { ...verdict, stats } })) };
 }
