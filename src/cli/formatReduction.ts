@@ -4,24 +4,13 @@
 // (System.assumed).
 import type { ExplorationStats } from '../engine/Verdict.ts';
 import { formatCount as count } from '../report/formatCount.ts';
+import { formatAssumption } from '../report/formatAssumption.ts';
 
 export function formatReduction(stats: ExplorationStats): string {
-  return formatPartialOrder(stats) + formatSymmetry(stats) + formatAssumption(stats);
+  const assumption = formatAssumption(stats.assumption);
+  return formatPartialOrder(stats) + formatSymmetry(stats) + (assumption === '' ? '' : `; ${assumption}`);
 }
 
-/** Whether the assumption a reduction was made on held ('' when the system makes none). */
-function formatAssumption(stats: ExplorationStats): string {
-  const assumption = stats.assumption;
-  if (assumption === undefined) return '';
-  switch (assumption.outcome) {
-    case 'held':
-      return `; ${assumption.name}: assumed, and held at every step`;
-    case 'broken':
-      return `; ${assumption.name}: assumed, broken (${assumption.brokenBy ?? 'a step'}), searched again without`;
-    case 'not-made':
-      return `; ${assumption.name}: not assumed on several threads`;
-  }
-}
 
 /** What symmetry reduction did ('' when the system declares no symmetry). */
 function formatSymmetry(stats: ExplorationStats): string {

@@ -3,7 +3,7 @@
 // counter-measures it checks; the text tools add findings about a TR text. Schema: docs/reports.md.
 import type { ReductionStats } from '../engine/ReductionStats.ts';
 import type { Trace } from '../engine/Trace.ts';
-import type { VerdictKind } from '../engine/Verdict.ts';
+import type { ExplorationStats, VerdictKind } from '../engine/Verdict.ts';
 import type { Provenance } from './Provenance.ts';
 
 /** Version of the JSON schema; `trecheck report` refuses any other. */
@@ -106,6 +106,8 @@ export interface VerdictResult {
   /** Exhaustive search that left out steps by the action that reached a state (ExplorationStats.leftOut): how
    *  many, apart from `transitions`; every state was still explored, at its depth. */
   readonly leftOut?: number;
+  /** Exhaustive search of a system that reduces on an assumption it checks (ExplorationStats.assumption). */
+  readonly assumption?: ExplorationStats['assumption'];
   /** Random: the seed that reproduces the search. */
   readonly seed?: number;
   /** Inconclusive: the limit that stopped the search. */

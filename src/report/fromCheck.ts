@@ -1,6 +1,7 @@
 // Report model of `trecheck check`: per scenario the honest run (pure and live), the exhaustive search, and
 // each property's verdict with its re-checked counterexample. The input is the shape of check's ScenarioCheck
 // (src/cli/commands/check.ts), restated here with only the fields read, so check can pass its data as is.
+import { formatAssumption } from './formatAssumption.ts';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ExplorationStats, Verdict } from '../engine/Verdict.ts';
@@ -107,7 +108,7 @@ function scenario(c: CheckScenarioInput, input: FromCheckInput): ScenarioResult 
     ...(scenarioSource === undefined ? {} : { source: scenarioSource }),
     notes: [
       ...honest.notes,
-      c.method === 'random' ? `random search: ${s.transitions} steps taken, longest run ${s.depth}` : `${c.method} search: ${s.states} states, ${s.transitions} transitions, depth ${s.depth}${s.leftOut === undefined ? '' : ` (${s.leftOut} steps left out by partial-order reduction)`}`,
+      c.method === 'random' ? `random search: ${s.transitions} steps taken, longest run ${s.depth}` : `${c.method} search: ${s.states} states, ${s.transitions} transitions, depth ${s.depth}${s.leftOut === undefined ? '' : ` (${s.leftOut} steps left out by partial-order reduction)`}${s.assumption === undefined ? '' : `; ${formatAssumption(s.assumption)}`}`,
       ...sanity.notes,
     ],
     failures: [...honest.failures, ...sanity.failures],

@@ -38,6 +38,7 @@ const verdictSchema = z.object({
     ])
     .optional(),
   leftOut: count.optional(),
+  assumption: z.object({ name: z.string(), outcome: z.enum(['held', 'broken', 'not-made']), brokenBy: z.string().optional() }).optional(),
   seed: count.optional(),
   limit: z.string().optional(),
   millis: z.number().nonnegative(),

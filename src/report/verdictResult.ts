@@ -44,6 +44,7 @@ export function verdictResult(
     ...(verdict.kind === 'holds-exhaustively' ? { complete: verdict.complete } : {}),
     ...(s.reduction === undefined ? {} : { reduction: s.reduction }),
     ...(s.leftOut === undefined ? {} : { leftOut: s.leftOut }),
+    ...(s.assumption === undefined ? {} : { assumption: s.assumption }),
     ...(verdict.kind === 'no-violation-found' ? { seed: verdict.seed } : {}),
     ...(verdict.kind === 'violated' && verdict.trace.seed !== undefined ? { seed: verdict.trace.seed } : {}),
     ...(verdict.kind === 'inconclusive' ? { limit: verdict.limit } : {}),

@@ -49,10 +49,10 @@ describe('the host\'s relays in every state', () => {
     expect([...handlers]).toEqual(['"fromNet">"toTre">>false']);
     // The nodes that relay it are Connected and Operational, or Operational, and only `resetDone` leaves them for one
     // that does not (Booting): the world checks every step against this (models/world/relayAtReceipt.ts).
-    const nodes = new Set(relaying.map((id) => memo.snapshot(id).value));
+    const nodes = new Set<string>(relaying.map((id) => String(memo.snapshot(id).value)));
     expect([...nodes].every((v) => v === 'Connected' || v === 'Operational')).toBe(true);
     const root = m2meMachine.root as unknown as { states: Record<string, { transitions: Map<string, { target?: { key: string }[] }[]> }> };
-    const exits = [...nodes].flatMap((v) => [...root.states[v as string]!.transitions].filter(([, ds]) => ds.some((d) => d.target?.some((t) => !nodes.has(t.key)))).map(([type]) => `${v as string}:${type}`));
+    const exits = [...nodes].flatMap((v) => [...root.states[v]!.transitions].filter(([, ds]) => ds.some((d) => d.target?.some((t) => !nodes.has(t.key)))).map(([type]) => `${v}:${type}`));
     expect(exits).toEqual(['Operational:resetDone']);
   });
 
