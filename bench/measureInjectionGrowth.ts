@@ -2,9 +2,9 @@
 // injections (its other settings as the threat suite has them) until a search passes the state cap, and the factor
 // from one injection count to the next. State counts do not depend on the machine's load, so these factors are
 // exact; the milliseconds are one search each, as the machine was. `npx tsx bench/measureInjectionGrowth.ts
-// [--no-relay-at-receipt] [maxStates] [scenario ...]` prints a Markdown table (default: t2-replay-after-delete,
-// t5-replaced-tre, t7-forged-commands, cap 3,000,000); the flag searches the world without relay at receipt
-// (models/world/relayAtReceipt.ts), as before it.
+// [--no-relay-at-receipt | --steady-relays] [maxStates] [scenario ...]` prints a Markdown table (default:
+// t2-replay-after-delete, t5-replaced-tre, t7-forged-commands, cap 3,000,000); the flags search the world without
+// relay at receipt, or with its steady relays alone (models/world/relayAtReceipt.ts), as before each.
 import { splitProperties } from '../src/engine/searchProperties.ts';
 import { worldSystem } from '../models/world/worldSystem.ts';
 import { initialWorld } from '../models/world/World.ts';
@@ -23,7 +23,7 @@ export interface InjectionRow {
   readonly millis: number;
 }
 
-export function measureInjectionGrowth(scenario: string, maxStates: number, relayAtReceipt = true): InjectionRow[] {
+export function measureInjectionGrowth(scenario: string, maxStates: number, relayAtReceipt: boolean | 'steady' = true): InjectionRow[] {
   const job = threatSuitePlan().jobs.find((j) => j.config.name === scenario);
   if (job === undefined) throw new Error(`bench: no threat scenario ${scenario}`);
   const rows: InjectionRow[] = [];
@@ -53,8 +53,8 @@ export function renderInjectionGrowth(rows: readonly InjectionRow[], maxStates: 
 
 if (process.argv[1]?.endsWith('measureInjectionGrowth.ts')) {
   const args = process.argv.slice(2);
-  const relayAtReceipt = !args.includes('--no-relay-at-receipt');
-  const [cap, ...named] = args.filter((a) => a !== '--no-relay-at-receipt');
+  const relayAtReceipt = args.includes('--no-relay-at-receipt') ? false : args.includes('--steady-relays') ? 'steady' : true;
+  const [cap, ...named] = args.filter((a) => a !== '--no-relay-at-receipt' && a !== '--steady-relays');
   const maxStates = cap === undefined ? 3_000_000 : Number(cap);
   const scenarios = named.length > 0 ? named : ['t2-replay-after-delete', 't5-replaced-tre', 't7-forged-commands'];
   const rows = scenarios.flatMap((s) => measureInjectionGrowth(s, maxStates, relayAtReceipt));

@@ -122,6 +122,20 @@ export class RelayTable {
   }
 }
 
+/** Properties that read a kept relay's message in flight, audited by reading every property that reads the network
+ *  (test/models/relayAtReceipt.test.ts lists them from their sources): `ProvisionedMcimNotRefused` reads the MCIM
+ *  objects in flight to the TRE that it refuses, and a kept relay the TRE refuses is no step, its message never in
+ *  flight. (`NoSecretInClearOnHostInterface`, the other, reads host messages with a credential in clear, which are
+ *  never taken at receipt: `relayTarget`.) */
+export const readsKeptRelaysInFlight: readonly string[] = ['ProvisionedMcimNotRefused'];
+
+/** The world's relay at receipt for a search of `properties`: off for properties of service (`relayAtReceiptFits`),
+ *  the steady relays alone when one reads a kept relay's message in flight, else the steady and the kept relays. */
+export function relayAtReceiptFor(properties: readonly AnyProperty<unknown, unknown>[]): boolean | 'steady' {
+  if (!relayAtReceiptFits(properties)) return false;
+  return properties.some((p) => readsKeptRelaysInFlight.includes(p.id)) ? 'steady' : true;
+}
+
 /** Whether a search of `properties` may use relay at receipt: not for properties of service, which are decided on
  *  the state graph with its fairness (the argument of docs/engine.md covers invariants, on which every world
  *  property of the suite is built). */

@@ -9,7 +9,7 @@ import { modelVersion } from '../modelVersion.ts';
 import { describeWorld, enabledEvents, forEachSuccessor, forEachSuccessorKey, initialWorld, portableWorld, portableWorldKey, reviveWorld, stepWorld, worldAt, worldKey, type PortableWorld, type World, type WorldEvent } from './World.ts';
 import { eventLeavesOut } from './eventLeavesOut.ts';
 import { eventLabel } from './eventLabel.ts';
-import { relayAtReceiptFits } from './relayAtReceipt.ts';
+import { relayAtReceiptFor } from './relayAtReceipt.ts';
 import type { AnyProperty } from '../../src/engine/LivenessProperty.ts';
 
 /** Registered name of the TR 33.812 Alternative 1a world; replay rebuilds it with `worldSystem(config)`. */
@@ -57,5 +57,5 @@ export function worldSystem(config: ScenarioConfig, initial: World = initialWorl
 
 /** The system a search of `properties` uses: with relay at receipt where it fits them (relayAtReceipt.ts). */
 export function worldSystemFor(config: ScenarioConfig, properties: readonly AnyProperty<World, WorldEvent>[]): System<World, WorldEvent> {
-  return worldSystem(config, initialWorld(config, { relayAtReceipt: relayAtReceiptFits(properties as readonly AnyProperty<unknown, unknown>[]) }));
+  return worldSystem(config, initialWorld(config, { relayAtReceipt: relayAtReceiptFor(properties as readonly AnyProperty<unknown, unknown>[]) }));
 }

@@ -13,7 +13,9 @@ import {
 import { eventLabel } from '../../models/world/eventLabel.ts';
 import { messageOfKey } from '../../models/world/envelopeKey.ts';
 import { credentialsInClear } from '../../models/world/credentialsInClear.ts';
-import { relayableInjection } from '../../models/world/relayAtReceipt.ts';
+import { readsKeptRelaysInFlight, relayableInjection, relayAtReceiptFor } from '../../models/world/relayAtReceipt.ts';
+import { propertiesFor } from '../../properties/index.ts';
+import { readdirSync, readFileSync } from 'node:fs';
 import { WORLD_SYSTEM_NAME, worldSystem } from '../../models/world/worldSystem.ts';
 import { buildSystem } from '../../src/cli/systems.ts';
 import { planCheck } from '../../src/cli/check/planCheck.ts';
@@ -180,6 +182,18 @@ describe('relay at receipt', () => {
     // Without injections there is nothing to relay: the option changes nothing and is not recorded.
     const quiet = configOf('t7-forged-commands', 0);
     expect(worldSystem(quiet, initialWorld(quiet, { relayAtReceipt: false })).config).toBe(quiet);
+  });
+
+  it('is chosen by the properties searched: off for properties of service, the steady relays alone for one that reads a kept relay in flight', () => {
+    const claims = new URL('../../properties/claims/', import.meta.url);
+    // Every property that reads the network (messages in flight, or which deliveries are enabled), from its source.
+    const readers = readdirSync(claims).filter((f) => /\b(worldNet|envelopesOf|enabledEvents)\(/.test(readFileSync(new URL(f, claims), 'utf8'))).map((f) => f.replace(/\.ts$/, ''));
+    expect(readers.sort()).toEqual(['NoSecretInClearOnHostInterface', ...readsKeptRelaysInFlight].sort());
+    const job = jobs.find((j) => j.config.name === 't7-forged-commands')!;
+    const all = propertiesFor(job.config).map((p) => p.property);
+    expect(relayAtReceiptFor(splitProperties(searchedProperties(job)).safety)).toBe(true);
+    expect(relayAtReceiptFor(splitProperties(all).safety)).toBe('steady');
+    expect((buildSystem(WORLD_SYSTEM_NAME, job.config).system.initialStates()[0] as World).model.relays.kept).toBe(false);
   });
 
   it('moves the kept relays while the host keeps making them, and redoes the search without them once it stops', () => {

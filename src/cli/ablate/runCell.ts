@@ -1,7 +1,7 @@
 // Runs one ablation cell: its scenario with the cell's switches off (or its insider), one exhaustive search on this
 // thread with the threat's properties, and every attack re-executed on a fresh system and on live actors.
 import { resolveScenario } from '../../../models/flows/ScenarioConfig.ts';
-import { worldSystem } from '../../../models/world/worldSystem.ts';
+import { worldSystemFor } from '../../../models/world/worldSystem.ts';
 import { threatSuite } from '../../../properties/threats/threatSuite.ts';
 import { judgedIn } from '../../../properties/index.ts';
 import { splitProperties } from '../../engine/searchProperties.ts';
@@ -35,11 +35,11 @@ export function runCell(spec: CellSpec, options: CellOptions): CellResult {
   if (!r.ok) throw new Error(`ablation: ${spec.scenario}: ${r.error.message}`);
   // The matrix judges the safety properties; a property of service needs no switch to fail (docs/engine.md, Liveness).
   const properties = splitProperties(judgedIn(r.config, threat.properties).map((p) => p.property)).safety;
-  const outcome = searchExhaustive(worldSystem(r.config), properties, { maxStates: options.maxStates, reduction: options.reduction });
+  const outcome = searchExhaustive(worldSystemFor(r.config, properties), properties, { maxStates: options.maxStates, reduction: options.reduction });
   const verdicts = outcome.verdicts.map(({ property, verdict }): CellVerdict => {
     const base = { property, kind: verdict.kind, text: formatVerdict(verdict) };
     if (verdict.kind !== 'violated') return base;
-    const replay = replayTrace(worldSystem(r.config), properties.find((p) => p.id === property)!, verdict.trace);
+    const replay = replayTrace(worldSystemFor(r.config, properties), properties.find((p) => p.id === property)!, verdict.trace);
     const replayed = replay.result.kind === 'reproduced' && replay.live !== 'absent' && replay.live.mismatch === undefined;
     return { ...base, steps: verdict.trace.actions.length, trace: verdict.trace, replayed };
   });

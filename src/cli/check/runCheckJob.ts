@@ -7,7 +7,7 @@ import { runLive } from '../../../models/world/runLive.ts';
 import { scenarioScope } from '../../../models/attacker/scenarioScope.ts';
 import { secretDerivations } from '../../../models/world/secretDerivations.ts';
 import { worldSystemFor } from '../../../models/world/worldSystem.ts';
-import { relayAtReceiptFits } from '../../../models/world/relayAtReceipt.ts';
+import { relayAtReceiptFor } from '../../../models/world/relayAtReceipt.ts';
 import type { World } from '../../../models/world/World.ts';
 import { sanityProperty } from '../../../properties/index.ts';
 import type { AnyProperty } from '../../engine/LivenessProperty.ts';
@@ -74,7 +74,7 @@ export function runCheckJob(job: CheckJob, choice: SearchChoice, options: { read
     const replay = replayTrace(worldSystemFor(job.config, searched), entry.property, verdict.trace);
     const r = replay.result;
     // A secrecy claim (its id names a secret): how the attacker derived what it holds at the end.
-    const derivations = /Secret/.test(id) ? secretDerivations(job.config, verdict.trace.actions, { relayAtReceipt: relayAtReceiptFits(searched as readonly AnyProperty<unknown, unknown>[]) }) : [];
+    const derivations = /Secret/.test(id) ? secretDerivations(job.config, verdict.trace.actions, { relayAtReceipt: relayAtReceiptFor(searched as readonly AnyProperty<unknown, unknown>[]) }) : [];
     return {
       ...base,
       ...(derivations.length === 0 ? {} : { derivations }),

@@ -2,6 +2,8 @@
 import { resolveScenario } from '../../../models/flows/ScenarioConfig.ts';
 import { WORLD_SYSTEM_NAME, worldSystem } from '../../../models/world/worldSystem.ts';
 import { initialWorld } from '../../../models/world/World.ts';
+import { relayAtReceiptFor } from '../../../models/world/relayAtReceipt.ts';
+import type { AnyProperty } from '../../engine/LivenessProperty.ts';
 import { propertiesFor } from '../../../properties/index.ts';
 import { splitProperties } from '../../engine/searchProperties.ts';
 import { InputError } from '../InputError.ts';
@@ -23,7 +25,9 @@ export function buildSystem(_name: string, given: unknown): BuiltSystem {
   const scenario = resolveScenario(empty ? defaultScenario : config);
   if (!scenario.ok) throw new InputError(`invalid configuration for ${WORLD_SYSTEM_NAME}: ${scenario.error.message}`);
   const { safety, liveness } = splitProperties(propertiesFor(scenario.config).map((p) => p.property));
-  return { system: worldSystem(scenario.config, initialWorld(scenario.config, { relayAtReceipt: relayAtReceipt === 'steady' ? 'steady' : relayAtReceipt !== false })), properties: safety, liveness };
+  // As given, or as fits every property of the scenario (a command may search any of them on this system).
+  const option = relayAtReceipt === false || relayAtReceipt === 'steady' ? relayAtReceipt : relayAtReceiptFor(safety as readonly AnyProperty<unknown, unknown>[]);
+  return { system: worldSystem(scenario.config, initialWorld(scenario.config, { relayAtReceipt: option })), properties: safety, liveness };
 }
 
 export const worldSystemEntry: RegisteredSystem = {
