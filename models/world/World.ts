@@ -182,6 +182,10 @@ function eachEnabled(world: World, visit: Visit, leaving = false, steadyOnly = f
     last = e;
     const receiver = model.receivers[e]!;
     const delivery = model.deliveries[e]!;
+    if (model.relays.relayable(e, steadyOnly)) {
+      forwardOrDeliver(model, rolesId, e, p, visit);
+      continue;
+    }
     const leftOut = leavesOut(viaOrder, viaRole, viaSender, deliveryOrder(e, receiver), receiver, model.senders[e]!);
     if (leftOut && leaving) {
       // Its successor is not asked for: whether it is enabled is enough. (The tables then meet tuples and messages in
@@ -236,6 +240,25 @@ function eachEnabled(world: World, visit: Visit, leaving = false, steadyOnly = f
   }
 }
 
+/** A message in flight at pool offset `p` that its receiver may merely relay (relay at receipt, relayAtReceipt.ts):
+ *  when the receiver merely relays it, one step with the receipt of what it relays, taken only when that is taken now
+ *  (else none: the message waits in flight); otherwise its delivery. A forward is ordered as a delivery to the role
+ *  that takes the relayed message, and is not left out after an event of the relaying role, which it reads. */
+function forwardOrDeliver(model: WorldModel, rolesId: number, e: number, p: number, visit: Visit): void {
+  const receiver = model.receivers[e]!;
+  const sender = model.senders[e]!;
+  let next = model.roleStep(rolesId, receiver, model.deliveries[e]!);
+  if (next < 0) return;
+  let sends = model.stepSends;
+  const relayed = model.relays.relayedBy(e, rolesId, next, model.sendList(sends));
+  if (relayed < 0) return visit(model.deliverEvent(e), next, p, sends, leavesOut(viaOrder, viaRole, viaSender, deliveryOrder(e, receiver), receiver, sender));
+  const taker = model.receivers[relayed]!;
+  next = model.roleStep(rolesId, taker, model.deliveries[relayed]!);
+  if (next < 0) return;
+  sends = model.stepSends;
+  visit(model.relays.event(e, relayed, true), next, p, sends, viaRole !== receiver && leavesOut(viaOrder, viaRole, viaSender, deliveryOrder(e, taker), taker, sender));
+}
+
 /** Whether envelope `e` is among the varints of `pool[from .. to - 1]`. */
 function inFlight(pool: Uint8Array, from: number, to: number, e: number): boolean {
   for (let p = from, v = 0; p < to; p += varintSize(v)) {
@@ -277,7 +300,7 @@ const collectSuccessor: Visit = (event, rolesId, taken, sends, leftOut) => {
   const world = expanding!;
   const model = world.model;
   const record = batch.room(recordBytes(world.netEnd - world.netStart + model.sendList(sends).length));
-  const end = writeSuccessor(model, world.observedId, world.injections, world.netStart, world.netEnd, rolesId, taken, sends, event.kind !== 'deliver' && event.kind !== 'local', record, batch.bytesTop);
+  const end = writeSuccessor(model, world.observedId, world.injections, world.netStart, world.netEnd, rolesId, taken, sends, injects(event), record, batch.bytesTop);
   batch.pushRecord(event, end);
 };
 
@@ -331,7 +354,7 @@ export function forEachSuccessor(world: World, visit: (event: WorldEvent, next: 
 export function stepWorld(world: World, event: WorldEvent): World {
   let out: World | undefined;
   const find: Visit = (e, rolesId, taken, sends) => {
-    if (out === undefined && sameEvent(e, event)) out = worldAt(world.model, successorKey(world, rolesId, taken, sends, e.kind !== 'deliver' && e.kind !== 'local'));
+    if (out === undefined && sameEvent(e, event)) out = worldAt(world.model, successorKey(world, rolesId, taken, sends, injects(e)));
   };
   eachEnabled(world, find);
   if (out === undefined && world.model.relays.kept) eachEnabled(world, find, false, true);
@@ -340,9 +363,12 @@ export function stepWorld(world: World, event: WorldEvent): World {
   return out;
 }
 
+/** Whether an event is one of the attacker's injections (counted against its budget). */
+const injects = (e: WorldEvent): boolean => e.kind === 'inject' || e.kind === 'relay';
+
 function sameEvent(a: WorldEvent, b: WorldEvent): boolean {
   if (a.kind === 'local') return b.kind === 'local' && a.role === b.role && a.index === b.index;
-  if (a.kind === 'relay') return b.kind === 'relay' && a.envelope === b.envelope && a.relayed === b.relayed;
+  if (a.kind === 'relay' || a.kind === 'forward') return b.kind === a.kind && a.envelope === b.envelope && a.relayed === b.relayed;
   return a.kind === b.kind && a.envelope === (b as { envelope: number }).envelope;
 }
 

@@ -15,4 +15,8 @@ export type WorldEvent =
   /** relay: an injection the M2ME merely relays, taken as the moment its TRE takes it (relay at receipt,
    *  models/world/relayAtReceipt.ts): the attacker injects `envelope` to the M2ME, the M2ME relays it as `relayed`
    *  to its TRE, and the TRE takes it, in one step. */
-  | { readonly kind: 'relay'; readonly envelope: number; readonly relayed: number };
+  | { readonly kind: 'relay'; readonly envelope: number; readonly relayed: number }
+  /** forward: a message in flight that its receiver merely relays, taken as the moment the relayed message's receiver
+   *  takes that (relay at receipt of a message sent, not injected): the receiver of `envelope` takes it from the
+   *  network and relays it as `relayed`, and that message's receiver takes it, in one step. */
+  | { readonly kind: 'forward'; readonly envelope: number; readonly relayed: number };

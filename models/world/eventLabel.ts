@@ -28,6 +28,11 @@ export function eventLabel(world: World, e: WorldEvent): string {
     const r = model.message(e.relayed);
     return `attacker>${m.to} ${m.kind} (injected as ${m.from}) ${contentId(m.term).slice(0, 8)}, relayed ${r.from}>${r.to} ${r.kind} and taken`;
   }
+  if (e.kind === 'forward') {
+    // A forward: the delivery, the relay and the receipt of what was relayed, one step (relayAtReceipt.ts).
+    const r = model.message(e.relayed);
+    return `${eventLabel(world, model.deliverEvent(e.envelope))}, relayed ${r.from}>${r.to} ${r.kind} and taken`;
+  }
   const member = model.cast[e.role]!;
   const ev = member.localEvents[e.index]!;
   const param = 'mcim' in ev ? `(${String(ev.mcim)})` : '';

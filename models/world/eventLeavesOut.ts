@@ -26,6 +26,9 @@ import type { World, WorldEvent } from './World.ts';
  *  it changes alone, with the injected message's claimed sender; it is not left out after an event of the role that
  *  relays it (that event may have taken a copy of the injected message, so the injection was not enabled before it),
  *  and a delivery or local event of that role may be left out after it (its relay is made alike in every later state).
+ *  A forward (relayAtReceipt.ts) counts as a delivery to the role that takes the relayed message, with the forwarded
+ *  message's sender; it is not left out after an event of the relaying role, whose state it reads, and a delivery or
+ *  local event of that role may be left out after it, as after a relay at receipt.
  *  The fast path also leaves out an injection whose next tuple and sends equal those of an injection it took before
  *  in the same world (`takenAlike`): both reach one world. */
 export function eventLeavesOut(world: World, via: WorldEvent, event: WorldEvent): boolean {
@@ -37,6 +40,8 @@ export function eventLeavesOut(world: World, via: WorldEvent, event: WorldEvent)
     return via.kind !== 'inject' && via.kind !== 'relay' && !relaying && eventRole(model, event) !== role && eventOrder(event, model) < eventOrder(via, model) &&
       !readableFrom(model, world.netStart, world.netEnd, role);
   }
-  const sender = event.kind === 'deliver' ? model.senders[event.envelope]! : -1;
+  const sender = event.kind === 'deliver' || event.kind === 'forward' ? model.senders[event.envelope]! : -1;
+  // A forward reads the relaying role's state as well: not left out after an event of that role.
+  if (event.kind === 'forward' && eventRole(model, via) === model.receivers[event.envelope]) return false;
   return leavesOut(eventOrder(via, model), eventRole(model, via), injectionSender(model, via), eventOrder(event, model), eventRole(model, event), sender);
 }

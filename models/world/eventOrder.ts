@@ -16,11 +16,11 @@ export function injectionSender(model: WorldModel, event: WorldEvent): number {
   return event.kind === 'inject' || event.kind === 'relay' ? model.senders[event.envelope]! : -1;
 }
 
-/** The role whose local state an event changes (an injection's: its receiver's; a relay at receipt's: the TRE's, the
- *  M2ME relaying in every state as it is). */
+/** The role whose local state an event changes (an injection's: its receiver's; a relay at receipt's or a forward's:
+ *  the role that takes the relayed message, the relaying role as it is). */
 export function eventRole(model: WorldModel, event: WorldEvent): number {
   if (event.kind === 'local') return event.role;
-  return model.receivers[event.kind === 'relay' ? event.relayed : event.envelope]!;
+  return model.receivers[event.kind === 'relay' || event.kind === 'forward' ? event.relayed : event.envelope]!;
 }
 
 /** A strict total order of a model's events, positive (ids do not change during a search): by the role whose local
@@ -33,6 +33,9 @@ export function eventOrder(event: WorldEvent, model: WorldModel): number {
   // A relay at receipt is ordered as an injection to the TRE, by its injected message (addressed to the M2ME, so no
   // injection to the TRE has its id).
   if (event.kind === 'relay') return injectionOrder(event.envelope, model.receivers[event.relayed]!);
+  // A forward, as a delivery to that role of the message in flight (addressed to the relaying role: no delivery to it
+  // has its id).
+  if (event.kind === 'forward') return deliveryOrder(event.envelope, model.receivers[event.relayed]!);
   const receiver = model.receivers[event.envelope]!;
   return event.kind === 'deliver' ? deliveryOrder(event.envelope, receiver) : injectionOrder(event.envelope, receiver);
 }

@@ -35,15 +35,24 @@ export function liveReplay(initial: World, events: readonly WorldEvent[]): unkno
     } else if (e.kind === 'inject') {
       live.deliver(deliveredMessage(initial, e.envelope));
       injections++;
-    } else if (e.kind === 'relay') {
-      // Relay at receipt: the live M2ME relays the injected message; the live TRE takes what it relayed at once.
-      live.deliver(deliveredMessage(initial, e.envelope));
-      injections++;
+    } else if (e.kind === 'relay' || e.kind === 'forward') {
+      // Relay at receipt: the live M2ME relays the injected message, or the one in flight it takes (a forward); the
+      // live TRE takes what it relayed at once.
+      if (e.kind === 'relay') {
+        live.deliver(deliveredMessage(initial, e.envelope));
+        injections++;
+      } else {
+        const forwarded = envelopeKey(deliveredMessage(initial, e.envelope));
+        const at = inFlight.findIndex((m) => envelopeKey(m) === forwarded);
+        if (at < 0) break;
+        live.deliver(inFlight.splice(at, 1)[0]!);
+      }
       const wanted = envelopeKey(deliveredMessage(initial, e.relayed));
-      // What the M2ME relayed was appended after what was in flight before this step.
+      // What the M2ME relayed was appended after what was in flight before this step (less a forwarded message).
+      const before = sentBefore - (e.kind === 'forward' ? 1 : 0);
       let i = inFlight.length - 1;
-      while (i >= sentBefore && envelopeKey(inFlight[i]!) !== wanted) i--;
-      if (i < sentBefore) break;
+      while (i >= before && envelopeKey(inFlight[i]!) !== wanted) i--;
+      if (i < before) break;
       const [m] = inFlight.splice(i, 1) as [Message];
       live.deliver(m);
     } else {
@@ -51,7 +60,7 @@ export function liveReplay(initial: World, events: readonly WorldEvent[]): unkno
       live.send(role, event);
     }
     // Sends are appended to inFlight; what the attacker reads of them joins its observations.
-    const removed = e.kind === 'deliver' ? 1 : 0;
+    const removed = e.kind === 'deliver' || e.kind === 'forward' ? 1 : 0;
     for (const m of inFlight.slice(sentBefore - removed)) {
       const term = model.observedTerm(envelopeKey(m));
       if (term !== undefined) observed.add(term);

@@ -65,6 +65,7 @@ export class RelayTable {
   private readonly movable: boolean[] = [];
   private readonly targets: boolean[] = [];
   private readonly events: WorldEvent[] = [];
+  private readonly forwards: WorldEvent[] = [];
 
   private readonly keptOnly: boolean[] = [];
   /** The first step found that broke the assumption of the kept relays: the role, the kind, the states. */
@@ -113,12 +114,14 @@ export class RelayTable {
     return this.targets[sends[0]!] ? sends[0]! : -1;
   }
 
-  /** The composite event: `envelope` injected, relayed by its receiver as `relayed`, taken (one object per pair). */
-  event(envelope: number, relayed: number): WorldEvent {
-    const known = this.events[envelope];
-    // A steady relay is made alike in every state: one relayed message per injected one.
-    if (known !== undefined && known.kind === 'relay' && known.relayed === relayed) return known;
-    return (this.events[envelope] = { kind: 'relay', envelope, relayed });
+  /** The composite event: `envelope` injected (or, `forward`, taken from the network), relayed by its receiver as
+   *  `relayed`, taken (one object per pair). */
+  event(envelope: number, relayed: number, forward = false): WorldEvent {
+    const events = forward ? this.forwards : this.events;
+    const known = events[envelope];
+    // A steady relay is made alike in every state: one relayed message per relayable one.
+    if (known !== undefined && (known.kind === 'relay' || known.kind === 'forward') && known.relayed === relayed) return known;
+    return (events[envelope] = { kind: forward ? 'forward' : 'relay', envelope, relayed });
   }
 }
 

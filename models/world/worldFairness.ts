@@ -26,6 +26,9 @@ function actorOf(world: World, event: WorldEvent): { readonly role: RoleId; read
     case 'inject':
     case 'relay':
       return undefined;
+    // Relay at receipt is off where fairness is read (relayAtReceiptFits): no forward is ever judged here.
+    case 'forward':
+      return { role: model.message(event.relayed).to };
   }
 }
 
