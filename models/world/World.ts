@@ -169,7 +169,7 @@ type Visit = (event: WorldEvent, rolesId: number, taken: number, sends: number, 
  *  deliveries in network order (message kind as the flows run, then channel, then term), then local events by role
  *  and index, then the attacker's injections in key order. `leaving`: `visit` reads no more than the event of a step
  *  it is told to leave out (`forEachSuccessorKey`), so a delivery left out is not stepped (tuple -1, sends 0). */
-function eachEnabled(world: World, visit: Visit, leaving = false, steadyOnly = false): void {
+function eachEnabled(world: World, visit: Visit, leaving = false): void {
   const model = world.model;
   const rolesId = world.rolesId;
   // The pool may be replaced as records are added; this world's bytes are the same in every copy.
@@ -182,7 +182,7 @@ function eachEnabled(world: World, visit: Visit, leaving = false, steadyOnly = f
     last = e;
     const receiver = model.receivers[e]!;
     const delivery = model.deliveries[e]!;
-    if (model.relays.relayable(e, steadyOnly)) {
+    if (model.relays.relayable(e)) {
       forwardOrDeliver(model, rolesId, e, p, visit);
       continue;
     }
@@ -221,7 +221,7 @@ function eachEnabled(world: World, visit: Visit, leaving = false, steadyOnly = f
       let sends = model.stepSends;
       // Relay at receipt (relayAtReceipt.ts): an injection its receiver merely relays is one step with the receipt of
       // what it relays, taken only when that is taken now; the relayed message is never in flight.
-      const relayed = model.relays.relayable(e, steadyOnly) ? model.relays.relayedBy(e, rolesId, next, model.sendList(sends)) : -1;
+      const relayed = model.relays.relayable(e) ? model.relays.relayedBy(e, rolesId, next, model.sendList(sends)) : -1;
       let taker = receiver;
       if (relayed >= 0) {
         taker = model.receivers[relayed]!;
@@ -349,15 +349,12 @@ export function forEachSuccessor(world: World, visit: (event: WorldEvent, next: 
   forEachSuccessorKey(world, (event, key) => visit(event, worldAt(model, key)));
 }
 
-/** The world after `event`. Pure: the same world and event always give an equal world. The events of the world
- *  without the kept relays are steps too (System.assumed: a search redone without them finds traces of those). */
+/** The world after `event`. Pure: the same world and event always give an equal world. */
 export function stepWorld(world: World, event: WorldEvent): World {
   let out: World | undefined;
-  const find: Visit = (e, rolesId, taken, sends) => {
+  eachEnabled(world, (e, rolesId, taken, sends) => {
     if (out === undefined && sameEvent(e, event)) out = worldAt(world.model, successorKey(world, rolesId, taken, sends, injects(e)));
-  };
-  eachEnabled(world, find);
-  if (out === undefined && world.model.relays.kept) eachEnabled(world, find, false, true);
+  });
   // Callers step only events from enabledEvents(world); anything else is a caller bug, not a model outcome.
   if (out === undefined) throw new Error(`world: event ${JSON.stringify(event)} is not enabled`);
   return out;

@@ -78,9 +78,9 @@ export class WorldModel {
   readonly attackerTables: AttackerTables;
   /** Relay at receipt (relayAtReceipt.ts): `relays.on` when asked for (the default) and the attacker may inject. */
   readonly relays: RelayTable;
-  /** Relay at receipt off (false) or only for the steady relays ('steady') where it would apply: the system's
-   *  configuration says so, for replay; undefined, as by default. */
-  readonly relayAtReceiptOption: false | 'steady' | undefined;
+  /** Relay at receipt as this world makes it, where it would apply (the attacker may inject): the system's
+   *  configuration records it, so a trace replays on the world it was found in; undefined where it would not. */
+  readonly relayAtReceiptOption: boolean | 'steady' | undefined;
   private readonly roleIndices: ReadonlyMap<string, number>;
   private readonly envelopes: Message[] = [];
   private readonly envelopeKeys: string[] = [];
@@ -132,7 +132,7 @@ export class WorldModel {
     this.injectionSlots = this.attacker.budget + 1;
     const injects = this.attacker.active && this.attacker.budget > 0;
     this.relays = new RelayTable(options.relayAtReceipt !== false && injects, options.relayAtReceipt !== 'steady');
-    this.relayAtReceiptOption = !injects || options.relayAtReceipt === undefined || options.relayAtReceipt === true ? undefined : options.relayAtReceipt;
+    this.relayAtReceiptOption = injects ? (options.relayAtReceipt ?? true) : undefined;
     this.attackerTables = new AttackerTables(this.attacker);
   }
 

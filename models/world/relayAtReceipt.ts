@@ -81,16 +81,16 @@ export class RelayTable {
   /** Registers the next envelope id, message `m` (`read`: the attacker reads its channel). */
   add(m: Message, read: boolean): void {
     const steady = this.on && relayableInjection(m);
-    const kept = this.on && this.kept && !steady && relayableInjection(m, true);
+    const kept = this.on && !steady && relayableInjection(m, true);
     this.movable.push(steady || kept);
     this.keptOnly.push(kept);
     this.targets.push(this.on && relayTarget(m, read));
   }
 
-  /** Whether an injection of `envelope` may be a relay the reduction moves (never when it is off); `steadyOnly`: as
-   *  in the world without the kept relays. */
-  relayable(envelope: number, steadyOnly = false): boolean {
-    return this.movable[envelope]! && !(steadyOnly && this.keptOnly[envelope]!);
+  /** Whether an injection or a message in flight of `envelope` may be a relay the reduction moves (never when it is
+   *  off; a kept relay only when the kept relays move). */
+  relayable(envelope: number): boolean {
+    return this.movable[envelope]! && (this.kept || !this.keptOnly[envelope]!);
   }
 
   /** Checks a step of `role` from snapshot `from` to `to` (each new one: MemoMachine's `onStep`) against the kept

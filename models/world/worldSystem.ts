@@ -1,6 +1,7 @@
 // The world as an engine System (src/engine/System.ts): the search drives the TR model through this adapter,
 // and replay cross-checks a found trace against live actors (liveReplay).
 import type { System } from '../../src/engine/System.ts';
+import type { Trace } from '../../src/engine/Trace.ts';
 import type { ScenarioConfig } from '../flows/ScenarioConfig.ts';
 import { deviceSymmetry } from './deviceSymmetry.ts';
 import { liveReplay } from './liveReplay.ts';
@@ -9,7 +10,7 @@ import { modelVersion } from '../modelVersion.ts';
 import { describeWorld, enabledEvents, forEachSuccessor, forEachSuccessorKey, initialWorld, portableWorld, portableWorldKey, reviveWorld, stepWorld, worldAt, worldKey, type PortableWorld, type World, type WorldEvent } from './World.ts';
 import { eventLeavesOut } from './eventLeavesOut.ts';
 import { eventLabel } from './eventLabel.ts';
-import { relayAtReceiptFor } from './relayAtReceipt.ts';
+import { relayAtReceiptFor, type WorldOptions } from './relayAtReceipt.ts';
 import type { AnyProperty } from '../../src/engine/LivenessProperty.ts';
 
 /** Registered name of the TR 33.812 Alternative 1a world; replay rebuilds it with `worldSystem(config)`. */
@@ -30,8 +31,7 @@ export function worldSystem(config: ScenarioConfig, initial: World = initialWorl
       ? { assumed: { name: 'kept relays', brokenBy: () => model.relays.brokenBy, without: () => worldSystem(config, initialWorld(config, { relayAtReceipt: 'steady' })) } }
       : {}),
     name: WORLD_SYSTEM_NAME,
-    // Relay at receipt switched off, or kept to the steady relays, is part of what rebuilds this system (replay,
-    // workers); as by default, the scenario alone.
+    // Relay at receipt, where it would apply, is part of what rebuilds this system (replay, workers).
     config: option === undefined ? config : { ...config, relayAtReceipt: option },
     modelVersion,
     initialStates: () => [initial],
@@ -58,4 +58,17 @@ export function worldSystem(config: ScenarioConfig, initial: World = initialWorl
 /** The system a search of `properties` uses: with relay at receipt where it fits them (relayAtReceipt.ts). */
 export function worldSystemFor(config: ScenarioConfig, properties: readonly AnyProperty<World, WorldEvent>[]): System<World, WorldEvent> {
   return worldSystem(config, initialWorld(config, { relayAtReceipt: relayAtReceiptFor(properties as readonly AnyProperty<unknown, unknown>[]) }));
+}
+
+/** The system a trace of this world was found on, rebuilt from the configuration it records (the scenario, and its
+ *  relay at receipt: a search redone without the kept relays, System.assumed, records it). */
+export function worldSystemOfTrace(trace: Trace): System<World, WorldEvent> {
+  const { relayAtReceipt: _, ...config } = trace.config as ScenarioConfig & { readonly relayAtReceipt?: boolean | 'steady' };
+  return worldSystem(config, initialWorld(config, relayOptionOf(trace)));
+}
+
+/** The world's options a trace of it records. */
+export function relayOptionOf(trace: Trace): WorldOptions {
+  const { relayAtReceipt } = trace.config as { readonly relayAtReceipt?: boolean | 'steady' };
+  return relayAtReceipt === undefined ? {} : { relayAtReceipt };
 }

@@ -10,7 +10,7 @@ import { verdictInScope } from '../report/describeScope.ts';
 import type { FindingOptions } from '../report/Report.ts';
 import { join } from 'node:path';
 import { resolveScenario } from '../../models/flows/ScenarioConfig.ts';
-import { worldSystemFor } from '../../models/world/worldSystem.ts';
+import { worldSystemFor, worldSystemOfTrace } from '../../models/world/worldSystem.ts';
 import { judgedIn, propertiesFor, worldProperties, type WorldProperty } from '../../properties/index.ts';
 import { threatSuite } from '../../properties/threats/threatSuite.ts';
 import { searchProperties } from '../engine/searchProperties.ts';
@@ -82,7 +82,7 @@ function run(scenario: unknown, selected: readonly WorldProperty[], options: Che
     }
     const entry = selected.find((p) => p.property.id === property)!;
     const trace = verdict.trace;
-    const replay = replayTrace(worldSystemFor(config, selected.map((p) => p.property)), entry.property, trace).result;
+    const replay = replayTrace(worldSystemOfTrace(trace), entry.property, trace).result;
     const explanation = replay.kind === 'reproduced' ? replay.explanation : undefined;
     const dir = options.traceDir ?? join('reports', 'latest', 'traces');
     mkdirSync(dir, { recursive: true });

@@ -1,7 +1,7 @@
 // Runs one ablation cell: its scenario with the cell's switches off (or its insider), one exhaustive search on this
 // thread with the threat's properties, and every attack re-executed on a fresh system and on live actors.
 import { resolveScenario } from '../../../models/flows/ScenarioConfig.ts';
-import { worldSystemFor } from '../../../models/world/worldSystem.ts';
+import { worldSystemFor, worldSystemOfTrace } from '../../../models/world/worldSystem.ts';
 import { threatSuite } from '../../../properties/threats/threatSuite.ts';
 import { judgedIn } from '../../../properties/index.ts';
 import { splitProperties } from '../../engine/searchProperties.ts';
@@ -39,7 +39,7 @@ export function runCell(spec: CellSpec, options: CellOptions): CellResult {
   const verdicts = outcome.verdicts.map(({ property, verdict }): CellVerdict => {
     const base = { property, kind: verdict.kind, text: formatVerdict(verdict) };
     if (verdict.kind !== 'violated') return base;
-    const replay = replayTrace(worldSystemFor(r.config, properties), properties.find((p) => p.id === property)!, verdict.trace);
+    const replay = replayTrace(worldSystemOfTrace(verdict.trace), properties.find((p) => p.id === property)!, verdict.trace);
     const replayed = replay.result.kind === 'reproduced' && replay.live !== 'absent' && replay.live.mismatch === undefined;
     return { ...base, steps: verdict.trace.actions.length, trace: verdict.trace, replayed };
   });

@@ -6,8 +6,7 @@ import { runHonest } from '../../../models/flows/runHonest.ts';
 import { runLive } from '../../../models/world/runLive.ts';
 import { scenarioScope } from '../../../models/attacker/scenarioScope.ts';
 import { secretDerivations } from '../../../models/world/secretDerivations.ts';
-import { worldSystemFor } from '../../../models/world/worldSystem.ts';
-import { relayAtReceiptFor } from '../../../models/world/relayAtReceipt.ts';
+import { relayOptionOf, worldSystemFor, worldSystemOfTrace } from '../../../models/world/worldSystem.ts';
 import type { World } from '../../../models/world/World.ts';
 import { sanityProperty } from '../../../properties/index.ts';
 import type { AnyProperty } from '../../engine/LivenessProperty.ts';
@@ -64,17 +63,16 @@ function sanityOf(verdict: Verdict | undefined): SanityCheck | undefined {
 export function runCheckJob(job: CheckJob, choice: SearchChoice, options: { readonly recheck?: boolean } = {}): ScenarioCheck {
   const honest = job.honest ? honestCheck(job) : undefined;
   const outcome = search(job, choice);
-  const searched = searchedProperties(job);
   const properties = job.properties.map((entry): PropertyCheck => {
     const id = entry.property.id as string;
     const verdict = outcome.verdicts.find((v) => v.property === id)!.verdict;
     const base = { property: id, description: entry.property.description, checks: entry.checks, verdict, ...(job.known[id] === undefined ? {} : { known: job.known[id] }) };
     if (verdict.kind !== 'violated' || options.recheck === false) return base;
     // Re-check before reporting: the trace must reproduce on a fresh system, and live actors must agree.
-    const replay = replayTrace(worldSystemFor(job.config, searched), entry.property, verdict.trace);
+    const replay = replayTrace(worldSystemOfTrace(verdict.trace), entry.property, verdict.trace);
     const r = replay.result;
     // A secrecy claim (its id names a secret): how the attacker derived what it holds at the end.
-    const derivations = /Secret/.test(id) ? secretDerivations(job.config, verdict.trace.actions, { relayAtReceipt: relayAtReceiptFor(searched as readonly AnyProperty<unknown, unknown>[]) }) : [];
+    const derivations = /Secret/.test(id) ? secretDerivations(job.config, verdict.trace.actions, relayOptionOf(verdict.trace)) : [];
     return {
       ...base,
       ...(derivations.length === 0 ? {} : { derivations }),

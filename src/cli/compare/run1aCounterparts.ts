@@ -4,7 +4,7 @@
 import type { ScenarioInput } from '../../../models/flows/ScenarioConfig.ts';
 import { resolveScenario } from '../../../models/flows/ScenarioConfig.ts';
 import { switchIds } from '../../../models/counterMeasures/switches.ts';
-import { worldSystemFor } from '../../../models/world/worldSystem.ts';
+import { worldSystemFor, worldSystemOfTrace } from '../../../models/world/worldSystem.ts';
 import type { World } from '../../../models/world/World.ts';
 import { changeOfOperatorKeepsService } from '../../../properties/claims/ChangeOfOperatorKeepsService.ts';
 import { mcimSecretNeverLeaves } from '../../../properties/claims/McimSecretNeverLeaves.ts';
@@ -53,7 +53,7 @@ export function runCounterpart1a(c: Counterpart1a, off: readonly string[] = []):
   const outcome = searchExhaustive(worldSystemFor(r.config, [c.property]), [c.property], { maxStates });
   const millis = performance.now() - started;
   const verdict: Verdict = outcome.verdicts[0]!.verdict;
-  const replay = verdict.kind === 'violated' ? replayTrace(worldSystemFor(r.config, [c.property]), c.property, verdict.trace).result : undefined;
+  const replay = verdict.kind === 'violated' ? replayTrace(worldSystemOfTrace(verdict.trace), c.property, verdict.trace).result : undefined;
   return {
     config: { name: off.length === 0 ? c.input.name : `${c.input.name}-off-${off.join('+')}`, off },
     method: 'exhaustive',

@@ -26,7 +26,7 @@ export function buildSystem(_name: string, given: unknown): BuiltSystem {
   if (!scenario.ok) throw new InputError(`invalid configuration for ${WORLD_SYSTEM_NAME}: ${scenario.error.message}`);
   const { safety, liveness } = splitProperties(propertiesFor(scenario.config).map((p) => p.property));
   // As given, or as fits every property of the scenario (a command may search any of them on this system).
-  const option = relayAtReceipt === false || relayAtReceipt === 'steady' ? relayAtReceipt : relayAtReceiptFor(safety as readonly AnyProperty<unknown, unknown>[]);
+  const option = relayAtReceipt ?? relayAtReceiptFor(safety as readonly AnyProperty<unknown, unknown>[]);
   return { system: worldSystem(scenario.config, initialWorld(scenario.config, { relayAtReceipt: option })), properties: safety, liveness };
 }
 
