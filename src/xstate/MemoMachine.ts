@@ -3,7 +3,7 @@
 // runs once per distinct (local state, event); afterwards steps are table lookups.
 // Ids follow this instance's discovery order; `key(id)` is the thread-independent name of a local state.
 import type { AnyStateMachine, EventFromLogic, EventObject, InputFrom, SnapshotFrom } from 'xstate';
-import { canonicalJson, canonicalJsonOfUnchanged } from '../engine/canonicalJson.ts';
+import { canonicalJson } from '../engine/canonicalJson.ts';
 import { createPureActorScope, type PureActorScope } from './pureActorScope.ts';
 
 /** `next`/`step` result when the event is not handled (or its guard fails) in that local state. */
@@ -180,8 +180,7 @@ export class MemoMachine<TMachine extends AnyStateMachine> {
     }
     // Never the whole snapshot: it references the machine (MEASURED.md). The status is part of the key:
     // an active and a done snapshot with equal value and context are different states.
-    // Snapshots are never changed once made: the parts a context shares with earlier ones are written once.
-    const key = `[${JSON.stringify(s.status)},${canonicalJsonOfUnchanged(s.value)},${canonicalJsonOfUnchanged(s.context ?? null)}]`;
+    const key = canonicalJson([s.status, s.value, s.context ?? null]);
     let id = this.idsByKey.get(key);
     if (id === undefined) {
       id = this.snapshots.length;

@@ -1,6 +1,6 @@
 // canonicalJson: one text per value of plain data, whatever the key order; loud on what is not plain data.
 import { describe, expect, it } from 'vitest';
-import { canonicalJson, canonicalJsonOfUnchanged } from '../../src/engine/canonicalJson.ts';
+import { canonicalJson } from '../../src/engine/canonicalJson.ts';
 
 describe('canonicalJson', () => {
   it('gives equal texts for objects that differ only in key order, at every depth', () => {
@@ -42,28 +42,5 @@ describe('canonicalJson', () => {
   it('accepts objects without a prototype', () => {
     const bare = Object.assign(Object.create(null) as object, { b: 2, a: 1 });
     expect(canonicalJson(bare)).toBe('{"a":1,"b":2}');
-  });
-});
-
-describe('canonicalJsonOfUnchanged', () => {
-  it('writes the text canonicalJson writes, for values that share parts and for the parts themselves', () => {
-    const term = { kind: 'tuple', items: [{ kind: 'name', id: 'pcid:dev1' }, { kind: 'name', id: 'nonce:1' }] };
-    const first = { registrations: [term], sho: 'sho1', undef: undefined };
-    const second = { ...first, registrations: [...first.registrations, term], sho: 'sho2' };
-    for (const value of [first, second, term, [term, null, undefined, 'x', 1], 'text', 3, null]) {
-      expect(canonicalJsonOfUnchanged(value)).toBe(canonicalJson(value));
-    }
-  });
-
-  it('keeps a text by identity: an object changed after it was written keeps its old text (hence only for values never changed)', () => {
-    const context = { count: 1 };
-    expect(canonicalJsonOfUnchanged(context)).toBe('{"count":1}');
-    context.count = 2;
-    expect(canonicalJsonOfUnchanged(context)).toBe('{"count":1}');
-    expect(canonicalJson(context)).toBe('{"count":2}');
-  });
-
-  it('refuses what is not plain data, like canonicalJson', () => {
-    expect(() => canonicalJsonOfUnchanged({ at: new Date(0) })).toThrow(/a Date object is not plain data/);
   });
 });
