@@ -11,7 +11,6 @@ export function formatReduction(stats: ExplorationStats): string {
   return formatPartialOrder(stats) + formatSymmetry(stats) + (assumption === '' ? '' : `; ${assumption}`);
 }
 
-
 /** What symmetry reduction did ('' when the system declares no symmetry). */
 function formatSymmetry(stats: ExplorationStats): string {
   const symmetry = stats.symmetry;
