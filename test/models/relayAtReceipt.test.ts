@@ -16,6 +16,7 @@ import { credentialsInClear } from '../../models/world/credentialsInClear.ts';
 import { readsKeptRelaysInFlight, relayableInjection, relayAtReceiptFor } from '../../models/world/relayAtReceipt.ts';
 import { propertiesFor } from '../../properties/index.ts';
 import { readdirSync, readFileSync } from 'node:fs';
+import { isLiveness, type AnyProperty } from '../../src/engine/LivenessProperty.ts';
 import { WORLD_SYSTEM_NAME, worldSystem, worldSystemOfTrace } from '../../models/world/worldSystem.ts';
 import { buildSystem } from '../../src/cli/systems.ts';
 import { planCheck } from '../../src/cli/check/planCheck.ts';
@@ -196,6 +197,8 @@ describe('relay at receipt', () => {
     const all = propertiesFor(job.config).map((p) => p.property);
     expect(relayAtReceiptFor(splitProperties(searchedProperties(job)).safety)).toBe(true);
     expect(relayAtReceiptFor(splitProperties(all).safety)).toBe('steady');
+    const service = jobs.map((j) => searchedProperties(j)).find((ps) => ps.some((p) => isLiveness(p)))!;
+    expect(relayAtReceiptFor(service as readonly AnyProperty<unknown, unknown>[])).toBe(false);
     expect((buildSystem(WORLD_SYSTEM_NAME, job.config).system.initialStates()[0] as World).model.relays.kept).toBe(false);
   });
 
@@ -241,7 +244,7 @@ describe('relay at receipt', () => {
     expect(on.stats.states).toBeLessThanOrEqual(off.stats.states);
     for (const { property, verdict } of on.verdicts) {
       if (verdict.kind !== 'violated') continue;
-      const report = replayTrace(worldSystem(job.config), properties.find((p) => p.id === property)!, verdict.trace);
+      const report = replayTrace(worldSystemOfTrace(verdict.trace), properties.find((p) => p.id === property)!, verdict.trace);
       expect(report.result.kind, property).toBe('reproduced');
       expect(report.savedMismatch, property).toBeUndefined();
       expect(report.live === 'absent' ? undefined : report.live.mismatch, property).toBeUndefined();
