@@ -13,9 +13,8 @@ import type { BuiltSystem, RegisteredSystem } from './RegisteredSystem.ts';
 const defaultScenario = { flow: 'initial-3gpp' };
 
 export function buildSystem(_name: string, given: unknown): BuiltSystem {
-  // `relayAtReceipt: false` (or 'steady') beside the scenario: the world without relay at receipt (or with the steady
-  // relays alone), what its system's config says when it was built so (models/world/relayAtReceipt.ts), so its traces
-  // replay.
+  // `relayAtReceipt` beside the scenario (true, false or 'steady'): the world as a system's configuration records it
+  // (models/world/relayAtReceipt.ts), so its traces replay; absent, as fits every property of the scenario.
   const { relayAtReceipt, ...rest } = typeof given === 'object' && given !== null && !Array.isArray(given) ? (given as Record<string, unknown>) : {};
   const config = relayAtReceipt === undefined ? given : rest;
   if (relayAtReceipt !== undefined && typeof relayAtReceipt !== 'boolean' && relayAtReceipt !== 'steady') {
