@@ -63,12 +63,12 @@ export function worldSystemFor(config: ScenarioConfig, properties: readonly AnyP
 /** The system a trace of this world was found on, rebuilt from the configuration it records (the scenario, and its
  *  relay at receipt: a search redone without the kept relays, System.assumed, records it). */
 export function worldSystemOfTrace(trace: Trace): System<World, WorldEvent> {
-  const { relayAtReceipt: _, ...config } = trace.config as ScenarioConfig & { readonly relayAtReceipt?: boolean | 'steady' };
-  return worldSystem(config, initialWorld(config, relayOptionOf(trace)));
+  const { config, options } = worldOfTrace(trace);
+  return worldSystem(config, initialWorld(config, options));
 }
 
-/** The world's options a trace of it records. */
-export function relayOptionOf(trace: Trace): WorldOptions {
-  const { relayAtReceipt } = trace.config as { readonly relayAtReceipt?: boolean | 'steady' };
-  return relayAtReceipt === undefined ? {} : { relayAtReceipt };
+/** The scenario and the world's options that a trace of this world records. */
+export function worldOfTrace(trace: Trace): { readonly config: ScenarioConfig; readonly options: WorldOptions } {
+  const { relayAtReceipt, ...config } = trace.config as ScenarioConfig & { readonly relayAtReceipt?: boolean | 'steady' };
+  return { config, options: relayAtReceipt === undefined ? {} : { relayAtReceipt } };
 }

@@ -6,7 +6,7 @@ import { runHonest } from '../../../models/flows/runHonest.ts';
 import { runLive } from '../../../models/world/runLive.ts';
 import { scenarioScope } from '../../../models/attacker/scenarioScope.ts';
 import { secretDerivations } from '../../../models/world/secretDerivations.ts';
-import { relayOptionOf, worldSystemFor, worldSystemOfTrace } from '../../../models/world/worldSystem.ts';
+import { worldOfTrace, worldSystemFor, worldSystemOfTrace } from '../../../models/world/worldSystem.ts';
 import type { World } from '../../../models/world/World.ts';
 import { sanityProperty } from '../../../properties/index.ts';
 import type { AnyProperty } from '../../engine/LivenessProperty.ts';
@@ -72,7 +72,7 @@ export function runCheckJob(job: CheckJob, choice: SearchChoice, options: { read
     const replay = replayTrace(worldSystemOfTrace(verdict.trace), entry.property, verdict.trace);
     const r = replay.result;
     // A secrecy claim (its id names a secret): how the attacker derived what it holds at the end.
-    const derivations = /Secret/.test(id) ? secretDerivations(job.config, verdict.trace.actions, relayOptionOf(verdict.trace)) : [];
+    const derivations = /Secret/.test(id) ? secretDerivations(job.config, verdict.trace.actions, worldOfTrace(verdict.trace).options) : [];
     return {
       ...base,
       ...(derivations.length === 0 ? {} : { derivations }),

@@ -27,11 +27,8 @@ export function searchExhaustive<S, A>(
   if (assumed === undefined) return searchOnce(system, properties, config, started, () => undefined);
   // The assumption is checked at every step the search takes: held to the end, the verdicts stand; broken, they are
   // those of the system without it, searched again (its time counted with the first's).
-  let brokenBy: string | undefined;
-  const first = searchOnce(system, properties, config, started, () => {
-    brokenBy = assumed.brokenBy();
-    return brokenBy === undefined ? { name: assumed.name, outcome: 'held' } : undefined;
-  });
+  const first = searchOnce(system, properties, config, started, () => (assumed.brokenBy() === undefined ? { name: assumed.name, outcome: 'held' } : undefined));
+  const brokenBy = assumed.brokenBy();
   if (brokenBy === undefined) return first;
   return searchOnce(assumed.without(), properties, config, started, () => ({ name: assumed.name, outcome: 'broken', brokenBy }));
 }
