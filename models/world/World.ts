@@ -35,8 +35,9 @@ export class World {
     readonly observedId: number,
     /** Injections made so far (bounded by the scenario's budget). */
     readonly injections: number,
-    /** Where the messages in flight lie in model.worlds.pool: envelope ids as varints, in key order (`rank`),
-     *  repeats kept. */
+    /** The segment of model.worlds that holds the world's record (RecordTable.segmentOf). */
+    readonly net: Uint8Array,
+    /** Where the messages in flight lie in `net`: envelope ids as varints, in key order (`rank`), repeats kept. */
     readonly netStart: number,
     readonly netEnd: number,
   ) {}
@@ -90,19 +91,19 @@ export function worldOfParts(model: WorldModel, localIds: readonly number[], env
 /** The world whose record is at offset `at` of model.worlds. */
 export function worldAt(model: WorldModel, at: number): World {
   const table = model.worlds;
-  const pool = table.pool;
+  const pool = table.segmentOf(at);
   let p = table.bodyStart(at);
   const rolesId = readVarint(pool, p);
   p += varintSize(rolesId);
   const packed = readVarint(pool, p);
   p += varintSize(packed);
   const observedId = Math.floor(packed / model.injectionSlots);
-  return new World(model, at, rolesId, observedId, packed - observedId * model.injectionSlots, p, table.bodyEnd(at));
+  return new World(model, at, rolesId, observedId, packed - observedId * model.injectionSlots, pool, p, table.bodyEnd(at));
 }
 
 /** The envelope ids of the messages in flight in `world`, in key order. */
 export function envelopesOf(world: World): number[] {
-  const pool = world.model.worlds.pool;
+  const pool = world.net;
   const out: number[] = [];
   for (let p = world.netStart; p < world.netEnd; p += varintSize(out[out.length - 1]!)) out.push(readVarint(pool, p));
   return out;
@@ -172,9 +173,7 @@ type Visit = (event: WorldEvent, rolesId: number, taken: number, sends: number, 
 function eachEnabled(world: World, visit: Visit, leaving = false): void {
   const model = world.model;
   const rolesId = world.rolesId;
-  // The pool may be replaced as records are added; this world's bytes are the same in every copy.
-  const pool = model.worlds.pool;
-  const { netStart, netEnd } = world;
+  const { net: pool, netStart, netEnd } = world;
   let last = -1;
   for (let p = netStart, e = 0; p < netEnd; p += varintSize(e)) {
     e = readVarint(pool, p);
@@ -207,7 +206,7 @@ function eachEnabled(world: World, visit: Visit, leaving = false): void {
   const injectable = model.injectable(world.observedId);
   // Injections may be left out only when the search leaves out steps (it gave `via`): after `via` when it let the
   // attacker read nothing (`eventLeavesOut`), or when one taken before reaches the same world.
-  const quiet = viaRole >= 0 && viaSender < 0 && !readableFrom(model, netStart, netEnd, viaRole);
+  const quiet = viaRole >= 0 && viaSender < 0 && !readableFrom(model, pool, netStart, netEnd, viaRole);
   // This call's (next tuple, sends) of injections taken start at `base` (a visit may expand another world).
   const base = injectionsTakenTop();
   try {
@@ -272,7 +271,7 @@ function inFlight(pool: Uint8Array, from: number, to: number, e: number): boolea
  *  offset `taken` (-1: none) and sends the list `sendsId` (WorldModel.sendList). */
 function successorKey(world: World, rolesId: number, taken: number, sendsId: number, injected: boolean): number {
   const record = recordRoom(world.netEnd - world.netStart + world.model.sendList(sendsId).length);
-  const end = writeSuccessor(world.model, world.observedId, world.injections, world.netStart, world.netEnd, rolesId, taken, sendsId, injected, record, 0);
+  const end = writeSuccessor(world.model, world.observedId, world.injections, world.net, world.netStart, world.netEnd, rolesId, taken, sendsId, injected, record, 0);
   return world.model.worlds.intern(record, end);
 }
 
@@ -300,7 +299,7 @@ const collectSuccessor: Visit = (event, rolesId, taken, sends, leftOut) => {
   const world = expanding!;
   const model = world.model;
   const record = batch.room(recordBytes(world.netEnd - world.netStart + model.sendList(sends).length));
-  const end = writeSuccessor(model, world.observedId, world.injections, world.netStart, world.netEnd, rolesId, taken, sends, injects(event), record, batch.bytesTop);
+  const end = writeSuccessor(model, world.observedId, world.injections, world.net, world.netStart, world.netEnd, rolesId, taken, sends, injects(event), record, batch.bytesTop);
   batch.pushRecord(event, end);
 };
 

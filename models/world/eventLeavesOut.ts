@@ -38,7 +38,7 @@ export function eventLeavesOut(world: World, via: WorldEvent, event: WorldEvent)
     // A relay at receipt also needs its injected message out of flight before `via`: `via` is no step of the relaying role.
     const relaying = event.kind === 'relay' && model.receivers[event.envelope] === role;
     return via.kind !== 'inject' && via.kind !== 'relay' && !relaying && eventRole(model, event) !== role && eventOrder(event, model) < eventOrder(via, model) &&
-      !readableFrom(model, world.netStart, world.netEnd, role);
+      !readableFrom(model, world.net, world.netStart, world.netEnd, role);
   }
   const sender = event.kind === 'deliver' || event.kind === 'forward' ? model.senders[event.envelope]! : -1;
   // A forward reads the relaying role's state as well: not left out after an event of that role.

@@ -53,11 +53,10 @@ export function localOrder(role: number, index: number): number {
   return role * 2 ** 24 + 2 ** 23 + 1 + index;
 }
 
-/** Whether a world's network (`netStart .. netEnd - 1` of the world table's pool) holds a message from role `role`
+/** Whether a world's network (`netStart .. netEnd - 1` of its record's segment `pool`) holds a message from role `role`
  *  that the attacker reads. When it holds none, the event of `role` that reached the world sent nothing the attacker
  *  reads (what an event sends is in flight right after it), so its observations are those of the world before. */
-export function readableFrom(model: WorldModel, netStart: number, netEnd: number, role: number): boolean {
-  const pool = model.worlds.pool;
+export function readableFrom(model: WorldModel, pool: Uint8Array, netStart: number, netEnd: number, role: number): boolean {
   for (let p = netStart, e = 0; p < netEnd; p += varintSize(e)) {
     e = readVarint(pool, p);
     if (model.senders[e] === role && model.observedTerms[e]! >= 0) return true;

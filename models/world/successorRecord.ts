@@ -18,18 +18,17 @@ export function writeHeader(record: Uint8Array, at: number, model: WorldModel, r
 }
 
 /** Writes at `at` of `record` (with room for `recordBytes` of the network and the sends) the record of the world after
- *  an event of the world whose observations, injections and network (`netStart .. netEnd - 1` of the world table's
- *  pool) are given: the event leaves the tuple `rolesId`, takes the message at pool offset `taken` (-1: none), sends
+ *  an event of the world whose observations, injections and network (`netStart .. netEnd - 1` of its record's
+ *  segment `pool`) are given: the event leaves the tuple `rolesId`, takes the message at pool offset `taken` (-1: none), sends
  *  the list `sendsId` (WorldModel.sendList) and is an injection or not. Returns the offset after the record. */
 export function writeSuccessor(
-  model: WorldModel, observedId: number, injections: number, netStart: number, netEnd: number,
+  model: WorldModel, observedId: number, injections: number, pool: Uint8Array, netStart: number, netEnd: number,
   rolesId: number, taken: number, sendsId: number, injected: boolean, record: Uint8Array, at: number,
 ): number {
   const sends = model.sendList(sendsId);
   const observed = sendsId === 0 ? observedId : model.observedAfter(observedId, sendsId);
   // The new record, written from the old one's bytes: its network without the message taken, and with the sent
   // ones merged in key order (`sends` is in key order), so equal multisets are equal bytes.
-  const pool = model.worlds.pool;
   let end = writeHeader(record, at, model, rolesId, observed, injections + (injected ? 1 : 0));
   const rank = model.rank;
   let s = 0;

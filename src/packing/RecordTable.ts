@@ -1,6 +1,8 @@
-// Interns byte strings (records) in one append-only pool and names each by the offset where it starts: the offset
+// Interns byte strings (records) in an append-only pool and names each by the offset where it starts: the offset
 // is both the record's id and a small number that grows with the pool, so a search can keep the records it has
-// seen as a bitset over offsets (System.compactKeys) instead of hashing every id again in a second table.
+// seen as a bitset over offsets (System.compactKeys) instead of hashing every id again in a second table. The pool
+// is cut into segments that are never copied once full: growing one contiguous array copied it, and for that moment
+// held it twice, a third of a large search's peak memory (docs/engine.md "Memory of a large search").
 import { StoreLimitError } from '../engine/StoreLimitError.ts';
 import { readVarint, varintSize, writeVarint } from './varint.ts';
 
@@ -16,9 +18,23 @@ export function setRecordPoolCeiling(bytes: number | undefined): void {
   defaultCeiling = bytes ?? maxPoolBytes;
 }
 
+/** 64 MiB: a full segment is never copied, and the first grows to it (copied as it grows) while the search is small. */
+const defaultSegmentBits = 26;
+
+/** The segment size of tables built without one: `defaultSegmentBits` unless a test lowered it (setRecordSegmentBits). */
+let segmentBitsNow = defaultSegmentBits;
+
+/** Lowers (or, given undefined, restores) the segment size of the tables built from now on in this process, as a power
+ *  of two: a test crosses segments in a model's tables this way without 64 MiB of records. */
+export function setRecordSegmentBits(bits: number | undefined): void {
+  segmentBitsNow = bits ?? defaultSegmentBits;
+}
+
 export interface RecordTableOptions {
   /** Largest pool, in bytes (at most, and by default, `maxPoolBytes`): a test lowers it to reach the ceiling. */
   readonly maxPoolBytes?: number;
+  /** Bytes of a full segment, as a power of two (default 2^26, 64 MiB): a test lowers it to cross segments. */
+  readonly segmentBits?: number;
 }
 
 /** Slot counts below which the slots grow fourfold, not twofold: each growth puts every record again (reading the
@@ -29,9 +45,18 @@ const quadrupleBelow = 1 << 21;
 export class RecordTable {
   /** Largest pool in bytes; a record that would pass it throws StoreLimitError, and the search ends inconclusive. */
   readonly maxPool: number;
-  /** Each record as its byte length (varint) and then its bytes. Offset 0 holds none, so 0 marks an empty slot. */
-  pool = new Uint8Array(1 << 12);
-  /** Bytes of the pool in use. */
+  /** A record's offset is its segment's index shifted by `segmentBits`, plus its place in the segment. */
+  readonly segmentBits: number;
+  private readonly segmentMask: number;
+  /** The segments; each but the last is full size (records never cross one's end). Each record is its byte length
+   *  (varint) and then its bytes. Offset 0 holds none, so 0 marks an empty slot. */
+  private readonly segments: Uint8Array[] = [new Uint8Array(1 << 12)];
+  /** Per segment, the bytes of it in use (a full one's tail past the last record that fitted is unused). */
+  private readonly ends: number[] = [1];
+  /** The last segment, and the bytes of it in use. */
+  private last = this.segments[0]!;
+  private lastUsed = 1;
+  /** The offset after the last record: every offset is below it. */
   used = 1;
   size = 0;
   /** Per slot, 0 when empty, else a record's offset in the bits of `offsetMask` and, above them, the top bits of
@@ -39,13 +64,17 @@ export class RecordTable {
    *  cache miss each in a large search). At most three quarters full. */
   private slots = new Uint32Array(1 << 10);
   private mask = (1 << 10) - 1;
-  /** The bits of a slot that hold an offset: the pool's length is at most this plus one. */
+  /** The bits of a slot that hold an offset: every offset is at most this. */
   private offsetMask = (1 << 12) - 1;
 
   constructor(options: RecordTableOptions = {}) {
     const max = options.maxPoolBytes ?? defaultCeiling;
     if (!(Number.isInteger(max) && max >= 2 && max <= maxPoolBytes)) throw new RangeError(`RecordTable: maxPoolBytes must be an integer in [2, 2^31 - 1], got ${max}`);
+    const bits = options.segmentBits ?? segmentBitsNow;
+    if (!(Number.isInteger(bits) && bits >= 8 && bits <= 30)) throw new RangeError(`RecordTable: segmentBits must be an integer in [8, 30], got ${bits}`);
     this.maxPool = max;
+    this.segmentBits = bits;
+    this.segmentMask = (1 << bits) - 1;
   }
 
   /** Offset of the record `body[0 .. length - 1]`, added if new. */
@@ -78,56 +107,81 @@ export class RecordTable {
     return this.slots[hash & this.mask]!;
   }
 
-  /** Offset of the first byte of the record at `at`. */
+  /** The segment that holds the record at `at`: its bytes lie from `bodyStart(at)` to `bodyEnd(at)` of it. */
+  segmentOf(at: number): Uint8Array {
+    return this.segments[at >>> this.segmentBits]!;
+  }
+
+  /** Where the record at `at` starts in its segment (`segmentOf`), past its length. */
   bodyStart(at: number): number {
-    return at + varintSize(readVarint(this.pool, at));
+    const local = at & this.segmentMask;
+    return local + varintSize(readVarint(this.segmentOf(at), local));
   }
 
-  /** Offset after the last byte of the record at `at`. */
+  /** Where the record at `at` ends in its segment: the place after its last byte. */
   bodyEnd(at: number): number {
-    const length = readVarint(this.pool, at);
-    return at + varintSize(length) + length;
+    const local = at & this.segmentMask;
+    const length = readVarint(this.segmentOf(at), local);
+    return local + varintSize(length) + length;
   }
 
-  /** Bytes held by the pool and the slots. */
+  /** The bytes of the record at `at` (a view of its segment). */
+  body(at: number): Uint8Array {
+    return this.segmentOf(at).subarray(this.bodyStart(at), this.bodyEnd(at));
+  }
+
+  /** Bytes held by the segments and the slots. */
   get bytes(): number {
-    return this.pool.byteLength + this.slots.byteLength;
+    return this.segments.reduce((sum, segment) => sum + segment.byteLength, 0) + this.slots.byteLength;
   }
 
   private holds(at: number, body: Uint8Array, start: number, length: number): boolean {
-    const pool = this.pool;
+    const pool = this.segments[at >>> this.segmentBits]!;
+    const local = at & this.segmentMask;
     let from: number;
     if (length < 0x80) {
-      if (pool[at] !== length) return false;
-      from = at + 1;
+      if (pool[local] !== length) return false;
+      from = local + 1;
     } else {
-      if (readVarint(pool, at) !== length) return false;
-      from = at + varintSize(length);
+      if (readVarint(pool, local) !== length) return false;
+      from = local + varintSize(length);
     }
     for (let i = 0; i < length; i++) if (pool[from + i] !== body[start + i]) return false;
     return true;
   }
 
   private add(body: Uint8Array, from: number, length: number, hash: number, slot: number): number {
-    const at = this.used;
-    const end = at + varintSize(length) + length;
+    const size = varintSize(length) + length;
+    const full = 1 << this.segmentBits;
+    if (size > full) throw new RangeError(`RecordTable: a record of ${size} bytes does not fit a segment of ${full}`);
+    // A record that would cross the end of a full segment starts the next one.
+    const fresh = this.lastUsed + size > full;
+    const base = (fresh ? this.segments.length : this.segments.length - 1) * full;
+    const local = fresh ? 0 : this.lastUsed;
+    const at = base + local;
     // A pool of 2 GiB is some 200 million worlds: a search that large ends here, inconclusive (limit 'memory').
-    if (end > this.maxPool) throw new StoreLimitError('RecordTable', `the record pool would pass its ceiling of ${this.maxPool} bytes`);
-    if (end > this.pool.length) {
-      // Grown by half, not doubled: the pool is most of a search's memory, and copies of it are rare.
-      const pool = new Uint8Array(Math.min(this.maxPool, Math.max(end, Math.floor(this.pool.length * 1.5))));
-      pool.set(this.pool.subarray(0, this.used));
-      this.pool = pool;
+    if (at + size > this.maxPool) throw new StoreLimitError('RecordTable', `the record pool would pass its ceiling of ${this.maxPool} bytes`);
+    if (fresh) {
+      // A new segment at its full size: the system gives it pages as they are written, so it is never copied.
+      this.segments.push((this.last = new Uint8Array(Math.min(full, this.maxPool - base))));
+      this.ends.push(0);
+    } else if (local + size > this.last.length) {
+      // The first segment grows by half up to its full size: a small search holds a small pool.
+      const grown = new Uint8Array(Math.min(full, this.maxPool, Math.max(local + size, Math.floor(this.last.length * 1.5))));
+      grown.set(this.last.subarray(0, local));
+      this.segments[this.segments.length - 1] = this.last = grown;
     }
-    for (let i = 0, p = writeVarint(this.pool, at, length); i < length; i++) this.pool[p + i] = body[from + i]!;
-    this.used = end;
+    const pool = this.last;
+    for (let i = 0, p = writeVarint(pool, local, length); i < length; i++) pool[p + i] = body[from + i]!;
+    this.lastUsed = this.ends[this.ends.length - 1] = local + size;
+    this.used = at + size;
     this.size++;
-    if (this.pool.length - 1 > this.offsetMask) this.widenOffsets(-1 >>> Math.clz32(this.pool.length - 1));
+    const highest = (this.segments.length - 1) * full + this.last.length - 1;
+    if (highest > this.offsetMask) this.widenOffsets(-1 >>> Math.clz32(highest));
     this.slots[slot] = slotValue(hash, at, this.offsetMask);
     if (this.size * 4 > this.slots.length * 3) this.rehash(this.slots.length * (this.slots.length < quadrupleBelow ? 4 : 2));
     return at;
   }
-
   /** Offsets need more bits: each slot keeps its place (the slot's index comes from the low bits of the hash, which
    *  do not change) and gives up the lowest bits of its hash tag, which it holds already, so no record is read or
    *  hashed again. */
@@ -145,16 +199,18 @@ export class RecordTable {
   private rehash(count: number): void {
     const slots = new Uint32Array(count);
     const mask = count - 1;
-    const pool = this.pool;
-    for (let at = 1; at < this.used; ) {
-      const length = readVarint(pool, at);
-      const from = at + varintSize(length);
-      const hash = recordHash(pool, from, length);
-      let slot = hash & mask;
-      while (slots[slot] !== 0) slot = (slot + 1) & mask;
-      slots[slot] = slotValue(hash, at, this.offsetMask);
-      at = from + length;
-    }
+    this.segments.forEach((pool, s) => {
+      const base = s * (1 << this.segmentBits);
+      for (let local = s === 0 ? 1 : 0, end = this.ends[s]!; local < end; ) {
+        const length = readVarint(pool, local);
+        const from = local + varintSize(length);
+        const hash = recordHash(pool, from, length);
+        let slot = hash & mask;
+        while (slots[slot] !== 0) slot = (slot + 1) & mask;
+        slots[slot] = slotValue(hash, base + local, this.offsetMask);
+        local = from + length;
+      }
+    });
     this.slots = slots;
     this.mask = mask;
   }

@@ -13,7 +13,10 @@ export function internedGrid(n: number, maxPoolBytes: number, compactKeys: boole
     scratch[1] = y;
     return table.intern(scratch, 2);
   };
-  const coordinates = (at: number): [number, number] => [table.pool[at + 1]!, table.pool[at + 2]!];
+  const coordinates = (at: number): [number, number] => {
+    const [x, y] = table.body(at);
+    return [x!, y!];
+  };
   const step = (at: number, action: 'x' | 'y'): number => {
     const [x, y] = coordinates(at);
     return action === 'x' ? intern(x + 1, y) : intern(x, y + 1);

@@ -12,6 +12,8 @@ import { worldSystem } from '../../models/world/worldSystem.ts';
 import { propertiesFor, sanityProperty } from '../../properties/index.ts';
 import { allThreatScenarioConfigs } from '../../properties/threats/threatSuite.ts';
 import { searchExhaustive } from '../../src/engine/exhaustive/searchExhaustive.ts';
+import { setRecordSegmentBits } from '../../src/packing/RecordTable.ts';
+import { splitProperties } from '../../src/engine/searchProperties.ts';
 import type { System } from '../../src/engine/System.ts';
 
 /** Every built-in scenario but the three largest (0.5M to 1.6M states with synthesis), which the bench measures. */
@@ -92,6 +94,32 @@ describe('packed worlds', () => {
       forEachSuccessorKey(next, check);
     });
     expect(steps).toBeGreaterThan(2000);
+  });
+
+  it('search the same worlds, steps and verdicts when the world table spans many segments', () => {
+    // t12-stolen-identity's ~7k worlds take some 70 KiB of records: with segments of 1 KiB, dozens of them, and most
+    // successors written from a record in an older segment than the one they are added to.
+    const config = scenarios.find((c) => c.name === 't12-stolen-identity')!;
+    const properties = splitProperties([...propertiesFor(config).map((p) => p.property), sanityProperty]).safety;
+    const search = () => {
+      const system = worldSystem(config);
+      const outcome = searchExhaustive(system, properties);
+      const { states, transitions, leftOut, depth } = outcome.stats;
+      const verdicts = outcome.verdicts.map((v) => `${v.property} ${v.verdict.kind} ${v.verdict.kind === 'violated' ? v.verdict.trace.actions.join(';') : ''}`);
+      return { counts: { states, transitions, leftOut, depth }, verdicts, worlds: system.initialStates()[0]!.model.worlds };
+    };
+    const whole = search();
+    setRecordSegmentBits(10);
+    try {
+      const cut = search();
+      expect(cut.counts).toEqual(whole.counts);
+      expect(cut.verdicts).toEqual(whole.verdicts);
+      expect(cut.worlds.used).toBeGreaterThan(30 * 1024);
+      expect(whole.worlds.segmentOf(whole.worlds.used - 1)).toBe(whole.worlds.segmentOf(1));
+      expect(cut.worlds.segmentOf(cut.worlds.used - 1)).not.toBe(cut.worlds.segmentOf(1));
+    } finally {
+      setRecordSegmentBits(undefined);
+    }
   });
 
   const sample = ['t1-clone', 't8-owner-unblocks', 't9-bus-monitor', 't6-firmware', 'initial-3gpp'];

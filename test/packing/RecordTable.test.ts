@@ -1,11 +1,12 @@
 // Interned records: equal byte strings get one offset, different ones (prefixes, lengths past one varint byte)
-// another, and offsets and contents survive the pool and the slots growing, the offsets' bits too.
+// another, and offsets and contents survive the pool and the slots growing, the offsets' bits too, and the pool
+// passing from one segment to the next.
 import { describe, expect, it } from 'vitest';
 import { StoreLimitError } from '../../src/engine/StoreLimitError.ts';
 import { RecordTable, maxPoolBytes, recordHash } from '../../src/packing/RecordTable.ts';
 
 const intern = (table: RecordTable, bytes: readonly number[]): number => table.intern(Uint8Array.from(bytes), bytes.length);
-const contentAt = (table: RecordTable, at: number): number[] => [...table.pool.subarray(table.bodyStart(at), table.bodyEnd(at))];
+const contentAt = (table: RecordTable, at: number): number[] => [...table.body(at)];
 
 describe('RecordTable', () => {
   it('gives equal records one offset and tells prefixes, orders and the empty record apart', () => {
@@ -23,7 +24,7 @@ describe('RecordTable', () => {
     // Lengths up to 300 bytes: past one byte of length prefix; 40,000 records: past 2^20 bytes of pool.
     const records = Array.from({ length: 40_000 }, (_, i) => Array.from({ length: i % 7 === 0 ? 130 + (i % 171) : 1 + (i % 9) }, (_, j) => (i * 31 + j * 7) % 256));
     const offsets = records.map((r) => intern(table, r));
-    expect(table.pool.length).toBeGreaterThan(2 ** 20);
+    expect(table.used).toBeGreaterThan(2 ** 20);
     records.forEach((r, i) => {
       expect(intern(table, r)).toBe(offsets[i]);
       expect(contentAt(table, offsets[i]!)).toEqual(r);
@@ -54,6 +55,37 @@ describe('RecordTable', () => {
     expect(contentAt(table, a)).toEqual([4, 5, 6]);
     // The slot read ahead is the one the lookup starts at: it holds the record just added or another, never nothing.
     expect(table.firstSlot(recordHash(buffer, 2, 3))).not.toBe(0);
+  });
+
+  it('starts a new segment for a record that would cross the end of a full one, and finds every record across segments', () => {
+    // Segments of 256 bytes; distinct records of 2-41 bytes (3-42 with the length): many segments, tails left unused.
+    const table = new RecordTable({ segmentBits: 8 });
+    const records = Array.from({ length: 3000 }, (_, i) => [i & 255, i >> 8, ...Array.from({ length: i % 40 }, (_, j) => (i * 13 + j * 5) % 256)]);
+    const offsets = records.map((r) => intern(table, r));
+    expect(table.used).toBeGreaterThan(40 * 256);
+    // No record crosses a segment's end, and offsets still grow with the pool.
+    offsets.forEach((at, i) => {
+      expect(Math.floor(at / 256)).toBe(Math.floor((at + records[i]!.length) / 256));
+      expect(table.segmentOf(at)).toBe(table.segmentOf(at + records[i]!.length));
+    });
+    expect(offsets).toEqual([...offsets].sort((a, b) => a - b));
+    // Found again after the slots were rehashed over every segment (a segment's unused tail holds no record).
+    records.forEach((r, i) => {
+      expect(intern(table, r)).toBe(offsets[i]);
+      expect(contentAt(table, offsets[i]!)).toEqual(r);
+    });
+    expect(table.size).toBe(3000);
+    expect(() => intern(table, Array.from({ length: 300 }, () => 1))).toThrow(RangeError);
+  });
+
+  it('keeps its ceiling across segments', () => {
+    const table = new RecordTable({ segmentBits: 8, maxPoolBytes: 600 });
+    // Records of 99 bytes take 100: two fit the first segment (after offset 0), two the second, one the third (512-611
+    // would pass 600).
+    const records = Array.from({ length: 5 }, (_, i) => Array.from({ length: 99 }, (_, j) => (i * 7 + j) % 256));
+    expect(records.slice(0, 4).map((r) => intern(table, r))).toEqual([1, 101, 256, 356]);
+    expect(() => intern(table, records[4]!)).toThrow(StoreLimitError);
+    expect(table.size).toBe(4);
   });
 
   it('refuses a record past its ceiling with StoreLimitError, and keeps every record it holds', () => {
