@@ -1,6 +1,6 @@
 // Child process of the headline figures: one model's first search in this fresh process, as a user's run pays it
-// (empty tables, cold JIT): `tr <scenario>` (a threat scenario with the properties `check` searches) or
-// `benchmark <maxP>`. Prints one JSON line: the search's figures, the process's resident memory before the system
+// (empty tables, cold JIT): `tr <scenario> [injections]` (a threat scenario with the properties `check` searches, its
+// injection budget as the threat suite has it unless given) or `benchmark <maxP>`. Prints one JSON line: the search's figures, the process's resident memory before the system
 // is built and at its peak (the kernel's high-water mark), and the bytes of the search's own structures.
 import { splitProperties } from '../src/engine/searchProperties.ts';
 import { worldSystem } from '../models/world/worldSystem.ts';
@@ -26,7 +26,7 @@ export interface FirstSearchSample {
   readonly verdicts: readonly string[];
 }
 
-const [which, arg] = process.argv.slice(2);
+const [which, arg, injections] = process.argv.slice(2);
 const rssBeforeBytes = process.memoryUsage.rss();
 
 let cpuBefore = process.cpuUsage();
@@ -48,16 +48,19 @@ function sample(model: string, outcome: ReturnType<typeof searchExhaustive>, tab
 
 let result: FirstSearchSample;
 if (which === 'tr') {
-  const job = threatSuitePlan().jobs.find((j) => j.config.name === arg);
-  if (job === undefined) {
-    process.stderr.write(`bench/firstSearchProcess.ts: no threat scenario ${arg}\n`);
+  const suiteJob = threatSuitePlan().jobs.find((j) => j.config.name === arg);
+  if (suiteJob === undefined || (injections !== undefined && !/^\d+$/.test(injections))) {
+    process.stderr.write(`bench/firstSearchProcess.ts: no threat scenario ${arg}, or injections not a count: ${injections}\n`);
     process.exit(2);
   }
+  const budget = injections === undefined ? suiteJob.config.attacker.injections : Number(injections);
+  const job = { ...suiteJob, config: { ...suiteJob.config, attacker: { ...suiteJob.config.attacker, injections: budget } } };
   cpuBefore = process.cpuUsage();
   const system = worldSystem(job.config);
-  const outcome = searchExhaustive(system, splitProperties(searchedProperties(job)).safety);
+  // A budget given: the search runs to its end, past the default cap of states (a bench of how far the engine goes).
+  const outcome = searchExhaustive(system, splitProperties(searchedProperties(job)).safety, injections === undefined ? {} : { maxStates: Infinity });
   const model = system.initialStates()[0]!.model;
-  result = sample(`TR world, ${arg}`, outcome, model.worlds.bytes + model.roleTuples.bytes + model.stepTableBytes);
+  result = sample(`TR world, ${arg}${injections === undefined ? '' : `, ${budget} injections`}`, outcome, model.worlds.bytes + model.roleTuples.bytes + model.stepTableBytes);
 } else {
   cpuBefore = process.cpuUsage();
   const { system, properties } = createBenchmark({ maxP: Number(arg) });

@@ -26,6 +26,20 @@ describe('canonicalJson', () => {
     expect(JSON.parse(canonicalJson(value))).toEqual(value);
   });
 
+  it('writes every string, values and keys alike, as JSON.stringify does: escapes, surrogates and plain text', () => {
+    const strings = ['plain', '', 'quote "', 'back\\slash', 'tab\t and nul \u0000', '\u001f', 'pair \ud83d\ude00', 'lone \ud800', 'lone \udfff end', '\u00e9\u2028'];
+    for (const s of strings) {
+      expect(canonicalJson(s)).toBe(JSON.stringify(s));
+      expect(canonicalJson({ [s]: s })).toBe(`{${JSON.stringify(s)}:${JSON.stringify(s)}}`);
+    }
+  });
+
+  it('sorts keys given out of order and keeps keys given in order', () => {
+    expect(canonicalJson({ b: 1, a: 2, c: 3 })).toBe('{"a":2,"b":1,"c":3}');
+    expect(canonicalJson({ a: 1, b: { d: 1, c: 2 } })).toBe('{"a":1,"b":{"c":2,"d":1}}');
+    expect(canonicalJson({ a: undefined, b: 1 })).toBe('{"b":1}');
+  });
+
   it.each([
     ['a Map', new Map([['k', 1]]), /a Map object is not plain data/],
     ['a Set inside an object', { s: new Set([1]) }, /a Set object is not plain data/],
