@@ -37,10 +37,20 @@ export interface RecordTableOptions {
   readonly segmentBits?: number;
 }
 
-/** Slot counts below which the slots grow fourfold, not twofold: each growth puts every record again (reading the
- *  pool and writing slots at random), so fewer of them while the table is small leaves a third of that work, for at
- *  most 8 MiB of slots more than doubling would hold, and only while the table has 0.79M to 1.57M records. */
+/** Slot counts below which the slots grow fourfold: each growth puts every record again (reading the pool and writing
+ *  slots at random), so fewer of them while the table is small leaves a third of that work, for at most 8 MiB of slots
+ *  more, and only while the table has 0.79M to 1.57M records. Past it they grow by half, not twofold: the slots are a
+ *  quarter of a large search's memory, and doubled they would be 37.5% full after each growth (docs/engine.md
+ *  "Memory of a large search"). */
 const quadrupleBelow = 1 << 21;
+
+/** The slot a record of hash `hash` is looked for first among `count` slots (any count, not only powers of two):
+ *  the top bits of a multiplicative mix of the hash, scaled to the count. The mix keeps it apart from the hash's top
+ *  bits, which the slot keeps as a tag. The product is below 2^63 and its rounding below `count`, so the floor is
+ *  below `count`. */
+function slotOf(hash: number, count: number): number {
+  return Math.floor(((Math.imul(hash, 0x9e3779b1) >>> 0) * count) / 4294967296);
+}
 
 export class RecordTable {
   /** Largest pool in bytes; a record that would pass it throws StoreLimitError, and the search ends inconclusive. */
@@ -63,7 +73,6 @@ export class RecordTable {
    *  its hash: a probe that meets another record is told apart by those bits, mostly without reading the pool (a
    *  cache miss each in a large search). At most three quarters full. */
   private slots = new Uint32Array(1 << 10);
-  private mask = (1 << 10) - 1;
   /** The bits of a slot that hold an offset: every offset is at most this. */
   private offsetMask = (1 << 12) - 1;
 
@@ -85,10 +94,10 @@ export class RecordTable {
   /** Offset of the record `body[from .. from + length - 1]`, whose `recordHash` is `hash`, added if new. */
   internHashed(body: Uint8Array, from: number, length: number, hash: number): number {
     const slots = this.slots;
-    const mask = this.mask;
+    const count = slots.length;
     const offsets = this.offsetMask;
     const tag = hash & ~offsets;
-    let slot = hash & mask;
+    let slot = slotOf(hash, count);
     for (;;) {
       const stored = slots[slot]!;
       if (stored === 0) return this.add(body, from, length, hash, slot);
@@ -96,7 +105,7 @@ export class RecordTable {
         const at = stored & offsets;
         if (this.holds(at, body, from, length)) return at;
       }
-      slot = (slot + 1) & mask;
+      if (++slot === count) slot = 0;
     }
   }
 
@@ -104,7 +113,7 @@ export class RecordTable {
    *  records lets their loads overlap: at scale the slots are far larger than the processor's caches, and a load
    *  the next step waits for costs a whole trip to memory. */
   firstSlot(hash: number): number {
-    return this.slots[hash & this.mask]!;
+    return this.slots[slotOf(hash, this.slots.length)]!;
   }
 
   /** The segment that holds the record at `at`: its bytes lie from `bodyStart(at)` to `bodyEnd(at)` of it. */
@@ -128,6 +137,11 @@ export class RecordTable {
   /** The bytes of the record at `at` (a view of its segment). */
   body(at: number): Uint8Array {
     return this.segmentOf(at).subarray(this.bodyStart(at), this.bodyEnd(at));
+  }
+
+  /** Slots of the table: at most three quarters full. */
+  get slotCount(): number {
+    return this.slots.length;
   }
 
   /** Bytes held by the segments and the slots. */
@@ -179,11 +193,12 @@ export class RecordTable {
     const highest = (this.segments.length - 1) * full + this.last.length - 1;
     if (highest > this.offsetMask) this.widenOffsets(-1 >>> Math.clz32(highest));
     this.slots[slot] = slotValue(hash, at, this.offsetMask);
-    if (this.size * 4 > this.slots.length * 3) this.rehash(this.slots.length * (this.slots.length < quadrupleBelow ? 4 : 2));
+    if (this.size * 4 > this.slots.length * 3) this.rehash(this.slots.length < quadrupleBelow ? this.slots.length * 4 : Math.floor(this.slots.length * 1.5));
     return at;
   }
-  /** Offsets need more bits: each slot keeps its place (the slot's index comes from the low bits of the hash, which
-   *  do not change) and gives up the lowest bits of its hash tag, which it holds already, so no record is read or
+
+  /** Offsets need more bits: each slot keeps its place (its index comes from the hash and the slot count, slotOf,
+   *  which do not change) and gives up the lowest bits of its hash tag, which it holds already, so no record is read or
    *  hashed again. */
   private widenOffsets(offsetMask: number): void {
     const slots = this.slots;
@@ -198,21 +213,19 @@ export class RecordTable {
   /** Puts every record (the one just added too) into `count` slots. */
   private rehash(count: number): void {
     const slots = new Uint32Array(count);
-    const mask = count - 1;
     this.segments.forEach((pool, s) => {
       const base = s * (1 << this.segmentBits);
       for (let local = s === 0 ? 1 : 0, end = this.ends[s]!; local < end; ) {
         const length = readVarint(pool, local);
         const from = local + varintSize(length);
         const hash = recordHash(pool, from, length);
-        let slot = hash & mask;
-        while (slots[slot] !== 0) slot = (slot + 1) & mask;
+        let slot = slotOf(hash, count);
+        while (slots[slot] !== 0) if (++slot === count) slot = 0;
         slots[slot] = slotValue(hash, base + local, this.offsetMask);
         local = from + length;
       }
     });
     this.slots = slots;
-    this.mask = mask;
   }
 }
 

@@ -32,6 +32,25 @@ describe('RecordTable', () => {
     expect(table.size).toBe(new Set(records.map((r) => r.join(','))).size);
   });
 
+  it('grows its slots by half past 2^21 of them, to counts that are no power of two, and finds every record', () => {
+    const table = new RecordTable();
+    const n = 3_200_000;
+    const record = new Uint8Array(3);
+    const put = (i: number): number => {
+      record[0] = i & 255;
+      record[1] = (i >> 8) & 255;
+      record[2] = i >> 16;
+      return table.intern(record, 3);
+    };
+    const offsets = Int32Array.from({ length: n }, (_, i) => put(i));
+    // 4^k slots up to 2^22 (past 0.79M records), then, past 3.15M records, 1.5 x 2^22.
+    expect(table.slotCount).toBe(1.5 * 2 ** 22);
+    expect(table.size).toBe(n);
+    for (let i = 0; i < n; i += 997) expect(put(i)).toBe(offsets[i]);
+    expect(put(n - 1)).toBe(offsets[n - 1]);
+    expect(table.size).toBe(n);
+  });
+
   it('hands out offsets that grow with the pool (compact keys)', () => {
     const table = new RecordTable();
     const offsets = Array.from({ length: 1000 }, (_, i) => intern(table, [i & 255, i >> 8]));
