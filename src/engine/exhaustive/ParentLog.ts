@@ -1,13 +1,16 @@
 // Parent pointers of discovered states, by discovery index: the parent's id and the index of the
 // action among the parent's enabled actions. Traces are rebuilt from these, never stored per state.
 // Past its first chunk the log grows a chunk at a time, not by doubling: at most one chunk is unused,
-// where a doubled array is a third empty on average.
+// where a doubled array is a third empty on average. An action index takes one byte: states with more than
+// 254 enabled actions are rare (the TR world's have a few dozen at most), and their indices are kept apart.
 import { StoreLimitError } from '../StoreLimitError.ts';
 
-/** Entries per chunk (96 KiB of parents and actions). */
+/** Entries per chunk (80 KiB of parents and actions). */
 const chunkBits = 14;
 const chunkSize = 1 << chunkBits;
 const chunkMask = chunkSize - 1;
+/** An action byte that says: the index is in `wideActions`. */
+const wideAction = 255;
 /** State ids are non-negative int32 numbers. */
 export const maxParentLogStates = 2 ** 31;
 
@@ -16,7 +19,9 @@ export class ParentLog {
   constructor(private readonly maxStates: number = maxParentLogStates) {}
 
   private readonly parentChunks: Int32Array[] = [new Int32Array(1 << 10)];
-  private readonly actionChunks: Uint16Array[] = [new Uint16Array(1 << 10)];
+  private readonly actionChunks: Uint8Array[] = [new Uint8Array(1 << 10)];
+  /** Action indices of `wideAction` or more, by state index (the byte holds `wideAction`). */
+  private readonly wideActions = new Map<number, number>();
   /** The last chunk, and how many of its entries are in use. */
   private parents = this.parentChunks[0]!;
   private actions = this.actionChunks[0]!;
@@ -28,7 +33,8 @@ export class ParentLog {
     if (this.length >= this.maxStates) throw new StoreLimitError('ParentLog', `more than ${this.maxStates} states`);
     if (this.filled === this.parents.length) this.grow();
     this.parents[this.filled] = parent;
-    this.actions[this.filled++] = action;
+    if (action >= wideAction) this.wideActions.set(this.length, action);
+    this.actions[this.filled++] = Math.min(action, wideAction);
     this.length++;
   }
 
@@ -37,12 +43,15 @@ export class ParentLog {
   }
 
   action(index: number): number {
-    return this.actionChunks[index >>> chunkBits]![index & chunkMask]!;
+    const byte = this.actionChunks[index >>> chunkBits]![index & chunkMask]!;
+    return byte === wideAction ? this.wideActions.get(index)! : byte;
   }
 
-  /** Bytes allocated (capacity, not just the used part). */
+  /** Bytes allocated (capacity, not just the used part; a wide action's entry counted as 16 bytes, about what a Map
+   *  holds for it). */
   get bytes(): number {
-    return this.parentChunks.reduce((sum, chunk) => sum + chunk.byteLength, 0) + this.actionChunks.reduce((sum, chunk) => sum + chunk.byteLength, 0);
+    const chunks = this.parentChunks.reduce((sum, chunk) => sum + chunk.byteLength, 0) + this.actionChunks.reduce((sum, chunk) => sum + chunk.byteLength, 0);
+    return chunks + 16 * this.wideActions.size;
   }
 
   /** Copies of the used part, for sending to another thread. */
@@ -51,6 +60,7 @@ export class ParentLog {
     const actions = new Uint16Array(this.length);
     this.parentChunks.forEach((chunk, i) => parents.set(chunk.subarray(0, Math.min(chunk.length, this.length - i * chunkSize)), i * chunkSize));
     this.actionChunks.forEach((chunk, i) => actions.set(chunk.subarray(0, Math.min(chunk.length, this.length - i * chunkSize)), i * chunkSize));
+    for (const [index, action] of this.wideActions) actions[index] = action;
     return { parents, actions };
   }
 
@@ -60,14 +70,14 @@ export class ParentLog {
       // The first chunk doubles up to a full chunk, so a small search holds a small log.
       const parents = new Int32Array(this.parents.length * 2);
       parents.set(this.parents);
-      const actions = new Uint16Array(this.actions.length * 2);
+      const actions = new Uint8Array(this.actions.length * 2);
       actions.set(this.actions);
       this.parentChunks[last] = this.parents = parents;
       this.actionChunks[last] = this.actions = actions;
       return;
     }
     this.parentChunks.push((this.parents = new Int32Array(chunkSize)));
-    this.actionChunks.push((this.actions = new Uint16Array(chunkSize)));
+    this.actionChunks.push((this.actions = new Uint8Array(chunkSize)));
     this.filled = 0;
   }
 }

@@ -8,24 +8,34 @@ describe('ParentLog', () => {
   it('reads back every parent and action past the first chunk, and exports exactly the used part', () => {
     const log = new ParentLog();
     const count = 50_000;
-    for (let i = 0; i < count; i++) log.push(i === 0 ? -1 : (i * 7919) % i, i % 65_536);
+    const action = (i: number): number => (i % 1000 === 999 ? 1000 + i : i % 250);
+    for (let i = 0; i < count; i++) log.push(i === 0 ? -1 : (i * 7919) % i, action(i));
     expect(log.length).toBe(count);
-    for (const i of [0, 1, 1023, 1024, 16_383, 16_384, 32_768, count - 1]) {
+    for (const i of [0, 1, 999, 1023, 1024, 16_383, 16_384, 32_768, 48_999, count - 1]) {
       expect(log.parent(i)).toBe(i === 0 ? -1 : (i * 7919) % i);
-      expect(log.action(i)).toBe(i % 65_536);
+      expect(log.action(i)).toBe(action(i));
     }
     const { parents, actions } = log.export();
     expect(parents.length).toBe(count);
     expect(parents[40_000]).toBe(log.parent(40_000));
     expect(actions[count - 1]).toBe(log.action(count - 1));
-    // 6 bytes an entry, plus at most one chunk of 16,384 entries unused.
-    expect(log.bytes).toBeLessThanOrEqual((count + 16_384) * 6);
+    expect(actions[48_999]).toBe(action(48_999));
+    // 5 bytes an entry, plus at most one chunk of 16,384 entries unused, and the 50 wide actions.
+    expect(log.bytes).toBeLessThanOrEqual((count + 16_384) * 5 + 50 * 16);
+  });
+
+  it('reads back action indices from 0 to 65,535, those of one byte and the wide ones kept apart alike', () => {
+    const log = new ParentLog();
+    const actions = [0, 1, 253, 254, 255, 256, 1000, 65_535, 7, 255];
+    actions.forEach((a, i) => log.push(i - 1, a));
+    expect(actions.map((_, i) => log.action(i))).toEqual(actions);
+    expect([...log.export().actions]).toEqual(actions);
   });
 
   it('stays small for a small search', () => {
     const log = new ParentLog();
     for (let i = 0; i < 100; i++) log.push(i - 1, 0);
-    expect(log.bytes).toBeLessThanOrEqual(1024 * 6);
+    expect(log.bytes).toBeLessThanOrEqual(1024 * 5);
   });
 
   it('refuses a state past its ceiling with StoreLimitError and keeps the ones it holds', () => {
