@@ -1,0 +1,73 @@
+// `npm run bench:large [-- INJECTIONS...]`: t2-replay-after-delete searched to its end with larger injection budgets
+// than the threat suite's (default 3, 4 and 5), each in a fresh process (bench/firstSearchProcess.ts, no cap on
+// states), one run each: its states, time, CPU time, and memory a state from the process's peak RSS beside the
+// search's structures' own count. Printed and put in place of its section of reports/bench.md. The 5-injection
+// search takes some 6 minutes and 4.5 GB on this machine.
+import { spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { FirstSearchSample } from './firstSearchProcess.ts';
+import { machineInfo, machineLine } from './machineInfo.ts';
+import { headlineEnd } from './renderHeadline.ts';
+
+export const largeStart = '<!-- large-search: start (bench/largeSearch.ts) -->';
+export const largeEnd = '<!-- large-search: end -->';
+const scenario = 't2-replay-after-delete';
+
+function search(injections: number): FirstSearchSample {
+  const child = spawnSync(process.execPath, ['--import', 'tsx', 'bench/firstSearchProcess.ts', 'tr', scenario, String(injections)], {
+    cwd: fileURLToPath(new URL('..', import.meta.url)),
+    encoding: 'utf8',
+  });
+  if (child.status !== 0) throw new Error(`bench: ${scenario} with ${injections} injections failed: ${child.stderr.trim()}`);
+  return JSON.parse(child.stdout.trim().split('\n').at(-1)!) as FirstSearchSample;
+}
+
+export function renderLarge(rows: readonly { injections: number; sample: FirstSearchSample }[], conditions: string): string[] {
+  const n = (x: number): string => Math.round(x).toLocaleString('en-US');
+  return [
+    largeStart,
+    '## Large searches: t2-replay-after-delete with more injections',
+    '',
+    `${conditions} Each search is the first of a fresh process, run once, to its end (no cap on states), with the properties \`check\` searches; the goals are the engine issue's.`,
+    '',
+    '| injections | states | steps taken | search | CPU of the process | states/s | peak RSS a state (beyond the RSS before building) | structures a state (own count) | goal |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---|',
+    ...rows.map(({ injections, sample: s }) => {
+      const rss = (s.peakRssBytes - s.rssBeforeBytes) / s.states;
+      const goal = injections === 4 ? `under 15 s: ${s.millis < 15_000 ? 'met' : '**not met**'}` : injections === 5 ? `under 2 min: ${s.millis < 120_000 ? 'met' : '**not met**'}; <= 40 bytes of RSS a state: ${rss <= 40 ? 'met' : '**not met**'}` : '';
+      return `| ${injections} | ${n(s.states)} | ${n(s.transitions)} | ${n(s.millis)} ms | ${n(s.cpuMillis)} ms | ${n((s.states * 1000) / s.millis)} | ${rss.toFixed(1)} bytes | ${(s.structureBytes / s.states).toFixed(1)} bytes | ${goal} |`;
+    }),
+    '',
+    `Verdicts at ${rows.at(-1)!.injections} injections: ${rows.at(-1)!.sample.verdicts.join('; ')}.`,
+    largeEnd,
+  ];
+}
+
+if (process.argv[1]?.endsWith('largeSearch.ts')) {
+  const budgets = process.argv.slice(2).map(Number);
+  if (budgets.some((b) => !Number.isInteger(b) || b < 0)) {
+    process.stderr.write(`bench/largeSearch.ts: injection budgets are counts, got ${process.argv.slice(2).join(' ')}\n`);
+    process.exit(2);
+  }
+  const machine = machineInfo();
+  const rows = (budgets.length > 0 ? budgets : [3, 4, 5]).map((injections) => {
+    process.stderr.write(`bench: ${scenario}, ${injections} injections\n`);
+    return { injections, sample: search(injections) };
+  });
+  const loadAfter = Number(readFileSync('/proc/loadavg', 'utf8').split(' ')[0]);
+  const conditions = `Measured by \`npm run bench:large\` on ${new Date().toISOString().slice(0, 10)}: ${machineLine(machine)} at the start, ${loadAfter} at the end.`;
+  const section = renderLarge(rows, conditions).join('\n');
+  const file = fileURLToPath(new URL('../reports/bench.md', import.meta.url));
+  const report = readFileSync(file, 'utf8');
+  const start = report.indexOf(largeStart);
+  const end = report.indexOf(largeEnd);
+  // In place of its section, or after the headline's.
+  const after = report.indexOf(headlineEnd) + headlineEnd.length;
+  const updated =
+    start >= 0 && end > start
+      ? report.slice(0, start) + section + report.slice(end + largeEnd.length)
+      : `${report.slice(0, after)}\n\n${section}${report.slice(after)}`;
+  writeFileSync(file, updated);
+  process.stdout.write(`${section}\n`);
+}
