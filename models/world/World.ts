@@ -10,6 +10,7 @@ import type { RoleId } from '../roleIds.ts';
 import type { ScenarioConfig } from '../flows/ScenarioConfig.ts';
 import { readVarint, varintSize, writeVarint } from '../../src/packing/varint.ts';
 import { WorldModel } from './WorldModel.ts';
+import { noteRoleRead } from './roleReads.ts';
 import { recordBytes, SuccessorBatch, writeHeader, writeSuccessor } from './successorRecord.ts';
 import { worldView, type AttackerView } from './worldView.ts';
 import type { Knowledge } from '../../src/attacker/knowledge.ts';
@@ -148,7 +149,9 @@ export function localIdOf(world: World, role: number): number {
 export function roleSnapshot(world: World, id: RoleId): AnyMachineSnapshot {
   const model = world.model;
   const i = model.roleIndex(id);
-  return model.memos[i]!.snapshot(localIdOf(world, i));
+  const local = localIdOf(world, i);
+  noteRoleRead(i, local);
+  return model.memos[i]!.snapshot(local);
 }
 
 /** The messages in flight, by envelope key, in key order (repeats kept). */

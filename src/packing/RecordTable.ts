@@ -2,7 +2,7 @@
 // is both the record's id and a small number that grows with the pool, so a search can keep the records it has
 // seen as a bitset over offsets (System.compactKeys) instead of hashing every id again in a second table. The pool
 // is cut into segments that are never copied once full: growing one contiguous array copied it, and for that moment
-// held it twice, a third of a large search's peak memory (docs/engine.md "Memory of a large search").
+// held the old pool beside the new, a sixth of a large search's peak memory (docs/engine.md "Memory of a large search").
 import { StoreLimitError } from '../engine/StoreLimitError.ts';
 import { readVarint, varintSize, writeVarint } from './varint.ts';
 
