@@ -210,22 +210,90 @@ export class RecordTable {
     this.offsetMask = offsetMask;
   }
 
-  /** Puts every record (the one just added too) into `count` slots. */
+  /** Puts every record (the one just added too) into `count` slots. Records are put a batch at a time in the order of
+   *  their slots (`SlotBatch`): put in the pool's order, each went to a random place in slots far larger than the
+   *  processor's caches and its page tables' cache, some 200 ns a record; in slot order the writes go forward through
+   *  memory, which the processor fetches ahead. Linear probing finds a record whatever order records were put in. */
   private rehash(count: number): void {
     const slots = new Uint32Array(count);
-    this.segments.forEach((pool, s) => {
+    const batch = new SlotBatch(Math.min(this.size, slotBatchSize));
+    for (let s = 0; s < this.segments.length; s++) {
+      const pool = this.segments[s]!;
       const base = s * (1 << this.segmentBits);
       for (let local = s === 0 ? 1 : 0, end = this.ends[s]!; local < end; ) {
         const length = readVarint(pool, local);
         const from = local + varintSize(length);
         const hash = recordHash(pool, from, length);
-        let slot = slotOf(hash, count);
-        while (slots[slot] !== 0) if (++slot === count) slot = 0;
-        slots[slot] = slotValue(hash, base + local, this.offsetMask);
+        if (batch.add(slotOf(hash, count), slotValue(hash, base + local, this.offsetMask))) batch.putInto(slots);
         local = from + length;
       }
-    });
+    }
+    batch.putInto(slots);
     this.slots = slots;
+  }
+}
+
+/** Records a rehash sorts and puts at once: 2^20 take 8 MiB (and as much again to sort them). */
+const slotBatchSize = 1 << 20;
+/** Slot indices are sorted by their low 30 bits, in two passes of 15: the counts stay small. A table of more slots
+ *  (past a billion) would have its batches only partly in order, which slows its writes and changes no lookup. */
+const digitBits = 15;
+
+/** Slot entries to put in a table's slots, gathered and then sorted by slot (least significant digit first). */
+class SlotBatch {
+  private homes: Int32Array;
+  private values: Uint32Array;
+  private sortedHomes: Int32Array;
+  private sortedValues: Uint32Array;
+  private readonly counts = new Int32Array(1 << digitBits);
+  private size = 0;
+
+  constructor(capacity: number) {
+    this.homes = new Int32Array(capacity);
+    this.values = new Uint32Array(capacity);
+    this.sortedHomes = new Int32Array(capacity);
+    this.sortedValues = new Uint32Array(capacity);
+  }
+
+  /** Adds an entry for slot `home`; true when the batch is full. */
+  add(home: number, value: number): boolean {
+    this.homes[this.size] = home;
+    this.values[this.size++] = value;
+    return this.size === this.homes.length;
+  }
+
+  /** Puts every entry into `slots` (linear probing from its home), in the order of their homes, and empties the batch. */
+  putInto(slots: Uint32Array): void {
+    this.sort(0);
+    this.sort(digitBits);
+    const count = slots.length;
+    for (let i = 0; i < this.size; i++) {
+      let slot = this.homes[i]!;
+      while (slots[slot] !== 0) if (++slot === count) slot = 0;
+      slots[slot] = this.values[i]!;
+    }
+    this.size = 0;
+  }
+
+  /** One stable counting-sort pass over the digit at `shift`. */
+  private sort(shift: number): void {
+    const { homes, values, counts, size } = this;
+    const mask = (1 << digitBits) - 1;
+    counts.fill(0);
+    for (let i = 0; i < size; i++) counts[(homes[i]! >>> shift) & mask]!++;
+    for (let d = 0, at = 0; d < counts.length; d++) {
+      const c = counts[d]!;
+      counts[d] = at;
+      at += c;
+    }
+    for (let i = 0; i < size; i++) {
+      const to = counts[(homes[i]! >>> shift) & mask]!++;
+      this.sortedHomes[to] = homes[i]!;
+      this.sortedValues[to] = values[i]!;
+    }
+    // The sorted arrays become the batch's, the old ones the next pass's scratch.
+    [this.homes, this.sortedHomes] = [this.sortedHomes, homes];
+    [this.values, this.sortedValues] = [this.sortedValues, values];
   }
 }
 
