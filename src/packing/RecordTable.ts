@@ -37,9 +37,9 @@ export interface RecordTableOptions {
   readonly segmentBits?: number;
 }
 
-/** Slot counts below which the slots grow fourfold: each growth puts every record again (reading the pool and writing
- *  slots at random), so fewer of them while the table is small leaves a third of that work, for at most 8 MiB of slots
- *  more, and only while the table has 0.79M to 1.57M records. Past it they grow by half, not twofold: the slots are a
+/** Slot counts below which the slots grow fourfold: each growth puts every record again (`rehash`), so fewer of them
+ *  while the table is small leaves a third of that work, for at most 8 MiB of slots more, and only while the table
+ *  has 0.79M to 1.57M records. Past it they grow by half, not twofold: the slots are a
  *  quarter of a large search's memory, and doubled they would be 37.5% full after each growth (docs/engine.md
  *  "Memory of a large search"). */
 const quadrupleBelow = 1 << 21;
