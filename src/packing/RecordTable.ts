@@ -235,6 +235,8 @@ export class RecordTable {
 
 /** Records a rehash sorts and puts at once: 2^20 take 8 MiB (and as much again to sort them). */
 const slotBatchSize = 1 << 20;
+/** Slot counts up to which a rehash puts records in the pool's order, unsorted (256 KiB of slots). */
+const unsortedUpTo = 1 << 16;
 /** Slot indices are sorted by their low 30 bits, in two passes of 15: the counts stay small. A table of more slots
  *  (past a billion) would have its batches only partly in order, which slows its writes and changes no lookup. */
 const digitBits = 15;
@@ -245,7 +247,8 @@ class SlotBatch {
   private values: Uint32Array;
   private sortedHomes: Int32Array;
   private sortedValues: Uint32Array;
-  private readonly counts = new Int32Array(1 << digitBits);
+  /** The counting sort's buckets, made on its first pass. */
+  private counts: Int32Array | undefined;
   private size = 0;
 
   constructor(capacity: number) {
@@ -264,8 +267,11 @@ class SlotBatch {
 
   /** Puts every entry into `slots` (linear probing from its home), in the order of their homes, and empties the batch. */
   putInto(slots: Uint32Array): void {
-    this.sort(0);
-    this.sort(digitBits);
+    // Slots that fit the processor's caches are written fast in any order: sorting them would cost more.
+    if (slots.length > unsortedUpTo) {
+      this.sort(0);
+      this.sort(digitBits);
+    }
     const count = slots.length;
     for (let i = 0; i < this.size; i++) {
       let slot = this.homes[i]!;
@@ -277,7 +283,8 @@ class SlotBatch {
 
   /** One stable counting-sort pass over the digit at `shift`. */
   private sort(shift: number): void {
-    const { homes, values, counts, size } = this;
+    const { homes, values, size } = this;
+    const counts = (this.counts ??= new Int32Array(1 << digitBits));
     const mask = (1 << digitBits) - 1;
     counts.fill(0);
     for (let i = 0; i < size; i++) counts[(homes[i]! >>> shift) & mask]!++;
