@@ -188,7 +188,9 @@ function eachEnabled(world: World, visit: Visit, leaving = false): void {
       forwardOrDeliver(model, rolesId, e, p, visit);
       continue;
     }
-    const leftOut = leavesOut(viaOrder, viaRole, viaSender, deliveryOrder(e, receiver), receiver, model.senders[e]!);
+    // Not after a step that may also have changed the receiver (receipt at send, receiptAtSend.ts): it may not have been
+    // enabled before that step.
+    const leftOut = !model.receipts.enabledBy(viaRole, receiver) && leavesOut(viaOrder, viaRole, viaSender, deliveryOrder(e, receiver), receiver, model.senders[e]!);
     if (leftOut && leaving) {
       // Its successor is not asked for: whether it is enabled is enough. (The tables then meet tuples and messages in
       // another order, which changes their ids, not the content of a world nor the role order leaving out compares.)
@@ -198,8 +200,8 @@ function eachEnabled(world: World, visit: Visit, leaving = false): void {
     const next = model.roleStep(rolesId, receiver, delivery);
     if (next >= 0) visit(model.deliverEvent(e), next, p, model.stepSends, leftOut);
   }
-  const moves = model.localMoves(rolesId);
-  const movePool = model.localMovePool;
+  const moves = model.moves.start(rolesId);
+  const movePool = model.moves.pool;
   for (let m = moves + 1, end = m + 4 * movePool[moves]!; m < end; m += 4) {
     const role = movePool[m]!;
     const index = movePool[m + 1]!;
@@ -233,7 +235,7 @@ function eachEnabled(world: World, visit: Visit, leaving = false): void {
       }
       // Left out as an injection to the role that takes it is, and a relay not after an event of the relaying role
       // (which may have taken a copy of the injected message from the network: it may not have been enabled before).
-      const leftOut = viaRole >= 0 && ((quiet && taker !== viaRole && receiver !== viaRole && injectionOrder(e, taker) < viaOrder) || takenAlike(base, next, sends));
+      const leftOut = viaRole >= 0 && ((quiet && taker !== viaRole && receiver !== viaRole && !model.receipts.enabledBy(viaRole, taker) && injectionOrder(e, taker) < viaOrder) || takenAlike(base, next, sends));
       if (!leftOut) takeInjection(next, sends);
       visit(relayed >= 0 ? model.relays.event(e, relayed) : model.injectEvent(e), next, -1, sends, leftOut);
     }
@@ -381,12 +383,12 @@ export function worldKey(world: World): number {
 export function portableWorldKey(world: World): string {
   const model = world.model;
   let key = '';
-  for (let i = 0; i < model.cast.length; i++) key += model.localDigest(i, localIdOf(world, i));
+  for (let i = 0; i < model.cast.length; i++) key += model.digests.local(i, localIdOf(world, i));
   key += '|';
-  for (const e of envelopesOf(world)) key += model.envelopeDigest(e);
+  for (const e of envelopesOf(world)) key += model.digests.envelope(e);
   if (!model.attacker.active) return key;
   key += `|${world.injections}|`;
-  for (const t of worldObserved(world)) key += model.termDigest(t);
+  for (const t of worldObserved(world)) key += model.digests.term(t);
   return key;
 }
 

@@ -3,7 +3,6 @@
 // interned tuples of local states and sets of attacker observations, and the worlds themselves as interned records
 // of those ids and the messages in flight. `portable` worlds name the same content by keys, for another thread or
 // instance.
-import { createHash } from 'node:crypto';
 import type { AnyStateMachine, EventObject } from 'xstate';
 import { canonicalJson } from '../../src/engine/canonicalJson.ts';
 import { memoRow } from '../../src/packing/memoRow.ts';
@@ -20,6 +19,9 @@ import { earlierTraffic } from './earlierTraffic.ts';
 import { AttackerTables, type KnowledgeEntry } from '../attacker/AttackerTables.ts';
 import { ObservationTable } from './ObservationTable.ts';
 import { keptRelaysOf, RelayTable, type WorldOptions } from './relayAtReceipt.ts';
+import { receiptAtSendBreaker, ReceiptTable } from './receiptAtSend.ts';
+import { WorldDigests } from './WorldDigests.ts';
+import { LocalMoves } from './LocalMoves.ts';
 import type { WorldEvent } from './WorldEvent.ts';
 
 const none: readonly number[] = Object.freeze([]);
@@ -59,12 +61,8 @@ export class WorldModel {
   private readonly sendListIds = new Map<string, number>();
   /** Per set of observations, by id of a list of sends: the set after them (-1: not asked yet). */
   private readonly observedAfterRows: Int32Array[] = [];
-  /** Per tuple id, where its local moves start in `localMovePool` plus one (0: not computed yet). */
-  private localMoveStarts = new Int32Array(1 << 10);
-  /** The local moves of tuples (`localMoves`): a count, then four words a move: role, index in localEvents[role],
-   *  tuple id after, id of the messages sent. */
-  localMovePool = new Int32Array(1 << 12);
-  private localMovesUsed = 0;
+  /** The local events enabled in each tuple (LocalMoves.ts). */
+  readonly moves: LocalMoves;
   /** The id in `sendLists` of what the last `roleStep` sends. */
   stepSends = 0;
   private readonly tupleScratch: Int32Array;
@@ -76,6 +74,10 @@ export class WorldModel {
   /** Values the injections made can take (0 .. budget): a world's record packs them with its observations. */
   readonly injectionSlots: number;
   readonly attackerTables: AttackerTables;
+  /** Receipt at send (receiptAtSend.ts): on where the scenario allows it and relay at receipt is on. */
+  readonly receipts: ReceiptTable;
+  /** Digests of the parts of a world, for portable keys. */
+  readonly digests: WorldDigests;
   /** Relay at receipt (relayAtReceipt.ts): `relays.on` when asked for (the default) and the attacker may inject. */
   readonly relays: RelayTable;
   /** Relay at receipt as this world makes it, where it would apply (the attacker may inject): the system's
@@ -95,8 +97,6 @@ export class WorldModel {
   readonly observedTerms: number[] = [];
   /** sendRows[role][event index][local id]: the id in `sendLists` of the envelope ids a step sends. */
   private readonly sendRows: (number | undefined)[][][];
-  /** enabledRows[role][local id]: positions in localEvents[role] of the local events enabled there. */
-  private readonly enabledRows: (readonly number[] | undefined)[][];
   private readonly knowledgeBySet: KnowledgeEntry[] = [];
   private readonly injectableBySet: (readonly number[])[] = [];
   /** The event objects of deliveries and injections (by envelope) and of local events (by role and index), made
@@ -104,9 +104,6 @@ export class WorldModel {
   private readonly deliverEvents: WorldEvent[] = [];
   private readonly injectEvents: WorldEvent[] = [];
   private readonly localEventObjects: readonly (readonly WorldEvent[])[];
-  private readonly localDigests: string[][];
-  private readonly envelopeDigests: string[] = [];
-  private readonly termDigests = new Map<string, string>();
 
   constructor(readonly config: ScenarioConfig, options: WorldOptions = {}) {
     this.scenario = canonicalJson(config);
@@ -120,9 +117,7 @@ export class WorldModel {
       memo.intern(m.initial);
       return memo;
     });
-    this.localDigests = this.cast.map(() => []);
     this.sendRows = this.cast.map(() => []);
-    this.enabledRows = this.cast.map(() => []);
     this.localEvents = this.cast.map((m, i) => m.localEvents.map((e) => this.memos[i]!.eventIndex(e as never)));
     // roleStep's cache packs a role into 6 bits; the cast has one member per role of roleIds.
     if (this.cast.length > 64) throw new RangeError('world: more than 64 roles in one cast');
@@ -134,6 +129,9 @@ export class WorldModel {
     this.relays = new RelayTable(options.relayAtReceipt !== false && injects, options.relayAtReceipt !== 'steady');
     this.relayAtReceiptOption = injects ? (options.relayAtReceipt ?? true) : undefined;
     this.attackerTables = new AttackerTables(this.attacker);
+    this.digests = new WorldDigests(this);
+    this.moves = new LocalMoves(this);
+    this.receipts = new ReceiptTable(this.relays.on && this.relays.kept && receiptAtSendBreaker(config, this.cast, this.attacker) === undefined ? this.roleIndex('pva') : -1, this.roleIndex('supplier'));
   }
 
   roleIndex(id: RoleId): number {
@@ -210,11 +208,31 @@ export class WorldModel {
     this.stepSends = 0;
     if (nextLocal === notEnabled) return -1;
     this.stepSends = this.sends(role, eventIndex, local);
-    if (nextLocal === local) return rolesId;
+    const receipt = this.receipts.taker >= 0 && this.sendLists[this.stepSends]!.some((e) => this.receipts.takenAtSend(e));
+    if (nextLocal === local && !receipt) return rolesId;
     const tuple = this.tupleScratch;
     for (let i = 0; i < tuple.length; i++) tuple[i] = tuples.pool[from + i]!;
     tuple[role] = nextLocal;
+    if (receipt) this.takeAtSend(tuple);
     return tuples.intern(tuple, tuple.length);
+  }
+
+  /** Receipt at send (receiptAtSend.ts): the messages of `stepSends` taken as they are sent, where their receiver takes
+   *  them now, taken in `tuple`; `stepSends` becomes the rest and what the receipts send. */
+  private takeAtSend(tuple: Int32Array): void {
+    const rest: number[] = [];
+    for (const e of this.sendLists[this.stepSends]!) {
+      const taker = this.receivers[e]!;
+      const before = tuple[taker]!;
+      const after = this.receipts.takenAtSend(e) ? this.memos[taker]!.step(before, this.deliveries[e]!) : notEnabled;
+      if (after === notEnabled) {
+        rest.push(e);
+        continue;
+      }
+      rest.push(...this.sendLists[this.sends(taker, this.deliveries[e]!, before)]!);
+      tuple[taker] = after;
+    }
+    this.stepSends = this.internSendList(rest);
   }
 
   /** The messages of `sendLists` id `id`. */
@@ -238,44 +256,9 @@ export class WorldModel {
     return after;
   }
 
-  /** Where the local events enabled in tuple `rolesId` start in `localMovePool` (see there), each with the tuple
-   *  after it and what it sends: computed once per tuple, which spares a search asking every role of every state. */
-  localMoves(rolesId: number): number {
-    if (rolesId < this.localMoveStarts.length) {
-      const known = this.localMoveStarts[rolesId]!;
-      if (known > 0) return known - 1;
-    } else {
-      const starts = new Int32Array(Math.max(rolesId + 1, this.localMoveStarts.length * 2));
-      starts.set(this.localMoveStarts);
-      this.localMoveStarts = starts;
-    }
-    const moves: number[] = [];
-    const tuples = this.roleTuples;
-    const from = tuples.starts[rolesId]!;
-    for (let role = 0; role < this.localEvents.length; role++) {
-      const enabled = this.enabledLocal(role, tuples.pool[from + role]!);
-      for (let i = 0; i < enabled.length; i++) {
-        const index = enabled[i]!;
-        const next = this.roleStep(rolesId, role, this.localEvents[role]![index]!);
-        moves.push(role, index, next, this.stepSends);
-      }
-    }
-    const at = this.localMovesUsed;
-    if (at + 1 + moves.length > this.localMovePool.length) {
-      const pool = new Int32Array(Math.max(at + 1 + moves.length, this.localMovePool.length * 2));
-      pool.set(this.localMovePool);
-      this.localMovePool = pool;
-    }
-    this.localMovePool[at] = moves.length / 4;
-    this.localMovePool.set(moves, at + 1);
-    this.localMovesUsed = at + 1 + moves.length;
-    this.localMoveStarts[rolesId] = at + 1;
-    return at;
-  }
-
   /** Bytes of the tables of tuple steps: the role step cache and the local moves. */
   get stepTableBytes(): number {
-    return this.roleSteps.byteLength + this.localMoveStarts.byteLength + this.localMovePool.byteLength;
+    return this.roleSteps.byteLength + this.moves.bytes;
   }
 
   /** The id in `sendLists` of the envelope ids of the messages role `role` sends when event `eventIndex` takes it
@@ -287,36 +270,25 @@ export class WorldModel {
       const from = this.cast[role]!.id;
       // Emitted events come back as 'xstate.emit' actions (MEASURED.md); a role's sends are those of type 'send'.
       const sent = this.memos[role]!.emitted(id, eventIndex).filter((e: EventObject): e is SendEvent => e.type === 'send');
-      const ids = sent.map((e) => this.envelopeOfKey(envelopeKey({ kind: e.kind, from, to: e.to, term: e.term })));
-      out = 0;
-      if (ids.length > 0) {
-        // In key order, read after all are added (adding renumbers ranks); later additions keep this order.
-        ids.sort((a, b) => this.rank[a]! - this.rank[b]!);
-        // One id per content: equal sends from different steps are one list (an injection whose receiver's next
-        // state and sends equal another's reaches the same world, World.ts takenAlike).
-        const content = ids.join(',');
-        out = this.sendListIds.get(content) ?? this.sendLists.length;
-        if (out === this.sendLists.length) {
-          this.sendLists.push(ids);
-          this.sendListIds.set(content, out);
-        }
-      }
+      out = this.internSendList(sent.map((e) => this.envelopeOfKey(envelopeKey({ kind: e.kind, from, to: e.to, term: e.term }))));
       row[id] = out;
     }
     return out;
   }
 
-  /** Positions in `localEvents[role]` of the local events role `role` can take in local state `id`. */
-  private enabledLocal(role: number, id: number): readonly number[] {
-    const row = this.enabledRows[role]!;
-    let out = row[id];
+  /** The id in `sendLists` of the messages `ids` (any order; 0 for none). */
+  private internSendList(ids: number[]): number {
+    if (ids.length === 0) return 0;
+    // In key order, read after all are added (adding renumbers ranks); later additions keep this order.
+    ids.sort((a, b) => this.rank[a]! - this.rank[b]!);
+    // One id per content: equal sends from different steps are one list (an injection whose receiver's next state and
+    // sends equal another's reaches the same world, World.ts takenAlike).
+    const content = ids.join(',');
+    let out = this.sendListIds.get(content);
     if (out === undefined) {
-      const memo = this.memos[role]!;
-      const events = this.localEvents[role]!;
-      const enabled: number[] = [];
-      for (let i = 0; i < events.length; i++) if (memo.step(id, events[i]!) !== notEnabled) enabled.push(i);
-      out = enabled.length === 0 ? none : enabled;
-      row[id] = out;
+      out = this.sendLists.length;
+      this.sendLists.push(ids);
+      this.sendListIds.set(content, out);
     }
     return out;
   }
@@ -345,6 +317,7 @@ export class WorldModel {
       const unique = new Set([...inherited, ...added.map((m) => this.envelopeOfKey(envelopeKey(m)))]);
       // Ranks follow key order; read them after every envelope above is added (adding renumbers them).
       ids = [...unique].sort((a, b) => this.rank[a]! - this.rank[b]!);
+      this.receipts.checkInjectable(ids);
       this.injectableBySet[set] = ids;
     }
     return ids;
@@ -353,27 +326,6 @@ export class WorldModel {
   /** The term of message `key` as the attacker reads it (canonical JSON), when it reads the message's channel. */
   observedTerm(key: string): string | undefined {
     return this.observedTerms[this.envelopeOfKey(key)]! < 0 ? undefined : key.slice(4);
-  }
-
-  /** A short digest of a local state, an envelope or an observed term: 132 bits of SHA-256 of its key, so a
-   *  portable world key is short and equal in every thread. Two distinct parts sharing a digest would merge;
-   *  with n of them that has probability about n^2 / 2^133. */
-  localDigest(role: number, id: number): string {
-    const digests = this.localDigests[role]!;
-    return (digests[id] ??= digestOf(this.memos[role]!.key(id)));
-  }
-
-  envelopeDigest(envelope: number): string {
-    return (this.envelopeDigests[envelope] ??= digestOf(this.envelopeKeys[envelope]!));
-  }
-
-  termDigest(term: string): string {
-    let d = this.termDigests.get(term);
-    if (d === undefined) {
-      d = digestOf(term);
-      this.termDigests.set(term, d);
-    }
-    return d;
   }
 
   private add(m: Message, key: string): number {
@@ -392,6 +344,7 @@ export class WorldModel {
     const read = this.attacker.active && this.attacker.reach.reads(m.kind, m.from, m.to);
     this.observedTerms.push(read ? this.observations.termId(key.slice(4)) : -1);
     this.relays.add(m, read);
+    this.receipts.add(m);
     let at = 0;
     let hi = this.byKey.length;
     while (at < hi) {
@@ -403,10 +356,4 @@ export class WorldModel {
     for (let i = at; i < this.byKey.length; i++) this.rank[this.byKey[i]!] = i;
     return id;
   }
-}
-
-/** 22 base64url characters (132 bits) of SHA-256; node:crypto, as this runs once per distinct part and node's
- *  native hash is several times faster than a JS one on keys of a few kilobytes. */
-function digestOf(text: string): string {
-  return createHash('sha256').update(text).digest('base64url').slice(0, 22);
 }

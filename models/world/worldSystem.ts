@@ -27,8 +27,15 @@ export function worldSystem(config: ScenarioConfig, initial: World = initialWorl
   return {
     ...(symmetry === undefined ? {} : { symmetry }),
     // The kept relays move on an assumption each step is checked against; broken, the search is redone without them.
+    // Receipt at send (receiptAtSend.ts) likewise, with the kept relays.
     ...(model.relays.on && model.relays.kept
-      ? { assumed: { name: 'kept relays', brokenBy: () => model.relays.brokenBy, without: () => worldSystem(config, initialWorld(config, { relayAtReceipt: 'steady' })) } }
+      ? {
+          assumed: {
+            name: model.receipts.taker >= 0 ? 'kept relays and receipt at send' : 'kept relays',
+            brokenBy: () => model.relays.brokenBy ?? model.receipts.brokenBy,
+            without: () => worldSystem(config, initialWorld(config, { relayAtReceipt: 'steady' })),
+          },
+        }
       : {}),
     name: WORLD_SYSTEM_NAME,
     // Relay at receipt, where it would apply, is part of what rebuilds this system (replay, workers).

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { resolveScenario } from '../../models/flows/ScenarioConfig.ts';
 import { secretDerivations } from '../../models/world/secretDerivations.ts';
-import { worldSystem } from '../../models/world/worldSystem.ts';
+import { worldOfTrace, worldSystem } from '../../models/world/worldSystem.ts';
 import { worldProperties } from '../../properties/index.ts';
 import { threatSuite } from '../../properties/threats/threatSuite.ts';
 import { searchProperties } from '../../src/engine/searchProperties.ts';
@@ -16,7 +16,7 @@ describe('secretDerivations', () => {
     const verdict = searchProperties(() => worldSystem(r.config), [property]).verdicts[0]!.verdict;
     expect(verdict.kind).toBe('violated');
     if (verdict.kind !== 'violated') return;
-    const ki = secretDerivations(r.config, verdict.trace.actions).find((d) => d.secret === 'ki:sho1')!;
+    const ki = secretDerivations(r.config, verdict.trace.actions, worldOfTrace(verdict.trace).options).find((d) => d.secret === 'ki:sho1')!;
     expect(ki.steps[0]).toMatch(/^read sign\(<M2MSIMMobj, pcid:dev1, /);
     expect(ki.steps.at(-1)).toMatch(/^ki:sho1: projection of <mcim, sho1, imsi:sho1, ki:sho1, /);
     expect(ki.steps.some((s) => s.includes('body of the signature'))).toBe(true);

@@ -7,7 +7,8 @@ import { resolveScenario, type ScenarioConfig, type ScenarioInput } from '../../
 import { deviceNames, mcimBlob, mcimContent, registrationNonce } from '../../models/messages.ts';
 import { decryptWith } from '../../models/readTerm.ts';
 import { name, pk } from '../../src/attacker/Term.ts';
-import { describeWorld, enabledEvents, initialWorld, stepWorld, worldKey, worldNet, worldObserved, type World } from '../../models/world/World.ts';
+import { describeWorld, enabledEvents, initialWorld, roleSnapshot, stepWorld, worldKey, worldNet, worldObserved, type World } from '../../models/world/World.ts';
+import { messageOfKey } from '../../models/world/envelopeKey.ts';
 import { eventLabel } from '../../models/world/eventLabel.ts';
 import { worldSystem } from '../../models/world/worldSystem.ts';
 
@@ -214,7 +215,10 @@ describe('world with an attacker', () => {
 
   it('observes only what crosses a channel it reads: nothing of the out-of-band manufacture', () => {
     const w = walk(initialWorld(attacked(2)), ['supplier MANUFACTURE']);
-    expect(worldNet(w)).toHaveLength(4);
+    // Four messages sent; the PVA took its platform reference as it was sent (receiptAtSend.ts).
+    expect(worldNet(w)).toHaveLength(3);
+    expect(worldNet(w).some((key) => messageOfKey(key).kind === 'platformReference')).toBe(false);
+    expect(roleSnapshot(w, 'pva').value).toBe('Ready');
     expect(worldObserved(w)).toEqual([]);
     expect(w.injections).toBe(0);
   });

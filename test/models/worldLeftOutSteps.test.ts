@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { presets } from '../../models/flows/presets.ts';
 import { enabledEvents, forEachSuccessor, forEachSuccessorKey, stepWorld, worldKey, type World, type WorldEvent } from '../../models/world/World.ts';
 import { eventLeavesOut } from '../../models/world/eventLeavesOut.ts';
-import { worldSystem } from '../../models/world/worldSystem.ts';
+import { worldSystem, worldSystemOfTrace } from '../../models/world/worldSystem.ts';
 import { planCheck } from '../../src/cli/check/planCheck.ts';
 import { searchedProperties } from '../../src/cli/check/runCheckJob.ts';
 import { splitProperties } from '../../src/engine/searchProperties.ts';
@@ -31,7 +31,7 @@ describe('steps the world leaves out', () => {
     // A counterexample found leaving steps out is a real run of the whole world.
     for (const { property, verdict } of on.verdicts) {
       if (verdict.kind !== 'violated') continue;
-      const report = replayTrace(worldSystem(job.config), properties.find((p) => p.id === property)!, verdict.trace);
+      const report = replayTrace(worldSystemOfTrace(verdict.trace), properties.find((p) => p.id === property)!, verdict.trace);
       expect(report.result.kind, property).toBe('reproduced');
       expect(report.savedMismatch, property).toBeUndefined();
     }

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { switchIds, type SwitchId } from '../../models/counterMeasures/switches.ts';
 import { type ScenarioInput } from '../../models/flows/ScenarioConfig.ts';
-import { worldSystem } from '../../models/world/worldSystem.ts';
+import { worldSystemOfTrace } from '../../models/world/worldSystem.ts';
 import { threatSuite } from '../../properties/threats/threatSuite.ts';
 import { searchWithOff as search } from './searchWithOff.ts';
 import { replayTrace } from '../../src/engine/replay/replayTrace.ts';
@@ -56,7 +56,7 @@ describe('counter-measure switches', () => {
       const off = search(input, [id, ...(w.alsoOff ?? [])], w.property);
       expect(off.verdict.kind).toBe('violated');
       if (off.verdict.kind !== 'violated') return;
-      const replay = replayTrace(worldSystem(off.config), off.entry.property, off.verdict.trace);
+      const replay = replayTrace(worldSystemOfTrace(off.verdict.trace), off.entry.property, off.verdict.trace);
       expect(replay.result.kind).toBe('reproduced');
       expect(replay.live).toEqual({ mismatch: undefined });
       const on = search(input, w.alsoOff ?? [], w.property);

@@ -1,0 +1,62 @@
+// Receipt at send: where it applies (one device, one reference, an attacker that does not read it), the PVA's
+// platform reference taken in the supplier's step, and the assumption broken by a platform reference the attacker
+// could inject.
+import { describe, expect, it } from 'vitest';
+import { resolveScenario, type ScenarioInput } from '../../../models/flows/ScenarioConfig.ts';
+import { threatSuite } from '../../../properties/threats/threatSuite.ts';
+import { enabledEvents, initialWorld, roleSnapshot, stepWorld, worldNet } from '../../../models/world/World.ts';
+import { eventLabel } from '../../../models/world/eventLabel.ts';
+import { messageOfKey } from '../../../models/world/envelopeKey.ts';
+import { receiptAtSendBreaker, ReceiptTable } from '../../../models/world/receiptAtSend.ts';
+import { worldSystem } from '../../../models/world/worldSystem.ts';
+
+const scenario = (name: string, patch: Partial<ScenarioInput> = {}) => {
+  const input = threatSuite.flatMap((t) => t.scenarios).find((s) => s.name === name)!;
+  const r = resolveScenario({ ...input, ...patch });
+  if (!r.ok) throw new Error(r.error.message);
+  return r.config;
+};
+
+describe('receipt at send', () => {
+  it('applies to one device with one reference and an attacker that does not read it, and says why not elsewhere', () => {
+    const breaker = (name: string, patch: Partial<ScenarioInput> = {}) => {
+      const model = initialWorld(scenario(name, patch)).model;
+      return receiptAtSendBreaker(model.config, model.cast, model.attacker);
+    };
+    expect(breaker('t2-replay-after-delete')).toBeUndefined();
+    expect(breaker('t1-clone-second-tre')).toMatch(/more than one device/);
+    expect(breaker('t6-supplier-update')).toMatch(/remote update/);
+    expect(breaker('t2-replay-after-delete', { assumptions: { manufacturingClosed: false } })).toMatch(/reads the reference/);
+  });
+
+  it('has the PVA take the reference in the supplier\'s step, with the kept relays, and not without them', () => {
+    const config = scenario('t2-replay-after-delete');
+    const manufacture = (w: ReturnType<typeof initialWorld>) => stepWorld(w, enabledEvents(w).find((e) => eventLabel(w, e) === 'supplier MANUFACTURE')!);
+    const on = manufacture(initialWorld(config));
+    expect(roleSnapshot(on, 'pva').value).toBe('Ready');
+    expect(worldNet(on).map((k) => messageOfKey(k).kind)).not.toContain('platformReference');
+    const steady = manufacture(initialWorld(config, { relayAtReceipt: 'steady' }));
+    expect(roleSnapshot(steady, 'pva').value).toBe('Unconfigured');
+    expect(worldNet(steady).map((k) => messageOfKey(k).kind)).toContain('platformReference');
+    expect(worldSystem(config).assumed?.name).toBe('kept relays and receipt at send');
+  });
+
+  it('breaks its assumption on the first platform reference to the PVA the attacker can inject', () => {
+    const table = new ReceiptTable(7, 0);
+    table.add({ kind: 'platformReference', from: 'supplier', to: 'pva', term: { kind: 'name', id: 'pfc' } });
+    table.add({ kind: 'validationRequest', from: 'sho1', to: 'pva', term: { kind: 'name', id: 'req' } });
+    table.add({ kind: 'platformReference', from: 'vno', to: 'pva', term: { kind: 'name', id: 'pfc' } });
+    expect(table.takenAtSend(0)).toBe(true);
+    expect(table.takenAtSend(2)).toBe(false);
+    table.checkInjectable([1]);
+    expect(table.brokenBy).toBeUndefined();
+    table.checkInjectable([1, 2]);
+    expect(table.brokenBy).toMatch(/inject a platform reference to the PVA/);
+    // Off: nothing is taken at send, and nothing breaks.
+    const off = new ReceiptTable(-1, 0);
+    off.add({ kind: 'platformReference', from: 'supplier', to: 'pva', term: { kind: 'name', id: 'pfc' } });
+    off.checkInjectable([0]);
+    expect(off.takenAtSend(0)).toBe(false);
+    expect(off.brokenBy).toBeUndefined();
+  });
+});
