@@ -1,6 +1,8 @@
 // Receipt at send: where it applies (one device, one reference, an attacker that does not read it), the PVA's
 // platform reference taken in the supplier's step, and the assumption broken by a platform reference the attacker
 // could inject.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { resolveScenario, type ScenarioInput } from '../../../models/flows/ScenarioConfig.ts';
 import { threatSuite } from '../../../properties/threats/threatSuite.ts';
@@ -39,6 +41,16 @@ describe('receipt at send', () => {
     expect(roleSnapshot(steady, 'pva').value).toBe('Unconfigured');
     expect(worldNet(steady).map((k) => messageOfKey(k).kind)).toContain('platformReference');
     expect(worldSystem(config).assumed?.name).toBe('kept relays and receipt at send');
+  });
+
+  it('is read by no property: none names the PVA (its argument needs the PVA and the messages to it unread)', () => {
+    // The world's properties: the claims and the top-level ones (the catalogue is the text's counter-measures, the
+    // threats' files are scenarios, alt3a another system's).
+    const tsIn = (dir: string): string[] => readdirSync(dir).filter((f) => f.endsWith('.ts')).map((f) => join(dir, f));
+    const root = new URL('../../../properties', import.meta.url).pathname;
+    const files = [...tsIn(root), ...tsIn(join(root, 'claims'))];
+    expect(files.length).toBeGreaterThan(30);
+    expect(files.filter((f) => /\bpva\b|platformReference|validationRequest/i.test(readFileSync(f, 'utf8')))).toEqual([]);
   });
 
   it('breaks its assumption on the first platform reference to the PVA the attacker can inject', () => {
