@@ -36,8 +36,8 @@ export class ReceiptTable {
     readonly sender: number,
   ) {}
 
-  /** Whether a step of role `role` of the taker may have been enabled only by a step of role `via` (which may have
-   *  changed the taker too): then the search may not leave it out after that step (eventLeavesOut's argument). */
+  /** Whether a step of role `role` may have been enabled only by a step of role `via`, which may have changed `role`
+   *  too (the supplier's step changes the PVA): then the search may not leave it out after that step. */
   enabledBy(via: number, role: number): boolean {
     return role === this.taker && via === this.sender;
   }
