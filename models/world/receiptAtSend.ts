@@ -10,10 +10,16 @@ import type { ScenarioConfig } from '../flows/ScenarioConfig.ts';
 import type { Message } from '../messages.ts';
 import type { CastMember } from '../flows/castFor.ts';
 import type { AttackerModel } from '../attacker/attackerModel.ts';
+import { messageKinds } from '../messages.ts';
+import { handlersOf } from '../../src/xstate/handlersOf.ts';
 
 /** Why receipt at send does not apply to a scenario (undefined: it applies). */
 export function receiptAtSendBreaker(config: ScenarioConfig, cast: readonly CastMember[], attacker: AttackerModel): string | undefined {
   if (config.devices !== 1) return 'more than one device: a reference each, taken in either order';
+  // The argument's premise, read off the PVA's definition: where it starts, it takes platform references alone.
+  const pva = cast.find((m) => m.id === 'pva');
+  const other = pva === undefined ? undefined : messageKinds.find((k) => k !== 'platformReference' && handlersOf(pva.machine, pva.initial, k) !== '');
+  if (pva === undefined || other !== undefined) return `the PVA takes ${other ?? 'nothing'} where it starts`;
   const supplier = cast.find((m) => m.id === 'supplier');
   if (supplier?.localEvents.some((e) => e.type === 'ISSUE_UPDATE')) return 'a remote update sends a second reference';
   if (config.attacker.dishonest === 'supplier' || config.attacker.dishonest === 'pva') return `a dishonest ${config.attacker.dishonest}`;
