@@ -188,9 +188,8 @@ function eachEnabled(world: World, visit: Visit, leaving = false): void {
       forwardOrDeliver(model, rolesId, e, p, visit);
       continue;
     }
-    // Not after a step that may also have changed the receiver (receipt at send, receiptAtSend.ts): it may not have been
-    // enabled before that step.
-    const leftOut = !model.receipts.enabledBy(viaRole, receiver) && leavesOut(viaOrder, viaRole, viaSender, deliveryOrder(e, receiver), receiver, model.senders[e]!);
+    // Not where receipt at send orders the two steps (receiptAtSend.ts `ordered`).
+    const leftOut = !model.receipts.ordered(viaRole, receiver) && leavesOut(viaOrder, viaRole, viaSender, deliveryOrder(e, receiver), receiver, model.senders[e]!);
     if (leftOut && leaving) {
       // Its successor is not asked for: whether it is enabled is enough. (The tables then meet tuples and messages in
       // another order, which changes their ids, not the content of a world nor the role order leaving out compares.)
@@ -205,7 +204,7 @@ function eachEnabled(world: World, visit: Visit, leaving = false): void {
   for (let m = moves + 1, end = m + 4 * movePool[moves]!; m < end; m += 4) {
     const role = movePool[m]!;
     const index = movePool[m + 1]!;
-    visit(model.localEvent(role, index), movePool[m + 2]!, -1, movePool[m + 3]!, leavesOut(viaOrder, viaRole, viaSender, localOrder(role, index), role, -1));
+    visit(model.localEvent(role, index), movePool[m + 2]!, -1, movePool[m + 3]!, !model.receipts.ordered(viaRole, role) && leavesOut(viaOrder, viaRole, viaSender, localOrder(role, index), role, -1));
   }
   if (!model.attacker.active || world.injections >= model.attacker.budget) return;
   const injectable = model.injectable(world.observedId);
@@ -235,7 +234,7 @@ function eachEnabled(world: World, visit: Visit, leaving = false): void {
       }
       // Left out as an injection to the role that takes it is, and a relay not after an event of the relaying role
       // (which may have taken a copy of the injected message from the network: it may not have been enabled before).
-      const leftOut = viaRole >= 0 && ((quiet && taker !== viaRole && receiver !== viaRole && !model.receipts.enabledBy(viaRole, taker) && injectionOrder(e, taker) < viaOrder) || takenAlike(base, next, sends));
+      const leftOut = viaRole >= 0 && ((quiet && taker !== viaRole && receiver !== viaRole && !model.receipts.ordered(viaRole, taker) && injectionOrder(e, taker) < viaOrder) || takenAlike(base, next, sends));
       if (!leftOut) takeInjection(next, sends);
       visit(relayed >= 0 ? model.relays.event(e, relayed) : model.injectEvent(e), next, -1, sends, leftOut);
     }
@@ -255,12 +254,12 @@ function forwardOrDeliver(model: WorldModel, rolesId: number, e: number, p: numb
   if (next < 0) return;
   let sends = model.stepSends;
   const relayed = model.relays.relayedBy(e, rolesId, next, model.sendList(sends));
-  if (relayed < 0) return visit(model.deliverEvent(e), next, p, sends, leavesOut(viaOrder, viaRole, viaSender, deliveryOrder(e, receiver), receiver, sender));
+  if (relayed < 0) return visit(model.deliverEvent(e), next, p, sends, !model.receipts.ordered(viaRole, receiver) && leavesOut(viaOrder, viaRole, viaSender, deliveryOrder(e, receiver), receiver, sender));
   const taker = model.receivers[relayed]!;
   next = model.roleStep(rolesId, taker, model.deliveries[relayed]!);
   if (next < 0) return;
   sends = model.stepSends;
-  visit(model.relays.event(e, relayed, true), next, p, sends, viaRole !== receiver && leavesOut(viaOrder, viaRole, viaSender, deliveryOrder(e, taker), taker, sender));
+  visit(model.relays.event(e, relayed, true), next, p, sends, viaRole !== receiver && !model.receipts.ordered(viaRole, taker) && leavesOut(viaOrder, viaRole, viaSender, deliveryOrder(e, taker), taker, sender));
 }
 
 /** Whether envelope `e` is among the varints of `pool[from .. to - 1]`. */

@@ -19,7 +19,8 @@ import { earlierTraffic } from './earlierTraffic.ts';
 import { AttackerTables, type KnowledgeEntry } from '../attacker/AttackerTables.ts';
 import { ObservationTable } from './ObservationTable.ts';
 import { keptRelaysOf, RelayTable, type WorldOptions } from './relayAtReceipt.ts';
-import { receiptAtSendBreaker, ReceiptTable } from './receiptAtSend.ts';
+import { receiptAtSendBreaker, ReceiptTable, requestsAtSendBreaker } from './receiptAtSend.ts';
+import { isShoId } from '../roleIds.ts';
 import { WorldDigests } from './WorldDigests.ts';
 import { LocalMoves } from './LocalMoves.ts';
 import type { WorldEvent } from './WorldEvent.ts';
@@ -131,7 +132,9 @@ export class WorldModel {
     this.attackerTables = new AttackerTables(this.attacker);
     this.digests = new WorldDigests(this);
     this.moves = new LocalMoves(this);
-    this.receipts = new ReceiptTable(this.relays.on && this.relays.kept && receiptAtSendBreaker(config, this.cast, this.attacker) === undefined ? this.roleIndex('pva') : -1, this.roleIndex('supplier'));
+    const receipts = this.relays.on && this.relays.kept && receiptAtSendBreaker(config, this.cast, this.attacker) === undefined;
+    const requesters = receipts && requestsAtSendBreaker(config, this.cast, this.attacker) === undefined ? this.cast.flatMap((m, i) => (isShoId(m.id) ? [i] : [])) : [];
+    this.receipts = new ReceiptTable(receipts ? this.roleIndex('pva') : -1, this.roleIndex('supplier'), requesters);
   }
 
   roleIndex(id: RoleId): number {
@@ -225,7 +228,7 @@ export class WorldModel {
       const taker = this.receivers[e]!;
       const before = tuple[taker]!;
       const after = this.receipts.takenAtSend(e) ? this.memos[taker]!.step(before, this.deliveries[e]!) : notEnabled;
-      if (after === notEnabled) {
+      if (after === notEnabled || (after !== before && this.receipts.preserving(e))) {
         rest.push(e);
         continue;
       }
@@ -344,7 +347,7 @@ export class WorldModel {
     const read = this.attacker.active && this.attacker.reach.reads(m.kind, m.from, m.to);
     this.observedTerms.push(read ? this.observations.termId(key.slice(4)) : -1);
     this.relays.add(m, read);
-    this.receipts.add(m);
+    this.receipts.add(m, this.roleIndex(m.from));
     let at = 0;
     let hi = this.byKey.length;
     while (at < hi) {

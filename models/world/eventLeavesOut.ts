@@ -30,14 +30,15 @@ import type { World, WorldEvent } from './World.ts';
  *  message's sender; it is not left out after an event of the relaying role, whose state it reads, and a delivery or
  *  local event of that role may be left out after it, as after a relay at receipt.
  *  Receipt at send (receiptAtSend.ts): the supplier's step that sends the PVA its platform reference changes the PVA
- *  too; no step of the PVA is left out after a step of the supplier.
+ *  too, and an SHO's step takes its validation request at send only once the PVA has its reference: no step of the PVA
+ *  is left out after a step of the supplier, nor a step of the supplier and one of an SHO after each other.
  *  The fast path also leaves out an injection whose next tuple and sends equal those of an injection it took before
  *  in the same world (`takenAlike`): both reach one world. */
 export function eventLeavesOut(world: World, via: WorldEvent, event: WorldEvent): boolean {
   const model = world.model;
-  // Receipt at send (receiptAtSend.ts): a step of the supplier changes the PVA too, so a step of the PVA after it may
-  // not have been enabled before it.
-  if (model.receipts.enabledBy(eventRole(model, via), eventRole(model, event))) return false;
+  // Receipt at send (receiptAtSend.ts): a step of the supplier changes the PVA too, and whether an SHO's request is taken
+  // at send depends on whether the supplier's step came first.
+  if (model.receipts.ordered(eventRole(model, via), eventRole(model, event))) return false;
   if (event.kind === 'inject' || event.kind === 'relay') {
     const role = eventRole(model, via);
     // A relay at receipt also needs its injected message out of flight before `via`: `via` is no step of the relaying role.

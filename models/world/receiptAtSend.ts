@@ -12,6 +12,7 @@ import type { CastMember } from '../flows/castFor.ts';
 import type { AttackerModel } from '../attacker/attackerModel.ts';
 import { messageKinds } from '../messages.ts';
 import { handlersOf } from '../../src/xstate/handlersOf.ts';
+import { isShoId } from '../roleIds.ts';
 
 /** Why receipt at send does not apply to a scenario (undefined: it applies). */
 export function receiptAtSendBreaker(config: ScenarioConfig, cast: readonly CastMember[], attacker: AttackerModel): string | undefined {
@@ -27,32 +28,59 @@ export function receiptAtSendBreaker(config: ScenarioConfig, cast: readonly Cast
   return undefined;
 }
 
+/** Why the SHOs' validation requests are not taken at send where the reference is (undefined: they are): the attacker
+ *  reads the requests or the PVA's answers (taking a request at send would show it the answer at once, and the request
+ *  never), or a dishonest SHO (which reads both). */
+export function requestsAtSendBreaker(config: ScenarioConfig, cast: readonly CastMember[], attacker: AttackerModel): string | undefined {
+  const shos = cast.filter((m) => isShoId(m.id)).map((m) => m.id);
+  if (attacker.active && shos.some((sho) => attacker.reach.reads('validationRequest', sho, 'pva') || attacker.reach.reads('validationResult', 'pva', sho))) {
+    return 'the attacker reads the validation';
+  }
+  return isShoId(config.attacker.dishonest ?? '') ? 'a dishonest SHO' : undefined;
+}
+
 /** Receipt at send in one world model: which messages the PVA takes as they are sent. */
 export class ReceiptTable {
   private readonly atSend: boolean[] = [];
+  /** Per envelope: a validation request, taken at send only by a step that leaves the PVA as it was. */
+  private readonly requests: boolean[] = [];
   /** Per envelope: a platform reference to the PVA (one the attacker could inject breaks the assumption). */
   private readonly references: boolean[] = [];
   /** What broke the assumption, once something did. */
   brokenBy: string | undefined;
 
   /** `taker`: the PVA's role index where the reduction applies (the scenario allows it and the world's relay at receipt
-   *  is on, which a trace records), -1 where it does not; `sender`: the supplier's, whose steps send the reference. */
+   *  is on, which a trace records), -1 where it does not; `sender`: the supplier's, whose steps send the reference;
+   *  `requesters`: the SHOs' where their validation requests are taken at send too (requestsAtSendBreaker). */
   constructor(
     readonly taker: number,
     readonly sender: number,
+    private readonly requesters: readonly number[],
   ) {}
 
-  /** Whether a step of role `role` may have been enabled only by a step of role `via`, which may have changed `role`
-   *  too (the supplier's step changes the PVA): then the search may not leave it out after that step. */
-  enabledBy(via: number, role: number): boolean {
-    return role === this.taker && via === this.sender;
+  /** Whether the search must take a step of role `role` after a step of role `via` though the rule for leaving out
+   *  steps would leave it out: the supplier's step changes the PVA too (a step of the PVA may not have been enabled
+   *  before it), and whether an SHO's request is taken at send depends on whether the supplier's step came first (the
+   *  two do not commute). */
+  ordered(via: number, role: number): boolean {
+    if (this.taker < 0) return false;
+    if (role === this.taker && via === this.sender) return true;
+    return (via === this.sender && this.requesters.includes(role)) || (role === this.sender && this.requesters.includes(via));
   }
 
-  /** Registers the next envelope id, message `m`. */
-  add(m: Message): void {
-    const reference = this.taker >= 0 && m.kind === 'platformReference' && m.to === 'pva';
+  /** Registers the next envelope id, message `m`, sent by role `from` (its cast index). */
+  add(m: Message, from: number): void {
+    const toPva = this.taker >= 0 && m.to === 'pva';
+    const reference = toPva && m.kind === 'platformReference';
+    const request = toPva && m.kind === 'validationRequest' && this.requesters.includes(from);
     this.references.push(reference);
-    this.atSend.push(reference && m.from === 'supplier');
+    this.requests.push(request);
+    this.atSend.push((reference && m.from === 'supplier') || request);
+  }
+
+  /** Whether the receipt of `envelope` at send must leave its receiver as it was (a validation request's). */
+  preserving(envelope: number): boolean {
+    return this.requests[envelope]!;
   }
 
   /** Checks the messages the attacker can inject after some observations against the assumption. */

@@ -56,10 +56,10 @@ describe('receipt at send', () => {
   });
 
   it('breaks its assumption on the first platform reference to the PVA the attacker can inject', () => {
-    const table = new ReceiptTable(7, 0);
-    table.add({ kind: 'platformReference', from: 'supplier', to: 'pva', term: { kind: 'name', id: 'pfc' } });
-    table.add({ kind: 'validationRequest', from: 'sho1', to: 'pva', term: { kind: 'name', id: 'req' } });
-    table.add({ kind: 'platformReference', from: 'vno', to: 'pva', term: { kind: 'name', id: 'pfc' } });
+    const table = new ReceiptTable(7, 0, []);
+    table.add({ kind: 'platformReference', from: 'supplier', to: 'pva', term: { kind: 'name', id: 'pfc' } }, 0);
+    table.add({ kind: 'validationRequest', from: 'sho1', to: 'pva', term: { kind: 'name', id: 'req' } }, 0);
+    table.add({ kind: 'platformReference', from: 'vno', to: 'pva', term: { kind: 'name', id: 'pfc' } }, 0);
     expect(table.takenAtSend(0)).toBe(true);
     expect(table.takenAtSend(2)).toBe(false);
     table.checkInjectable([1]);
@@ -67,8 +67,8 @@ describe('receipt at send', () => {
     table.checkInjectable([1, 2]);
     expect(table.brokenBy).toMatch(/inject a platform reference to the PVA/);
     // Off: nothing is taken at send, and nothing breaks.
-    const off = new ReceiptTable(-1, 0);
-    off.add({ kind: 'platformReference', from: 'supplier', to: 'pva', term: { kind: 'name', id: 'pfc' } });
+    const off = new ReceiptTable(-1, 0, []);
+    off.add({ kind: 'platformReference', from: 'supplier', to: 'pva', term: { kind: 'name', id: 'pfc' } }, 0);
     off.checkInjectable([0]);
     expect(off.takenAtSend(0)).toBe(false);
     expect(off.brokenBy).toBeUndefined();
