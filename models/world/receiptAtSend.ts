@@ -1,11 +1,12 @@
 // Receipt at send (docs/engine.md "Receipt at send"): the supplier's platform reference, sent to the PVA out of band at
-// manufacture (004 5.1.3.5.8 "obtained by PVA in advance"), taken by the PVA in the step that sends it. In flight it
-// was a world of its own beside every world of the rest of the run until the PVA took it: more than a quarter of the
-// worlds of the t2 searches. The move keeps every verdict where the PVA can take no other step before it and no
-// property reads the PVA: one honest device (one reference), no remote update (no second one), an attacker that does
-// not read it; and, an assumption the world checks as the attacker's messages are built, an attacker that injects no
-// platform reference to the PVA. Then no step of the PVA comes before the receipt (Unconfigured, it takes references
-// alone), and the receipt commutes with every step of the other roles.
+// manufacture (004 5.1.3.5.8 "obtained by PVA in advance"), taken by the PVA in the step that sends it; and, where the
+// attacker reads neither, an SHO's validation request (steps 8-10), taken at once when the PVA has its reference. In
+// flight each was a world of its own beside every world of the rest of the run until the PVA took it. The move keeps
+// every verdict where the PVA can take no other step that changes it in between and no property reads the PVA: one
+// honest device (one reference), no remote update (no second one), an attacker that does not read them; and, an
+// assumption the world checks as the attacker's messages are built, an attacker that injects no platform reference to
+// the PVA. Then the receipt commutes with every step of the other roles, and no step of the PVA's own in between
+// changes what it reads.
 import type { ScenarioConfig } from '../flows/ScenarioConfig.ts';
 import type { Message } from '../messages.ts';
 import type { CastMember } from '../flows/castFor.ts';

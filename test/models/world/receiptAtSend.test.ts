@@ -9,7 +9,7 @@ import { threatSuite } from '../../../properties/threats/threatSuite.ts';
 import { enabledEvents, initialWorld, roleSnapshot, stepWorld, worldNet } from '../../../models/world/World.ts';
 import { eventLabel } from '../../../models/world/eventLabel.ts';
 import { messageOfKey } from '../../../models/world/envelopeKey.ts';
-import { receiptAtSendBreaker, ReceiptTable } from '../../../models/world/receiptAtSend.ts';
+import { receiptAtSendBreaker, ReceiptTable, requestsAtSendBreaker } from '../../../models/world/receiptAtSend.ts';
 import { worldSystem } from '../../../models/world/worldSystem.ts';
 
 const scenario = (name: string, patch: Partial<ScenarioInput> = {}) => {
@@ -43,6 +43,22 @@ describe('receipt at send', () => {
     expect(roleSnapshot(steady, 'pva').value).toBe('Unconfigured');
     expect(worldNet(steady).map((k) => messageOfKey(k).kind)).toContain('platformReference');
     expect(worldSystem(config).assumed?.name).toBe('kept relays and receipt at send');
+  });
+
+  it('takes the SHOs\' validation requests at send too, where the attacker reads no validation and no SHO is dishonest', () => {
+    const requests = (name: string) => {
+      const model = initialWorld(scenario(name)).model;
+      return requestsAtSendBreaker(model.config, model.cast, model.attacker);
+    };
+    expect(requests('t2-replay-after-delete')).toBeUndefined();
+    expect(requests('t7-insider-sho')).toMatch(/reads the validation|dishonest SHO/);
+    // sho1 (cast index 8 here) requests; the supplier (0) and the SHOs are ordered, the PVA (7) after the supplier.
+    const table = new ReceiptTable(7, 0, [8, 9]);
+    table.add({ kind: 'validationRequest', from: 'sho1', to: 'pva', term: { kind: 'name', id: 'req' } }, 8);
+    table.add({ kind: 'validationRequest', from: 'ro', to: 'pva', term: { kind: 'name', id: 'req' } }, 6);
+    expect([table.takenAtSend(0), table.preserving(0)]).toEqual([true, true]);
+    expect(table.takenAtSend(1)).toBe(false);
+    expect([table.ordered(0, 7), table.ordered(0, 8), table.ordered(9, 0), table.ordered(8, 9), table.ordered(2, 7)]).toEqual([true, true, true, false, false]);
   });
 
   it('is read by no property: none names the PVA (its argument needs the PVA and the messages to it unread)', () => {
