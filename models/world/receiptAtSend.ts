@@ -49,6 +49,8 @@ export class ReceiptTable {
   private readonly references: boolean[] = [];
   /** What broke the assumption, once something did. */
   brokenBy: string | undefined;
+  /** Per pair of roles (via * 64 + role): 1 where `ordered` holds. */
+  private readonly orderedPairs = new Uint8Array(64 * 64);
 
   /** `taker`: the PVA's role index where the reduction applies (the scenario allows it and the world's relay at receipt
    *  is on, which a trace records), -1 where it does not; `sender`: the supplier's, whose steps send the reference;
@@ -57,16 +59,23 @@ export class ReceiptTable {
     readonly taker: number,
     readonly sender: number,
     private readonly requesters: readonly number[],
-  ) {}
+  ) {
+    // `ordered` is asked for every step of every world: a table of role pairs (a cast has at most 64 roles).
+    for (let via = 0; via < 64; via++) {
+      for (let role = 0; role < 64; role++) {
+        const pva = role === taker && via === sender;
+        const request = (via === sender && requesters.includes(role)) || (role === sender && requesters.includes(via));
+        this.orderedPairs[via * 64 + role] = taker >= 0 && (pva || request) ? 1 : 0;
+      }
+    }
+  }
 
   /** Whether the search must take a step of role `role` after a step of role `via` though the rule for leaving out
    *  steps would leave it out: the supplier's step changes the PVA too (a step of the PVA may not have been enabled
    *  before it), and whether an SHO's request is taken at send depends on whether the supplier's step came first (the
    *  two do not commute). */
   ordered(via: number, role: number): boolean {
-    if (this.taker < 0) return false;
-    if (role === this.taker && via === this.sender) return true;
-    return (via === this.sender && this.requesters.includes(role)) || (role === this.sender && this.requesters.includes(via));
+    return via >= 0 && this.orderedPairs[via * 64 + role] === 1;
   }
 
   /** Registers the next envelope id, message `m`, sent by role `from` (its cast index). */
