@@ -188,8 +188,7 @@ function eachEnabled(world: World, visit: Visit, leaving = false): void {
       forwardOrDeliver(model, rolesId, e, p, visit);
       continue;
     }
-    // Not where receipt at send orders the two steps (receiptAtSend.ts `ordered`).
-    const leftOut = !model.receipts.ordered(viaRole, receiver) && leavesOut(viaOrder, viaRole, viaSender, deliveryOrder(e, receiver), receiver, model.senders[e]!);
+    const leftOut = leftOutAfterVia(model, deliveryOrder(e, receiver), receiver, model.senders[e]!);
     if (leftOut && leaving) {
       // Its successor is not asked for: whether it is enabled is enough. (The tables then meet tuples and messages in
       // another order, which changes their ids, not the content of a world nor the role order leaving out compares.)
@@ -204,7 +203,7 @@ function eachEnabled(world: World, visit: Visit, leaving = false): void {
   for (let m = moves + 1, end = m + 4 * movePool[moves]!; m < end; m += 4) {
     const role = movePool[m]!;
     const index = movePool[m + 1]!;
-    visit(model.localEvent(role, index), movePool[m + 2]!, -1, movePool[m + 3]!, !model.receipts.ordered(viaRole, role) && leavesOut(viaOrder, viaRole, viaSender, localOrder(role, index), role, -1));
+    visit(model.localEvent(role, index), movePool[m + 2]!, -1, movePool[m + 3]!, leftOutAfterVia(model, localOrder(role, index), role, -1));
   }
   if (!model.attacker.active || world.injections >= model.attacker.budget) return;
   const injectable = model.injectable(world.observedId);
@@ -234,7 +233,7 @@ function eachEnabled(world: World, visit: Visit, leaving = false): void {
       }
       // Left out as an injection to the role that takes it is, and a relay not after an event of the relaying role
       // (which may have taken a copy of the injected message from the network: it may not have been enabled before).
-      const leftOut = viaRole >= 0 && ((quiet && taker !== viaRole && receiver !== viaRole && !model.receipts.ordered(viaRole, taker) && injectionOrder(e, taker) < viaOrder) || takenAlike(base, next, sends));
+      const leftOut = viaRole >= 0 && ((quiet && taker !== viaRole && receiver !== viaRole && injectionOrder(e, taker) < viaOrder && !model.receipts.ordered(viaRole, taker)) || takenAlike(base, next, sends));
       if (!leftOut) takeInjection(next, sends);
       visit(relayed >= 0 ? model.relays.event(e, relayed) : model.injectEvent(e), next, -1, sends, leftOut);
     }
@@ -254,12 +253,19 @@ function forwardOrDeliver(model: WorldModel, rolesId: number, e: number, p: numb
   if (next < 0) return;
   let sends = model.stepSends;
   const relayed = model.relays.relayedBy(e, rolesId, next, model.sendList(sends));
-  if (relayed < 0) return visit(model.deliverEvent(e), next, p, sends, !model.receipts.ordered(viaRole, receiver) && leavesOut(viaOrder, viaRole, viaSender, deliveryOrder(e, receiver), receiver, sender));
+  if (relayed < 0) return visit(model.deliverEvent(e), next, p, sends, leftOutAfterVia(model, deliveryOrder(e, receiver), receiver, sender));
   const taker = model.receivers[relayed]!;
   next = model.roleStep(rolesId, taker, model.deliveries[relayed]!);
   if (next < 0) return;
   sends = model.stepSends;
-  visit(model.relays.event(e, relayed, true), next, p, sends, viaRole !== receiver && !model.receipts.ordered(viaRole, taker) && leavesOut(viaOrder, viaRole, viaSender, deliveryOrder(e, taker), taker, sender));
+  visit(model.relays.event(e, relayed, true), next, p, sends, viaRole !== receiver && leftOutAfterVia(model, deliveryOrder(e, taker), taker, sender));
+}
+
+/** Whether the search in progress may leave out an event of role `role` (its `eventOrder` and, for a delivery, its
+ *  message's sender) by the event that reached the world (`eventLeavesOut`), unless receipt at send orders the two
+ *  (receiptAtSend.ts `ordered`). */
+function leftOutAfterVia(model: WorldModel, order: number, role: number, sender: number): boolean {
+  return leavesOut(viaOrder, viaRole, viaSender, order, role, sender) && !model.receipts.ordered(viaRole, role);
 }
 
 /** Whether envelope `e` is among the varints of `pool[from .. to - 1]`. */

@@ -63,11 +63,8 @@ export class RecordTable {
   private readonly segments: Uint8Array[] = [new Uint8Array(1 << 12)];
   /** Per segment, the bytes of it in use (a full one's tail past the last record that fitted is unused). */
   private readonly ends: number[] = [1];
-  /** The last segment, and the bytes of it in use. */
+  /** The last segment. */
   private last = this.segments[0]!;
-  private lastUsed = 1;
-  /** The offset after the last record: every offset is below it. */
-  used = 1;
   size = 0;
   /** Per slot, 0 when empty, else a record's offset in the bits of `offsetMask` and, above them, the top bits of
    *  its hash: a probe that meets another record is told apart by those bits, mostly without reading the pool (a
@@ -114,6 +111,11 @@ export class RecordTable {
    *  the next step waits for costs a whole trip to memory. */
   firstSlot(hash: number): number {
     return this.slots[slotOf(hash, this.slots.length)]!;
+  }
+
+  /** The offset after the last record: every offset is below it. */
+  get used(): number {
+    return (this.segments.length - 1) * (1 << this.segmentBits) + this.ends[this.ends.length - 1]!;
   }
 
   /** The segment that holds the record at `at`: its bytes lie from `bodyStart(at)` to `bodyEnd(at)` of it. */
@@ -169,9 +171,10 @@ export class RecordTable {
     const full = 1 << this.segmentBits;
     if (size > full) throw new RangeError(`RecordTable: a record of ${size} bytes does not fit a segment of ${full}`);
     // A record that would cross the end of a full segment starts the next one.
-    const fresh = this.lastUsed + size > full;
+    const lastUsed = this.ends[this.ends.length - 1]!;
+    const fresh = lastUsed + size > full;
     const base = (fresh ? this.segments.length : this.segments.length - 1) * full;
-    const local = fresh ? 0 : this.lastUsed;
+    const local = fresh ? 0 : lastUsed;
     const at = base + local;
     // A pool of 2 GiB is some 200 million worlds: a search that large ends here, inconclusive (limit 'memory').
     if (at + size > this.maxPool) throw new StoreLimitError('RecordTable', `the record pool would pass its ceiling of ${this.maxPool} bytes`);
@@ -187,8 +190,7 @@ export class RecordTable {
     }
     const pool = this.last;
     for (let i = 0, p = writeVarint(pool, local, length); i < length; i++) pool[p + i] = body[from + i]!;
-    this.lastUsed = this.ends[this.ends.length - 1] = local + size;
-    this.used = at + size;
+    this.ends[this.ends.length - 1] = local + size;
     this.size++;
     const highest = (this.segments.length - 1) * full + this.last.length - 1;
     if (highest > this.offsetMask) this.widenOffsets(-1 >>> Math.clz32(highest));
