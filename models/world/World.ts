@@ -206,31 +206,27 @@ function eachEnabled(world: World, visit: Visit, leaving = false): void {
     visit(model.localEvent(role, index), movePool[m + 2]!, -1, movePool[m + 3]!, leftOutAfterVia(model, localOrder(role, index), role, -1));
   }
   if (!model.attacker.active || world.injections >= model.attacker.budget) return;
-  const injectable = model.injectable(world.observedId);
   // Injections may be left out only when the search leaves out steps (it gave `via`): after `via` when it let the
   // attacker read nothing (`eventLeavesOut`), or when one taken before reaches the same world.
   const quiet = viaRole >= 0 && viaSender < 0 && !readableFrom(model, pool, netStart, netEnd, viaRole);
   // This call's (next tuple, sends) of injections taken start at `base` (a visit may expand another world).
   const base = injectionsTakenTop();
   try {
-    for (let i = 0; i < injectable.length; i++) {
-      const e = injectable[i]!;
+    // The pair's moves (InjectionMoves.ts), read from the pool as it is once they are in it: a visit that expands
+    // another world may replace the pool, not change this pair's words in it.
+    const start = model.injections.start(rolesId, world.observedId);
+    const moves = model.injections.pool;
+    for (let m = start + 1, end = m + 4 * moves[start]!; m < end; m += 4) {
+      const e = moves[m]!;
       // A message already in flight on that channel is delivered as it is, not injected again.
       if (inFlight(pool, netStart, netEnd, e)) continue;
-      const receiver = model.receivers[e]!;
-      let next = model.roleStep(rolesId, receiver, model.deliveries[e]!);
-      if (next < 0) continue;
-      let sends = model.stepSends;
       // Relay at receipt (relayAtReceipt.ts): an injection its receiver merely relays is one step with the receipt of
       // what it relays, taken only when that is taken now; the relayed message is never in flight.
-      const relayed = model.relays.relayable(e) ? model.relays.relayedBy(e, rolesId, next, model.sendList(sends)) : -1;
-      let taker = receiver;
-      if (relayed >= 0) {
-        taker = model.receivers[relayed]!;
-        next = model.roleStep(rolesId, taker, model.deliveries[relayed]!);
-        if (next < 0) continue;
-        sends = model.stepSends;
-      }
+      const relayed = moves[m + 1]!;
+      const next = moves[m + 2]!;
+      const sends = moves[m + 3]!;
+      const receiver = model.receivers[e]!;
+      const taker = relayed >= 0 ? model.receivers[relayed]! : receiver;
       // Left out as an injection to the role that takes it is, and a relay not after an event of the relaying role
       // (which may have taken a copy of the injected message from the network: it may not have been enabled before).
       const leftOut = viaRole >= 0 && ((quiet && taker !== viaRole && receiver !== viaRole && injectionOrder(e, taker) < viaOrder && !model.receipts.ordered(viaRole, taker)) || takenAlike(base, next, sends));

@@ -23,6 +23,7 @@ import { receiptAtSendBreaker, ReceiptTable, requestsAtSendBreaker } from './rec
 import { isShoId } from '../roleIds.ts';
 import { WorldDigests } from './WorldDigests.ts';
 import { LocalMoves } from './LocalMoves.ts';
+import { InjectionMoves } from './InjectionMoves.ts';
 import type { WorldEvent } from './WorldEvent.ts';
 
 const none: readonly number[] = Object.freeze([]);
@@ -64,6 +65,8 @@ export class WorldModel {
   private readonly observedAfterRows: Int32Array[] = [];
   /** The local events enabled in each tuple (LocalMoves.ts). */
   readonly moves: LocalMoves;
+  /** The injections taken per (tuple, observations) pair. */
+  readonly injections: InjectionMoves;
   /** The id in `sendLists` of what the last `roleStep` sends. */
   stepSends = 0;
   private readonly tupleScratch: Int32Array;
@@ -132,6 +135,7 @@ export class WorldModel {
     this.attackerTables = new AttackerTables(this.attacker);
     this.digests = new WorldDigests(this);
     this.moves = new LocalMoves(this);
+    this.injections = new InjectionMoves(this);
     const receipts = this.relays.on && this.relays.kept && receiptAtSendBreaker(config, this.cast, this.attacker) === undefined;
     const requesters = receipts && requestsAtSendBreaker(config, this.cast, this.attacker) === undefined ? this.cast.flatMap((m, i) => (isShoId(m.id) ? [i] : [])) : [];
     this.receipts = new ReceiptTable(receipts ? this.roleIndex('pva') : -1, this.roleIndex('supplier'), requesters);
@@ -259,9 +263,9 @@ export class WorldModel {
     return after;
   }
 
-  /** Bytes of the tables of tuple steps: the role step cache and the local moves. */
+  /** Bytes of the tables of tuple steps: the role step cache, the local moves and the injections taken. */
   get stepTableBytes(): number {
-    return this.roleSteps.byteLength + this.moves.bytes;
+    return this.roleSteps.byteLength + this.moves.bytes + this.injections.bytes;
   }
 
   /** The id in `sendLists` of the envelope ids of the messages role `role` sends when event `eventIndex` takes it
