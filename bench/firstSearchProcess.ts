@@ -1,11 +1,14 @@
 // Child process of the headline figures: one model's first search in this fresh process, as a user's run pays it
 // (empty tables, cold JIT): `tr <scenario> [injections]` (a threat scenario with the properties `check` searches, its
-// injection budget as the threat suite has it unless given) or `benchmark <maxP>`. Prints one JSON line: the search's figures, the process's resident memory before the system
+// injection budget as the threat suite has it unless given; `tr <scenario> <injections> 2`: on two threads, the pipelined
+// search) or `benchmark <maxP>`. Prints one JSON line: the search's figures, the process's resident memory before the system
 // is built and at its peak (the kernel's high-water mark), and the bytes of the search's own structures.
 import { splitProperties } from '../src/engine/searchProperties.ts';
 import { worldSystem } from '../models/world/worldSystem.ts';
 import { searchedProperties } from '../src/cli/check/runCheckJob.ts';
 import { searchExhaustive } from '../src/engine/exhaustive/searchExhaustive.ts';
+import { resolveExhaustiveOptions } from '../src/engine/exhaustive/ExhaustiveOptions.ts';
+import { searchPipelined } from '../src/engine/pipeline/searchPipelined.ts';
 import { createBenchmark } from '../examples/benchmark/createBenchmark.ts';
 import { threatSuitePlan } from './measureThreats.ts';
 
@@ -26,7 +29,7 @@ export interface FirstSearchSample {
   readonly verdicts: readonly string[];
 }
 
-const [which, arg, injections] = process.argv.slice(2);
+const [which, arg, injections, threads] = process.argv.slice(2);
 const rssBeforeBytes = process.memoryUsage.rss();
 
 let cpuBefore = process.cpuUsage();
@@ -49,8 +52,8 @@ function sample(model: string, outcome: ReturnType<typeof searchExhaustive>, tab
 let result: FirstSearchSample;
 if (which === 'tr') {
   const suiteJob = threatSuitePlan().jobs.find((j) => j.config.name === arg);
-  if (suiteJob === undefined || (injections !== undefined && !/^\d+$/.test(injections))) {
-    process.stderr.write(`bench/firstSearchProcess.ts: no threat scenario ${arg}, or injections not a count: ${injections}\n`);
+  if (suiteJob === undefined || (injections !== undefined && !/^\d+$/.test(injections)) || (threads !== undefined && threads !== '1' && threads !== '2')) {
+    process.stderr.write(`bench/firstSearchProcess.ts: no threat scenario ${arg}, or injections not a count: ${injections}, or threads not 1 or 2: ${threads}\n`);
     process.exit(2);
   }
   const budget = injections === undefined ? suiteJob.config.attacker.injections : Number(injections);
@@ -58,9 +61,12 @@ if (which === 'tr') {
   cpuBefore = process.cpuUsage();
   const system = worldSystem(job.config);
   // A budget given: the search runs to its end, past the default cap of states (a bench of how far the engine goes).
-  const outcome = searchExhaustive(system, splitProperties(searchedProperties(job)).safety, injections === undefined ? {} : { maxStates: Infinity });
+  const properties = splitProperties(searchedProperties(job)).safety;
+  const options = injections === undefined ? {} : { maxStates: Infinity };
+  const outcome = threads === '2' ? await searchPipelined(system, properties, resolveExhaustiveOptions(options)) : searchExhaustive(system, properties, options);
   const model = system.initialStates()[0]!.model;
-  result = sample(`TR world, ${arg}${injections === undefined ? '' : `, ${budget} injections`}`, outcome, model.worlds.bytes + model.roleTuples.bytes + model.stepTableBytes);
+  // On two threads the world records are the store thread's (counted in the visited set's bytes).
+  result = sample(`TR world, ${arg}${injections === undefined ? '' : `, ${budget} injections`}${threads === '2' ? ', two threads' : ''}`, outcome, model.worlds.bytes + model.roleTuples.bytes + model.stepTableBytes);
 } else {
   cpuBefore = process.cpuUsage();
   const { system, properties } = createBenchmark({ maxP: Number(arg) });

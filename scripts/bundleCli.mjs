@@ -30,6 +30,7 @@ try {
 const entries = {
   trecheck: 'src/cli/main.ts',
   exhaustiveWorker: 'src/engine/parallel/exhaustiveWorker.ts',
+  storeWorker: 'src/engine/pipeline/storeWorker.ts',
   sharedExhaustiveHelper: 'src/engine/parallel/sharedExhaustiveHelper.ts',
   randomWorker: 'src/engine/random/randomWorker.ts',
   cellWorker: 'src/cli/ablate/cellWorker.ts',

@@ -14,35 +14,15 @@ import { noteRoleRead } from './roleReads.ts';
 import { recordBytes, SuccessorBatch, writeHeader, writeSuccessor } from './successorRecord.ts';
 import { worldView, type AttackerView } from './worldView.ts';
 import type { Knowledge } from '../../src/attacker/knowledge.ts';
-import {
-  deliveryOrder, eventOrder, eventRole, injectionOrder, injectionSender, injectionsTakenTop, leavesOut, localOrder, readableFrom,
-  restoreInjectionsTaken, takeInjection, takenAlike,
-} from './eventOrder.ts';
+import { eventOrder, eventRole, injectionSender } from './eventOrder.ts';
 import type { WorldEvent } from './WorldEvent.ts';
+import { eachEnabled, reachedBy, type Visit } from './enabledSteps.ts';
+import { World } from './WorldState.ts';
 import type { WorldOptions } from './relayAtReceipt.ts';
 
 export type { WorldEvent } from './WorldEvent.ts';
 
-export class World {
-  /** Use `initialWorld`, `stepWorld`, `reviveWorld` or `worldAt`: the fields are read from a record of `model`. */
-  constructor(
-    readonly model: WorldModel,
-    /** Offset of the world's record in model.worlds: equal worlds of one model have equal offsets. */
-    readonly at: number,
-    /** Tuple of each role's local id, in cast order (model.roleTuples). */
-    readonly rolesId: number,
-    /** The attacker's observations (model.observations): its knowledge is their Dolev-Yao closure with its
-     *  initial knowledge (models/attacker/AttackerTables.ts). */
-    readonly observedId: number,
-    /** Injections made so far (bounded by the scenario's budget). */
-    readonly injections: number,
-    /** The segment of model.worlds that holds the world's record (RecordTable.segmentOf). */
-    readonly net: Uint8Array,
-    /** Where the messages in flight lie in `net`: envelope ids as varints, in key order (`rank`), repeats kept. */
-    readonly netStart: number,
-    readonly netEnd: number,
-  ) {}
-}
+export { World } from './WorldState.ts';
 
 /** A world named by content (local state keys, envelope keys, observed terms): equal content gives an equal
  *  portable world in any thread, and it survives structuredClone. */
@@ -164,115 +144,6 @@ export function worldObserved(world: World): readonly string[] {
   return world.model.observations.terms(world.observedId);
 }
 
-/** What one enabled event does: the tuple of local states after it, the pool offset in the network of the message
- *  it takes (-1: none), and the id of the list of envelopes it sends (WorldModel.sendList); and whether the
- *  search in progress may leave it out (`eventLeavesOut` of the event that reached the world). */
-type Visit = (event: WorldEvent, rolesId: number, taken: number, sends: number, leftOut: boolean) => void;
-
-/** Calls `visit` for each event enabled in `world`, in a fixed order that depends on the world's content only:
- *  deliveries in network order (message kind as the flows run, then channel, then term), then local events by role
- *  and index, then the attacker's injections in key order. `leaving`: `visit` reads no more than the event of a step
- *  it is told to leave out (`forEachSuccessorKey`), so a delivery left out is not stepped (tuple -1, sends 0). */
-function eachEnabled(world: World, visit: Visit, leaving = false): void {
-  const model = world.model;
-  const rolesId = world.rolesId;
-  const { net: pool, netStart, netEnd } = world;
-  let last = -1;
-  for (let p = netStart, e = 0; p < netEnd; p += varintSize(e)) {
-    e = readVarint(pool, p);
-    if (e === last) continue;
-    last = e;
-    const receiver = model.receivers[e]!;
-    const delivery = model.deliveries[e]!;
-    if (model.relays.relayable(e)) {
-      forwardOrDeliver(model, rolesId, e, p, visit);
-      continue;
-    }
-    const leftOut = leftOutAfterVia(model, deliveryOrder(e, receiver), receiver, model.senders[e]!);
-    if (leftOut && leaving) {
-      // Its successor is not asked for: whether it is enabled is enough. (The tables then meet tuples and messages in
-      // another order, which changes their ids, not the content of a world nor the role order leaving out compares.)
-      if (model.enabledStep(rolesId, receiver, delivery)) visit(model.deliverEvent(e), -1, p, 0, true);
-      continue;
-    }
-    const next = model.roleStep(rolesId, receiver, delivery);
-    if (next >= 0) visit(model.deliverEvent(e), next, p, model.stepSends, leftOut);
-  }
-  const moves = model.moves.start(rolesId);
-  const movePool = model.moves.pool;
-  for (let m = moves + 1, end = m + 4 * movePool[moves]!; m < end; m += 4) {
-    const role = movePool[m]!;
-    const index = movePool[m + 1]!;
-    visit(model.localEvent(role, index), movePool[m + 2]!, -1, movePool[m + 3]!, leftOutAfterVia(model, localOrder(role, index), role, -1));
-  }
-  if (!model.attacker.active || world.injections >= model.attacker.budget) return;
-  // Injections may be left out only when the search leaves out steps (it gave `via`): after `via` when it let the
-  // attacker read nothing (`eventLeavesOut`), or when one taken before reaches the same world.
-  const quiet = viaRole >= 0 && viaSender < 0 && !readableFrom(model, pool, netStart, netEnd, viaRole);
-  // This call's (next tuple, sends) of injections taken start at `base` (a visit may expand another world).
-  const base = injectionsTakenTop();
-  try {
-    // The pair's moves (InjectionMoves.ts), read from the pool as it is once they are in it: a visit that expands
-    // another world may replace the pool, not change this pair's words in it.
-    const start = model.injections.start(rolesId, world.observedId);
-    const moves = model.injections.pool;
-    for (let m = start + 1, end = m + 4 * moves[start]!; m < end; m += 4) {
-      const e = moves[m]!;
-      // A message already in flight on that channel is delivered as it is, not injected again.
-      if (inFlight(pool, netStart, netEnd, e)) continue;
-      // Relay at receipt (relayAtReceipt.ts): an injection its receiver merely relays is one step with the receipt of
-      // what it relays, taken only when that is taken now; the relayed message is never in flight.
-      const relayed = moves[m + 1]!;
-      const next = moves[m + 2]!;
-      const sends = moves[m + 3]!;
-      const receiver = model.receivers[e]!;
-      const taker = relayed >= 0 ? model.receivers[relayed]! : receiver;
-      // Left out as an injection to the role that takes it is, and a relay not after an event of the relaying role
-      // (which may have taken a copy of the injected message from the network: it may not have been enabled before).
-      const leftOut = viaRole >= 0 && ((quiet && taker !== viaRole && receiver !== viaRole && injectionOrder(e, taker) < viaOrder && !model.receipts.ordered(viaRole, taker)) || takenAlike(base, next, sends));
-      if (!leftOut) takeInjection(next, sends);
-      visit(relayed >= 0 ? model.relays.event(e, relayed) : model.injectEvent(e), next, -1, sends, leftOut);
-    }
-  } finally {
-    restoreInjectionsTaken(base);
-  }
-}
-
-/** A message in flight at pool offset `p` that its receiver may merely relay (relay at receipt, relayAtReceipt.ts):
- *  when the receiver merely relays it, one step with the receipt of what it relays, taken only when that is taken now
- *  (else none: the message waits in flight); otherwise its delivery. A forward is ordered as a delivery to the role
- *  that takes the relayed message, and is not left out after an event of the relaying role, which it reads. */
-function forwardOrDeliver(model: WorldModel, rolesId: number, e: number, p: number, visit: Visit): void {
-  const receiver = model.receivers[e]!;
-  const sender = model.senders[e]!;
-  let next = model.roleStep(rolesId, receiver, model.deliveries[e]!);
-  if (next < 0) return;
-  let sends = model.stepSends;
-  const relayed = model.relays.relayedBy(e, rolesId, next, model.sendList(sends));
-  if (relayed < 0) return visit(model.deliverEvent(e), next, p, sends, leftOutAfterVia(model, deliveryOrder(e, receiver), receiver, sender));
-  const taker = model.receivers[relayed]!;
-  next = model.roleStep(rolesId, taker, model.deliveries[relayed]!);
-  if (next < 0) return;
-  sends = model.stepSends;
-  visit(model.relays.event(e, relayed, true), next, p, sends, viaRole !== receiver && leftOutAfterVia(model, deliveryOrder(e, taker), taker, sender));
-}
-
-/** Whether the search in progress may leave out an event of role `role` (its `eventOrder` and, for a delivery, its
- *  message's sender) by the event that reached the world (`eventLeavesOut`), unless receipt at send orders the two
- *  (receiptAtSend.ts `ordered`). */
-function leftOutAfterVia(model: WorldModel, order: number, role: number, sender: number): boolean {
-  return leavesOut(viaOrder, viaRole, viaSender, order, role, sender) && !model.receipts.ordered(viaRole, role);
-}
-
-/** Whether envelope `e` is among the varints of `pool[from .. to - 1]`. */
-function inFlight(pool: Uint8Array, from: number, to: number, e: number): boolean {
-  for (let p = from, v = 0; p < to; p += varintSize(v)) {
-    v = readVarint(pool, p);
-    if (v === e) return true;
-  }
-  return false;
-}
-
 /** The record offset of the world after an event that leaves the tuple `rolesId`, takes the message at pool
  *  offset `taken` (-1: none) and sends the list `sendsId` (WorldModel.sendList). */
 function successorKey(world: World, rolesId: number, taken: number, sendsId: number, injected: boolean): number {
@@ -292,12 +163,6 @@ export function enabledEvents(world: World): WorldEvent[] {
  *  closure per state (the search calls it once per state). */
 let expanding: World | undefined;
 let expandingVisit: ((event: WorldEvent, key: number) => void) | undefined;
-/** Of the event that first reached that world, when the search leaves out steps by it (`eventLeavesOut`): its role,
- *  its order (`eventOrder`), and for an injection the role its message claims to be from; -1, 0 and -1 otherwise,
- *  which leave out none. `eachEnabled` tells each event's `leftOut` from them. */
-let viaRole = -1;
-let viaOrder = 0;
-let viaSender = -1;
 /** The enabled events of the worlds being expanded and their successors' records, interned once all are written. */
 const batch = new SuccessorBatch();
 const collectSuccessor: Visit = (event, rolesId, taken, sends, leftOut) => {
@@ -316,15 +181,15 @@ export function forEachSuccessorKey(world: World, visit: (event: WorldEvent, key
   // `visit` may expand another world (a property that steps): restore the outer call's context afterwards.
   const outer = expanding;
   const outerVisit = expandingVisit;
-  const outerRole = viaRole;
-  const outerOrder = viaOrder;
-  const outerSender = viaSender;
+  const outerRole = reachedBy.role;
+  const outerOrder = reachedBy.order;
+  const outerSender = reachedBy.sender;
   expanding = world;
   expandingVisit = visit;
   const model = world.model;
-  viaRole = via === undefined ? -1 : eventRole(model, via);
-  viaOrder = via === undefined ? 0 : eventOrder(via, model);
-  viaSender = via === undefined ? -1 : injectionSender(model, via);
+  reachedBy.role = via === undefined ? -1 : eventRole(model, via);
+  reachedBy.order = via === undefined ? 0 : eventOrder(via, model);
+  reachedBy.sender = via === undefined ? -1 : injectionSender(model, via);
   const base = batch.top;
   const bytesBase = batch.bytesTop;
   try {
@@ -342,10 +207,75 @@ export function forEachSuccessorKey(world: World, visit: (event: WorldEvent, key
     batch.bytesTop = bytesBase;
     expanding = outer;
     expandingVisit = outerVisit;
-    viaRole = outerRole;
-    viaOrder = outerOrder;
-    viaSender = outerSender;
+    reachedBy.role = outerRole;
+    reachedBy.order = outerOrder;
+    reachedBy.sender = outerSender;
   }
+}
+
+/** The records of the pipelined search (System.records, src/engine/pipeline): each enabled event of `world` with its
+ *  successor's record (`bytes[start .. end - 1]`, valid until the call returns), or start -1 for a step left out; and
+ *  the event's order (`eventOrder`), the tag the search gives back as `via` when it expands the world the event first
+ *  reached. `via` < 0: leave none out. The same steps, left out alike, as `forEachSuccessorKey` given that event. */
+export function forEachSuccessorRecord(world: World, via: number, visit: (event: WorldEvent, bytes: Uint8Array, start: number, end: number, tag: number) => void): void {
+  const outer = expanding;
+  const outerRole = reachedBy.role;
+  const outerOrder = reachedBy.order;
+  const outerSender = reachedBy.sender;
+  expanding = world;
+  const model = world.model;
+  reachedBy.role = via < 0 ? -1 : Math.floor(via / 2 ** 24);
+  reachedBy.order = via < 0 ? 0 : via;
+  reachedBy.sender = via < 0 ? -1 : orderSender(model, via - reachedBy.role * 2 ** 24);
+  const base = batch.top;
+  const bytesBase = batch.bytesTop;
+  try {
+    eachEnabled(world, collectRecord, true);
+    for (let k = base, top = batch.top; k < top; k++) {
+      const event = batch.events[k]!;
+      const start = batch.starts[k]!;
+      visit(event, batch.bytes, start, batch.ends[k]!, start < 0 ? -1 : eventOrder(event, model));
+    }
+  } finally {
+    batch.top = base;
+    batch.bytesTop = bytesBase;
+    expanding = outer;
+    reachedBy.role = outerRole;
+    reachedBy.order = outerOrder;
+    reachedBy.sender = outerSender;
+  }
+}
+
+/** `injectionSender` of the event whose order within its role's places is `place` (eventOrder.ts: injections take
+ *  places 1 to 2^22, by message id). */
+function orderSender(model: WorldModel, place: number): number {
+  return place >= 1 && place <= 2 ** 22 ? model.senders[place - 1]! : -1;
+}
+
+/** `collectSuccessor` without the hash: the store thread of the pipelined search hashes the records. */
+const collectRecord: Visit = (event, rolesId, taken, sends, leftOut) => {
+  if (leftOut) return batch.pushLeftOut(event);
+  const world = expanding!;
+  const model = world.model;
+  const record = batch.room(recordBytes(world.netEnd - world.netStart + model.sendList(sends).length));
+  batch.pushUnhashed(event, writeSuccessor(model, world.observedId, world.injections, world.net, world.netStart, world.netEnd, rolesId, taken, sends, injects(event), record, batch.bytesTop));
+};
+
+/** The world of a record (`bytes[start .. end - 1]`, which the world keeps: the caller's copy), in `model`'s tables but
+ *  not interned there: a state of the pipelined search, whose store is another thread's. */
+export function worldOfRecord(model: WorldModel, bytes: Uint8Array, start: number, end: number): World {
+  let p = start;
+  const rolesId = readVarint(bytes, p);
+  p += varintSize(rolesId);
+  const packed = readVarint(bytes, p);
+  p += varintSize(packed);
+  const observedId = Math.floor(packed / model.injectionSlots);
+  return new World(model, -1, rolesId, observedId, packed - observedId * model.injectionSlots, bytes, p, end);
+}
+
+/** A world's record, for the pipelined search's store. */
+export function recordOfWorld(world: World): Uint8Array {
+  return world.model.worlds.body(world.at).slice();
 }
 
 /** Each enabled event of `world` with its successor, in `enabledEvents` order. */

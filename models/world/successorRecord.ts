@@ -101,6 +101,14 @@ export class SuccessorBatch {
     this.bytesTop = end;
   }
 
+  /** Adds an event whose successor's record was written at `bytesTop .. end - 1`, not hashed. */
+  pushUnhashed(event: WorldEvent, end: number): void {
+    const k = this.slot(event);
+    this.starts[k] = this.bytesTop;
+    this.ends[k] = end;
+    this.bytesTop = end;
+  }
+
   /** Reads the first slot the world table will probe for each record from `base` on, one read after the other: no
    *  read waits for another, so their trips to memory overlap, and the interning that follows finds them in cache. */
   readAhead(base: number, model: WorldModel): void {

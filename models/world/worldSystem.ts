@@ -7,7 +7,7 @@ import { deviceSymmetry } from './deviceSymmetry.ts';
 import { liveReplay } from './liveReplay.ts';
 import { worldFairness } from './worldFairness.ts';
 import { modelVersion } from '../modelVersion.ts';
-import { describeWorld, enabledEvents, forEachSuccessor, forEachSuccessorKey, initialWorld, portableWorld, portableWorldKey, reviveWorld, stepWorld, worldAt, worldKey, type PortableWorld, type World, type WorldEvent } from './World.ts';
+import { describeWorld, enabledEvents, forEachSuccessor, forEachSuccessorKey, forEachSuccessorRecord, initialWorld, recordOfWorld, worldOfRecord, portableWorld, portableWorldKey, reviveWorld, stepWorld, worldAt, worldKey, type PortableWorld, type World, type WorldEvent } from './World.ts';
 import { eventLeavesOut } from './eventLeavesOut.ts';
 import { eventLabel } from './eventLabel.ts';
 import { relayAtReceiptFor, type WorldOptions } from './relayAtReceipt.ts';
@@ -51,6 +51,11 @@ export function worldSystem(config: ScenarioConfig, initial: World = initialWorl
     forEachSuccessorKey,
     stateOfKey: (key) => worldAt(initial.model, key),
     leavesOut: (via, event, world) => eventLeavesOut(world, via, event),
+    records: {
+      recordOf: recordOfWorld,
+      forEachSuccessorRecord,
+      stateOfRecord: (bytes, start, end) => worldOfRecord(initial.model, bytes, start, end),
+    },
     portableKey: portableWorldKey,
     portable: portableWorld,
     revive: (portable) => reviveWorld(initial.model, portable as PortableWorld),

@@ -1,5 +1,6 @@
 // The engine's view of a model: states, enabled actions, a pure step, a canonical key.
 // The engine knows nothing of any protocol; models and examples implement this.
+import type { RecordSteps } from './RecordSteps.ts';
 import type { Symmetry } from './Symmetry.ts';
 import type { Visibility } from './Visibility.ts';
 
@@ -66,6 +67,9 @@ export interface System<S, A> {
    *  its target is reached, at the same depth, from another state. `forEachSuccessorKey` may also leave out an
    *  action whose successor is that of an action it visited before with a key, in the same call. */
   leavesOut?(via: A, action: A, state: S): boolean;
+  /** Optional, with `compactKeys` and `leavesOut`: the states as byte records, for the search on two threads that keeps
+   *  the records on one and expands them on the other (src/engine/pipeline). */
+  readonly records?: RecordSteps<S, A>;
   /** Optional symmetry reduction (Symmetry.ts): a group of permutations of like processes that maps the state graph
    *  onto itself. The one-thread exhaustive search, when asked (ExhaustiveOptions.symmetry) and when every property
    *  checked is preserved by the group, stores one state per orbit (its canonical representative), and maps a

@@ -18,6 +18,11 @@ export function setRecordPoolCeiling(bytes: number | undefined): void {
   defaultCeiling = bytes ?? maxPoolBytes;
 }
 
+/** The ceiling tables are built with now (a search on another thread builds its table with it). */
+export function recordPoolCeiling(): number {
+  return defaultCeiling;
+}
+
 /** 64 MiB: a full segment is never copied, and the first grows to it (copied as it grows) while the search is small. */
 const defaultSegmentBits = 26;
 

@@ -15,6 +15,7 @@ import type { ReductionStats } from '../ReductionStats.ts';
 import type { SymmetryStats } from '../Symmetry.ts';
 import type { System } from '../System.ts';
 import type { SystemSource } from '../SystemSource.ts';
+import { pipelineFits, searchPipelined } from '../pipeline/searchPipelined.ts';
 import { searchExhaustivePartitioned } from './searchExhaustivePartitioned.ts';
 import { searchSharedExhaustive, sharedHelpers } from './searchSharedExhaustive.ts';
 
@@ -57,6 +58,8 @@ export async function searchExhaustiveParallel<S, A>(
   // Likewise symmetry reduction, which the threaded searches do not do: by default it runs on one thread.
   const symmetry = symmetrySetting(system, properties, config.symmetry, false);
   if (workers === undefined && symmetry?.applied === true) return searchExhaustive(system, properties, options);
+  // A system of records, asked for threads: the pipeline (two threads, the one-thread search's steps and reductions).
+  if (workers !== undefined && symmetry?.applied !== true && pipelineFits(system, properties, config)) return searchPipelined(system, properties, config);
   // The threads do not check an assumption a system reduces on (System.assumed): they search the system without it.
   const searched = system.assumed?.without() ?? system;
   // The shared search checks every state it stores and answers undefined for a system it cannot hold.

@@ -1,0 +1,204 @@
+// A one-way stream of bytes between two threads through shared memory: the writer appends whole entries and
+// publishes how far it wrote; the reader reads up to there and publishes how far it read. Positions are byte counts
+// (modulo 2^32) in a shared Int32Array, each word on a cache line of its own. A thread with nothing to do says it
+// sleeps and waits on its word; the other wakes it only then, so a busy stream costs no notification per entry.
+
+/** Words of the control array (Int32Array over `controlBytes`): 16 words (64 bytes) apart. */
+export const Word = {
+  /** The stream from the search thread to the store thread, and back. */
+  candidatesWritten: 0,
+  candidatesRead: 16,
+  frontierWritten: 32,
+  frontierRead: 48,
+  /** A thread's doorbell: bumped to wake it; and whether it sleeps on it (1). */
+  searchBell: 64,
+  searchSleeps: 80,
+  storeBell: 96,
+  storeSleeps: 112,
+  /** Set (1) by the store thread when it failed: the search thread stops waiting for it. */
+  failed: 128,
+} as const;
+
+export const controlBytes = 144 * 4;
+
+/** A thread's doorbell words (Word.searchBell and searchSleeps, or the store's). */
+export interface Bell {
+  readonly bell: number;
+  readonly sleeps: number;
+}
+
+export const searchBell: Bell = { bell: Word.searchBell, sleeps: Word.searchSleeps };
+export const storeBell: Bell = { bell: Word.storeBell, sleeps: Word.storeSleeps };
+
+/** Wakes the thread of `bell` if it sleeps. */
+export function ring(control: Int32Array, bell: Bell): void {
+  Atomics.add(control, bell.bell, 1);
+  if (Atomics.load(control, bell.sleeps) === 1) Atomics.notify(control, bell.bell);
+}
+
+/** Waits on `bell` until `ready()` or the other thread rings (or 50 ms pass: `ready` is asked again by the caller).
+ *  Says it sleeps before asking `ready` once more, so a ring between the two is not lost. */
+export function sleepUntil(control: Int32Array, bell: Bell, ready: () => boolean): void {
+  const seen = Atomics.load(control, bell.bell);
+  Atomics.store(control, bell.sleeps, 1);
+  if (!ready()) Atomics.wait(control, bell.bell, seen, 50);
+  Atomics.store(control, bell.sleeps, 0);
+}
+
+/** The writing end: `room` before each entry, bytes and varints, then `publish` (at least before the writer waits). */
+export class RingWriter {
+  private readonly bytes: Uint8Array;
+  private readonly mask: number;
+  private at: number;
+  private published: number;
+
+  constructor(
+    buffer: SharedArrayBuffer,
+    private readonly control: Int32Array,
+    private readonly written: number,
+    private readonly read: number,
+    /** The reader's doorbell, rung on publishing. */
+    private readonly reader: Bell,
+    /** This thread's own, to wait for room. */
+    private readonly own: Bell,
+    /** Asked while waiting for room: throws when the reader failed. */
+    private readonly check: () => void = () => {},
+  ) {
+    this.bytes = new Uint8Array(buffer);
+    // The size is a power of two: positions wrap with a mask.
+    this.mask = this.bytes.length - 1;
+    this.at = this.published = Atomics.load(control, written);
+  }
+
+  /** Whether `n` more bytes fit now. */
+  fits(n: number): boolean {
+    return ((this.at - Atomics.load(this.control, this.read)) | 0) + n <= this.bytes.length;
+  }
+
+  /** Waits until `n` bytes fit (an entry is never split across a wait: the reader reads published entries only). */
+  room(n: number): void {
+    if (this.fits(n)) return;
+    this.publish();
+    const fits = (): boolean => this.fits(n);
+    while (!fits()) {
+      this.check();
+      sleepUntil(this.control, this.own, fits);
+    }
+  }
+
+  /** Bytes written and not yet published. */
+  get pending(): number {
+    return (this.at - this.published) | 0;
+  }
+
+  byte(value: number): void {
+    this.bytes[this.at & this.mask] = value;
+    this.at = (this.at + 1) | 0;
+  }
+
+  /** A non-negative integer below 2^31, seven bits a byte (one byte below 128: most). */
+  varint(value: number): void {
+    const bytes = this.bytes;
+    const mask = this.mask;
+    let at = this.at;
+    while (value >= 0x80) {
+      bytes[at & mask] = (value & 0x7f) | 0x80;
+      at = (at + 1) | 0;
+      value >>>= 7;
+    }
+    bytes[at & mask] = value;
+    this.at = (at + 1) | 0;
+  }
+
+  /** `from[start .. end - 1]`. */
+  copy(from: Uint8Array, start: number, end: number): void {
+    const bytes = this.bytes;
+    const mask = this.mask;
+    let at = this.at;
+    for (let i = start; i < end; i++) {
+      bytes[at & mask] = from[i]!;
+      at = (at + 1) | 0;
+    }
+    this.at = at;
+  }
+
+  /** Lets the reader read everything written so far, and wakes it if it sleeps. */
+  publish(): void {
+    if (this.at === this.published) return;
+    this.published = this.at;
+    Atomics.store(this.control, this.written, this.at);
+    ring(this.control, this.reader);
+  }
+}
+
+/** The reading end: `available` tells how many published bytes are unread; `release` gives them back. */
+export class RingReader {
+  private readonly bytes: Uint8Array;
+  private readonly mask: number;
+  private at: number;
+  private end: number;
+  private released: number;
+
+  constructor(
+    buffer: SharedArrayBuffer,
+    private readonly control: Int32Array,
+    private readonly written: number,
+    private readonly read: number,
+    /** The writer's doorbell, rung on releasing. */
+    private readonly writer: Bell,
+  ) {
+    this.bytes = new Uint8Array(buffer);
+    this.mask = this.bytes.length - 1;
+    this.at = this.end = this.released = Atomics.load(control, read);
+  }
+
+  /** Whether published bytes are unread (reads the writer's position only when those seen are used up). */
+  available(): boolean {
+    if (this.at !== this.end) return true;
+    this.end = Atomics.load(this.control, this.written);
+    return this.at !== this.end;
+  }
+
+  byte(): number {
+    const value = this.bytes[this.at & this.mask]!;
+    this.at = (this.at + 1) | 0;
+    return value;
+  }
+
+  /** A varint of `RingWriter.varint` (below 2^31). */
+  varint(): number {
+    const bytes = this.bytes;
+    const mask = this.mask;
+    let at = this.at;
+    let b = bytes[at & mask]!;
+    at = (at + 1) | 0;
+    let value = b & 0x7f;
+    for (let shift = 7; b >= 0x80; shift += 7) {
+      b = bytes[at & mask]!;
+      at = (at + 1) | 0;
+      value |= (b & 0x7f) << shift;
+    }
+    this.at = at;
+    return value;
+  }
+
+  /** Reads `n` bytes into `into` from 0. */
+  copy(into: Uint8Array, n: number): void {
+    const bytes = this.bytes;
+    const mask = this.mask;
+    let at = this.at;
+    for (let i = 0; i < n; i++) {
+      into[i] = bytes[at & mask]!;
+      at = (at + 1) | 0;
+    }
+    this.at = at;
+  }
+
+  /** Gives the bytes read back to the writer (every so often: each release is a shared write and a possible wake). */
+  release(): void {
+    if (this.at === this.released) return;
+    this.released = this.at;
+    Atomics.store(this.control, this.read, this.at);
+    ring(this.control, this.writer);
+  }
+}

@@ -1,0 +1,214 @@
+// Exhaustive search on two threads for a system of byte records (System.records), as a pipeline: this thread builds
+// each state from its record, checks it and writes its successors' records; the store thread (storeWorker.ts) interns
+// them, keeps the parent of each new one and hands the new states back in the order it found them. States are
+// expanded in that order, which is the one-thread search's, so the search takes the same steps, leaves out the same
+// ones (a state's `via` travels with its record), and finds the same states, depth and shortest counterexamples;
+// only the work is split. The store's table holds the records exactly: no hashing of states, nothing left out of it.
+import { recordPoolCeiling } from '../../packing/RecordTable.ts';
+import type { ExhaustiveConfig } from '../exhaustive/ExhaustiveOptions.ts';
+import type { ExhaustiveOutcome } from '../exhaustive/ExhaustiveOutcome.ts';
+import { assembleVerdicts, explorerOrder, type SearchEnding } from '../exhaustive/assembleVerdicts.ts';
+import type { FoundViolation } from '../exhaustive/ExplorerSetup.ts';
+import { exploredDepth } from '../exhaustive/levelEnding.ts';
+import { overBudget } from '../exhaustive/memoryBudget.ts';
+import { PendingInvariants } from '../exhaustive/PendingInvariants.ts';
+import { traceOfViolation } from '../exhaustive/traceOfViolation.ts';
+import type { Invariant, Property } from '../Property.ts';
+import { startWorker } from '../startWorker.ts';
+import type { System } from '../System.ts';
+import type { ExplorationStats } from '../Verdict.ts';
+import { controlBytes, RingReader, RingWriter, searchBell, sleepUntil, storeBell, Word } from './ByteRing.ts';
+import { Candidate, Frontier, type StoreData, type StoreResult } from './PipelineProtocol.ts';
+
+/** Bytes of each stream (a power of two): some 500,000 successors' records in flight. */
+const streamBytes = 1 << 23;
+/** States expanded between two reads of the clock and the memory in use. */
+const checkEvery = 1024;
+
+/** Whether the pipelined search can search `system` for `properties` under `config`: a system of records, invariants
+ *  only (a trace property's monitor would travel with every state), and no depth bound. */
+export function pipelineFits<S, A>(system: System<S, A>, properties: readonly Property<S, A>[], config: ExhaustiveConfig): boolean {
+  return system.records !== undefined && properties.every((p) => p.kind === 'invariant') && config.maxDepth === Infinity;
+}
+
+export async function searchPipelined<S, A>(system: System<S, A>, properties: readonly Property<S, A>[], config: ExhaustiveConfig): Promise<ExhaustiveOutcome> {
+  const started = performance.now();
+  const assumed = system.assumed;
+  if (assumed === undefined) return searchOnce(system, properties, config, started, () => undefined);
+  // As on one thread (searchExhaustive.ts): the assumption is checked at every step taken, here on this thread.
+  const first = await searchOnce(system, properties, config, started, () => (assumed.brokenBy() === undefined ? { name: assumed.name, outcome: 'held' } : undefined));
+  const brokenBy = assumed.brokenBy();
+  if (brokenBy === undefined) return first;
+  return searchOnce(assumed.without(), properties, config, started, () => ({ name: assumed.name, outcome: 'broken', brokenBy }));
+}
+
+async function searchOnce<S, A>(
+  system: System<S, A>,
+  properties: readonly Property<S, A>[],
+  config: ExhaustiveConfig,
+  started: number,
+  assumption: () => ExplorationStats['assumption'],
+): Promise<ExhaustiveOutcome> {
+  const records = system.records;
+  if (records === undefined || !pipelineFits(system, properties, config)) throw new Error(`pipelined search: system ${system.name} does not fit it`);
+  const { invariants, ordered } = explorerOrder(properties);
+  const control = new SharedArrayBuffer(controlBytes);
+  const data: StoreData = {
+    control,
+    candidates: new SharedArrayBuffer(streamBytes),
+    frontier: new SharedArrayBuffer(streamBytes),
+    maxStates: config.maxStates,
+    maxPoolBytes: recordPoolCeiling(),
+    ...(config.memoryBudgetBytes === undefined ? {} : { memoryBudget: config.memoryBudgetBytes }),
+    ...(config.heapBudgetBytes === undefined ? {} : { heapBudget: config.heapBudgetBytes }),
+  };
+  const worker = startWorker(new URL('./storeWorker.ts', import.meta.url), data);
+  const answer = new Promise<StoreResult>((resolve, reject) => {
+    worker.on('message', (message: StoreResult | 'ready') => {
+      if (message !== 'ready') resolve(message);
+    });
+    worker.once('error', reject);
+    worker.once('exit', (code) => reject(new Error(`pipelined search: the store thread exited (code ${code}) without an answer`)));
+  });
+  // The store thread loads first (a failure to load is then an error here, not a wait without end).
+  await Promise.race([new Promise<void>((resolve) => worker.once('message', () => resolve())), answer]);
+  const ctrl = new Int32Array(control);
+  const leaveOut = config.leaveOut && system.leavesOut !== undefined;
+  const run = expand(system, records, invariants, config, started, ctrl, data, leaveOut);
+  // A failed store thread has its error in the answer.
+  const store = await answer;
+  const ending: SearchEnding =
+    run.cut !== undefined ? { kind: 'cut', limit: run.cut } : store.cut !== undefined ? { kind: 'cut', limit: store.cut } : { kind: 'complete' };
+  const held = assumption();
+  const stats: ExplorationStats = {
+    states: store.states,
+    transitions: run.transitions,
+    depth: exploredDepth(ending, ending.kind === 'complete' ? run.depth + 1 : run.depth),
+    millis: performance.now() - started,
+    hashed: 0,
+    ...(leaveOut ? { leftOut: run.leftOut } : {}),
+    ...(held === undefined ? {} : { assumption: held }),
+  };
+  const lookup = { parent: (id: number) => store.parents[id]!, action: (id: number) => store.actions[id]! };
+  const verdicts = assembleVerdicts(properties, ordered, run.found, ending, stats, (violation, property) => traceOfViolation(system, violation, property, lookup));
+  return {
+    verdicts,
+    stats,
+    fingerprints: { exact: store.states, hashed: 0, omissionBound: 0 },
+    memory: {
+      visitedBytes: store.visitedBytes,
+      parentBytes: store.parentBytes,
+      peakFrontier: store.peakFrontier,
+      ...(store.storeLimit === undefined ? {} : { storeLimit: store.storeLimit }),
+    },
+    workers: 2,
+  };
+}
+
+interface Expansion {
+  transitions: number;
+  leftOut: number;
+  depth: number;
+  found: FoundViolation[];
+  cut: 'time' | 'memory' | 'stop-at-first' | undefined;
+}
+
+/** This thread's part: seeds, then expands every state the store hands back until it says none is left, or a limit of
+ *  this thread's cuts the search; then tells the store to finish. */
+function expand<S, A>(
+  system: System<S, A>,
+  records: NonNullable<System<S, A>['records']>,
+  invariants: readonly Invariant<S>[],
+  config: ExhaustiveConfig,
+  started: number,
+  ctrl: Int32Array,
+  data: StoreData,
+  leaveOut: boolean,
+): Expansion {
+  const failed = (): void => {
+    if (Atomics.load(ctrl, Word.failed) === 1) throw new StoreFailed();
+  };
+  const out = new RingWriter(data.candidates, ctrl, Word.candidatesWritten, Word.candidatesRead, storeBell, searchBell, failed);
+  const back = new RingReader(data.frontier, ctrl, Word.frontierWritten, Word.frontierRead, storeBell);
+  const run: Expansion = { transitions: 0, leftOut: 0, depth: 0, found: [], cut: undefined };
+  const pending = new PendingInvariants(invariants);
+  const deadline = started + config.timeLimitMs;
+  let actionIndex = 0;
+  const visit = (_action: A, bytes: Uint8Array, start: number, end: number, tag: number): void => {
+    const index = actionIndex++;
+    if (start < 0) {
+      run.leftOut++;
+      return;
+    }
+    run.transitions++;
+    out.room(end - start + 16);
+    out.varint(end - start + Candidate.successor);
+    out.varint(index);
+    out.varint(leaveOut ? tag + 1 : 0);
+    out.copy(bytes, start, end);
+  };
+  try {
+    for (const state of system.initialStates()) {
+      const record = records.recordOf(state);
+      out.room(record.length + 16);
+      out.varint(Candidate.initial);
+      out.varint(record.length);
+      out.copy(record, 0, record.length);
+    }
+    out.room(1);
+    out.varint(Candidate.seeded);
+    // The record of the state being expanded: its world keeps it only while it is checked and expanded.
+    let record = new Uint8Array(256);
+    for (let id = 0; ; ) {
+      if (!back.available()) {
+        out.publish();
+        back.release();
+        while (!back.available()) {
+          failed();
+          sleepUntil(ctrl, searchBell, () => back.available());
+        }
+      }
+      const code = back.varint();
+      if (code === Frontier.done) break;
+      if (code === Frontier.nextLevel) {
+        // The states found so far are those of the levels before this one and the ones handed back of it: at least `id`.
+        config.onProgress?.({ states: id, transitions: run.transitions, depth: run.depth });
+        run.depth++;
+        continue;
+      }
+      const length = code - Frontier.state;
+      const via = back.varint() - 1;
+      if (record.length < length) record = new Uint8Array(Math.max(length, record.length * 2));
+      back.copy(record, length);
+      const state = records.stateOfRecord(record, 0, length);
+      const checks = pending.current;
+      for (let i = 0; i < checks.length; i++) {
+        if (checks[i]!.holds(state)) continue;
+        for (const property of pending.violatedBy(state) ?? []) run.found.push({ property, depth: run.depth, state: id, action: -1 });
+        break;
+      }
+      actionIndex = 0;
+      records.forEachSuccessorRecord(state, leaveOut ? via : -1, visit);
+      out.room(1);
+      out.varint(Candidate.endOfState);
+      if (out.pending > 1 << 14) out.publish();
+      if ((++id & (checkEvery - 1)) === 0) {
+        back.release();
+        if (performance.now() > deadline) run.cut = 'time';
+        else if (overBudget(config.memoryBudgetBytes, config.heapBudgetBytes)) run.cut = 'memory';
+      }
+      if (config.stopAtFirst && run.found.length > 0) run.cut = 'stop-at-first';
+      if (run.cut !== undefined) break;
+    }
+    out.room(1);
+    out.varint(Candidate.finish);
+    out.publish();
+    back.release();
+  } catch (error) {
+    // The store's own error comes with its answer.
+    if (!(error instanceof StoreFailed)) throw error;
+  }
+  return run;
+}
+
+class StoreFailed extends Error {}

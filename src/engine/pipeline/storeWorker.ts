@@ -1,0 +1,183 @@
+// The store thread of the pipelined search (searchPipelined.ts): it interns the successors' records the search thread
+// streams to it, keeps the parent of each new state, and streams the new states back, in the order it found them, for
+// the search thread to expand. It reads records as bytes and never builds a state: it loads no model.
+import { parentPort, workerData } from 'node:worker_threads';
+import { overBudget } from '../exhaustive/memoryBudget.ts';
+import { ParentLog } from '../exhaustive/ParentLog.ts';
+import { isStoreLimit } from '../StoreLimitError.ts';
+import { RecordTable } from '../../packing/RecordTable.ts';
+import { RingReader, RingWriter, ring, searchBell, sleepUntil, storeBell, Word } from './ByteRing.ts';
+import { Candidate, Frontier, type StoreData, type StoreResult } from './PipelineProtocol.ts';
+
+/** States registered between two reads of the memory in use. */
+const checkMemoryEvery = 1024;
+
+/** The states found and not yet sent back, in id order: their records' offsets and the tags they were reached by. */
+class Queue {
+  offsets = new Int32Array(1 << 12);
+  tags = new Int32Array(1 << 12);
+  head = 0;
+  tail = 0;
+
+  push(offset: number, tag: number): void {
+    if (this.tail === this.offsets.length) {
+      if (this.head * 2 >= this.tail) {
+        this.offsets.copyWithin(0, this.head, this.tail);
+        this.tags.copyWithin(0, this.head, this.tail);
+      } else {
+        this.offsets = grown(this.offsets, this.head, this.tail);
+        this.tags = grown(this.tags, this.head, this.tail);
+      }
+      this.tail -= this.head;
+      this.head = 0;
+    }
+    this.offsets[this.tail] = offset;
+    this.tags[this.tail++] = tag;
+  }
+}
+
+function grown(array: Int32Array<ArrayBuffer>, from: number, to: number): Int32Array<ArrayBuffer> {
+  const out = new Int32Array(Math.floor(array.length * 1.5));
+  out.set(array.subarray(from, to));
+  return out;
+}
+
+if (parentPort !== null) {
+  const data = workerData as StoreData;
+  const control = new Int32Array(data.control);
+  parentPort.postMessage('ready');
+  try {
+    parentPort.postMessage(store(data, control));
+  } catch (error) {
+    // The search thread may wait for this one: tell it, then let the error end this thread.
+    Atomics.store(control, Word.failed, 1);
+    ring(control, searchBell);
+    throw error;
+  }
+}
+
+function store(data: StoreData, control: Int32Array): StoreResult {
+  const candidates = new RingReader(data.candidates, control, Word.candidatesWritten, Word.candidatesRead, searchBell);
+  const frontier = new RingWriter(data.frontier, control, Word.frontierWritten, Word.frontierRead, searchBell, storeBell);
+  const table = new RecordTable({ maxPoolBytes: data.maxPoolBytes });
+  const parents = new ParentLog();
+  const queue = new Queue();
+  let record = new Uint8Array(256);
+  /** States registered; end-of-state marks read (so: the id of the state whose successors arrive); states sent back. */
+  let registered = 0;
+  let expanded = 0;
+  let sent = 0;
+  let initials = 0;
+  /** The id of the first state of each level past the first: known once the level before it is expanded. */
+  const levels: number[] = [];
+  let levelsSent = 0;
+  let seeded = false;
+  let doneSent = false;
+  let cut: StoreResult['cut'];
+  let storeLimit: string | undefined;
+  let peakFrontier = 0;
+
+  const register = (length: number, parent: number, action: number, tag: number): void => {
+    try {
+      const before = table.size;
+      const at = table.intern(record, length);
+      if (table.size === before) return;
+      if (registered >= data.maxStates) {
+        cut = 'states';
+        return;
+      }
+      parents.push(parent, action);
+      queue.push(at, tag);
+      registered++;
+      if ((registered & (checkMemoryEvery - 1)) === 0 && overBudget(data.memoryBudget, data.heapBudget)) cut = 'memory';
+    } catch (error) {
+      if (!isStoreLimit(error)) throw error;
+      cut = 'memory';
+      storeLimit = error instanceof Error ? error.message : String(error);
+    }
+  };
+
+  const readRecord = (length: number): void => {
+    if (record.length < length) record = new Uint8Array(Math.max(length, record.length * 2));
+    candidates.copy(record, length);
+  };
+
+  for (;;) {
+    let progressed = false;
+    let finished = false;
+    let entries = 0;
+    while (candidates.available()) {
+      progressed = true;
+      const code = candidates.varint();
+      if (code === Candidate.endOfState) {
+        expanded++;
+        // The level being expanded is done: the next one ends where the states found so far end.
+        const levelEnd = levels.length === 0 ? -1 : levels[levels.length - 1]!;
+        if (expanded === levelEnd && registered > levelEnd) {
+          peakFrontier = Math.max(peakFrontier, registered - levelEnd);
+          levels.push(registered);
+        }
+      } else if (code === Candidate.finish) {
+        finished = true;
+        break;
+      } else if (code === Candidate.initial) {
+        const length = candidates.varint();
+        readRecord(length);
+        if (cut === undefined) register(length, -1 - initials, 0, -1);
+        initials++;
+      } else if (code === Candidate.seeded) {
+        seeded = true;
+        peakFrontier = registered;
+        levels.push(registered);
+      } else {
+        const length = code - Candidate.successor;
+        const action = candidates.varint();
+        const tag = candidates.varint() - 1;
+        readRecord(length);
+        if (cut === undefined) register(length, expanded, action, tag);
+      }
+      if ((++entries & 4095) === 0) candidates.release();
+    }
+    candidates.release();
+    if (finished) break;
+    // Send back the states found, in id order, a level mark before each level's first.
+    while (sent < registered && !doneSent) {
+      const i = queue.head;
+      const at = queue.offsets[i]!;
+      const pool = table.segmentOf(at);
+      const start = table.bodyStart(at);
+      const end = table.bodyEnd(at);
+      const mark = levelsSent < levels.length && levels[levelsSent] === sent;
+      if (!frontier.fits(end - start + 16)) break;
+      if (mark) {
+        frontier.varint(Frontier.nextLevel);
+        levelsSent++;
+      }
+      frontier.varint(end - start + Frontier.state);
+      frontier.varint(queue.tags[i]! + 1);
+      frontier.copy(pool, start, end);
+      queue.head++;
+      sent++;
+      progressed = true;
+    }
+    // Every state found was expanded and none is left: the search is complete (or the store cut it).
+    if (!doneSent && (cut !== undefined || (seeded && expanded === registered && sent === registered)) && frontier.fits(1)) {
+      frontier.varint(Frontier.done);
+      doneSent = true;
+      progressed = true;
+    }
+    frontier.publish();
+    if (!progressed) sleepUntil(control, storeBell, () => candidates.available() || (sent < registered && !doneSent && frontier.fits(64)));
+  }
+  const { parents: parentIds, actions } = parents.export();
+  return {
+    states: registered,
+    parents: parentIds,
+    actions,
+    ...(cut === undefined ? {} : { cut }),
+    ...(storeLimit === undefined ? {} : { storeLimit }),
+    visitedBytes: table.bytes,
+    parentBytes: parents.bytes,
+    peakFrontier,
+  };
+}
