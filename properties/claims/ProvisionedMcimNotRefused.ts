@@ -7,8 +7,7 @@
 import type { Term } from '../../src/attacker/Term.ts';
 import { termEquals } from '../../src/attacker/Term.ts';
 import { registrationNonce } from '../../models/messages.ts';
-import { messageOfKey } from '../../models/world/envelopeKey.ts';
-import { deliveredMessage, enabledEvents, worldNet, type World } from '../../models/world/World.ts';
+import { deliveredMessage, enabledEvents, envelopesOf, type World } from '../../models/world/World.ts';
 import { propertyId, type Invariant } from '../../src/engine/Property.ts';
 import { objectView } from './observedTerms.ts';
 import { registryText } from './treServes.ts';
@@ -28,7 +27,7 @@ function refused(world: World): readonly Term[] {
     return v.signer === sho && v.nonce === (nonce.kind === 'name' ? nonce.id : undefined);
   });
   if (issued.length === 0) return [];
-  const waiting = worldNet(world).map(messageOfKey).filter((m) => m.to === 'tre' && m.kind === 'mcimDownload' && issued.some((o) => termEquals(o, m.term)));
+  const waiting = envelopesOf(world).map((e) => deliveredMessage(world, e)).filter((m) => m.to === 'tre' && m.kind === 'mcimDownload' && issued.some((o) => termEquals(o, m.term)));
   if (waiting.length === 0) return [];
   const taken = enabledEvents(world).flatMap((e) => (e.kind === 'deliver' ? [deliveredMessage(world, e.envelope)] : []))
     .filter((m) => m.to === 'tre' && m.kind === 'mcimDownload');
