@@ -29,7 +29,7 @@ export function renderLarge(rows: readonly { injections: number; threads: number
     largeStart,
     '## Large searches: t2-replay-after-delete with more injections',
     '',
-    `${conditions} Each search is the first of a fresh process, run once, to its end (no cap on states), with the properties \`check\` searches; the goals are the engine issue's.`,
+    `${conditions} Each search is the first of a fresh process, run once, to its end (no cap on states), with the properties \`check\` searches, on one thread and on two (the pipelined search of \`explore --workers 2\`: the same states and steps); the goals are the engine issue's, on this machine's 2 cores.`,
     '',
     '| injections | threads | states | steps taken | search | CPU of the process | states/s | peak RSS a state (beyond the RSS before building) | structures a state (own count) | goal |',
     '|---|---:|---:|---:|---:|---:|---:|---:|---:|---|',

@@ -14,7 +14,7 @@ import { noteRoleRead } from './roleReads.ts';
 import { recordBytes, SuccessorBatch, writeHeader, writeSuccessor } from './successorRecord.ts';
 import { worldView, type AttackerView } from './worldView.ts';
 import type { Knowledge } from '../../src/attacker/knowledge.ts';
-import { eventOrder, eventRole, injectionSender } from './eventOrder.ts';
+import { eventOrder, eventRole, injectionSender, orderRole, orderSender } from './eventOrder.ts';
 import type { WorldEvent } from './WorldEvent.ts';
 import { eachEnabled, reachedBy, type Visit } from './enabledSteps.ts';
 import { World } from './WorldState.ts';
@@ -159,10 +159,9 @@ export function enabledEvents(world: World): WorldEvent[] {
   return out;
 }
 
-/** The world and visitor of the `forEachSuccessorKey` call in progress: one visitor function for every call, not a
- *  closure per state (the search calls it once per state). */
+/** The world being expanded, read by the one visitor function of every call (`collectSuccessor`, `collectRecord`),
+ *  not a closure per state (the search expands every state). */
 let expanding: World | undefined;
-let expandingVisit: ((event: WorldEvent, key: number) => void) | undefined;
 /** The enabled events of the worlds being expanded and their successors' records, interned once all are written. */
 const batch = new SuccessorBatch();
 const collectSuccessor: Visit = (event, rolesId, taken, sends, leftOut) => {
@@ -180,12 +179,10 @@ const collectSuccessor: Visit = (event, rolesId, taken, sends, leftOut) => {
 export function forEachSuccessorKey(world: World, visit: (event: WorldEvent, key: number) => void, via?: WorldEvent): void {
   // `visit` may expand another world (a property that steps): restore the outer call's context afterwards.
   const outer = expanding;
-  const outerVisit = expandingVisit;
   const outerRole = reachedBy.role;
   const outerOrder = reachedBy.order;
   const outerSender = reachedBy.sender;
   expanding = world;
-  expandingVisit = visit;
   const model = world.model;
   reachedBy.role = via === undefined ? -1 : eventRole(model, via);
   reachedBy.order = via === undefined ? 0 : eventOrder(via, model);
@@ -206,7 +203,6 @@ export function forEachSuccessorKey(world: World, visit: (event: WorldEvent, key
     batch.top = base;
     batch.bytesTop = bytesBase;
     expanding = outer;
-    expandingVisit = outerVisit;
     reachedBy.role = outerRole;
     reachedBy.order = outerOrder;
     reachedBy.sender = outerSender;
@@ -224,9 +220,9 @@ export function forEachSuccessorRecord(world: World, via: number, visit: (event:
   const outerSender = reachedBy.sender;
   expanding = world;
   const model = world.model;
-  reachedBy.role = via < 0 ? -1 : Math.floor(via / 2 ** 24);
+  reachedBy.role = via < 0 ? -1 : orderRole(via);
   reachedBy.order = via < 0 ? 0 : via;
-  reachedBy.sender = via < 0 ? -1 : orderSender(model, via - reachedBy.role * 2 ** 24);
+  reachedBy.sender = via < 0 ? -1 : orderSender(model, via);
   const base = batch.top;
   const bytesBase = batch.bytesTop;
   try {
@@ -244,12 +240,6 @@ export function forEachSuccessorRecord(world: World, via: number, visit: (event:
     reachedBy.order = outerOrder;
     reachedBy.sender = outerSender;
   }
-}
-
-/** `injectionSender` of the event whose order within its role's places is `place` (eventOrder.ts: injections take
- *  places 1 to 2^22, by message id). */
-function orderSender(model: WorldModel, place: number): number {
-  return place >= 1 && place <= 2 ** 22 ? model.senders[place - 1]! : -1;
 }
 
 /** `collectSuccessor` without the hash: the store thread of the pipelined search hashes the records. */

@@ -40,6 +40,18 @@ export function eventOrder(event: WorldEvent, model: WorldModel): number {
   return event.kind === 'deliver' ? deliveryOrder(event.envelope, receiver) : injectionOrder(event.envelope, receiver);
 }
 
+/** `eventRole` of the event of order `order`. */
+export function orderRole(order: number): number {
+  return Math.floor(order / 2 ** 24);
+}
+
+/** `injectionSender` of the event of order `order`: an injection's (or a relay at receipt's) message id is its place
+ *  among its role's 2^24, less one (`injectionOrder`). */
+export function orderSender(model: WorldModel, order: number): number {
+  const place = order - orderRole(order) * 2 ** 24;
+  return place >= 1 && place <= 2 ** 22 ? model.senders[place - 1]! : -1;
+}
+
 /** A role's events take 2^24 places: injections, then deliveries (message ids below 2^22), then local events. */
 export function injectionOrder(envelope: number, receiver: number): number {
   return receiver * 2 ** 24 + 1 + envelope;

@@ -14,6 +14,14 @@ const wideAction = 255;
 /** State ids are non-negative int32 numbers. */
 export const maxParentLogStates = 2 ** 31;
 
+/** A parent log's arrays (ParentLog.chunks). */
+export interface ParentChunks {
+  readonly length: number;
+  readonly parents: readonly Int32Array[];
+  readonly actions: readonly Uint8Array[];
+  readonly wide: readonly (readonly [number, number])[];
+}
+
 export class ParentLog {
   /** `maxStates`: the log's ceiling (2^31 by default; a test lowers it); pushing past it throws StoreLimitError. */
   constructor(private readonly maxStates: number = maxParentLogStates) {}
@@ -52,6 +60,22 @@ export class ParentLog {
   get bytes(): number {
     const chunks = this.parentChunks.reduce((sum, chunk) => sum + chunk.byteLength, 0) + this.actionChunks.reduce((sum, chunk) => sum + chunk.byteLength, 0);
     return chunks + 16 * this.wideActions.size;
+  }
+
+  /** The log's own arrays, to move to another thread (their buffers transferred, not copied: a large search's log is
+   *  gigabytes) and read there with `ParentLog.of`. The log must not be used after. */
+  chunks(): ParentChunks {
+    return { length: this.length, parents: this.parentChunks, actions: this.actionChunks, wide: [...this.wideActions] };
+  }
+
+  /** A log of the arrays `chunks` gave, for reading. */
+  static of(chunks: ParentChunks): ParentLog {
+    const log = new ParentLog();
+    log.parentChunks.splice(0, 1, ...chunks.parents);
+    log.actionChunks.splice(0, 1, ...chunks.actions);
+    for (const [index, action] of chunks.wide) log.wideActions.set(index, action);
+    log.length = chunks.length;
+    return log;
   }
 
   /** Copies of the used part, for sending to another thread. */

@@ -1,5 +1,6 @@
 // The two streams of the pipelined search (searchPipelined.ts) and what the store thread is given and answers.
 // Entries start with a varint code; a record is its byte length in the code, then its bytes.
+import type { ParentChunks } from '../exhaustive/ParentLog.ts';
 
 /** Search thread -> store thread. */
 export const Candidate = {
@@ -39,8 +40,8 @@ export interface StoreData {
 /** The store thread's final message. */
 export interface StoreResult {
   readonly states: number;
-  readonly parents: Int32Array;
-  readonly actions: Uint16Array;
+  /** The store's parent log, its arrays moved here (ParentLog.chunks). */
+  readonly parents: ParentChunks;
   /** Why the store cut the search, if it did. */
   readonly cut?: 'states' | 'memory';
   readonly storeLimit?: string;

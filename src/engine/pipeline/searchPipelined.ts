@@ -11,6 +11,7 @@ import { assembleVerdicts, explorerOrder, type SearchEnding } from '../exhaustiv
 import type { FoundViolation } from '../exhaustive/ExplorerSetup.ts';
 import { exploredDepth } from '../exhaustive/levelEnding.ts';
 import { overBudget } from '../exhaustive/memoryBudget.ts';
+import { ParentLog } from '../exhaustive/ParentLog.ts';
 import { PendingInvariants } from '../exhaustive/PendingInvariants.ts';
 import { traceOfViolation } from '../exhaustive/traceOfViolation.ts';
 import type { Invariant, Property } from '../Property.ts';
@@ -89,7 +90,7 @@ async function searchOnce<S, A>(
     ...(leaveOut ? { leftOut: run.leftOut } : {}),
     ...(held === undefined ? {} : { assumption: held }),
   };
-  const lookup = { parent: (id: number) => store.parents[id]!, action: (id: number) => store.actions[id]! };
+  const lookup = ParentLog.of(store.parents);
   const verdicts = assembleVerdicts(properties, ordered, run.found, ending, stats, (violation, property) => traceOfViolation(system, violation, property, lookup));
   return {
     verdicts,

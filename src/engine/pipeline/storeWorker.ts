@@ -47,7 +47,9 @@ if (parentPort !== null) {
   const control = new Int32Array(data.control);
   parentPort.postMessage('ready');
   try {
-    parentPort.postMessage(store(data, control));
+    const result = store(data, control);
+    // The parent log's arrays are moved, not copied (a copy beside them was the search's peak of memory).
+    parentPort.postMessage(result, [...result.parents.parents, ...result.parents.actions].map((chunk) => chunk.buffer as ArrayBuffer));
   } catch (error) {
     // The search thread may wait for this one: tell it, then let the error end this thread.
     Atomics.store(control, Word.failed, 1);
@@ -169,11 +171,9 @@ function store(data: StoreData, control: Int32Array): StoreResult {
     frontier.publish();
     if (!progressed) sleepUntil(control, storeBell, () => candidates.available() || (sent < registered && !doneSent && frontier.fits(64)));
   }
-  const { parents: parentIds, actions } = parents.export();
   return {
     states: registered,
-    parents: parentIds,
-    actions,
+    parents: parents.chunks(),
     ...(cut === undefined ? {} : { cut }),
     ...(storeLimit === undefined ? {} : { storeLimit }),
     visitedBytes: table.bytes,

@@ -32,6 +32,22 @@ describe('ParentLog', () => {
     expect([...log.export().actions]).toEqual(actions);
   });
 
+  it('reads back every entry from its arrays moved to another thread (structured clone with their buffers transferred)', () => {
+    const log = new ParentLog();
+    const count = 40_000;
+    for (let i = 0; i < count; i++) log.push(i - 1, i % 300);
+    const chunks = log.chunks();
+    const moved = structuredClone(chunks, { transfer: [...chunks.parents, ...chunks.actions].map((c) => c.buffer as ArrayBuffer) });
+    // Moved, not copied: the sender's arrays are detached.
+    expect(chunks.parents[0]!.length).toBe(0);
+    const read = ParentLog.of(moved);
+    expect(read.length).toBe(count);
+    for (const i of [0, 1, 16_383, 16_384, 39_999]) {
+      expect(read.parent(i)).toBe(i - 1);
+      expect(read.action(i)).toBe(i % 300);
+    }
+  });
+
   it('stays small for a small search', () => {
     const log = new ParentLog();
     for (let i = 0; i < 100; i++) log.push(i - 1, 0);
