@@ -37,26 +37,42 @@ describe('trecheck explore', () => {
   it.each(['needham-schroeder', 'needham-schroeder-lowe'])(
     '%s: 2 worker threads give the verdict lines, counts and exit code of 1 worker',
     async (system) => {
-      const run = async (workers: string): Promise<{ code: number; lines: string[]; threads: unknown }> => {
+      const run = async (workers: string): Promise<{ code: number; lines: string[]; threads: unknown; text: string }> => {
         const text = await runCliCaptured(['explore', system, '--workers', workers, '--out', out()]);
         const json = await runCliCaptured(['explore', system, '--workers', workers, '--json', '--out', out()]);
         // Among equally short counterexamples another may be chosen; the verdicts and counts may not differ.
         const lines = untimed(text.stdout)
+          .replace(/ on \d+ threads/, '')
           .split('\n')
           .filter((line) => /^(\S|  \S)/.test(line));
         const threads = (JSON.parse(json.stdout) as { searches: { outcome: { workers: number } }[] }).searches[0]?.outcome.workers;
-        return { code: text.code, lines, threads };
+        return { code: text.code, lines, threads, text: text.stdout };
       };
       const one = await run('1');
       const two = await run('2');
       expect(one.threads).toBe(1);
       expect(two.threads).toBe(2);
+      // The summary says the threads it ran on.
+      expect(two.text).toMatch(/ ms on 2 threads/);
+      expect(one.text).not.toMatch(/ on \d+ threads/);
       expect(two.code).toBe(one.code);
       expect(two.lines).toEqual(one.lines);
       expect(one.lines[1]).toMatch(/^exhaustive search: 6\d states, \d+ transitions, depth 4, <ms>$/);
       expect(one.lines.filter((line) => line.startsWith('  '))).toHaveLength(2);
     },
   );
+
+  it('tr33812-alt1a: 2 threads (the pipelined search) give the lines and exit code of 1, steps left out alike', async () => {
+    const lines = async (workers: string): Promise<{ code: number; text: string }> => {
+      const r = await runCliCaptured(['explore', 'tr33812-alt1a', '--workers', workers, '--out', out()]);
+      return { code: r.code, text: untimed(r.stdout) };
+    };
+    const one = await lines('1');
+    const two = await lines('2');
+    expect(two.text).toMatch(/ <ms> on 2 threads; partial-order reduction: \d+ of \d+ steps left out/);
+    expect(two.text.replace(' on 2 threads', '')).toBe(one.text);
+    expect(two.code).toBe(one.code);
+  });
 
   it('states the bound of a depth-limited search and exits 0 only for what was explored', async () => {
     const { code, stdout } = await runCliCaptured(['explore', 'needham-schroeder-lowe', '--depth', '2', '--out', out()]);

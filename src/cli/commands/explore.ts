@@ -165,7 +165,7 @@ async function exploreExhaustively(ctx: CliContext, request: ExploreRequest, bui
   const bound = request.maxDepth === undefined ? '' : ` (depth bound ${request.maxDepth})`;
   return {
     method: 'exhaustive',
-    summary: `${formatCount(s.states)} states, ${formatCount(s.transitions)} transitions, depth ${s.depth}${bound}, ${Math.round(s.millis)} ms${formatReduction(s)}`,
+    summary: `${formatCount(s.states)} states, ${formatCount(s.transitions)} transitions, depth ${s.depth}${bound}, ${Math.round(s.millis)} ms${outcome.workers > 1 ? ` on ${outcome.workers} threads` : ''}${formatReduction(s)}`,
     outcome,
   };
 }
