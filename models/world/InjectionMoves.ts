@@ -6,6 +6,7 @@
 // with 4 injections expands 972,481 worlds with injections left, over 100,014 pairs, and of the 120 candidates of
 // each about 9 are taken (the M2ME relays most to a TRE that refuses them); asked per world, these steps were a
 // quarter of the search (docs/engine.md "Growth per injection").
+import { MoveLists } from './MoveLists.ts';
 import type { RelayTable } from './relayAtReceipt.ts';
 
 /** What the moves are computed from: a world model's messages, relays and role steps (WorldModel.ts). */
@@ -29,8 +30,7 @@ export class InjectionMoves {
   private size = 0;
   /** The moves of pairs (`start`): a count, then four words a move: the injected envelope, the envelope it is relayed
    *  as (-1: none), the tuple id after, the id of the messages sent (WorldModel.sendList); in `injectable` order. */
-  pool = new Int32Array(1 << 12);
-  private used = 0;
+  private readonly lists = new MoveLists();
   private readonly scratch: number[] = [];
 
   constructor(private readonly model: InjectionSource) {}
@@ -46,22 +46,18 @@ export class InjectionMoves {
     }
   }
 
+  /** The words of the moves (see `lists`): a pair's start stays valid, the array may be replaced as it grows. */
+  get pool(): Int32Array {
+    return this.lists.words;
+  }
+
   /** Bytes of the tables. */
   get bytes(): number {
-    return this.keys.byteLength + this.starts.byteLength + this.pool.byteLength;
+    return this.keys.byteLength + this.starts.byteLength + this.lists.bytes;
   }
 
   private add(rolesId: number, observedId: number, slot: number): number {
-    const moves = this.movesOf(rolesId, observedId);
-    const at = this.used;
-    if (at + 1 + moves.length > this.pool.length) {
-      const pool = new Int32Array(Math.max(at + 1 + moves.length, this.pool.length * 2));
-      pool.set(this.pool);
-      this.pool = pool;
-    }
-    this.pool[at] = moves.length / 4;
-    for (let i = 0; i < moves.length; i++) this.pool[at + 1 + i] = moves[i]!;
-    this.used = at + 1 + moves.length;
+    const at = this.lists.append(this.movesOf(rolesId, observedId));
     this.keys[2 * slot] = rolesId + 1;
     this.keys[2 * slot + 1] = observedId;
     this.starts[slot] = at;
@@ -69,7 +65,7 @@ export class InjectionMoves {
     return at;
   }
 
-  /** The moves of a pair, four words each (see `pool`), in the scratch list. */
+  /** The moves of a pair, four words each (see `lists`), in the scratch list. */
   private movesOf(rolesId: number, observedId: number): number[] {
     const model = this.model;
     const out = this.scratch;

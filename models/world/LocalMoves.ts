@@ -3,6 +3,7 @@
 import type { AnyStateMachine } from 'xstate';
 import { notEnabled, type MemoMachine } from '../../src/xstate/MemoMachine.ts';
 import type { SequenceTable } from '../../src/packing/SequenceTable.ts';
+import { MoveLists } from './MoveLists.ts';
 
 /** What the moves are computed from: a world model's tuples, role tables and role steps (WorldModel.ts). */
 export interface MoveSource {
@@ -22,8 +23,7 @@ export class LocalMoves {
   private starts = new Int32Array(1 << 10);
   /** The moves of tuples (`start`): a count, then four words a move: role, index in localEvents[role], tuple id
    *  after, id of the messages sent (WorldModel.sendList). */
-  pool = new Int32Array(1 << 12);
-  private used = 0;
+  private readonly lists = new MoveLists();
   /** enabled[role][local id]: positions in localEvents[role] of the local events enabled there. */
   private readonly enabled: (readonly number[] | undefined)[][];
 
@@ -53,22 +53,19 @@ export class LocalMoves {
         moves.push(role, index, next, model.stepSends);
       }
     }
-    const at = this.used;
-    if (at + 1 + moves.length > this.pool.length) {
-      const pool = new Int32Array(Math.max(at + 1 + moves.length, this.pool.length * 2));
-      pool.set(this.pool);
-      this.pool = pool;
-    }
-    this.pool[at] = moves.length / 4;
-    this.pool.set(moves, at + 1);
-    this.used = at + 1 + moves.length;
+    const at = this.lists.append(moves);
     this.starts[rolesId] = at + 1;
     return at;
   }
 
+  /** The words of the moves (see `lists`). */
+  get pool(): Int32Array {
+    return this.lists.words;
+  }
+
   /** Bytes of the tables. */
   get bytes(): number {
-    return this.starts.byteLength + this.pool.byteLength;
+    return this.starts.byteLength + this.lists.bytes;
   }
 
   /** Positions in `localEvents[role]` of the local events role `role` can take in local state `id`. */

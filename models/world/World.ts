@@ -173,22 +173,39 @@ const collectSuccessor: Visit = (event, rolesId, taken, sends, leftOut) => {
   batch.pushRecord(event, end);
 };
 
+/** The contexts of the outer calls (a visit may expand another world: a property that steps): `reachedBy` and the
+ *  batch's tops, five numbers a call, and the world each expanded. */
+const outerContexts: number[] = [];
+const outerWorlds: (World | undefined)[] = [];
+
+/** Makes `world` the one being expanded, reached by a step of role `role`, order `order` and claimed sender `sender`
+ *  (`reachedBy`), and gives where its steps start in the batch; `leave` restores the outer call's context. */
+function enter(world: World, role: number, order: number, sender: number): number {
+  outerWorlds.push(expanding);
+  outerContexts.push(reachedBy.role, reachedBy.order, reachedBy.sender, batch.top, batch.bytesTop);
+  expanding = world;
+  reachedBy.role = role;
+  reachedBy.order = order;
+  reachedBy.sender = sender;
+  return batch.top;
+}
+
+function leave(): void {
+  const c = outerContexts;
+  batch.bytesTop = c.pop()!;
+  batch.top = c.pop()!;
+  reachedBy.sender = c.pop()!;
+  reachedBy.order = c.pop()!;
+  reachedBy.role = c.pop()!;
+  expanding = outerWorlds.pop();
+}
+
 /** Each enabled event of `world` with the key of its successor (`worldAt` builds it), in `enabledEvents` order:
  *  the search's fast path. Given `via`, the event that first reached `world`, an event that `eventLeavesOut`
  *  leaves out gets key -1, its successor not computed (System.forEachSuccessorKey). */
 export function forEachSuccessorKey(world: World, visit: (event: WorldEvent, key: number) => void, via?: WorldEvent): void {
-  // `visit` may expand another world (a property that steps): restore the outer call's context afterwards.
-  const outer = expanding;
-  const outerRole = reachedBy.role;
-  const outerOrder = reachedBy.order;
-  const outerSender = reachedBy.sender;
-  expanding = world;
   const model = world.model;
-  reachedBy.role = via === undefined ? -1 : eventRole(model, via);
-  reachedBy.order = via === undefined ? 0 : eventOrder(via, model);
-  reachedBy.sender = via === undefined ? -1 : injectionSender(model, via);
-  const base = batch.top;
-  const bytesBase = batch.bytesTop;
+  const base = via === undefined ? enter(world, -1, 0, -1) : enter(world, eventRole(model, via), eventOrder(via, model), injectionSender(model, via));
   try {
     // Every successor's record first, then each interned and visited in order: the table's probes for them overlap.
     eachEnabled(world, collectSuccessor, true);
@@ -200,12 +217,7 @@ export function forEachSuccessorKey(world: World, visit: (event: WorldEvent, key
       visit(batch.events[k]!, start < 0 ? -1 : worlds.internHashed(batch.bytes, start, batch.ends[k]! - start, batch.hashes[k]!));
     }
   } finally {
-    batch.top = base;
-    batch.bytesTop = bytesBase;
-    expanding = outer;
-    reachedBy.role = outerRole;
-    reachedBy.order = outerOrder;
-    reachedBy.sender = outerSender;
+    leave();
   }
 }
 
@@ -214,17 +226,8 @@ export function forEachSuccessorKey(world: World, visit: (event: WorldEvent, key
  *  the event's order (`eventOrder`), the tag the search gives back as `via` when it expands the world the event first
  *  reached. `via` < 0: leave none out. The same steps, left out alike, as `forEachSuccessorKey` given that event. */
 export function forEachSuccessorRecord(world: World, via: number, visit: (event: WorldEvent, bytes: Uint8Array, start: number, end: number, tag: number) => void): void {
-  const outer = expanding;
-  const outerRole = reachedBy.role;
-  const outerOrder = reachedBy.order;
-  const outerSender = reachedBy.sender;
-  expanding = world;
   const model = world.model;
-  reachedBy.role = via < 0 ? -1 : orderRole(via);
-  reachedBy.order = via < 0 ? 0 : via;
-  reachedBy.sender = via < 0 ? -1 : orderSender(model, via);
-  const base = batch.top;
-  const bytesBase = batch.bytesTop;
+  const base = via < 0 ? enter(world, -1, 0, -1) : enter(world, orderRole(via), via, orderSender(model, via));
   try {
     eachEnabled(world, collectRecord, true);
     for (let k = base, top = batch.top; k < top; k++) {
@@ -233,12 +236,7 @@ export function forEachSuccessorRecord(world: World, via: number, visit: (event:
       visit(event, batch.bytes, start, batch.ends[k]!, start < 0 ? -1 : eventOrder(event, model));
     }
   } finally {
-    batch.top = base;
-    batch.bytesTop = bytesBase;
-    expanding = outer;
-    reachedBy.role = outerRole;
-    reachedBy.order = outerOrder;
-    reachedBy.sender = outerSender;
+    leave();
   }
 }
 
