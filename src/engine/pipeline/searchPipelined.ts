@@ -73,6 +73,7 @@ async function searchOnce<S, A>(
   });
   // The store thread loads first (a failure to load is then an error here, not a wait without end).
   await Promise.race([new Promise<void>((resolve) => worker.once('message', () => resolve())), answer]);
+  const startupMillis = performance.now() - started;
   const ctrl = new Int32Array(control);
   const leaveOut = config.leaveOut && system.leavesOut !== undefined;
   const run = expand(system, records, invariants, config, started, ctrl, data, leaveOut);
@@ -103,6 +104,7 @@ async function searchOnce<S, A>(
       ...(store.storeLimit === undefined ? {} : { storeLimit: store.storeLimit }),
     },
     workers: 2,
+    startupMillis,
   };
 }
 
