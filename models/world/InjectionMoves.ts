@@ -2,7 +2,7 @@
 // candidate message (WorldModel.injectable) its receiver takes, with the tuple after it and what it sends, or, for a
 // relay at receipt (relayAtReceipt.ts), the relayed message and the step of the role that takes it. Whether a
 // candidate is taken, and what it leaves, depend on that pair alone; a world's network and the step that reached it
-// only decide which of these its search visits (World.ts eachEnabled). Worlds share pairs: t2-replay-after-delete
+// only decide which of these its search visits (enabledSteps.ts eachEnabled). Worlds share pairs: t2-replay-after-delete
 // with 4 injections expands 972,481 worlds with injections left, over 100,014 pairs, and of the 120 candidates of
 // each about 9 are taken (the M2ME relays most to a TRE that refuses them); asked per world, these steps were a
 // quarter of the search (docs/engine.md "Growth per injection").

@@ -201,7 +201,7 @@ export class WorldModel {
   }
 
   /** Whether role `role` can take its event `eventIndex` in tuple `rolesId`, from its table alone: no tuple is built
-   *  and nothing sent, for a step whose successor is not asked for (a step left out, World.ts eachEnabled). */
+   *  and nothing sent, for a step whose successor is not asked for (a step left out, enabledSteps.ts eachEnabled). */
   enabledStep(rolesId: number, role: number, eventIndex: number): boolean {
     const tuples = this.roleTuples;
     return this.memos[role]!.step(tuples.pool[tuples.starts[rolesId]! + role]!, eventIndex) !== notEnabled;

@@ -1,5 +1,5 @@
 // Which steps the TR world leaves out by the event that first reached a world (System.leavesOut), and why each
-// leaves every state explored; the search's fast path in World.ts asks the same numbers (eventOrder.ts).
+// leaves every state explored; the search's fast path in enabledSteps.ts asks the same numbers (eventOrder.ts).
 import { eventOrder, eventRole, injectionSender, leavesOut, readableFrom } from './eventOrder.ts';
 import type { World, WorldEvent } from './World.ts';
 
