@@ -76,7 +76,14 @@ async function searchOnce<S, A>(
   const startupMillis = performance.now() - started;
   const ctrl = new Int32Array(control);
   const leaveOut = config.leaveOut && system.leavesOut !== undefined;
-  const run = expand(system, records, invariants, config, started, ctrl, data, leaveOut);
+  let run: Expansion;
+  try {
+    run = expand(system, records, invariants, config, started, ctrl, data, leaveOut);
+  } catch (error) {
+    // This thread failed (a property threw, say): the store would wait for it without end.
+    await worker.terminate();
+    throw error;
+  }
   // A failed store thread has its error in the answer.
   const store = await answer;
   const ending: SearchEnding =

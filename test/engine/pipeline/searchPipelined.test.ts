@@ -11,6 +11,8 @@ import { searchExhaustiveParallel } from '../../../src/engine/parallel/searchExh
 import { pipelineFits, searchPipelined } from '../../../src/engine/pipeline/searchPipelined.ts';
 import { replayTrace } from '../../../src/engine/replay/replayTrace.ts';
 import { splitProperties } from '../../../src/engine/searchProperties.ts';
+import { propertyId } from '../../../src/engine/Property.ts';
+import type { World } from '../../../models/world/World.ts';
 import { setRecordPoolCeiling } from '../../../src/packing/RecordTable.ts';
 import { summary } from '../parallel/outcomeSummary.ts';
 
@@ -79,6 +81,15 @@ describe('searchPipelined', () => {
     } finally {
       setRecordPoolCeiling(undefined);
     }
+  });
+
+  it('ends its store thread and rethrows when this thread fails (a property that throws)', async () => {
+    const { system } = scenario('t2-failure-report');
+    const throwing = { kind: 'invariant' as const, id: propertyId('Throws'), description: 'throws on a world with injections', holds: (world: World) => {
+      if (world.injections > 0) throw new Error('property failed');
+      return true;
+    } };
+    await expect(searchPipelined(system, [throwing], options())).rejects.toThrow('property failed');
   });
 
   it('does not take trace properties or a depth bound', () => {
