@@ -5,7 +5,7 @@
 // only decide which of these its search visits (enabledSteps.ts eachEnabled). Worlds share pairs: t2-replay-after-delete
 // with 4 injections expands 972,481 worlds with injections left, over 100,014 pairs, and of the 120 candidates of
 // each about 9 are taken (the M2ME relays most to a TRE that refuses them); asked per world, these steps were a
-// quarter of the search (docs/engine.md "Growth per injection").
+// quarter of the search (docs/engine.md "The injections of a world, per (tuple, observations) pair").
 import { MoveLists } from './MoveLists.ts';
 import type { RelayTable } from './relayAtReceipt.ts';
 
