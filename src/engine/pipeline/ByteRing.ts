@@ -184,11 +184,16 @@ export class RingReader {
 
   /** Reads `n` bytes into `into` from 0. */
   copy(into: Uint8Array, n: number): void {
+    this.copyInto(into, 0, n);
+  }
+
+  /** Reads `n` bytes into `into` from `from`. */
+  copyInto(into: Uint8Array, from: number, n: number): void {
     const bytes = this.bytes;
     const mask = this.mask;
     let at = this.at;
     for (let i = 0; i < n; i++) {
-      into[i] = bytes[at & mask]!;
+      into[from + i] = bytes[at & mask]!;
       at = (at + 1) | 0;
     }
     this.at = at;

@@ -5,7 +5,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { overBudget } from '../exhaustive/memoryBudget.ts';
 import { ParentLog } from '../exhaustive/ParentLog.ts';
 import { isStoreLimit } from '../StoreLimitError.ts';
-import { RecordTable } from '../../packing/RecordTable.ts';
+import { RecordTable, recordHash } from '../../packing/RecordTable.ts';
 import { RingReader, RingWriter, ring, searchBell, sleepUntil, storeBell, Word } from './ByteRing.ts';
 import { Candidate, Frontier, type StoreData, type StoreResult } from './PipelineProtocol.ts';
 
@@ -40,6 +40,47 @@ function grown(array: Int32Array<ArrayBuffer>, from: number, to: number): Int32A
   const out = new Int32Array(Math.floor(array.length * 1.5));
   out.set(array.subarray(from, to));
   return out;
+}
+
+/** Successors interned together (`flush`): up to this many. */
+const batchSize = 64;
+
+/** Successors read and not yet interned: their records, hashes, parents, actions and tags. */
+class SuccessorBatch {
+  bytes = new Uint8Array(1 << 12);
+  readonly starts = new Int32Array(batchSize);
+  readonly ends = new Int32Array(batchSize);
+  readonly hashes = new Int32Array(batchSize);
+  readonly parents = new Int32Array(batchSize);
+  readonly actions = new Int32Array(batchSize);
+  readonly tags = new Int32Array(batchSize);
+  size = 0;
+  private top = 0;
+  /** The first slots read ahead, folded here so the reads are not dropped. */
+  touched = 0;
+
+  /** Reads a successor's record of `length` bytes from `stream`. */
+  add(stream: RingReader, length: number, parent: number, action: number, tag: number): void {
+    if (this.top + length > this.bytes.length) {
+      const grown = new Uint8Array(Math.max(this.top + length, this.bytes.length * 2));
+      grown.set(this.bytes.subarray(0, this.top));
+      this.bytes = grown;
+    }
+    const k = this.size++;
+    stream.copyInto(this.bytes, this.top, length);
+    this.starts[k] = this.top;
+    this.ends[k] = this.top + length;
+    this.hashes[k] = recordHash(this.bytes, this.top, length);
+    this.parents[k] = parent;
+    this.actions[k] = action;
+    this.tags[k] = tag;
+    this.top += length;
+  }
+
+  clear(): void {
+    this.size = 0;
+    this.top = 0;
+  }
 }
 
 if (parentPort !== null) {
@@ -79,10 +120,10 @@ function store(data: StoreData, control: Int32Array): StoreResult {
   let storeLimit: string | undefined;
   let peakFrontier = 0;
 
-  const register = (length: number, parent: number, action: number, tag: number): void => {
+  const register = (body: Uint8Array, from: number, length: number, hash: number, parent: number, action: number, tag: number): void => {
     try {
       const before = table.size;
-      const at = table.intern(record, length);
+      const at = table.internHashed(body, from, length, hash);
       if (table.size === before) return;
       if (registered >= data.maxStates) {
         cut = 'states';
@@ -99,9 +140,18 @@ function store(data: StoreData, control: Int32Array): StoreResult {
     }
   };
 
-  const readRecord = (length: number): void => {
-    if (record.length < length) record = new Uint8Array(Math.max(length, record.length * 2));
-    candidates.copy(record, length);
+  // Successors are interned a batch at a time: their first slots are read first, one after the other, so the trips to
+  // memory overlap (as the one-thread search's `readAhead`), then each is interned in the order it came.
+  const batch = new SuccessorBatch();
+  const flush = (): void => {
+    let touched = 0;
+    for (let k = 0; k < batch.size; k++) touched ^= table.firstSlot(batch.hashes[k]!);
+    batch.touched ^= touched;
+    for (let k = 0; k < batch.size && cut === undefined; k++) {
+      const from = batch.starts[k]!;
+      register(batch.bytes, from, batch.ends[k]! - from, batch.hashes[k]!, batch.parents[k]!, batch.actions[k]!, batch.tags[k]!);
+    }
+    batch.clear();
   };
 
   for (;;) {
@@ -110,7 +160,19 @@ function store(data: StoreData, control: Int32Array): StoreResult {
     let entries = 0;
     while (candidates.available()) {
       progressed = true;
+      // Room given back to the search thread every so many entries (each release is a shared write).
+      if ((++entries & 4095) === 0) candidates.release();
       const code = candidates.varint();
+      if (code >= Candidate.successor) {
+        const length = code - Candidate.successor;
+        const action = candidates.varint();
+        const tag = candidates.varint() - 1;
+        batch.add(candidates, length, expanded, action, tag);
+        if (batch.size === batchSize) flush();
+        continue;
+      }
+      // Any other entry after the successors before it.
+      flush();
       if (code === Candidate.endOfState) {
         expanded++;
         // The level being expanded is done: the next one ends where the states found so far end.
@@ -124,22 +186,17 @@ function store(data: StoreData, control: Int32Array): StoreResult {
         break;
       } else if (code === Candidate.initial) {
         const length = candidates.varint();
-        readRecord(length);
-        if (cut === undefined) register(length, -1 - initials, 0, -1);
+        if (record.length < length) record = new Uint8Array(Math.max(length, record.length * 2));
+        candidates.copy(record, length);
+        if (cut === undefined) register(record, 0, length, recordHash(record, 0, length), -1 - initials, 0, -1);
         initials++;
       } else if (code === Candidate.seeded) {
         seeded = true;
         peakFrontier = registered;
         levels.push(registered);
-      } else {
-        const length = code - Candidate.successor;
-        const action = candidates.varint();
-        const tag = candidates.varint() - 1;
-        readRecord(length);
-        if (cut === undefined) register(length, expanded, action, tag);
       }
-      if ((++entries & 4095) === 0) candidates.release();
     }
+    flush();
     candidates.release();
     if (finished) break;
     // Send back the states found, in id order, a level mark before each level's first.
