@@ -72,14 +72,19 @@ export function worldOfParts(model: WorldModel, localIds: readonly number[], env
 /** The world whose record is at offset `at` of model.worlds. */
 export function worldAt(model: WorldModel, at: number): World {
   const table = model.worlds;
-  const pool = table.segmentOf(at);
-  let p = table.bodyStart(at);
-  const rolesId = readVarint(pool, p);
+  return worldOfBytes(model, at, table.segmentOf(at), table.bodyStart(at), table.bodyEnd(at));
+}
+
+/** The world of the record `bytes[start .. end - 1]` (writeHeader's header, then the messages in flight), at offset
+ *  `at` of model.worlds (-1: a record not interned there). */
+function worldOfBytes(model: WorldModel, at: number, bytes: Uint8Array, start: number, end: number): World {
+  let p = start;
+  const rolesId = readVarint(bytes, p);
   p += varintSize(rolesId);
-  const packed = readVarint(pool, p);
+  const packed = readVarint(bytes, p);
   p += varintSize(packed);
   const observedId = Math.floor(packed / model.injectionSlots);
-  return new World(model, at, rolesId, observedId, packed - observedId * model.injectionSlots, pool, p, table.bodyEnd(at));
+  return new World(model, at, rolesId, observedId, packed - observedId * model.injectionSlots, bytes, p, end);
 }
 
 /** The envelope ids of the messages in flight in `world`, in key order. */
@@ -165,13 +170,23 @@ let expanding: World | undefined;
 /** The enabled events of the worlds being expanded and their successors' records, interned once all are written. */
 const batch = new SuccessorBatch();
 const collectSuccessor: Visit = (event, rolesId, taken, sends, leftOut) => {
-  if (leftOut) return batch.pushLeftOut(event);
+  if (leftOut) batch.pushLeftOut(event);
+  else batch.pushRecord(event, writeInBatch(event, rolesId, taken, sends));
+};
+
+/** `collectSuccessor` without the hash: the store thread of the pipelined search hashes the records. */
+const collectRecord: Visit = (event, rolesId, taken, sends, leftOut) => {
+  if (leftOut) batch.pushLeftOut(event);
+  else batch.pushUnhashed(event, writeInBatch(event, rolesId, taken, sends));
+};
+
+/** Writes at the batch's top the record of the world after `event` from the world being expanded; gives its end. */
+function writeInBatch(event: WorldEvent, rolesId: number, taken: number, sends: number): number {
   const world = expanding!;
   const model = world.model;
   const record = batch.room(recordBytes(world.netEnd - world.netStart + model.sendList(sends).length));
-  const end = writeSuccessor(model, world.observedId, world.injections, world.net, world.netStart, world.netEnd, rolesId, taken, sends, injects(event), record, batch.bytesTop);
-  batch.pushRecord(event, end);
-};
+  return writeSuccessor(model, world.observedId, world.injections, world.net, world.netStart, world.netEnd, rolesId, taken, sends, injects(event), record, batch.bytesTop);
+}
 
 /** The contexts of the outer calls (a visit may expand another world: a property that steps): `reachedBy` and the
  *  batch's tops, five numbers a call, and the world each expanded. */
@@ -240,25 +255,10 @@ export function forEachSuccessorRecord(world: World, via: number, visit: (event:
   }
 }
 
-/** `collectSuccessor` without the hash: the store thread of the pipelined search hashes the records. */
-const collectRecord: Visit = (event, rolesId, taken, sends, leftOut) => {
-  if (leftOut) return batch.pushLeftOut(event);
-  const world = expanding!;
-  const model = world.model;
-  const record = batch.room(recordBytes(world.netEnd - world.netStart + model.sendList(sends).length));
-  batch.pushUnhashed(event, writeSuccessor(model, world.observedId, world.injections, world.net, world.netStart, world.netEnd, rolesId, taken, sends, injects(event), record, batch.bytesTop));
-};
-
 /** The world of a record (`bytes[start .. end - 1]`, which the world keeps: the caller's copy), in `model`'s tables but
  *  not interned there: a state of the pipelined search, whose store is another thread's. */
 export function worldOfRecord(model: WorldModel, bytes: Uint8Array, start: number, end: number): World {
-  let p = start;
-  const rolesId = readVarint(bytes, p);
-  p += varintSize(rolesId);
-  const packed = readVarint(bytes, p);
-  p += varintSize(packed);
-  const observedId = Math.floor(packed / model.injectionSlots);
-  return new World(model, -1, rolesId, observedId, packed - observedId * model.injectionSlots, bytes, p, end);
+  return worldOfBytes(model, -1, bytes, start, end);
 }
 
 /** A world's record, for the pipelined search's store. */

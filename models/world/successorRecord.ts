@@ -92,13 +92,9 @@ export class SuccessorBatch {
 
   /** Adds an event whose successor's record was written at `bytesTop .. end - 1`. */
   pushRecord(event: WorldEvent, end: number): void {
-    const k = this.slot(event);
     const start = this.bytesTop;
-    const hash = recordHash(this.bytes, start, end - start);
-    this.starts[k] = start;
-    this.ends[k] = end;
-    this.hashes[k] = hash;
-    this.bytesTop = end;
+    this.pushUnhashed(event, end);
+    this.hashes[this.top - 1] = recordHash(this.bytes, start, end - start);
   }
 
   /** Adds an event whose successor's record was written at `bytesTop .. end - 1`, not hashed. */

@@ -26,7 +26,8 @@ export interface ExhaustiveOutcome extends SearchOutcome {
   /** Parallel search: milliseconds each worker spent exploring (not waiting at level barriers). */
   readonly busyMillis?: readonly number[];
   /** Parallel search: milliseconds until every worker had rebuilt the system and seeded (partitioned),
-   *  or until the first helper joined the search under way (shared memory; absent if none did).
+   *  or until the first helper joined the search under way (shared memory; absent if none did), or until the store
+   *  thread was ready (pipelined).
    *  Included in stats.millis. */
   readonly startupMillis?: number;
 }

@@ -42,11 +42,12 @@ function grown(array: Int32Array<ArrayBuffer>, from: number, to: number): Int32A
   return out;
 }
 
-/** Successors interned together (`flush`): up to this many. */
+/** Successors interned together (`flush`): up to this many. (The search thread's own batch of one state's successors
+ *  is models/world/successorRecord.ts; this one is the store's, of whatever the stream brings.) */
 const batchSize = 64;
 
 /** Successors read and not yet interned: their records, hashes, parents, actions and tags. */
-class SuccessorBatch {
+class PendingSuccessors {
   bytes = new Uint8Array(1 << 12);
   readonly starts = new Int32Array(batchSize);
   readonly ends = new Int32Array(batchSize);
@@ -142,7 +143,7 @@ function store(data: StoreData, control: Int32Array): StoreResult {
 
   // Successors are interned a batch at a time: their first slots are read first, one after the other, so the trips to
   // memory overlap (as the one-thread search's `readAhead`), then each is interned in the order it came.
-  const batch = new SuccessorBatch();
+  const batch = new PendingSuccessors();
   const flush = (): void => {
     let touched = 0;
     for (let k = 0; k < batch.size; k++) touched ^= table.firstSlot(batch.hashes[k]!);
