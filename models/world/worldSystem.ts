@@ -9,6 +9,7 @@ import { worldFairness } from './worldFairness.ts';
 import { modelVersion } from '../modelVersion.ts';
 import { describeWorld, enabledEvents, forEachSuccessor, forEachSuccessorKey, forEachSuccessorRecord, initialWorld, recordOfWorld, worldOfRecord, portableWorld, portableWorldKey, reviveWorld, stepWorld, worldAt, worldKey, type PortableWorld, type World, type WorldEvent } from './World.ts';
 import { eventLeavesOut } from './eventLeavesOut.ts';
+import { eventOrder } from './eventOrder.ts';
 import { eventLabel } from './eventLabel.ts';
 import { relayAtReceiptFor, type WorldOptions } from './relayAtReceipt.ts';
 import type { AnyProperty } from '../../src/engine/LivenessProperty.ts';
@@ -55,6 +56,8 @@ export function worldSystem(config: ScenarioConfig, initial: World = initialWorl
       recordOf: recordOfWorld,
       forEachSuccessorRecord,
       stateOfRecord: (bytes, start, end) => worldOfRecord(initial.model, bytes, start, end),
+      tagOf: (event) => eventOrder(event, initial.model),
+      keyTable: () => initial.model.worlds,
     },
     portableKey: portableWorldKey,
     portable: portableWorld,

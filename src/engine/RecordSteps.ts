@@ -2,6 +2,8 @@
 // (src/engine/pipeline) keeps the records, their parents and the visited set on a thread of its own, and hands each
 // new record back to be expanded.
 
+import type { RecordTable } from '../packing/RecordTable.ts';
+
 export interface RecordSteps<S, A> {
   /** The record of `state` (an initial state): equal states, equal records. */
   recordOf(state: S): Uint8Array;
@@ -12,4 +14,9 @@ export interface RecordSteps<S, A> {
   forEachSuccessorRecord(state: S, via: number, visit: (action: A, bytes: Uint8Array, start: number, end: number, tag: number) => void): void;
   /** The state of the record `bytes[start .. end - 1]` (the caller's bytes: the state may keep them). */
   stateOfRecord(bytes: Uint8Array, start: number, end: number): S;
+  /** The tag `forEachSuccessorRecord` gives the step of `action` (a one-thread search handed over keeps its actions). */
+  tagOf(action: A): number;
+  /** The table whose offsets are the system's keys (System.compactKeys), when every record in it is a state a search
+   *  of the system found: a one-thread search hands it to the store thread at a level's end (switchToPipeline.ts). */
+  keyTable(): RecordTable;
 }

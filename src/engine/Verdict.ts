@@ -29,6 +29,10 @@ export interface ExplorationStats {
    *  held over the whole search ('held'), or a step broke it (`brokenBy`) and the verdicts are those of the search
    *  without it, redone ('broken'), or the search made none ('not-made': threads). Absent: the system makes none. */
   readonly assumption?: { readonly name: string; readonly outcome: 'held' | 'broken' | 'not-made'; readonly brokenBy?: string };
+  /** Exhaustive search that ran on two threads, the pipelined search (src/engine/pipeline): from its start (level 0),
+   *  or from the end of the level where a one-thread search handed itself over (ExhaustiveOptions.twoThreads), with
+   *  the states found and the milliseconds run by then. Absent: one thread. */
+  readonly twoThreads?: { readonly fromLevel: number; readonly fromStates: number; readonly fromMillis: number };
   /** Random search: steps executed while shrinking counterexamples, apart from `transitions` (the steps of the
    *  search's runs). Absent for exhaustive search. */
   readonly shrinkSteps?: number;

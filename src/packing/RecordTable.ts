@@ -57,6 +57,16 @@ function slotOf(hash: number, count: number): number {
   return Math.floor(((Math.imul(hash, 0x9e3779b1) >>> 0) * count) / 4294967296);
 }
 
+/** A table's records and slots, copied to move them to another thread (`RecordTable.parts`, `RecordTable.of`). */
+export interface RecordTableParts {
+  /** Each segment's bytes in use. */
+  readonly segments: readonly Uint8Array<ArrayBuffer>[];
+  readonly size: number;
+  readonly slots: Uint32Array<ArrayBuffer>;
+  readonly offsetMask: number;
+  readonly segmentBits: number;
+}
+
 export class RecordTable {
   /** Largest pool in bytes; a record that would pass it throws StoreLimitError, and the search ends inconclusive. */
   readonly maxPool: number;
@@ -154,6 +164,30 @@ export class RecordTable {
   /** Bytes held by the segments and the slots. */
   get bytes(): number {
     return this.segments.reduce((sum, segment) => sum + segment.byteLength, 0) + this.slots.byteLength;
+  }
+
+  /** Copies of the records and slots: `RecordTable.of` makes a table of them that holds the same records at the same
+   *  offsets (a search handed to other threads keeps its keys). */
+  parts(): RecordTableParts {
+    return {
+      segments: this.segments.map((segment, s) => segment.slice(0, this.ends[s]!)),
+      size: this.size,
+      slots: this.slots.slice(),
+      offsetMask: this.offsetMask,
+      segmentBits: this.segmentBits,
+    };
+  }
+
+  /** The table of `parts`, which it takes over (their arrays are its own from now on). */
+  static of(parts: RecordTableParts, options: Pick<RecordTableOptions, 'maxPoolBytes'> = {}): RecordTable {
+    const table = new RecordTable({ ...options, segmentBits: parts.segmentBits });
+    table.segments.splice(0, 1, ...parts.segments);
+    table.ends.splice(0, 1, ...parts.segments.map((segment) => segment.length));
+    table.last = table.segments[table.segments.length - 1]!;
+    table.size = parts.size;
+    table.slots = parts.slots;
+    table.offsetMask = parts.offsetMask;
+    return table;
   }
 
   private holds(at: number, body: Uint8Array, start: number, length: number): boolean {

@@ -97,6 +97,24 @@ describe('RecordTable', () => {
     expect(() => intern(table, Array.from({ length: 300 }, () => 1))).toThrow(RangeError);
   });
 
+  it('moves whole (parts, of): every record at its offset, found by its bytes, and the table grows on from there', () => {
+    const table = new RecordTable({ segmentBits: 8 });
+    const records = Array.from({ length: 2000 }, (_, i) => [i & 255, i >> 8, ...Array.from({ length: i % 30 }, (_, j) => (i * 7 + j) % 256)]);
+    const offsets = records.map((r) => intern(table, r));
+    const moved = RecordTable.of(table.parts());
+    expect(moved.size).toBe(2000);
+    expect(moved.used).toBe(table.used);
+    records.forEach((r, i) => expect(intern(moved, r)).toBe(offsets[i]));
+    expect(moved.size).toBe(2000);
+    // New records go past the old ones (through the last segment's growth and new segments), and the copy is apart.
+    const more = Array.from({ length: 2000 }, (_, i) => [7, i & 255, i >> 8, ...Array.from({ length: i % 25 }, () => 9)]);
+    const later = more.map((r) => intern(moved, r));
+    expect(Math.min(...later)).toBeGreaterThanOrEqual(table.used);
+    more.forEach((r, i) => expect(contentAt(moved, later[i]!)).toEqual(r));
+    records.forEach((r, i) => expect(intern(moved, r)).toBe(offsets[i]));
+    expect(table.size).toBe(2000);
+  });
+
   it('keeps its ceiling across segments', () => {
     const table = new RecordTable({ segmentBits: 8, maxPoolBytes: 600 });
     // Records of 99 bytes take 100: two fit the first segment (after offset 0), two the second, one the third (512-611

@@ -3,6 +3,7 @@
 import { threatRecords } from '../../../properties/catalogue/counterMeasureCatalogue.ts';
 import { formatCount as count } from '../../report/formatCount.ts';
 import { formatReduction } from '../formatReduction.ts';
+import { formatThreads } from '../formatThreads.ts';
 import type { ScenarioScope } from '../../../models/attacker/scenarioScope.ts';
 import { verdictInScope } from '../../report/describeScope.ts';
 import { formatVerdict } from '../../report/formatVerdict.ts';
@@ -66,7 +67,7 @@ function searchLine(c: ScenarioCheck): string {
   if (c.random !== undefined) {
     return `random search: ${count(c.random.runs)} runs of <= ${c.random.maxSteps} steps (seed ${c.random.seed}), ${count(s.transitions)} steps taken, longest run ${s.depth}, ${Math.round(s.millis)} ms`;
   }
-  return `${c.method} search: ${count(s.states)} states, ${count(s.transitions)} transitions, depth ${s.depth}, ${Math.round(s.millis)} ms${formatReduction(s)}`;
+  return `${c.method} search: ${count(s.states)} states, ${count(s.transitions)} transitions, depth ${s.depth}, ${Math.round(s.millis)} ms${formatThreads(s)}${formatReduction(s)}`;
 }
 
 function scenarioBlock(c: ScenarioCheck, files: ReadonlyMap<PropertyCheck, string>, indent: string): string[] {

@@ -32,6 +32,7 @@ import { compareBaseline } from '../../report/compareBaseline.ts';
 import { reportExitCode } from '../../report/reportFindings.ts';
 import { verdictExitCode } from '../verdictExitCode.ts';
 import { runJobsOnThreads } from '../threads/runJobsOnThreads.ts';
+import { adaptiveTwoThreads } from '../../engine/pipeline/adaptiveTwoThreads.ts';
 
 export interface CheckOptions extends CheckFlags, ReportFlags {
   json?: boolean;
@@ -111,7 +112,8 @@ async function runJobs(plan: CheckPlan, opts: CheckOptions, threads: number, ctx
     worker: new URL('../check/checkWorker.ts', import.meta.url),
     // A helper rebuilds the plan from the same flags (plain data; it reads only the plan's, the report's stay here).
     data: { flags: opts, recheck },
-    run: (i) => runCheckJob(plan.jobs[i]!, plan.search, { recheck }),
+    // Alone, this thread lets a long search go on on a second (the default where a core looks free).
+    run: (i) => runCheckJob(plan.jobs[i]!, plan.search, { recheck, ...(threads === 1 ? { twoThreads: adaptiveTwoThreads() } : {}) }),
     onResult: (_, __, done) => progress.update({ scenarios: done, of: plan.jobs.length }),
     ...(stop === undefined ? {} : { stopAfter: (_: number, c: ScenarioCheck) => stop(c) }),
   });

@@ -11,6 +11,7 @@ import { randomDefaults } from '../../engine/random/RandomOptions.ts';
 import { runRandomPartialParallel } from '../../engine/random/runRandomPartialParallel.ts';
 import type { CliContext } from '../CliContext.ts';
 import { formatCount } from '../../report/formatCount.ts';
+import { formatThreads } from '../formatThreads.ts';
 import { formatReduction } from '../formatReduction.ts';
 import { collectOption } from '../collectOption.ts';
 import { InputError } from '../InputError.ts';
@@ -165,7 +166,7 @@ async function exploreExhaustively(ctx: CliContext, request: ExploreRequest, bui
   const bound = request.maxDepth === undefined ? '' : ` (depth bound ${request.maxDepth})`;
   return {
     method: 'exhaustive',
-    summary: `${formatCount(s.states)} states, ${formatCount(s.transitions)} transitions, depth ${s.depth}${bound}, ${Math.round(s.millis)} ms${outcome.workers > 1 ? ` on ${outcome.workers} threads` : ''}${formatReduction(s)}`,
+    summary: `${formatCount(s.states)} states, ${formatCount(s.transitions)} transitions, depth ${s.depth}${bound}, ${Math.round(s.millis)} ms${outcome.workers > 1 && s.twoThreads === undefined ? ` on ${outcome.workers} threads` : formatThreads(s)}${formatReduction(s)}`,
     outcome,
   };
 }

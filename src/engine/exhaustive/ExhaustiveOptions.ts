@@ -44,6 +44,23 @@ export interface ExhaustiveOptions {
   readonly symmetry?: boolean;
   /** Called after each breadth-first level (for progress display only). Default: none. */
   readonly onProgress?: (progress: ExhaustiveProgress) => void;
+  /** A search of a system of records (System.records) for invariants, with no depth bound, goes on on two threads
+   *  (the pipelined search) once it has run this long, if a core looks free then (src/engine/pipeline/
+   *  switchToPipeline.ts): the same states, steps and verdicts. Default: one thread to the end. */
+  readonly twoThreads?: TwoThreadsWhen;
+}
+
+/** When a one-thread search goes on on two threads (ExhaustiveOptions.twoThreads). */
+export interface TwoThreadsWhen {
+  /** Milliseconds of search before the second thread may be started (the search goes on on two threads at the first
+   *  level's end after that thread has loaded). */
+  readonly afterMs: number;
+  /** Asked at each level's end past `afterMs` until it says yes, with the search's progress: whether to start the
+   *  thread now (whether a core looks free). */
+  readonly startIf: (progress: ExhaustiveProgress) => boolean;
+  /** The search waits for the thread to load at the level's end it started it, and goes on on two threads from there
+   *  (a test or bench hands over at a known level). Default: it goes on alone meanwhile. */
+  readonly waitForThread?: boolean;
 }
 
 export interface ExhaustiveConfig {
@@ -60,6 +77,7 @@ export interface ExhaustiveConfig {
   readonly leaveOut: boolean;
   readonly symmetry: boolean;
   readonly onProgress: ((progress: ExhaustiveProgress) => void) | undefined;
+  readonly twoThreads: TwoThreadsWhen | undefined;
 }
 
 const exhaustiveDefaults = {
@@ -90,6 +108,7 @@ export function resolveExhaustiveOptions(options: ExhaustiveOptions = {}): Exhau
     leaveOut: options.reduction ?? exhaustiveDefaults.reduction,
     symmetry: options.symmetry ?? false,
     onProgress: options.onProgress,
+    twoThreads: options.twoThreads,
   };
   const countOrInfinity = (name: string, value: number): void => {
     if (!(value === Number.POSITIVE_INFINITY || (Number.isInteger(value) && value >= 0))) {

@@ -21,7 +21,7 @@ export interface ExhaustiveOutcome extends SearchOutcome {
     /** When a store reached its own ceiling and ended the search (limit 'memory'): which store, and what it said. */
     readonly storeLimit?: string;
   };
-  /** Threads the search ran on. */
+  /** Threads the search ran on (2: for all of it, or from a level on: stats.twoThreads). */
   readonly workers: number;
   /** Parallel search: milliseconds each worker spent exploring (not waiting at level barriers). */
   readonly busyMillis?: readonly number[];

@@ -23,6 +23,15 @@ import type { ExplorerSetup, FoundViolation, ReductionCounts } from './ExplorerS
 export type { ExplorerSetup, FoundViolation, ReductionCounts } from './ExplorerSetup.ts';
 
 const checkClockEvery = 1024;
+
+/** LevelExplorer.handover. */
+export interface ExplorerHandover<A> {
+  readonly keys: readonly number[];
+  readonly via: readonly (A | undefined)[];
+  readonly frontierStart: number;
+  readonly found: FoundViolation[];
+  readonly pending: PendingInvariants<unknown>;
+}
 /** The fingerprint high half `register` is told for a state stored exactly (below 2^31: not hashed). */
 const exactHigh = 1;
 
@@ -128,6 +137,15 @@ export class LevelExplorer<S, A> {
   /** Global id of this explorer's local state `index`. */
   globalId(index: number): number {
     return index * this.owners + this.owner;
+  }
+
+  /** What a search on two threads goes on from (src/engine/pipeline/switchToPipeline.ts), between levels, when this
+   *  explorer keeps its levels as keys of a system of records, alone, with nothing but invariants and no reduction
+   *  but steps left out, and is not cut: the level to expand next, and the action that first reached each of its
+   *  states (undefined: an initial state, or none kept when nothing is left out). */
+  handover(): ExplorerHandover<A> | undefined {
+    if (!this.keyed || this.owners !== 1 || this.monitors.count > 0 || this.ample !== undefined || this.canonical !== undefined || this.cut !== undefined) return undefined;
+    return { keys: this.frontierKeys, via: this.frontierVia, frontierStart: this.frontierStart, found: this.found, pending: this.pendingInvariants };
   }
 
   /** Level 0: keeps the initial states this explorer owns. */

@@ -15,6 +15,8 @@ import { LevelExplorer, type ReductionCounts } from './LevelExplorer.ts';
 import { exploredDepth, levelEnding } from './levelEnding.ts';
 import { shrinkTrace } from './shrinkTrace.ts';
 import { traceOfViolation } from './traceOfViolation.ts';
+import { pipelineFits, pipelineOutcome } from '../pipeline/searchPipelined.ts';
+import { handOver, PipelineSwitch } from '../pipeline/switchToPipeline.ts';
 
 export function searchExhaustive<S, A>(
   system: System<S, A>,
@@ -62,12 +64,23 @@ function searchOnce<S, A>(
     ...(canonical === undefined ? {} : { canonical }),
     ...(canonicalKey === undefined ? {} : { canonicalKey }),
   });
+  const switcher = config.twoThreads !== undefined && canonical === undefined && pipelineFits(system, properties, config) ? new PipelineSwitch(config, started, config.twoThreads) : undefined;
   explorer.seed();
   let ending: SearchEnding | undefined;
-  while ((ending = levelEnding(explorer.cut, explorer.frontierSize, explorer.depth, config.maxDepth)) === undefined) {
-    explorer.expand();
-    if (explorer.cut === undefined) explorer.endLevel();
-    config.onProgress?.({ states: explorer.states, transitions: explorer.transitions, depth: explorer.depth });
+  try {
+    while ((ending = levelEnding(explorer.cut, explorer.frontierSize, explorer.depth, config.maxDepth)) === undefined) {
+      explorer.expand();
+      if (explorer.cut === undefined) explorer.endLevel();
+      const progress = { states: explorer.states, transitions: explorer.transitions, depth: explorer.depth };
+      config.onProgress?.(progress);
+      const thread = explorer.cut === undefined && explorer.frontierSize > 0 ? switcher?.ready(progress) : undefined;
+      if (thread === undefined) continue;
+      const from = handOver(system, explorer, thread, performance.now() - started);
+      if (from !== undefined) return pipelineOutcome(system, properties, config, started, assumption, thread, from);
+      switcher!.stop();
+    }
+  } finally {
+    switcher?.stop();
   }
   const held = assumption();
   const stats = {

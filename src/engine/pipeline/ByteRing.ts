@@ -17,9 +17,13 @@ export const Word = {
   storeSleeps: 112,
   /** Set (1) by the store thread when it failed: the search thread stops waiting for it. */
   failed: 128,
+  /** Set (1) by the store thread once loaded: a search under way on one thread may hand itself over. */
+  loaded: 144,
+  /** Set (1) by the store thread once its answer is posted. */
+  answered: 160,
 } as const;
 
-export const controlBytes = 144 * 4;
+export const controlBytes = 176 * 4;
 
 /** A thread's doorbell words (Word.searchBell and searchSleeps, or the store's). */
 export interface Bell {

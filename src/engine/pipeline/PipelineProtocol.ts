@@ -1,5 +1,7 @@
 // The two streams of the pipelined search (searchPipelined.ts) and what the store thread is given and answers.
 // Entries start with a varint code; a record is its byte length in the code, then its bytes.
+import type { MessagePort } from 'node:worker_threads';
+import type { RecordTableParts } from '../../packing/RecordTable.ts';
 import type { ParentChunks } from '../exhaustive/ParentLog.ts';
 
 /** Search thread -> store thread. */
@@ -35,7 +37,31 @@ export interface StoreData {
   readonly maxPoolBytes: number;
   readonly memoryBudget?: number;
   readonly heapBudget?: number;
+  /** Where the store posts its answer (StoreAnswer), read by the search thread without waiting for its event loop. */
+  readonly answers: MessagePort;
 }
+
+/** What the search thread posts to start the store: from the initial states (it streams them), or from a search it
+ *  ran alone up to a level's end and hands over. */
+export interface StoreStart {
+  readonly handover?: Handover;
+}
+
+/** A one-thread search at the end of a level: what it stored, and the level it is to expand next. */
+export interface Handover {
+  /** Every state's record, at the offsets the search knows them by (its keys). */
+  readonly table: RecordTableParts;
+  /** The parent log so far (ParentLog.export). */
+  readonly parents: Int32Array;
+  readonly actions: Uint16Array;
+  /** The level to expand, in id order: its states' offsets in the table, and the tags of the steps that reached them
+   *  (-1: none). Its first state's id is the states before it, `parents.length - frontier.length`. */
+  readonly frontier: Int32Array;
+  readonly tags: Int32Array;
+}
+
+/** The store thread's answer: its final message, or why it failed. */
+export type StoreAnswer = { readonly result: StoreResult } | { readonly error: string };
 
 /** The store thread's final message. */
 export interface StoreResult {

@@ -4,7 +4,6 @@
 // expanded in that order, which is the one-thread search's, so the search takes the same steps, leaves out the same
 // ones (a state's `via` travels with its record), and finds the same states, depth and shortest counterexamples;
 // only the work is split. The store's table holds the records exactly: no hashing of states, nothing left out of it.
-import { recordPoolCeiling } from '../../packing/RecordTable.ts';
 import type { ExhaustiveConfig } from '../exhaustive/ExhaustiveOptions.ts';
 import type { ExhaustiveOutcome } from '../exhaustive/ExhaustiveOutcome.ts';
 import { assembleVerdicts, explorerOrder, type SearchEnding } from '../exhaustive/assembleVerdicts.ts';
@@ -15,14 +14,12 @@ import { ParentLog } from '../exhaustive/ParentLog.ts';
 import { PendingInvariants } from '../exhaustive/PendingInvariants.ts';
 import { traceOfViolation } from '../exhaustive/traceOfViolation.ts';
 import type { Invariant, Property } from '../Property.ts';
-import { startWorker } from '../startWorker.ts';
 import type { System } from '../System.ts';
 import type { ExplorationStats } from '../Verdict.ts';
-import { controlBytes, RingReader, RingWriter, searchBell, sleepUntil, storeBell, Word } from './ByteRing.ts';
-import { Candidate, Frontier, type StoreData, type StoreResult } from './PipelineProtocol.ts';
+import { RingReader, RingWriter, searchBell, sleepUntil, storeBell, Word } from './ByteRing.ts';
+import { Candidate, Frontier } from './PipelineProtocol.ts';
+import { StoreThread } from './StoreThread.ts';
 
-/** Bytes of each stream (a power of two): some 500,000 successors' records in flight. */
-const streamBytes = 1 << 23;
 /** States expanded between two reads of the clock and the memory in use. */
 const checkEvery = 1024;
 
@@ -50,42 +47,65 @@ async function searchOnce<S, A>(
   started: number,
   assumption: () => ExplorationStats['assumption'],
 ): Promise<ExhaustiveOutcome> {
-  const records = system.records;
-  if (records === undefined || !pipelineFits(system, properties, config)) throw new Error(`pipelined search: system ${system.name} does not fit it`);
-  const { invariants, ordered } = explorerOrder(properties);
-  const control = new SharedArrayBuffer(controlBytes);
-  const data: StoreData = {
-    control,
-    candidates: new SharedArrayBuffer(streamBytes),
-    frontier: new SharedArrayBuffer(streamBytes),
-    maxStates: config.maxStates,
-    maxPoolBytes: recordPoolCeiling(),
-    ...(config.memoryBudgetBytes === undefined ? {} : { memoryBudget: config.memoryBudgetBytes }),
-    ...(config.heapBudgetBytes === undefined ? {} : { heapBudget: config.heapBudgetBytes }),
-  };
-  const worker = startWorker(new URL('./storeWorker.ts', import.meta.url), data);
-  const answer = new Promise<StoreResult>((resolve, reject) => {
-    worker.on('message', (message: StoreResult | 'ready') => {
-      if (message !== 'ready') resolve(message);
-    });
-    worker.once('error', reject);
-    worker.once('exit', (code) => reject(new Error(`pipelined search: the store thread exited (code ${code}) without an answer`)));
-  });
-  // The store thread loads first (a failure to load is then an error here, not a wait without end).
-  await Promise.race([new Promise<void>((resolve) => worker.once('message', () => resolve())), answer]);
+  if (!pipelineFits(system, properties, config)) throw new Error(`pipelined search: system ${system.name} does not fit it`);
+  const thread = new StoreThread(config);
+  try {
+    // The store thread loads first (a failure to load is then an error here, not a wait without end).
+    await thread.load();
+  } catch (error) {
+    thread.stop();
+    throw error;
+  }
   const startupMillis = performance.now() - started;
-  const ctrl = new Int32Array(control);
+  thread.begin();
+  const { invariants } = explorerOrder(properties);
+  const from: Continued = { firstId: 0, depth: 0, transitions: 0, leftOut: 0, found: [], pending: new PendingInvariants(invariants), checked: 0, peakFrontier: 0, bytes: 0, millis: 0 };
+  return { ...pipelineOutcome(system, properties, config, started, assumption, thread, from), startupMillis };
+}
+
+/** Where the search thread starts: from the initial states (all zero), or from a one-thread search handed over at the
+ *  end of a level (switchToPipeline.ts), whose counts and violations it goes on with. */
+export interface Continued {
+  /** The id of the first state to expand (the states before it are expanded). */
+  readonly firstId: number;
+  readonly depth: number;
+  readonly transitions: number;
+  readonly leftOut: number;
+  readonly found: FoundViolation[];
+  readonly pending: PendingInvariants<unknown>;
+  /** States below this id were checked when the one-thread search found them. */
+  readonly checked: number;
+  readonly peakFrontier: number;
+  /** Bytes the one-thread search still holds (its visited set), counted with the store's. */
+  readonly bytes: number;
+  /** Milliseconds the search had run on one thread. */
+  readonly millis: number;
+}
+
+/** The search on two threads, the store thread begun: this thread expands what the store hands back until it is done;
+ *  then the verdicts, from the two threads' counts. */
+export function pipelineOutcome<S, A>(
+  system: System<S, A>,
+  properties: readonly Property<S, A>[],
+  config: ExhaustiveConfig,
+  started: number,
+  assumption: () => ExplorationStats['assumption'],
+  thread: StoreThread,
+  from: Continued,
+): ExhaustiveOutcome {
+  const records = system.records!;
+  const { ordered } = explorerOrder(properties);
   const leaveOut = config.leaveOut && system.leavesOut !== undefined;
   let run: Expansion;
   try {
-    run = expand(system, records, invariants, config, started, ctrl, data, leaveOut);
+    run = expand(system, records, config, started, thread, leaveOut, from);
   } catch (error) {
     // This thread failed (a property threw, say): the store would wait for it without end.
-    await worker.terminate();
+    thread.stop();
     throw error;
   }
   // A failed store thread has its error in the answer.
-  const store = await answer;
+  const store = thread.answer();
   const ending: SearchEnding =
     run.cut !== undefined ? { kind: 'cut', limit: run.cut } : store.cut !== undefined ? { kind: 'cut', limit: store.cut } : { kind: 'complete' };
   const held = assumption();
@@ -97,6 +117,7 @@ async function searchOnce<S, A>(
     hashed: 0,
     ...(leaveOut ? { leftOut: run.leftOut } : {}),
     ...(held === undefined ? {} : { assumption: held }),
+    twoThreads: { fromLevel: from.depth, fromStates: from.firstId === 0 ? 0 : from.checked, fromMillis: from.millis },
   };
   const lookup = ParentLog.of(store.parents);
   const verdicts = assembleVerdicts(properties, ordered, run.found, ending, stats, (violation, property) => traceOfViolation(system, violation, property, lookup));
@@ -105,13 +126,12 @@ async function searchOnce<S, A>(
     stats,
     fingerprints: { exact: store.states, hashed: 0, omissionBound: 0 },
     memory: {
-      visitedBytes: store.visitedBytes,
+      visitedBytes: store.visitedBytes + from.bytes,
       parentBytes: store.parentBytes,
-      peakFrontier: store.peakFrontier,
+      peakFrontier: Math.max(store.peakFrontier, from.peakFrontier),
       ...(store.storeLimit === undefined ? {} : { storeLimit: store.storeLimit }),
     },
     workers: 2,
-    startupMillis,
   };
 }
 
@@ -128,20 +148,20 @@ interface Expansion {
 function expand<S, A>(
   system: System<S, A>,
   records: NonNullable<System<S, A>['records']>,
-  invariants: readonly Invariant<S>[],
   config: ExhaustiveConfig,
   started: number,
-  ctrl: Int32Array,
-  data: StoreData,
+  thread: StoreThread,
   leaveOut: boolean,
+  from: Continued,
 ): Expansion {
+  const { control: ctrl, data } = thread;
   const failed = (): void => {
     if (Atomics.load(ctrl, Word.failed) === 1) throw new StoreFailed();
   };
   const out = new RingWriter(data.candidates, ctrl, Word.candidatesWritten, Word.candidatesRead, storeBell, searchBell, failed);
   const back = new RingReader(data.frontier, ctrl, Word.frontierWritten, Word.frontierRead, storeBell);
-  const run: Expansion = { transitions: 0, leftOut: 0, depth: 0, found: [], cut: undefined };
-  const pending = new PendingInvariants(invariants);
+  const run: Expansion = { transitions: from.transitions, leftOut: from.leftOut, depth: from.depth, found: from.found, cut: undefined };
+  const pending = from.pending as PendingInvariants<S>;
   const deadline = started + config.timeLimitMs;
   let actionIndex = 0;
   const visit = (_action: A, bytes: Uint8Array, start: number, end: number, tag: number): void => {
@@ -158,18 +178,21 @@ function expand<S, A>(
     out.copy(bytes, start, end);
   };
   try {
-    for (const state of system.initialStates()) {
-      const record = records.recordOf(state);
-      out.room(record.length + 16);
-      out.varint(Candidate.initial);
-      out.varint(record.length);
-      out.copy(record, 0, record.length);
+    // Handed over, the store knows the states found so far.
+    if (from.firstId === 0) {
+      for (const state of system.initialStates()) {
+        const record = records.recordOf(state);
+        out.room(record.length + 16);
+        out.varint(Candidate.initial);
+        out.varint(record.length);
+        out.copy(record, 0, record.length);
+      }
+      out.room(1);
+      out.varint(Candidate.seeded);
     }
-    out.room(1);
-    out.varint(Candidate.seeded);
     // The record of the state being expanded: its world keeps it only while it is checked and expanded.
     let record = new Uint8Array(256);
-    for (let id = 0; ; ) {
+    for (let id = from.firstId; ; ) {
       if (!back.available()) {
         out.publish();
         back.release();
@@ -191,7 +214,7 @@ function expand<S, A>(
       if (record.length < length) record = new Uint8Array(Math.max(length, record.length * 2));
       back.copy(record, length);
       const state = records.stateOfRecord(record, 0, length);
-      const checks = pending.current;
+      const checks = id < from.checked ? noChecks : pending.current;
       for (let i = 0; i < checks.length; i++) {
         if (checks[i]!.holds(state)) continue;
         for (const property of pending.violatedBy(state) ?? []) run.found.push({ property, depth: run.depth, state: id, action: -1 });
@@ -222,3 +245,5 @@ function expand<S, A>(
 }
 
 class StoreFailed extends Error {}
+
+const noChecks: readonly Invariant<unknown>[] = [];

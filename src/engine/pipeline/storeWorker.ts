@@ -7,7 +7,7 @@ import { ParentLog } from '../exhaustive/ParentLog.ts';
 import { isStoreLimit } from '../StoreLimitError.ts';
 import { RecordTable, recordHash } from '../../packing/RecordTable.ts';
 import { RingReader, RingWriter, ring, searchBell, sleepUntil, storeBell, Word } from './ByteRing.ts';
-import { Candidate, Frontier, type StoreData, type StoreResult } from './PipelineProtocol.ts';
+import { Candidate, Frontier, type Handover, type StoreAnswer, type StoreData, type StoreResult, type StoreStart } from './PipelineProtocol.ts';
 
 /** States registered between two reads of the memory in use. */
 const checkMemoryEvery = 1024;
@@ -87,23 +87,34 @@ class PendingSuccessors {
 if (parentPort !== null) {
   const data = workerData as StoreData;
   const control = new Int32Array(data.control);
+  Atomics.store(control, Word.loaded, 1);
+  Atomics.notify(control, Word.loaded);
   parentPort.postMessage('ready');
-  try {
-    const result = store(data, control);
-    // The parent log's arrays are moved, not copied (a copy beside them was the search's peak of memory).
-    parentPort.postMessage(result, [...result.parents.parents, ...result.parents.actions].map((chunk) => chunk.buffer as ArrayBuffer));
-  } catch (error) {
-    // The search thread may wait for this one: tell it, then let the error end this thread.
-    Atomics.store(control, Word.failed, 1);
+  parentPort.once('message', (start: StoreStart) => {
+    let answer: StoreAnswer;
+    let moved: ArrayBuffer[] = [];
+    try {
+      const result = store(data, control, start.handover);
+      answer = { result };
+      // The parent log's arrays are moved, not copied (a copy beside them was the search's peak of memory).
+      moved = [...result.parents.parents, ...result.parents.actions].map((chunk) => chunk.buffer as ArrayBuffer);
+    } catch (error) {
+      answer = { error: error instanceof Error ? (error.stack ?? error.message) : String(error) };
+      // The search thread may wait for this one: it stops at this word.
+      Atomics.store(control, Word.failed, 1);
+    }
+    data.answers.postMessage(answer, moved);
+    Atomics.store(control, Word.answered, 1);
+    Atomics.notify(control, Word.answered);
     ring(control, searchBell);
-    throw error;
-  }
+    data.answers.close();
+  });
 }
 
-function store(data: StoreData, control: Int32Array): StoreResult {
+function store(data: StoreData, control: Int32Array, handover: Handover | undefined): StoreResult {
   const candidates = new RingReader(data.candidates, control, Word.candidatesWritten, Word.candidatesRead, searchBell);
   const frontier = new RingWriter(data.frontier, control, Word.frontierWritten, Word.frontierRead, searchBell, storeBell);
-  const table = new RecordTable({ maxPoolBytes: data.maxPoolBytes });
+  const table = handover === undefined ? new RecordTable({ maxPoolBytes: data.maxPoolBytes }) : RecordTable.of(handover.table, { maxPoolBytes: data.maxPoolBytes });
   const parents = new ParentLog();
   const queue = new Queue();
   let record = new Uint8Array(256);
@@ -120,6 +131,17 @@ function store(data: StoreData, control: Int32Array): StoreResult {
   let cut: StoreResult['cut'];
   let storeLimit: string | undefined;
   let peakFrontier = 0;
+  if (handover !== undefined) {
+    // The search so far: its states, and the level it expands next, to be sent back and expanded as if found here.
+    for (let i = 0; i < handover.parents.length; i++) parents.push(handover.parents[i]!, handover.actions[i]!);
+    for (let i = 0; i < handover.frontier.length; i++) queue.push(handover.frontier[i]!, handover.tags[i]!);
+    registered = handover.parents.length;
+    expanded = sent = registered - handover.frontier.length;
+    // The next level starts past the states found so far.
+    levels.push(registered);
+    seeded = true;
+    peakFrontier = handover.frontier.length;
+  }
 
   const register = (body: Uint8Array, from: number, length: number, hash: number, parent: number, action: number, tag: number): void => {
     try {

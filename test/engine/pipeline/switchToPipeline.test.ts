@@ -1,0 +1,71 @@
+// A one-thread search that goes on on two threads at a level's end (ExhaustiveOptions.twoThreads): the states, steps
+// taken and left out, depth, verdicts and counterexamples of the search that stayed on one thread, whichever level it
+// hands over at; violations found before the handover kept, and traces that re-execute.
+import { describe, expect, it } from 'vitest';
+import { worldSystemFor, worldSystemOfTrace } from '../../../models/world/worldSystem.ts';
+import { propertiesFor, sanityProperty } from '../../../properties/index.ts';
+import { allThreatScenarioConfigs } from '../../../properties/threats/threatSuite.ts';
+import type { ExhaustiveProgress } from '../../../src/engine/exhaustive/ExhaustiveOptions.ts';
+import { searchExhaustive } from '../../../src/engine/exhaustive/searchExhaustive.ts';
+import { replayTrace } from '../../../src/engine/replay/replayTrace.ts';
+import { splitProperties } from '../../../src/engine/searchProperties.ts';
+import { summary } from '../parallel/outcomeSummary.ts';
+
+function scenario(name: string) {
+  const config = allThreatScenarioConfigs().find((c) => c.name === name)!;
+  const properties = splitProperties([...propertiesFor(config).map((p) => p.property), sanityProperty]).safety;
+  return { system: worldSystemFor(config, properties), properties };
+}
+
+/** Hands over at the end of level `depth`, waiting there for the thread. */
+const atDepth = (depth: number) => ({ twoThreads: { afterMs: 0, startIf: (p: ExhaustiveProgress) => p.depth >= depth, waitForThread: true } });
+
+describe('searchExhaustive going on on two threads', () => {
+  // With injections, relays at receipt and the kept relays' assumption; the last with a finding about the text, which
+  // the search at level 20 has found already (its sanity goal too).
+  it.each([
+    ['t2-failure-report', 1],
+    ['t5-replaced-tre', 12],
+    ['t2-dishonest-ro-redirect', 20],
+  ])('finds what the one-thread search finds: %s, handed over at level %i', (name, depth) => {
+    const { system, properties } = scenario(name);
+    const one = searchExhaustive(system, properties);
+    const two = searchExhaustive(scenario(name).system, properties, atDepth(depth));
+    expect(two.workers).toBe(2);
+    expect(two.stats.twoThreads?.fromLevel).toBe(depth);
+    expect(two.stats.twoThreads?.fromStates).toBeGreaterThan(0);
+    expect(two.stats.twoThreads?.fromStates).toBeLessThan(one.stats.states);
+    expect(summary(two)).toEqual(summary(one));
+    expect(two.stats.leftOut).toBe(one.stats.leftOut);
+    expect(two.stats.assumption).toEqual(one.stats.assumption);
+    const violated = two.verdicts.filter(({ verdict }) => verdict.kind === 'violated');
+    expect(violated.length).toBeGreaterThan(0);
+    for (const { property, verdict } of violated) {
+      if (verdict.kind !== 'violated') continue;
+      const report = replayTrace(worldSystemOfTrace(verdict.trace), properties.find((p) => p.id === property)!, verdict.trace);
+      expect(report.result.kind).toBe('reproduced');
+      expect(report.savedMismatch).toBeUndefined();
+    }
+  });
+
+  it('stays on one thread while the start is not asked for, or the system of records has a record no search found', () => {
+    const { system, properties } = scenario('t2-failure-report');
+    const never = searchExhaustive(system, properties, { twoThreads: { afterMs: 0, startIf: () => false, waitForThread: true } });
+    expect(never.workers).toBe(1);
+    expect(never.stats.twoThreads).toBeUndefined();
+    // The same system searched again: its table holds the first search's records before the second finds them.
+    const again = searchExhaustive(system, properties, atDepth(1));
+    expect(again.workers).toBe(1);
+    expect(summary(again)).toEqual(summary(never));
+  });
+
+  it('stops at the state limit on the store thread, inconclusive, with exactly that many states', () => {
+    const { system, properties } = scenario('t5-replaced-tre');
+    const outcome = searchExhaustive(system, properties, { maxStates: 500, ...atDepth(5) });
+    expect(outcome.workers).toBe(2);
+    expect(outcome.stats.states).toBe(500);
+    const open = outcome.verdicts.filter(({ verdict }) => verdict.kind !== 'violated');
+    expect(open.length).toBeGreaterThan(0);
+    for (const { verdict } of open) expect(verdict).toMatchObject({ kind: 'inconclusive', limit: 'states' });
+  });
+});
