@@ -1,7 +1,8 @@
 // Child process of the headline figures: one model's first search in this fresh process, as a user's run pays it
 // (empty tables, cold JIT): `tr <scenario> [injections]` (a threat scenario with the properties `check` searches, its
 // injection budget as the threat suite has it unless given; `tr <scenario> <injections> 2`: on two threads, the pipelined
-// search) or `benchmark <maxP>`. Prints one JSON line: the search's figures, the process's resident memory before the system
+// search; `... auto`: the default, one thread going on on two once it has run a while and a core was idle) or
+// `benchmark <maxP>`. Prints one JSON line: the search's figures, the process's resident memory before the system
 // is built and at its peak (the kernel's high-water mark), and the bytes of the search's own structures.
 import { splitProperties } from '../src/engine/searchProperties.ts';
 import { worldSystem } from '../models/world/worldSystem.ts';
@@ -11,6 +12,8 @@ import { resolveExhaustiveOptions } from '../src/engine/exhaustive/ExhaustiveOpt
 import { searchPipelined } from '../src/engine/pipeline/searchPipelined.ts';
 import { createBenchmark } from '../examples/benchmark/createBenchmark.ts';
 import { threatSuitePlan } from './measureThreats.ts';
+import { adaptiveTwoThreads } from '../src/engine/pipeline/adaptiveTwoThreads.ts';
+import type { ExplorationStats } from '../src/engine/Verdict.ts';
 
 export interface FirstSearchSample {
   readonly model: string;
@@ -27,12 +30,15 @@ export interface FirstSearchSample {
   /** Bytes of the search's structures from their own count: visited set, parents, and the world's tables. */
   readonly structureBytes: number;
   readonly verdicts: readonly string[];
+  /** On two threads: from which level (ExplorationStats.twoThreads). */
+  readonly twoThreads?: ExplorationStats['twoThreads'];
 }
 
 const [which, arg, injections, threads] = process.argv.slice(2);
 const rssBeforeBytes = process.memoryUsage.rss();
 
 let cpuBefore = process.cpuUsage();
+let twoThreads: ExplorationStats['twoThreads'];
 
 function sample(model: string, outcome: ReturnType<typeof searchExhaustive>, tableBytes: number): FirstSearchSample {
   const cpu = process.cpuUsage(cpuBefore);
@@ -46,14 +52,15 @@ function sample(model: string, outcome: ReturnType<typeof searchExhaustive>, tab
     peakRssBytes: process.resourceUsage().maxRSS * 1024,
     structureBytes: outcome.memory.visitedBytes + outcome.memory.parentBytes + tableBytes,
     verdicts: outcome.verdicts.map((v) => `${v.property}: ${v.verdict.kind}`),
+    ...(twoThreads === undefined ? {} : { twoThreads }),
   };
 }
 
 let result: FirstSearchSample;
 if (which === 'tr') {
   const suiteJob = threatSuitePlan().jobs.find((j) => j.config.name === arg);
-  if (suiteJob === undefined || (injections !== undefined && !/^\d+$/.test(injections)) || (threads !== undefined && threads !== '1' && threads !== '2')) {
-    process.stderr.write(`bench/firstSearchProcess.ts: no threat scenario ${arg}, or injections not a count: ${injections}, or threads not 1 or 2: ${threads}\n`);
+  if (suiteJob === undefined || (injections !== undefined && !/^\d+$/.test(injections)) || (threads !== undefined && threads !== '1' && threads !== '2' && threads !== 'auto')) {
+    process.stderr.write(`bench/firstSearchProcess.ts: no threat scenario ${arg}, or injections not a count: ${injections}, or threads not 1, 2 or auto: ${threads}\n`);
     process.exit(2);
   }
   const budget = injections === undefined ? suiteJob.config.attacker.injections : Number(injections);
@@ -62,11 +69,12 @@ if (which === 'tr') {
   const system = worldSystem(job.config);
   // A budget given: the search runs to its end, past the default cap of states (a bench of how far the engine goes).
   const properties = splitProperties(searchedProperties(job)).safety;
-  const options = injections === undefined ? {} : { maxStates: Infinity };
+  const options = { ...(injections === undefined ? {} : { maxStates: Infinity }), ...(threads === 'auto' ? { twoThreads: adaptiveTwoThreads() } : {}) };
   const outcome = threads === '2' ? await searchPipelined(system, properties, resolveExhaustiveOptions(options)) : searchExhaustive(system, properties, options);
+  twoThreads = outcome.stats.twoThreads;
   const model = system.initialStates()[0]!.model;
   // On two threads the world records are the store thread's (counted in the visited set's bytes).
-  result = sample(`TR world, ${arg}${injections === undefined ? '' : `, ${budget} injections`}${threads === '2' ? ', two threads' : ''}`, outcome, model.worlds.bytes + model.roleTuples.bytes + model.stepTableBytes);
+  result = sample(`TR world, ${arg}${injections === undefined ? '' : `, ${budget} injections`}${threads === '2' ? ', two threads' : threads === 'auto' ? ', the default threads' : ''}`, outcome, model.worlds.bytes + model.roleTuples.bytes + model.stepTableBytes);
 } else {
   cpuBefore = process.cpuUsage();
   const { system, properties } = createBenchmark({ maxP: Number(arg) });

@@ -1,8 +1,9 @@
 // `npm run bench:large [-- INJECTIONS...]`: t2-replay-after-delete searched to its end with larger injection budgets
-// than the threat suite's (default 3, 4 and 5), on one thread and on two (the pipelined search), each in a fresh process (bench/firstSearchProcess.ts, no cap on
-// states), one run each: its states, time, CPU time, and memory a state from the process's peak RSS beside the
+// than the threat suite's (default 3, 4 and 5), on one thread, by the default (one thread going on on two once it has run
+// a while and a core was idle) and on two (the pipelined search), each in a fresh process (bench/firstSearchProcess.ts,
+// no cap on states), one run each: its states, time, CPU time, and memory a state from the process's peak RSS beside the
 // search's structures' own count. Printed and put in place of its section of reports/bench.md. The 5-injection
-// searches take some 2.5 and 2 minutes and 2.6 GB on this machine.
+// searches take some 2.5, 2 and 2 minutes and 2.6 GB on this machine.
 import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -14,7 +15,9 @@ export const largeStart = '<!-- large-search: start (bench/largeSearch.ts) -->';
 export const largeEnd = '<!-- large-search: end -->';
 const scenario = 't2-replay-after-delete';
 
-function search(injections: number, threads: number): FirstSearchSample {
+type Threads = 1 | 'auto' | 2;
+
+function search(injections: number, threads: Threads): FirstSearchSample {
   const child = spawnSync(process.execPath, ['--import', 'tsx', 'bench/firstSearchProcess.ts', 'tr', scenario, String(injections), String(threads)], {
     cwd: fileURLToPath(new URL('..', import.meta.url)),
     encoding: 'utf8',
@@ -23,20 +26,27 @@ function search(injections: number, threads: number): FirstSearchSample {
   return JSON.parse(child.stdout.trim().split('\n').at(-1)!) as FirstSearchSample;
 }
 
-export function renderLarge(rows: readonly { injections: number; threads: number; sample: FirstSearchSample }[], conditions: string): string[] {
+/** The threads column: on two threads from which level, for the default. */
+function threadsCell(threads: Threads, sample: FirstSearchSample): string {
+  if (threads !== 'auto') return String(threads);
+  const two = sample.twoThreads;
+  return two === undefined ? 'default: stayed on 1' : `default: 2 from level ${two.fromLevel} (${(two.fromMillis / 1000).toFixed(1)} s)`;
+}
+
+export function renderLarge(rows: readonly { injections: number; threads: Threads; sample: FirstSearchSample }[], conditions: string): string[] {
   const n = (x: number): string => Math.round(x).toLocaleString('en-US');
   return [
     largeStart,
     '## Large searches: t2-replay-after-delete with more injections',
     '',
-    `${conditions} Each search is the first of a fresh process, run once, to its end (no cap on states), with the properties \`check\` searches, on one thread and on two (the pipelined search of \`explore --workers 2\`: the same states and steps); the goals are the engine issue's, on this machine's 2 cores.`,
+    `${conditions} Each search is the first of a fresh process, run once, to its end (no cap on states), with the properties \`check\` searches, on one thread (\`--workers 1\`), by the default (one thread that goes on on two at a level's end once it has run a second and a core was idle: \`explore\` without \`--workers\`, and \`check\` when it runs its scenarios on one thread) and on two from the start (the pipelined search of \`explore --workers 2\`), always the same states and steps; the goals are the engine issue's, on this machine's 2 cores.`,
     '',
     '| injections | threads | states | steps taken | search | CPU of the process | states/s | peak RSS a state (beyond the RSS before building) | structures a state (own count) | goal |',
     '|---|---:|---:|---:|---:|---:|---:|---:|---:|---|',
     ...rows.map(({ injections, threads, sample: s }) => {
       const rss = (s.peakRssBytes - s.rssBeforeBytes) / s.states;
       const goal = injections === 4 ? `under 15 s: ${s.millis < 15_000 ? 'met' : '**not met**'}` : injections === 5 ? `under 2 min: ${s.millis < 120_000 ? 'met' : '**not met**'}; <= 40 bytes of RSS a state: ${rss <= 40 ? 'met' : '**not met**'}` : '';
-      return `| ${injections} | ${threads} | ${n(s.states)} | ${n(s.transitions)} | ${n(s.millis)} ms | ${n(s.cpuMillis)} ms | ${n((s.states * 1000) / s.millis)} | ${rss.toFixed(1)} bytes | ${(s.structureBytes / s.states).toFixed(1)} bytes | ${goal} |`;
+      return `| ${injections} | ${threadsCell(threads, s)} | ${n(s.states)} | ${n(s.transitions)} | ${n(s.millis)} ms | ${n(s.cpuMillis)} ms | ${n((s.states * 1000) / s.millis)} | ${rss.toFixed(1)} bytes | ${(s.structureBytes / s.states).toFixed(1)} bytes | ${goal} |`;
     }),
     '',
     `Verdicts at ${rows.at(-1)!.injections} injections: ${rows.at(-1)!.sample.verdicts.join('; ')}.`,
@@ -52,7 +62,7 @@ if (process.argv[1]?.endsWith('largeSearch.ts')) {
   }
   const machine = machineInfo();
   const rows = (budgets.length > 0 ? budgets : [3, 4, 5]).flatMap((injections) =>
-    [1, 2].map((threads) => {
+    ([1, 'auto', 2] as const).map((threads) => {
       process.stderr.write(`bench: ${scenario}, ${injections} injections, ${threads} thread(s)\n`);
       return { injections, threads, sample: search(injections, threads) };
     }),

@@ -16,4 +16,11 @@ describe('renderLarge', () => {
     expect(not).toMatch(/under 2 min: \*\*not met\*\*; <= 40 bytes of RSS a state: \*\*not met\*\*/);
     expect(not).toMatch(/42\.0 bytes/);
   });
+
+  it('says for the default whether it went on on two threads, and from which level', () => {
+    const two = { ...sample(1e7, 12_000, 100e6 + 5e8), twoThreads: { fromLevel: 25, fromStates: 488_733, fromMillis: 1342 } };
+    const rows = renderLarge([{ injections: 4, threads: 'auto', sample: two }, { injections: 3, threads: 'auto', sample: sample(1e6, 900, 100e6 + 1e8) }], 'conditions.').join('\n');
+    expect(rows).toMatch(/\| 4 \| default: 2 from level 25 \(1\.3 s\) \| 10,000,000 /);
+    expect(rows).toMatch(/\| 3 \| default: stayed on 1 \| 1,000,000 /);
+  });
 });

@@ -6,7 +6,7 @@
 // Partial-order reduction runs on one thread only (its cycle proviso reads the whole visited set): for a
 // system with ample sets the default is that one-thread reduced search, since a reduction commonly removes
 // more states than a second core could explore; explicit workers > 1 run unreduced, and the stats say so.
-import { availableParallelism } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { resolveExhaustiveOptions, type ExhaustiveConfig, type ExhaustiveOptions } from '../exhaustive/ExhaustiveOptions.ts';
 import type { ExhaustiveOutcome } from '../exhaustive/ExhaustiveOutcome.ts';
 import { searchExhaustive, symmetrySetting } from '../exhaustive/searchExhaustive.ts';
@@ -15,10 +15,16 @@ import type { ReductionStats } from '../ReductionStats.ts';
 import type { SymmetryStats } from '../Symmetry.ts';
 import type { System } from '../System.ts';
 import type { SystemSource } from '../SystemSource.ts';
-import { adaptiveTwoThreads, coreLooksFree } from '../pipeline/adaptiveTwoThreads.ts';
+import { adaptiveTwoThreads } from '../pipeline/adaptiveTwoThreads.ts';
 import { pipelineFits, searchPipelined } from '../pipeline/searchPipelined.ts';
 import { searchExhaustivePartitioned } from './searchExhaustivePartitioned.ts';
 import { searchSharedExhaustive, sharedHelpers } from './searchSharedExhaustive.ts';
+
+/** Whether another thread would get a core: the 1-minute load average (this search included)
+ *  leaves one free. On a busy machine a helper only slows the search it was meant to speed up. */
+function coreLooksFree(): boolean {
+  return loadavg()[0]! < availableParallelism() - 0.5;
+}
 
 /** Default: helpers are started once the search has run this long. A helper needs 0.25-0.4 s to load
  *  the sources under tsx, and meanwhile takes CPU from the search; shorter searches cannot gain
@@ -47,17 +53,19 @@ export async function searchExhaustiveParallel<S, A>(
   }
   const source = options.source;
   const threads = workers ?? availableParallelism();
+  // By default, a system of records searched by the pipeline goes on on two threads from the level where a search that
+  // has run a while finds a second core free (asked then, not now: the load now is that of what ran before).
+  if (workers === undefined && threads > 1 && pipelineFits(system, properties, config) && symmetrySetting(system, properties, config.symmetry, false)?.applied !== true) {
+    return searchExhaustive(system, properties, { ...options, twoThreads: adaptiveTwoThreads() });
+  }
   // By default, a machine without a free core runs exactly the one-thread search.
   if (threads <= 1 || source === undefined || (workers === undefined && !coreLooksFree())) return searchExhaustive(system, properties, options);
   if (workers === undefined && config.reduction.on && system.ample !== undefined) return searchExhaustive(system, properties, options);
   // Likewise symmetry reduction, which the threaded searches do not do: by default it runs on one thread.
   const symmetry = symmetrySetting(system, properties, config.symmetry, false);
   if (workers === undefined && symmetry?.applied === true) return searchExhaustive(system, properties, options);
-  // A system of records: the pipeline (two threads, the one-thread search's steps and reductions); by default from
-  // the level where a search that has run a while finds a second core free.
-  if (symmetry?.applied !== true && pipelineFits(system, properties, config)) {
-    return workers === undefined ? searchExhaustive(system, properties, { ...options, twoThreads: adaptiveTwoThreads() }) : searchPipelined(system, properties, config);
-  }
+  // A system of records asked for threads: the pipeline (two threads, the one-thread search's steps and reductions).
+  if (workers !== undefined && symmetry?.applied !== true && pipelineFits(system, properties, config)) return searchPipelined(system, properties, config);
   // The threads do not check an assumption a system reduces on (System.assumed): they search the system without it.
   const searched = system.assumed?.without() ?? system;
   // The shared search checks every state it stores and answers undefined for a system it cannot hold.

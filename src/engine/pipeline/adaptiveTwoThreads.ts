@@ -1,19 +1,39 @@
-// The default of a search that may go on on two threads (ExhaustiveOptions.twoThreads): once it has run a second, and
-// only while a core looks free. Measured on 2 cores (docs/engine.md, "Going on on two threads"): the second thread
-// and the handover cost about what it saves over the rest of a search of 2-3 s (its code runs cold on both threads
-// for a while), and pay from some 5 s up; a search shorter than `twoThreadsAfterMs` never starts the thread.
-import { availableParallelism, loadavg } from 'node:os';
+// The default of a search that may go on on two threads (ExhaustiveOptions.twoThreads): once it has run a second, at the
+// first level's end where a core has been idle. Measured on 2 cores (docs/engine.md, "Going on on two threads"): the
+// second thread and the handover cost about what they save over the rest of a search of 2-3 s (the code runs cold on
+// both threads for a while), and pay from some 5 s up; a search shorter than `twoThreadsAfterMs` never starts one.
+import { availableParallelism, cpus } from 'node:os';
 import type { TwoThreadsWhen } from '../exhaustive/ExhaustiveOptions.ts';
 
 export const twoThreadsAfterMs = 1000;
-
-/** Whether another thread would get a core: the 1-minute load average (this search included) leaves one free. On a
- *  busy machine a second thread only slows the search it was meant to speed up. */
-export function coreLooksFree(): boolean {
-  return loadavg()[0]! < availableParallelism() - 0.5;
-}
+/** Idle cores, on average since the last look, that count as a core free: this search keeps one busy, and V8 compiles
+ *  and collects garbage beside it on a part of another. */
+const idleCoresFree = 0.5;
+/** A shorter look is not long enough to tell (the kernel counts idle time in ticks of 10 ms). */
+const shortestLookMs = 250;
 
 /** The default on this machine: undefined on one core. */
 export function adaptiveTwoThreads(): TwoThreadsWhen | undefined {
-  return availableParallelism() < 2 ? undefined : { afterMs: twoThreadsAfterMs, startIf: coreLooksFree };
+  return availableParallelism() < 2 ? undefined : { afterMs: twoThreadsAfterMs, startIf: coreIdleSince() };
+}
+
+/** Whether a core was idle since the last call (the first: since this was made), from the machine's own count of idle
+ *  time: the load average, a minute's average, would still count what ran before this search. */
+export function coreIdleSince(): () => boolean {
+  let lastIdle = idleMillis();
+  let lastAt = performance.now();
+  return () => {
+    const at = performance.now();
+    if (at - lastAt < shortestLookMs) return false;
+    const idle = idleMillis();
+    const free = (idle - lastIdle) / (at - lastAt) >= idleCoresFree;
+    lastIdle = idle;
+    lastAt = at;
+    return free;
+  };
+}
+
+/** Milliseconds every core has been idle since the machine started. */
+function idleMillis(): number {
+  return cpus().reduce((sum, core) => sum + core.times.idle, 0);
 }

@@ -59,6 +59,16 @@ describe('searchExhaustive going on on two threads', () => {
     expect(summary(again)).toEqual(summary(never));
   });
 
+  it('asks whether to start the thread at each level\'s end until it says yes, with the progress so far', () => {
+    const { system, properties } = scenario('t5-replaced-tre');
+    const asked: ExhaustiveProgress[] = [];
+    const outcome = searchExhaustive(system, properties, { twoThreads: { afterMs: 0, startIf: (p) => asked.push(p) === 3, waitForThread: true } });
+    expect(asked.map((p) => p.depth)).toEqual([1, 2, 3]);
+    expect(asked[2]!.states).toBe(outcome.stats.twoThreads?.fromStates);
+    expect(outcome.stats.twoThreads?.fromLevel).toBe(3);
+    expect(summary(outcome)).toEqual(summary(searchExhaustive(scenario('t5-replaced-tre').system, properties)));
+  });
+
   it('stops at the state limit on the store thread, inconclusive, with exactly that many states', () => {
     const { system, properties } = scenario('t5-replaced-tre');
     const outcome = searchExhaustive(system, properties, { maxStates: 500, ...atDepth(5) });

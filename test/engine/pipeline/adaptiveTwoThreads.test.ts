@@ -1,0 +1,26 @@
+// Whether a core looks free to the default of going on on two threads: told only over a look long enough to count the
+// cores' idle time, and not while every core is busy.
+import { availableParallelism } from 'node:os';
+import { describe, expect, it } from 'vitest';
+import { coreIdleSince } from '../../../src/engine/pipeline/adaptiveTwoThreads.ts';
+
+describe('adaptiveTwoThreads', () => {
+  it('does not tell a free core from a look shorter than a quarter of a second', () => {
+    const free = coreIdleSince();
+    expect(free()).toBe(false);
+  });
+
+  it('sees no free core while every core is kept busy', async () => {
+    // Every core but this one spins in a worker; this thread spins too: no core is idle over the look.
+    const { Worker } = await import('node:worker_threads');
+    const spinners = Array.from({ length: availableParallelism() - 1 }, () => new Worker('const end = Date.now() + 1500; while (Date.now() < end) {}', { eval: true }));
+    try {
+      const free = coreIdleSince();
+      const end = performance.now() + 600;
+      while (performance.now() < end) {}
+      expect(free()).toBe(false);
+    } finally {
+      await Promise.all(spinners.map((w) => w.terminate()));
+    }
+  });
+});
