@@ -7,6 +7,7 @@ import { judgedIn } from '../../../properties/index.ts';
 import { splitProperties } from '../../engine/searchProperties.ts';
 import { searchExhaustive } from '../../engine/exhaustive/searchExhaustive.ts';
 import { replayTrace } from '../../engine/replay/replayTrace.ts';
+import { adaptiveTwoThreads } from '../../engine/pipeline/adaptiveTwoThreads.ts';
 import { formatVerdict } from '../../report/formatVerdict.ts';
 import type { CellResult, CellSpec, CellVerdict } from './AblationCell.ts';
 
@@ -35,7 +36,8 @@ export function runCell(spec: CellSpec, options: CellOptions): CellResult {
   if (!r.ok) throw new Error(`ablation: ${spec.scenario}: ${r.error.message}`);
   // The matrix judges the safety properties; a property of service needs no switch to fail (docs/engine.md, Liveness).
   const properties = splitProperties(judgedIn(r.config, threat.properties).map((p) => p.property)).safety;
-  const outcome = searchExhaustive(worldSystemFor(r.config, properties), properties, { maxStates: options.maxStates, reduction: options.reduction });
+  // A long cell goes on on a second core where one has been idle (the other threads' cells done, say).
+  const outcome = searchExhaustive(worldSystemFor(r.config, properties), properties, { maxStates: options.maxStates, reduction: options.reduction, twoThreads: adaptiveTwoThreads() });
   const verdicts = outcome.verdicts.map(({ property, verdict }): CellVerdict => {
     const base = { property, kind: verdict.kind, text: formatVerdict(verdict) };
     if (verdict.kind !== 'violated') return base;

@@ -13,7 +13,7 @@ import type { AnyProperty } from '../../engine/LivenessProperty.ts';
 import { searchLiveness } from '../../engine/liveness/searchLiveness.ts';
 import { searchRandom } from '../../engine/random/searchRandom.ts';
 import { searchProperties, splitProperties, type PropertiesOutcome } from '../../engine/searchProperties.ts';
-import type { TwoThreadsWhen } from '../../engine/exhaustive/ExhaustiveOptions.ts';
+import { adaptiveTwoThreads } from '../../engine/pipeline/adaptiveTwoThreads.ts';
 import type { WorldEvent } from '../../../models/world/WorldEvent.ts';
 import { replayTrace } from '../../engine/replay/replayTrace.ts';
 import type { SearchOutcome, Verdict } from '../../engine/Verdict.ts';
@@ -31,10 +31,11 @@ export function searchedProperties(job: CheckJob): AnyProperty<World, WorldEvent
   return [...job.properties.map((p) => p.property), ...(job.sanity ? [sanityProperty] : [])];
 }
 
-function search(job: CheckJob, choice: SearchChoice, twoThreads: TwoThreadsWhen | undefined): PropertiesOutcome {
+function search(job: CheckJob, choice: SearchChoice): PropertiesOutcome {
   const properties = searchedProperties(job);
-  // Relay at receipt where it fits the properties (not for properties of service): one system kind for the job.
-  if (choice.mode === 'exhaustive') return searchProperties(() => worldSystemFor(job.config, properties), properties, { ...choice, twoThreads });
+  // Relay at receipt where it fits the properties (not for properties of service): one system kind for the job. A long
+  // search goes on on a second core where one has been idle (the other threads of the check done, say).
+  if (choice.mode === 'exhaustive') return searchProperties(() => worldSystemFor(job.config, properties), properties, { ...choice, twoThreads: adaptiveTwoThreads() });
   // Workers are not worth their start-up on these worlds; one thread keeps results independent of scheduling.
   const { safety, liveness } = splitProperties(properties);
   const random: SearchOutcome = searchRandom(worldSystemFor(job.config, properties), safety, { runs: choice.runs, maxSteps: choice.maxSteps, seed: choice.seed, timeLimitMs: choice.timeLimitMs });
@@ -61,17 +62,9 @@ function sanityOf(verdict: Verdict | undefined): SanityCheck | undefined {
 
 /** `recheck: false` (check --bail) leaves out the re-execution of counterexamples and the attacker's derivations:
  *  they explain a verdict, they never change it or the exit code. */
-export interface CheckJobOptions {
-  /** Re-execute each counterexample (default: true). */
-  readonly recheck?: boolean;
-  /** A long exhaustive search goes on on two threads (ExhaustiveOptions.twoThreads): when this thread runs the jobs
-   *  alone. Default: one thread. */
-  readonly twoThreads?: TwoThreadsWhen;
-}
-
-export function runCheckJob(job: CheckJob, choice: SearchChoice, options: CheckJobOptions = {}): ScenarioCheck {
+export function runCheckJob(job: CheckJob, choice: SearchChoice, options: { readonly recheck?: boolean } = {}): ScenarioCheck {
   const honest = job.honest ? honestCheck(job) : undefined;
-  const outcome = search(job, choice, options.twoThreads);
+  const outcome = search(job, choice);
   const properties = job.properties.map((entry): PropertyCheck => {
     const id = entry.property.id as string;
     const verdict = outcome.verdicts.find((v) => v.property === id)!.verdict;

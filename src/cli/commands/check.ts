@@ -32,7 +32,6 @@ import { compareBaseline } from '../../report/compareBaseline.ts';
 import { reportExitCode } from '../../report/reportFindings.ts';
 import { verdictExitCode } from '../verdictExitCode.ts';
 import { runJobsOnThreads } from '../threads/runJobsOnThreads.ts';
-import { adaptiveTwoThreads } from '../../engine/pipeline/adaptiveTwoThreads.ts';
 
 export interface CheckOptions extends CheckFlags, ReportFlags {
   json?: boolean;
@@ -112,8 +111,7 @@ async function runJobs(plan: CheckPlan, opts: CheckOptions, threads: number, ctx
     worker: new URL('../check/checkWorker.ts', import.meta.url),
     // A helper rebuilds the plan from the same flags (plain data; it reads only the plan's, the report's stay here).
     data: { flags: opts, recheck },
-    // Alone, this thread lets a long search go on on a second (the default where a core looks free).
-    run: (i) => runCheckJob(plan.jobs[i]!, plan.search, { recheck, ...(threads === 1 ? { twoThreads: adaptiveTwoThreads() } : {}) }),
+    run: (i) => runCheckJob(plan.jobs[i]!, plan.search, { recheck }),
     onResult: (_, __, done) => progress.update({ scenarios: done, of: plan.jobs.length }),
     ...(stop === undefined ? {} : { stopAfter: (_: number, c: ScenarioCheck) => stop(c) }),
   });
@@ -141,7 +139,7 @@ export function registerCheck(program: Command, ctx: CliContext): void {
     .option('--runs <n>', 'random search: runs (default 1000)')
     .option('--steps <n>', 'random search: longest run (default 50)')
     .option('--seed <n>', 'random search: seed (default 42)')
-    .option('--workers <n>', 'threads searching scenarios side by side, each scenario on one (default: one, or one per core the load leaves free when running from the bundle with 16 or more scenarios; docs/engine.md)')
+    .option('--workers <n>', 'threads searching scenarios side by side, each scenario on one, a long one going on on a second core where one has been idle (default: one, or one per core the load leaves free when running from the bundle with 16 or more scenarios; docs/engine.md)')
     .option('--json', 'print the results as JSON')
     .option('--bail', 'stop at the first scenario whose result the baseline does not expect (exit 1; Alternative 3a then not run); counterexamples are not re-executed');
   addReportOptions(command, { formats: reportFormats }).action(async (opts: CheckOptions) => ctx.exit(await runCheck(opts, ctx)));
