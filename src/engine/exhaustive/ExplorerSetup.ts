@@ -1,8 +1,9 @@
-// What a LevelExplorer is given (ExplorerSetup) and what it reports (FoundViolation, ReductionCounts).
+// What a LevelExplorer is given (ExplorerSetup) and what it reports (FoundViolation, ReductionCounts, ExplorerHandover).
 
 import type { Invariant, TraceProperty } from '../Property.ts';
 import type { System } from '../System.ts';
 import type { Visibility } from '../Visibility.ts';
+import type { PendingInvariants } from './PendingInvariants.ts';
 
 /** Where a violation was first seen by this explorer: a state (invariant) or a step into it (trace property). */
 export interface FoundViolation {
@@ -54,4 +55,14 @@ export interface ReductionCounts {
   reduced: number;
   fullyExpanded: number;
   proviso: number;
+}
+
+/** A keyed explorer between two levels (LevelExplorer.handover): the level it expands next, as keys, the action that
+ *  first reached each of its states, the id of its first state, and the violations found and invariants pending. */
+export interface ExplorerHandover<A> {
+  readonly keys: readonly number[];
+  readonly via: readonly (A | undefined)[];
+  readonly frontierStart: number;
+  readonly found: FoundViolation[];
+  readonly pending: PendingInvariants<unknown>;
 }

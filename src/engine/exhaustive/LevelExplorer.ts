@@ -7,8 +7,8 @@
 export type { Batch } from './Outbox.ts';
 import { isStoreLimit } from '../StoreLimitError.ts';
 import type { StateKey, System } from '../System.ts';
-import type { Visibility } from '../Visibility.ts';
-import { checkAmple, checkedCompactKey } from './explorerChecks.ts';
+import { AmpleExpansion, type AmpleHost } from './AmpleExpansion.ts';
+import { checkedCompactKey } from './explorerChecks.ts';
 import { Fingerprinter } from './Fingerprinter.ts';
 import { FingerprintSet } from './FingerprintSet.ts';
 import { KeyBitset } from './KeyBitset.ts';
@@ -18,20 +18,12 @@ import { MonitorTable } from './MonitorTable.ts';
 import { Outbox, type Batch } from './Outbox.ts';
 import { ParentLog } from './ParentLog.ts';
 import { PendingInvariants } from './PendingInvariants.ts';
-import type { ExplorerSetup, FoundViolation, ReductionCounts } from './ExplorerSetup.ts';
+import type { ExplorerHandover, ExplorerSetup, FoundViolation, ReductionCounts } from './ExplorerSetup.ts';
 
 export type { ExplorerSetup, FoundViolation, ReductionCounts } from './ExplorerSetup.ts';
 
 const checkClockEvery = 1024;
 
-/** LevelExplorer.handover. */
-export interface ExplorerHandover<A> {
-  readonly keys: readonly number[];
-  readonly via: readonly (A | undefined)[];
-  readonly frontierStart: number;
-  readonly found: FoundViolation[];
-  readonly pending: PendingInvariants<unknown>;
-}
 /** The fingerprint high half `register` is told for a state stored exactly (below 2^31: not hashed). */
 const exactHigh = 1;
 
@@ -76,11 +68,8 @@ export class LevelExplorer<S, A> {
   storeLimit: string | undefined;
   /** Parallel only: per owner, the states found for it during the last `expand` (own slot unused). */
   private outboxes: Outbox<S>[] = [];
-  /** Counts of partial-order reduction; undefined when this explorer does not reduce. */
-  readonly reduction: ReductionCounts | undefined;
-  /** Reducing only: the fingerprints of the next level found so far (the cycle proviso tells them from older states). */
-  private nextLevel: FingerprintSet | undefined;
-  private readonly ample: ((state: S, actions: readonly A[], visible: Visibility) => readonly number[] | undefined) | undefined;
+  /** Partial-order reduction through the system's ample sets; undefined when this explorer does not reduce. */
+  private readonly ample: AmpleExpansion<S, A> | undefined;
   /** Whether steps are left out by the action that reached a state (System.leavesOut); how many so far; and the
    *  action that first reached each state of the current level and of the next (undefined: an initial state). */
   readonly leavingOut: boolean;
@@ -112,9 +101,7 @@ export class LevelExplorer<S, A> {
     this.canonical = setup.canonical;
     this.canonicalKey = setup.canonicalKey;
     if (reduce && setup.owners !== 1) throw new Error('LevelExplorer: partial-order reduction needs one owner (its cycle proviso reads the whole visited set)');
-    this.ample = reduce ? setup.system.ample!.bind(setup.system) : undefined;
-    this.reduction = reduce ? { reduced: 0, fullyExpanded: 0, proviso: 0 } : undefined;
-    this.nextLevel = reduce ? new FingerprintSet(1 << 10) : undefined;
+    this.ample = reduce ? new AmpleExpansion(this.ampleHost(), setup.visible!) : undefined;
     const system = setup.system;
     this.leavingOut =
       setup.leaveOut === true && setup.canonical === undefined && this.seen !== undefined && system.leavesOut !== undefined && system.forEachSuccessorKey !== undefined && system.stateOfKey !== undefined;
@@ -123,6 +110,34 @@ export class LevelExplorer<S, A> {
 
   get states(): number {
     return this.parents.length;
+  }
+
+  /** Counts of partial-order reduction; undefined when this explorer does not reduce. */
+  get reduction(): ReductionCounts | undefined {
+    return this.ample?.counts;
+  }
+
+  /** What the ample-set expansion reads and does here. */
+  private ampleHost(): AmpleHost<S, A> {
+    return {
+      system: this.system,
+      monitors: this.monitors,
+      monitor: () => this.currentMonitor,
+      fingerprint: (state, monitor) => {
+        this.fingerprint(state, monitor);
+        return this.fp;
+      },
+      stored: (hi, lo) => this.visited.has(hi, lo),
+      take: (next, monitor, index, hi, lo) => {
+        this.transitions++;
+        if (!this.visited.add(hi, lo)) return false;
+        this.register(next, monitor, this.currentId, index, hi);
+        return true;
+      },
+      cut: () => this.cut !== undefined,
+      traceViolated: (property, index) => this.traceViolated(property, index),
+      visit: this.visit,
+    };
   }
 
   get frontierSize(): number {
@@ -209,7 +224,7 @@ export class LevelExplorer<S, A> {
       this.currentMonitor = this.monitors.count > 0 ? this.frontierMonitors[i]! : 0;
       this.actionCounter = 0;
       if (this.ample !== undefined) {
-        this.expandWithAmple(state, fast);
+        this.ample.expand(state, fast);
       } else if (byKey !== undefined) {
         // The action that reached the state (none kept when this explorer leaves nothing out).
         byKey(state, this.visitKey, this.frontierVia[i]);
@@ -264,7 +279,7 @@ export class LevelExplorer<S, A> {
 
   /** Bytes of the visited set (with the next level's set of the cycle proviso, when reducing) and parent pointers. */
   get bytes(): { readonly visited: number; readonly parents: number } {
-    return { visited: this.visited.bytes + (this.seen?.bytes ?? 0) + (this.nextLevel?.bytes ?? 0), parents: this.parents.bytes };
+    return { visited: this.visited.bytes + (this.seen?.bytes ?? 0) + (this.ample?.bytes ?? 0), parents: this.parents.bytes };
   }
 
   private readonly visit = (action: A, successor: S): void => {
@@ -290,7 +305,7 @@ export class LevelExplorer<S, A> {
       return;
     }
     if (this.visited.add(this.fp.hi, this.fp.lo)) {
-      this.nextLevel?.add(this.fp.hi, this.fp.lo);
+      this.ample?.foundNext(this.fp.hi, this.fp.lo);
       this.register(next, monitor, this.currentId, actionIndex, this.fp.hi);
     }
   };
@@ -314,83 +329,6 @@ export class LevelExplorer<S, A> {
     }
   };
 
-  /** Expands the current state through its ample set, if the system offers a proper one and the cycle proviso
-   *  accepts it; otherwise through every enabled action.
-   *
-   *  The cycle proviso (C3). Ample sets that satisfy C0-C2 (System.ample) are still unsound alone: the search could
-   *  close a cycle of reduced states on which some action stays enabled and is left out at every state, and never
-   *  take it (the ignoring problem; Clarke, Grumberg and Peled, "Model Checking", MIT Press 1999, ch. 10, condition
-   *  C3: every cycle of the reduced graph contains a fully expanded state). A depth-first search checks C3 against
-   *  its stack; a breadth-first one has none, and looks at its levels instead, as the BFS provisos of Bošnački and
-   *  Holzmann ("Improving Spin's partial-order reduction for breadth-first search", SPIN 2005) look at the queue.
-   *  Ours: a state of level d is reduced only if every successor through its ample set lies beyond level d, i.e. is
-   *  new or was already found at level d + 1 while expanding level d; a successor at level d (the frontier being
-   *  expanded) or before makes the state expanded fully.
-   *  Why it suffices: every edge out of a reduced state then goes from level d to level d + 1. Were every state of
-   *  a cycle of the explored graph reduced, levels would strictly increase all the way round it, which cannot be;
-   *  so every such cycle has a fully expanded state, and C3 holds. (The simpler rule "every ample successor is
-   *  new", i.e. every edge a discovery edge, is sound by the same argument on discovery order, but it also refuses
-   *  every diamond where two interleavings meet at the next level, the very case reduction exists for: on the
-   *  toys of the tests it explored up to 19% more states.) */
-  private expandWithAmple(state: S, fast: ((state: S, visit: (action: A, next: S) => void) => void) | undefined): void {
-    const actions = this.system.enabled(state);
-    const visible = this.setup.visible!;
-    const chosen = actions.length === 0 ? undefined : this.ample!(state, actions, visible);
-    checkAmple(this.system.name, chosen, actions.length, visible);
-    if (chosen !== undefined && chosen.length < actions.length && this.tryAmple(state, actions, chosen)) {
-      this.reduction!.reduced++;
-      return;
-    }
-    this.reduction!.fullyExpanded++;
-    // The model's fast path, when it has one, is presumably cheaper than stepping each action again.
-    if (fast !== undefined) return fast(state, this.visit);
-    for (let j = 0; j < actions.length; j++) {
-      const action = actions[j]!;
-      this.visit(action, this.system.step(state, action));
-    }
-  }
-
-  /** Expands the current state through the proper ample set `chosen` if the cycle proviso accepts it (see
-   *  expandWithAmple); false, having changed nothing in the search, if it does not. */
-  private tryAmple(state: S, actions: readonly A[], chosen: readonly number[]): boolean {
-    const system = this.system;
-    // First look, without touching the search: successors, monitors and fingerprints, each checked against C3.
-    const n = chosen.length;
-    const nexts: S[] = new Array(n);
-    const monitors: number[] = new Array(n);
-    const hi: number[] = new Array(n);
-    const lo: number[] = new Array(n);
-    let violations: number[] | undefined;
-    for (let k = 0; k < n; k++) {
-      const index = chosen[k]!;
-      const action = actions[index]!;
-      const next = system.step(state, action);
-      let monitor = this.currentMonitor;
-      if (this.monitors.count > 0) {
-        monitor = this.monitors.advance(monitor, state, action, next, (property) => (violations ??= []).push(property, index));
-      }
-      this.fingerprint(next, monitor);
-      if (this.visited.has(this.fp.hi, this.fp.lo) && !this.nextLevel!.has(this.fp.hi, this.fp.lo)) {
-        this.reduction!.proviso++;
-        return false;
-      }
-      nexts[k] = next;
-      monitors[k] = monitor;
-      hi[k] = this.fp.hi;
-      lo[k] = this.fp.lo;
-    }
-    // Accepted: the ample steps are the state's only steps, and their successors all beyond this level.
-    for (let v = 0; violations !== undefined && v < violations.length; v += 2) this.traceViolated(violations[v]!, violations[v + 1]!);
-    for (let k = 0; k < n && this.cut === undefined; k++) {
-      this.transitions++;
-      if (this.visited.add(hi[k]!, lo[k]!)) {
-        this.nextLevel!.add(hi[k]!, lo[k]!);
-        this.register(nexts[k]!, monitors[k]!, this.currentId, chosen[k]!, hi[k]!);
-      }
-    }
-    return true;
-  }
-
   private promote(): void {
     this.frontierVia = this.nextVia;
     this.nextVia = [];
@@ -401,7 +339,7 @@ export class LevelExplorer<S, A> {
     this.next = [];
     this.nextKeys = [];
     this.nextMonitors = [];
-    if (this.nextLevel !== undefined) this.nextLevel = new FingerprintSet(Math.max(1 << 10, 2 * this.frontier.length));
+    this.ample?.newLevel(this.frontier.length);
     if (this.frontierSize > this.peakFrontier) this.peakFrontier = this.frontierSize;
   }
 

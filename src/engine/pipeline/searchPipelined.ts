@@ -73,7 +73,7 @@ export interface Continued {
   readonly leftOut: number;
   readonly found: FoundViolation[];
   readonly pending: PendingInvariants<unknown>;
-  /** States below this id were checked when the one-thread search found them. */
+  /** The states the one-thread search found (and checked): ids below this one. */
   readonly checked: number;
   readonly peakFrontier: number;
   /** Bytes the one-thread search still holds (its visited set), counted with the store's. */
@@ -117,7 +117,7 @@ export function pipelineOutcome<S, A>(
     hashed: 0,
     ...(leaveOut ? { leftOut: run.leftOut } : {}),
     ...(held === undefined ? {} : { assumption: held }),
-    twoThreads: { fromLevel: from.depth, fromStates: from.firstId === 0 ? 0 : from.checked, fromMillis: from.millis },
+    twoThreads: { fromLevel: from.depth, fromStates: from.checked, fromMillis: from.millis },
   };
   const lookup = ParentLog.of(store.parents);
   const verdicts = assembleVerdicts(properties, ordered, run.found, ending, stats, (violation, property) => traceOfViolation(system, violation, property, lookup));

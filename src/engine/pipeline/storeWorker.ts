@@ -107,7 +107,6 @@ if (parentPort !== null) {
     Atomics.store(control, Word.answered, 1);
     Atomics.notify(control, Word.answered);
     ring(control, searchBell);
-    data.answers.close();
   });
 }
 
