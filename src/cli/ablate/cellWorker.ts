@@ -3,5 +3,5 @@ import type { CellSpec } from './AblationCell.ts';
 import { runCell, type CellOptions } from './runCell.ts';
 import { jobData, serveJobs } from '../threads/serveJobs.ts';
 
-const { specs, options } = jobData<{ specs: readonly CellSpec[]; options: CellOptions }>();
-serveJobs((index) => runCell(specs[index]!, options));
+const { specs, options, twoThreads } = jobData<{ specs: readonly CellSpec[]; options: CellOptions; twoThreads: boolean }>();
+serveJobs((index) => runCell(specs[index]!, options, twoThreads));

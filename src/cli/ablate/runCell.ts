@@ -21,7 +21,9 @@ export interface CellOptions {
 /** Injections a trust cell allows at least (docs/ablation.md). */
 export const insiderInjections = 2;
 
-export function runCell(spec: CellSpec, options: CellOptions): CellResult {
+/** `twoThreads`: the cell's search may go on on a second core where one has been idle (the other threads' cells done,
+ *  say: ExhaustiveOptions.twoThreads), as `ablate` does unless --workers is given. */
+export function runCell(spec: CellSpec, options: CellOptions, twoThreads = false): CellResult {
   const threat = threatSuite.find((t) => t.threat === spec.threat);
   const input = threat?.scenarios.find((s) => s.name === spec.scenario);
   // Specs are built from the threat suite itself; a miss is a programming error.
@@ -36,8 +38,7 @@ export function runCell(spec: CellSpec, options: CellOptions): CellResult {
   if (!r.ok) throw new Error(`ablation: ${spec.scenario}: ${r.error.message}`);
   // The matrix judges the safety properties; a property of service needs no switch to fail (docs/engine.md, Liveness).
   const properties = splitProperties(judgedIn(r.config, threat.properties).map((p) => p.property)).safety;
-  // A long cell goes on on a second core where one has been idle (the other threads' cells done, say).
-  const outcome = searchExhaustive(worldSystemFor(r.config, properties), properties, { maxStates: options.maxStates, reduction: options.reduction, twoThreads: adaptiveTwoThreads() });
+  const outcome = searchExhaustive(worldSystemFor(r.config, properties), properties, { maxStates: options.maxStates, reduction: options.reduction, ...(twoThreads ? { twoThreads: adaptiveTwoThreads() } : {}) });
   const verdicts = outcome.verdicts.map(({ property, verdict }): CellVerdict => {
     const base = { property, kind: verdict.kind, text: formatVerdict(verdict) };
     if (verdict.kind !== 'violated') return base;

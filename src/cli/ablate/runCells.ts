@@ -9,6 +9,8 @@ import { runJobsOnThreads } from '../threads/runJobsOnThreads.ts';
 
 export interface RunCellsOptions extends CellOptions {
   readonly workers: number;
+  /** --workers not given: a long cell may go on on a second core where one has been idle (runCell). */
+  readonly twoThreads: boolean;
   readonly cache: CellCache;
 }
 
@@ -74,8 +76,8 @@ export async function runCells(specs: readonly CellSpec[], options: RunCellsOpti
     threads: workers,
     here: workers === 1,
     worker: new URL('./cellWorker.ts', import.meta.url),
-    data: { specs: todo.map((i) => specs[i]!), options: cellOptions },
-    run: (j) => runCell(specs[todo[j]!]!, cellOptions),
+    data: { specs: todo.map((i) => specs[i]!), options: cellOptions, twoThreads: options.twoThreads },
+    run: (j) => runCell(specs[todo[j]!]!, cellOptions, options.twoThreads),
     onResult: (j, result) => finish(todo[j]!, result),
   });
   progress.stop();

@@ -4,6 +4,6 @@ import { jobData, serveJobs } from '../threads/serveJobs.ts';
 import { planCheck, type CheckFlags } from './planCheck.ts';
 import { runCheckJob } from './runCheckJob.ts';
 
-const { flags, recheck } = jobData<{ flags: CheckFlags; recheck: boolean }>();
+const { flags, recheck, twoThreads } = jobData<{ flags: CheckFlags; recheck: boolean; twoThreads: boolean }>();
 const plan = planCheck(flags);
-serveJobs((index) => runCheckJob(plan.jobs[index]!, plan.search, { recheck }));
+serveJobs((index) => runCheckJob(plan.jobs[index]!, plan.search, { recheck, twoThreads }));

@@ -31,11 +31,10 @@ export function searchedProperties(job: CheckJob): AnyProperty<World, WorldEvent
   return [...job.properties.map((p) => p.property), ...(job.sanity ? [sanityProperty] : [])];
 }
 
-function search(job: CheckJob, choice: SearchChoice): PropertiesOutcome {
+function search(job: CheckJob, choice: SearchChoice, twoThreads: boolean): PropertiesOutcome {
   const properties = searchedProperties(job);
-  // Relay at receipt where it fits the properties (not for properties of service): one system kind for the job. A long
-  // search goes on on a second core where one has been idle (the other threads of the check done, say).
-  if (choice.mode === 'exhaustive') return searchProperties(() => worldSystemFor(job.config, properties), properties, { ...choice, twoThreads: adaptiveTwoThreads() });
+  // Relay at receipt where it fits the properties (not for properties of service): one system kind for the job.
+  if (choice.mode === 'exhaustive') return searchProperties(() => worldSystemFor(job.config, properties), properties, { ...choice, ...(twoThreads ? { twoThreads: adaptiveTwoThreads() } : {}) });
   // Workers are not worth their start-up on these worlds; one thread keeps results independent of scheduling.
   const { safety, liveness } = splitProperties(properties);
   const random: SearchOutcome = searchRandom(worldSystemFor(job.config, properties), safety, { runs: choice.runs, maxSteps: choice.maxSteps, seed: choice.seed, timeLimitMs: choice.timeLimitMs });
@@ -62,9 +61,17 @@ function sanityOf(verdict: Verdict | undefined): SanityCheck | undefined {
 
 /** `recheck: false` (check --bail) leaves out the re-execution of counterexamples and the attacker's derivations:
  *  they explain a verdict, they never change it or the exit code. */
-export function runCheckJob(job: CheckJob, choice: SearchChoice, options: { readonly recheck?: boolean } = {}): ScenarioCheck {
+export interface CheckJobOptions {
+  /** Re-execute each counterexample (default: true). */
+  readonly recheck?: boolean;
+  /** The search may go on on a second core where one has been idle (ExhaustiveOptions.twoThreads): `check` without
+   *  --workers, so a long scenario left alone at the end of the run uses the core the others left. Default: false. */
+  readonly twoThreads?: boolean;
+}
+
+export function runCheckJob(job: CheckJob, choice: SearchChoice, options: CheckJobOptions = {}): ScenarioCheck {
   const honest = job.honest ? honestCheck(job) : undefined;
-  const outcome = search(job, choice);
+  const outcome = search(job, choice, options.twoThreads === true);
   const properties = job.properties.map((entry): PropertyCheck => {
     const id = entry.property.id as string;
     const verdict = outcome.verdicts.find((v) => v.property === id)!.verdict;

@@ -163,7 +163,7 @@ async function runAblate(flags: AblateFlags, ctx: CliContext): Promise<ExitCode>
   const workers = parseCount('--workers', flags.workers, 1, 64) ?? 2;
   const text = flags.text ?? defaultText();
   if (flags.text !== undefined) loadText(flags.text);
-  const options = { maxStates, reduction: flags.reduction !== false, workers, cache: new CellCache(flags.cache ? join(flags.out, 'cache', 'ablation') : undefined) };
+  const options = { maxStates, reduction: flags.reduction !== false, workers, twoThreads: flags.workers === undefined, cache: new CellCache(flags.cache ? join(flags.out, 'cache', 'ablation') : undefined) };
   const scope = scopeOf(flags.threat?.map((id) => {
     const n = Number(/^t?(\d+)$/.exec(id.trim())?.[1]);
     if (!(n >= 1 && n <= 12)) throw new InputError(`unknown threat '${id}'; expected t1 to t12`);
@@ -202,7 +202,7 @@ export function registerAblate(program: Command, ctx: CliContext): void {
     .option('--pairs', 'defence in depth: pairs of switches, for the properties no single switch breaks')
     .option('--trust', 'make each role of the trust model (004 Annex x.3) dishonest in turn, every counter-measure on')
     .option('--shard <i/n>', 'run only shard i of n of the cells (merge the shard files with trecheck merge)')
-    .option('--workers <n>', 'worker threads running cells side by side (default 2)')
+    .option('--workers <n>', 'worker threads running cells side by side, each cell on one (default 2, and a long cell left alone goes on on a second core where one has been idle)')
     .option('--max-states <n>', `states a cell may explore before it stops, inconclusive (default ${defaultCellStates})`)
     .option('--no-reduction', 'search every cell taking every enabled step (default: partial-order reduction where the model offers it)')
     .option('--no-cache', 'recompute every cell (default: reuse cells whose sources, scenario, switches and options are unchanged)')

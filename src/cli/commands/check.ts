@@ -110,8 +110,9 @@ async function runJobs(plan: CheckPlan, opts: CheckOptions, threads: number, ctx
     here: true,
     worker: new URL('../check/checkWorker.ts', import.meta.url),
     // A helper rebuilds the plan from the same flags (plain data; it reads only the plan's, the report's stay here).
-    data: { flags: opts, recheck },
-    run: (i) => runCheckJob(plan.jobs[i]!, plan.search, { recheck }),
+    // Without --workers, a long scenario left alone may go on on the core the others left.
+    data: { flags: opts, recheck, twoThreads: plan.workers === undefined },
+    run: (i) => runCheckJob(plan.jobs[i]!, plan.search, { recheck, twoThreads: plan.workers === undefined }),
     onResult: (_, __, done) => progress.update({ scenarios: done, of: plan.jobs.length }),
     ...(stop === undefined ? {} : { stopAfter: (_: number, c: ScenarioCheck) => stop(c) }),
   });
@@ -139,7 +140,7 @@ export function registerCheck(program: Command, ctx: CliContext): void {
     .option('--runs <n>', 'random search: runs (default 1000)')
     .option('--steps <n>', 'random search: longest run (default 50)')
     .option('--seed <n>', 'random search: seed (default 42)')
-    .option('--workers <n>', 'threads searching scenarios side by side, each scenario on one, a long one going on on a second core where one has been idle (default: one, or one per core the load leaves free when running from the bundle with 16 or more scenarios; docs/engine.md)')
+    .option('--workers <n>', 'threads searching scenarios side by side, each scenario on one (default: one, or one per core the load leaves free when running from the bundle with 16 or more scenarios, and a search that runs long on a core left idle goes on on two; docs/engine.md)')
     .option('--json', 'print the results as JSON')
     .option('--bail', 'stop at the first scenario whose result the baseline does not expect (exit 1; Alternative 3a then not run); counterexamples are not re-executed');
   addReportOptions(command, { formats: reportFormats }).action(async (opts: CheckOptions) => ctx.exit(await runCheck(opts, ctx)));
