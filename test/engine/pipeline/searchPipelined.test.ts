@@ -2,19 +2,19 @@
 // one-thread search's states, steps taken and left out, depth, verdicts and counterexample lengths, traces that
 // re-execute, and limits that end it inconclusive with what it explored.
 import { describe, expect, it } from 'vitest';
-import { worldSystemFor, worldSystemOfTrace } from '../../../models/world/worldSystem.ts';
+import { worldSystemFor } from '../../../models/world/worldSystem.ts';
 import { propertiesFor, sanityProperty } from '../../../properties/index.ts';
 import { allThreatScenarioConfigs } from '../../../properties/threats/threatSuite.ts';
 import { resolveExhaustiveOptions, type ExhaustiveOptions } from '../../../src/engine/exhaustive/ExhaustiveOptions.ts';
 import { searchExhaustive } from '../../../src/engine/exhaustive/searchExhaustive.ts';
 import { searchExhaustiveParallel } from '../../../src/engine/parallel/searchExhaustiveParallel.ts';
 import { pipelineFits, searchPipelined } from '../../../src/engine/pipeline/searchPipelined.ts';
-import { replayTrace } from '../../../src/engine/replay/replayTrace.ts';
 import { splitProperties } from '../../../src/engine/searchProperties.ts';
 import { propertyId } from '../../../src/engine/Property.ts';
 import type { World } from '../../../models/world/World.ts';
 import { setRecordPoolCeiling } from '../../../src/packing/RecordTable.ts';
 import { summary } from '../parallel/outcomeSummary.ts';
+import { expectViolationsReplay } from './expectViolationsReplay.ts';
 
 function scenario(name: string, injections?: number) {
   const found = allThreatScenarioConfigs().find((c) => c.name === name)!;
@@ -36,15 +36,8 @@ describe('searchPipelined', () => {
     expect(summary(two)).toEqual(summary(one));
     expect(two.stats.leftOut).toBe(one.stats.leftOut);
     expect(two.stats.assumption).toEqual(one.stats.assumption);
-    const violated = two.verdicts.filter(({ verdict }) => verdict.kind === 'violated');
     // The sanity goal is reached in each, and the redirect breaks the subscriber's choice.
-    expect(violated.length).toBeGreaterThan(0);
-    for (const { property, verdict } of violated) {
-      if (verdict.kind !== 'violated') continue;
-      const report = replayTrace(worldSystemOfTrace(verdict.trace), properties.find((p) => p.id === property)!, verdict.trace);
-      expect(report.result.kind).toBe('reproduced');
-      expect(report.savedMismatch).toBeUndefined();
-    }
+    expectViolationsReplay(two, properties);
   });
 
   it('is what `--workers 2` runs on a system of records', async () => {

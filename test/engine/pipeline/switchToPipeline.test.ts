@@ -2,14 +2,14 @@
 // taken and left out, depth, verdicts and counterexamples of the search that stayed on one thread, whichever level it
 // hands over at; violations found before the handover kept, and traces that re-execute.
 import { describe, expect, it } from 'vitest';
-import { worldSystemFor, worldSystemOfTrace } from '../../../models/world/worldSystem.ts';
+import { worldSystemFor } from '../../../models/world/worldSystem.ts';
 import { propertiesFor, sanityProperty } from '../../../properties/index.ts';
 import { allThreatScenarioConfigs } from '../../../properties/threats/threatSuite.ts';
 import type { ExhaustiveProgress } from '../../../src/engine/exhaustive/ExhaustiveOptions.ts';
 import { searchExhaustive } from '../../../src/engine/exhaustive/searchExhaustive.ts';
-import { replayTrace } from '../../../src/engine/replay/replayTrace.ts';
 import { splitProperties } from '../../../src/engine/searchProperties.ts';
 import { summary } from '../parallel/outcomeSummary.ts';
+import { expectViolationsReplay } from './expectViolationsReplay.ts';
 
 function scenario(name: string) {
   const config = allThreatScenarioConfigs().find((c) => c.name === name)!;
@@ -38,14 +38,7 @@ describe('searchExhaustive going on on two threads', () => {
     expect(summary(two)).toEqual(summary(one));
     expect(two.stats.leftOut).toBe(one.stats.leftOut);
     expect(two.stats.assumption).toEqual(one.stats.assumption);
-    const violated = two.verdicts.filter(({ verdict }) => verdict.kind === 'violated');
-    expect(violated.length).toBeGreaterThan(0);
-    for (const { property, verdict } of violated) {
-      if (verdict.kind !== 'violated') continue;
-      const report = replayTrace(worldSystemOfTrace(verdict.trace), properties.find((p) => p.id === property)!, verdict.trace);
-      expect(report.result.kind).toBe('reproduced');
-      expect(report.savedMismatch).toBeUndefined();
-    }
+    expectViolationsReplay(two, properties);
   });
 
   it('stays on one thread while the start is not asked for, or the system of records has a record no search found', () => {
