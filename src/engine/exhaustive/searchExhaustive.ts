@@ -2,6 +2,8 @@
 // depth bound) is checked, counterexamples are shortest, and limits give `inconclusive`, never `holds`.
 // For a system with ample sets, partial-order reduction (on by default) explores a reduced state space
 // instead, sound for the properties checked; its counterexamples are then shrunk, not proved shortest.
+// Asked to (`twoThreads`), a search of a system of records goes on on two threads from a level's end, the pipelined
+// search taking over the same search (src/engine/pipeline/switchToPipeline.ts).
 import type { Property } from '../Property.ts';
 import { spaceWasReduced, type ReductionStats } from '../ReductionStats.ts';
 import type { SymmetryStats } from '../Symmetry.ts';

@@ -1,8 +1,8 @@
 // Exhaustive search on several threads, with the verdicts, counts and trace lengths of the one-thread
-// search. Numeric states with small keys (and no trace properties) use the shared-memory search;
-// other systems, when more than one thread is asked for, the hash-partitioned one. By default the
-// search is adaptive: it starts on this thread and helpers are started only if it is still running
-// after `adaptiveStartMs` and a core looks free, so small systems never pay for starting a thread.
+// search. A system of records (the TR world) uses the pipelined search; numeric states with small keys (and no trace
+// properties) the shared-memory search; other systems, when more than one thread is asked for, the hash-partitioned
+// one. By default the search is adaptive: it starts on this thread and a second thread joins only if it is still
+// running after a while and a core looks free, so small systems never pay for starting a thread.
 // Partial-order reduction runs on one thread only (its cycle proviso reads the whole visited set): for a
 // system with ample sets the default is that one-thread reduced search, since a reduction commonly removes
 // more states than a second core could explore; explicit workers > 1 run unreduced, and the stats say so.
