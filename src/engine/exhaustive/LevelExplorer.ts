@@ -23,7 +23,6 @@ import type { ExplorerHandover, ExplorerSetup, FoundViolation, ReductionCounts }
 export type { ExplorerSetup, FoundViolation, ReductionCounts } from './ExplorerSetup.ts';
 
 const checkClockEvery = 1024;
-
 /** The fingerprint high half `register` is told for a state stored exactly (below 2^31: not hashed). */
 const exactHigh = 1;
 
