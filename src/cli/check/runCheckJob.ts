@@ -59,10 +59,9 @@ function sanityOf(verdict: Verdict | undefined): SanityCheck | undefined {
   }
 }
 
-/** `recheck: false` (check --bail) leaves out the re-execution of counterexamples and the attacker's derivations:
- *  they explain a verdict, they never change it or the exit code. */
 export interface CheckJobOptions {
-  /** Re-execute each counterexample (default: true). */
+  /** Re-execute each counterexample (default: true). False (check --bail) leaves out the re-execution of
+   *  counterexamples and the attacker's derivations: they explain a verdict, they never change it or the exit code. */
   readonly recheck?: boolean;
   /** The search may go on on a second core where one has been idle (ExhaustiveOptions.twoThreads): `check` without
    *  --workers, so a long scenario left alone at the end of the run uses the core the others left. Default: false. */
