@@ -42,6 +42,9 @@ export class WorldModel {
   /** Canonical JSON of the configuration: names the scenario in a portable world. */
   readonly scenario: string;
   readonly cast: readonly CastMember[];
+  /** Per role, its rank in the order steps are left out by (eventOrder.ts): its index, or under a symmetry of the search
+   *  the index of its class, one for the roles the symmetry exchanges (`rankByClass`). */
+  readonly orderRanks: Int32Array;
   /** One table per role, in cast order. */
   readonly memos: readonly MemoMachine<AnyStateMachine>[];
   /** Per role, the table's event index of each of its local events. */
@@ -126,6 +129,7 @@ export class WorldModel {
     // roleStep's cache packs a role into 6 bits; the cast has one member per role of roleIds.
     if (this.cast.length > 64) throw new RangeError('world: more than 64 roles in one cast');
     this.tupleScratch = new Int32Array(this.cast.length);
+    this.orderRanks = Int32Array.from(this.cast, (_, i) => i);
     this.localEventObjects = this.localEvents.map((events, role) => events.map((_, index): WorldEvent => ({ kind: 'local', role, index })));
     this.attacker = attackerModelOf(config, () => earlierTraffic(config));
     this.injectionSlots = this.attacker.budget + 1;
@@ -139,6 +143,13 @@ export class WorldModel {
     const receipts = this.relays.on && this.relays.kept && receiptAtSendBreaker(config, this.cast, this.attacker) === undefined;
     const requesters = receipts && requestsAtSendBreaker(config, this.cast, this.attacker) === undefined ? this.cast.flatMap((m, i) => (isShoId(m.id) ? [i] : [])) : [];
     this.receipts = new ReceiptTable(receipts ? this.roleIndex('pva') : -1, this.roleIndex('supplier'), requesters);
+  }
+
+  /** Ranks the roles by their classes (`classOf`: per role, its class's index, equal for the roles a symmetry
+   *  exchanges) for the rest of this model's searches: a symmetric search leaves out steps by an order its symmetry
+   *  keeps (docs/engine.md "Symmetry"). */
+  rankByClass(classOf: readonly number[]): void {
+    this.orderRanks.set(classOf);
   }
 
   roleIndex(id: RoleId): number {

@@ -7,6 +7,8 @@
 import type { Property } from '../../src/engine/Property.ts';
 import type { Symmetry } from '../../src/engine/Symmetry.ts';
 import { canonicalJson } from '../../src/engine/canonicalJson.ts';
+import { name } from '../../src/attacker/Term.ts';
+import { contentId } from '../contentId.ts';
 import type { ScenarioConfig } from '../flows/ScenarioConfig.ts';
 import type { RoleId } from '../roleIds.ts';
 import { envelopeKey, messageOfKey } from './envelopeKey.ts';
@@ -36,12 +38,27 @@ export function swapRole(role: RoleId): RoleId {
   }
 }
 
-/** Every string of a JSON value, object keys included, renamed by `swapName`. */
-function swapJson(value: unknown): unknown {
-  if (typeof value === 'string') return swapName(value);
-  if (Array.isArray(value)) return value.map(swapJson);
-  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [swapName(k), swapJson(v)]));
+/** Every string of a JSON value, object keys included, renamed by `swapName`; and a content id of a name the swap
+ *  renames (`contentIds`) replaced by the content id of its image: a TRE keeps the measurement of its MCIM's code as
+ *  such an id (treRegistry.ts), which names no device, and renaming the code alone would give a world no run reaches. */
+function swapJson(value: unknown, contentIds: ReadonlyMap<string, string> = contentIdImages(value)): unknown {
+  if (typeof value === 'string') return contentIds.get(value) ?? swapName(value);
+  if (Array.isArray(value)) return value.map((v) => swapJson(v, contentIds));
+  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [swapName(k), swapJson(v, contentIds)]));
   return value;
+}
+
+/** contentId(name(x)) -> contentId(name(swapName(x))) for each string x of `value` that the swap renames. */
+function contentIdImages(value: unknown, into = new Map<string, string>()): Map<string, string> {
+  if (typeof value === 'string') {
+    const image = swapName(value);
+    if (image !== value) into.set(contentId(name(value)), contentId(name(image)));
+  } else if (Array.isArray(value)) {
+    for (const v of value) contentIdImages(v, into);
+  } else if (value !== null && typeof value === 'object') {
+    for (const v of Object.values(value)) contentIdImages(v, into);
+  }
+  return into;
 }
 
 /** Why `config` is not known to be symmetric under the swap (undefined: it is, as far as the configuration tells;
@@ -85,6 +102,30 @@ export class DeviceSwap {
     for (let i = 0; i < ids.length; i++) ids[this.roleImage[i]!] = this.localImage(i, localIdOf(world, i));
     const net = envelopesOf(world).map((e) => this.envelopeImage(e));
     return worldOfParts(model, ids, net, this.observedImage(world.observedId), world.injections);
+  }
+
+  /** The classes of roles the swap exchanges, as the index of each class's first role: per role. */
+  classes(): number[] {
+    return this.roleImage.map((image, role) => Math.min(role, image));
+  }
+
+  /** Per role, per local event: the index of its image among the image role's local events; undefined when some
+   *  event has none (the swap is then no symmetry of the steps, and no step is left out under it). */
+  localEventImages(): number[][] | undefined {
+    const cast = this.model.cast;
+    const images = cast.map((member, role) => {
+      const theirs = cast[this.roleImage[role]!]!.localEvents.map((e) => canonicalJson(e));
+      return member.localEvents.map((e) => theirs.indexOf(canonicalJson(swapJson(e))));
+    });
+    return images.some((row) => row.includes(-1)) ? undefined : images;
+  }
+
+  /** swap(event), for the events of a world with no attacker (a local event or a delivery; the others are an
+   *  attacker's, and a world with one has no symmetry, swapBreaker). */
+  swappedEvent(event: WorldEvent, localImages: readonly (readonly number[])[]): WorldEvent {
+    if (event.kind === 'local') return this.model.localEvent(this.roleImage[event.role]!, localImages[event.role]![event.index]!);
+    if (event.kind === 'deliver') return this.model.deliverEvent(this.envelopeImage(event.envelope));
+    throw new Error(`deviceSymmetry: no swap of an attacker's event (${event.kind}) in a world without attacker`);
   }
 
   /** The representative of {world, swap(world)}: whichever of the two was interned first. */
@@ -152,9 +193,20 @@ export function deviceSymmetry(initial: World): Symmetry<World, WorldEvent> | un
   if (swapBreaker(initial.model.config) !== undefined) return undefined;
   const swap = new DeviceSwap(initial.model);
   if (swap.swapped(initial).at !== initial.at) return undefined;
+  const localImages = swap.localEventImages();
   return {
     canonical: (world) => swap.canonical(world),
     canonicalKey: (key) => swap.canonicalAt(key),
     preserves: (property: Property<World, WorldEvent>) => symmetricProperties.has(property.id),
+    // Steps left out by an order of role classes (the swap maps each role into its class), and the step into a world
+    // swapped with it when the world is (docs/engine.md "Symmetry").
+    ...(localImages === undefined
+      ? {}
+      : {
+          leaveOut: {
+            begin: () => initial.model.rankByClass(swap.classes()),
+            via: (at: number, event: WorldEvent) => (swap.canonicalAt(at) === at ? event : swap.swappedEvent(event, localImages)),
+          },
+        }),
   };
 }

@@ -3,7 +3,7 @@
 // reached the world (`via`, eventLeavesOut.ts). World.ts builds the successors' records from them.
 import { readVarint, varintSize } from '../../src/packing/varint.ts';
 import {
-  deliveryOrder, injectionOrder, injectionsTakenTop, leavesOut, localOrder, readableFrom, restoreInjectionsTaken, takeInjection, takenAlike,
+  before, deliveryOrder, injectionOrder, injectionsTakenTop, leavesOut, localOrder, readableFrom, restoreInjectionsTaken, takeInjection, takenAlike,
 } from './eventOrder.ts';
 import type { WorldEvent } from './WorldEvent.ts';
 import type { WorldModel } from './WorldModel.ts';
@@ -38,7 +38,7 @@ export function eachEnabled(world: World, visit: Visit, leaving = false): void {
       forwardOrDeliver(model, rolesId, e, p, visit);
       continue;
     }
-    const leftOut = leftOutAfterVia(model, deliveryOrder(e, receiver), receiver, model.senders[e]!);
+    const leftOut = leftOutAfterVia(model, deliveryOrder(e, model.orderRanks[receiver]!), receiver, model.senders[e]!);
     if (leftOut && leaving) {
       // Its successor is not asked for: whether it is enabled is enough. (The tables then meet tuples and messages in
       // another order, which changes their ids, not the content of a world nor the role order leaving out compares.)
@@ -53,7 +53,7 @@ export function eachEnabled(world: World, visit: Visit, leaving = false): void {
   for (let m = moves + 1, end = m + 4 * movePool[moves]!; m < end; m += 4) {
     const role = movePool[m]!;
     const index = movePool[m + 1]!;
-    visit(model.localEvent(role, index), movePool[m + 2]!, -1, movePool[m + 3]!, leftOutAfterVia(model, localOrder(role, index), role, -1));
+    visit(model.localEvent(role, index), movePool[m + 2]!, -1, movePool[m + 3]!, leftOutAfterVia(model, localOrder(index, model.orderRanks[role]!), role, -1));
   }
   if (!model.attacker.active || world.injections >= model.attacker.budget) return;
   // Injections may be left out only when the search leaves out steps (it gave `via`): after `via` when it let the
@@ -79,7 +79,7 @@ export function eachEnabled(world: World, visit: Visit, leaving = false): void {
       const taker = relayed >= 0 ? model.receivers[relayed]! : receiver;
       // Left out as an injection to the role that takes it is, and a relay not after an event of the relaying role
       // (which may have taken a copy of the injected message from the network: it may not have been enabled before).
-      const leftOut = reachedBy.role >= 0 && ((quiet && taker !== reachedBy.role && receiver !== reachedBy.role && injectionOrder(e, taker) < reachedBy.order && !model.receipts.ordered(reachedBy.role, taker)) || takenAlike(base, next, sends));
+      const leftOut = reachedBy.role >= 0 && ((quiet && taker !== reachedBy.role && receiver !== reachedBy.role && before(injectionOrder(e, model.orderRanks[taker]!), reachedBy.order) && !model.receipts.ordered(reachedBy.role, taker)) || takenAlike(base, next, sends));
       if (!leftOut) takeInjection(next, sends);
       visit(relayed >= 0 ? model.relays.event(e, relayed) : model.injectEvent(e), next, -1, sends, leftOut);
     }
@@ -99,12 +99,12 @@ function forwardOrDeliver(model: WorldModel, rolesId: number, e: number, p: numb
   if (next < 0) return;
   let sends = model.stepSends;
   const relayed = model.relays.relayedBy(e, rolesId, next, model.sendList(sends));
-  if (relayed < 0) return visit(model.deliverEvent(e), next, p, sends, leftOutAfterVia(model, deliveryOrder(e, receiver), receiver, sender));
+  if (relayed < 0) return visit(model.deliverEvent(e), next, p, sends, leftOutAfterVia(model, deliveryOrder(e, model.orderRanks[receiver]!), receiver, sender));
   const taker = model.receivers[relayed]!;
   next = model.roleStep(rolesId, taker, model.deliveries[relayed]!);
   if (next < 0) return;
   sends = model.stepSends;
-  visit(model.relays.event(e, relayed, true), next, p, sends, reachedBy.role !== receiver && leftOutAfterVia(model, deliveryOrder(e, taker), taker, sender));
+  visit(model.relays.event(e, relayed, true), next, p, sends, reachedBy.role !== receiver && leftOutAfterVia(model, deliveryOrder(e, model.orderRanks[taker]!), taker, sender));
 }
 
 /** Whether the search in progress may leave out an event of role `role` (its `eventOrder` and, for a delivery, its

@@ -1,6 +1,6 @@
 // Which steps the TR world leaves out by the event that first reached a world (System.leavesOut), and why each
 // leaves every state explored; the search's fast path in enabledSteps.ts asks the same numbers (eventOrder.ts).
-import { eventOrder, eventRole, injectionSender, leavesOut, readableFrom } from './eventOrder.ts';
+import { before, eventOrder, eventRole, injectionSender, leavesOut, readableFrom } from './eventOrder.ts';
 import type { World, WorldEvent } from './World.ts';
 
 /** Whether `world`, first reached by `via`, may leave out its enabled event `event` by the two (System.leavesOut;
@@ -43,7 +43,7 @@ export function eventLeavesOut(world: World, via: WorldEvent, event: WorldEvent)
     const role = eventRole(model, via);
     // A relay at receipt also needs its injected message out of flight before `via`: `via` is no step of the relaying role.
     const relaying = event.kind === 'relay' && model.receivers[event.envelope] === role;
-    return via.kind !== 'inject' && via.kind !== 'relay' && !relaying && eventRole(model, event) !== role && eventOrder(event, model) < eventOrder(via, model) &&
+    return via.kind !== 'inject' && via.kind !== 'relay' && !relaying && eventRole(model, event) !== role && before(eventOrder(event, model), eventOrder(via, model)) &&
       !readableFrom(model, world.net, world.netStart, world.netEnd, role);
   }
   const sender = event.kind === 'deliver' || event.kind === 'forward' ? model.senders[event.envelope]! : -1;

@@ -7,7 +7,14 @@ import type { WorldModel } from './WorldModel.ts';
 /** `eventLeavesOut` in numbers: `via`'s order, role and, for an injection, claimed sender (else -1); the event's
  *  order, role and, for a delivery, its message's sender (else -1). */
 export function leavesOut(viaOrder: number, viaRole: number, viaSender: number, order: number, role: number, sender: number): boolean {
-  return order < viaOrder && role !== viaRole && sender !== viaRole && role !== viaSender;
+  return before(order, viaOrder) && role !== viaRole && sender !== viaRole && role !== viaSender;
+}
+
+/** Whether the event of order `order` comes before the one of order `viaOrder` in the order steps are left out by: its
+ *  role's rank is lower (`WorldModel.orderRanks`). Events of one rank are not ordered: of one role, or, under a
+ *  symmetry of the search, of roles it exchanges (an order the symmetry keeps, docs/engine.md "Symmetry"). */
+export function before(order: number, viaOrder: number): boolean {
+  return order < viaOrder && orderRank(order) !== orderRank(viaOrder);
 }
 
 /** The role an injected message claims to be from (a relay at receipt's: the injected message's); -1 for an event
@@ -23,26 +30,33 @@ export function eventRole(model: WorldModel, event: WorldEvent): number {
   return model.receivers[event.kind === 'relay' || event.kind === 'forward' ? event.relayed : event.envelope]!;
 }
 
-/** A strict total order of a model's events, positive (ids do not change during a search): by the role whose local
- *  state the event changes (an injection's: its receiver's), then injections (and relays at receipt) by message id, deliveries by message
- *  id, local events by index. Role first, so that a world reached by an event of one role leaves out events of the
+/** A strict total order of a model's events, positive (ids do not change during a search): by the rank of the role
+ *  whose local state the event changes (an injection's: its receiver's; `WorldModel.orderRanks`: the role's index but
+ *  under a symmetry of the search), then injections (and relays at receipt) by message id, deliveries by message id,
+ *  local events by index. Role first, so that a world reached by an event of one role leaves out events of the
  *  roles before it whatever their kind (injections included), and one reached by an injection those of the roles
  *  before its receiver: on t2, t5 and t7 this leaves out more steps than any order by kind first (docs/engine.md). */
 export function eventOrder(event: WorldEvent, model: WorldModel): number {
-  if (event.kind === 'local') return localOrder(event.role, event.index);
+  const ranks = model.orderRanks;
+  if (event.kind === 'local') return localOrder(event.index, ranks[event.role]!);
   // A relay at receipt is ordered as an injection to the TRE, by its injected message (addressed to the M2ME, so no
   // injection to the TRE has its id).
-  if (event.kind === 'relay') return injectionOrder(event.envelope, model.receivers[event.relayed]!);
+  if (event.kind === 'relay') return injectionOrder(event.envelope, ranks[model.receivers[event.relayed]!]!);
   // A forward, as a delivery to that role of the message in flight (addressed to the relaying role: no delivery to it
   // has its id).
-  if (event.kind === 'forward') return deliveryOrder(event.envelope, model.receivers[event.relayed]!);
-  const receiver = model.receivers[event.envelope]!;
-  return event.kind === 'deliver' ? deliveryOrder(event.envelope, receiver) : injectionOrder(event.envelope, receiver);
+  if (event.kind === 'forward') return deliveryOrder(event.envelope, ranks[model.receivers[event.relayed]!]!);
+  const rank = ranks[model.receivers[event.envelope]!]!;
+  return event.kind === 'deliver' ? deliveryOrder(event.envelope, rank) : injectionOrder(event.envelope, rank);
 }
 
-/** `eventRole` of the event of order `order`. */
-export function orderRole(order: number): number {
+/** The rank of the role of the event of order `order`. */
+function orderRank(order: number): number {
   return Math.floor(order / 2 ** 24);
+}
+
+/** `eventRole` of the event of order `order`, where ranks are the roles' indices (no symmetry: the pipelined search). */
+export function orderRole(order: number): number {
+  return orderRank(order);
 }
 
 /** `injectionSender` of the event of order `order`: an injection's (or a relay at receipt's) message id is its place
@@ -52,17 +66,18 @@ export function orderSender(model: WorldModel, order: number): number {
   return place >= 1 && place <= 2 ** 22 ? model.senders[place - 1]! : -1;
 }
 
-/** A role's events take 2^24 places: injections, then deliveries (message ids below 2^22), then local events. */
-export function injectionOrder(envelope: number, receiver: number): number {
-  return receiver * 2 ** 24 + 1 + envelope;
+/** A rank's events take 2^24 places: injections, then deliveries (message ids below 2^22), then local events; `rank`:
+ *  the rank of the role the event changes (`WorldModel.orderRanks`). */
+export function injectionOrder(envelope: number, rank: number): number {
+  return rank * 2 ** 24 + 1 + envelope;
 }
 
-export function deliveryOrder(envelope: number, receiver: number): number {
-  return receiver * 2 ** 24 + 2 ** 22 + 1 + envelope;
+export function deliveryOrder(envelope: number, rank: number): number {
+  return rank * 2 ** 24 + 2 ** 22 + 1 + envelope;
 }
 
-export function localOrder(role: number, index: number): number {
-  return role * 2 ** 24 + 2 ** 23 + 1 + index;
+export function localOrder(index: number, rank: number): number {
+  return rank * 2 ** 24 + 2 ** 23 + 1 + index;
 }
 
 /** Whether a world's network (`netStart .. netEnd - 1` of its record's segment `pool`) holds a message from role `role`

@@ -18,6 +18,16 @@ export interface Symmetry<S, A> {
    *  monitor moves alike on a step and on its image under π. The model decides (a property naming one of the
    *  permuted processes is not). The search reduces only when every property it checks is preserved. */
   preserves(property: Property<S, A>): boolean;
+  /** Optional, for a system that leaves out steps by the action that reached a state (System.leavesOut): what keeps
+   *  that sound under G (docs/engine.md "Symmetry"). `begin()` makes the system leave out steps, from now on, by an
+   *  order of the actions that every π in G keeps (an order of the orbits of actions); `via(key, action)` is the image
+   *  of `action`, the step that reached the state of key `key`, under the π that takes that state to its
+   *  representative: the step that reaches the representative, from π of the parent. Absent: the search leaves out
+   *  no step under G. */
+  readonly leaveOut?: {
+    begin(): void;
+    via(key: number, action: A): A;
+  };
 }
 
 /** Why an exhaustive search of a system with a symmetry did not reduce by it: asked not to, a property the group

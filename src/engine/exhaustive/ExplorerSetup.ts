@@ -43,11 +43,14 @@ export interface ExplorerSetup<S, A> {
   readonly leaveOut?: boolean;
   /** Symmetry reduction (one owner, no ample sets): the canonical representative of a state's orbit
    *  (System.symmetry); every state found is stored as it, so one state is kept per orbit. Leaving out steps is off
-   *  with it (its argument is about the states themselves, not their representatives). */
+   *  with it unless `canonicalVia` is given (the argument is about the states themselves, not their representatives). */
   readonly canonical?: (state: S) => S;
   /** With `canonical`, for a system that steps by key: the canonical representative's key of a key. Absent: the
    *  explorer steps by state. */
   readonly canonicalKey?: (key: number) => number;
+  /** With `canonicalKey`: the step that reaches the representative of the state of key `key`, reached by `action`
+   *  (Symmetry.leaveOut.via), so that steps are left out under symmetry too. */
+  readonly canonicalVia?: (key: number, action: A) => A;
 }
 
 /** What partial-order reduction did so far (states expanded through an ample set, fully, and fully because of C3). */

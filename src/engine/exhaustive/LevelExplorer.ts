@@ -77,6 +77,7 @@ export class LevelExplorer<S, A> {
   /** Symmetry reduction: the orbit representative of a state, and of a key (ExplorerSetup.canonical). */
   private readonly canonical: ((state: S) => S) | undefined;
   private readonly canonicalKey: ((key: number) => number) | undefined;
+  private readonly canonicalVia: ((key: number, action: A) => A) | undefined;
   private nextVia: (A | undefined)[] = [];
 
   // Hot-path context of the state being expanded, read by `visit`.
@@ -103,7 +104,9 @@ export class LevelExplorer<S, A> {
     this.ample = reduce ? new AmpleExpansion(this.ampleHost(), setup.visible!) : undefined;
     const system = setup.system;
     this.leavingOut =
-      setup.leaveOut === true && setup.canonical === undefined && this.seen !== undefined && system.leavesOut !== undefined && system.forEachSuccessorKey !== undefined && system.stateOfKey !== undefined;
+      setup.leaveOut === true && (setup.canonical === undefined || (setup.canonicalKey !== undefined && setup.canonicalVia !== undefined)) && this.seen !== undefined &&
+      system.leavesOut !== undefined && system.forEachSuccessorKey !== undefined && system.stateOfKey !== undefined;
+    this.canonicalVia = setup.canonicalVia;
     this.keyed = this.seen !== undefined && system.forEachSuccessorKey !== undefined && system.stateOfKey !== undefined;
   }
 
@@ -323,8 +326,9 @@ export class LevelExplorer<S, A> {
     if (this.seen!.add(checkedCompactKey(this.system.name, key))) {
       const level = this.nextSize;
       this.registerKey(key, this.currentId, actionIndex);
-      // The action that first reached the state, unless the state limit kept it out of the next level.
-      if (this.leavingOut && this.nextSize > level) this.nextVia.push(action);
+      // The action that first reached the state (under symmetry, its representative), unless the state limit kept it
+      // out of the next level.
+      if (this.leavingOut && this.nextSize > level) this.nextVia.push(this.canonicalVia === undefined ? action : this.canonicalVia(successorKey, action));
     }
   };
 

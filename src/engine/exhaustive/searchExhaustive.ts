@@ -49,6 +49,9 @@ function searchOnce<S, A>(
   const symmetry = symmetrySetting(system, properties, config.symmetry, ample);
   const canonical = symmetry?.applied === true ? system.symmetry!.canonical.bind(system.symmetry) : undefined;
   const canonicalKey = canonical === undefined ? undefined : system.symmetry!.canonicalKey?.bind(system.symmetry);
+  // Steps left out under symmetry, by an order the symmetry keeps (Symmetry.leaveOut).
+  const symmetricLeaveOut = canonicalKey === undefined || !config.leaveOut ? undefined : system.symmetry!.leaveOut;
+  symmetricLeaveOut?.begin();
   const explorer = new LevelExplorer<S, A>({
     system,
     invariants,
@@ -65,6 +68,7 @@ function searchOnce<S, A>(
     leaveOut: config.leaveOut,
     ...(canonical === undefined ? {} : { canonical }),
     ...(canonicalKey === undefined ? {} : { canonicalKey }),
+    ...(symmetricLeaveOut === undefined ? {} : { canonicalVia: (key: number, action: A) => symmetricLeaveOut.via(key, action) }),
   });
   const switcher = config.twoThreads !== undefined && canonical === undefined && pipelineFits(system, properties, config) ? new PipelineSwitch(config, started, config.twoThreads) : undefined;
   explorer.seed();
