@@ -13,6 +13,8 @@ import type { ScenarioConfig } from '../flows/ScenarioConfig.ts';
 import type { RoleId } from '../roleIds.ts';
 import { envelopeKey, messageOfKey } from './envelopeKey.ts';
 import { envelopesOf, localIdOf, worldAt, worldOfParts, type World } from './World.ts';
+import { recordBytes, writeHeader } from './successorRecord.ts';
+import { writeVarint } from '../../src/packing/varint.ts';
 import type { WorldEvent } from './WorldEvent.ts';
 import type { WorldModel } from './WorldModel.ts';
 
@@ -87,12 +89,14 @@ export class DeviceSwap {
   private readonly localImages: number[][];
   private readonly envelopeImages: number[] = [];
   private readonly observedImages: number[] = [];
-  /** Per world offset: the offset of its representative (the one of w and swap(w) first interned). */
-  private readonly representatives = new Map<number, number>();
+  /** The image's local ids and record, rewritten for each world. */
+  private readonly ids: Int32Array;
+  private image = new Uint8Array(256);
 
   constructor(private readonly model: WorldModel) {
     this.roleImage = model.cast.map((m) => model.roleIndex(swapRole(m.id)));
     this.localImages = model.cast.map(() => []);
+    this.ids = new Int32Array(model.cast.length);
   }
 
   /** swap(world), interned in the model's tables. */
@@ -128,20 +132,39 @@ export class DeviceSwap {
     throw new Error(`deviceSymmetry: no swap of an attacker's event (${event.kind}) in a world without attacker`);
   }
 
-  /** The representative of {world, swap(world)}: whichever of the two was interned first. */
+  /** The representative of {world, swap(world)}: whichever of the two has the smaller record (a choice both make
+   *  alike). The image's record is written, not interned, unless it is the representative: no table of
+   *  representatives, and half the images never enter the pool. */
   canonical(world: World): World {
     const at = this.canonicalAt(world.at);
     return at === world.at ? world : worldAt(this.model, at);
   }
 
   canonicalAt(at: number): number {
-    const known = this.representatives.get(at);
-    if (known !== undefined) return known;
-    const image = this.swapped(worldAt(this.model, at)).at;
-    const representative = Math.min(at, image);
-    this.representatives.set(at, representative);
-    this.representatives.set(image, representative);
-    return representative;
+    const model = this.model;
+    const world = worldAt(model, at);
+    const end = this.writeImage(world);
+    const image = this.image;
+    const pool = model.worlds.segmentOf(at);
+    const from = model.worlds.bodyStart(at);
+    const length = model.worlds.bodyEnd(at) - from;
+    for (let i = 0; i < length && i < end; i++) {
+      if (pool[from + i] !== image[i]) return pool[from + i]! < image[i]! ? at : model.worlds.intern(image, end);
+    }
+    return length <= end ? at : model.worlds.intern(image, end);
+  }
+
+  /** Writes swap(world)'s record into `image`; returns its length. */
+  private writeImage(world: World): number {
+    const model = this.model;
+    const ids = this.ids;
+    for (let i = 0; i < ids.length; i++) ids[this.roleImage[i]!] = this.localImage(i, localIdOf(world, i));
+    const rolesId = model.roleTuples.intern(ids, ids.length);
+    const net = envelopesOf(world).map((e) => this.envelopeImage(e)).sort((a, b) => model.rank[a]! - model.rank[b]!);
+    if (this.image.length < recordBytes(net.length)) this.image = new Uint8Array(2 * recordBytes(net.length));
+    let end = writeHeader(this.image, 0, model, rolesId, this.observedImage(world.observedId), world.injections);
+    for (const e of net) end = writeVarint(this.image, end, e);
+    return end;
   }
 
   private localImage(role: number, id: number): number {
