@@ -14,7 +14,7 @@ import type { RoleId } from '../roleIds.ts';
 import { envelopeKey, messageOfKey } from './envelopeKey.ts';
 import { envelopesOf, localIdOf, worldAt, worldOfParts, type World } from './World.ts';
 import { recordBytes, writeHeader } from './successorRecord.ts';
-import { writeVarint } from '../../src/packing/varint.ts';
+import { readVarint, varintSize, writeVarint } from '../../src/packing/varint.ts';
 import type { WorldEvent } from './WorldEvent.ts';
 import type { WorldModel } from './WorldModel.ts';
 
@@ -89,8 +89,11 @@ export class DeviceSwap {
   private readonly localImages: number[][];
   private readonly envelopeImages: number[] = [];
   private readonly observedImages: number[] = [];
-  /** The image's local ids and record, rewritten for each world. */
+  /** Per tuple id: its image's. */
+  private readonly tupleImages: number[] = [];
+  /** The image's local ids, messages and record, rewritten for each world. */
   private readonly ids: Int32Array;
+  private net = new Int32Array(64);
   private image = new Uint8Array(256);
 
   constructor(private readonly model: WorldModel) {
@@ -157,14 +160,37 @@ export class DeviceSwap {
   /** Writes swap(world)'s record into `image`; returns its length. */
   private writeImage(world: World): number {
     const model = this.model;
+    // The messages' images, in key order (a network holds a few: insertion sort).
+    let net = this.net;
+    let n = 0;
+    for (let p = world.netStart, e = 0; p < world.netEnd; p += varintSize(e)) {
+      e = readVarint(world.net, p);
+      if (n === net.length) {
+        net = new Int32Array(2 * n);
+        net.set(this.net);
+        this.net = net;
+      }
+      const image = this.envelopeImage(e);
+      const rank = model.rank[image]!;
+      let k = n++;
+      for (; k > 0 && model.rank[net[k - 1]!]! > rank; k--) net[k] = net[k - 1]!;
+      net[k] = image;
+    }
+    if (this.image.length < recordBytes(n)) this.image = new Uint8Array(2 * recordBytes(n));
+    let end = writeHeader(this.image, 0, model, this.tupleImage(world), this.observedImage(world.observedId), world.injections);
+    for (let k = 0; k < n; k++) end = writeVarint(this.image, end, net[k]!);
+    return end;
+  }
+
+  /** The id of the image of `world`'s tuple of local states, kept by tuple. */
+  private tupleImage(world: World): number {
+    const known = this.tupleImages[world.rolesId];
+    if (known !== undefined) return known;
     const ids = this.ids;
     for (let i = 0; i < ids.length; i++) ids[this.roleImage[i]!] = this.localImage(i, localIdOf(world, i));
-    const rolesId = model.roleTuples.intern(ids, ids.length);
-    const net = envelopesOf(world).map((e) => this.envelopeImage(e)).sort((a, b) => model.rank[a]! - model.rank[b]!);
-    if (this.image.length < recordBytes(net.length)) this.image = new Uint8Array(2 * recordBytes(net.length));
-    let end = writeHeader(this.image, 0, model, rolesId, this.observedImage(world.observedId), world.injections);
-    for (const e of net) end = writeVarint(this.image, end, e);
-    return end;
+    const image = this.model.roleTuples.intern(ids, ids.length);
+    this.tupleImages[world.rolesId] = image;
+    return image;
   }
 
   private localImage(role: number, id: number): number {
