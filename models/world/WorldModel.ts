@@ -9,6 +9,7 @@ import { memoRow } from '../../src/packing/memoRow.ts';
 import { RecordTable } from '../../src/packing/RecordTable.ts';
 import { SequenceTable } from '../../src/packing/SequenceTable.ts';
 import { MemoMachine, notEnabled } from '../../src/xstate/MemoMachine.ts';
+import { deliveryOrder } from './orderNumbers.ts';
 import { castFor, type CastMember } from '../flows/castFor.ts';
 import type { ScenarioConfig } from '../flows/ScenarioConfig.ts';
 import type { Message, SendEvent } from '../messages.ts';
@@ -101,6 +102,8 @@ export class WorldModel {
   /** Per envelope: the role index of its sender (the role whose step sends it; an injection forges it). */
   readonly senders: number[] = [];
   readonly deliveries: number[] = [];
+  /** Per envelope: the order of its delivery (eventOrder.ts), read for every message in flight of every world. */
+  readonly deliveryOrders: number[] = [];
   readonly observedTerms: number[] = [];
   /** sendRows[role][event index][local id]: the id in `sendLists` of the envelope ids a step sends. */
   private readonly sendRows: (number | undefined)[][][];
@@ -150,6 +153,7 @@ export class WorldModel {
    *  keeps (docs/engine.md "Symmetry"). */
   rankByClass(classOf: readonly number[]): void {
     this.orderRanks.set(classOf);
+    for (let e = 0; e < this.deliveryOrders.length; e++) this.deliveryOrders[e] = deliveryOrder(e, classOf[this.receivers[e]!]!);
   }
 
   roleIndex(id: RoleId): number {
@@ -355,6 +359,7 @@ export class WorldModel {
     this.envelopeKeys.push(key);
     this.envelopeIds.set(key, id);
     this.receivers.push(receiver);
+    this.deliveryOrders.push(deliveryOrder(id, this.orderRanks[receiver]!));
     this.senders.push(this.roleIndex(m.from));
     // The receiver's event for a message (messages.ts Delivery); EventObject only declares `type`. The envelope
     // key names it (kind, sender, term; the receiver is the table's role), so the table need not key it again.

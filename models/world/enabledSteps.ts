@@ -2,9 +2,8 @@
 // message it takes and what it sends; and which of them the search in progress may leave out by the step that first
 // reached the world (`via`, eventLeavesOut.ts). World.ts builds the successors' records from them.
 import { readVarint, varintSize } from '../../src/packing/varint.ts';
-import {
-  before, deliveryOrder, injectionOrder, injectionsTakenTop, leavesOut, localOrder, readableFrom, restoreInjectionsTaken, takeInjection, takenAlike,
-} from './eventOrder.ts';
+import { before, injectionsTakenTop, leavesOut, readableFrom, restoreInjectionsTaken, takeInjection, takenAlike } from './eventOrder.ts';
+import { deliveryOrder, injectionOrder, localOrder } from './orderNumbers.ts';
 import type { WorldEvent } from './WorldEvent.ts';
 import type { WorldModel } from './WorldModel.ts';
 import type { World } from './WorldState.ts';
@@ -38,7 +37,7 @@ export function eachEnabled(world: World, visit: Visit, leaving = false): void {
       forwardOrDeliver(model, rolesId, e, p, visit);
       continue;
     }
-    const leftOut = leftOutAfterVia(model, deliveryOrder(e, model.orderRanks[receiver]!), receiver, model.senders[e]!);
+    const leftOut = leftOutAfterVia(model, model.deliveryOrders[e]!, receiver, model.senders[e]!);
     if (leftOut && leaving) {
       // Its successor is not asked for: whether it is enabled is enough. (The tables then meet tuples and messages in
       // another order, which changes their ids, not the content of a world nor the role order leaving out compares.)
@@ -79,7 +78,7 @@ export function eachEnabled(world: World, visit: Visit, leaving = false): void {
       const taker = relayed >= 0 ? model.receivers[relayed]! : receiver;
       // Left out as an injection to the role that takes it is, and a relay not after an event of the relaying role
       // (which may have taken a copy of the injected message from the network: it may not have been enabled before).
-      const leftOut = reachedBy.role >= 0 && ((quiet && taker !== reachedBy.role && receiver !== reachedBy.role && before(injectionOrder(e, model.orderRanks[taker]!), reachedBy.order) && !model.receipts.ordered(reachedBy.role, taker)) || takenAlike(base, next, sends));
+      const leftOut = reachedBy.role >= 0 && ((quiet && receiver !== reachedBy.role && before(injectionOrder(e, model.orderRanks[taker]!), reachedBy.order) && !model.receipts.ordered(reachedBy.role, taker)) || takenAlike(base, next, sends));
       if (!leftOut) takeInjection(next, sends);
       visit(relayed >= 0 ? model.relays.event(e, relayed) : model.injectEvent(e), next, -1, sends, leftOut);
     }
@@ -99,7 +98,7 @@ function forwardOrDeliver(model: WorldModel, rolesId: number, e: number, p: numb
   if (next < 0) return;
   let sends = model.stepSends;
   const relayed = model.relays.relayedBy(e, rolesId, next, model.sendList(sends));
-  if (relayed < 0) return visit(model.deliverEvent(e), next, p, sends, leftOutAfterVia(model, deliveryOrder(e, model.orderRanks[receiver]!), receiver, sender));
+  if (relayed < 0) return visit(model.deliverEvent(e), next, p, sends, leftOutAfterVia(model, model.deliveryOrders[e]!, receiver, sender));
   const taker = model.receivers[relayed]!;
   next = model.roleStep(rolesId, taker, model.deliveries[relayed]!);
   if (next < 0) return;

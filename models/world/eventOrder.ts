@@ -1,13 +1,15 @@
 // The order of the world's events and the numbers by which a world leaves out steps (eventLeavesOut.ts,
 // docs/engine.md "Steps left out"): which event commutes with the one that reached a world, and comes before it.
 import { readVarint, varintSize } from '../../src/packing/varint.ts';
+import { deliveryOrder, injectionOrder, localOrder } from './orderNumbers.ts';
 import type { WorldEvent } from './WorldEvent.ts';
 import type { WorldModel } from './WorldModel.ts';
 
 /** `eventLeavesOut` in numbers: `via`'s order, role and, for an injection, claimed sender (else -1); the event's
  *  order, role and, for a delivery, its message's sender (else -1). */
 export function leavesOut(viaOrder: number, viaRole: number, viaSender: number, order: number, role: number, sender: number): boolean {
-  return before(order, viaOrder) && role !== viaRole && sender !== viaRole && role !== viaSender;
+  // Another role than `via`'s: `before` asks another rank, which a role of the same rank as `via`'s is not.
+  return before(order, viaOrder) && sender !== viaRole && role !== viaSender;
 }
 
 /** Whether the event of order `order` comes before the one of order `viaOrder` in the order steps are left out by: its
@@ -49,9 +51,9 @@ export function eventOrder(event: WorldEvent, model: WorldModel): number {
   return event.kind === 'deliver' ? deliveryOrder(event.envelope, rank) : injectionOrder(event.envelope, rank);
 }
 
-/** The rank of the role of the event of order `order`. */
+/** The rank of the role of the event of order `order` (orders are below 2^31: 64 ranks of 2^24 places). */
 function orderRank(order: number): number {
-  return Math.floor(order / 2 ** 24);
+  return order >>> 24;
 }
 
 /** `eventRole` of the event of order `order`, where ranks are the roles' indices (no symmetry: the pipelined search). */
@@ -64,20 +66,6 @@ export function orderRole(order: number): number {
 export function orderSender(model: WorldModel, order: number): number {
   const place = order - orderRole(order) * 2 ** 24;
   return place >= 1 && place <= 2 ** 22 ? model.senders[place - 1]! : -1;
-}
-
-/** A rank's events take 2^24 places: injections, then deliveries (message ids below 2^22), then local events; `rank`:
- *  the rank of the role the event changes (`WorldModel.orderRanks`). */
-export function injectionOrder(envelope: number, rank: number): number {
-  return rank * 2 ** 24 + 1 + envelope;
-}
-
-export function deliveryOrder(envelope: number, rank: number): number {
-  return rank * 2 ** 24 + 2 ** 22 + 1 + envelope;
-}
-
-export function localOrder(index: number, rank: number): number {
-  return rank * 2 ** 24 + 2 ** 23 + 1 + index;
 }
 
 /** Whether a world's network (`netStart .. netEnd - 1` of its record's segment `pool`) holds a message from role `role`
