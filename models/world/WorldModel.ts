@@ -46,6 +46,8 @@ export class WorldModel {
   /** Per role, its rank in the order steps are left out by (eventOrder.ts): its index, or under a symmetry of the search
    *  the index of its class, one for the roles the symmetry exchanges (`rankByClass`). */
   readonly orderRanks: Int32Array;
+  /** Whether `rankByClass` ranked the roles by class: an order then no longer names its role (eventOrder.ts orderRole). */
+  ranksByClass = false;
   /** One table per role, in cast order. */
   readonly memos: readonly MemoMachine<AnyStateMachine>[];
   /** Per role, the table's event index of each of its local events. */
@@ -152,6 +154,7 @@ export class WorldModel {
    *  exchanges) for the rest of this model's searches: a symmetric search leaves out steps by an order its symmetry
    *  keeps (docs/engine.md "Symmetry"). */
   rankByClass(classOf: readonly number[]): void {
+    this.ranksByClass = true;
     this.orderRanks.set(classOf);
     for (let e = 0; e < this.deliveryOrders.length; e++) this.deliveryOrders[e] = deliveryOrder(e, classOf[this.receivers[e]!]!);
   }
