@@ -2,7 +2,7 @@
 // (status, value, context) is interned as a small integer, and XState's pure `machine.transition`
 // runs once per distinct (local state, event); afterwards steps are table lookups.
 // Ids follow this instance's discovery order; `key(id)` is the thread-independent name of a local state.
-import type { AnyStateMachine, EventFromLogic, EventObject, InputFrom, SnapshotFrom } from 'xstate';
+import type { AnyMachineSnapshot, AnyStateMachine, EventFromLogic, EventObject, InputFrom, SnapshotFrom } from 'xstate';
 import { canonicalJson } from '../engine/canonicalJson.ts';
 import { createPureActorScope, type PureActorScope } from './pureActorScope.ts';
 
@@ -23,6 +23,44 @@ type EventArgument<TMachine extends AnyStateMachine> = EventFromLogic<TMachine> 
 
 const noEmits: readonly EventObject[] = Object.freeze([]);
 
+/** What XState's step from a local state by an event gave: the snapshot after it and its key, or undefined when the
+ *  event is not taken; and the events it emitted. */
+interface SharedStep {
+  readonly to: AnyMachineSnapshot | undefined;
+  readonly toKey: string;
+  readonly emitted: readonly EventObject[];
+}
+
+type StepsByKey = Map<string, Map<string, SharedStep>>;
+
+/** XState's steps of the run under way (`withSharedSteps`), shared by every table of a machine made during it, by the
+ *  local state's key and the event's: `transition` is pure, so a scenario need not ask it again for a step another
+ *  scenario's table asked (a check run's scenarios, an ablation's cells share most of their roles' steps). A table
+ *  still numbers its local states in the order it meets them, so its ids, and a search's order, do not depend on the
+ *  tables before it. Undefined outside a run: a test that switches a mutated check on at run time (vi.mock, mutation
+ *  testing) must not meet steps kept from before the switch. */
+let runSteps: WeakMap<AnyStateMachine, WeakMap<object, StepsByKey>> | undefined;
+
+/** Runs `work` with XState's steps shared by the tables made during it (the CLI's check and ablation). */
+export async function withSharedSteps<T>(work: () => Promise<T>): Promise<T> {
+  const outer = runSteps;
+  runSteps = new WeakMap();
+  try {
+    return await work();
+  } finally {
+    runSteps = outer;
+  }
+}
+
+/** Opens sharing for the rest of this thread's life (a worker thread of a run: its jobs are the run's). */
+export function shareStepsInThisThread(): void {
+  runSteps ??= new WeakMap();
+}
+
+/** The key of an event when a table is given none: its canonical JSON. Tables of one machine share their steps only
+ *  when they key events with one function (a table's own `eventKey` says when two of its events step alike). */
+const defaultEventKey = (event: EventObject): string => canonicalJson(event);
+
 interface NodeLike {
   readonly type: string;
   readonly id: string;
@@ -40,7 +78,10 @@ export class MemoMachine<TMachine extends AnyStateMachine> {
   private readonly keys: string[] = [];
   private readonly idsByKey = new Map<string, number>();
   private readonly events: EventFromLogic<TMachine>[] = [];
+  private readonly eventKeys: string[] = [];
   private readonly eventIdsByKey = new Map<string, number>();
+  /** The run's steps of this machine (`withSharedSteps`); undefined: this table's own only. */
+  private readonly shared: StepsByKey | undefined;
   /** rows[event][local id] = next local id, `notEnabled`, or `unknown` (XState not asked yet). */
   private readonly rows: Int32Array[] = [];
   /** Events emitted by a step ('xstate.emit' actions), keyed by event index * 2^20 + local id. */
@@ -48,7 +89,8 @@ export class MemoMachine<TMachine extends AnyStateMachine> {
   private readonly eventKey: (event: EventFromLogic<TMachine>) => string;
   private readonly onStep: ((from: number, to: number) => void) | undefined;
   private readonly initialId: number;
-  /** How many times XState itself was asked to step: once per distinct (local state, event). */
+  /** Steps this table computed: once per distinct (local state, event), asking XState or, in a run that shares steps,
+   *  taking the answer another table of the machine had from it. */
   xstateSteps = 0;
 
   constructor(
@@ -61,7 +103,8 @@ export class MemoMachine<TMachine extends AnyStateMachine> {
     if (history.length > 0) {
       throw new Error(`MemoMachine: machine "${machine.id}" has history state(s) ${history.join(', ')}, which snapshot keys do not capture; remove them or extend the key`);
     }
-    this.eventKey = options.eventKey ?? ((event) => canonicalJson(event));
+    this.eventKey = options.eventKey ?? defaultEventKey;
+    this.shared = runSteps === undefined ? undefined : stepsOf(runSteps, machine, this.eventKey);
     this.onStep = options.onStep;
     this.pure.reset();
     const first = machine.getInitialSnapshot(this.pure.scope, options.input) as SnapshotFrom<TMachine>;
@@ -87,6 +130,7 @@ export class MemoMachine<TMachine extends AnyStateMachine> {
     if (index === undefined) {
       index = this.events.length;
       this.events.push(object);
+      this.eventKeys.push(key);
       this.eventIdsByKey.set(key, index);
       this.rows.push(new Int32Array(Math.max(8, this.snapshots.length * 2)).fill(unknown));
     }
@@ -167,6 +211,11 @@ export class MemoMachine<TMachine extends AnyStateMachine> {
   /** Local id of any snapshot of this machine (e.g. one built with `machine.resolveState`); equal
    *  (status, value, context) get equal ids whatever order the context's keys were written in. */
   intern(snapshot: SnapshotFrom<TMachine>): number {
+    return this.internKeyed(snapshot, this.keyOf(snapshot));
+  }
+
+  /** The key of a snapshot of this machine: canonical JSON of its status, value and context. */
+  private keyOf(snapshot: SnapshotFrom<TMachine>): string {
     const s = snapshot as unknown as { machine?: unknown; status: string; value: unknown; context: unknown; children?: Record<string, unknown> };
     if (s.machine !== this.machine) {
       // Another machine's snapshot would be stepped with this machine's transitions.
@@ -180,7 +229,11 @@ export class MemoMachine<TMachine extends AnyStateMachine> {
     }
     // Never the whole snapshot: it references the machine (MEASURED.md). The status is part of the key:
     // an active and a done snapshot with equal value and context are different states.
-    const key = canonicalJson([s.status, s.value, s.context ?? null]);
+    return canonicalJson([s.status, s.value, s.context ?? null]);
+  }
+
+  /** `intern` of a snapshot whose key is `key`. */
+  private internKeyed(snapshot: SnapshotFrom<TMachine>, key: string): number {
     let id = this.idsByKey.get(key);
     if (id === undefined) {
       id = this.snapshots.length;
@@ -196,20 +249,10 @@ export class MemoMachine<TMachine extends AnyStateMachine> {
     const from = this.snapshot(id);
     const event = this.events[eventIndex];
     if (event === undefined) throw new RangeError(`MemoMachine: no event ${eventIndex}; indices come from eventIndex()`);
-    this.pure.reset();
     this.xstateSteps++;
-    const to = this.machine.transition(from, event, this.pure.scope) as SnapshotFrom<TMachine>;
-    // XState returns the identical snapshot both for an event no transition takes (or whose guards all
-    // fail) and for a taken transition that changes nothing (a targetless relay whose only effect is
-    // `emit`). Tell them apart as XState's macrostep does: by the transitions selected for the event.
-    const taken = to !== from || this.machine.getTransitionData(from as never, event).length > 0;
-    const result = taken ? this.intern(to) : notEnabled;
-    if (taken) {
-      const emitted = this.pure.actions
-        .filter((action) => action.type === 'xstate.emit')
-        .map((action) => (action.params as { event: EventObject }).event);
-      if (emitted.length > 0) this.emits.set(eventIndex * 2 ** 20 + id, emitted);
-    }
+    const step = this.shared === undefined ? this.transition(from, event) : this.sharedStep(id, eventIndex, from, event);
+    const result = step.to === undefined ? notEnabled : this.internKeyed(step.to as SnapshotFrom<TMachine>, step.toKey);
+    if (step.emitted.length > 0) this.emits.set(eventIndex * 2 ** 20 + id, step.emitted);
     let row = this.rows[eventIndex]!;
     if (id >= row.length) {
       const grown = new Int32Array(Math.max(row.length * 2, id + 1)).fill(unknown);
@@ -220,4 +263,40 @@ export class MemoMachine<TMachine extends AnyStateMachine> {
     if (result >= 0 && result !== id) this.onStep?.(id, result);
     return result;
   }
+
+  /** The run's answer for the step, asking XState when no table of the machine has. */
+  private sharedStep(id: number, eventIndex: number, from: SnapshotFrom<TMachine>, event: EventFromLogic<TMachine>): SharedStep {
+    const shared = this.shared!;
+    const fromKey = this.keys[id]!;
+    let byEvent = shared.get(fromKey);
+    if (byEvent === undefined) shared.set(fromKey, (byEvent = new Map()));
+    const eventKey = this.eventKeys[eventIndex]!;
+    let step = byEvent.get(eventKey);
+    if (step === undefined) byEvent.set(eventKey, (step = this.transition(from, event)));
+    return step;
+  }
+
+  /** XState's step from `from` by `event`. */
+  private transition(from: SnapshotFrom<TMachine>, event: EventFromLogic<TMachine>): SharedStep {
+    this.pure.reset();
+    const to = this.machine.transition(from, event, this.pure.scope) as SnapshotFrom<TMachine>;
+    // XState returns the identical snapshot both for an event no transition takes (or whose guards all
+    // fail) and for a taken transition that changes nothing (a targetless relay whose only effect is
+    // `emit`). Tell them apart as XState's macrostep does: by the transitions selected for the event.
+    const taken = to !== from || this.machine.getTransitionData(from as never, event).length > 0;
+    if (!taken) return { to: undefined, toKey: '', emitted: noEmits };
+    const emitted = this.pure.actions
+      .filter((action) => action.type === 'xstate.emit')
+      .map((action) => (action.params as { event: EventObject }).event);
+    return { to, toKey: this.keyOf(to), emitted: emitted.length > 0 ? emitted : noEmits };
+  }
+}
+
+/** The run's steps of `machine` for tables that key events with `eventKey`. */
+function stepsOf(run: WeakMap<AnyStateMachine, WeakMap<object, StepsByKey>>, machine: AnyStateMachine, eventKey: object): StepsByKey {
+  let byKeying = run.get(machine);
+  if (byKeying === undefined) run.set(machine, (byKeying = new WeakMap()));
+  let steps = byKeying.get(eventKey);
+  if (steps === undefined) byKeying.set(eventKey, (steps = new Map()));
+  return steps;
 }

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { assign, createMachine, emit, initialTransition, setup, transition } from 'xstate';
 import { mcimLifecycleEventTypes, mcimLifecycleMachine } from '../../models/mcimLifecycle.ts';
 import { m2meMachine } from '../../models/roles/m2me.ts';
-import { MemoMachine, notEnabled } from '../../src/xstate/MemoMachine.ts';
+import { MemoMachine, notEnabled, withSharedSteps } from '../../src/xstate/MemoMachine.ts';
 
 /** A machine with context and an emitted event, to check interning by value + context. */
 const counter = setup({
@@ -60,6 +60,48 @@ describe('MemoMachine', () => {
       }
     }
     expect(memo.snapshot(memo.initial()).value).toBe('Installed');
+  });
+
+  it("shares XState's steps among the tables of one machine made during a run, each numbering its states in its own order", async () => {
+    let asked = 0;
+    const guarded = setup({ types: { events: {} as { type: 'GO' } | { type: 'BACK' } } }).createMachine({
+      id: 'guarded',
+      context: { n: 0 },
+      initial: 'a',
+      states: {
+        a: { on: { GO: { guard: () => ++asked > 0, target: 'b', actions: assign({ n: ({ context }) => context.n + 1 }) } } },
+        b: { on: { BACK: { guard: () => ++asked > 0, target: 'a' } } },
+      },
+    });
+    // Outside a run, every table asks XState itself (a test may switch a mutated check on between two).
+    const alone = new MemoMachine(guarded);
+    alone.next(alone.initial(), 'GO');
+    new MemoMachine(guarded).next(alone.initial(), 'GO');
+    expect(asked).toBe(2);
+    await withSharedSteps(async () => {
+      const first = new MemoMachine(guarded);
+      const b = first.next(first.initial(), 'GO');
+      first.next(b, 'BACK');
+      expect(asked).toBe(4);
+      // A second table meets the states in another order (b interned first), and takes XState's steps from the first.
+      const second = new MemoMachine(guarded);
+      const bThere = second.intern(first.snapshot(b));
+      expect(bThere).toBe(1);
+      const back = second.next(bThere, 'BACK');
+      expect(back).toBe(2);
+      expect(second.key(back)).toBe(first.key(first.next(b, 'BACK')));
+      expect(second.next(second.initial(), 'GO')).toBe(bThere);
+      expect(asked).toBe(4);
+      // A step neither table took is XState's to answer; a table that keys events its own way asks XState itself.
+      second.next(back, 'GO');
+      expect(asked).toBe(5);
+      const own = new MemoMachine(guarded, { eventKey: (event) => event.type });
+      own.next(own.initial(), 'GO');
+      expect(asked).toBe(6);
+    });
+    // The run's steps end with it.
+    new MemoMachine(guarded).next(alone.initial(), 'GO');
+    expect(asked).toBe(7);
   });
 
   it('asks XState once per distinct (local state, event), then answers from its table', () => {

@@ -32,6 +32,7 @@ import { compareBaseline } from '../../report/compareBaseline.ts';
 import { reportExitCode } from '../../report/reportFindings.ts';
 import { verdictExitCode } from '../verdictExitCode.ts';
 import { runJobsOnThreads } from '../threads/runJobsOnThreads.ts';
+import { withSharedSteps } from '../../xstate/MemoMachine.ts';
 
 export interface CheckOptions extends CheckFlags, ReportFlags {
   json?: boolean;
@@ -104,7 +105,8 @@ async function runJobs(plan: CheckPlan, opts: CheckOptions, threads: number, ctx
   const progress = startProgress(ctx, 'check', 'scenarios');
   // --bail (stop given): no re-check of counterexamples, which never changes a verdict; only the first failure matters.
   const recheck = stop === undefined;
-  const checks = await runJobsOnThreads({
+  // The run's scenarios share their roles' XState steps (MemoMachine, withSharedSteps).
+  const checks = await withSharedSteps(() => runJobsOnThreads({
     count: plan.jobs.length,
     threads,
     here: true,
@@ -115,7 +117,7 @@ async function runJobs(plan: CheckPlan, opts: CheckOptions, threads: number, ctx
     run: (i) => runCheckJob(plan.jobs[i]!, plan.search, { recheck, twoThreads: plan.workers === undefined }),
     onResult: (_, __, done) => progress.update({ scenarios: done, of: plan.jobs.length }),
     ...(stop === undefined ? {} : { stopAfter: (_: number, c: ScenarioCheck) => stop(c) }),
-  });
+  }));
   progress.done();
   return checks;
 }
