@@ -2,9 +2,6 @@
 import type { CellSpec } from './AblationCell.ts';
 import { runCell, type CellOptions } from './runCell.ts';
 import { jobData, serveJobs } from '../threads/serveJobs.ts';
-import { shareStepsInThisThread } from '../../xstate/MemoMachine.ts';
 
-// A helper of a run: its jobs share their roles' XState steps, as the run's thread does (MemoMachine).
-shareStepsInThisThread();
 const { specs, options, twoThreads } = jobData<{ specs: readonly CellSpec[]; options: CellOptions; twoThreads: boolean }>();
 serveJobs((index) => runCell(specs[index]!, options, twoThreads));

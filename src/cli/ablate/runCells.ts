@@ -6,7 +6,6 @@ import type { CellResult, CellSpec } from './AblationCell.ts';
 import type { CellCache } from './cellCache.ts';
 import { runCell, type CellOptions } from './runCell.ts';
 import { runJobsOnThreads } from '../threads/runJobsOnThreads.ts';
-import { withSharedSteps } from '../../xstate/MemoMachine.ts';
 
 export interface RunCellsOptions extends CellOptions {
   readonly workers: number;
@@ -72,8 +71,7 @@ export async function runCells(specs: readonly CellSpec[], options: RunCellsOpti
   const workers = Math.max(1, Math.min(options.workers, availableParallelism(), todo.length));
   // Several: every cell on a worker thread (this one only collects), so the progress timer above runs while cells
   // do. One: every cell here, no thread to start.
-  // The run's cells share their roles' XState steps (MemoMachine, withSharedSteps).
-  await withSharedSteps(() => runJobsOnThreads({
+  await runJobsOnThreads({
     count: todo.length,
     threads: workers,
     here: workers === 1,
@@ -81,7 +79,7 @@ export async function runCells(specs: readonly CellSpec[], options: RunCellsOpti
     data: { specs: todo.map((i) => specs[i]!), options: cellOptions, twoThreads: options.twoThreads },
     run: (j) => runCell(specs[todo[j]!]!, cellOptions, options.twoThreads),
     onResult: (j, result) => finish(todo[j]!, result),
-  }));
+  });
   progress.stop();
   return results.map((r, i) => {
     // Every index was either cached or computed above.
