@@ -35,13 +35,13 @@ type StepsByKey = Map<string, Map<string, SharedStep>>;
 
 /** XState's steps of the run under way (`withSharedSteps`), shared by every table of a machine made during it, by the
  *  local state's key and the event's: `transition` is pure, so a scenario need not ask it again for a step another
- *  scenario's table asked (a check run's scenarios, an ablation's cells share most of their roles' steps). A table
+ *  scenario's table asked (a check run's scenarios share most of their roles' steps). A table
  *  still numbers its local states in the order it meets them, so its ids, and a search's order, do not depend on the
  *  tables before it. Undefined outside a run: a test that switches a mutated check on at run time (vi.mock, mutation
  *  testing) must not meet steps kept from before the switch. */
 let runSteps: WeakMap<AnyStateMachine, WeakMap<object, StepsByKey>> | undefined;
 
-/** Runs `work` with XState's steps shared by the tables made during it (the CLI's check and ablation). */
+/** Runs `work` with XState's steps shared by the tables made during it (the CLI's check). */
 export async function withSharedSteps<T>(work: () => Promise<T>): Promise<T> {
   const outer = runSteps;
   runSteps = new WeakMap();
