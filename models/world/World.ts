@@ -242,8 +242,6 @@ export function forEachSuccessorKey(world: World, visit: (event: WorldEvent, key
  *  reached. `via` < 0: leave none out. The same steps, left out alike, as `forEachSuccessorKey` given that event. */
 export function forEachSuccessorRecord(world: World, via: number, visit: (event: WorldEvent, bytes: Uint8Array, start: number, end: number, tag: number) => void): void {
   const model = world.model;
-  // A tag names its role only while roles rank by their own index (a symmetric search ranks them by class).
-  if (model.ranksByClass) throw new Error('world: the pipelined search cannot follow a symmetric search on the same system (its orders rank roles by class)');
   const base = via < 0 ? enter(world, -1, 0, -1) : enter(world, orderRole(via), via, orderSender(model, via));
   try {
     eachEnabled(world, collectRecord, true);

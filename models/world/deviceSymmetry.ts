@@ -12,7 +12,7 @@ import { contentId } from '../contentId.ts';
 import type { ScenarioConfig } from '../flows/ScenarioConfig.ts';
 import type { RoleId } from '../roleIds.ts';
 import { envelopeKey, messageOfKey } from './envelopeKey.ts';
-import { envelopesOf, localIdOf, worldAt, worldOfParts, type World } from './World.ts';
+import { localIdOf, worldAt, type World } from './World.ts';
 import { recordBytes, writeHeader } from './successorRecord.ts';
 import { readVarint, varintSize, writeVarint } from '../../src/packing/varint.ts';
 import type { WorldEvent } from './WorldEvent.ts';
@@ -95,6 +95,9 @@ export class DeviceSwap {
   private readonly ids: Int32Array;
   private net = new Int32Array(64);
   private image = new Uint8Array(256);
+  /** The world `canonicalAt` was last asked for, and its answer. */
+  private lastAt = -1;
+  private lastRepresentative = -1;
 
   constructor(private readonly model: WorldModel) {
     this.roleImage = model.cast.map((m) => model.roleIndex(swapRole(m.id)));
@@ -104,11 +107,7 @@ export class DeviceSwap {
 
   /** swap(world), interned in the model's tables. */
   swapped(world: World): World {
-    const model = this.model;
-    const ids = new Array<number>(model.cast.length);
-    for (let i = 0; i < ids.length; i++) ids[this.roleImage[i]!] = this.localImage(i, localIdOf(world, i));
-    const net = envelopesOf(world).map((e) => this.envelopeImage(e));
-    return worldOfParts(model, ids, net, this.observedImage(world.observedId), world.injections);
+    return worldAt(this.model, this.model.worlds.intern(this.image, this.writeImage(world)));
   }
 
   /** The classes of roles the swap exchanges, as the index of each class's first role: per role. */
@@ -144,6 +143,14 @@ export class DeviceSwap {
   }
 
   canonicalAt(at: number): number {
+    // The search asks again for the world it just asked for (Symmetry.leaveOut.via after canonicalKey).
+    if (at === this.lastAt) return this.lastRepresentative;
+    this.lastAt = at;
+    this.lastRepresentative = this.representativeAt(at);
+    return this.lastRepresentative;
+  }
+
+  private representativeAt(at: number): number {
     const model = this.model;
     const world = worldAt(model, at);
     const end = this.writeImage(world);

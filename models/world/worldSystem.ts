@@ -52,12 +52,13 @@ export function worldSystem(config: ScenarioConfig, initial: World = initialWorl
     forEachSuccessorKey,
     stateOfKey: (key) => worldAt(initial.model, key),
     leavesOut: (via, event, world) => eventLeavesOut(world, via, event),
+    // The pipelined search starts with `recordOf` (its initial states) or `keyTable` (a one-thread search handed over).
     records: {
-      recordOf: recordOfWorld,
+      recordOf: (world) => recordOfWorld(pipelineReady(world)),
       forEachSuccessorRecord,
       stateOfRecord: (bytes, start, end) => worldOfRecord(initial.model, bytes, start, end),
       tagOf: (event) => eventOrder(event, initial.model),
-      keyTable: () => initial.model.worlds,
+      keyTable: () => pipelineReady(initial).model.worlds,
     },
     portableKey: portableWorldKey,
     portable: portableWorld,
@@ -68,6 +69,13 @@ export function worldSystem(config: ScenarioConfig, initial: World = initialWorl
     fairness: worldFairness,
     liveReplay,
   };
+}
+
+/** `world`, unless a symmetric search ranked its model's roles by class: the pipelined search reads a step's role
+ *  from its order (eventOrder.ts orderRole), which then names a class. */
+function pipelineReady(world: World): World {
+  if (world.model.ranksByClass) throw new Error('world: the pipelined search cannot follow a symmetric search on the same system (its orders rank roles by class)');
+  return world;
 }
 
 /** The system a search of `properties` uses: with relay at receipt where it fits them (relayAtReceipt.ts). */

@@ -53,16 +53,16 @@ export async function searchExhaustiveParallel<S, A>(
   }
   const source = options.source;
   const threads = workers ?? availableParallelism();
+  // Symmetry reduction, which the threaded searches do not do: by default it runs on one thread.
+  const symmetry = symmetrySetting(system, properties, config.symmetry, false);
   // By default, a system of records searched by the pipeline goes on on two threads from the level where a search that
   // has run a while finds a second core free (asked then, not now: the load now is that of what ran before).
-  if (workers === undefined && threads > 1 && pipelineFits(system, properties, config) && symmetrySetting(system, properties, config.symmetry, false)?.applied !== true) {
+  if (workers === undefined && threads > 1 && pipelineFits(system, properties, config) && symmetry?.applied !== true) {
     return searchExhaustive(system, properties, { ...options, twoThreads: adaptiveTwoThreads() });
   }
   // By default, a machine without a free core runs exactly the one-thread search.
   if (threads <= 1 || source === undefined || (workers === undefined && !coreLooksFree())) return searchExhaustive(system, properties, options);
   if (workers === undefined && config.reduction.on && system.ample !== undefined) return searchExhaustive(system, properties, options);
-  // Likewise symmetry reduction, which the threaded searches do not do: by default it runs on one thread.
-  const symmetry = symmetrySetting(system, properties, config.symmetry, false);
   if (workers === undefined && symmetry?.applied === true) return searchExhaustive(system, properties, options);
   // A system of records asked for threads: the pipeline (two threads, the one-thread search's steps and reductions).
   if (workers !== undefined && symmetry?.applied !== true && pipelineFits(system, properties, config)) return searchPipelined(system, properties, config);
