@@ -55,6 +55,8 @@ export class RingWriter {
   private readonly mask: number;
   private at: number;
   private published: number;
+  /** The reader's position when last read (it only grows): room is asked of the shared word only when this one is short. */
+  private readSeen: number;
 
   constructor(
     buffer: SharedArrayBuffer,
@@ -72,11 +74,14 @@ export class RingWriter {
     // The size is a power of two: positions wrap with a mask.
     this.mask = this.bytes.length - 1;
     this.at = this.published = Atomics.load(control, written);
+    this.readSeen = Atomics.load(control, read);
   }
 
   /** Whether `n` more bytes fit now. */
   fits(n: number): boolean {
-    return ((this.at - Atomics.load(this.control, this.read)) | 0) + n <= this.bytes.length;
+    if (((this.at - this.readSeen) | 0) + n <= this.bytes.length) return true;
+    this.readSeen = Atomics.load(this.control, this.read);
+    return ((this.at - this.readSeen) | 0) + n <= this.bytes.length;
   }
 
   /** Waits until `n` bytes fit (an entry is never split across a wait: the reader reads published entries only). */
