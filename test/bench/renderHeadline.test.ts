@@ -1,0 +1,34 @@
+// The headline section of the bench report: the rate goal judged on each first search, pinned and not.
+import { describe, expect, it } from 'vitest';
+import type { FirstSearchFigures, HeadlineFigures, Timed } from '../../bench/measureHeadline.ts';
+import { renderHeadline } from '../../bench/renderHeadline.ts';
+
+const search = (model: string, states: number, millis: number): FirstSearchFigures => ({
+  model, states, transitions: 2 * states, millis, cpuMillis: millis * 1.5, statesPerSecond: (states * 1000) / millis, rssBytesPerState: 60, structureBytesPerState: 40, verdicts: ['P: holds-exhaustively'],
+});
+const timed = (command: string, wallMillis: number): Timed => ({ command, wallMillis, runsMillis: [wallMillis], exitCode: 0 });
+
+const figures = (trUnpinned?: FirstSearchFigures): HeadlineFigures => ({
+  rounds: 1,
+  pinned: 'one core (taskset -c 1)',
+  cliFrom: 'bundle',
+  tr: search('TR world, t2-report-replay', 154_329, 1_000),
+  ...(trUnpinned === undefined ? {} : { trUnpinned }),
+  benchmark: search('benchmark model, MAXP=6', 1_648_572, 560),
+  cliVersion: timed('npx trecheck --version', 70),
+  cliTr: timed('npx trecheck check --threat t2', 3_000),
+  cliBenchmark: timed('npx trecheck explore benchmark', 800),
+  spin: { kind: 'skipped', why: 'spin is not installed' },
+});
+
+describe('renderHeadline', () => {
+  it('judges the rate goal on the pinned first search and, when measured, on the one not pinned', () => {
+    const rows = renderHeadline(figures(search('TR world, t2-report-replay', 154_329, 100)), 'conditions.').join('\n');
+    expect(rows).toMatch(/t2-report-replay, first search in a fresh process \(154,329 states.*\| 1,000 ms: 154,329 states\/s \| >= 1,000,000 states\/s: \*\*not met\*\* \|/);
+    expect(rows).toMatch(/t2-report-replay, first search in a fresh process, not pinned \(the search on one thread.*\| 100 ms: 1,543,290 states\/s \| >= 1,000,000 states\/s: met \|/);
+  });
+
+  it('leaves the row out when the figures have no search not pinned (an older report)', () => {
+    expect(renderHeadline(figures(), 'conditions.').join('\n')).not.toMatch(/not pinned \(the search/);
+  });
+});
