@@ -19,6 +19,7 @@ import type { WorldEvent } from './WorldEvent.ts';
 import { eachEnabled, reachedBy, type Visit } from './enabledSteps.ts';
 import { World } from './WorldState.ts';
 import type { WorldOptions } from './relayAtReceipt.ts';
+import type { RecordSink } from '../../src/engine/RecordSteps.ts';
 
 export type { WorldEvent } from './WorldEvent.ts';
 
@@ -174,10 +175,15 @@ const collectSuccessor: Visit = (event, rolesId, taken, sends, leftOut) => {
   else batch.pushRecord(event, writeInBatch(event, rolesId, taken, sends));
 };
 
-/** `collectSuccessor` without the hash: the store thread of the pipelined search hashes the records. */
-const collectRecord: Visit = (event, rolesId, taken, sends, leftOut) => {
-  if (leftOut) batch.pushLeftOut(event);
-  else batch.pushUnhashed(event, writeInBatch(event, rolesId, taken, sends));
+/** Where `writeSuccessorRecords` writes, read by its one visitor. */
+let sink: RecordSink | undefined;
+const writeToSink: Visit = (event, rolesId, taken, sends, leftOut) => {
+  const out = sink!;
+  if (leftOut) return out.leftOut();
+  const world = expanding!;
+  const model = world.model;
+  const record = out.begin(recordBytes(world.netEnd - world.netStart + model.sendList(sends).length), eventOrder(event, model));
+  out.wrote(writeSuccessor(model, world.observedId, world.injections, world.net, world.netStart, world.netEnd, rolesId, taken, sends, injects(event), record, out.at));
 };
 
 /** Writes at the batch's top the record of the world after `event` from the world being expanded; gives its end. */
@@ -236,21 +242,21 @@ export function forEachSuccessorKey(world: World, visit: (event: WorldEvent, key
   }
 }
 
-/** The records of the pipelined search (System.records, src/engine/pipeline): each enabled event of `world` with its
- *  successor's record (`bytes[start .. end - 1]`, valid until the call returns), or start -1 for a step left out; and
- *  the event's order (`eventOrder`), the tag the search gives back as `via` when it expands the world the event first
- *  reached. `via` < 0: leave none out. The same steps, left out alike, as `forEachSuccessorKey` given that event. */
-export function forEachSuccessorRecord(world: World, via: number, visit: (event: WorldEvent, bytes: Uint8Array, start: number, end: number, tag: number) => void): void {
+/** The records of the pipelined search (System.records, src/engine/pipeline): each enabled event of `world`, its
+ *  successor's record written into `sink` where the sink says (its stream to the store: no batch, no copy), or left
+ *  out; tagged with the event's order (`eventOrder`), which the search gives back as `via` when it expands the world
+ *  the event first reached. `via` < 0: leave none out. The same steps, in the same order, left out alike, as
+ *  `forEachSuccessorKey` given that event. */
+export function writeSuccessorRecords(world: World, via: number, out: RecordSink): void {
   const model = world.model;
-  const base = via < 0 ? enter(world, -1, 0, -1) : enter(world, orderRole(via), via, orderSender(model, via));
+  if (via < 0) enter(world, -1, 0, -1);
+  else enter(world, orderRole(via), via, orderSender(model, via));
+  const outer = sink;
+  sink = out;
   try {
-    eachEnabled(world, collectRecord, true);
-    for (let k = base, top = batch.top; k < top; k++) {
-      const event = batch.events[k]!;
-      const start = batch.starts[k]!;
-      visit(event, batch.bytes, start, batch.ends[k]!, start < 0 ? -1 : eventOrder(event, model));
-    }
+    eachEnabled(world, writeToSink, true);
   } finally {
+    sink = outer;
     leave();
   }
 }

@@ -92,16 +92,10 @@ export class SuccessorBatch {
 
   /** Adds an event whose successor's record was written at `bytesTop .. end - 1`. */
   pushRecord(event: WorldEvent, end: number): void {
-    const start = this.bytesTop;
-    this.pushUnhashed(event, end);
-    this.hashes[this.top - 1] = recordHash(this.bytes, start, end - start);
-  }
-
-  /** Adds an event whose successor's record was written at `bytesTop .. end - 1`, not hashed. */
-  pushUnhashed(event: WorldEvent, end: number): void {
     const k = this.slot(event);
     this.starts[k] = this.bytesTop;
     this.ends[k] = end;
+    this.hashes[k] = recordHash(this.bytes, this.bytesTop, end - this.bytesTop);
     this.bytesTop = end;
   }
 

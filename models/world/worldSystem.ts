@@ -7,7 +7,7 @@ import { deviceSymmetry } from './deviceSymmetry.ts';
 import { liveReplay } from './liveReplay.ts';
 import { worldFairness } from './worldFairness.ts';
 import { modelVersion } from '../modelVersion.ts';
-import { describeWorld, enabledEvents, forEachSuccessor, forEachSuccessorKey, forEachSuccessorRecord, initialWorld, recordOfWorld, worldOfRecord, portableWorld, portableWorldKey, reviveWorld, stepWorld, worldAt, worldKey, type PortableWorld, type World, type WorldEvent } from './World.ts';
+import { describeWorld, enabledEvents, forEachSuccessor, forEachSuccessorKey, initialWorld, recordOfWorld, worldOfRecord, writeSuccessorRecords, portableWorld, portableWorldKey, reviveWorld, stepWorld, worldAt, worldKey, type PortableWorld, type World, type WorldEvent } from './World.ts';
 import { eventLeavesOut } from './eventLeavesOut.ts';
 import { eventOrder } from './eventOrder.ts';
 import { eventLabel } from './eventLabel.ts';
@@ -55,7 +55,7 @@ export function worldSystem(config: ScenarioConfig, initial: World = initialWorl
     // The pipelined search starts with `recordOf` (its initial states) or `keyTable` (a one-thread search handed over).
     records: {
       recordOf: (world) => recordOfWorld(pipelineReady(world)),
-      forEachSuccessorRecord,
+      writeSuccessors: writeSuccessorRecords,
       stateOfRecord: (bytes, start, end) => worldOfRecord(initial.model, bytes, start, end),
       tagOf: (event) => eventOrder(event, initial.model),
       keyTable: () => pipelineReady(initial).model.worlds,

@@ -49,13 +49,25 @@ export function sleepUntil(control: Int32Array, bell: Bell, ready: () => boolean
   Atomics.store(control, bell.sleeps, 0);
 }
 
+/** The ring's size in a buffer of `bytes`: the largest power of two within it. A writer may use the bytes past it (the
+ *  buffer's tail) to write an entry part in one piece across the ring's end (`RingWriter.linearAt`). */
+export function ringSize(bytes: number): number {
+  return 2 ** Math.floor(Math.log2(bytes));
+}
+
+/** Bytes of a varint written before its value is known (`RingWriter.reserve`): values below 2^21. */
+export const reservedVarintBytes = 3;
+
 /** The writing end: `room` before each entry, bytes and varints, then `publish` (at least before the writer waits). */
 export class RingWriter {
   private readonly bytes: Uint8Array;
+  /** The ring's size (a power of two) and its mask; `bytes` may be longer (the tail of `linearAt`). */
+  private readonly size: number;
   private readonly mask: number;
   private at: number;
   private published: number;
-  /** The reader's position when last read (it only grows): room is asked of the shared word only when this one is short. */
+  /** The reader's position when last read (it only grows): the shared word is read only when this one leaves too
+   *  little room, not once an entry. */
   private readSeen: number;
 
   constructor(
@@ -72,16 +84,58 @@ export class RingWriter {
   ) {
     this.bytes = new Uint8Array(buffer);
     // The size is a power of two: positions wrap with a mask.
-    this.mask = this.bytes.length - 1;
+    this.size = ringSize(this.bytes.length);
+    this.mask = this.size - 1;
     this.at = this.published = Atomics.load(control, written);
     this.readSeen = Atomics.load(control, read);
   }
 
   /** Whether `n` more bytes fit now. */
   fits(n: number): boolean {
-    if (((this.at - this.readSeen) | 0) + n <= this.bytes.length) return true;
+    if (((this.at - this.readSeen) | 0) + n <= this.size) return true;
     this.readSeen = Atomics.load(this.control, this.read);
-    return ((this.at - this.readSeen) | 0) + n <= this.bytes.length;
+    return ((this.at - this.readSeen) | 0) + n <= this.size;
+  }
+
+  /** Bytes the buffer holds past the ring's end: an entry part of at most this many is written in one piece. */
+  get tail(): number {
+    return this.bytes.length - this.size;
+  }
+
+  /** The buffer, to write an entry part in one piece from `linearAt()` (at most `tail` bytes, room for them waited
+   *  for), then `wroteLinear`: the caller writes it as into any array, with no mask a byte. */
+  get buffer(): Uint8Array {
+    return this.bytes;
+  }
+
+  linearAt(): number {
+    return this.at & this.mask;
+  }
+
+  /** Takes the `n` bytes written from `linearAt()`: those past the ring's end go to its start, where the reader reads
+   *  them (published, as ever, by `publish`). */
+  wroteLinear(n: number): void {
+    const from = this.at & this.mask;
+    const past = from + n - this.size;
+    if (past > 0) this.bytes.copyWithin(0, this.size, this.size + past);
+    this.at = (this.at + n) | 0;
+  }
+
+  /** Skips `reservedVarintBytes` for a varint written later (`fill`); gives its position. */
+  reserve(): number {
+    const position = this.at;
+    this.at = (this.at + reservedVarintBytes) | 0;
+    return position;
+  }
+
+  /** Writes `value` (below 2^21) at a position `reserve` gave, as a varint of exactly `reservedVarintBytes` bytes (the
+   *  reader's `varint` reads it as any other). */
+  fill(position: number, value: number): void {
+    const bytes = this.bytes;
+    const mask = this.mask;
+    bytes[position & mask] = (value & 0x7f) | 0x80;
+    bytes[(position + 1) & mask] = ((value >>> 7) & 0x7f) | 0x80;
+    bytes[(position + 2) & mask] = value >>> 14;
   }
 
   /** Waits until `n` bytes fit (an entry is never split across a wait: the reader reads published entries only). */
@@ -157,7 +211,7 @@ export class RingReader {
     private readonly writer: Bell,
   ) {
     this.bytes = new Uint8Array(buffer);
-    this.mask = this.bytes.length - 1;
+    this.mask = ringSize(this.bytes.length) - 1;
     this.at = this.end = this.released = Atomics.load(control, read);
   }
 

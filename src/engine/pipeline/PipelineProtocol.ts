@@ -14,7 +14,8 @@ export const Candidate = {
   initial: 2,
   /** Every initial state was sent. */
   seeded: 3,
-  /** A successor: code = record length + `successor`, then varint action index, varint tag + 1, the record. */
+  /** A successor: code = record length + `successor` (a varint of three bytes when written before the record, whose
+   *  length it then did not know), then varint action index, varint tag + 1, the record. */
   successor: 4,
 } as const;
 

@@ -14,6 +14,7 @@ import { ParentLog } from '../exhaustive/ParentLog.ts';
 import { PendingInvariants } from '../exhaustive/PendingInvariants.ts';
 import { traceOfViolation } from '../exhaustive/traceOfViolation.ts';
 import type { Invariant, Property } from '../Property.ts';
+import type { RecordSink } from '../RecordSteps.ts';
 import type { System } from '../System.ts';
 import type { ExplorationStats } from '../Verdict.ts';
 import { RingReader, RingWriter, searchBell, sleepUntil, storeBell, Word } from './ByteRing.ts';
@@ -163,20 +164,7 @@ function expand<S, A>(
   const run: Expansion = { transitions: from.transitions, leftOut: from.leftOut, depth: from.depth, found: from.found, cut: undefined };
   const pending = from.pending as PendingInvariants<S>;
   const deadline = started + config.timeLimitMs;
-  let actionIndex = 0;
-  const visit = (_action: A, bytes: Uint8Array, start: number, end: number, tag: number): void => {
-    const index = actionIndex++;
-    if (start < 0) {
-      run.leftOut++;
-      return;
-    }
-    run.transitions++;
-    out.room(end - start + 16);
-    out.varint(end - start + Candidate.successor);
-    out.varint(index);
-    out.varint(leaveOut ? tag + 1 : 0);
-    out.copy(bytes, start, end);
-  };
+  const successors = new SuccessorStream(out, run, leaveOut);
   try {
     // Handed over, the store knows the states found so far.
     if (from.firstId === 0) {
@@ -220,8 +208,8 @@ function expand<S, A>(
         for (const property of pending.violatedBy(state) ?? []) run.found.push({ property, depth: run.depth, state: id, action: -1 });
         break;
       }
-      actionIndex = 0;
-      records.forEachSuccessorRecord(state, leaveOut ? via : -1, visit);
+      successors.index = 0;
+      records.writeSuccessors(state, leaveOut ? via : -1, successors);
       out.room(1);
       out.varint(Candidate.endOfState);
       if (out.pending > 1 << 14) out.publish();
@@ -245,5 +233,66 @@ function expand<S, A>(
 }
 
 class StoreFailed extends Error {}
+
+/** The successors of the state being expanded, as the store reads them (Candidate.successor): each record written by the
+ *  system in place in the stream, its length filled in after it; one longer than the stream's tail is written aside
+ *  and copied. */
+class SuccessorStream implements RecordSink {
+  /** The enabled action's index in the state being expanded (left out or not). */
+  index = 0;
+  at = 0;
+  /** The entry being written: where its code goes, its action's index and its tag + 1 (0: untagged). */
+  private code = 0;
+  private entryIndex = 0;
+  private entryTag = 0;
+  private aside: Uint8Array | undefined;
+  private scratch = new Uint8Array(0);
+
+  constructor(
+    private readonly out: RingWriter,
+    private readonly run: Expansion,
+    private readonly tagged: boolean,
+  ) {}
+
+  leftOut(): void {
+    this.index++;
+    this.run.leftOut++;
+  }
+
+  begin(maxBytes: number, tag: number): Uint8Array {
+    const out = this.out;
+    out.room(maxBytes + 16);
+    this.entryIndex = this.index++;
+    this.entryTag = this.tagged ? tag + 1 : 0;
+    if (maxBytes + Candidate.successor < 2 ** 21 && maxBytes <= out.tail) {
+      this.code = out.reserve();
+      out.varint(this.entryIndex);
+      out.varint(this.entryTag);
+      this.aside = undefined;
+      this.at = out.linearAt();
+      return out.buffer;
+    }
+    if (this.scratch.length < maxBytes) this.scratch = new Uint8Array(maxBytes);
+    this.aside = this.scratch;
+    this.at = 0;
+    return this.aside;
+  }
+
+  wrote(end: number): void {
+    const out = this.out;
+    this.run.transitions++;
+    if (this.aside === undefined) {
+      const length = end - this.at;
+      out.wroteLinear(length);
+      out.fill(this.code, length + Candidate.successor);
+      return;
+    }
+    // Written aside: the entry whole now that its length is known.
+    out.varint(end + Candidate.successor);
+    out.varint(this.entryIndex);
+    out.varint(this.entryTag);
+    out.copy(this.aside, 0, end);
+  }
+}
 
 const noChecks: readonly Invariant<unknown>[] = [];
