@@ -1,7 +1,7 @@
 // The byte stream between the pipelined search's threads, on one thread: entries read back as written across the
 // ring's wrap, published only when the writer says so, and room that ends where the reader has not read.
 import { describe, expect, it } from 'vitest';
-import { controlBytes, RingReader, RingWriter, searchBell, storeBell, Word } from '../../../src/engine/pipeline/ByteRing.ts';
+import { controlBytes, reservedVarintBytes, RingReader, RingWriter, ringSize, searchBell, storeBell, Word } from '../../../src/engine/pipeline/ByteRing.ts';
 
 function stream(bytes: number) {
   const control = new Int32Array(new SharedArrayBuffer(controlBytes));
@@ -46,5 +46,30 @@ describe('ByteRing', () => {
     reader.release();
     expect(writer.fits(14)).toBe(true);
     expect(writer.fits(15)).toBe(false);
+  });
+
+  it('writes entry parts in one piece into the tail past the ring, read back from its start, and fills reserved varints', () => {
+    // A ring of 64 bytes with 16 more: the tail.
+    const { writer, reader } = stream(80);
+    expect(ringSize(80)).toBe(64);
+    expect(writer.tail).toBe(16);
+    for (let round = 0; round < 40; round++) {
+      const length = 3 + (round % 12);
+      const value = [0, 5, 127, 128, 16_383, 16_384, 2 ** 21 - 1][round % 7]!;
+      expect(writer.fits(reservedVarintBytes + length)).toBe(true);
+      const code = writer.reserve();
+      const at = writer.linearAt();
+      for (let i = 0; i < length; i++) writer.buffer[at + i] = (round * 7 + i) & 0xff;
+      writer.wroteLinear(length);
+      writer.fill(code, value);
+      writer.publish();
+      expect(reader.available()).toBe(true);
+      expect(reader.varint()).toBe(value);
+      const into = new Uint8Array(length);
+      reader.copy(into, length);
+      expect([...into]).toEqual(Array.from({ length }, (_, i) => (round * 7 + i) & 0xff));
+      expect(reader.available()).toBe(false);
+      reader.release();
+    }
   });
 });
