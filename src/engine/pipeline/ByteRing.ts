@@ -121,6 +121,15 @@ export class RingWriter {
     this.at = (this.at + n) | 0;
   }
 
+  /** `from[start .. end - 1]` in one piece from `linearAt()` (at most `tail` bytes), so that the reader may read it
+   *  there in place (`RingReader.linearAt`). */
+  linear(from: Uint8Array, start: number, end: number): void {
+    const bytes = this.bytes;
+    const at = this.at & this.mask;
+    for (let i = start; i < end; i++) bytes[at + i - start] = from[i]!;
+    this.wroteLinear(end - start);
+  }
+
   /** Skips `reservedVarintBytes` for a varint written later (`fill`); gives its position. */
   reserve(): number {
     const position = this.at;
@@ -197,6 +206,7 @@ export class RingWriter {
 /** The reading end: `available` tells how many published bytes are unread; `release` gives them back. */
 export class RingReader {
   private readonly bytes: Uint8Array;
+  private readonly size: number;
   private readonly mask: number;
   private at: number;
   private end: number;
@@ -211,7 +221,8 @@ export class RingReader {
     private readonly writer: Bell,
   ) {
     this.bytes = new Uint8Array(buffer);
-    this.mask = ringSize(this.bytes.length) - 1;
+    this.size = ringSize(this.bytes.length);
+    this.mask = this.size - 1;
     this.at = this.end = this.released = Atomics.load(control, read);
   }
 
@@ -243,6 +254,25 @@ export class RingReader {
     }
     this.at = at;
     return value;
+  }
+
+  /** Bytes the buffer holds past the ring's end (RingWriter.tail). */
+  get tail(): number {
+    return this.bytes.length - this.size;
+  }
+
+  /** The buffer, to read in place an entry part the writer wrote in one piece (`RingWriter.linear`) from `linearAt()`,
+   *  then `skip` it; valid until `release`. */
+  get buffer(): Uint8Array {
+    return this.bytes;
+  }
+
+  linearAt(): number {
+    return this.at & this.mask;
+  }
+
+  skip(n: number): void {
+    this.at = (this.at + n) | 0;
   }
 
   /** Reads `n` bytes into `into` from 0. */

@@ -25,7 +25,8 @@ export const Frontier = {
   done: 0,
   /** The states that follow are one level deeper. */
   nextLevel: 1,
-  /** A state to expand, in id order: code = record length + `state`, then varint tag + 1, the record. */
+  /** A state to expand, in id order: code = record length + `state`, then varint tag + 1, the record (in one piece,
+   *  RingWriter.linear, when it fits the stream's tail: read there in place). */
   state: 2,
 } as const;
 

@@ -10,9 +10,9 @@ import type { Handover, StoreAnswer, StoreData, StoreResult, StoreStart } from '
 
 /** Bytes of each stream (a power of two): some 500,000 successors' records in flight. */
 const streamBytes = 1 << 23;
-/** Bytes past the candidates' ring: a successor's record of up to this many is written in one piece, in place
- *  (RingWriter.linearAt; some 13,000 messages in flight). */
-const candidateTail = 1 << 16;
+/** Bytes past each stream's ring: a record of up to this many (a world of some 13,000 messages in flight) is written in
+ *  one piece (RingWriter.linearAt): a successor's in place by the system, a state's to expand read in place. */
+const streamTail = 1 << 16;
 
 export class StoreThread {
   readonly data: StoreData;
@@ -27,8 +27,8 @@ export class StoreThread {
     this.control = new Int32Array(control);
     this.data = {
       control,
-      candidates: new SharedArrayBuffer(streamBytes + candidateTail),
-      frontier: new SharedArrayBuffer(streamBytes),
+      candidates: new SharedArrayBuffer(streamBytes + streamTail),
+      frontier: new SharedArrayBuffer(streamBytes + streamTail),
       maxStates: config.maxStates,
       maxPoolBytes: recordPoolCeiling(),
       ...(config.memoryBudgetBytes === undefined ? {} : { memoryBudget: config.memoryBudgetBytes }),

@@ -199,9 +199,17 @@ function expand<S, A>(
       }
       const length = code - Frontier.state;
       const via = back.varint() - 1;
-      if (record.length < length) record = new Uint8Array(Math.max(length, record.length * 2));
-      back.copy(record, length);
-      const state = records.stateOfRecord(record, 0, length);
+      let state: S;
+      if (length <= back.tail) {
+        // Written in one piece: read in place (the stream's bytes stay until `release`, after this state's expansion).
+        const at = back.linearAt();
+        state = records.stateOfRecord(back.buffer, at, at + length);
+        back.skip(length);
+      } else {
+        if (record.length < length) record = new Uint8Array(Math.max(length, record.length * 2));
+        back.copy(record, length);
+        state = records.stateOfRecord(record, 0, length);
+      }
       const checks = id < from.checked ? noChecks : pending.current;
       for (let i = 0; i < checks.length; i++) {
         if (checks[i]!.holds(state)) continue;

@@ -236,7 +236,9 @@ function store(data: StoreData, control: Int32Array, handover: Handover | undefi
       }
       frontier.varint(end - start + Frontier.state);
       frontier.varint(queue.tags[i]! + 1);
-      frontier.copy(pool, start, end);
+      // In one piece where it fits, read in place by the search thread.
+      if (end - start <= frontier.tail) frontier.linear(pool, start, end);
+      else frontier.copy(pool, start, end);
       queue.head++;
       sent++;
       progressed = true;
