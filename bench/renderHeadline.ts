@@ -14,7 +14,7 @@ export const headlineEnd = '<!-- headline: end -->';
 
 function searchRow(f: FirstSearchFigures, goal: string, how = ''): string {
   const perCpuSecond = (f.states * 1000) / f.cpuMillis;
-  return `| ${f.model}, first search in a fresh process${how} (${n(f.states)} states; the process's CPU time building the system and searching: ${ms(f.cpuMillis)}, ${n(perCpuSecond)} states per CPU second) | ${ms(f.millis)}: ${n(f.statesPerSecond)} states/s | ${goal} |`;
+  return `| ${f.model}, first search in a fresh process (${n(f.states)} states${how}; the process's CPU time building the system and searching: ${ms(f.cpuMillis)}, ${n(perCpuSecond)} states per CPU second) | ${ms(f.millis)}: ${n(f.statesPerSecond)} states/s | ${goal} |`;
 }
 
 const rateGoal = (f: FirstSearchFigures): string => `>= 1,000,000 states/s: ${mark(f.statesPerSecond >= 1_000_000)}`;
@@ -50,7 +50,7 @@ export function renderHeadline(h: HeadlineFigures, conditions: string): string[]
     '| figure | value | goal |',
     '|---|---|---|',
     searchRow(h.tr, rateGoal(h.tr)),
-    ...(h.trUnpinned === undefined ? [] : [searchRow(h.trUnpinned, rateGoal(h.trUnpinned), ", not pinned (the search on one thread; V8's compiler and garbage collector on the other core, as a user's process runs)")]),
+    ...(h.trUnpinned === undefined ? [] : [searchRow(h.trUnpinned, rateGoal(h.trUnpinned), "; not pinned: the search on one thread, V8's compiler and garbage collector free to use the other core, as a user's process runs")]),
     searchRow(h.benchmark, ''),
     ...spinRows,
     `| \`${h.cliTr.command}\`, wall, one core (one thread; runs ${runs(h.cliTr)} ms; exit ${h.cliTr.exitCode}) | ${ms(h.cliTr.wallMillis)} | < 1 s: ${mark(h.cliTr.wallMillis < 1000)} |`,
