@@ -165,7 +165,7 @@ export function enabledEvents(world: World): WorldEvent[] {
   return out;
 }
 
-/** The world being expanded, read by the one visitor function of every call (`collectSuccessor`, `collectRecord`),
+/** The world being expanded, read by the one visitor function of every call (`collectSuccessor`, `writeToSink`),
  *  not a closure per state (the search expands every state). */
 let expanding: World | undefined;
 /** The enabled events of the worlds being expanded and their successors' records, interned once all are written. */

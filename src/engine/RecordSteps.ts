@@ -25,7 +25,7 @@ export interface RecordSteps<S, A> {
   writeSuccessors(state: S, via: number, sink: RecordSink): void;
   /** The state of the record `bytes[start .. end - 1]` (the caller's bytes: the state may keep them). */
   stateOfRecord(bytes: Uint8Array, start: number, end: number): S;
-  /** The tag `forEachSuccessorRecord` gives the step of `action` (a one-thread search handed over keeps its actions). */
+  /** The tag `writeSuccessors` gives the step of `action` (a one-thread search handed over keeps its actions). */
   tagOf(action: A): number;
   /** The table whose offsets are the system's keys (System.compactKeys), when every record in it is a state a search
    *  of the system found: a one-thread search hands it to the store thread at a level's end (switchToPipeline.ts). */
