@@ -58,13 +58,40 @@ export function ringSize(bytes: number): number {
 /** Bytes of a varint written before its value is known (`RingWriter.reserve`): values below 2^21. */
 export const reservedVarintBytes = 3;
 
+/** What both ends of a stream have: its buffer, the ring's size in it, and the end's position (a byte count). */
+abstract class RingEnd {
+  protected readonly bytes: Uint8Array;
+  /** The ring's size (a power of two: positions wrap with a mask); `bytes` may be longer (the tail of `linearAt`). */
+  protected readonly size: number;
+  protected readonly mask: number;
+
+  constructor(
+    buffer: SharedArrayBuffer,
+    protected at: number,
+  ) {
+    this.bytes = new Uint8Array(buffer);
+    this.size = ringSize(this.bytes.length);
+    this.mask = this.size - 1;
+  }
+
+  /** Bytes the buffer holds past the ring's end: an entry part of at most this many is in one piece (`linearAt`). */
+  get tail(): number {
+    return this.bytes.length - this.size;
+  }
+
+  /** The buffer, to write (RingWriter.wroteLinear) or read (RingReader.skip) an entry part in one piece from
+   *  `linearAt()`, with no mask a byte. */
+  get buffer(): Uint8Array {
+    return this.bytes;
+  }
+
+  linearAt(): number {
+    return this.at & this.mask;
+  }
+}
+
 /** The writing end: `room` before each entry, bytes and varints, then `publish` (at least before the writer waits). */
-export class RingWriter {
-  private readonly bytes: Uint8Array;
-  /** The ring's size (a power of two) and its mask; `bytes` may be longer (the tail of `linearAt`). */
-  private readonly size: number;
-  private readonly mask: number;
-  private at: number;
+export class RingWriter extends RingEnd {
   private published: number;
   /** The reader's position when last read (it only grows): the shared word is read only when this one leaves too
    *  little room, not once an entry. */
@@ -82,11 +109,8 @@ export class RingWriter {
     /** Asked while waiting for room: throws when the reader failed. */
     private readonly check: () => void = () => {},
   ) {
-    this.bytes = new Uint8Array(buffer);
-    // The size is a power of two: positions wrap with a mask.
-    this.size = ringSize(this.bytes.length);
-    this.mask = this.size - 1;
-    this.at = this.published = Atomics.load(control, written);
+    super(buffer, Atomics.load(control, written));
+    this.published = this.at;
     this.readSeen = Atomics.load(control, read);
   }
 
@@ -95,21 +119,6 @@ export class RingWriter {
     if (((this.at - this.readSeen) | 0) + n <= this.size) return true;
     this.readSeen = Atomics.load(this.control, this.read);
     return ((this.at - this.readSeen) | 0) + n <= this.size;
-  }
-
-  /** Bytes the buffer holds past the ring's end: an entry part of at most this many is written in one piece. */
-  get tail(): number {
-    return this.bytes.length - this.size;
-  }
-
-  /** The buffer, to write an entry part in one piece from `linearAt()` (at most `tail` bytes, room for them waited
-   *  for), then `wroteLinear`: the caller writes it as into any array, with no mask a byte. */
-  get buffer(): Uint8Array {
-    return this.bytes;
-  }
-
-  linearAt(): number {
-    return this.at & this.mask;
   }
 
   /** Takes the `n` bytes written from `linearAt()`: those past the ring's end go to its start, where the reader reads
@@ -204,11 +213,7 @@ export class RingWriter {
 }
 
 /** The reading end: `available` tells how many published bytes are unread; `release` gives them back. */
-export class RingReader {
-  private readonly bytes: Uint8Array;
-  private readonly size: number;
-  private readonly mask: number;
-  private at: number;
+export class RingReader extends RingEnd {
   private end: number;
   private released: number;
 
@@ -220,10 +225,8 @@ export class RingReader {
     /** The writer's doorbell, rung on releasing. */
     private readonly writer: Bell,
   ) {
-    this.bytes = new Uint8Array(buffer);
-    this.size = ringSize(this.bytes.length);
-    this.mask = this.size - 1;
-    this.at = this.end = this.released = Atomics.load(control, read);
+    super(buffer, Atomics.load(control, read));
+    this.end = this.released = this.at;
   }
 
   /** Whether published bytes are unread (reads the writer's position only when those seen are used up). */
@@ -256,21 +259,7 @@ export class RingReader {
     return value;
   }
 
-  /** Bytes the buffer holds past the ring's end (RingWriter.tail). */
-  get tail(): number {
-    return this.bytes.length - this.size;
-  }
-
-  /** The buffer, to read in place an entry part the writer wrote in one piece (`RingWriter.linear`) from `linearAt()`,
-   *  then `skip` it; valid until `release`. */
-  get buffer(): Uint8Array {
-    return this.bytes;
-  }
-
-  linearAt(): number {
-    return this.at & this.mask;
-  }
-
+  /** Past an entry part read in place (one the writer wrote in one piece, `RingWriter.linear`: valid until `release`). */
   skip(n: number): void {
     this.at = (this.at + n) | 0;
   }
