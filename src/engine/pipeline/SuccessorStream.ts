@@ -1,7 +1,7 @@
 // The search thread's side of the pipelined search's stream of successors (Candidate.successor entries): a RecordSink
 // that has the system write each record in place in the stream.
 import type { RecordSink } from '../RecordSteps.ts';
-import type { RingWriter } from './ByteRing.ts';
+import { reservedVarintBytes, type RingWriter } from './ByteRing.ts';
 import { Candidate } from './PipelineProtocol.ts';
 
 /** The successors of the state being expanded, as the store reads them (Candidate.successor): each record written by the
@@ -22,7 +22,10 @@ export class SuccessorStream implements RecordSink {
     private readonly out: RingWriter,
     private readonly run: { transitions: number; leftOut: number },
     private readonly tagged: boolean,
-  ) {}
+  ) {
+    // A record written in place has its length filled in after it, as a varint of `reservedVarintBytes` bytes.
+    if (out.tail + Candidate.successor >= 2 ** (7 * reservedVarintBytes)) throw new RangeError(`SuccessorStream: a tail of ${out.tail} bytes is longer than a length filled in after the record can say`);
+  }
 
   leftOut(): void {
     this.index++;
@@ -34,7 +37,7 @@ export class SuccessorStream implements RecordSink {
     out.room(maxBytes + 16);
     this.entryIndex = this.index++;
     this.entryTag = this.tagged ? tag + 1 : 0;
-    if (maxBytes + Candidate.successor < 2 ** 21 && maxBytes <= out.tail) {
+    if (maxBytes <= out.tail) {
       this.code = out.reserve();
       out.varint(this.entryIndex);
       out.varint(this.entryTag);
