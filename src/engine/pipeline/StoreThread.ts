@@ -8,8 +8,10 @@ import { startWorker } from '../startWorker.ts';
 import { controlBytes, Word } from './ByteRing.ts';
 import type { Handover, StoreAnswer, StoreData, StoreResult, StoreStart } from './PipelineProtocol.ts';
 
-/** Bytes of each stream (a power of two): some 500,000 successors' records in flight. */
-const streamBytes = 1 << 23;
+/** Bytes of each stream (a power of two): some 2M successors' records in flight, so that the search thread goes on
+ *  while the store grows its table (a growth of a table of millions of records takes a few hundred ms, during which
+ *  8 MiB streams ran full or dry and the search thread waited). */
+const streamBytes = 1 << 25;
 /** Bytes past each stream's ring: a record of up to this many (a world of some 13,000 messages in flight) is written in
  *  one piece (RingWriter.linearAt): a successor's in place by the system, a state's to expand read in place. */
 const streamTail = 1 << 16;
