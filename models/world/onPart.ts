@@ -3,6 +3,8 @@
 // are not interned apart from their worlds (WorldModel.worlds), so a predicate on the network runs per world.
 // A predicate of the roles' states is, beyond that, computed once per distinct local states of the roles it reads
 // (`RoleReads`): a tuple of every role's state met for the first time mostly agrees with an earlier one on those.
+import type { Invariant } from '../../src/engine/Property.ts';
+import type { StatePart } from '../../src/engine/System.ts';
 import { localIdOf, type World } from './World.ts';
 import type { WorldModel } from './WorldModel.ts';
 import { recordRoleReads } from './roleReads.ts';
@@ -22,6 +24,19 @@ const idOf: Record<Exclude<WorldPart, 'net'>, (world: World) => number> = {
   roles: (world) => world.rolesId,
   knowledge: (world) => world.observedId,
 };
+
+/** The parts with an id, as a search groups the invariants that read one alone (System.partOf). */
+const statePartOf: Record<Exclude<WorldPart, 'net'>, StatePart<World>> = {
+  roles: { name: 'roles', id: idOf.roles },
+  knowledge: { name: 'knowledge', id: idOf.knowledge },
+};
+
+/** The part with an id that `invariant` reads alone: one whose `holds` is an `onPart` predicate of the roles or of the
+ *  observations (the world system's `partOf`). */
+export function partOfInvariant(invariant: Invariant<World>): StatePart<World> | undefined {
+  const part = (invariant.holds as Partial<PartPredicate>).part;
+  return part === 'roles' || part === 'knowledge' ? statePartOf[part] : undefined;
+}
 
 const unknown = 0;
 const isTrue = 1;

@@ -11,6 +11,7 @@ import { describeWorld, enabledEvents, forEachSuccessor, forEachSuccessorKey, in
 import { eventLeavesOut } from './eventLeavesOut.ts';
 import { eventOrder } from './eventOrder.ts';
 import { eventLabel } from './eventLabel.ts';
+import { partOfInvariant } from './onPart.ts';
 import { relayAtReceiptFor, type WorldOptions } from './relayAtReceipt.ts';
 import type { AnyProperty } from '../../src/engine/LivenessProperty.ts';
 
@@ -52,6 +53,8 @@ export function worldSystem(config: ScenarioConfig, initial: World = initialWorl
     forEachSuccessorKey,
     stateOfKey: (key) => worldAt(initial.model, key),
     leavesOut: (via, event, world) => eventLeavesOut(world, via, event),
+    // A claim on the roles or on the observations alone is asked once per tuple or set, with the others of its part.
+    partOf: partOfInvariant,
     // The pipelined search starts with `recordOf` (its initial states) or `keyTable` (a one-thread search handed over).
     records: {
       recordOf: (world) => recordOfWorld(pipelineReady(world)),

@@ -1,5 +1,6 @@
 // The engine's view of a model: states, enabled actions, a pure step, a canonical key.
 // The engine knows nothing of any protocol; models and examples implement this.
+import type { Invariant } from './Property.ts';
 import type { RecordSteps } from './RecordSteps.ts';
 import type { Symmetry } from './Symmetry.ts';
 import type { Visibility } from './Visibility.ts';
@@ -70,6 +71,10 @@ export interface System<S, A> {
   /** Optional, with `compactKeys` and `leavesOut`: the states as byte records, for the search on two threads that keeps
    *  the records on one and expands them on the other (src/engine/pipeline). */
   readonly records?: RecordSteps<S, A>;
+  /** Optional: the part of a state `invariant` reads and nothing else, when the system knows it, as an id: the
+   *  invariant's answer is then a function of that id within one search, and a search asks each part's invariants
+   *  once per id of the part, together (PendingInvariants). Undefined: the invariant is asked in every state. */
+  partOf?(invariant: Invariant<S>): StatePart<S> | undefined;
   /** Optional symmetry reduction (Symmetry.ts): a group of permutations of like processes that maps the state graph
    *  onto itself. The one-thread exhaustive search, when asked (ExhaustiveOptions.symmetry) and when every property
    *  checked is preserved by the group, stores one state per orbit (its canonical representative), and maps a
@@ -107,4 +112,10 @@ export interface AssumedReduction<S, A> {
   readonly name: string;
   brokenBy(): string | undefined;
   without(): System<S, A>;
+}
+
+/** A part of a state (System.partOf), named, with an id a non-negative integer: equal parts, equal ids, in one search. */
+export interface StatePart<S> {
+  readonly name: string;
+  id(state: S): number;
 }

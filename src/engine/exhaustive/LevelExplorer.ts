@@ -95,7 +95,7 @@ export class LevelExplorer<S, A> {
     const reduce = setup.visible !== undefined && setup.system.ample !== undefined;
     this.seen = setup.system.compactKeys === true && this.monitors.count === 0 && setup.owners === 1 && !reduce ? new KeyBitset() : undefined;
     this.visited = new FingerprintSet(this.seen === undefined ? setup.initialCapacity : 0);
-    this.pendingInvariants = new PendingInvariants(setup.invariants);
+    this.pendingInvariants = new PendingInvariants(setup.invariants, setup.system);
     this.traceSeen = setup.traceProperties.map(() => false);
     if (setup.canonical !== undefined && (setup.owners !== 1 || reduce)) throw new Error('LevelExplorer: symmetry reduction needs one owner and no ample sets');
     this.canonical = setup.canonical;
@@ -393,10 +393,7 @@ export class LevelExplorer<S, A> {
   }
 
   private checkInvariants(state: S, parent: number, index: number): void {
-    const invariants = this.pendingInvariants.current;
-    for (let i = 0; i < invariants.length; i++) {
-      if (!invariants[i]!.holds(state)) return this.reportViolations(state, parent < 0 ? 0 : this.depth + 1, this.globalId(index));
-    }
+    if (!this.pendingInvariants.allHold(state)) this.reportViolations(state, parent < 0 ? 0 : this.depth + 1, this.globalId(index));
   }
 
   /** A step out of the current state, by its `actionIndex`-th enabled action, violates trace property `property`. */

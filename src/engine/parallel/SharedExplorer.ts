@@ -218,10 +218,7 @@ export class SharedExplorer<A> {
     this.actions[id] = actionIndex;
     this.values[id] = state;
     this.states++;
-    const invariants = this.pendingInvariants.current;
-    for (let i = 0; i < invariants.length; i++) {
-      if (!invariants[i]!.holds(state)) return this.reportViolations(state, id);
-    }
+    if (!this.pendingInvariants.allHold(state)) this.reportViolations(state, id);
   }
 
   /** Rare, so kept out of `register`: each invariant `state` breaks is found once (`publish` has

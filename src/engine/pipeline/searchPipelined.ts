@@ -13,7 +13,7 @@ import { overBudget } from '../exhaustive/memoryBudget.ts';
 import { ParentLog } from '../exhaustive/ParentLog.ts';
 import { PendingInvariants } from '../exhaustive/PendingInvariants.ts';
 import { traceOfViolation } from '../exhaustive/traceOfViolation.ts';
-import type { Invariant, Property } from '../Property.ts';
+import type { Property } from '../Property.ts';
 import type { System } from '../System.ts';
 import type { ExplorationStats } from '../Verdict.ts';
 import { RingReader, RingWriter, searchBell, sleepUntil, storeBell, Word } from './ByteRing.ts';
@@ -60,7 +60,7 @@ async function searchOnce<S, A>(
   const startupMillis = performance.now() - started;
   thread.begin();
   const { invariants } = explorerOrder(properties);
-  const from: Continued = { firstId: 0, depth: 0, transitions: 0, leftOut: 0, found: [], pending: new PendingInvariants(invariants), checked: 0, peakFrontier: 0, bytes: 0, millis: 0 };
+  const from: Continued = { firstId: 0, depth: 0, transitions: 0, leftOut: 0, found: [], pending: new PendingInvariants(invariants, system), checked: 0, peakFrontier: 0, bytes: 0, millis: 0 };
   return { ...pipelineOutcome(system, properties, config, started, assumption, thread, from), startupMillis };
 }
 
@@ -210,11 +210,9 @@ function expand<S, A>(
         back.copy(record, length);
         state = records.stateOfRecord(record, 0, length);
       }
-      const checks = id < from.checked ? noChecks : pending.current;
-      for (let i = 0; i < checks.length; i++) {
-        if (checks[i]!.holds(state)) continue;
+      // The states a one-thread search handed over are checked.
+      if (id >= from.checked && !pending.allHold(state)) {
         for (const property of pending.violatedBy(state) ?? []) run.found.push({ property, depth: run.depth, state: id, action: -1 });
-        break;
       }
       successors.index = 0;
       records.writeSuccessors(state, leaveOut ? via : -1, successors);
@@ -242,4 +240,3 @@ function expand<S, A>(
 
 class StoreFailed extends Error {}
 
-const noChecks: readonly Invariant<unknown>[] = [];

@@ -3,7 +3,8 @@
 // error for a predicate whose reads do not follow from the roles it read.
 import { describe, expect, it } from 'vitest';
 import { presets } from '../../../models/flows/presets.ts';
-import { onPart } from '../../../models/world/onPart.ts';
+import { onPart, partOfInvariant } from '../../../models/world/onPart.ts';
+import { propertyId, type Invariant } from '../../../src/engine/Property.ts';
 import { forEachSuccessor, roleSnapshot, worldKey, type World } from '../../../models/world/World.ts';
 import { worldSystem } from '../../../models/world/worldSystem.ts';
 
@@ -57,5 +58,17 @@ describe('onPart', () => {
     // Reads the TRE first on one call and the SHO first on the next, whatever the world: not a function of the roles.
     const fickle = onPart('roles', (world) => (calls++ % 2 === 0 ? roleSnapshot(world, 'tre') : roleSnapshot(world, 'sho1')) !== undefined);
     expect(() => worlds.forEach((w) => fickle(w))).toThrow(/read them differently after the same reads/);
+  });
+
+  it('names the part a claim reads alone to the search (partOfInvariant): the roles and the observations, by their ids', () => {
+    const claim = (holds: (world: World) => boolean): Invariant<World> => ({ kind: 'invariant', id: propertyId('Claim'), description: 'a claim', holds });
+    const world = reachable('initial-3gpp').at(-1)!;
+    const roles = partOfInvariant(claim(onPart('roles', () => true)));
+    const knowledge = partOfInvariant(claim(onPart('knowledge', () => true)));
+    expect([roles?.name, roles?.id(world)]).toEqual(['roles', world.rolesId]);
+    expect([knowledge?.name, knowledge?.id(world)]).toEqual(['knowledge', world.observedId]);
+    // The network has no id, and a predicate not made by onPart may read anything.
+    expect(partOfInvariant(claim(onPart('net', () => true)))).toBeUndefined();
+    expect(partOfInvariant(claim(() => true))).toBeUndefined();
   });
 });
