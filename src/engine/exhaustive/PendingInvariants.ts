@@ -69,14 +69,13 @@ export class PendingInvariants<S> {
   private group(): void {
     const groups: PartGroup<S>[] = [];
     const others: Invariant<S>[] = [];
-    this.current.forEach((invariant, i) => {
+    for (const [i, invariant] of this.current.entries()) {
       const part = this.parts[this.indices[i]!];
-      if (part === undefined) return others.push(invariant);
-      const group = groups.find((g) => g.part.name === part.name);
-      if (group !== undefined) return group.invariants.push(invariant);
-      const held = this.groups.find((g) => g.part.name === part.name)?.held ?? new Uint8Array(1024);
-      return groups.push({ part, invariants: [invariant], held });
-    });
+      const group = part === undefined ? undefined : groups.find((g) => g.part.name === part.name);
+      if (part === undefined) others.push(invariant);
+      else if (group !== undefined) group.invariants.push(invariant);
+      else groups.push({ part, invariants: [invariant], held: this.groups.find((g) => g.part.name === part.name)?.held ?? new Uint8Array(1024) });
+    }
     this.groups = groups;
     this.others = others;
   }
