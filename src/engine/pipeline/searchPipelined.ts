@@ -210,7 +210,7 @@ function expand<S, A>(
         back.copy(record, length);
         state = records.stateOfRecord(record, 0, length);
       }
-      // The states a one-thread search handed over are checked.
+      // The states below `from.checked` were checked by the one-thread search that handed over.
       if (id >= from.checked && !pending.allHold(state)) {
         for (const property of pending.violatedBy(state) ?? []) run.found.push({ property, depth: run.depth, state: id, action: -1 });
       }
@@ -239,4 +239,3 @@ function expand<S, A>(
 }
 
 class StoreFailed extends Error {}
-
