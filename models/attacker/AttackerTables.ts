@@ -2,7 +2,7 @@
 // (closed under Dolev-Yao analysis once per set), and the messages it can inject with that knowledge: replays of
 // what it holds, and every instance of a message schema it can build (typed Dolev-Yao synthesis), once per set.
 import { holds, knowledgeOf, knownTerms, learn, type Knowledge } from '../../src/attacker/knowledge.ts';
-import { synthesise, synthesisSignature } from '../../src/attacker/synthesis.ts';
+import { synthesise, synthesisReadsAlike } from '../../src/attacker/synthesis.ts';
 import { showTerm, type Term } from '../../src/attacker/Term.ts';
 import type { Message, MessageKind } from '../messages.ts';
 import type { AttackerModel } from './attackerModel.ts';
@@ -106,21 +106,19 @@ export class AttackerTables {
   /** The messages the attacker can inject with `knowledge`: replays, then synthesised instances, kind by kind.
    *  Given `before`, a knowledge that `knowledge` holds all of, whose messages the caller has: only those that may
    *  be new, which leaves out replays of terms held before and the templates whose synthesis reads the same of
-   *  both (`synthesisSignature`: their candidates are the same), so the messages not made here are all the
+   *  both (`synthesisReadsAlike`: their candidates are the same), so the messages not made here are all the
    *  caller's, and those made come in the order the whole list would have them. */
   private injectableWith(knowledge: Knowledge, before?: Knowledge): Message[] {
     const out: Message[] = [];
-    for (const term of knownTerms(knowledge)) if (before === undefined || !holds(before, term)) this.replays(out, term);
+    const added = before === undefined ? knownTerms(knowledge) : knownTerms(knowledge).filter((term) => !holds(before, term));
+    for (const term of added) this.replays(out, term);
     const started = performance.now();
     let candidates = 0;
     for (const [kind, routes] of this.writable) {
       for (const template of schemasFor(this.model.devices.length)[kind] ?? []) {
-        if (before !== undefined) {
-          const was = synthesisSignature(template, before, slotTyping);
-          if (was !== undefined && was === synthesisSignature(template, knowledge, slotTyping)) {
-            this.stats.templatesKept++;
-            continue;
-          }
+        if (before !== undefined && synthesisReadsAlike(template, before, knowledge, added, slotTyping)) {
+          this.stats.templatesKept++;
+          continue;
         }
         for (const term of synthesise(template, knowledge, slotTyping)) {
           candidates++;

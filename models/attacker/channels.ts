@@ -22,9 +22,15 @@ const classes: Readonly<Record<string, ChannelClass>> = {
   'm2me>tre': 'host',
 };
 
+/** Classes found so far, by `from>to`: a scope's text asks some ten thousand times per scenario (scenarioScope.ts). */
+const classOfPair = new Map<string, ChannelClass>();
+
 /** By the roles the two ends play: a second device's host-TRE interface is a host channel as dev1's is. */
 export function channelClass(from: RoleId, to: RoleId): ChannelClass {
-  return classes[[playedRole(from), playedRole(to)].sort().join('>')] ?? 'network';
+  const pair = `${from}>${to}`;
+  let found = classOfPair.get(pair);
+  if (found === undefined) classOfPair.set(pair, (found = classes[[playedRole(from), playedRole(to)].sort().join('>')] ?? 'network'));
+  return found;
 }
 
 /** The channel classes an assumption of `config` closes to the network attacker. */

@@ -167,60 +167,42 @@ export function unify(template: Term, term: Term, env: Env, typing: SlotTyping):
   return go(template, term) ? next : undefined;
 }
 
-/** What `synthesise(template, knowledge, typing)` reads of `knowledge`, as text: for two knowledges one of which
- *  holds all the other does (the attacker's only grows), equal texts give equal candidates. It is the values of each
- *  slot's type, whether each constant is held, and how many held terms each crypto node can take as they are
- *  (`heldOfShape`; a larger knowledge holds the smaller one's, so an equal count is an equal set). Undefined when it cannot promise
- *  that: a slot value the attacker does not hold (a candidate with it is derivable only if held whole, which any
- *  new term may change). */
-export function synthesisSignature(template: Term, knowledge: Knowledge, typing: SlotTyping): string | undefined {
-  let byTemplate = signatures.get(knowledge);
-  if (byTemplate === undefined) signatures.set(knowledge, (byTemplate = new Map()));
-  if (byTemplate.has(template)) return byTemplate.get(template);
-  const parts: string[] = [];
-  const signature = signatureParts(template, knowledge, knownTerms(knowledge), typing, parts) ? parts.join('|') : undefined;
-  byTemplate.set(template, signature);
-  return signature;
-}
-
-/** Signatures per knowledge and template: a knowledge extended is asked again as the one before the next. */
-const signatures = new WeakMap<Knowledge, Map<Term, string | undefined>>();
-
-/** Pushes what synthesis reads of `knowledge` at `node` onto `parts`; false when it cannot promise it. */
-function signatureParts(node: Term, knowledge: Knowledge, held: readonly Term[], typing: SlotTyping, parts: string[]): boolean {
-  switch (node.kind) {
+/** Whether `synthesise(template, after, typing)` gives what `synthesise(template, before, typing)` gives, for a
+ *  knowledge `after` that holds all `before` holds (the attacker's only grows) and `added`, the terms it holds that
+ *  `before` does not: what synthesis reads of the two is the same. That is the values of each slot's type, whether
+ *  each constant is held, and the held terms each crypto node can take as they are (`heldOfShape`: equal when no
+ *  added term of the node's kind fits it). False when it cannot promise that: a slot value `before` does not hold (a
+ *  candidate with it is derivable only if held whole, which any new term may change). Compared part by part, at the
+ *  first difference, with no text made: once per template for each knowledge entry a search extends. */
+export function synthesisReadsAlike(template: Term, before: Knowledge, after: Knowledge, added: readonly Term[], typing: SlotTyping): boolean {
+  switch (template.kind) {
     case 'name': {
-      const slot = slotOf(node);
-      if (slot === undefined) {
-        parts.push(`${node.id}:${canDerive(knowledge, node) ? 1 : 0}`);
-        return true;
+      const slot = slotOf(template);
+      if (slot === undefined) return canDerive(before, template) === canDerive(after, template);
+      if (slot.opaque) return canDerive(before, filled(slot, typing.representative(slot.type)));
+      const was = typing.domain(slot.type, before);
+      const is = typing.domain(slot.type, after);
+      if (was.length !== is.length) return false;
+      for (let i = 0; i < was.length; i++) {
+        if (showTerm(was[i]!) !== showTerm(is[i]!) || !canDerive(before, filled(slot, was[i]!))) return false;
       }
-      const values = slot.opaque ? [typing.representative(slot.type)] : typing.domain(slot.type, knowledge);
-      for (const v of values) if (!canDerive(knowledge, filled(slot, v))) return false;
-      parts.push(`${slot.variable}=${values.map(showTerm).join(',')}`);
       return true;
     }
     case 'tuple':
-      for (const item of node.items) if (!signatureParts(item, knowledge, held, typing, parts)) return false;
-      return true;
+      return template.items.every((item) => synthesisReadsAlike(item, before, after, added, typing));
     case 'pk':
-      parts.push(`pk#${heldOfShapeCount(node, held, typing)}`);
-      return signatureParts(node.of, knowledge, held, typing, parts);
+      return !fitsAny(template, added, typing) && synthesisReadsAlike(template.of, before, after, added, typing);
     case 'hash':
-      parts.push(`hash#${heldOfShapeCount(node, held, typing)}`);
-      return signatureParts(node.body, knowledge, held, typing, parts);
+      return !fitsAny(template, added, typing) && synthesisReadsAlike(template.body, before, after, added, typing);
     case 'sign':
     case 'mac':
     case 'senc':
     case 'aenc':
-      parts.push(`${node.kind}#${heldOfShapeCount(node, held, typing)}`);
-      return signatureParts(node.key, knowledge, held, typing, parts) && signatureParts(node.body, knowledge, held, typing, parts);
+      return !fitsAny(template, added, typing) && synthesisReadsAlike(template.key, before, after, added, typing) && synthesisReadsAlike(template.body, before, after, added, typing);
   }
 }
 
-/** How many held terms `heldOfShape` offers at `node`. */
-function heldOfShapeCount(node: Term, held: readonly Term[], typing: SlotTyping): number {
-  let n = 0;
-  for (const t of held) if (t.kind === node.kind && unify(node, t, new Map(), typing) !== undefined) n++;
-  return n;
+/** Whether some term of `terms` is one `heldOfShape` would offer at `node`. */
+function fitsAny(node: Term, terms: readonly Term[], typing: SlotTyping): boolean {
+  return terms.some((t) => t.kind === node.kind && unify(node, t, new Map(), typing) !== undefined);
 }

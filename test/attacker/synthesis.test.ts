@@ -1,8 +1,8 @@
 // Typed synthesis over templates: built under derivable keys only, held terms placed where their shape fits,
 // slots no receiver inspects at one value, and the candidates finite and in a fixed order.
 import { describe, expect, it } from 'vitest';
-import { canDerive, knowledgeOf } from '../../src/attacker/knowledge.ts';
-import { synthesise, type SlotTyping } from '../../src/attacker/synthesis.ts';
+import { canDerive, holds, knowledgeOf, knownTerms, learn, type Knowledge } from '../../src/attacker/knowledge.ts';
+import { synthesise, synthesisReadsAlike, type SlotTyping } from '../../src/attacker/synthesis.ts';
 import { mac, name, showTerm, sign, tuple, type Term } from '../../src/attacker/Term.ts';
 
 /** Names typed by prefix: `n:` nonces, `k:` keys; the representative of every type is its `own` value. */
@@ -58,5 +58,36 @@ describe('synthesise', () => {
     expect(first).toEqual(texts(synthesise(template, knowledgeOf([name('k:a'), name('n:1'), name('msg'), name('k:b'), name('n:2')]), typing)));
     expect(first).toEqual([...first].sort());
     expect(first).toHaveLength(8);
+  });
+});
+
+describe('synthesisReadsAlike', () => {
+  const template = tuple(name('msg'), name('?n'), mac(name('?k'), name('?n')));
+  const before = knowledgeOf([name('msg'), name('n:1'), name('k:1')]);
+  /** Whether the template reads `before` and `before` with `term` alike, and whether synthesis gives the same. */
+  const after = (term: Term): { alike: boolean; same: boolean } => {
+    const grown: Knowledge = learn(before, term);
+    const added = knownTerms(grown).filter((t) => !holds(before, t));
+    const alike = synthesisReadsAlike(template, before, grown, added, typing);
+    return { alike, same: texts(synthesise(template, before, typing)).join() === texts(synthesise(template, grown, typing)).join() };
+  };
+
+  it('says alike for a term synthesis does not read: the candidates are the same', () => {
+    expect(after(name('other'))).toEqual({ alike: true, same: true });
+  });
+
+  it('says not alike for a new value of a slot\'s type, a new key, or a held MAC that fits the template', () => {
+    expect(after(name('n:2'))).toEqual({ alike: false, same: false });
+    expect(after(name('k:2'))).toEqual({ alike: false, same: false });
+    expect(after(mac(name('k:theirs'), name('n:1')))).toEqual({ alike: false, same: false });
+  });
+
+  it('makes no promise when a slot takes a value the smaller knowledge does not hold', () => {
+    const opaque = tuple(name('msg'), name('?n!'));
+    // The representative n:own is not held before: a candidate with it is derivable only once it is.
+    const grown = learn(before, name('n:own'));
+    expect(synthesisReadsAlike(opaque, before, grown, [name('n:own')], typing)).toBe(false);
+    expect(texts(synthesise(opaque, before, typing))).toEqual([]);
+    expect(texts(synthesise(opaque, grown, typing))).toEqual(['<msg, n:own>']);
   });
 });

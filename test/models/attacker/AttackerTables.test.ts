@@ -1,5 +1,5 @@
 // The attacker's tables synthesise again, when it learns a term, only the templates whose synthesis reads something
-// new of its knowledge (synthesisSignature): for every knowledge a search of three attacker scenarios made, the
+// new of its knowledge (synthesisReadsAlike): for every knowledge a search of three attacker scenarios made, the
 // messages it can inject are those, in the same order, that synthesising every template again gives.
 import { describe, expect, it } from 'vitest';
 import { AttackerTables, type KnowledgeEntry } from '../../../models/attacker/AttackerTables.ts';
