@@ -22,7 +22,7 @@ const classes: Readonly<Record<string, ChannelClass>> = {
   'm2me>tre': 'host',
 };
 
-/** Classes found so far, by `from>to`: a scope's text asks some ten thousand times per scenario (scenarioScope.ts). */
+/** Classes found so far, by `from>to`: the scope of a scenario's verdicts asks some ten thousand times (scenarioScope.ts). */
 const classOfPair = new Map<string, ChannelClass>();
 
 /** By the roles the two ends play: a second device's host-TRE interface is a host channel as dev1's is. */
