@@ -20,7 +20,7 @@ import { earlierTraffic } from './earlierTraffic.ts';
 import { AttackerTables, type KnowledgeEntry } from '../attacker/AttackerTables.ts';
 import { ObservationTable } from './ObservationTable.ts';
 import { keptRelaysOf, RelayTable, type WorldOptions } from './relayAtReceipt.ts';
-import { receiptAtSendBreaker, ReceiptTable, requestsAtSendBreaker } from './receiptAtSend.ts';
+import { fixedPvaBreaker, receiptAtSendBreaker, ReceiptTable, requestsAtSendBreaker } from './receiptAtSend.ts';
 import { isShoId } from '../roleIds.ts';
 import { WorldDigests } from './WorldDigests.ts';
 import { LocalMoves } from './LocalMoves.ts';
@@ -124,7 +124,18 @@ export class WorldModel {
     this.memos = this.cast.map((m) => {
       // A role that makes kept relays has each new step it takes checked against their assumption (relayAtReceipt.ts).
       const watched = keptRelaysOf(m.id).length > 0;
-      const memo: MemoMachine<AnyStateMachine> = new MemoMachine(m.machine, watched ? { onStep: (from, to) => this.relays.watch(m.id, m.machine, memo.snapshot(from), memo.snapshot(to)) } : {});
+      const pva = m.id === 'pva';
+      const memo: MemoMachine<AnyStateMachine> = new MemoMachine(
+        m.machine,
+        watched || pva
+          ? {
+              onStep: (from, to) => {
+                if (watched) this.relays.watch(m.id, m.machine, memo.snapshot(from), memo.snapshot(to));
+                if (pva) this.receipts.changed(memo.snapshot(from), memo.snapshot(to));
+              },
+            }
+          : {},
+      );
       // The scenario's starting snapshot, not the machine's default initial one.
       memo.intern(m.initial);
       return memo;
@@ -145,9 +156,11 @@ export class WorldModel {
     this.digests = new WorldDigests(this);
     this.moves = new LocalMoves(this);
     this.injections = new InjectionMoves(this);
-    const receipts = this.relays.on && this.relays.kept && receiptAtSendBreaker(config, this.cast, this.attacker) === undefined;
-    const requesters = receipts && requestsAtSendBreaker(config, this.cast, this.attacker) === undefined ? this.cast.flatMap((m, i) => (isShoId(m.id) ? [i] : [])) : [];
-    this.receipts = new ReceiptTable(receipts ? this.roleIndex('pva') : -1, this.roleIndex('supplier'), requesters);
+    const kept = this.relays.on && this.relays.kept;
+    const references = kept && receiptAtSendBreaker(config, this.cast, this.attacker) === undefined;
+    const fixed = kept && !references && fixedPvaBreaker(this.cast) === undefined;
+    const requesters = (references || fixed) && requestsAtSendBreaker(config, this.cast, this.attacker) === undefined ? this.cast.flatMap((m, i) => (isShoId(m.id) ? [i] : [])) : [];
+    this.receipts = new ReceiptTable(references || requesters.length > 0 ? this.roleIndex('pva') : -1, this.roleIndex('supplier'), requesters, fixed);
   }
 
   /** Ranks the roles by their classes (`classOf`: per role, its class's index, equal for the roles a symmetry

@@ -6,7 +6,9 @@
 // honest device (one reference), no remote update (no second one), an attacker that does not read them; and, an
 // assumption the world checks as the attacker's messages are built, an attacker that injects no platform reference to
 // the PVA. Then the receipt commutes with every step of the other roles, and no step of the PVA's own in between
-// changes what it reads.
+// changes what it reads. Where a change of operator starts the PVA with its reference, the requests are taken at send
+// on the assumption, checked at every step of the PVA a search asks for, that the PVA never changes.
+import type { AnyMachineSnapshot } from 'xstate';
 import type { ScenarioConfig } from '../flows/ScenarioConfig.ts';
 import type { Message } from '../messages.ts';
 import type { CastMember } from '../flows/castFor.ts';
@@ -40,6 +42,15 @@ export function requestsAtSendBreaker(config: ScenarioConfig, cast: readonly Cas
   return isShoId(config.attacker.dishonest ?? '') ? 'a dishonest SHO' : undefined;
 }
 
+/** Why the PVA is not taken to stay as it starts, where its platform reference is not taken at send (undefined: it
+ *  is, an assumption checked at every step of the PVA the search asks for): no PVA, or one that takes no validation
+ *  request where it starts (a change of operator starts it configured, with its reference). */
+export function fixedPvaBreaker(cast: readonly CastMember[]): string | undefined {
+  const pva = cast.find((m) => m.id === 'pva');
+  if (pva === undefined) return 'no PVA';
+  return handlersOf(pva.machine, pva.initial, 'validationRequest') === '' ? 'the PVA takes no validation request where it starts' : undefined;
+}
+
 /** Receipt at send in one world model: which messages the PVA takes as they are sent. */
 export class ReceiptTable {
   private readonly atSend: boolean[] = [];
@@ -54,11 +65,14 @@ export class ReceiptTable {
 
   /** `taker`: the PVA's role index where the reduction applies (the scenario allows it and the world's relay at receipt
    *  is on, which a trace records), -1 where it does not; `sender`: the supplier's, whose steps send the reference;
-   *  `requesters`: the SHOs' where their validation requests are taken at send too (requestsAtSendBreaker). */
+   *  `requesters`: the SHOs' where their validation requests are taken at send too (requestsAtSendBreaker); `fixed`: the
+   *  PVA is assumed to stay as it starts (fixedPvaBreaker), no reference taken at send, and a step that changes it
+   *  breaks the assumption (`changed`). */
   constructor(
     readonly taker: number,
     readonly sender: number,
     private readonly requesters: readonly number[],
+    private readonly fixed = false,
   ) {
     // `ordered` is asked for every step of every world: a table of role pairs (a cast has at most 64 roles).
     for (let via = 0; via < 64; via++) {
@@ -85,7 +99,12 @@ export class ReceiptTable {
     const request = toPva && m.kind === 'validationRequest' && this.requesters.includes(from);
     this.references.push(reference);
     this.requests.push(request);
-    this.atSend.push((reference && m.from === 'supplier') || request);
+    this.atSend.push((reference && m.from === 'supplier' && !this.fixed) || request);
+  }
+
+  /** Told of each step of the PVA that changes it, the first time a search asks for it. */
+  changed(from: AnyMachineSnapshot, to: AnyMachineSnapshot): void {
+    if (this.taker >= 0 && this.fixed && this.brokenBy === undefined) this.brokenBy = `the PVA changes from ${JSON.stringify(from.value)} to ${JSON.stringify(to.value)}`;
   }
 
   /** Whether the receipt of `envelope` at send must leave its receiver as it was (a validation request's). */

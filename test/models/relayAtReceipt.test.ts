@@ -244,7 +244,7 @@ describe('relay at receipt', () => {
     // The host never leaves Connected or Operational once there: the forged downloads it relays are taken at receipt.
     const kept = searched('t7-forged-commands');
     const steady = searched('t7-forged-commands', 'steady');
-    expect(kept.outcome.stats.assumption).toEqual({ name: 'kept relays', outcome: 'held' });
+    expect(kept.outcome.stats.assumption).toEqual({ name: 'kept relays and receipt at send', outcome: 'held' });
     expect(steady.outcome.stats.assumption).toBeUndefined();
     expect(kept.outcome.stats.states).toBeLessThan(steady.outcome.stats.states / 2);
     // The same verdicts; traces may be shorter (a forwarded download is one step with its receipt).
@@ -252,7 +252,7 @@ describe('relay at receipt', () => {
     expect(kinds(kept.outcome)).toEqual(kinds(steady.outcome));
     // Malware on the host resets the TRE, and the host goes from Operational back to Booting: the search is redone.
     const broken = searched('t3-malware-change-via-pristine');
-    expect(broken.outcome.stats.assumption).toMatchObject({ name: 'kept relays', outcome: 'broken', brokenBy: expect.stringMatching(/^m2me relays \w+ in "Operational" and not alike in "Booting"$/) });
+    expect(broken.outcome.stats.assumption).toMatchObject({ name: 'kept relays and receipt at send', outcome: 'broken', brokenBy: expect.stringMatching(/^m2me relays \w+ in "Operational" and not alike in "Booting"$/) });
     expect(summary(broken.outcome)).toEqual(summary(searched('t3-malware-change-via-pristine', 'steady').outcome));
     // Its counterexamples, found without the kept relays, replay on the world their trace names.
     const violated = broken.outcome.verdicts.filter((v) => v.verdict.kind === 'violated');

@@ -9,8 +9,11 @@ import { threatSuite } from '../../../properties/threats/threatSuite.ts';
 import { enabledEvents, initialWorld, roleSnapshot, stepWorld, worldNet } from '../../../models/world/World.ts';
 import { eventLabel } from '../../../models/world/eventLabel.ts';
 import { messageOfKey } from '../../../models/world/envelopeKey.ts';
-import { receiptAtSendBreaker, ReceiptTable, requestsAtSendBreaker } from '../../../models/world/receiptAtSend.ts';
+import { fixedPvaBreaker, receiptAtSendBreaker, ReceiptTable, requestsAtSendBreaker } from '../../../models/world/receiptAtSend.ts';
 import { worldSystem } from '../../../models/world/worldSystem.ts';
+import { searchExhaustive } from '../../../src/engine/exhaustive/searchExhaustive.ts';
+import { propertyId, type Invariant } from '../../../src/engine/Property.ts';
+import type { World } from '../../../models/world/World.ts';
 
 const scenario = (name: string, patch: Partial<ScenarioInput> = {}) => {
   const input = threatSuite.flatMap((t) => t.scenarios).find((s) => s.name === name)!;
@@ -59,6 +62,43 @@ describe('receipt at send', () => {
     expect([table.takenAtSend(0), table.preserving(0)]).toEqual([true, true]);
     expect(table.takenAtSend(1)).toBe(false);
     expect([table.ordered(0, 7), table.ordered(0, 8), table.ordered(9, 0), table.ordered(8, 9), table.ordered(2, 7)]).toEqual([true, true, true, false, false]);
+  });
+
+  it('takes the requests at send where a change of operator starts the PVA with its reference, assumed never to change', () => {
+    const fixed = (name: string) => fixedPvaBreaker(initialWorld(scenario(name)).model.cast);
+    expect(fixed('t2-report-replay')).toBeUndefined();
+    expect(fixed('t2-replay-after-delete')).toMatch(/takes no validation request where it starts/);
+    const config = scenario('t2-report-replay');
+    expect(worldSystem(config).assumed?.name).toBe('kept relays and receipt at send');
+    // No world of the reduced search holds a validation request in flight; without the kept relays, some do.
+    const noRequest: Invariant<World> = {
+      kind: 'invariant',
+      id: propertyId('test.noValidationRequestInFlight'),
+      description: 'no validation request in flight',
+      holds: (w) => !worldNet(w).some((k) => messageOfKey(k).kind === 'validationRequest'),
+    };
+    const reduced = searchExhaustive(worldSystem(config), [noRequest]);
+    expect(reduced.verdicts[0]!.verdict.kind).toBe('holds-exhaustively');
+    expect(reduced.stats.assumption).toEqual({ name: 'kept relays and receipt at send', outcome: 'held' });
+    const steady = searchExhaustive(worldSystem(config, initialWorld(config, { relayAtReceipt: 'steady' })), [noRequest], { maxStates: 200_000 });
+    expect(steady.verdicts[0]!.verdict.kind).toBe('violated');
+  });
+
+  it('breaks the assumption of a PVA that never changes at its first step that changes it, and only under it', () => {
+    const model = initialWorld(scenario('t2-report-replay')).model;
+    const pva = model.memos[model.roleIndex('pva')]!;
+    const from = pva.snapshot(pva.initial());
+    const to = { ...from, value: 'Unconfigured' } as typeof from;
+    const table = new ReceiptTable(7, 0, [8], true);
+    table.add({ kind: 'platformReference', from: 'supplier', to: 'pva', term: { kind: 'name', id: 'pfc' } }, 0);
+    // Under the assumption the PVA takes no reference: one that reached it would change it.
+    expect(table.takenAtSend(0)).toBe(false);
+    expect(table.brokenBy).toBeUndefined();
+    table.changed(from, to);
+    expect(table.brokenBy).toMatch(/^the PVA changes from .* to "Unconfigured"$/);
+    const referenceMode = new ReceiptTable(7, 0, [8]);
+    referenceMode.changed(from, to);
+    expect(referenceMode.brokenBy).toBeUndefined();
   });
 
   it('is read by no property: none names the PVA (its argument needs the PVA and the messages to it unread)', () => {
