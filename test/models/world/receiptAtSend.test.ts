@@ -6,14 +6,14 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { resolveScenario, type ScenarioInput } from '../../../models/flows/ScenarioConfig.ts';
 import { threatSuite } from '../../../properties/threats/threatSuite.ts';
-import { enabledEvents, initialWorld, roleSnapshot, stepWorld, worldNet } from '../../../models/world/World.ts';
+import { enabledEvents, initialWorld, localIdOf, roleSnapshot, stepWorld, worldNet, type World } from '../../../models/world/World.ts';
 import { eventLabel } from '../../../models/world/eventLabel.ts';
 import { messageOfKey } from '../../../models/world/envelopeKey.ts';
 import { fixedPvaBreaker, receiptAtSendBreaker, ReceiptTable, requestsAtSendBreaker } from '../../../models/world/receiptAtSend.ts';
 import { worldSystem } from '../../../models/world/worldSystem.ts';
 import { searchExhaustive } from '../../../src/engine/exhaustive/searchExhaustive.ts';
 import { propertyId, type Invariant } from '../../../src/engine/Property.ts';
-import type { World } from '../../../models/world/World.ts';
+import { deviceNames, platformReferenceTerm } from '../../../models/messages.ts';
 
 const scenario = (name: string, patch: Partial<ScenarioInput> = {}) => {
   const input = threatSuite.flatMap((t) => t.scenarios).find((s) => s.name === name)!;
@@ -85,9 +85,13 @@ describe('receipt at send', () => {
   });
 
   it('breaks the assumption of a PVA that never changes at its first step that changes it, and only under it', () => {
-    const model = initialWorld(scenario('t2-report-replay')).model;
-    const pva = model.memos[model.roleIndex('pva')]!;
-    const from = pva.snapshot(pva.initial());
+    const world = initialWorld(scenario('t2-report-replay'));
+    const model = world.model;
+    const pvaTable = model.memos[model.roleIndex('pva')]!;
+    const ready = localIdOf(world, model.roleIndex('pva'));
+    const from = pvaTable.snapshot(ready);
+    expect(from.value).toBe('Ready');
+    expect(model.receipts.brokenBy).toBeUndefined();
     const to = { ...from, value: 'Unconfigured' } as typeof from;
     const table = new ReceiptTable(7, 0, [8], true);
     table.add({ kind: 'platformReference', from: 'supplier', to: 'pva', term: { kind: 'name', id: 'pfc' } }, 0);
@@ -99,6 +103,9 @@ describe('receipt at send', () => {
     const referenceMode = new ReceiptTable(7, 0, [8]);
     referenceMode.changed(from, to);
     expect(referenceMode.brokenBy).toBeUndefined();
+    // Wired: the world's PVA table tells its receipts of a step that changes the PVA, here a second device's reference.
+    pvaTable.next(ready, { type: 'platformReference', msg: platformReferenceTerm(deviceNames('dev2'), 'v1'), from: 'supplier' } as never);
+    expect(model.receipts.brokenBy).toMatch(/^the PVA changes from "Ready" to "Ready"$/);
   });
 
   it('is read by no property: none names the PVA (its argument needs the PVA and the messages to it unread)', () => {
