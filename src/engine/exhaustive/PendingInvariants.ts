@@ -71,10 +71,16 @@ export class PendingInvariants<S> {
     const others: Invariant<S>[] = [];
     for (const [i, invariant] of this.current.entries()) {
       const part = this.parts[this.indices[i]!];
-      const group = part === undefined ? undefined : groups.find((g) => g.part.name === part.name);
-      if (part === undefined) others.push(invariant);
-      else if (group !== undefined) group.invariants.push(invariant);
-      else groups.push({ part, invariants: [invariant], held: this.groups.find((g) => g.part.name === part.name)?.held ?? new Uint8Array(1024) });
+      if (part === undefined) {
+        others.push(invariant);
+        continue;
+      }
+      let group = groups.find((g) => g.part.name === part.name);
+      if (group === undefined) {
+        const held = this.groups.find((g) => g.part.name === part.name)?.held ?? new Uint8Array(1024);
+        groups.push((group = { part, invariants: [], held }));
+      }
+      group.invariants.push(invariant);
     }
     this.groups = groups;
     this.others = others;
