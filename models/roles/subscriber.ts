@@ -37,7 +37,8 @@ export interface SubscriberContext extends SubscriberInput {
   /** The equipment parameters that came with the M2ME (5.1.3.3.4; x.2.3 device token). */
   readonly pcid: Term | null;
   readonly token: Term | null;
-  /** The RO confirmed the change notice (`acknowledged`). */
+  /** The RO confirmed the change notice (`acknowledged`); kept only under that assumption, the one that reads it, so
+   *  that elsewhere the confirmation changes nothing (docs/engine.md "Receipt at send"). */
   readonly noticed: boolean;
   /** Ghost (read by properties only): every instruction the subscriber gave its M2ME, as sent. */
   readonly instructed: readonly Term[];
@@ -100,7 +101,7 @@ function buildSubscriberMachine(device: DeviceId) {
         ],
       },
       // The portal's confirmation of a notice; only the `acknowledged` assumption waits for it.
-      selectionAck: { actions: assign({ noticed: true }) },
+      selectionAck: { actions: assign(({ context }) => ({ noticed: context.notice === 'acknowledged' })) },
     },
     states: {
       AwaitingEquipment: {

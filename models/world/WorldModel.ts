@@ -13,15 +13,14 @@ import { deliveryOrder } from './orderNumbers.ts';
 import { castFor, type CastMember } from '../flows/castFor.ts';
 import type { ScenarioConfig } from '../flows/ScenarioConfig.ts';
 import type { Message, SendEvent } from '../messages.ts';
-import type { RoleId } from '../roleIds.ts';
 import { envelopeKey, messageOfKey } from './envelopeKey.ts';
 import { attackerModelOf, type AttackerModel } from '../attacker/attackerModel.ts';
 import { earlierTraffic } from './earlierTraffic.ts';
 import { AttackerTables, type KnowledgeEntry } from '../attacker/AttackerTables.ts';
 import { ObservationTable } from './ObservationTable.ts';
 import { keptRelaysOf, RelayTable, type WorldOptions } from './relayAtReceipt.ts';
-import { fixedPvaBreaker, receiptAtSendBreaker, ReceiptTable, requestsAtSendBreaker } from './receiptAtSend.ts';
-import { isShoId } from '../roleIds.ts';
+import { acknowledgementsAtSendBreaker, fixedPvaBreaker, receiptAtSendBreaker, ReceiptTable, requestsAtSendBreaker } from './receiptAtSend.ts';
+import { isShoId, playedRole, type RoleId } from '../roleIds.ts';
 import { WorldDigests } from './WorldDigests.ts';
 import { LocalMoves } from './LocalMoves.ts';
 import { InjectionMoves } from './InjectionMoves.ts';
@@ -160,7 +159,8 @@ export class WorldModel {
     const references = kept && receiptAtSendBreaker(config, this.cast, this.attacker) === undefined;
     const fixed = kept && !references && fixedPvaBreaker(this.cast) === undefined;
     const requesters = (references || fixed) && requestsAtSendBreaker(config, this.cast, this.attacker) === undefined ? this.cast.flatMap((m, i) => (isShoId(m.id) ? [i] : [])) : [];
-    this.receipts = new ReceiptTable(references || requesters.length > 0 ? this.roleIndex('pva') : -1, this.roleIndex('supplier'), requesters, fixed);
+    const confirmed = kept && acknowledgementsAtSendBreaker(config, this.cast, this.attacker) === undefined ? this.cast.flatMap((m, i) => (playedRole(m.id) === 'subscriber' ? [i] : [])) : [];
+    this.receipts = new ReceiptTable(references || requesters.length > 0 ? this.roleIndex('pva') : -1, this.roleIndex('supplier'), requesters, fixed, confirmed);
   }
 
   /** Ranks the roles by their classes (`classOf`: per role, its class's index, equal for the roles a symmetry
@@ -246,7 +246,7 @@ export class WorldModel {
     this.stepSends = 0;
     if (nextLocal === notEnabled) return -1;
     this.stepSends = this.sends(role, eventIndex, local);
-    const receipt = this.receipts.taker >= 0 && this.sendLists[this.stepSends]!.some((e) => this.receipts.takenAtSend(e));
+    const receipt = this.receipts.on && this.sendLists[this.stepSends]!.some((e) => this.receipts.takenAtSend(e));
     if (nextLocal === local && !receipt) return rolesId;
     const tuple = this.tupleScratch;
     for (let i = 0; i < tuple.length; i++) tuple[i] = tuples.pool[from + i]!;
@@ -264,6 +264,7 @@ export class WorldModel {
       const before = tuple[taker]!;
       const after = this.receipts.takenAtSend(e) ? this.memos[taker]!.step(before, this.deliveries[e]!) : notEnabled;
       if (after === notEnabled || (after !== before && this.receipts.preserving(e))) {
+        this.receipts.leftInFlight(e);
         rest.push(e);
         continue;
       }
@@ -383,7 +384,7 @@ export class WorldModel {
     const read = this.attacker.active && this.attacker.reach.reads(m.kind, m.from, m.to);
     this.observedTerms.push(read ? this.observations.termId(key.slice(4)) : -1);
     this.relays.add(m, read);
-    this.receipts.add(m, this.roleIndex(m.from));
+    this.receipts.add(m, this.roleIndex(m.from), receiver);
     let at = 0;
     let hi = this.byKey.length;
     while (at < hi) {

@@ -61,8 +61,8 @@ export function liveReplay(initial: World, events: readonly WorldEvent[]): unkno
     }
     // Sends are appended to inFlight; what the attacker reads of them joins its observations.
     const removed = e.kind === 'deliver' || e.kind === 'forward' ? 1 : 0;
-    // Receipt at send (receiptAtSend.ts): the live PVA takes a platform reference as it is sent, where it can.
-    for (let i = sentBefore - removed; model.receipts.taker >= 0 && i < inFlight.length; ) {
+    // Receipt at send (receiptAtSend.ts): the live receiver takes a message as it is sent, where it can.
+    for (let i = sentBefore - removed; model.receipts.on && i < inFlight.length; ) {
       const m = inFlight[i]!;
       if (model.receipts.takenAtSend(model.envelopeOfKey(envelopeKey(m))) && live.canDeliver(m)) live.deliver(inFlight.splice(i, 1)[0]!);
       else i++;

@@ -33,7 +33,7 @@ export function worldSystem(config: ScenarioConfig, initial: World = initialWorl
     ...(model.relays.on && model.relays.kept
       ? {
           assumed: {
-            name: model.receipts.taker >= 0 ? 'kept relays and receipt at send' : 'kept relays',
+            name: model.receipts.on ? 'kept relays and receipt at send' : 'kept relays',
             brokenBy: () => model.relays.brokenBy ?? model.receipts.brokenBy,
             without: () => worldSystem(config, initialWorld(config, { relayAtReceipt: 'steady' })),
           },

@@ -36,7 +36,7 @@ describe('trecheck check --config on storage and repeated changes', () => {
     const r = await runCliCaptured(['check', '--config', example('two-changes-in-flight.json'), '--no-baseline', '--out', join(root, 'twice')]);
 
     expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(/AtMostOneMcimActive \[[^\]]*\]: holds for every trace up to depth 52 \(complete: 4,698 states/);
+    expect(r.stdout).toMatch(/AtMostOneMcimActive \[[^\]]*\]: holds for every trace up to depth 52 \(complete: 4,065 states/);
     expect(r.stdout).toMatch(/SubscriberChoiceHonoured \[[^\]]*\]: holds for every trace/);
     expect(r.stdout).toMatch(/ProvisionedMcimNotRefused \[[^\]]*\]: holds for every trace/);
     expect(r.stdout).toMatch(/HonestRunEndsAtGoal \[[^\]]*\]: VIOLATED: counterexample of 14 steps/);

@@ -29,7 +29,7 @@ describe('a scenario with three SHOs', () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('honest run: goal reached in 52 steps (live actors: 52 steps, same final states)');
     expect(r.stdout).toContain('TRE registry: mcim:sho3 Activated; sho3: Serving, report success; old SHO sho2: Released');
-    expect(r.stdout).toMatch(/exhaustive search: 9,228 states/);
+    expect(r.stdout).toMatch(/exhaustive search: 7,997 states/);
     expect(r.stdout).toMatch(/AtMostOneMcimActive \[[^\]]*\]: holds for every trace/);
     expect(r.stdout).toMatch(/SubscriberChoiceHonoured \[[^\]]*\]: holds for every trace/);
     expect(r.stdout).toMatch(/HonestRunEndsAtGoal \[[^\]]*\]: VIOLATED: counterexample of 50 steps/);

@@ -91,8 +91,8 @@ function takenAtSend(before: World, after: World, reduced: WorldModel): World {
     const receipt = enabledEvents(world).find((d) => d.kind === 'deliver' && world.model.keyOfEnvelope(d.envelope) === key);
     if (receipt === undefined) continue;
     const next = stepWorld(world, receipt);
-    const pva = roleKeys(world)[reduced.receipts.taker];
-    if (reduced.receipts.preserving(envelope) && roleKeys(next)[reduced.receipts.taker] !== pva) continue;
+    const receiver = reduced.receivers[envelope]!;
+    if (reduced.receipts.preserving(envelope) && roleKeys(next)[receiver] !== roleKeys(world)[receiver]) continue;
     world = next;
   }
   return world;

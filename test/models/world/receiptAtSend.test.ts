@@ -9,7 +9,7 @@ import { threatSuite } from '../../../properties/threats/threatSuite.ts';
 import { enabledEvents, initialWorld, localIdOf, roleSnapshot, stepWorld, worldNet, type World } from '../../../models/world/World.ts';
 import { eventLabel } from '../../../models/world/eventLabel.ts';
 import { messageOfKey } from '../../../models/world/envelopeKey.ts';
-import { fixedPvaBreaker, receiptAtSendBreaker, ReceiptTable, requestsAtSendBreaker } from '../../../models/world/receiptAtSend.ts';
+import { acknowledgementsAtSendBreaker, fixedPvaBreaker, receiptAtSendBreaker, ReceiptTable, requestsAtSendBreaker } from '../../../models/world/receiptAtSend.ts';
 import { worldSystem } from '../../../models/world/worldSystem.ts';
 import { searchExhaustive } from '../../../src/engine/exhaustive/searchExhaustive.ts';
 import { propertyId, type Invariant } from '../../../src/engine/Property.ts';
@@ -57,8 +57,8 @@ describe('receipt at send', () => {
     expect(requests('t7-insider-sho')).toMatch(/reads the validation|dishonest SHO/);
     // sho1 (cast index 8 here) requests; the supplier (0) and the SHOs are ordered, the PVA (7) after the supplier.
     const table = new ReceiptTable(7, 0, [8, 9]);
-    table.add({ kind: 'validationRequest', from: 'sho1', to: 'pva', term: { kind: 'name', id: 'req' } }, 8);
-    table.add({ kind: 'validationRequest', from: 'ro', to: 'pva', term: { kind: 'name', id: 'req' } }, 6);
+    table.add({ kind: 'validationRequest', from: 'sho1', to: 'pva', term: { kind: 'name', id: 'req' } }, 8, 7);
+    table.add({ kind: 'validationRequest', from: 'ro', to: 'pva', term: { kind: 'name', id: 'req' } }, 6, 7);
     expect([table.takenAtSend(0), table.preserving(0)]).toEqual([true, true]);
     expect(table.takenAtSend(1)).toBe(false);
     expect([table.ordered(0, 7), table.ordered(0, 8), table.ordered(9, 0), table.ordered(8, 9), table.ordered(2, 7)]).toEqual([true, true, true, false, false]);
@@ -94,7 +94,7 @@ describe('receipt at send', () => {
     expect(model.receipts.brokenBy).toBeUndefined();
     const to = { ...from, value: 'Unconfigured' } as typeof from;
     const table = new ReceiptTable(7, 0, [8], true);
-    table.add({ kind: 'platformReference', from: 'supplier', to: 'pva', term: { kind: 'name', id: 'pfc' } }, 0);
+    table.add({ kind: 'platformReference', from: 'supplier', to: 'pva', term: { kind: 'name', id: 'pfc' } }, 0, 7);
     // Under the assumption the PVA takes no reference: one that reached it would change it.
     expect(table.takenAtSend(0)).toBe(false);
     expect(table.brokenBy).toBeUndefined();
@@ -108,21 +108,21 @@ describe('receipt at send', () => {
     expect(model.receipts.brokenBy).toMatch(/^the PVA changes from "Ready" to "Ready"$/);
   });
 
-  it('is read by no property: none names the PVA (its argument needs the PVA and the messages to it unread)', () => {
+  it('is read by no property: none names the PVA or the confirmations (the argument needs them unread)', () => {
     // The world's properties: the claims and the top-level ones (the catalogue is the text's counter-measures, the
     // threats' files are scenarios, alt3a another system's).
     const tsIn = (dir: string): string[] => readdirSync(dir).filter((f) => f.endsWith('.ts')).map((f) => join(dir, f));
     const root = new URL('../../../properties', import.meta.url).pathname;
     const files = [...tsIn(root), ...tsIn(join(root, 'claims'))];
     expect(files.length).toBeGreaterThan(30);
-    expect(files.filter((f) => /\bpva\b|platformReference|validationRequest/i.test(readFileSync(f, 'utf8')))).toEqual([]);
+    expect(files.filter((f) => /\bpva\b|platformReference|validationRequest|selectionAck|noticed/i.test(readFileSync(f, 'utf8')))).toEqual([]);
   });
 
   it('breaks its assumption on the first platform reference to the PVA the attacker can inject', () => {
     const table = new ReceiptTable(7, 0, []);
-    table.add({ kind: 'platformReference', from: 'supplier', to: 'pva', term: { kind: 'name', id: 'pfc' } }, 0);
-    table.add({ kind: 'validationRequest', from: 'sho1', to: 'pva', term: { kind: 'name', id: 'req' } }, 0);
-    table.add({ kind: 'platformReference', from: 'vno', to: 'pva', term: { kind: 'name', id: 'pfc' } }, 0);
+    table.add({ kind: 'platformReference', from: 'supplier', to: 'pva', term: { kind: 'name', id: 'pfc' } }, 0, 7);
+    table.add({ kind: 'validationRequest', from: 'sho1', to: 'pva', term: { kind: 'name', id: 'req' } }, 0, 7);
+    table.add({ kind: 'platformReference', from: 'vno', to: 'pva', term: { kind: 'name', id: 'pfc' } }, 0, 7);
     expect(table.takenAtSend(0)).toBe(true);
     expect(table.takenAtSend(2)).toBe(false);
     table.checkInjectable([1]);
@@ -131,9 +131,49 @@ describe('receipt at send', () => {
     expect(table.brokenBy).toMatch(/inject a platform reference to the PVA/);
     // Off: nothing is taken at send, and nothing breaks.
     const off = new ReceiptTable(-1, 0, []);
-    off.add({ kind: 'platformReference', from: 'supplier', to: 'pva', term: { kind: 'name', id: 'pfc' } }, 0);
+    off.add({ kind: 'platformReference', from: 'supplier', to: 'pva', term: { kind: 'name', id: 'pfc' } }, 0, 7);
     off.checkInjectable([0]);
     expect(off.takenAtSend(0)).toBe(false);
     expect(off.brokenBy).toBeUndefined();
+  });
+
+  it('takes the RO\'s confirmations of an SHO selection at send where no acknowledged notice, dishonest role or attacker reads them', () => {
+    const confirmations = (name: string, patch: Partial<ScenarioInput> = {}) => {
+      const model = initialWorld(scenario(name, patch)).model;
+      return acknowledgementsAtSendBreaker(model.config, model.cast, model.attacker);
+    };
+    expect(confirmations('t2-report-replay')).toBeUndefined();
+    expect(confirmations('t2-replay-after-delete')).toBeUndefined();
+    expect(confirmations('t2-report-replay', { assumptions: { changeNotice: 'acknowledged' } })).toMatch(/acknowledged change notice/);
+    expect(confirmations('t2-report-replay', { assumptions: { portalProtected: false } })).toMatch(/reads the confirmation/);
+    expect(confirmations('t2-dishonest-ro-redirect')).toMatch(/a dishonest ro/);
+    // No world of the reduced search holds one in flight; without the kept relays, some do.
+    const config = scenario('t2-report-replay');
+    const noConfirmation: Invariant<World> = {
+      kind: 'invariant',
+      id: propertyId('test.noSelectionAckInFlight'),
+      description: 'no selectionAck in flight',
+      holds: (w) => !worldNet(w).some((k) => messageOfKey(k).kind === 'selectionAck'),
+    };
+    const reduced = searchExhaustive(worldSystem(config), [noConfirmation]);
+    expect(reduced.verdicts[0]!.verdict.kind).toBe('holds-exhaustively');
+    expect(reduced.stats.assumption).toEqual({ name: 'kept relays and receipt at send', outcome: 'held' });
+    const steady = searchExhaustive(worldSystem(config, initialWorld(config, { relayAtReceipt: 'steady' })), [noConfirmation], { maxStates: 200_000 });
+    expect(steady.verdicts[0]!.verdict.kind).toBe('violated');
+  });
+
+  it('breaks the assumption when a confirmation taken at send is left in flight, and not for another message', () => {
+    const table = new ReceiptTable(-1, 0, [], false, [5]);
+    expect(table.on).toBe(true);
+    table.add({ kind: 'selectionAck', from: 'ro', to: 'subscriber', term: { kind: 'name', id: 'ack' } }, 6, 5);
+    table.add({ kind: 'selectionAck', from: 'ro', to: 'subscriber@dev2', term: { kind: 'name', id: 'ack' } }, 6, 9);
+    table.add({ kind: 'shoSelection', from: 'subscriber', to: 'ro', term: { kind: 'name', id: 'sel' } }, 5, 6);
+    expect([0, 1, 2].map((e) => table.takenAtSend(e))).toEqual([true, false, false]);
+    expect(table.preserving(0)).toBe(true);
+    table.leftInFlight(2);
+    expect(table.brokenBy).toBeUndefined();
+    table.leftInFlight(0);
+    expect(table.brokenBy).toMatch(/refuses a selectionAck or is changed by it/);
+    expect(new ReceiptTable(-1, 0, []).on).toBe(false);
   });
 });
