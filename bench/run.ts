@@ -16,7 +16,7 @@ import { measureRandomDefault, randomDefaultCases } from './measureRandomDefault
 import { measureStartup, writeBenchConfig } from './measureStartup.ts';
 import { measureThreatsAlone } from './measureThreats.ts';
 import { measureAblation } from './measureAblation.ts';
-import { headlineScenario, measureHeadline } from './measureHeadline.ts';
+import { largestThreatScenario, measureHeadline } from './measureHeadline.ts';
 import { recordOf, writeRecordedRatio } from './recordedRatio.ts';
 import { renderBenchReport, type BenchResults } from './renderBenchReport.ts';
 
@@ -26,7 +26,7 @@ const say = (text: string): void => void process.stderr.write(`bench: ${text}\n`
 
 const machine = machineInfo();
 say('headline: first searches in fresh processes, CLI wall times, Spin on the benchmark model');
-const headline = measureHeadline(headlineScenario, maxP, 5);
+const headline = measureHeadline(largestThreatScenario(), maxP, 5);
 say('threat suite on the TR world (one thread, in its own process)');
 const threats = measureThreatsAlone();
 const ratioRounds = 7;

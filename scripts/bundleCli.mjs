@@ -77,7 +77,7 @@ const result = await esbuild.build({
   metafile: true,
   logLevel: 'warning',
   legalComments: 'none',
-  minifyWhitespace: true,
+  minifyWhitespace: process.env.TRECHECK_BUNDLE_PLAIN !== "1",
   minifySyntax: true,
 });
 // Source of each entry -> its bundled module, relative to dist/bundle/.

@@ -4,6 +4,7 @@
 // is cut into segments that are never copied once full: growing one contiguous array copied it, and for that moment
 // held the old pool beside the new, a sixth of a large search's peak memory (docs/engine.md "Memory of a large search").
 import { StoreLimitError } from '../engine/StoreLimitError.ts';
+import { collectReplaced } from './collectReplaced.ts';
 import { readVarint, varintSize, writeVarint } from './varint.ts';
 
 /** Offsets stay below 2^31 (the engine's keys are non-negative 31-bit numbers). */
@@ -270,7 +271,9 @@ export class RecordTable {
       }
     }
     batch.putInto(slots);
+    const dropped = this.slots.byteLength;
     this.slots = slots;
+    collectReplaced(dropped);
   }
 }
 

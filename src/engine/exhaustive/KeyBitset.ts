@@ -1,5 +1,6 @@
 // Visited set of a system with compact keys (System.compactKeys): one bit per key value, so telling a new state from
 // a known one is one read of a small array, with no hashing and no probing.
+import { collectReplaced } from '../../packing/collectReplaced.ts';
 
 export class KeyBitset {
   private words = new Int32Array(1 << 10);
@@ -24,6 +25,8 @@ export class KeyBitset {
     // Keys grow with the system's tables, so the bits grow by half as they do, not to the largest key at once.
     const words = new Int32Array(Math.max(word + 1, Math.floor(this.words.length * 1.5)));
     words.set(this.words);
+    const dropped = this.words.byteLength;
     this.words = words;
+    collectReplaced(dropped);
   }
 }

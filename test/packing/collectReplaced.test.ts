@@ -1,0 +1,34 @@
+// collectReplaced: an array a store dropped is released at once when it is large, and small ones cost no collection.
+import { constants, PerformanceObserver } from 'node:perf_hooks';
+import { describe, expect, it } from 'vitest';
+import { collectReplaced } from '../../src/packing/collectReplaced.ts';
+
+/** Major collections V8 reports while `run` runs (and its entries are delivered). */
+async function majorCollections(run: () => void): Promise<number> {
+  let majors = 0;
+  const observer = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) if ((entry as { detail?: { kind?: number } }).detail?.kind === constants.NODE_PERFORMANCE_GC_MAJOR) majors++;
+  });
+  observer.observe({ entryTypes: ['gc'] });
+  run();
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  observer.disconnect();
+  return majors;
+}
+
+describe('collectReplaced', () => {
+  it('releases a dropped array of 64 MiB at once', () => {
+    let table: Uint32Array | undefined = new Uint32Array(16 * 2 ** 20).fill(1);
+    const before = process.memoryUsage().arrayBuffers;
+    const bytes = table.byteLength;
+    table = undefined;
+    collectReplaced(bytes);
+    expect(table).toBeUndefined();
+    expect(before - process.memoryUsage().arrayBuffers).toBeGreaterThanOrEqual(bytes);
+  });
+
+  it('runs a full collection for a large array, none for a small one', async () => {
+    expect(await majorCollections(() => collectReplaced(64 * 2 ** 20))).toBeGreaterThan(0);
+    expect(await majorCollections(() => collectReplaced(2 ** 20))).toBe(0);
+  });
+});
