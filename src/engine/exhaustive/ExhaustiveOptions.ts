@@ -8,6 +8,9 @@ export interface ExhaustiveProgress {
   readonly transitions: number;
   /** Deepest level whose states are all known. */
   readonly depth: number;
+  /** One-thread search: states of that level (the next to expand), and of the widest level so far. */
+  readonly level?: number;
+  readonly widest?: number;
 }
 
 export interface ExhaustiveOptions {

@@ -77,7 +77,7 @@ function searchOnce<S, A>(
     while ((ending = levelEnding(explorer.cut, explorer.frontierSize, explorer.depth, config.maxDepth)) === undefined) {
       explorer.expand();
       if (explorer.cut === undefined) explorer.endLevel();
-      const progress = { states: explorer.states, transitions: explorer.transitions, depth: explorer.depth };
+      const progress = { states: explorer.states, transitions: explorer.transitions, depth: explorer.depth, level: explorer.frontierSize, widest: explorer.peakFrontier };
       config.onProgress?.(progress);
       const thread = explorer.cut === undefined && explorer.frontierSize > 0 ? switcher?.ready(progress) : undefined;
       if (thread === undefined) continue;

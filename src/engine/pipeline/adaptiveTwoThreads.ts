@@ -1,11 +1,14 @@
-// The default of a search that may go on on two threads (ExhaustiveOptions.twoThreads): once it has run a second, at the
-// first level's end where a core has been idle. Measured on 2 cores (docs/engine.md, "Going on on two threads"): the
-// second thread and the handover cost about what they save over the rest of a search of 2-3 s (the code runs cold on
-// both threads for a while), and pay from some 5 s up; a search shorter than `twoThreadsAfterMs` never starts one.
+// The default of a search that may go on on two threads (ExhaustiveOptions.twoThreads): once it has run two seconds, at
+// the first level's end where its levels still grow and a core has been idle. Measured on 2 cores (docs/engine.md,
+// "Going on on two threads"): the second thread and the handover cost about what they save over the rest of a search
+// of 2-3 s (the code runs cold on both threads for a while), and pay from some 5 s up. What is left of a search is not
+// known, but while its levels still grow it is about as much as what was done (the TR world's searches, 3 to 5
+// injections), and past its widest level less: so a search hands over only before its widest level, and only once what
+// is left is worth a thread; a search shorter than `twoThreadsAfterMs` never starts one.
 import { availableParallelism, cpus } from 'node:os';
-import type { TwoThreadsWhen } from '../exhaustive/ExhaustiveOptions.ts';
+import type { ExhaustiveProgress, TwoThreadsWhen } from '../exhaustive/ExhaustiveOptions.ts';
 
-export const twoThreadsAfterMs = 1000;
+export const twoThreadsAfterMs = 2000;
 /** Idle cores, on average since the last look, that count as a core free: this search keeps one busy, and V8 compiles
  *  and collects garbage beside it on a part of another. */
 const idleCoresFree = 0.5;
@@ -14,7 +17,14 @@ const shortestLookMs = 250;
 
 /** The default on this machine: undefined on one core. */
 export function adaptiveTwoThreads(): TwoThreadsWhen | undefined {
-  return availableParallelism() < 2 ? undefined : { afterMs: twoThreadsAfterMs, startIf: coreIdleSince() };
+  if (availableParallelism() < 2) return undefined;
+  const idle = coreIdleSince();
+  return { afterMs: twoThreadsAfterMs, startIf: (progress) => stillGrowing(progress) && idle() };
+}
+
+/** Whether the level to expand next is the widest so far (a search that does not say is taken to grow). */
+export function stillGrowing(progress: ExhaustiveProgress): boolean {
+  return progress.level === undefined || progress.widest === undefined || progress.level >= progress.widest;
 }
 
 /** Whether a core was idle since the last call (the first: since this was made), from the machine's own count of idle

@@ -1,8 +1,8 @@
 // Whether a core looks free to the default of going on on two threads: told only over a look long enough to count the
-// cores' idle time, and not while every core is busy.
+// cores' idle time, and not while every core is busy; and whether the search's levels still grow.
 import { availableParallelism } from 'node:os';
 import { describe, expect, it } from 'vitest';
-import { coreIdleSince } from '../../../src/engine/pipeline/adaptiveTwoThreads.ts';
+import { coreIdleSince, stillGrowing } from '../../../src/engine/pipeline/adaptiveTwoThreads.ts';
 
 describe('adaptiveTwoThreads', () => {
   it('does not tell a free core from a look shorter than a quarter of a second', () => {
@@ -22,5 +22,13 @@ describe('adaptiveTwoThreads', () => {
     } finally {
       await Promise.all(spinners.map((w) => w.terminate()));
     }
+  });
+
+  it('goes on on two threads only while the level to expand is the widest so far', () => {
+    const at = (level: number, widest: number) => stillGrowing({ states: 100, transitions: 200, depth: 10, level, widest });
+    expect(at(500, 500)).toBe(true);
+    expect(at(499, 500)).toBe(false);
+    // A search that does not report its levels (the pipelined one) is taken to grow.
+    expect(stillGrowing({ states: 100, transitions: 200, depth: 10 })).toBe(true);
   });
 });
