@@ -19,7 +19,7 @@ import { earlierTraffic } from './earlierTraffic.ts';
 import { AttackerTables, type KnowledgeEntry } from '../attacker/AttackerTables.ts';
 import { ObservationTable } from './ObservationTable.ts';
 import { keptRelaysOf, RelayTable, type WorldOptions } from './relayAtReceipt.ts';
-import { acknowledgementsAtSendBreaker, fixedPvaBreaker, receiptAtSendBreaker, ReceiptTable, requestsAtSendBreaker } from './receiptAtSend.ts';
+import { confirmationsAtSendBreaker, fixedPvaBreaker, receiptAtSendBreaker, ReceiptTable, requestsAtSendBreaker } from './receiptAtSend.ts';
 import { isShoId, playedRole, type RoleId } from '../roleIds.ts';
 import { WorldDigests } from './WorldDigests.ts';
 import { LocalMoves } from './LocalMoves.ts';
@@ -159,7 +159,7 @@ export class WorldModel {
     const references = kept && receiptAtSendBreaker(config, this.cast, this.attacker) === undefined;
     const fixed = kept && !references && fixedPvaBreaker(this.cast) === undefined;
     const requesters = (references || fixed) && requestsAtSendBreaker(config, this.cast, this.attacker) === undefined ? this.cast.flatMap((m, i) => (isShoId(m.id) ? [i] : [])) : [];
-    const confirmed = kept && acknowledgementsAtSendBreaker(config, this.cast, this.attacker) === undefined ? this.cast.flatMap((m, i) => (playedRole(m.id) === 'subscriber' ? [i] : [])) : [];
+    const confirmed = kept && confirmationsAtSendBreaker(config, this.cast, this.attacker) === undefined ? this.cast.flatMap((m, i) => (playedRole(m.id) === 'subscriber' ? [i] : [])) : [];
     this.receipts = new ReceiptTable(references || requesters.length > 0 ? this.roleIndex('pva') : -1, this.roleIndex('supplier'), requesters, fixed, confirmed);
   }
 

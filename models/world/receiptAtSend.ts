@@ -59,7 +59,7 @@ export function fixedPvaBreaker(cast: readonly CastMember[]): string | undefined
 /** Why the RO's confirmations of the subscribers' SHO selections are not taken at send (undefined: they are): an
  *  acknowledged notice reads them, a dishonest RO or subscriber may send or take them otherwise, or the attacker reads
  *  them (taken at send, it would never see one). */
-export function acknowledgementsAtSendBreaker(config: ScenarioConfig, cast: readonly CastMember[], attacker: AttackerModel): string | undefined {
+export function confirmationsAtSendBreaker(config: ScenarioConfig, cast: readonly CastMember[], attacker: AttackerModel): string | undefined {
   if (config.assumptions.changeNotice === 'acknowledged') return 'an acknowledged change notice waits for the confirmation';
   const dishonest = config.attacker.dishonest;
   if (dishonest === 'ro' || dishonest === 'subscriber') return `a dishonest ${dishonest}`;
@@ -90,7 +90,7 @@ export class ReceiptTable {
    *  `requesters`: the SHOs' where their validation requests are taken at send too (requestsAtSendBreaker); `fixed`: the
    *  PVA is assumed to stay as it starts (fixedPvaBreaker), no reference taken at send, and a step that changes it
    *  breaks the assumption (`changed`); `confirmed`: the subscribers whose confirmations are taken at send
-   *  (acknowledgementsAtSendBreaker). */
+   *  (confirmationsAtSendBreaker). */
   constructor(
     readonly taker: number,
     readonly sender: number,

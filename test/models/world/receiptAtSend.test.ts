@@ -9,7 +9,7 @@ import { threatSuite } from '../../../properties/threats/threatSuite.ts';
 import { enabledEvents, initialWorld, localIdOf, roleSnapshot, stepWorld, worldNet, type World } from '../../../models/world/World.ts';
 import { eventLabel } from '../../../models/world/eventLabel.ts';
 import { messageOfKey } from '../../../models/world/envelopeKey.ts';
-import { acknowledgementsAtSendBreaker, fixedPvaBreaker, receiptAtSendBreaker, ReceiptTable, requestsAtSendBreaker } from '../../../models/world/receiptAtSend.ts';
+import { confirmationsAtSendBreaker, fixedPvaBreaker, receiptAtSendBreaker, ReceiptTable, requestsAtSendBreaker } from '../../../models/world/receiptAtSend.ts';
 import { worldSystem } from '../../../models/world/worldSystem.ts';
 import { searchExhaustive } from '../../../src/engine/exhaustive/searchExhaustive.ts';
 import { propertyId, type Invariant } from '../../../src/engine/Property.ts';
@@ -140,7 +140,7 @@ describe('receipt at send', () => {
   it('takes the RO\'s confirmations of an SHO selection at send where no acknowledged notice, dishonest role or attacker reads them', () => {
     const confirmations = (name: string, patch: Partial<ScenarioInput> = {}) => {
       const model = initialWorld(scenario(name, patch)).model;
-      return acknowledgementsAtSendBreaker(model.config, model.cast, model.attacker);
+      return confirmationsAtSendBreaker(model.config, model.cast, model.attacker);
     };
     expect(confirmations('t2-report-replay')).toBeUndefined();
     expect(confirmations('t2-replay-after-delete')).toBeUndefined();
