@@ -1,10 +1,10 @@
 // Receipt at send: where it applies (one device, one reference, an attacker that does not read it), the PVA's
 // platform reference taken in the supplier's step, and the assumption broken by a platform reference the attacker
-// could inject.
+// could inject; the RO's confirmations of an SHO selection taken at send where nothing reads them.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { resolveScenario, type ScenarioInput } from '../../../models/flows/ScenarioConfig.ts';
+import { resolveScenario, type ScenarioConfig, type ScenarioInput } from '../../../models/flows/ScenarioConfig.ts';
 import { threatSuite } from '../../../properties/threats/threatSuite.ts';
 import { enabledEvents, initialWorld, localIdOf, roleSnapshot, stepWorld, worldNet, type World } from '../../../models/world/World.ts';
 import { eventLabel } from '../../../models/world/eventLabel.ts';
@@ -21,6 +21,22 @@ const scenario = (name: string, patch: Partial<ScenarioInput> = {}) => {
   if (!r.ok) throw new Error(r.error.message);
   return r.config;
 };
+
+/** No world of `config`'s search holds a message of `kind` in flight, the assumption holding; the search without the
+ *  kept relays (nor receipt at send) finds one. */
+function expectNoneInFlight(config: ScenarioConfig, kind: string): void {
+  const none: Invariant<World> = {
+    kind: 'invariant',
+    id: propertyId(`test.no.${kind}.inFlight`),
+    description: `no ${kind} in flight`,
+    holds: (w) => !worldNet(w).some((k) => messageOfKey(k).kind === kind),
+  };
+  const reduced = searchExhaustive(worldSystem(config), [none]);
+  expect(reduced.verdicts[0]!.verdict.kind).toBe('holds-exhaustively');
+  expect(reduced.stats.assumption).toEqual({ name: 'kept relays and receipt at send', outcome: 'held' });
+  const steady = searchExhaustive(worldSystem(config, initialWorld(config, { relayAtReceipt: 'steady' })), [none], { maxStates: 200_000 });
+  expect(steady.verdicts[0]!.verdict.kind).toBe('violated');
+}
 
 describe('receipt at send', () => {
   it('applies to one device with one reference and an attacker that does not read it, and says why not elsewhere', () => {
@@ -71,17 +87,7 @@ describe('receipt at send', () => {
     const config = scenario('t2-report-replay');
     expect(worldSystem(config).assumed?.name).toBe('kept relays and receipt at send');
     // No world of the reduced search holds a validation request in flight; without the kept relays, some do.
-    const noRequest: Invariant<World> = {
-      kind: 'invariant',
-      id: propertyId('test.noValidationRequestInFlight'),
-      description: 'no validation request in flight',
-      holds: (w) => !worldNet(w).some((k) => messageOfKey(k).kind === 'validationRequest'),
-    };
-    const reduced = searchExhaustive(worldSystem(config), [noRequest]);
-    expect(reduced.verdicts[0]!.verdict.kind).toBe('holds-exhaustively');
-    expect(reduced.stats.assumption).toEqual({ name: 'kept relays and receipt at send', outcome: 'held' });
-    const steady = searchExhaustive(worldSystem(config, initialWorld(config, { relayAtReceipt: 'steady' })), [noRequest], { maxStates: 200_000 });
-    expect(steady.verdicts[0]!.verdict.kind).toBe('violated');
+    expectNoneInFlight(config, 'validationRequest');
   });
 
   it('breaks the assumption of a PVA that never changes at its first step that changes it, and only under it', () => {
@@ -148,18 +154,7 @@ describe('receipt at send', () => {
     expect(confirmations('t2-report-replay', { assumptions: { portalProtected: false } })).toMatch(/reads the confirmation/);
     expect(confirmations('t2-dishonest-ro-redirect')).toMatch(/a dishonest ro/);
     // No world of the reduced search holds one in flight; without the kept relays, some do.
-    const config = scenario('t2-report-replay');
-    const noConfirmation: Invariant<World> = {
-      kind: 'invariant',
-      id: propertyId('test.noSelectionAckInFlight'),
-      description: 'no selectionAck in flight',
-      holds: (w) => !worldNet(w).some((k) => messageOfKey(k).kind === 'selectionAck'),
-    };
-    const reduced = searchExhaustive(worldSystem(config), [noConfirmation]);
-    expect(reduced.verdicts[0]!.verdict.kind).toBe('holds-exhaustively');
-    expect(reduced.stats.assumption).toEqual({ name: 'kept relays and receipt at send', outcome: 'held' });
-    const steady = searchExhaustive(worldSystem(config, initialWorld(config, { relayAtReceipt: 'steady' })), [noConfirmation], { maxStates: 200_000 });
-    expect(steady.verdicts[0]!.verdict.kind).toBe('violated');
+    expectNoneInFlight(scenario('t2-report-replay'), 'selectionAck');
   });
 
   it('breaks the assumption when a confirmation taken at send is left in flight, and not for another message', () => {
