@@ -77,7 +77,8 @@ const result = await esbuild.build({
   metafile: true,
   logLevel: 'warning',
   legalComments: 'none',
-  minifyWhitespace: process.env.TRECHECK_BUNDLE_PLAIN !== "1",
+  // TRECHECK_BUNDLE_PLAIN=1 keeps the lines, so that a CPU profile of the bundle names them (docs/engine.md).
+  minifyWhitespace: process.env.TRECHECK_BUNDLE_PLAIN !== '1',
   minifySyntax: true,
 });
 // Source of each entry -> its bundled module, relative to dist/bundle/.

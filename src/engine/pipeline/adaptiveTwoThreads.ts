@@ -1,11 +1,11 @@
 // The default of a search that may go on on two threads (ExhaustiveOptions.twoThreads): once it has run a second and a
 // half, at the first level's end where its levels still grow and a core has been idle lately (the thread then loads
-// for about half a second while the search goes on alone). Measured on 2 cores
-// (docs/engine.md, "Going on on two threads"): the second thread and the handover cost about what they save over the
-// rest of a search of 2-3 s (the code runs cold on both threads for a while), and pay from some 5 s up. What is left of
-// a search is not known, but while its levels still grow it is about as much as what was done (the TR world's searches
-// of 3 to 5 injections), and past its widest level less: so a search hands over only before its widest level, and only
-// once it has run `worthAfterMs`.
+// for about half a second while the search goes on alone). Measured on 2 cores (docs/engine.md, "Going on on two
+// threads"): the second thread and the handover cost about what they save over the rest of a search of 2-3 s (the code
+// runs cold on both threads for a while), and pay from some 5 s up. What is left of a search is not known, but while
+// its levels still grow it is about as much as what was done (the TR world's searches of 3 to 5 injections), and past
+// its widest level less: so a search starts the thread only before its widest level, and only once it has run
+// `worthAfterMs`.
 import { availableParallelism, cpus } from 'node:os';
 import type { ExhaustiveProgress, TwoThreadsWhen } from '../exhaustive/ExhaustiveOptions.ts';
 
