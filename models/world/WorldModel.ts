@@ -158,8 +158,9 @@ export class WorldModel {
     const kept = this.relays.on && this.relays.kept;
     const references = kept && receiptAtSendBreaker(config, this.cast, this.attacker) === undefined;
     const fixed = kept && !references && fixedPvaBreaker(this.cast) === undefined;
-    const requesters = (references || fixed) && requestsAtSendBreaker(config, this.cast, this.attacker) === undefined ? this.cast.flatMap((m, i) => (isShoId(m.id) ? [i] : [])) : [];
-    const confirmed = kept && confirmationsAtSendBreaker(config, this.cast, this.attacker) === undefined ? this.cast.flatMap((m, i) => (playedRole(m.id) === 'subscriber' ? [i] : [])) : [];
+    const indicesWhere = (holds: (id: RoleId) => boolean) => this.cast.flatMap((m, i) => (holds(m.id) ? [i] : []));
+    const requesters = (references || fixed) && requestsAtSendBreaker(config, this.cast, this.attacker) === undefined ? indicesWhere(isShoId) : [];
+    const confirmed = kept && confirmationsAtSendBreaker(config, this.cast, this.attacker) === undefined ? indicesWhere((id) => playedRole(id) === 'subscriber') : [];
     this.receipts = new ReceiptTable(references || requesters.length > 0 ? this.roleIndex('pva') : -1, this.roleIndex('supplier'), requesters, fixed, confirmed);
   }
 

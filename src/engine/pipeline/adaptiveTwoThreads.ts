@@ -29,6 +29,7 @@ export function adaptiveTwoThreads(): TwoThreadsWhen | undefined {
   return {
     afterMs: twoThreadsAfterMs,
     startIf: (progress) => {
+      // Asked first, whatever the rest says: each look starts the next one's window.
       const free = idle();
       return free && stillGrowing(progress) && performance.now() - started >= worthAfterMs;
     },
