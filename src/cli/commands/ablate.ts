@@ -25,6 +25,7 @@ import { collectOption } from '../collectOption.ts';
 import { parseCount, parseShard } from '../parseCount.ts';
 import { readJsonFile } from '../readJsonFile.ts';
 import { defaultReportDir, requireWritableFolder } from '../reportOptions.ts';
+import { formatCount } from '../../report/formatCount.ts';
 
 /** States a cell may explore before it stops, inconclusive (a bound in states, so results never depend on load). */
 export const defaultCellStates = 600_000;
@@ -79,7 +80,7 @@ function exitCodeOf(r: AblationReport): ExitCode {
 function summaryLines(r: AblationReport, outDir: string): string[] {
   const necessary = r.conclusions.filter((c) => c.status === 'necessary');
   return [
-    `trecheck ablate: ${r.cells} cells (each of ${r.switches.length} switches off in every threat scenario${r.options.pairs ? ', pairs' : ''}${r.options.trust ? ', trust' : ''}), ${r.totalStates.toLocaleString('en-US')} states, ${Math.round(r.millis / 1000)} s`,
+    `trecheck ablate: ${r.cells} cells (each of ${r.switches.length} switches off in every threat scenario${r.options.pairs ? ', pairs' : ''}${r.options.trust ? ', trust' : ''}), ${formatCount(r.totalStates)} states, ${Math.round(r.millis / 1000)} s`,
     ...r.conclusions.map((c) => `  ${c.switch}: ${c.status}${c.status === 'necessary' ? ` (off breaks ${c.breaks.join(', ')})` : c.status === 'inconclusive' ? ': no attack found, but a cell was cut short' : `: ${c.reason ?? 'UNEXPLAINED: no attack with it off and no reason recorded'}`}`),
     `${necessary.length} of ${r.conclusions.length} switches necessary; suspect properties: ${r.suspects.join(', ') || 'none'}; inconclusive cells: ${r.inconclusive.length}`,
     ...(r.text === undefined ? [] : [`against ${r.text.file}: necessary but unreferenced ${r.text.necessaryUnreferenced.join(', ') || 'none'}; referenced but redundant ${r.text.referencedRedundant.join(', ') || 'none'}`]),

@@ -3,7 +3,7 @@
 // the search thread to expand. It reads records as bytes and never builds a state: it loads no model.
 import { parentPort, workerData } from 'node:worker_threads';
 import { overBudget } from '../exhaustive/memoryBudget.ts';
-import { ParentLog } from '../exhaustive/ParentLog.ts';
+import { ParentLog, chunkBuffers } from '../exhaustive/ParentLog.ts';
 import { isStoreLimit } from '../StoreLimitError.ts';
 import { RecordTable, recordHash } from '../../packing/RecordTable.ts';
 import { RingReader, RingWriter, ring, searchBell, sleepUntil, storeBell, Word } from './ByteRing.ts';
@@ -97,7 +97,7 @@ if (parentPort !== null) {
       const result = store(data, control, start.handover);
       answer = { result };
       // The parent log's arrays are moved, not copied (a copy beside them was the search's peak of memory).
-      moved = [...result.parents.parents, ...result.parents.actions].map((chunk) => chunk.buffer as ArrayBuffer);
+      moved = chunkBuffers(result.parents);
     } catch (error) {
       answer = { error: error instanceof Error ? (error.stack ?? error.message) : String(error) };
       // The search thread may wait for this one: it stops at this word.
