@@ -62,6 +62,15 @@ export function worldSystem(config: ScenarioConfig, initial: World = initialWorl
       stateOfRecord: (bytes, start, end) => worldOfRecord(initial.model, bytes, start, end),
       tagOf: (event) => eventOrder(event, initial.model),
       keyTable: () => pipelineReady(initial).model.worlds,
+      moveKeyTable: () => {
+        const model = pipelineReady(initial).model;
+        const record = recordOfWorld(initial);
+        const parts = model.worlds.moveOut();
+        // The initial world read its network from the table's first segment, which may have moved with it: it is
+        // interned again in the table left empty (the first record, at the same offset).
+        initial = worldAt(model, model.worlds.intern(record, record.length));
+        return parts;
+      },
     },
     portableKey: portableWorldKey,
     portable: portableWorld,

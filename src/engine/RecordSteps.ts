@@ -2,7 +2,7 @@
 // (src/engine/pipeline) keeps the records, their parents and the visited set on a thread of its own, and hands each
 // new record back to be expanded.
 
-import type { RecordTable } from '../packing/RecordTable.ts';
+import type { RecordTable, RecordTableParts } from '../packing/RecordTable.ts';
 
 /** Where `writeSuccessors` writes: the search's stream to its store, each record in place (no copy of it). */
 export interface RecordSink {
@@ -30,4 +30,7 @@ export interface RecordSteps<S, A> {
   /** The table whose offsets are the system's keys (System.compactKeys), when every record in it is a state a search
    *  of the system found: a one-thread search hands it to the store thread at a level's end (switchToPipeline.ts). */
   keyTable(): RecordTable;
+  /** `keyTable`'s records and slots, moved out for the store thread (RecordTable.moveOut): the system holds none of
+   *  them after, and a later search of it builds its table anew. */
+  moveKeyTable(): RecordTableParts;
 }

@@ -58,7 +58,7 @@ function slotOf(hash: number, count: number): number {
   return Math.floor(((Math.imul(hash, 0x9e3779b1) >>> 0) * count) / 4294967296);
 }
 
-/** A table's records and slots, copied to move them to another thread (`RecordTable.parts`, `RecordTable.of`). */
+/** A table's records and slots, to move them to another thread (`RecordTable.moveOut`, `RecordTable.of`). */
 export interface RecordTableParts {
   /** Each segment's bytes in use. */
   readonly segments: readonly Uint8Array<ArrayBuffer>[];
@@ -167,16 +167,25 @@ export class RecordTable {
     return this.segments.reduce((sum, segment) => sum + segment.byteLength, 0) + this.slots.byteLength;
   }
 
-  /** Copies of the records and slots: `RecordTable.of` makes a table of them that holds the same records at the same
-   *  offsets (a search handed to other threads keeps its keys). */
-  parts(): RecordTableParts {
-    return {
-      segments: this.segments.map((segment, s) => segment.slice(0, this.ends[s]!)),
+  /** Its records and slots, moved out: `RecordTable.of` makes a table of them that holds the same records at the same
+   *  offsets (a search handed to the store thread keeps its keys there). This table is left empty, so that it holds
+   *  them nowhere else: the search thread's copy stayed resident beside the store's for the whole search (1.6 bytes a
+   *  state at 5 injections, docs/engine.md "Parents a byte a state"). Each segment is a view of its part in use; the
+   *  arrays' buffers may be transferred to another thread. */
+  moveOut(): RecordTableParts {
+    const parts = {
+      segments: this.segments.map((segment, s) => segment.subarray(0, this.ends[s]!) as Uint8Array<ArrayBuffer>),
       size: this.size,
-      slots: this.slots.slice(),
+      slots: this.slots as Uint32Array<ArrayBuffer>,
       offsetMask: this.offsetMask,
       segmentBits: this.segmentBits,
     };
+    this.segments.splice(0, this.segments.length, (this.last = new Uint8Array(1 << 12)));
+    this.ends.splice(0, this.ends.length, 1);
+    this.size = 0;
+    this.slots = new Uint32Array(1 << 10);
+    this.offsetMask = (1 << 12) - 1;
+    return parts;
   }
 
   /** The table of `parts`, which it takes over (their arrays are its own from now on). */

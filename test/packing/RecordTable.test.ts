@@ -97,22 +97,28 @@ describe('RecordTable', () => {
     expect(() => intern(table, Array.from({ length: 300 }, () => 1))).toThrow(RangeError);
   });
 
-  it('moves whole (parts, of): every record at its offset, found by its bytes, and the table grows on from there', () => {
+  it('moves whole (moveOut, of), its arrays transferred: every record at its offset, found by its bytes, and the table grows on from there', () => {
     const table = new RecordTable({ segmentBits: 8 });
     const records = Array.from({ length: 2000 }, (_, i) => [i & 255, i >> 8, ...Array.from({ length: i % 30 }, (_, j) => (i * 7 + j) % 256)]);
     const offsets = records.map((r) => intern(table, r));
-    const moved = RecordTable.of(table.parts());
+    const used = table.used;
+    const parts = table.moveOut();
+    const moved = RecordTable.of(structuredClone(parts, { transfer: [...parts.segments, parts.slots].map((a) => a.buffer) }));
     expect(moved.size).toBe(2000);
-    expect(moved.used).toBe(table.used);
+    expect(moved.used).toBe(used);
+    // The table moved out holds nothing: its first record starts at the first offset again.
+    expect(table.size).toBe(0);
+    expect(intern(table, records[5]!)).toBe(1);
+    expect(table.size).toBe(1);
     records.forEach((r, i) => expect(intern(moved, r)).toBe(offsets[i]));
     expect(moved.size).toBe(2000);
     // New records go past the old ones (through the last segment's growth and new segments), and the copy is apart.
     const more = Array.from({ length: 2000 }, (_, i) => [7, i & 255, i >> 8, ...Array.from({ length: i % 25 }, () => 9)]);
     const later = more.map((r) => intern(moved, r));
-    expect(Math.min(...later)).toBeGreaterThanOrEqual(table.used);
+    expect(Math.min(...later)).toBeGreaterThanOrEqual(used);
     more.forEach((r, i) => expect(contentAt(moved, later[i]!)).toEqual(r));
     records.forEach((r, i) => expect(intern(moved, r)).toBe(offsets[i]));
-    expect(table.size).toBe(2000);
+    expect(moved.size).toBe(4000);
   });
 
   it('keeps its ceiling across segments', () => {

@@ -56,7 +56,7 @@ export function handOver<S, A>(system: System<S, A>, explorer: LevelExplorer<S, 
     const via = level.via[i];
     return via === undefined ? -1 : records.tagOf(via);
   });
-  thread.begin({ table: table.parts(), parents, actions, frontier: Int32Array.from(level.keys), tags });
+  thread.begin({ table: records.moveKeyTable(), parents, actions, frontier: Int32Array.from(level.keys), tags });
   return {
     firstId: level.frontierStart,
     depth: explorer.depth,

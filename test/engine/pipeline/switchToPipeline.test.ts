@@ -52,6 +52,17 @@ describe('searchExhaustive going on on two threads', () => {
     expect(summary(again)).toEqual(summary(never));
   });
 
+  it('keeps none of the records it handed over, and the same system searched again finds the same', () => {
+    const { system, properties } = scenario('t5-replaced-tre');
+    const two = searchExhaustive(system, properties, atDepth(12));
+    expect(two.workers).toBe(2);
+    // Moved to the store thread: what this thread's table holds is the initial world and the worlds the traces'
+    // re-execution stepped through, not the worlds found before the handover.
+    const held = system.records!.keyTable().size;
+    expect(held).toBeLessThan(two.stats.twoThreads!.fromStates / 4);
+    expect(summary(searchExhaustive(system, properties))).toEqual(summary(two));
+  });
+
   it('asks whether to start the thread at each level\'s end until it says yes, with the progress so far', () => {
     const { system, properties } = scenario('t5-replaced-tre');
     const asked: ExhaustiveProgress[] = [];
