@@ -28,7 +28,8 @@ export interface RecordSteps<S, A> {
   /** The tag `writeSuccessors` gives the step of `action` (a one-thread search handed over keeps its actions). */
   tagOf(action: A): number;
   /** The table whose offsets are the system's keys (System.compactKeys), when every record in it is a state a search
-   *  of the system found: a one-thread search hands it to the store thread at a level's end (switchToPipeline.ts). */
+   *  of the system found: a one-thread search hands it (`moveKeyTable`) to the store thread at a level's end
+   *  (switchToPipeline.ts). */
   keyTable(): RecordTable;
   /** `keyTable`'s records and slots, moved out for the store thread (RecordTable.moveOut): the system holds none of
    *  them after, and a later search of it builds its table anew. */

@@ -170,7 +170,7 @@ export class RecordTable {
   /** Its records and slots, moved out: `RecordTable.of` makes a table of them that holds the same records at the same
    *  offsets (a search handed to the store thread keeps its keys there). This table is left empty, so that it holds
    *  them nowhere else: the search thread's copy stayed resident beside the store's for the whole search (1.6 bytes a
-   *  state at 5 injections, docs/engine.md "Parents a byte a state"). Each segment is a view of its part in use; the
+   *  state at 5 injections, docs/engine.md "The handover moves the table"). Each segment is a view of its part in use; the
    *  arrays' buffers may be transferred to another thread. */
   moveOut(): RecordTableParts {
     const parts = {

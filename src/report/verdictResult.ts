@@ -3,9 +3,8 @@ import { formatVerdict } from './formatVerdict.ts';
 import { spaceWasReduced } from '../engine/ReductionStats.ts';
 import type { Verdict } from '../engine/Verdict.ts';
 import type { Counterexample, VerdictResult } from './Report.ts';
-import { formatCount } from './formatCount.ts';
+import { formatCount as n } from './formatCount.ts';
 
-const n = formatCount;
 
 function bound(v: Verdict): string {
   // Under partial-order reduction: the reduced state space, and counterexamples shrunk rather than shortest.

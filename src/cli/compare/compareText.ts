@@ -2,9 +2,8 @@
 // marks as 1a's ablation report: a number is the shortest attack with that switch off, ok, F for a finding, ?).
 import type { Cell, Comparison } from './Comparison.ts';
 import type { MatrixEntry } from '../ablate/AblationReport.ts';
-import { formatCount } from '../../report/formatCount.ts';
+import { formatCount as count } from '../../report/formatCount.ts';
 
-const count = formatCount;
 
 /** One cell in a line: the verdict, what needs what, and where it comes from. */
 export function cellText(cell: Cell, options: { readonly millis: boolean } = { millis: true }): string {
