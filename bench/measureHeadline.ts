@@ -83,6 +83,9 @@ export interface HeadlineFigures {
   /** The same not pinned: the search on one thread, V8's compiler and garbage collector threads free to use the
    *  other cores, as a user's process runs. */
   readonly trUnpinned?: FirstSearchFigures;
+  /** A diagnostic, judged against nothing: the same scenario as a new system, searched in a process that searched it
+   *  once before (the code compiled, every table new), pinned. */
+  readonly trWarm?: FirstSearchFigures;
   readonly benchmark: FirstSearchFigures;
   readonly cliVersion: Timed;
   readonly cliTr: Timed;
@@ -181,12 +184,14 @@ function measureSpin(maxP: number, rounds: number): SpinFigures {
 export function measureHeadline(scenario: string, maxP: number, rounds: number): HeadlineFigures {
   const tr: FirstSearchSample[] = [];
   const trUnpinned: FirstSearchSample[] = [];
+  const trWarm: FirstSearchSample[] = [];
   const benchmark: FirstSearchSample[] = [];
   for (let i = 0; i < rounds; i++) {
     // Alternating which model goes first, so a drift in the machine's load falls on both alike.
     if (i % 2 === 0) tr.push(firstSearch(['tr', scenario]));
     benchmark.push(firstSearch(['benchmark', String(maxP)]));
     trUnpinned.push(firstSearch(['tr', scenario], false));
+    trWarm.push(firstSearch(['tr-warm', scenario]));
     if (i % 2 === 1) tr.push(firstSearch(['tr', scenario]));
   }
   mkdirSync(join(root, 'reports', 'scratch'), { recursive: true });
@@ -198,6 +203,7 @@ export function measureHeadline(scenario: string, maxP: number, rounds: number):
     cliFrom: (freshBundle as (root: URL) => URL | undefined)(new URL('..', import.meta.url)) === undefined ? 'sources' : 'bundle',
     tr: summarise(tr),
     trUnpinned: summarise(trUnpinned),
+    trWarm: summarise(trWarm),
     benchmark: summarise(benchmark),
     cliVersion: timed('npx trecheck --version', [process.execPath, bin, '--version'], rounds),
     cliTr: timed(`npx trecheck check --threat ${threat}`, [process.execPath, bin, 'check', '--threat', threat, '--out', 'reports/scratch/bench-check'], rounds),

@@ -8,12 +8,13 @@ const search = (model: string, states: number, millis: number): FirstSearchFigur
 });
 const timed = (command: string, wallMillis: number): Timed => ({ command, wallMillis, runsMillis: [wallMillis], exitCode: 0 });
 
-const figures = (trUnpinned?: FirstSearchFigures): HeadlineFigures => ({
+const figures = (trUnpinned?: FirstSearchFigures, trWarm?: FirstSearchFigures): HeadlineFigures => ({
   rounds: 1,
   pinned: 'one core (taskset -c 1)',
   cliFrom: 'bundle',
   tr: search('TR world, t2-report-replay', 154_329, 1_000),
   ...(trUnpinned === undefined ? {} : { trUnpinned }),
+  ...(trWarm === undefined ? {} : { trWarm }),
   benchmark: search('benchmark model, MAXP=6', 1_648_572, 560),
   cliVersion: timed('npx trecheck --version', 70),
   cliTr: timed('npx trecheck check --threat t2', 3_000),
@@ -30,5 +31,13 @@ describe('renderHeadline', () => {
 
   it('leaves the row out when the figures have no search not pinned (an older report)', () => {
     expect(renderHeadline(figures(), 'conditions.').join('\n')).not.toMatch(/not pinned: the search/);
+  });
+
+  it('shows a new system searched in a warm process as a diagnostic beside the first search, judged against nothing', () => {
+    const rows = renderHeadline(figures(undefined, search('TR world, t2-report-replay, searched again as a new system', 154_329, 250)), 'conditions.');
+    const warm = rows.find((r) => r.includes('not a first search'))!;
+    expect(warm).toMatch(/the first search above took 4\.0x as long\) \| 250 ms: 617,316 states\/s \| \|$/);
+    expect(warm).not.toMatch(/1,000,000/);
+    expect(renderHeadline(figures(), 'conditions.').join('\n')).not.toMatch(/not a first search/);
   });
 });
