@@ -73,6 +73,14 @@ describe('knowledge key', () => {
     expect(learn(kn, n)).not.toBe(kn);
   });
 
+  it('is made when first read (the TR world never reads it), and a structured clone holds it as data', () => {
+    const kn = knowledgeOf([a, b]);
+    expect(typeof Object.getOwnPropertyDescriptor(kn, 'key')?.get).toBe('function');
+    const copy = structuredClone(kn);
+    expect(Object.getOwnPropertyDescriptor(copy, 'key')?.value).toBe(kn.key);
+    expect(JSON.parse(JSON.stringify({ key: kn.key }))).toEqual({ key: [...kn.terms.keys()].sort().join('\n') });
+  });
+
   it('survives structured cloning (worker threads)', () => {
     const kn = knowledgeOf([senc(k, secret), a]);
     const copy = structuredClone(kn);
