@@ -196,7 +196,6 @@ export function measureHeadline(scenario: string, maxP: number, rounds: number):
   }
   mkdirSync(join(root, 'reports', 'scratch'), { recursive: true });
   const bin = join('bin', 'trecheck.js');
-  const threat = headlineThreat;
   return {
     rounds,
     pinned: pin.length > 0 ? 'one core (taskset -c 1)' : 'not pinned (no taskset)',
@@ -206,11 +205,11 @@ export function measureHeadline(scenario: string, maxP: number, rounds: number):
     trWarm: summarise(trWarm),
     benchmark: summarise(benchmark),
     cliVersion: timed('npx trecheck --version', [process.execPath, bin, '--version'], rounds),
-    cliTr: timed(`npx trecheck check --threat ${threat}`, [process.execPath, bin, 'check', '--threat', threat, '--out', 'reports/scratch/bench-check'], rounds),
+    cliTr: timed(`npx trecheck check --threat ${headlineThreat}`, [process.execPath, bin, 'check', '--threat', headlineThreat, '--out', 'reports/scratch/bench-check'], rounds),
     cliTrDefault: timedDefault(
-      `npx trecheck check --threat ${threat}`,
-      [process.execPath, bin, 'check', '--threat', threat, '--out', 'reports/scratch/bench-check'],
-      planCheck({ threat: [threat] }).jobs.length,
+      `npx trecheck check --threat ${headlineThreat}`,
+      [process.execPath, bin, 'check', '--threat', headlineThreat, '--out', 'reports/scratch/bench-check'],
+      planCheck({ threat: [headlineThreat] }).jobs.length,
       rounds,
     ),
     cliBenchmark: timed(

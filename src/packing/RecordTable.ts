@@ -43,6 +43,10 @@ export interface RecordTableOptions {
   readonly segmentBits?: number;
 }
 
+/** Bytes of the first segment, and slots, of a table that holds nothing yet. */
+const firstSegmentBytes = 1 << 12;
+const firstSlots = 1 << 10;
+
 /** Slot counts below which the slots grow fourfold: each growth puts every record again (`rehash`), so fewer of them
  *  while the table is small leaves a third of that work, for at most 8 MiB of slots more, and only while the table
  *  has 0.79M to 1.57M records. Past it they grow by half, not twofold: the slots are a
@@ -76,7 +80,7 @@ export class RecordTable {
   private readonly segmentMask: number;
   /** The segments; each but the last is full size (records never cross one's end). Each record is its byte length
    *  (varint) and then its bytes. Offset 0 holds none, so 0 marks an empty slot. */
-  private readonly segments: Uint8Array[] = [new Uint8Array(1 << 12)];
+  private readonly segments: Uint8Array[] = [new Uint8Array(firstSegmentBytes)];
   /** Per segment, the bytes of it in use (a full one's tail past the last record that fitted is unused). */
   private readonly ends: number[] = [1];
   /** The last segment. */
@@ -85,9 +89,9 @@ export class RecordTable {
   /** Per slot, 0 when empty, else a record's offset in the bits of `offsetMask` and, above them, the top bits of
    *  its hash: a probe that meets another record is told apart by those bits, mostly without reading the pool (a
    *  cache miss each in a large search). At most three quarters full. */
-  private slots = new Uint32Array(1 << 10);
+  private slots = new Uint32Array(firstSlots);
   /** The bits of a slot that hold an offset: every offset is at most this. */
-  private offsetMask = (1 << 12) - 1;
+  private offsetMask = firstSegmentBytes - 1;
 
   constructor(options: RecordTableOptions = {}) {
     const max = options.maxPoolBytes ?? defaultCeiling;
@@ -170,8 +174,8 @@ export class RecordTable {
   /** Its records and slots, moved out: `RecordTable.of` makes a table of them that holds the same records at the same
    *  offsets (a search handed to the store thread keeps its keys there). This table is left empty, so that it holds
    *  them nowhere else: the search thread's copy stayed resident beside the store's for the whole search (1.6 bytes a
-   *  state at 5 injections, docs/engine.md "The handover moves the table"). Each segment is a view of its part in use; the
-   *  arrays' buffers may be transferred to another thread. */
+   *  state at 5 injections, docs/engine.md "The handover moves the table"). Each segment is a view of its part in
+   *  use; the arrays' buffers may be transferred to another thread. */
   moveOut(): RecordTableParts {
     const parts = {
       segments: this.segments.map((segment, s) => segment.subarray(0, this.ends[s]!) as Uint8Array<ArrayBuffer>),
@@ -180,11 +184,11 @@ export class RecordTable {
       offsetMask: this.offsetMask,
       segmentBits: this.segmentBits,
     };
-    this.segments.splice(0, this.segments.length, (this.last = new Uint8Array(1 << 12)));
+    this.segments.splice(0, this.segments.length, (this.last = new Uint8Array(firstSegmentBytes)));
     this.ends.splice(0, this.ends.length, 1);
     this.size = 0;
-    this.slots = new Uint32Array(1 << 10);
-    this.offsetMask = (1 << 12) - 1;
+    this.slots = new Uint32Array(firstSlots);
+    this.offsetMask = firstSegmentBytes - 1;
     return parts;
   }
 

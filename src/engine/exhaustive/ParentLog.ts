@@ -79,13 +79,16 @@ export class ParentLog {
   parent(index: number): number {
     const chunk = index >>> chunkBits;
     const at = index & chunkMask;
-    const steps = this.stepChunks[chunk]!;
-    let parent = this.markChunks[chunk]![at >> markBits]!;
-    for (let i = (at & ~markMask) + 1; i <= at; i++) {
-      const step = steps[i]!;
-      parent = step === wide ? this.wideParents.get((chunk << chunkBits) + i)! : parent + step;
-    }
+    let parent = 0;
+    for (let i = at & ~markMask; i <= at; i++) parent = this.decode(chunk, i, parent);
     return parent;
+  }
+
+  /** The parent at place `at` of chunk `chunk`, from the one before it, `before` (none at a mark). */
+  private decode(chunk: number, at: number, before: number): number {
+    if ((at & markMask) === 0) return this.markChunks[chunk]![at >> markBits]!;
+    const step = this.stepChunks[chunk]![at]!;
+    return step === wide ? this.wideParents.get((chunk << chunkBits) + at)! : before + step;
   }
 
   action(index: number): number {
@@ -131,10 +134,7 @@ export class ParentLog {
     const actions = new Uint16Array(this.length);
     let parent = 0;
     for (let i = 0; i < this.length; i++) {
-      const at = i & chunkMask;
-      const step = this.stepChunks[i >>> chunkBits]![at]!;
-      if ((at & markMask) === 0) parent = this.markChunks[i >>> chunkBits]![at >> markBits]!;
-      else parent = step === wide ? this.wideParents.get(i)! : parent + step;
+      parent = this.decode(i >>> chunkBits, i & chunkMask, parent);
       parents[i] = parent;
       actions[i] = this.action(i);
     }
