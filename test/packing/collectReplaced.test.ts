@@ -16,15 +16,26 @@ async function majorCollections(run: () => void): Promise<number> {
   return majors;
 }
 
+/** Whether the process's array buffers fall `bytes` below `before` within a second. */
+async function released(before: number, bytes: number): Promise<boolean> {
+  for (let waited = 0; waited < 1000; waited += 10) {
+    if (before - process.memoryUsage().arrayBuffers >= bytes) return true;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  return false;
+}
+
 describe('collectReplaced', () => {
-  it('releases a dropped array of 64 MiB at once', () => {
+  it('releases a dropped array of 64 MiB at once', async () => {
     let table: Uint32Array | undefined = new Uint32Array(16 * 2 ** 20).fill(1);
     const before = process.memoryUsage().arrayBuffers;
     const bytes = table.byteLength;
     table = undefined;
     collectReplaced(bytes);
     expect(table).toBeUndefined();
-    expect(before - process.memoryUsage().arrayBuffers).toBeGreaterThanOrEqual(bytes);
+    // V8 frees array buffers found dead on a background thread after the collection, so the count falls a moment
+    // later (on a busy machine, some milliseconds); nothing else collects in that time.
+    expect(await released(before, bytes)).toBe(true);
   });
 
   it('runs a full collection for a large array, none for a small one', async () => {
