@@ -13,8 +13,11 @@ describe('adaptiveTwoThreads', () => {
   it('sees no free core while every core is kept busy', async () => {
     // Every core but this one spins in a worker; this thread spins too: no core is idle over the look.
     const { Worker } = await import('node:worker_threads');
-    const spinners = Array.from({ length: availableParallelism() - 1 }, () => new Worker('const end = Date.now() + 1500; while (Date.now() < end) {}', { eval: true }));
+    const spin = "require('node:worker_threads').parentPort.postMessage('spinning'); const end = Date.now() + 1500; while (Date.now() < end) {}";
+    const spinners = Array.from({ length: availableParallelism() - 1 }, () => new Worker(spin, { eval: true }));
     try {
+      // The look starts once every spinner spins: a worker starting would leave its core idle for a while.
+      await Promise.all(spinners.map((w) => new Promise((resolve) => w.once('message', resolve))));
       const free = coreIdleSince();
       const end = performance.now() + 600;
       while (performance.now() < end) {}
