@@ -16,7 +16,7 @@ export interface CheckJob {
 }
 
 export type SearchChoice =
-  | { readonly mode: 'exhaustive'; readonly maxDepth?: number; readonly maxStates?: number; readonly timeLimitMs?: number; readonly reduction?: boolean }
+  | { readonly mode: 'exhaustive'; readonly maxDepth?: number; readonly maxStates?: number; readonly memoryBudgetBytes?: number; readonly timeLimitMs?: number; readonly reduction?: boolean }
   | { readonly mode: 'random'; readonly runs: number; readonly maxSteps: number; readonly seed: number; readonly timeLimitMs?: number };
 
 export interface CheckPlan {

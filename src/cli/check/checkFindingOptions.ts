@@ -20,6 +20,7 @@ export function checkFindingOptions(flags: CheckFlags, plan: CheckPlan): Finding
       : {
           ...(s.maxDepth === undefined ? {} : { depth: s.maxDepth }),
           ...(s.maxStates === undefined ? {} : { maxStates: s.maxStates }),
+          ...(s.memoryBudgetBytes === undefined ? {} : { maxMemory: s.memoryBudgetBytes }),
           ...(s.timeLimitMs === undefined ? {} : { timeMs: s.timeLimitMs }),
           ...(s.reduction === false ? { reduction: false } : {}),
         };

@@ -6,6 +6,7 @@ import { flowProperties, judgedIn, propertiesFor, worldProperties, type WorldPro
 import { threatSuite } from '../../../properties/threats/threatSuite.ts';
 import { randomDefaults } from '../../engine/random/RandomOptions.ts';
 import { InputError } from '../InputError.ts';
+import { parseMaxMemory } from '../maxMemoryOption.ts';
 import { parseCount, parseSeconds } from '../parseCount.ts';
 import { readJsonFile } from '../readJsonFile.ts';
 import type { CheckJob, CheckPlan, SearchChoice } from './CheckPlan.ts';
@@ -19,6 +20,7 @@ export interface CheckFlags {
   off?: string[];
   depth?: string;
   maxStates?: string;
+  maxMemory?: string;
   time?: string;
   random?: boolean;
   runs?: string;
@@ -94,7 +96,7 @@ function selectProperties(jobs: CheckJob[], ids: readonly string[] | undefined):
 function searchChoice(flags: CheckFlags): SearchChoice {
   const timeLimitMs = parseSeconds('--time', flags.time);
   if (flags.random === true) {
-    if (flags.depth !== undefined || flags.maxStates !== undefined) throw new InputError('--depth and --max-states bound the exhaustive search: drop them or --random');
+    if (flags.depth !== undefined || flags.maxStates !== undefined || flags.maxMemory !== undefined) throw new InputError('--depth, --max-states and --max-memory bound the exhaustive search: drop them or --random');
     if (flags.reduction === false) throw new InputError('--no-reduction sets the exhaustive search: drop it or --random');
     return {
       mode: 'random',
@@ -107,10 +109,12 @@ function searchChoice(flags: CheckFlags): SearchChoice {
   if (flags.runs !== undefined || flags.steps !== undefined || flags.seed !== undefined) throw new InputError('--runs, --steps and --seed set the random search: add --random');
   const maxDepth = parseCount('--depth', flags.depth, 0);
   const maxStates = parseCount('--max-states', flags.maxStates, 1);
+  const memoryBudgetBytes = parseMaxMemory(flags.maxMemory);
   return {
     mode: 'exhaustive',
     ...(maxDepth === undefined ? {} : { maxDepth }),
     ...(maxStates === undefined ? {} : { maxStates }),
+    ...(memoryBudgetBytes === undefined ? {} : { memoryBudgetBytes }),
     ...(timeLimitMs === undefined ? {} : { timeLimitMs }),
     ...(flags.reduction === false ? { reduction: false } : {}),
   };

@@ -23,6 +23,7 @@ import { propertySource, scenarioSource, stepSource } from '../check/modelSource
 import { honestRunPassed, type PropertyCheck, type ScenarioCheck } from '../check/ScenarioCheck.ts';
 import type { CliContext } from '../CliContext.ts';
 import { collectOption } from '../collectOption.ts';
+import { maxMemoryFlags, maxMemoryHelp } from '../maxMemoryOption.ts';
 import { ExitCode } from '../exitCodes.ts';
 import { verdictInScope } from '../../report/describeScope.ts';
 import { formatVerdict } from '../../report/formatVerdict.ts';
@@ -136,6 +137,7 @@ export function registerCheck(program: Command, ctx: CliContext): void {
     .option('--off <id>', 'switch this counter-measure off in every scenario run (repeatable; ids: trecheck list)', collectOption)
     .option('--depth <n>', 'exhaustive search: explore traces up to n steps only')
     .option('--max-states <n>', 'exhaustive search: stop (inconclusive) past n states')
+    .option(maxMemoryFlags, maxMemoryHelp)
     .option('--time <seconds>', 'stop each search (inconclusive) after this many seconds')
     .option('--no-reduction', 'exhaustive search: take every enabled step (default: partial-order reduction where the model offers it; ample sets not under --depth)')
     .option('--random', 'random search (fast-check) instead of the exhaustive one, for scopes too large')

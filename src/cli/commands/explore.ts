@@ -15,6 +15,7 @@ import { formatThreads } from '../formatThreads.ts';
 import { formatReduction } from '../formatReduction.ts';
 import { collectOption } from '../collectOption.ts';
 import { InputError } from '../InputError.ts';
+import { maxMemoryFlags, maxMemoryHelp, parseMaxMemory } from '../maxMemoryOption.ts';
 import { parseCount, parseSeconds, parseShard } from '../parseCount.ts';
 import { startProgress, type Progress } from '../progress.ts';
 import { readJsonFile } from '../readJsonFile.ts';
@@ -35,6 +36,7 @@ interface ExploreFlags extends ReportFlags {
   mode: string;
   depth?: string;
   maxStates?: string;
+  maxMemory?: string;
   time?: string;
   runs?: string;
   steps?: string;
@@ -57,6 +59,8 @@ export interface ExploreRequest {
   readonly random: boolean;
   readonly maxDepth: number | undefined;
   readonly maxStates: number | undefined;
+  /** Exhaustive: the memory budget in bytes (--max-memory); undefined: the search's default. */
+  readonly memoryBudgetBytes: number | undefined;
   readonly timeLimitMs: number | undefined;
   readonly runs: number;
   readonly maxSteps: number;
@@ -91,6 +95,7 @@ function resolveExploreRequest(system: string, flags: ExploreFlags): ExploreRequ
   if (flags.path !== undefined && flags.mode !== 'random') throw new InputError('--path reproduces a random counterexample: add --mode random');
   if (flags.symmetry === true && flags.mode === 'random') throw new InputError('--symmetry sets the exhaustive search: drop it or use --mode exhaustive or both');
   if (flags.reduction === false && flags.mode === 'random') throw new InputError('--no-reduction sets the exhaustive search: drop it or use --mode exhaustive or both');
+  if (flags.maxMemory !== undefined && flags.mode === 'random') throw new InputError('--max-memory bounds the exhaustive search: drop it or use --mode exhaustive or both');
   if (flags.path !== undefined && !/^\d+\.\d+$/.test(flags.path)) {
     throw new InputError(`--path must be the path printed with a random counterexample (like 3.0), got "${flags.path}"`);
   }
@@ -107,6 +112,7 @@ function resolveExploreRequest(system: string, flags: ExploreFlags): ExploreRequ
     random: flags.mode !== 'exhaustive',
     maxDepth: parseCount('--depth', flags.depth, 0),
     maxStates: parseCount('--max-states', flags.maxStates, 1),
+    memoryBudgetBytes: parseMaxMemory(flags.maxMemory),
     timeLimitMs: parseSeconds('--time', flags.time),
     runs,
     maxSteps: parseCount('--steps', flags.steps, 0) ?? randomDefaults.maxSteps,
@@ -157,6 +163,7 @@ async function exploreExhaustively(ctx: CliContext, request: ExploreRequest, bui
       ...threadOptions(request),
       maxDepth: request.maxDepth,
       maxStates: request.maxStates,
+      ...(request.memoryBudgetBytes === undefined ? {} : { memoryBudgetBytes: request.memoryBudgetBytes }),
       reduction: request.reduction,
       symmetry: request.symmetry === true,
       onProgress: (p) => progress.update({ states: p.states, transitions: p.transitions, depth: p.depth }),
@@ -287,6 +294,7 @@ export function registerExplore(program: Command, ctx: CliContext): void {
     .option('--mode <mode>', 'exhaustive, random or both', 'exhaustive')
     .option('--depth <n>', 'exhaustive: longest traces explored')
     .option('--max-states <n>', 'exhaustive: stop (inconclusive) beyond this many states')
+    .option(maxMemoryFlags, maxMemoryHelp)
     .option('--time <seconds>', 'stop each search (inconclusive) after this long')
     .option('--runs <n>', `random: runs (default ${randomDefaults.runs})`)
     .option('--steps <n>', `random: longest run (default ${randomDefaults.maxSteps})`)
