@@ -3,6 +3,7 @@
 // (bin/freshBundle.js), which starts without compiling TypeScript; otherwise from the TypeScript sources through
 // tsx's loader, with no build step. TRECHECK_FROM_SOURCES=1 always runs the sources.
 import { readFileSync } from 'node:fs';
+import module from 'node:module';
 import { freshBundle } from './freshBundle.js';
 
 const root = new URL('../', import.meta.url);
@@ -23,6 +24,10 @@ if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
   process.stdout.write(`${JSON.parse(readFileSync(new URL('package.json', root), 'utf8')).version}\n`);
   process.exit(0);
 }
+
+// Node 22.1 and later keep V8's compiled code of the modules loaded here between runs (in the system's temporary
+// folder; NODE_DISABLE_COMPILE_CACHE=1 turns it off): on Node 24, `--help` 0.32 -> 0.26-0.28 s. Node 20 has none.
+module.enableCompileCache?.();
 
 const bundle = process.env.TRECHECK_FROM_SOURCES === '1' ? undefined : freshBundle(root);
 const entries = bundle === undefined ? undefined : bundleEntries();
