@@ -10,26 +10,47 @@ export interface Progress {
   done(): void;
 }
 
-const quiet: Progress = { update: () => {}, done: () => {} };
+/** One line redrawn in place: drawn once a second has passed since it started, at most ten times a second. */
+export interface StatusLine {
+  /** Draws the text `line()` gives, when it is time to (so the text is not made otherwise). */
+  draw(line: (now: number) => string): void;
+  /** Clears the line if it was drawn. */
+  done(): void;
+}
 
-export function startProgress(ctx: CliContext, label: string, rateOf: string, now: () => number = () => performance.now()): Progress {
-  if (!ctx.interactive) return quiet;
+const quietLine: StatusLine = { draw: () => {}, done: () => {} };
+
+export function startStatusLine(ctx: CliContext, now: () => number = () => performance.now()): StatusLine {
+  if (!ctx.interactive) return quietLine;
   const started = now();
   let drawn = 0;
   let shown = false;
   return {
-    update(counters) {
+    draw(line) {
       const t = now();
       if (t - started < 1000 || t - drawn < 100) return;
       drawn = t;
       shown = true;
-      const fields = Object.entries(counters).map(([k, v]) => `${k} ${formatCount(v)}`);
-      const rate = counters[rateOf];
-      if (rate !== undefined) fields.push(`${formatCount(Math.round((rate * 1000) / (t - started)))} ${rateOf}/s`);
-      ctx.err(`\r\x1b[K${label}: ${fields.join('  ')}`);
+      ctx.err(`\r\x1b[K${line(t)}`);
     },
     done() {
       if (shown) ctx.err('\r\x1b[K');
     },
+  };
+}
+
+export function startProgress(ctx: CliContext, label: string, rateOf: string, now: () => number = () => performance.now()): Progress {
+  const started = now();
+  const line = startStatusLine(ctx, now);
+  return {
+    update(counters) {
+      line.draw((t) => {
+        const fields = Object.entries(counters).map(([k, v]) => `${k} ${formatCount(v)}`);
+        const rate = counters[rateOf];
+        if (rate !== undefined) fields.push(`${formatCount(Math.round((rate * 1000) / (t - started)))} ${rateOf}/s`);
+        return `${label}: ${fields.join('  ')}`;
+      });
+    },
+    done: () => line.done(),
   };
 }

@@ -14,6 +14,7 @@ import { searchLiveness } from '../../engine/liveness/searchLiveness.ts';
 import { searchRandom } from '../../engine/random/searchRandom.ts';
 import { searchProperties, splitProperties, type PropertiesOutcome } from '../../engine/searchProperties.ts';
 import { adaptiveTwoThreads } from '../../engine/pipeline/adaptiveTwoThreads.ts';
+import type { ExhaustiveProgress } from '../../engine/exhaustive/ExhaustiveOptions.ts';
 import type { WorldEvent } from '../../../models/world/WorldEvent.ts';
 import { replayTrace } from '../../engine/replay/replayTrace.ts';
 import type { SearchOutcome, Verdict } from '../../engine/Verdict.ts';
@@ -31,10 +32,16 @@ export function searchedProperties(job: CheckJob): AnyProperty<World, WorldEvent
   return [...job.properties.map((p) => p.property), ...(job.sanity ? [sanityProperty] : [])];
 }
 
-function search(job: CheckJob, choice: SearchChoice, twoThreads: boolean): PropertiesOutcome {
+function search(job: CheckJob, choice: SearchChoice, options: CheckJobOptions): PropertiesOutcome {
   const properties = searchedProperties(job);
   // Relay at receipt where it fits the properties (not for properties of service): one system kind for the job.
-  if (choice.mode === 'exhaustive') return searchProperties(() => worldSystemFor(job.config, properties), properties, { ...choice, ...(twoThreads ? { twoThreads: adaptiveTwoThreads() } : {}) });
+  if (choice.mode === 'exhaustive') {
+    return searchProperties(() => worldSystemFor(job.config, properties), properties, {
+      ...choice,
+      ...(options.twoThreads === true ? { twoThreads: adaptiveTwoThreads() } : {}),
+      ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
+    });
+  }
   // Workers are not worth their start-up on these worlds; one thread keeps results independent of scheduling.
   const { safety, liveness } = splitProperties(properties);
   const random: SearchOutcome = searchRandom(worldSystemFor(job.config, properties), safety, { runs: choice.runs, maxSteps: choice.maxSteps, seed: choice.seed, timeLimitMs: choice.timeLimitMs });
@@ -66,11 +73,13 @@ export interface CheckJobOptions {
   /** The search may go on on a second core where one has been idle (ExhaustiveOptions.twoThreads): `check` without
    *  --workers, so a long scenario left alone at the end of the run uses the core the others left. Default: false. */
   readonly twoThreads?: boolean;
+  /** Told at each level's end of the exhaustive search (the CLI's progress line). */
+  readonly onProgress?: (progress: ExhaustiveProgress) => void;
 }
 
 export function runCheckJob(job: CheckJob, choice: SearchChoice, options: CheckJobOptions = {}): ScenarioCheck {
   const honest = job.honest ? honestCheck(job) : undefined;
-  const outcome = search(job, choice, options.twoThreads === true);
+  const outcome = search(job, choice, options);
   const properties = job.properties.map((entry): PropertyCheck => {
     const id = entry.property.id as string;
     const verdict = outcome.verdicts.find((v) => v.property === id)!.verdict;

@@ -12,6 +12,7 @@ import { modelDiagrams } from '../../report/modelDiagrams.ts';
 import { reportFormats } from '../../report/ReportFormat.ts';
 import type { Report } from '../../report/Report.ts';
 import type { CheckPlan } from '../check/CheckPlan.ts';
+import { startCheckProgress } from '../check/checkProgress.ts';
 import { checkThreadsHere } from '../check/checkThreads.ts';
 import { alt3aExitCode, checkAlt3a, formatAlt3a, worseExit } from '../check/checkAlt3a.ts';
 import { reportOfRuns } from '../compare/compareReport.ts';
@@ -27,7 +28,6 @@ import { maxMemoryFlags, maxMemoryHelp } from '../maxMemoryOption.ts';
 import { ExitCode } from '../exitCodes.ts';
 import { verdictInScope } from '../../report/describeScope.ts';
 import { formatVerdict } from '../../report/formatVerdict.ts';
-import { startProgress } from '../progress.ts';
 import { addReportOptions, defaultReportDir, emitReport, readBaseline, resolveReportRequest, type ReportFlags } from '../reportOptions.ts';
 import { compareBaseline } from '../../report/compareBaseline.ts';
 import { reportExitCode } from '../../report/reportFindings.ts';
@@ -103,7 +103,7 @@ function jsonOf(checks: readonly ScenarioCheck[], files: ReadonlyMap<PropertyChe
  *  order), with a progress line on a terminal (scenarios done / total); stops after the first job, in job order,
  *  for which `stop` says so (--bail). */
 async function runJobs(plan: CheckPlan, opts: CheckOptions, threads: number, ctx: CliContext, stop: ((c: ScenarioCheck) => boolean) | undefined): Promise<ScenarioCheck[]> {
-  const progress = startProgress(ctx, 'check', 'scenarios');
+  const progress = startCheckProgress(ctx, plan.jobs.length);
   // --bail (stop given): no re-check of counterexamples, which never changes a verdict; only the first failure matters.
   const recheck = stop === undefined;
   // The run's scenarios share their roles' XState steps (MemoMachine, withSharedSteps).
@@ -115,8 +115,15 @@ async function runJobs(plan: CheckPlan, opts: CheckOptions, threads: number, ctx
     // A helper rebuilds the plan from the same flags (plain data; it reads only the plan's, the report's stay here).
     // Without --workers, a long scenario left alone may go on on the core the others left.
     data: { flags: opts, recheck, twoThreads: plan.workers === undefined },
-    run: (i) => runCheckJob(plan.jobs[i]!, plan.search, { recheck, twoThreads: plan.workers === undefined }),
-    onResult: (_, __, done) => progress.update({ scenarios: done, of: plan.jobs.length }),
+    run: (i) => {
+      const onProgress = progress.searching(plan.jobs[i]!.config.name);
+      try {
+        return runCheckJob(plan.jobs[i]!, plan.search, { recheck, twoThreads: plan.workers === undefined, onProgress });
+      } finally {
+        progress.searched();
+      }
+    },
+    onResult: (_, __, done) => progress.scenariosDone(done),
     ...(stop === undefined ? {} : { stopAfter: (_: number, c: ScenarioCheck) => stop(c) }),
   }));
   progress.done();
