@@ -317,7 +317,7 @@ describe('trecheck check: bad input is one line on stderr and exit 2', () => {
     ['a missing --config file', ['--config', join(root, 'nope.json')], /^trecheck: cannot read config .*nope\.json: ENOENT$/],
     ['--config with --threat', ['--config', 'x.json', '--threat', 't6'], /^trecheck: use --config, or --flow\/--threat, not both$/],
     ['--runs without --random', ['--flow', 'initial-3gpp', '--runs', '5'], /^trecheck: --runs, --steps and --seed set the random search: add --random$/],
-    ['--depth with --random', ['--flow', 'initial-3gpp', '--random', '--depth', '5'], /^trecheck: --depth and --max-states bound the exhaustive search: drop them or --random$/],
+    ['--depth with --random', ['--flow', 'initial-3gpp', '--random', '--depth', '5'], /^trecheck: --depth, --max-states and --max-memory bound the exhaustive search: drop them or --random$/],
     ['--no-reduction with --random', ['--flow', 'initial-3gpp', '--random', '--no-reduction'], /^trecheck: --no-reduction sets the exhaustive search: drop it or --random$/],
     ['an unknown --format', ['--flow', 'initial-3gpp', '--format', 'pdf'], /^trecheck: unknown --format 'pdf'; expected one of: md, html, json, sarif, junit$/],
     ['--update-baseline with --no-baseline', ['--flow', 'initial-3gpp', '--no-baseline', '--update-baseline'], /^trecheck: --update-baseline needs a baseline file: drop --no-baseline$/],
