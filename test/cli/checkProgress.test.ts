@@ -1,20 +1,15 @@
 // check's progress line: scenarios done of all, and the search under way on this thread with its states, depth and
 // rate, fed by the search's own level hook; nothing off a terminal.
 import { describe, expect, it } from 'vitest';
-import type { CliContext } from '../../src/cli/CliContext.ts';
+import { recordingContext } from './recordingContext.ts';
 import { startCheckProgress } from '../../src/cli/check/checkProgress.ts';
 import { planCheck } from '../../src/cli/check/planCheck.ts';
 import { runCheckJob } from '../../src/cli/check/runCheckJob.ts';
 import type { ExhaustiveProgress } from '../../src/engine/exhaustive/ExhaustiveOptions.ts';
 
-function context(interactive: boolean): CliContext & { written: string[] } {
-  const written: string[] = [];
-  return { written, interactive, out: () => {}, err: (t) => void written.push(t), exit: () => {} };
-}
-
 describe('startCheckProgress', () => {
   it('shows the search under way with its rate, then only the scenarios once it has ended', () => {
-    const ctx = context(true);
+    const ctx = recordingContext(true);
     let now = 0;
     const progress = startCheckProgress(ctx, 7, () => now);
     now = 1000;
@@ -33,7 +28,7 @@ describe('startCheckProgress', () => {
   });
 
   it('stays quiet off a terminal', () => {
-    const ctx = context(false);
+    const ctx = recordingContext(false);
     let now = 0;
     const progress = startCheckProgress(ctx, 2, () => now);
     const hook = progress.searching('t6-firmware');

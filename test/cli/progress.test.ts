@@ -1,16 +1,11 @@
 // Progress counters: only on a terminal, only after a second, throttled, cleared at the end.
 import { describe, expect, it } from 'vitest';
-import type { CliContext } from '../../src/cli/CliContext.ts';
+import { recordingContext } from './recordingContext.ts';
 import { startProgress } from '../../src/cli/progress.ts';
-
-function context(interactive: boolean): CliContext & { written: string[] } {
-  const written: string[] = [];
-  return { written, interactive, out: () => {}, err: (t) => void written.push(t), exit: () => {} };
-}
 
 describe('startProgress', () => {
   it('shows counters and a rate once the search has run a second, at most ten times a second', () => {
-    const ctx = context(true);
+    const ctx = recordingContext(true);
     let now = 0;
     const progress = startProgress(ctx, 'exhaustive', 'states', () => now);
     now = 500;
@@ -26,7 +21,7 @@ describe('startProgress', () => {
   });
 
   it('stays quiet when standard error is not a terminal', () => {
-    const ctx = context(false);
+    const ctx = recordingContext(false);
     let now = 0;
     const progress = startProgress(ctx, 'random', 'steps', () => now);
     now = 5000;
@@ -36,7 +31,7 @@ describe('startProgress', () => {
   });
 
   it('a search shorter than a second leaves nothing behind', () => {
-    const ctx = context(true);
+    const ctx = recordingContext(true);
     const progress = startProgress(ctx, 'random', 'steps', () => 10);
     progress.update({ steps: 10 });
     progress.done();

@@ -100,8 +100,8 @@ function jsonOf(checks: readonly ScenarioCheck[], files: ReadonlyMap<PropertyChe
 }
 
 /** Runs the jobs, on this thread and on `threads - 1` helpers (each scenario whole on one thread; results in job
- *  order), with a progress line on a terminal (scenarios done / total); stops after the first job, in job order,
- *  for which `stop` says so (--bail). */
+ *  order), with a progress line on a terminal (scenarios done / total, and this thread's search under way); stops
+ *  after the first job, in job order, for which `stop` says so (--bail). */
 async function runJobs(plan: CheckPlan, opts: CheckOptions, threads: number, ctx: CliContext, stop: ((c: ScenarioCheck) => boolean) | undefined): Promise<ScenarioCheck[]> {
   const progress = startCheckProgress(ctx, plan.jobs.length);
   // --bail (stop given): no re-check of counterexamples, which never changes a verdict; only the first failure matters.
