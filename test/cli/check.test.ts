@@ -196,6 +196,19 @@ describe('trecheck check: known findings about the text', () => {
     expect(r.stdout).toContain('baseline: known: t11-faults ChangeOfOperatorKeepsService: violated, accepted in the baseline\n');
   });
 
+  it('compares a run whose limits cut no search with the entries of a default run, and a run they cut with none of them', async () => {
+    const guarded = await check('--threat', 't11', '--max-states', '10000000', '--max-memory', '16G', '--time', '600');
+    expect(guarded.code).toBe(0);
+    expect(guarded.stdout).toContain('baseline: known: t11-faults ChangeOfOperatorKeepsService: violated, accepted in the baseline\n');
+    const report = (out: string) => JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as { findingOptions?: Record<string, unknown> };
+    expect(report(guarded.out).findingOptions).toEqual({});
+    const cut = await check('--threat', 't11', '--max-states', '50', '--max-memory', '16G');
+    expect(cut.stdout).toMatch(/INCONCLUSIVE: the states limit stopped the search/);
+    expect(cut.code).not.toBe(0);
+    expect(cut.stdout).not.toContain('baseline: known:');
+    expect(report(cut.out).findingOptions).toEqual({ maxStates: 50 });
+  });
+
   it('exits 1 for the same known finding without a baseline', async () => {
     const r = await check('--threat', 't11', '--no-baseline');
 

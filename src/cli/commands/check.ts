@@ -174,7 +174,7 @@ export async function runCheckReport(opts: CheckOptions, ctx: CliContext): Promi
     checks,
     provenance,
     ...(diagrams ? { diagrams: modelDiagrams() } : {}),
-    findingOptions: checkFindingOptions(opts, plan),
+    findingOptions: checkFindingOptions(opts, plan, checks),
     sources: { property: propertySource, scenario: scenarioSource, step: stepSource },
   });
   const baseline = opts.bail === true ? readBaseline(request) : undefined;
