@@ -98,6 +98,25 @@ describe('trecheck ablate', () => {
     expect(r.stdout).toMatch(/inconclusive cells: [1-9]/);
   });
 
+  it('reports a cell cut short by its memory budget (--max-memory) as inconclusive, exit 3, and says the budget', async () => {
+    const out = fresh();
+    const r = await runCliCaptured(['ablate', '--threat', 't10', '--max-memory', '1M', '--out', out, '--no-cache', '--workers', '1']);
+    expect(r.code).toBe(3);
+    expect(r.stdout).toMatch(/inconclusive cells: [1-9]/);
+    expect(read(out).options).toMatchObject({ maxMemory: 2 ** 20 });
+    expect(readFileSync(join(out, 'ablation.md'), 'utf8')).toContain('at most 600,000 states and 1,048,576 bytes of memory a cell');
+  });
+
+  it('does not merge shards searched with different memory budgets', async () => {
+    const dir = fresh();
+    const shard = (i: string, ...more: string[]) => runCliCaptured(['ablate', '--threat', 't10', '--shard', i, '--out', dir, '--no-cache', '--workers', '1', ...more]);
+    expect((await shard('1/2', '--max-memory', '16G')).code).toBe(0);
+    expect((await shard('2/2')).code).toBe(0);
+    const merged = await runCliCaptured(['merge', join(dir, 'ablation.shard-1-of-2.json'), join(dir, 'ablation.shard-2-of-2.json'), '--out', dir]);
+    expect(merged.code).toBe(2);
+    expect(merged.stderr).toMatch(/is a shard of a different ablation/);
+  });
+
   it('checks --out before any search: a file is one line, exit 2', async () => {
     const file = join(fresh(), 'a-file');
     writeFileSync(file, '');
@@ -113,6 +132,7 @@ describe('trecheck ablate', () => {
     [['--shard', '3/2'], 'trecheck: --shard must be i/n with 1 <= i <= n (for example 1/2), got "3/2"\n'],
     [['--pairs', '--shard', '1/2'], 'trecheck: --pairs plans its cells from the single-switch results: run it unsharded\n'],
     [['--max-states', '0'], 'trecheck: --max-states must be a whole number from 1 to 9007199254740991, got "0"\n'],
+    [['--max-memory', '4x'], 'trecheck: --max-memory must be a size in bytes, with K, M, G or T for binary multiples (for example 4G), got "4x"\n'],
   ])('rejects %j in one line, exit 2', async (args, message) => {
     const r = await runCliCaptured(['ablate', ...args, '--out', fresh()]);
     expect(r.code).toBe(2);

@@ -31,7 +31,7 @@ export interface ThreatConclusion {
 
 export interface AblationReport {
   readonly format: typeof ablationFormat;
-  readonly options: { readonly maxStates: number; readonly pairs: boolean; readonly trust: boolean };
+  readonly options: { readonly maxStates: number; readonly maxMemory?: number; readonly pairs: boolean; readonly trust: boolean };
   readonly cells: number;
   readonly totalStates: number;
   /** The threats covered (all twelve unless --threat chose some). */

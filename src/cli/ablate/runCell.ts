@@ -16,6 +16,8 @@ export interface CellOptions {
   readonly maxStates: number;
   /** Partial-order reduction (ExhaustiveOptions.reduction). */
   readonly reduction: boolean;
+  /** --max-memory: the memory a cell's search may hold (ExhaustiveOptions.memoryBudgetBytes); absent: the default. */
+  readonly memoryBudgetBytes?: number;
 }
 
 /** Injections a trust cell allows at least (docs/ablation.md). */
@@ -38,7 +40,12 @@ export function runCell(spec: CellSpec, options: CellOptions, twoThreads = false
   if (!r.ok) throw new Error(`ablation: ${spec.scenario}: ${r.error.message}`);
   // The matrix judges the safety properties; a property of service needs no switch to fail (docs/engine.md, Liveness).
   const properties = splitProperties(judgedIn(r.config, threat.properties).map((p) => p.property)).safety;
-  const outcome = searchExhaustive(worldSystemFor(r.config, properties), properties, { maxStates: options.maxStates, reduction: options.reduction, ...(twoThreads ? { twoThreads: adaptiveTwoThreads() } : {}) });
+  const outcome = searchExhaustive(worldSystemFor(r.config, properties), properties, {
+    maxStates: options.maxStates,
+    reduction: options.reduction,
+    ...(options.memoryBudgetBytes === undefined ? {} : { memoryBudgetBytes: options.memoryBudgetBytes }),
+    ...(twoThreads ? { twoThreads: adaptiveTwoThreads() } : {}),
+  });
   const verdicts = outcome.verdicts.map(({ property, verdict }): CellVerdict => {
     const base = { property, kind: verdict.kind, text: formatVerdict(verdict) };
     if (verdict.kind !== 'violated') return base;

@@ -56,7 +56,12 @@ export function startCellProgress(ctx: CliContext, total: number, cached: number
 }
 
 export async function runCells(specs: readonly CellSpec[], options: RunCellsOptions, ctx: CliContext): Promise<CellResult[]> {
-  const cellOptions: CellOptions = { maxStates: options.maxStates, reduction: options.reduction };
+  // Absent, the budget is left out of the cache's key, which then stays that of the runs before the flag.
+  const cellOptions: CellOptions = {
+    maxStates: options.maxStates,
+    reduction: options.reduction,
+    ...(options.memoryBudgetBytes === undefined ? {} : { memoryBudgetBytes: options.memoryBudgetBytes }),
+  };
   const results: (CellResult | undefined)[] = specs.map((s) => options.cache.get(s, cellOptions));
   const cached = results.filter((r) => r !== undefined).length;
   const todo = specs.map((_, i) => i).filter((i) => results[i] === undefined);

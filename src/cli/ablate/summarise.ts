@@ -21,6 +21,7 @@ export interface SummariseInput {
   /** Counter-measure ids the TRE text references (xref), when a text was read. */
   readonly referenced?: { readonly file: string; readonly ids: ReadonlySet<string> };
   readonly maxStates: number;
+  readonly maxMemory?: number;
   readonly millis: number;
 }
 
@@ -117,7 +118,7 @@ export function summarise(input: SummariseInput): AblationReport {
   const referenced = input.referenced;
   return {
     format: ablationFormat,
-    options: { maxStates: input.maxStates, pairs: input.pairs !== undefined, trust: input.trust !== undefined },
+    options: { maxStates: input.maxStates, ...(input.maxMemory === undefined ? {} : { maxMemory: input.maxMemory }), pairs: input.pairs !== undefined, trust: input.trust !== undefined },
     cells: all.length,
     totalStates: all.reduce((n, c) => n + c.states, 0),
     threats: scope.threats.map((t) => `t${t}`),

@@ -22,6 +22,7 @@ import { ExitCode } from '../exitCodes.ts';
 import { InputError } from '../InputError.ts';
 import { loadText } from '../loadText.ts';
 import { collectOption } from '../collectOption.ts';
+import { maxMemoryFlags, maxMemoryHelp, parseMaxMemory } from '../maxMemoryOption.ts';
 import { parseCount, parseShard } from '../parseCount.ts';
 import { readJsonFile } from '../readJsonFile.ts';
 import { defaultReportDir, requireWritableFolder } from '../reportOptions.ts';
@@ -38,6 +39,7 @@ interface AblateFlags {
   shard?: string;
   workers?: string;
   maxStates?: string;
+  maxMemory?: string;
   cache: boolean;
   /** Commander's `--no-reduction`: false when given. */
   reduction: boolean;
@@ -92,7 +94,7 @@ function summaryLines(r: AblationReport, outDir: string): string[] {
 export function writeAblation(
   scope: AblationScope,
   results: { singles: CellResult[]; pairs?: CellResult[]; trust?: CellResult[] },
-  options: { maxStates: number; outDir: string; text?: string; millis: number },
+  options: { maxStates: number; maxMemory?: number; outDir: string; text?: string; millis: number },
 ): AblationReport {
   const traces = saveTraces([...results.singles, ...(results.pairs ?? []), ...(results.trust ?? [])], join(options.outDir, 'ablation', 'traces'));
   const report = summarise({
@@ -100,6 +102,7 @@ export function writeAblation(
     ...results,
     traceFile: traces,
     maxStates: options.maxStates,
+    ...(options.maxMemory === undefined ? {} : { maxMemory: options.maxMemory }),
     millis: options.millis,
     // Shown relative to the working folder: reports are committed, machine paths are not.
     ...(options.text === undefined ? {} : { referenced: { file: relative(process.cwd(), options.text).split('\\').join('/'), ids: referencedIds(options.text) } }),
@@ -118,6 +121,8 @@ const shardSchema = z.object({
   format: z.literal(shardFormat),
   shard: z.object({ index: z.number().int().nonnegative(), count: z.number().int().positive() }),
   maxStates: z.number().int().positive(),
+  /** --max-memory, when given. */
+  maxMemory: z.number().int().positive().optional(),
   /** Absent in shards written before the flag existed. */
   reduction: z.boolean().optional(),
   trust: z.boolean(),
@@ -135,7 +140,7 @@ export function mergeAblationShards(files: readonly string[], ctx: CliContext, o
   });
   const first = shards[0]!;
   for (const [i, s] of shards.entries()) {
-    if (s.shard.count !== first.shard.count || s.maxStates !== first.maxStates || s.reduction !== first.reduction || s.trust !== first.trust || s.threats.join() !== first.threats.join()) throw new InputError(`${files[i]} is a shard of a different ablation than ${files[0]}`);
+    if (s.shard.count !== first.shard.count || s.maxStates !== first.maxStates || s.maxMemory !== first.maxMemory || s.reduction !== first.reduction || s.trust !== first.trust || s.threats.join() !== first.threats.join()) throw new InputError(`${files[i]} is a shard of a different ablation than ${files[0]}`);
   }
   const missing = [...Array(first.shard.count).keys()].filter((k) => !shards.some((s) => s.shard.index === k));
   if (missing.length > 0) throw new InputError(`missing shard(s) ${missing.map((k) => `${k + 1}/${first.shard.count}`).join(', ')}: the matrix would be incomplete`);
@@ -150,7 +155,7 @@ export function mergeAblationShards(files: readonly string[], ctx: CliContext, o
   const report = writeAblation(
     scope,
     { singles: pick(singleCells(scope)), ...(first.trust ? { trust: pick(trustCells(scope)) } : {}) },
-    { maxStates: first.maxStates, outDir, ...(text === undefined ? {} : { text }), millis: all.reduce((n, r) => n + r.millis, 0) },
+    { maxStates: first.maxStates, ...(first.maxMemory === undefined ? {} : { maxMemory: first.maxMemory }), outDir, ...(text === undefined ? {} : { text }), millis: all.reduce((n, r) => n + r.millis, 0) },
   );
   ctx.out(`${summaryLines(report, outDir).join('\n')}\n`);
   return exitCodeOf(report);
@@ -160,11 +165,12 @@ async function runAblate(flags: AblateFlags, ctx: CliContext): Promise<ExitCode>
   const shard = parseShard(flags.shard);
   if (shard !== undefined && flags.pairs === true) throw new InputError('--pairs plans its cells from the single-switch results: run it unsharded');
   const maxStates = parseCount('--max-states', flags.maxStates, 1) ?? defaultCellStates;
+  const maxMemory = parseMaxMemory(flags.maxMemory);
   requireWritableFolder('--out', flags.out);
   const workers = parseCount('--workers', flags.workers, 1, 64) ?? 2;
   const text = flags.text ?? defaultText();
   if (flags.text !== undefined) loadText(flags.text);
-  const options = { maxStates, reduction: flags.reduction !== false, workers, twoThreads: flags.workers === undefined, cache: new CellCache(flags.cache ? join(flags.out, 'cache', 'ablation') : undefined) };
+  const options = { maxStates, ...(maxMemory === undefined ? {} : { memoryBudgetBytes: maxMemory }), reduction: flags.reduction !== false, workers, twoThreads: flags.workers === undefined, cache: new CellCache(flags.cache ? join(flags.out, 'cache', 'ablation') : undefined) };
   const scope = scopeOf(flags.threat?.map((id) => {
     const n = Number(/^t?(\d+)$/.exec(id.trim())?.[1]);
     if (!(n >= 1 && n <= 12)) throw new InputError(`unknown threat '${id}'; expected t1 to t12`);
@@ -177,7 +183,7 @@ async function runAblate(flags: AblateFlags, ctx: CliContext): Promise<ExitCode>
   if (shard !== undefined) {
     const file = join(flags.out, `ablation.shard-${shard.index + 1}-of-${shard.count}.json`);
     mkdirSync(flags.out, { recursive: true });
-    writeFileSync(file, `${JSON.stringify({ format: shardFormat, shard, maxStates, reduction: options.reduction, trust: trust !== undefined, threats: scope.threats, results: [...singles, ...(trust ?? [])] })}\n`);
+    writeFileSync(file, `${JSON.stringify({ format: shardFormat, shard, maxStates, ...(maxMemory === undefined ? {} : { maxMemory }), reduction: options.reduction, trust: trust !== undefined, threats: scope.threats, results: [...singles, ...(trust ?? [])] })}\n`);
     ctx.out(`shard ${shard.index + 1}/${shard.count}: ${singles.length + (trust?.length ?? 0)} cells written to ${file}; merge all shards with: trecheck merge <shard files>\n`);
     return ExitCode.ok;
   }
@@ -185,7 +191,7 @@ async function runAblate(flags: AblateFlags, ctx: CliContext): Promise<ExitCode>
   const report = writeAblation(
     scope,
     { singles, ...(pairs === undefined ? {} : { pairs }), ...(trust === undefined ? {} : { trust }) },
-    { maxStates, outDir: flags.out, ...(text === undefined ? {} : { text }), millis: performance.now() - started },
+    { maxStates, ...(maxMemory === undefined ? {} : { maxMemory }), outDir: flags.out, ...(text === undefined ? {} : { text }), millis: performance.now() - started },
   );
   ctx.out(flags.json === true ? `${JSON.stringify(report, null, 2)}\n` : `${summaryLines(report, flags.out).join('\n')}\n`);
   return exitCodeOf(report);
@@ -205,6 +211,7 @@ export function registerAblate(program: Command, ctx: CliContext): void {
     .option('--shard <i/n>', 'run only shard i of n of the cells (merge the shard files with trecheck merge)')
     .option('--workers <n>', 'worker threads running cells side by side, each cell on one (default 2, and a long cell left alone goes on on a second core where one has been idle)')
     .option('--max-states <n>', `states a cell may explore before it stops, inconclusive (default ${defaultCellStates})`)
+    .option(maxMemoryFlags, maxMemoryHelp)
     .option('--no-reduction', 'search every cell taking every enabled step (default: partial-order reduction where the model offers it)')
     .option('--no-cache', 'recompute every cell (default: reuse cells whose sources, scenario, switches and options are unchanged)')
     .option('--out <dir>', 'where ablation.md, ablation.json, the heat maps and the attack traces go (the committed matrix in reports/: npm run ablation)', defaultReportDir)
