@@ -5,7 +5,8 @@ export function parseCount(flag: string, raw: string | undefined, min: number, m
   if (raw === undefined) return undefined;
   const value = /^\d+$/.test(raw.trim()) ? Number(raw.trim()) : Number.NaN;
   if (!Number.isSafeInteger(value) || value < min || value > max) {
-    throw new InputError(`${flag} must be a whole number from ${min} to ${max}, got "${raw}"`);
+    const range = max === Number.MAX_SAFE_INTEGER ? `of at least ${min}` : `from ${min} to ${max}`;
+    throw new InputError(`${flag} must be a whole number ${range}, got "${raw}"`);
   }
   return value;
 }

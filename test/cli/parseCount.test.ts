@@ -1,7 +1,18 @@
-// The numeric flags' parsers: a size in bytes (--max-memory) read strictly, binary multiples, bad input one InputError.
+// The numeric flags' parsers: whole numbers in a range said plainly, a size in bytes (--max-memory) read strictly with
+// binary multiples; bad input is one InputError naming the flag.
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/cli/InputError.ts';
-import { parseBytes } from '../../src/cli/parseCount.ts';
+import { parseBytes, parseCount } from '../../src/cli/parseCount.ts';
+
+describe('parseCount', () => {
+  it('reads whole numbers in range, and says the range, or only its floor when it has no ceiling', () => {
+    expect(parseCount('--workers', '2', 1, 64)).toBe(2);
+    expect(parseCount('--max-states', undefined, 1)).toBeUndefined();
+    expect(() => parseCount('--workers', '65', 1, 64)).toThrow('--workers must be a whole number from 1 to 64, got "65"');
+    expect(() => parseCount('--max-states', '0', 1)).toThrow('--max-states must be a whole number of at least 1, got "0"');
+    expect(() => parseCount('--max-states', '2.5', 1)).toThrow(InputError);
+  });
+});
 
 describe('parseBytes', () => {
   it('reads bytes and binary multiples, with or without "B" or "iB", in any case', () => {
