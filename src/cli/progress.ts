@@ -10,7 +10,8 @@ export interface Progress {
   done(): void;
 }
 
-/** One line redrawn in place: drawn once a second has passed since it started, at most ten times a second. */
+/** One line redrawn in place: drawn once a second has passed since it started, at most ten times a second, with the
+ *  process's resident memory at its end (what a long search grows, and what --max-memory bounds). */
 export interface StatusLine {
   /** Draws the text `line()` gives, when it is time to (so the text is not made otherwise). */
   draw(line: (now: number) => string): void;
@@ -20,7 +21,16 @@ export interface StatusLine {
 
 const quietLine: StatusLine = { draw: () => {}, done: () => {} };
 
-export function startStatusLine(ctx: CliContext, now: () => number = () => performance.now()): StatusLine {
+/** The clock and the resident memory a line reads (tests give their own). */
+export interface LineSources {
+  readonly now: () => number;
+  readonly rss: () => number;
+}
+
+export const processSources: LineSources = { now: () => performance.now(), rss: () => process.memoryUsage.rss() };
+
+export function startStatusLine(ctx: CliContext, sources: LineSources = processSources): StatusLine {
+  const { now, rss } = sources;
   if (!ctx.interactive) return quietLine;
   const started = now();
   let drawn = 0;
@@ -31,7 +41,7 @@ export function startStatusLine(ctx: CliContext, now: () => number = () => perfo
       if (t - started < 1000 || t - drawn < 100) return;
       drawn = t;
       shown = true;
-      ctx.err(`\r\x1b[K${line(t)}`);
+      ctx.err(`\r\x1b[K${line(t)}  ${formatCount(Math.round(rss() / 2 ** 20))} MiB`);
     },
     done() {
       if (shown) ctx.err('\r\x1b[K');
@@ -39,9 +49,9 @@ export function startStatusLine(ctx: CliContext, now: () => number = () => perfo
   };
 }
 
-export function startProgress(ctx: CliContext, label: string, rateOf: string, now: () => number = () => performance.now()): Progress {
-  const started = now();
-  const line = startStatusLine(ctx, now);
+export function startProgress(ctx: CliContext, label: string, rateOf: string, sources: LineSources = processSources): Progress {
+  const started = sources.now();
+  const line = startStatusLine(ctx, sources);
   return {
     update(counters) {
       line.draw((t) => {

@@ -11,7 +11,7 @@ describe('startCheckProgress', () => {
   it('shows the search under way with its rate, then only the scenarios once it has ended', () => {
     const ctx = recordingContext(true);
     let now = 0;
-    const progress = startCheckProgress(ctx, 7, () => now);
+    const progress = startCheckProgress(ctx, 7, { now: () => now, rss: () => 300 * 2 ** 20 });
     now = 1000;
     const hook = progress.searching('t2-network');
     now = 3000;
@@ -21,8 +21,8 @@ describe('startCheckProgress', () => {
     progress.scenariosDone(1);
     progress.done();
     expect(ctx.written).toEqual([
-      '\r\x1b[Kcheck: 0/7 scenarios  t2-network: states 1,000,000  depth 31  500,000 states/s',
-      '\r\x1b[Kcheck: 1/7 scenarios',
+      '\r\x1b[Kcheck: 0/7 scenarios  t2-network: states 1,000,000  depth 31  500,000 states/s  300 MiB',
+      '\r\x1b[Kcheck: 1/7 scenarios  300 MiB',
       '\r\x1b[K',
     ]);
   });
@@ -30,7 +30,7 @@ describe('startCheckProgress', () => {
   it('stays quiet off a terminal', () => {
     const ctx = recordingContext(false);
     let now = 0;
-    const progress = startCheckProgress(ctx, 2, () => now);
+    const progress = startCheckProgress(ctx, 2, { now: () => now, rss: () => 0 });
     const hook = progress.searching('t6-firmware');
     now = 5000;
     hook({ states: 10, transitions: 10, depth: 1 });

@@ -3,7 +3,7 @@
 import type { ExhaustiveProgress } from '../../engine/exhaustive/ExhaustiveOptions.ts';
 import { formatCount } from '../../report/formatCount.ts';
 import type { CliContext } from '../CliContext.ts';
-import { startStatusLine } from '../progress.ts';
+import { processSources, startStatusLine, type LineSources } from '../progress.ts';
 
 export interface CheckProgress {
   /** `done` of the run's scenarios have ended (on any thread). */
@@ -15,8 +15,9 @@ export interface CheckProgress {
   done(): void;
 }
 
-export function startCheckProgress(ctx: CliContext, total: number, now: () => number = () => performance.now()): CheckProgress {
-  const line = startStatusLine(ctx, now);
+export function startCheckProgress(ctx: CliContext, total: number, sources: LineSources = processSources): CheckProgress {
+  const line = startStatusLine(ctx, sources);
+  const { now } = sources;
   let done = 0;
   let search: { scenario: string; started: number; at?: ExhaustiveProgress } | undefined;
   const text = (t: number): string => {
