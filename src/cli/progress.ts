@@ -11,7 +11,7 @@ export interface Progress {
 }
 
 /** One line redrawn in place: drawn once a second has passed since it started, at most ten times a second, with the
- *  process's resident memory at its end (what a long search grows, and what --max-memory bounds). */
+ *  process's resident memory at its end (what a long search grows; --max-memory bounds its heap and stores in it). */
 export interface StatusLine {
   /** Draws the text `line()` gives, when it is time to (so the text is not made otherwise). */
   draw(line: (now: number) => string): void;
