@@ -5,7 +5,6 @@ import type { Verdict } from '../engine/Verdict.ts';
 import type { Counterexample, VerdictResult } from './Report.ts';
 import { formatCount as n } from './formatCount.ts';
 
-
 function bound(v: Verdict): string {
   // Under partial-order reduction: the reduced state space, and counterexamples shrunk rather than shortest.
   const reduced = spaceWasReduced(v.stats.reduction);

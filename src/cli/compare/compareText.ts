@@ -4,7 +4,6 @@ import type { Cell, Comparison } from './Comparison.ts';
 import type { MatrixEntry } from '../ablate/AblationReport.ts';
 import { formatCount as count } from '../../report/formatCount.ts';
 
-
 /** One cell in a line: the verdict, what needs what, and where it comes from. */
 export function cellText(cell: Cell, options: { readonly millis: boolean } = { millis: true }): string {
   const ms = (m: number) => (options.millis ? `, ${Math.round(m)} ms` : '');
