@@ -8,6 +8,7 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { codeFromLine, firstSearchArgv, firstSearchFrom } from './firstSearchChild.ts';
 import type { FirstSearchSample } from './firstSearchProcess.ts';
 import { machineInfo, machineLine } from './machineInfo.ts';
 import { median } from './median.ts';
@@ -32,7 +33,8 @@ export interface RatioRounds {
 }
 
 function search(injections: number, threads: Threads): FirstSearchSample {
-  const child = spawnSync(process.execPath, ['--import', 'tsx', 'bench/firstSearchProcess.ts', 'tr', scenario, String(injections), String(threads)], {
+  const [command, ...args] = firstSearchArgv(['tr', scenario, String(injections), String(threads)]);
+  const child = spawnSync(command!, args, {
     cwd: fileURLToPath(new URL('..', import.meta.url)),
     encoding: 'utf8',
   });
@@ -89,6 +91,8 @@ if (process.argv[1]?.endsWith('largeSearch.ts')) {
     process.exit(2);
   }
   const machine = machineInfo();
+  const from = firstSearchFrom();
+  if (from === 'sources') process.stderr.write('bench: the bundle is missing or stale (node scripts/bundleCli.mjs builds it): the searches run from the sources through tsx\n');
   const list = budgets.length > 0 ? budgets : [3, 4, 5];
   const rows = list.flatMap((injections) =>
     ([1, 'auto', 2] as const).map((threads) => {
@@ -107,7 +111,7 @@ if (process.argv[1]?.endsWith('largeSearch.ts')) {
     return { injections, rounds };
   });
   const loadAfter = Number(readFileSync('/proc/loadavg', 'utf8').split(' ')[0]);
-  const conditions = `Measured by \`npm run bench:large\` on ${new Date().toISOString().slice(0, 10)}: ${machineLine(machine)} at the start, ${loadAfter} at the end.`;
+  const conditions = `Measured by \`npm run bench:large\` on ${new Date().toISOString().slice(0, 10)}: ${machineLine(machine)} at the start, ${loadAfter} at the end. The searches ran from the CLI's ${codeFromLine(from)}.`;
   const section = renderLarge(rows, pairs, conditions).join('\n');
   const file = fileURLToPath(new URL('../reports/bench.md', import.meta.url));
   const report = readFileSync(file, 'utf8');

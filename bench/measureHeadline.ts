@@ -7,13 +7,12 @@ import { mkdirSync, mkdtempSync, copyFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-// @ts-expect-error: plain JavaScript, without declarations.
-import { freshBundle } from '../bin/freshBundle.js';
 import { checkThreads } from '../src/cli/check/checkThreads.ts';
 import { planCheck } from '../src/cli/check/planCheck.ts';
 import { searchExhaustive } from '../src/engine/exhaustive/searchExhaustive.ts';
 import { worldSystem } from '../models/world/worldSystem.ts';
 import { threatSuitePlan } from './measureThreats.ts';
+import { firstSearchArgv, firstSearchFrom } from './firstSearchChild.ts';
 import type { FirstSearchSample } from './firstSearchProcess.ts';
 import { median } from './median.ts';
 import { writeBenchConfig } from './measureStartup.ts';
@@ -78,6 +77,7 @@ export type SpinFigures =
 export interface HeadlineFigures {
   readonly rounds: number;
   readonly pinned: string;
+  /** Where the CLI's and the first searches' code came from. */
   readonly cliFrom: 'bundle' | 'sources';
   readonly tr: FirstSearchFigures;
   /** The same not pinned: the search on one thread, V8's compiler and garbage collector threads free to use the
@@ -108,7 +108,7 @@ function run(argv: readonly string[], cwd = root, pinned = true): { millis: numb
 }
 
 function firstSearch(args: readonly string[], pinned = true): FirstSearchSample {
-  const child = run([process.execPath, '--import', 'tsx', 'bench/firstSearchProcess.ts', ...args], root, pinned);
+  const child = run(firstSearchArgv(args), root, pinned);
   if (child.status !== 0) throw new Error(`bench: first search ${args.join(' ')} failed: ${child.stderr.trim()}`);
   return JSON.parse(child.stdout.trim().split('\n').at(-1)!) as FirstSearchSample;
 }
@@ -143,7 +143,7 @@ function timedDefault(label: string, argv: readonly string[], jobs: number, roun
   const runs = Array.from({ length: rounds }, () => {
     const load = loadavg()[0]!;
     loads.push(load);
-    threads.push(checkThreads({ requested: undefined, jobs, cores, load, bundled: freshBundle(new URL('..', import.meta.url)) !== undefined, bail: false }));
+    threads.push(checkThreads({ requested: undefined, jobs, cores, load, bundled: firstSearchFrom() === 'bundle', bail: false }));
     return run(argv, root, false);
   });
   return { command: label, wallMillis: median(runs.map((r) => r.millis)), runsMillis: runs.map((r) => r.millis), exitCode: runs.at(-1)!.status, unpinned: { cores, loads, threads } };
@@ -199,7 +199,7 @@ export function measureHeadline(scenario: string, maxP: number, rounds: number):
   return {
     rounds,
     pinned: pin.length > 0 ? 'one core (taskset -c 1)' : 'not pinned (no taskset)',
-    cliFrom: (freshBundle as (root: URL) => URL | undefined)(new URL('..', import.meta.url)) === undefined ? 'sources' : 'bundle',
+    cliFrom: firstSearchFrom(),
     tr: summarise(tr),
     trUnpinned: summarise(trUnpinned),
     trWarm: summarise(trWarm),

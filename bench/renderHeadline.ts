@@ -1,6 +1,7 @@
 // The headline figures as Markdown: each speed goal judged on what a user meets (the first search in a fresh
 // process, the CLI's wall time), beside the benchmark model and Spin's pan on it; memory per state from the
 // process's resident memory beside the structures' own count.
+import { codeFromLine } from './firstSearchChild.ts';
 import type { FirstSearchFigures, HeadlineFigures, Timed } from './measureHeadline.ts';
 
 const n = (x: number, digits = 0): string => x.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
@@ -50,7 +51,7 @@ export function renderHeadline(h: HeadlineFigures, conditions: string): string[]
     '## Headline: as a user meets it',
     '',
     `${conditions} Every search here is the first of its process (empty tables, cold JIT), never a re-search of a built`,
-    `system; medians of ${h.rounds} rounds, the models alternating, each process ${h.pinned}. The CLI ran from its ${h.cliFrom === 'bundle' ? 'bundle (dist/bundle, fresh)' : 'TypeScript sources through tsx (no fresh bundle)'}; its wall times are from spawn to exit, \`node bin/trecheck.js\` (what \`npx trecheck\` runs, without npx's own start).`,
+    `system; medians of ${h.rounds} rounds, the models alternating, each process ${h.pinned}. The CLI and the first searches ran from the CLI's ${codeFromLine(h.cliFrom)}; the CLI's wall times are from spawn to exit, \`node bin/trecheck.js\` (what \`npx trecheck\` runs, without npx's own start).`,
     '',
     '| figure | value | goal |',
     '|---|---|---|',

@@ -39,6 +39,8 @@ const entries = {
   worldSystemEntry: 'src/cli/systems/worldSystemEntry.ts',
   benchmarkSystem: 'src/cli/systems/benchmarkSystem.ts',
   needhamSchroederSystems: 'src/cli/systems/needhamSchroederSystems.ts',
+  // The benchmarks' child process of a first search (bench/runFirstSearch.mjs runs it as a user's CLI runs).
+  firstSearchProcess: 'bench/firstSearchProcess.ts',
 };
 
 const ownUrls = {
