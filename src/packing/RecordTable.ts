@@ -248,8 +248,19 @@ export class RecordTable {
     const highest = (this.segments.length - 1) * full + this.last.length - 1;
     if (highest > this.offsetMask) this.widenOffsets(-1 >>> Math.clz32(highest));
     this.slots[slot] = slotValue(hash, at, this.offsetMask);
-    if (this.size * 4 > this.slots.length * 3) this.rehash(this.slots.length < quadrupleBelow ? this.slots.length * 4 : Math.floor(this.slots.length * 1.5));
+    if (this.size * 4 > this.slots.length * 3) this.grow();
     return at;
+  }
+
+  /** Whether the next record added grows the slots (`grow`). */
+  get fullAfterNext(): boolean {
+    return (this.size + 1) * 4 > this.slots.length * 3;
+  }
+
+  /** Grows the slots as a record that fills three quarters of them does; the pipelined search's store grows them
+   *  sooner, while the search thread has states enough to go on through it (pipeline/earlyGrowth.ts). */
+  grow(): void {
+    this.rehash(this.slots.length < quadrupleBelow ? this.slots.length * 4 : Math.floor(this.slots.length * 1.5));
   }
 
   /** Offsets need more bits: each slot keeps its place (its index comes from the hash and the slot count, slotOf,

@@ -7,6 +7,7 @@ import { ParentLog, chunkBuffers } from '../exhaustive/ParentLog.ts';
 import { isStoreLimit } from '../StoreLimitError.ts';
 import { RecordTable, recordHash } from '../../packing/RecordTable.ts';
 import { RingReader, RingWriter, ring, searchBell, sleepUntil, storeBell, Word } from './ByteRing.ts';
+import { growsEarly } from './earlyGrowth.ts';
 import { Candidate, Frontier, type Handover, type StoreAnswer, type StoreData, type StoreResult, type StoreStart } from './PipelineProtocol.ts';
 
 /** States registered between two reads of the memory in use. */
@@ -142,8 +143,24 @@ function store(data: StoreData, control: Int32Array, handover: Handover | undefi
     peakFrontier = handover.frontier.length;
   }
 
+  // The pace of this search, for growing the table early (earlyGrowth.ts): the search thread's over a window that
+  // starts at `paceFrom`, with `paceExpanded` states expanded then; the store's at its last growth.
+  let paceFrom = performance.now();
+  let paceExpanded = expanded;
+  let msPerState = 0;
+  let msPerRecord = Infinity;
+  const grow = (): void => {
+    // The states found go to the search thread first, for it to expand while the table grows.
+    if (sendBack()) frontier.publish();
+    const startedAt = performance.now();
+    table.grow();
+    msPerRecord = (performance.now() - startedAt) / table.size;
+  };
+
   const register = (body: Uint8Array, from: number, length: number, hash: number, parent: number, action: number, tag: number): void => {
     try {
+      // A table a record may fill grows here (by one record sooner, if that one is not new).
+      if (table.fullAfterNext) grow();
       const before = table.size;
       const at = table.internHashed(body, from, length, hash);
       if (table.size === before) return;
@@ -154,12 +171,50 @@ function store(data: StoreData, control: Int32Array, handover: Handover | undefi
       parents.push(parent, action);
       queue.push(at, tag);
       registered++;
-      if ((registered & (checkMemoryEvery - 1)) === 0 && overBudget(data.memoryBudget, data.heapBudget)) cut = 'memory';
+      if ((registered & (checkMemoryEvery - 1)) === 0) {
+        if (overBudget(data.memoryBudget, data.heapBudget)) cut = 'memory';
+        // The search thread's pace over the last fifth of a second or more (its waits included).
+        const now = performance.now();
+        if (now - paceFrom >= 200 && expanded > paceExpanded) {
+          msPerState = (now - paceFrom) / (expanded - paceExpanded);
+          paceFrom = now;
+          paceExpanded = expanded;
+        }
+        if (cut === undefined && growsEarly({ records: table.size, slots: table.slotCount, waiting: registered - expanded, msPerState, msPerRecord })) grow();
+      }
     } catch (error) {
       if (!isStoreLimit(error)) throw error;
       cut = 'memory';
       storeLimit = error instanceof Error ? error.message : String(error);
     }
+  };
+
+  /** Sends back the states found that the stream to the search thread has room for, in id order, a level mark before
+   *  each level's first; says whether it sent any. */
+  const sendBack = (): boolean => {
+    let progressed = false;
+    while (sent < registered && !doneSent) {
+      const i = queue.head;
+      const at = queue.offsets[i]!;
+      const pool = table.segmentOf(at);
+      const start = table.bodyStart(at);
+      const end = table.bodyEnd(at);
+      const mark = levelsSent < levels.length && levels[levelsSent] === sent;
+      if (!frontier.fits(end - start + 16)) break;
+      if (mark) {
+        frontier.varint(Frontier.nextLevel);
+        levelsSent++;
+      }
+      frontier.varint(end - start + Frontier.state);
+      frontier.varint(queue.tags[i]! + 1);
+      // In one piece where it fits, read in place by the search thread.
+      if (end - start <= frontier.tail) frontier.linear(pool, start, end);
+      else frontier.copy(pool, start, end);
+      queue.head++;
+      sent++;
+      progressed = true;
+    }
+    return progressed;
   };
 
   // Successors are interned a batch at a time: their first slots are read first, one after the other, so the trips to
@@ -182,8 +237,13 @@ function store(data: StoreData, control: Int32Array, handover: Handover | undefi
     let entries = 0;
     while (candidates.available()) {
       progressed = true;
-      // Room given back to the search thread every so many entries (each release is a shared write).
-      if ((++entries & 4095) === 0) candidates.release();
+      // Room given back to the search thread every so many entries (each release is a shared write), and the states
+      // found sent back: after a growth of the table the stream holds what the search thread wrote meanwhile, and
+      // it would wait for new states until the store had read all of it.
+      if ((++entries & 4095) === 0) {
+        candidates.release();
+        if (sendBack()) frontier.publish();
+      }
       const code = candidates.varint();
       if (code >= Candidate.successor) {
         const length = code - Candidate.successor;
@@ -221,28 +281,7 @@ function store(data: StoreData, control: Int32Array, handover: Handover | undefi
     flush();
     candidates.release();
     if (finished) break;
-    // Send back the states found, in id order, a level mark before each level's first.
-    while (sent < registered && !doneSent) {
-      const i = queue.head;
-      const at = queue.offsets[i]!;
-      const pool = table.segmentOf(at);
-      const start = table.bodyStart(at);
-      const end = table.bodyEnd(at);
-      const mark = levelsSent < levels.length && levels[levelsSent] === sent;
-      if (!frontier.fits(end - start + 16)) break;
-      if (mark) {
-        frontier.varint(Frontier.nextLevel);
-        levelsSent++;
-      }
-      frontier.varint(end - start + Frontier.state);
-      frontier.varint(queue.tags[i]! + 1);
-      // In one piece where it fits, read in place by the search thread.
-      if (end - start <= frontier.tail) frontier.linear(pool, start, end);
-      else frontier.copy(pool, start, end);
-      queue.head++;
-      sent++;
-      progressed = true;
-    }
+    if (sendBack()) progressed = true;
     // Every state found was expanded and none is left: the search is complete (or the store cut it).
     if (!doneSent && (cut !== undefined || (seeded && expanded === registered && sent === registered)) && frontier.fits(1)) {
       frontier.varint(Frontier.done);
