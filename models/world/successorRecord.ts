@@ -28,35 +28,46 @@ export function writeSuccessor(
   const sends = model.sendList(sendsId);
   const observed = sendsId === 0 ? observedId : model.observedAfter(observedId, sendsId);
   // The new record, written from the old one's bytes: its network without the message taken, and with the sent
-  // ones merged in key order (`sends` is in key order), so equal multisets are equal bytes.
+  // ones merged in key order (`sends` is in key order), so equal multisets are equal bytes. Where each sent one goes
+  // is found from the network's end (kinds rank in protocol order, and a step mostly sends a later kind than those in
+  // flight), and the bytes between those places are copied as they are, not read and written a varint at a time.
   let end = writeHeader(record, at, model, rolesId, observed, injections + (injected ? 1 : 0));
+  const takenEnd = taken < 0 ? -1 : taken + varintSize(readVarint(pool, taken));
+  if (sends.length === 0) return copyNet(pool, netStart, netEnd, taken, takenEnd, record, end);
   const rank = model.rank;
-  let s = 0;
-  if (rank.length <= 0x80) {
-    // Every envelope id is below 128, so one byte (its varint): the common case, merged byte by byte.
-    // The rank of the next message to merge in (past the last: above every rank, which are envelope counts).
-    let sendRank = sends.length === 0 ? 0x7fffffff : rank[sends[0]!]!;
-    for (let p = netStart; p < netEnd; p++) {
-      if (p === taken) continue;
-      const e = pool[p]!;
-      if (sendRank < rank[e]!) {
-        do {
-          record[end++] = sends[s++]!;
-          sendRank = s < sends.length ? rank[sends[s]!]! : 0x7fffffff;
-        } while (sendRank < rank[e]!);
-      }
-      record[end++] = e;
+  const places = sendPlaces.length < sends.length ? (sendPlaces = new Int32Array(sends.length * 2)) : sendPlaces;
+  // The messages from `q` on rank above the one being placed (the taken one, left out, may go either side of it).
+  let q = netEnd;
+  for (let k = sends.length - 1; k >= 0; k--) {
+    const r = rank[sends[k]!]!;
+    while (q > netStart) {
+      // The message ending at q starts after the byte before it that ends a varint (its high bit clear).
+      let start = q - 1;
+      while (start > netStart && pool[start - 1]! >= 0x80) start--;
+      if (start !== taken && rank[readVarint(pool, start)]! <= r) break;
+      q = start;
     }
-    while (s < sends.length) record[end++] = sends[s++]!;
-    return end;
+    places[k] = q;
   }
-  for (let p = netStart, e = 0; p < netEnd; p += varintSize(e)) {
-    e = readVarint(pool, p);
-    if (p === taken) continue;
-    while (s < sends.length && rank[sends[s]!]! < rank[e]!) end = writeVarint(record, end, sends[s++]!);
-    end = writeVarint(record, end, e);
+  let from = netStart;
+  for (let k = 0; k < sends.length; k++) {
+    end = writeVarint(record, copyNet(pool, from, places[k]!, taken, takenEnd, record, end), sends[k]!);
+    from = places[k]!;
   }
-  while (s < sends.length) end = writeVarint(record, end, sends[s++]!);
+  return copyNet(pool, from, netEnd, taken, takenEnd, record, end);
+}
+
+/** Where each sent message goes in the network (`writeSuccessor`), scratch. */
+let sendPlaces = new Int32Array(8);
+
+/** Copies `pool[from .. to - 1]` to `record` at `end` but the bytes `taken .. takenEnd - 1` (a message taken; none
+ *  when `taken` is -1); gives the end. */
+function copyNet(pool: Uint8Array, from: number, to: number, taken: number, takenEnd: number, record: Uint8Array, end: number): number {
+  if (taken >= from && taken < to) {
+    for (let p = from; p < taken; p++) record[end++] = pool[p]!;
+    from = takenEnd;
+  }
+  for (let p = from; p < to; p++) record[end++] = pool[p]!;
   return end;
 }
 
