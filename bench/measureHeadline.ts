@@ -136,14 +136,14 @@ function timed(label: string, argv: readonly string[], rounds: number, cwd = roo
 
 /** `check` unpinned, as a user runs it: its default decides the threads (checkThreads) from the cores and the load
  *  average, read here just before each run (the same inputs the process reads a moment later). */
-function timedDefault(label: string, argv: readonly string[], jobs: number, rounds: number): Timed {
+function timedDefault(label: string, argv: readonly string[], jobs: number, rounds: number, bundled: boolean): Timed {
   const cores = availableParallelism();
   const loads: number[] = [];
   const threads: number[] = [];
   const runs = Array.from({ length: rounds }, () => {
     const load = loadavg()[0]!;
     loads.push(load);
-    threads.push(checkThreads({ requested: undefined, jobs, cores, load, bundled: firstSearchFrom() === 'bundle', bail: false }));
+    threads.push(checkThreads({ requested: undefined, jobs, cores, load, bundled, bail: false }));
     return run(argv, root, false);
   });
   return { command: label, wallMillis: median(runs.map((r) => r.millis)), runsMillis: runs.map((r) => r.millis), exitCode: runs.at(-1)!.status, unpinned: { cores, loads, threads } };
@@ -196,10 +196,11 @@ export function measureHeadline(scenario: string, maxP: number, rounds: number):
   }
   mkdirSync(join(root, 'reports', 'scratch'), { recursive: true });
   const bin = join('bin', 'trecheck.js');
+  const cliFrom = firstSearchFrom();
   return {
     rounds,
     pinned: pin.length > 0 ? 'one core (taskset -c 1)' : 'not pinned (no taskset)',
-    cliFrom: firstSearchFrom(),
+    cliFrom,
     tr: summarise(tr),
     trUnpinned: summarise(trUnpinned),
     trWarm: summarise(trWarm),
@@ -211,6 +212,7 @@ export function measureHeadline(scenario: string, maxP: number, rounds: number):
       [process.execPath, bin, 'check', '--threat', headlineThreat, '--out', 'reports/scratch/bench-check'],
       planCheck({ threat: [headlineThreat] }).jobs.length,
       rounds,
+      cliFrom === 'bundle',
     ),
     cliBenchmark: timed(
       `npx trecheck explore benchmark --config ${writeBenchConfig(maxP)}`,

@@ -1,21 +1,11 @@
 #!/usr/bin/env node
-// Runs the CLI: from its bundle (dist/bundle/, made by `npm ci` through the `prepare` script) while it is fresh
-// (bin/freshBundle.js), which starts without compiling TypeScript; otherwise from the TypeScript sources through
-// tsx's loader, with no build step. TRECHECK_FROM_SOURCES=1 always runs the sources.
+// Runs the CLI: from its bundle while it is fresh, which starts without compiling TypeScript; otherwise from the
+// TypeScript sources through tsx's loader, with no build step (bin/runFromBundle.js).
 import { readFileSync } from 'node:fs';
 import module from 'node:module';
-import { freshBundle } from './freshBundle.js';
+import { runFromBundle } from './runFromBundle.js';
 
 const root = new URL('../', import.meta.url);
-
-/** The bundled modules of worker threads and registered systems, by source (src/engine/importModule.ts). */
-function bundleEntries() {
-  try {
-    return JSON.parse(readFileSync(new URL('dist/bundle/entries.json', root), 'utf8'));
-  } catch {
-    return undefined;
-  }
-}
 
 // `trecheck --version` alone prints the package's version as the CLI does (src/cli/main.ts, packageVersion), without
 // loading the CLI: its modules take most of the start-up.
@@ -29,13 +19,4 @@ if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
 // folder; NODE_DISABLE_COMPILE_CACHE=1 turns it off): on Node 24, `--help` 0.32 -> 0.26-0.29 s. Node 20 has none.
 module.enableCompileCache?.();
 
-const bundle = process.env.TRECHECK_FROM_SOURCES === '1' ? undefined : freshBundle(root);
-const entries = bundle === undefined ? undefined : bundleEntries();
-if (bundle !== undefined && entries !== undefined) {
-  globalThis[Symbol.for('trecheck.bundle')] = { root: root.href, entries };
-  await import(bundle.href);
-} else {
-  const { register } = await import('tsx/esm/api');
-  register();
-  await import('../src/cli/main.ts');
-}
+await runFromBundle(root, 'trecheck.mjs', new URL('../src/cli/main.ts', import.meta.url).href);

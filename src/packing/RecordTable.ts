@@ -54,6 +54,11 @@ const firstSlots = 1 << 10;
  *  "Memory of a large search"). */
 const quadrupleBelow = 1 << 21;
 
+/** Whether `records` fill `slots` past three quarters: the table then grows. */
+function overFull(records: number, slots: number): boolean {
+  return records * 4 > slots * 3;
+}
+
 /** The slot a record of hash `hash` is looked for first among `count` slots (any count, not only powers of two):
  *  the top bits of a multiplicative mix of the hash, scaled to the count. The mix keeps it apart from the hash's top
  *  bits, which the slot keeps as a tag. The product is below 2^63 and its rounding below `count`, so the floor is
@@ -248,13 +253,13 @@ export class RecordTable {
     const highest = (this.segments.length - 1) * full + this.last.length - 1;
     if (highest > this.offsetMask) this.widenOffsets(-1 >>> Math.clz32(highest));
     this.slots[slot] = slotValue(hash, at, this.offsetMask);
-    if (this.size * 4 > this.slots.length * 3) this.grow();
+    if (overFull(this.size, this.slots.length)) this.grow();
     return at;
   }
 
   /** Whether the next record added grows the slots (`grow`). */
   get fullAfterNext(): boolean {
-    return (this.size + 1) * 4 > this.slots.length * 3;
+    return overFull(this.size + 1, this.slots.length);
   }
 
   /** Grows the slots as a record that fills three quarters of them does; the pipelined search's store grows them
