@@ -69,9 +69,11 @@ function slotOf(hash: number, count: number): number {
 
 /** A table's records and slots, to move them to another thread (`RecordTable.moveOut`, `RecordTable.of`). */
 export interface RecordTableParts {
-  /** Each segment's bytes in use. */
-  readonly segments: readonly Uint8Array<ArrayBuffer>[];
+  /** The segments, on shared memory, and the bytes of each in use. */
+  readonly segments: readonly Uint8Array<SharedArrayBuffer>[];
+  readonly ends: readonly number[];
   readonly size: number;
+  /** The slots, which a thread they are posted to gets a copy of (the table drops them at its next growth). */
   readonly slots: Uint32Array<ArrayBuffer>;
   readonly offsetMask: number;
   readonly segmentBits: number;
@@ -177,18 +179,20 @@ export class RecordTable {
   }
 
   /** Its records and slots, moved out: `RecordTable.of` makes a table of them that holds the same records at the same
-   *  offsets (a search handed to the store thread keeps its keys there). This table is left empty, so that it holds
-   *  them nowhere else: the search thread's copy stayed resident beside the store's for the whole search (1.6 bytes a
-   *  state at 5 injections, docs/engine.md "The handover moves the table"). Each segment is a view of its part in
-   *  use; the arrays' buffers may be transferred to another thread. */
+   *  offsets (a search handed to the store thread keeps its keys there). The records are copied onto shared memory,
+   *  which a thread they are posted to shares, and the slots are copied as they are posted. Transferred instead, a
+   *  buffer is detached here, and the first detached buffer of a thread throws away its optimised code that reads
+   *  typed arrays, which from then on checks for detached buffers at every access (docs/engine.md "The handover
+   *  shares the records"). The table does not live on shared memory: V8 does not count that as memory to collect, so
+   *  the arrays a growing table drops would pile up. This table is left empty, so that once its old arrays are
+   *  collected it holds the records nowhere else (the search thread's copy stayed resident beside the store's for the
+   *  whole search: docs/engine.md "The handover moves the table"). */
   moveOut(): RecordTableParts {
-    const parts = {
-      segments: this.segments.map((segment, s) => segment.subarray(0, this.ends[s]!) as Uint8Array<ArrayBuffer>),
-      size: this.size,
-      slots: this.slots as Uint32Array<ArrayBuffer>,
-      offsetMask: this.offsetMask,
-      segmentBits: this.segmentBits,
-    };
+    const full = 1 << this.segmentBits;
+    const last = this.segments.length - 1;
+    // The last segment at its full size, so the store adds records to it in place (its pages come as they are written).
+    const segments = this.segments.map((segment, s) => sharedCopy(segment.subarray(0, this.ends[s]!), s === last ? Math.min(full, this.maxPool - s * full) : this.ends[s]!));
+    const parts = { segments, ends: [...this.ends], size: this.size, slots: this.slots, offsetMask: this.offsetMask, segmentBits: this.segmentBits };
     this.segments.splice(0, this.segments.length, (this.last = new Uint8Array(firstSegmentBytes)));
     this.ends.splice(0, this.ends.length, 1);
     this.size = 0;
@@ -201,7 +205,7 @@ export class RecordTable {
   static of(parts: RecordTableParts, options: Pick<RecordTableOptions, 'maxPoolBytes'> = {}): RecordTable {
     const table = new RecordTable({ ...options, segmentBits: parts.segmentBits });
     table.segments.splice(0, 1, ...parts.segments);
-    table.ends.splice(0, 1, ...parts.segments.map((segment) => segment.length));
+    table.ends.splice(0, 1, ...parts.ends);
     table.last = table.segments[table.segments.length - 1]!;
     table.size = parts.size;
     table.slots = parts.slots;
@@ -304,6 +308,13 @@ export class RecordTable {
     this.slots = slots;
     collectReplaced(dropped);
   }
+}
+
+/** `bytes` copied to the start of `length` bytes of shared memory. */
+function sharedCopy(bytes: Uint8Array, length: number): Uint8Array<SharedArrayBuffer> {
+  const copy = new Uint8Array(new SharedArrayBuffer(length));
+  copy.set(bytes);
+  return copy;
 }
 
 /** Records a rehash sorts and puts at once: 2^20 take 8 MiB (and as much again to sort them). */

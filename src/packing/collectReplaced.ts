@@ -10,7 +10,11 @@ let collect: (() => void) | undefined;
 
 /** Called by a store that has just dropped an array of `bytes` bytes for a larger one. */
 export function collectReplaced(bytes: number): void {
-  if (bytes < collectFrom) return;
+  if (bytes >= collectFrom) collectNow();
+}
+
+/** A full collection now. */
+export function collectNow(): void {
   if (collect === undefined) {
     // --expose-gc set now exposes `gc` to contexts made after it, not to this one.
     setFlagsFromString('--expose-gc');

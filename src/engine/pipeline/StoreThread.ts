@@ -63,11 +63,13 @@ export class StoreThread {
     });
   }
 
-  /** Starts the store: from the initial states the search thread streams, or from `handover` (its arrays moved). */
+  /** Starts the store: from the initial states the search thread streams, or from `handover`. Nothing is transferred:
+   *  the records are on shared memory (RecordTable.moveOut), and the rest is copied (the slots, and 6 bytes a state
+   *  and 8 more a state of the level to expand). A buffer transferred from this thread would be detached here, which
+   *  throws away this thread's optimised code (docs/engine.md "The handover shares the records"). */
   begin(handover?: Handover): void {
     const start: StoreStart = handover === undefined ? {} : { handover };
-    const moved = handover === undefined ? [] : [...handover.table.segments, handover.table.slots, handover.parents, handover.actions, handover.frontier, handover.tags].map((a) => a.buffer as ArrayBuffer);
-    this.worker.postMessage(start, moved);
+    this.worker.postMessage(start);
   }
 
   /** The store's final message, once the search thread told it to finish (waits for it here). */

@@ -1,11 +1,13 @@
 // A one-thread search that goes on on two threads at a level's end (ExhaustiveOptions.twoThreads): the states, steps
 // taken and left out, depth, verdicts and counterexamples of the search that stayed on one thread, whichever level it
 // hands over at; violations found before the handover kept, and traces that re-execute.
-import { describe, expect, it } from 'vitest';
+import { Worker } from 'node:worker_threads';
+import { describe, expect, it, vi } from 'vitest';
 import { worldSystemFor } from '../../../models/world/worldSystem.ts';
 import { propertiesFor, sanityProperty } from '../../../properties/index.ts';
 import { allThreatScenarioConfigs } from '../../../properties/threats/threatSuite.ts';
 import type { ExhaustiveProgress } from '../../../src/engine/exhaustive/ExhaustiveOptions.ts';
+import type { StoreStart } from '../../../src/engine/pipeline/PipelineProtocol.ts';
 import { searchExhaustive } from '../../../src/engine/exhaustive/searchExhaustive.ts';
 import { splitProperties } from '../../../src/engine/searchProperties.ts';
 import { summary } from '../parallel/outcomeSummary.ts';
@@ -61,6 +63,23 @@ describe('searchExhaustive going on on two threads', () => {
     const held = system.records!.keyTable().size;
     expect(held).toBeLessThan(two.stats.twoThreads!.fromStates / 4);
     expect(summary(searchExhaustive(system, properties))).toEqual(summary(two));
+  });
+
+  // A buffer transferred from this thread would be detached here, which throws away its optimised code and slows what
+  // runs after (RecordTable.moveOut).
+  it('hands over without transferring a buffer of this thread: the records on shared memory, the rest copied', () => {
+    const post = vi.spyOn(Worker.prototype, 'postMessage');
+    try {
+      const { system, properties } = scenario('t5-replaced-tre');
+      expect(searchExhaustive(system, properties, atDepth(12)).workers).toBe(2);
+      expect(post.mock.calls.every(([, transfer]) => transfer === undefined || transfer.length === 0)).toBe(true);
+      const handover = post.mock.calls.map(([message]) => (message as StoreStart).handover).find((h) => h !== undefined)!;
+      expect(handover.table.segments.every((segment) => segment.buffer instanceof SharedArrayBuffer)).toBe(true);
+      // Still readable here: none was detached.
+      for (const array of [handover.table.slots, handover.parents, handover.actions, handover.frontier, handover.tags]) expect(array.byteLength).toBeGreaterThan(0);
+    } finally {
+      post.mockRestore();
+    }
   });
 
   it('asks whether to start the thread at each level\'s end until it says yes, with the progress so far', () => {
