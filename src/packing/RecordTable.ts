@@ -4,7 +4,8 @@
 // is cut into segments that are never copied once full: growing one contiguous array copied it, and for that moment
 // held the old pool beside the new, a sixth of a large search's peak memory (docs/engine.md "Memory of a large search").
 import { StoreLimitError } from '../engine/StoreLimitError.ts';
-import { collectReplaced } from './collectReplaced.ts';
+import { collectNow, collectReplaced } from './collectReplaced.ts';
+import { sharedCopy } from './sharedCopy.ts';
 import { readVarint, varintSize, writeVarint } from './varint.ts';
 
 /** Offsets stay below 2^31 (the engine's keys are non-negative 31-bit numbers). */
@@ -69,12 +70,11 @@ function slotOf(hash: number, count: number): number {
 
 /** A table's records and slots, to move them to another thread (`RecordTable.moveOut`, `RecordTable.of`). */
 export interface RecordTableParts {
-  /** The segments, on shared memory, and the bytes of each in use. */
+  /** On shared memory (sharedCopy.ts): the segments, and the bytes of each in use. */
   readonly segments: readonly Uint8Array<SharedArrayBuffer>[];
   readonly ends: readonly number[];
   readonly size: number;
-  /** The slots, which a thread they are posted to gets a copy of (the table drops them at its next growth). */
-  readonly slots: Uint32Array<ArrayBuffer>;
+  readonly slots: Uint32Array<SharedArrayBuffer>;
   readonly offsetMask: number;
   readonly segmentBits: number;
 }
@@ -96,7 +96,7 @@ export class RecordTable {
   /** Per slot, 0 when empty, else a record's offset in the bits of `offsetMask` and, above them, the top bits of
    *  its hash: a probe that meets another record is told apart by those bits, mostly without reading the pool (a
    *  cache miss each in a large search). At most three quarters full. */
-  private slots = new Uint32Array(firstSlots);
+  private slots: Uint32Array = new Uint32Array(firstSlots);
   /** The bits of a slot that hold an offset: every offset is at most this. */
   private offsetMask = firstSegmentBytes - 1;
 
@@ -179,20 +179,20 @@ export class RecordTable {
   }
 
   /** Its records and slots, moved out: `RecordTable.of` makes a table of them that holds the same records at the same
-   *  offsets (a search handed to the store thread keeps its keys there). The records are copied onto shared memory,
-   *  which a thread they are posted to shares, and the slots are copied as they are posted. Transferred instead, a
-   *  buffer is detached here, and the first detached buffer of a thread throws away its optimised code that reads
-   *  typed arrays, which from then on checks for detached buffers at every access (docs/engine.md "The handover
-   *  shares the records"). The table does not live on shared memory: V8 does not count that as memory to collect, so
-   *  the arrays a growing table drops would pile up. This table is left empty, so that once its old arrays are
-   *  collected it holds the records nowhere else (the search thread's copy stayed resident beside the store's for the
-   *  whole search: docs/engine.md "The handover moves the table"). */
+   *  offsets (a search handed to the store thread keeps its keys there). They are copied onto shared memory, which a
+   *  thread they are posted to shares (sharedCopy.ts): transferred instead, a buffer is detached here, and the first
+   *  detached buffer of a thread throws away its optimised code that reads typed arrays, which from then on checks
+   *  for detached buffers at every access (docs/engine.md "The handover shares the records"). The table does not live
+   *  on shared memory: V8 does not count that as memory to collect, so the arrays a growing table drops would pile
+   *  up. This table is left empty, so that once its old arrays are collected it holds the records nowhere else (the
+   *  search thread's copy stayed resident beside the store's for the whole search: docs/engine.md "The handover moves
+   *  the table"). */
   moveOut(): RecordTableParts {
     const full = 1 << this.segmentBits;
     const last = this.segments.length - 1;
     // The last segment at its full size, so the store adds records to it in place (its pages come as they are written).
-    const segments = this.segments.map((segment, s) => sharedCopy(segment.subarray(0, this.ends[s]!), s === last ? Math.min(full, this.maxPool - s * full) : this.ends[s]!));
-    const parts = { segments, ends: [...this.ends], size: this.size, slots: this.slots, offsetMask: this.offsetMask, segmentBits: this.segmentBits };
+    const segments = this.segments.map((segment, s) => sharedCopy(segment.subarray(0, this.ends[s]!), s === last ? Math.min(full, this.maxPool - s * full) : 0));
+    const parts = { segments, ends: [...this.ends], size: this.size, slots: sharedCopy(this.slots), offsetMask: this.offsetMask, segmentBits: this.segmentBits };
     this.segments.splice(0, this.segments.length, (this.last = new Uint8Array(firstSegmentBytes)));
     this.ends.splice(0, this.ends.length, 1);
     this.size = 0;
@@ -304,17 +304,13 @@ export class RecordTable {
       }
     }
     batch.putInto(slots);
-    const dropped = this.slots.byteLength;
+    const dropped = this.slots;
     this.slots = slots;
-    collectReplaced(dropped);
+    // Slots a table was handed on shared memory (`of`) are not counted as memory to collect: collected now whatever
+    // their size.
+    if (dropped.buffer instanceof SharedArrayBuffer) collectNow();
+    else collectReplaced(dropped.byteLength);
   }
-}
-
-/** `bytes` copied to the start of `length` bytes of shared memory. */
-function sharedCopy(bytes: Uint8Array, length: number): Uint8Array<SharedArrayBuffer> {
-  const copy = new Uint8Array(new SharedArrayBuffer(length));
-  copy.set(bytes);
-  return copy;
 }
 
 /** Records a rehash sorts and puts at once: 2^20 take 8 MiB (and as much again to sort them). */

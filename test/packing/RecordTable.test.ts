@@ -97,14 +97,14 @@ describe('RecordTable', () => {
     expect(() => intern(table, Array.from({ length: 300 }, () => 1))).toThrow(RangeError);
   });
 
-  it('moves whole (moveOut, of), its records on shared memory: every record at its offset, found by its bytes, and the table grows on from there', () => {
+  it('moves whole (moveOut, of), its records and slots on shared memory: every record at its offset, found by its bytes, and the table grows on from there', () => {
     const table = new RecordTable({ segmentBits: 8 });
     const records = Array.from({ length: 2000 }, (_, i) => [i & 255, i >> 8, ...Array.from({ length: i % 30 }, (_, j) => (i * 7 + j) % 256)]);
     const offsets = records.map((r) => intern(table, r));
     const used = table.used;
     const parts = table.moveOut();
-    // Posted to another thread, the records are shared, not copied, and no buffer is transferred (detached here).
-    expect(parts.segments.every((segment) => segment.buffer instanceof SharedArrayBuffer)).toBe(true);
+    // Posted to another thread, the records and slots are shared, not copied, and no buffer is transferred (detached here).
+    expect([...parts.segments, parts.slots].every((array) => array.buffer instanceof SharedArrayBuffer)).toBe(true);
     const moved = RecordTable.of(structuredClone(parts));
     expect(moved.size).toBe(2000);
     expect(moved.used).toBe(used);

@@ -49,17 +49,18 @@ export interface StoreStart {
   readonly handover?: Handover;
 }
 
-/** A one-thread search at the end of a level: what it stored, and the level it is to expand next. */
+/** A one-thread search at the end of a level: what it stored, and the level it is to expand next; all on shared memory
+ *  (RecordTable.moveOut, sharedCopy.ts). */
 export interface Handover {
   /** Every state's record, at the offsets the search knows them by (its keys). */
   readonly table: RecordTableParts;
   /** The parent log so far (ParentLog.export). */
-  readonly parents: Int32Array;
-  readonly actions: Uint16Array;
+  readonly parents: Int32Array<SharedArrayBuffer>;
+  readonly actions: Uint16Array<SharedArrayBuffer>;
   /** The level to expand, in id order: its states' offsets in the table, and the tags of the steps that reached them
    *  (-1: none). Its first state's id is the states before it, `parents.length - frontier.length`. */
-  readonly frontier: Int32Array;
-  readonly tags: Int32Array;
+  readonly frontier: Int32Array<SharedArrayBuffer>;
+  readonly tags: Int32Array<SharedArrayBuffer>;
 }
 
 /** The store thread's answer: its final message, or why it failed. */

@@ -63,10 +63,9 @@ export class StoreThread {
     });
   }
 
-  /** Starts the store: from the initial states the search thread streams, or from `handover`. Nothing is transferred:
-   *  the records are on shared memory (RecordTable.moveOut), and the rest is copied (the slots, and 6 bytes a state
-   *  and 8 more a state of the level to expand). A buffer transferred from this thread would be detached here, which
-   *  throws away this thread's optimised code (docs/engine.md "The handover shares the records"). */
+  /** Starts the store: from the initial states the search thread streams, or from `handover`, on shared memory:
+   *  nothing is transferred, which would detach the buffers here and throw away this thread's optimised code
+   *  (docs/engine.md "The handover shares the records"). */
   begin(handover?: Handover): void {
     const start: StoreStart = handover === undefined ? {} : { handover };
     this.worker.postMessage(start);

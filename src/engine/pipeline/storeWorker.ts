@@ -132,8 +132,8 @@ function store(data: StoreData, control: Int32Array, handover: Handover | undefi
   let storeLimit: string | undefined;
   let peakFrontier = 0;
   if (handover !== undefined) {
-    // The search so far: its states, and the level it expands next, to be sent back and expanded as if found here.
-    for (let i = 0; i < handover.parents.length; i++) parents.push(handover.parents[i]!, handover.actions[i]!);
+    // The search so far: its states (their parents below), and the level it expands next, to be sent back and
+    // expanded as if found here.
     for (let i = 0; i < handover.frontier.length; i++) queue.push(handover.frontier[i]!, handover.tags[i]!);
     registered = handover.parents.length;
     expanded = sent = registered - handover.frontier.length;
@@ -191,9 +191,9 @@ function store(data: StoreData, control: Int32Array, handover: Handover | undefi
 
   /** Sends back the states found that the stream to the search thread has room for, in id order, a level mark before
    *  each level's first; says whether it sent any. */
-  const sendBack = (): boolean => {
+  const sendBack = (most = Infinity): boolean => {
     let progressed = false;
-    while (sent < registered && !doneSent) {
+    for (const until = sent + most; sent < registered && sent < until && !doneSent; ) {
       const i = queue.head;
       const at = queue.offsets[i]!;
       const pool = table.segmentOf(at);
@@ -231,6 +231,12 @@ function store(data: StoreData, control: Int32Array, handover: Handover | undefi
     batch.clear();
   };
 
+  if (handover !== undefined) {
+    // The level handed over goes back first, a thousand states at a time (the search thread starts on the first while
+    // the rest are written: all at once, it waited some 30 ms at level 27), and the parent log is rebuilt after.
+    while (sendBack(1024)) frontier.publish();
+    for (let i = 0; i < handover.parents.length; i++) parents.push(handover.parents[i]!, handover.actions[i]!);
+  }
   for (;;) {
     let progressed = false;
     let finished = false;
