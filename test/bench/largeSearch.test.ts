@@ -24,18 +24,18 @@ describe('renderLarge', () => {
     expect(rows).toMatch(/\| 3 \| default: stayed on 1 \| 1,000,000 /);
   });
 
-  it('judges two threads over one at the median of the pairs, for a search of more than 5 s on one thread', () => {
+  it('judges two threads over one at the median of the rounds, for a search of more than 5 s on one thread, the default beside them', () => {
     const rows = [{ injections: 4, threads: 2 as const, sample: sample(1e7, 11_000, 100e6 + 5e8) }];
-    const pairs = [
-      { injections: 3, rounds: [{ one: 2_800, two: 2_500 }] },
-      { injections: 4, rounds: [{ one: 18_000, two: 11_700 }, { one: 18_500, two: 11_000 }, { one: 19_000, two: 11_500 }] },
-      { injections: 5, rounds: [{ one: 170_000, two: 110_000 }] },
+    const ratios = [
+      { injections: 3, rounds: [{ one: 2_800, auto: 2_700, two: 2_500 }] },
+      { injections: 4, rounds: [{ one: 18_000, auto: 12_000, two: 11_700 }, { one: 18_500, auto: 15_000, two: 11_000 }, { one: 19_000, auto: 12_500, two: 11_500 }] },
+      { injections: 5, rounds: [{ one: 170_000, auto: 120_000, two: 110_000 }] },
     ];
-    const text = renderLarge(rows, pairs, 'conditions.').join('\n');
-    // 1.54, 1.68 and 1.65: the median meets 1.6, one pair does not.
-    expect(text).toContain('| 4 | 3 | 18,000-19,000 ms | 11,000-11,700 ms | 1.65x (1.54-1.68) | >= 1.6x: met at the median (2 of 3 pairs) |');
-    expect(text).toContain('| 5 | 1 | 170,000 ms | 110,000 ms | 1.55x | >= 1.6x: **not met** at the median (0 of 1 pairs) |');
+    const text = renderLarge(rows, ratios, 'conditions.').join('\n');
+    // Two over one 1.54, 1.68 and 1.65: the median meets 1.6, one round does not; the default over one 1.50, 1.23, 1.52.
+    expect(text).toContain('| 4 | 3 | 18,000-19,000 ms | 12,000-15,000 ms | 11,000-11,700 ms | 1.50x (1.23-1.52) | 1.65x (1.54-1.68) | >= 1.6x: met at the median (2 of 3 rounds) |');
+    expect(text).toContain('| 5 | 1 | 170,000 ms | 120,000 ms | 110,000 ms | 1.42x | 1.55x | >= 1.6x: **not met** at the median (0 of 1 rounds) |');
     // Under 5 s on one thread: no goal.
-    expect(text).toContain('| 3 | 1 | 2,800 ms | 2,500 ms | 1.12x |  |');
+    expect(text).toContain('| 3 | 1 | 2,800 ms | 2,700 ms | 2,500 ms | 1.04x | 1.12x |  |');
   });
 });
