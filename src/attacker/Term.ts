@@ -1,6 +1,5 @@
 // Message terms with explicit cryptographic structure (Dolev-Yao): what a network attacker
 // can read, replay and forge is decided by the structure and the keys it knows, not by strings.
-import { canonicalJson } from '../engine/canonicalJson.ts';
 
 export type Term =
   /** An atomic name: agent identity, nonce, key, constant. */
@@ -61,43 +60,6 @@ function showCompound(t: Term): string {
       return `pk(${showTerm(t.of)})`;
     case 'hash':
       return `h(${showTerm(t.body)})`;
-  }
-}
-
-/** The canonical JSON of each term shown so far (`termJson`), kept as `shown` is. */
-const json = new WeakMap<Term, string>();
-
-/** `canonicalJson(t)`, the same text (keys in order: body, id, items, key, kind, of), built once a term: a message's
- *  key in the world's network is its term's canonical JSON, and a synthesised term is mostly subterms keyed before. */
-export function termJson(t: Term): string {
-  let text = json.get(t);
-  if (text === undefined) {
-    text = termJsonOf(t);
-    json.set(t, text);
-  }
-  return text;
-}
-
-/** The fields of a term of each kind, its kind included. */
-const fieldCounts: Readonly<Record<TermKind, number>> = { name: 2, tuple: 2, senc: 3, aenc: 3, pk: 2, sign: 3, mac: 3, hash: 2 };
-
-function termJsonOf(t: Term): string {
-  // A term is plain data, which anyone may write with more fields than its kind has: canonicalJson keys those too.
-  if (Object.keys(t).length !== fieldCounts[t.kind]) return canonicalJson(t);
-  switch (t.kind) {
-    case 'name':
-      return `{"id":${JSON.stringify(t.id)},"kind":"name"}`;
-    case 'tuple':
-      return `{"items":[${t.items.map(termJson).join(',')}],"kind":"tuple"}`;
-    case 'senc':
-    case 'aenc':
-    case 'sign':
-    case 'mac':
-      return `{"body":${termJson(t.body)},"key":${termJson(t.key)},"kind":"${t.kind}"}`;
-    case 'pk':
-      return `{"kind":"pk","of":${termJson(t.of)}}`;
-    case 'hash':
-      return `{"body":${termJson(t.body)},"kind":"hash"}`;
   }
 }
 
