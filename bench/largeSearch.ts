@@ -3,8 +3,8 @@
 // a while and a core was idle) and on two (the pipelined search), each in a fresh process (bench/firstSearchProcess.ts,
 // no cap on states), one run each: its states, time, CPU time, and memory a state from the process's peak RSS beside the
 // search's structures' own count; then, where the one-thread search takes 5 s to a minute, more rounds of one thread,
-// the default and two, for the ratios of the default and of two threads over one. Printed and put in place of its section of reports/bench.md. The 5-injection
-// searches take some 3, 1.5 and 1.5 minutes and 2.6 GB on this machine.
+// the default and two, for the ratios of the default and of two threads over one. Printed and put in place of its
+// section of reports/bench.md. The 5-injection searches take some 2, 1 and 1 minutes and 2.6 GB on this machine.
 import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
