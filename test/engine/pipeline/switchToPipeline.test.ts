@@ -9,6 +9,7 @@ import { allThreatScenarioConfigs } from '../../../properties/threats/threatSuit
 import type { ExhaustiveProgress } from '../../../src/engine/exhaustive/ExhaustiveOptions.ts';
 import { searchExhaustive } from '../../../src/engine/exhaustive/searchExhaustive.ts';
 import type { StoreStart } from '../../../src/engine/pipeline/PipelineProtocol.ts';
+import { setRecordPoolCeiling } from '../../../src/packing/RecordTable.ts';
 import { splitProperties } from '../../../src/engine/searchProperties.ts';
 import { summary } from '../parallel/outcomeSummary.ts';
 import { expectViolationsReplay } from './expectViolationsReplay.ts';
@@ -78,6 +79,20 @@ describe('searchExhaustive going on on two threads', () => {
       expect(arrays.every((array) => array.buffer instanceof SharedArrayBuffer && array.byteLength > 0)).toBe(true);
     } finally {
       post.mockRestore();
+    }
+  });
+
+  it('keeps the record pool\'s ceiling across the handover: the store reaches it, inconclusive with limit memory', () => {
+    setRecordPoolCeiling(8192);
+    try {
+      const { system, properties } = scenario('t5-replaced-tre');
+      const outcome = searchExhaustive(system, properties, atDepth(3));
+      expect(outcome.workers).toBe(2);
+      expect(outcome.stats.twoThreads?.fromLevel).toBe(3);
+      expect(outcome.memory.storeLimit).toMatch(/RecordTable: the record pool would pass its ceiling of 8192 bytes/);
+      for (const { verdict } of outcome.verdicts) if (verdict.kind !== 'violated') expect(verdict).toMatchObject({ kind: 'inconclusive', limit: 'memory' });
+    } finally {
+      setRecordPoolCeiling(undefined);
     }
   });
 
