@@ -4,7 +4,7 @@
 // is cut into segments that are never copied once full: growing one contiguous array copied it, and for that moment
 // held the old pool beside the new, a sixth of a large search's peak memory (docs/engine.md "Memory of a large search").
 import { StoreLimitError } from '../engine/StoreLimitError.ts';
-import { collectNow, collectReplaced } from './collectReplaced.ts';
+import { collectReplaced } from './collectReplaced.ts';
 import { sharedCopy } from './sharedCopy.ts';
 import { readVarint, varintSize, writeVarint } from './varint.ts';
 
@@ -191,7 +191,7 @@ export class RecordTable {
     const full = 1 << this.segmentBits;
     const last = this.segments.length - 1;
     // The last segment at its full size, so the store adds records to it in place (its pages come as they are written).
-    const segments = this.segments.map((segment, s) => sharedCopy(segment.subarray(0, this.ends[s]!), s === last ? Math.min(full, this.maxPool - s * full) : 0));
+    const segments = this.segments.map((segment, s) => sharedCopy(segment.subarray(0, this.ends[s]!), s === last ? Math.min(full, this.maxPool - s * full) : this.ends[s]!));
     const parts = { segments, ends: [...this.ends], size: this.size, slots: sharedCopy(this.slots), offsetMask: this.offsetMask, segmentBits: this.segmentBits };
     this.segments.splice(0, this.segments.length, (this.last = new Uint8Array(firstSegmentBytes)));
     this.ends.splice(0, this.ends.length, 1);
@@ -304,12 +304,11 @@ export class RecordTable {
       }
     }
     batch.putInto(slots);
-    const dropped = this.slots;
+    // What was dropped, not the array: a reference held through the collection would keep it.
+    const dropped = this.slots.byteLength;
+    const shared = this.slots.buffer instanceof SharedArrayBuffer;
     this.slots = slots;
-    // Slots a table was handed on shared memory (`of`) are not counted as memory to collect: collected now whatever
-    // their size.
-    if (dropped.buffer instanceof SharedArrayBuffer) collectNow();
-    else collectReplaced(dropped.byteLength);
+    collectReplaced(dropped, shared);
   }
 }
 

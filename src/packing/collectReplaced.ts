@@ -8,9 +8,11 @@ import { runInNewContext } from 'node:vm';
 const collectFrom = 32 * 2 ** 20;
 let collect: (() => void) | undefined;
 
-/** Called by a store that has just dropped an array of `bytes` bytes for a larger one. */
-export function collectReplaced(bytes: number): void {
-  if (bytes >= collectFrom) collectNow();
+/** Called by a store that has just dropped an array of `bytes` bytes for a larger one; `shared`: it was on shared memory
+ *  (a table handed to another thread, RecordTable.moveOut), which V8 does not count as memory to collect, so it is
+ *  collected now whatever its size. */
+export function collectReplaced(bytes: number, shared = false): void {
+  if (shared || bytes >= collectFrom) collectNow();
 }
 
 /** A full collection now. */

@@ -43,4 +43,8 @@ describe('collectReplaced', () => {
     expect(await majorCollections(() => collectReplaced(64 * 2 ** 20))).toBeGreaterThan(0);
     expect(await majorCollections(() => collectReplaced(2 ** 20))).toBe(0);
   });
+
+  it('runs a full collection for an array on shared memory, whatever its size', async () => {
+    expect(await majorCollections(() => collectReplaced(2 ** 20, true))).toBeGreaterThan(0);
+  });
 });

@@ -131,22 +131,10 @@ function store(data: StoreData, control: Int32Array, handover: Handover | undefi
   let cut: StoreResult['cut'];
   let storeLimit: string | undefined;
   let peakFrontier = 0;
-  if (handover !== undefined) {
-    // The search so far: its states (their parents below), and the level it expands next, to be sent back and
-    // expanded as if found here.
-    for (let i = 0; i < handover.frontier.length; i++) queue.push(handover.frontier[i]!, handover.tags[i]!);
-    registered = handover.parents.length;
-    expanded = sent = registered - handover.frontier.length;
-    // The next level starts past the states found so far.
-    levels.push(registered);
-    seeded = true;
-    peakFrontier = handover.frontier.length;
-  }
-
   // The pace of this search, for growing the table early (earlyGrowth.ts): the search thread's over a window that
   // starts at `paceFrom`, with `paceExpanded` states expanded then; the store's at its last growth.
   let paceFrom = performance.now();
-  let paceExpanded = expanded;
+  let paceExpanded = 0;
   let msPerState = 0;
   let msPerRecord = Infinity;
   const grow = (): void => {
@@ -232,8 +220,19 @@ function store(data: StoreData, control: Int32Array, handover: Handover | undefi
   };
 
   if (handover !== undefined) {
-    // The level handed over goes back first, a thousand states at a time (the search thread starts on the first while
-    // the rest are written: all at once, it waited some 30 ms at level 27), and the parent log is rebuilt after.
+    // The search so far: its states, and the level it expands next, to be sent back and expanded as if found here.
+    for (let i = 0; i < handover.frontier.length; i++) queue.push(handover.frontier[i]!, handover.tags[i]!);
+    registered = handover.parents.length;
+    expanded = sent = registered - handover.frontier.length;
+    // The search thread's pace is measured from here.
+    paceFrom = performance.now();
+    paceExpanded = expanded;
+    // The next level starts past the states found so far.
+    levels.push(registered);
+    seeded = true;
+    peakFrontier = handover.frontier.length;
+    // The level goes back first, a thousand states at a time (the search thread starts on the first while the rest are
+    // written: all at once, it waited some 30 ms at level 27), and the parent log is rebuilt after.
     while (sendBack(1024)) frontier.publish();
     for (let i = 0; i < handover.parents.length; i++) parents.push(handover.parents[i]!, handover.actions[i]!);
   }
