@@ -28,9 +28,11 @@ export class InjectionMoves {
   private keys = new Int32Array(2 << 10);
   private starts = new Int32Array(1 << 10);
   private size = 0;
-  /** The moves of pairs (`start`): a count, then four words a move: the injected envelope, the envelope it is relayed
-   *  as (-1: none), the tuple id after, the id of the messages sent (WorldModel.sendList); in `injectable` order. */
-  private readonly lists = new MoveLists();
+  /** The moves of pairs (`start`): a count, then five words a move: the injected envelope, the envelope it is relayed
+   *  as (-1: none), the tuple id after, the id of the messages sent (WorldModel.sendList), and 1 when an earlier move
+   *  of the pair leaves the same tuple and sends, else 0 (a world's search then asks whether that one was taken,
+   *  `takenAlike`; without one it need not); in `injectable` order. */
+  private readonly lists = new MoveLists(injectionMoveWords);
   private readonly scratch: number[] = [];
 
   constructor(private readonly model: InjectionSource) {}
@@ -65,7 +67,7 @@ export class InjectionMoves {
     return at;
   }
 
-  /** The moves of a pair, four words each (see `lists`), in the scratch list. */
+  /** The moves of a pair, five words each (see `lists`), in the scratch list. */
   private movesOf(rolesId: number, observedId: number): number[] {
     const model = this.model;
     const out = this.scratch;
@@ -80,7 +82,7 @@ export class InjectionMoves {
         if (next < 0) continue;
         sends = model.stepSends;
       }
-      out.push(e, relayed, next, sends);
+      out.push(e, relayed, next, sends, alikeBefore(out, next, sends) ? 1 : 0);
     }
     return out;
   }
@@ -101,6 +103,15 @@ export class InjectionMoves {
       this.starts[slot] = starts[old]!;
     }
   }
+}
+
+/** Words a move in `InjectionMoves.pool`. */
+export const injectionMoveWords = 5;
+
+/** Whether a move in `moves` leaves tuple `next` with sends `sends`. */
+function alikeBefore(moves: readonly number[], next: number, sends: number): boolean {
+  for (let m = 0; m < moves.length; m += injectionMoveWords) if (moves[m + 2] === next && moves[m + 3] === sends) return true;
+  return false;
 }
 
 function slotOf(rolesId: number, observedId: number, mask: number): number {

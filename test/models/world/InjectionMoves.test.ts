@@ -2,7 +2,7 @@
 // computes them, through growth and rehashing, and, wired into the world, the injections every world of real
 // scenarios lists are those its candidates give when stepped one by one.
 import { describe, expect, it } from 'vitest';
-import { InjectionMoves, type InjectionSource } from '../../../models/world/InjectionMoves.ts';
+import { InjectionMoves, injectionMoveWords, type InjectionSource } from '../../../models/world/InjectionMoves.ts';
 import { RelayTable } from '../../../models/world/relayAtReceipt.ts';
 import { allThreatScenarioConfigs } from '../../../properties/threats/threatSuite.ts';
 import { enabledEvents, envelopesOf, forEachSuccessor, worldKey, type World } from '../../../models/world/World.ts';
@@ -35,12 +35,12 @@ function fakeSource(): InjectionSource & { asked: number } {
 
 function expectedMoves(rolesId: number, set: number): number[] {
   const out: number[] = [];
-  for (let e = 0; e < 20; e++) if ((rolesId + e) % 3 !== 0) out.push(e, -1, rolesId * 31 + e + set, e % 5);
+  for (let e = 0; e < 20; e++) if ((rolesId + e) % 3 !== 0) out.push(e, -1, rolesId * 31 + e + set, e % 5, 0);
   return out;
 }
 
 function movesAt(table: InjectionMoves, start: number): number[] {
-  return [...table.pool.subarray(start + 1, start + 1 + 4 * table.pool[start]!)];
+  return [...table.pool.subarray(start + 1, start + 1 + injectionMoveWords * table.pool[start]!)];
 }
 
 describe('InjectionMoves', () => {
@@ -60,6 +60,21 @@ describe('InjectionMoves', () => {
     }
     // Asked again, no pair is computed again.
     expect(source.asked).toBe(asked);
+  });
+
+  it('marks each move that an earlier move of its pair leaves alike: the same tuple and sends', () => {
+    // Candidates e = 0..19 leave tuple e % 4 with sends e % 6 (so e and e + 12 alike); those of tuple 0 are refused.
+    const source = { ...fakeSource(), stepSends: 0 };
+    source.roleStep = (_rolesId: number, _role: number, eventIndex: number) => {
+      const e = eventIndex - 100;
+      source.stepSends = e % 6;
+      return e % 4 === 0 ? -1 : e % 4;
+    };
+    const table = new InjectionMoves(source);
+    const moves = movesAt(table, table.start(0, 0));
+    const alike = [];
+    for (let m = 0; m < moves.length; m += injectionMoveWords) if (moves[m + 4] === 1) alike.push(moves[m]);
+    expect(alike).toEqual([13, 14, 15, 17, 18, 19]);
   });
 });
 
