@@ -2,7 +2,8 @@
 // (empty tables, cold JIT): `tr <scenario> [injections]` (a threat scenario with the properties `check` searches, its
 // injection budget as the threat suite has it unless given; `tr <scenario> <injections> 2`: on two threads, the pipelined
 // search; `... auto`: the default, one thread going on on two once it has run a while and a core was idle;
-// `tr-warm <scenario>`: a new system of it searched after a first one, not a first search: a diagnostic) or
+// `tr-warm <scenario>`: a new system of it searched after a first one, not a first search: a diagnostic; `tr-again
+// <scenario>`: one system searched a third time, every table built: what the search costs with none left to build) or
 // `benchmark <maxP>`. Prints one JSON line: the search's figures, the process's resident memory before the system
 // is built and at its peak (the kernel's high-water mark), and the bytes of the search's own structures.
 import { splitProperties } from '../src/engine/searchProperties.ts';
@@ -58,7 +59,7 @@ function sample(model: string, outcome: ReturnType<typeof searchExhaustive>, tab
 }
 
 let result: FirstSearchSample;
-if (which === 'tr' || which === 'tr-warm') {
+if (which === 'tr' || which === 'tr-warm' || which === 'tr-again') {
   const suiteJob = threatSuitePlan().jobs.find((j) => j.config.name === arg);
   if (suiteJob === undefined || (injections !== undefined && !/^\d+$/.test(injections)) || (threads !== undefined && threads !== '1' && threads !== '2' && threads !== 'auto')) {
     process.stderr.write(`bench/firstSearchProcess.ts: no threat scenario ${arg}, or injections not a count: ${injections}, or threads not 1, 2 or auto: ${threads}\n`);
@@ -72,13 +73,16 @@ if (which === 'tr' || which === 'tr-warm') {
   // tr-warm: the figures of a second system's search, after a first one in this process (the code compiled, every
   // table new): what the first search pays for compiling, as a diagnostic.
   if (which === 'tr-warm') searchExhaustive(worldSystem(job.config), properties, options);
-  cpuBefore = process.cpuUsage();
   const system = worldSystem(job.config);
+  // tr-again: the same system searched twice before (the second time so the code that finds every record already
+  // interned is compiled too), as a diagnostic of the search alone.
+  if (which === 'tr-again') for (let i = 0; i < 2; i++) searchExhaustive(system, properties, options);
+  cpuBefore = process.cpuUsage();
   const outcome = threads === '2' ? await searchPipelined(system, properties, resolveExhaustiveOptions(options)) : searchExhaustive(system, properties, options);
   twoThreads = outcome.stats.twoThreads;
   const model = system.initialStates()[0]!.model;
   // On two threads the world records are the store thread's (counted in the visited set's bytes).
-  result = sample(`TR world, ${arg}${which === 'tr-warm' ? ', searched again as a new system' : ''}${injections === undefined ? '' : `, ${budget} injections`}${threads === '2' ? ', two threads' : threads === 'auto' ? ', the default threads' : ''}`, outcome, model.worlds.bytes + model.roleTuples.bytes + model.stepTableBytes);
+  result = sample(`TR world, ${arg}${which === 'tr-warm' ? ', searched again as a new system' : which === 'tr-again' ? ', the same system searched a third time' : ''}${injections === undefined ? '' : `, ${budget} injections`}${threads === '2' ? ', two threads' : threads === 'auto' ? ', the default threads' : ''}`, outcome, model.worlds.bytes + model.roleTuples.bytes + model.stepTableBytes);
 } else {
   cpuBefore = process.cpuUsage();
   const { system, properties } = createBenchmark({ maxP: Number(arg) });

@@ -40,4 +40,12 @@ describe('renderHeadline', () => {
     expect(warm).not.toMatch(/1,000,000/);
     expect(renderHeadline(figures(), 'conditions.').join('\n')).not.toMatch(/not a first search/);
   });
+
+  it('shows the same system searched a third time as a diagnostic too, judged against nothing', () => {
+    const again = search('TR world, t2-report-replay, the same system searched a third time', 154_329, 125);
+    const rows = renderHeadline({ ...figures(), trAgain: again }, 'conditions.');
+    const row = rows.find((r) => r.includes('searched a third time'))!;
+    expect(row).toMatch(/the first search above took 8\.0x as long\) \| 125 ms: 1,234,632 states\/s \| \|$/);
+    expect(row).not.toMatch(/met/);
+  });
 });
