@@ -28,11 +28,11 @@ export class InjectionMoves {
   private keys = new Int32Array(2 << 10);
   private starts = new Int32Array(1 << 10);
   private size = 0;
-  /** The moves of pairs (`start`): a count, then five words a move: the injected envelope, the envelope it is relayed
-   *  as (-1: none), the tuple id after, the id of the messages sent (WorldModel.sendList), and 1 when an earlier move
-   *  of the pair leaves the same tuple and sends, else 0 (a world's search then asks whether that one was taken,
-   *  `takenAlike`; without one it need not); in `injectable` order. */
-  private readonly lists = new MoveLists(injectionMoveWords);
+  /** The moves of pairs (`start`): a count, then four words a move: the injected envelope; the envelope it is relayed
+   *  as (-1: none) and whether an earlier move of the pair leaves the same tuple and sends, in one word (`relayedOf`,
+   *  `alikeBefore`: a world's search asks `takenAlike` only for such a move, for no other could be); the tuple id
+   *  after; the id of the messages sent (WorldModel.sendList). In `injectable` order. */
+  private readonly lists = new MoveLists();
   private readonly scratch: number[] = [];
 
   constructor(private readonly model: InjectionSource) {}
@@ -67,7 +67,7 @@ export class InjectionMoves {
     return at;
   }
 
-  /** The moves of a pair, five words each (see `lists`), in the scratch list. */
+  /** The moves of a pair, four words each (see `lists`), in the scratch list. */
   private movesOf(rolesId: number, observedId: number): number[] {
     const model = this.model;
     const out = this.scratch;
@@ -82,7 +82,7 @@ export class InjectionMoves {
         if (next < 0) continue;
         sends = model.stepSends;
       }
-      out.push(e, relayed, next, sends, alikeBefore(out, next, sends) ? 1 : 0);
+      out.push(e, ((relayed + 1) << 1) | (alike(out, next, sends) ? 1 : 0), next, sends);
     }
     return out;
   }
@@ -105,12 +105,19 @@ export class InjectionMoves {
   }
 }
 
-/** Words a move in `InjectionMoves.pool`. */
-export const injectionMoveWords = 5;
+/** The envelope a move is relayed as (-1: none), from its second word in `InjectionMoves.pool`. */
+export function relayedOf(word: number): number {
+  return (word >> 1) - 1;
+}
+
+/** Whether an earlier move of its pair leaves the same tuple and sends as this one, from its second word. */
+export function alikeBefore(word: number): boolean {
+  return (word & 1) === 1;
+}
 
 /** Whether a move in `moves` leaves tuple `next` with sends `sends`. */
-function alikeBefore(moves: readonly number[], next: number, sends: number): boolean {
-  for (let m = 0; m < moves.length; m += injectionMoveWords) if (moves[m + 2] === next && moves[m + 3] === sends) return true;
+function alike(moves: readonly number[], next: number, sends: number): boolean {
+  for (let m = 0; m < moves.length; m += 4) if (moves[m + 2] === next && moves[m + 3] === sends) return true;
   return false;
 }
 

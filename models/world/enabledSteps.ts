@@ -3,7 +3,7 @@
 // reached the world (`via`, eventLeavesOut.ts). World.ts builds the successors' records from them.
 import { readVarint, varintSize } from '../../src/packing/varint.ts';
 import { before, injectionsTakenTop, leavesOut, readableFrom, restoreInjectionsTaken, takeInjection, takenAlike } from './eventOrder.ts';
-import { injectionMoveWords } from './InjectionMoves.ts';
+import { alikeBefore, relayedOf } from './InjectionMoves.ts';
 import { deliveryOrder, injectionOrder, localOrder } from './orderNumbers.ts';
 import type { WorldEvent } from './WorldEvent.ts';
 import type { WorldModel } from './WorldModel.ts';
@@ -66,20 +66,20 @@ export function eachEnabled(world: World, visit: Visit, leaving = false): void {
     // another world may replace the pool, not change this pair's words in it.
     const start = model.injections.start(rolesId, world.observedId);
     const moves = model.injections.pool;
-    for (let m = start + 1, end = m + injectionMoveWords * moves[start]!; m < end; m += injectionMoveWords) {
+    for (let m = start + 1, end = m + 4 * moves[start]!; m < end; m += 4) {
       const e = moves[m]!;
       // A message already in flight on that channel is delivered as it is, not injected again.
       if (inFlight(pool, netStart, netEnd, e)) continue;
       // Relay at receipt (relayAtReceipt.ts): an injection its receiver merely relays is one step with the receipt of
       // what it relays, taken only when that is taken now; the relayed message is never in flight.
-      const relayed = moves[m + 1]!;
+      const relayed = relayedOf(moves[m + 1]!);
       const next = moves[m + 2]!;
       const sends = moves[m + 3]!;
       const receiver = model.receivers[e]!;
       const taker = relayed >= 0 ? model.receivers[relayed]! : receiver;
       // Left out as an injection to the role that takes it is, and a relay not after an event of the relaying role
       // (which may have taken a copy of the injected message from the network: it may not have been enabled before).
-      const leftOut = reachedBy.role >= 0 && ((quiet && receiver !== reachedBy.role && before(injectionOrder(e, model.orderRanks[taker]!), reachedBy.order) && !model.receipts.ordered(reachedBy.role, taker)) || (moves[m + 4] === 1 && takenAlike(base, next, sends)));
+      const leftOut = reachedBy.role >= 0 && ((quiet && receiver !== reachedBy.role && before(injectionOrder(e, model.orderRanks[taker]!), reachedBy.order) && !model.receipts.ordered(reachedBy.role, taker)) || (alikeBefore(moves[m + 1]!) && takenAlike(base, next, sends)));
       if (!leftOut) takeInjection(next, sends);
       visit(relayed >= 0 ? model.relays.event(e, relayed) : model.injectEvent(e), next, -1, sends, leftOut);
     }

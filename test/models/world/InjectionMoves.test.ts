@@ -2,7 +2,7 @@
 // computes them, through growth and rehashing, and, wired into the world, the injections every world of real
 // scenarios lists are those its candidates give when stepped one by one.
 import { describe, expect, it } from 'vitest';
-import { InjectionMoves, injectionMoveWords, type InjectionSource } from '../../../models/world/InjectionMoves.ts';
+import { alikeBefore, InjectionMoves, relayedOf, type InjectionSource } from '../../../models/world/InjectionMoves.ts';
 import { RelayTable } from '../../../models/world/relayAtReceipt.ts';
 import { allThreatScenarioConfigs } from '../../../properties/threats/threatSuite.ts';
 import { enabledEvents, envelopesOf, forEachSuccessor, worldKey, type World } from '../../../models/world/World.ts';
@@ -35,12 +35,14 @@ function fakeSource(): InjectionSource & { asked: number } {
 
 function expectedMoves(rolesId: number, set: number): number[] {
   const out: number[] = [];
-  for (let e = 0; e < 20; e++) if ((rolesId + e) % 3 !== 0) out.push(e, -1, rolesId * 31 + e + set, e % 5, 0);
+  for (let e = 0; e < 20; e++) if ((rolesId + e) % 3 !== 0) out.push(e, -1, rolesId * 31 + e + set, e % 5);
   return out;
 }
 
+/** A pair's moves as four numbers each: the second word read as the envelope relayed as. */
 function movesAt(table: InjectionMoves, start: number): number[] {
-  return [...table.pool.subarray(start + 1, start + 1 + injectionMoveWords * table.pool[start]!)];
+  const words = [...table.pool.subarray(start + 1, start + 1 + 4 * table.pool[start]!)];
+  return words.map((w, i) => (i % 4 === 1 ? relayedOf(w) : w));
 }
 
 describe('InjectionMoves', () => {
@@ -71,9 +73,9 @@ describe('InjectionMoves', () => {
       return e % 4 === 0 ? -1 : e % 4;
     };
     const table = new InjectionMoves(source);
-    const moves = movesAt(table, table.start(0, 0));
+    const start = table.start(0, 0);
     const alike = [];
-    for (let m = 0; m < moves.length; m += injectionMoveWords) if (moves[m + 4] === 1) alike.push(moves[m]);
+    for (let m = start + 1; m < start + 1 + 4 * table.pool[start]!; m += 4) if (alikeBefore(table.pool[m + 1]!)) alike.push(table.pool[m]);
     expect(alike).toEqual([13, 14, 15, 17, 18, 19]);
   });
 });
