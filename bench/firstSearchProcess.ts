@@ -58,8 +58,11 @@ function sample(model: string, outcome: ReturnType<typeof searchExhaustive>, tab
   };
 }
 
+/** The TR world's modes, and what each adds to the model's name. */
+const trModes: Record<string, string> = { tr: '', 'tr-warm': ', searched again as a new system', 'tr-again': ', the same system searched a third time' };
+
 let result: FirstSearchSample;
-if (which === 'tr' || which === 'tr-warm' || which === 'tr-again') {
+if (which !== undefined && Object.hasOwn(trModes, which)) {
   const suiteJob = threatSuitePlan().jobs.find((j) => j.config.name === arg);
   if (suiteJob === undefined || (injections !== undefined && !/^\d+$/.test(injections)) || (threads !== undefined && threads !== '1' && threads !== '2' && threads !== 'auto')) {
     process.stderr.write(`bench/firstSearchProcess.ts: no threat scenario ${arg}, or injections not a count: ${injections}, or threads not 1, 2 or auto: ${threads}\n`);
@@ -82,7 +85,7 @@ if (which === 'tr' || which === 'tr-warm' || which === 'tr-again') {
   twoThreads = outcome.stats.twoThreads;
   const model = system.initialStates()[0]!.model;
   // On two threads the world records are the store thread's (counted in the visited set's bytes).
-  result = sample(`TR world, ${arg}${which === 'tr-warm' ? ', searched again as a new system' : which === 'tr-again' ? ', the same system searched a third time' : ''}${injections === undefined ? '' : `, ${budget} injections`}${threads === '2' ? ', two threads' : threads === 'auto' ? ', the default threads' : ''}`, outcome, model.worlds.bytes + model.roleTuples.bytes + model.stepTableBytes);
+  result = sample(`TR world, ${arg}${trModes[which]}${injections === undefined ? '' : `, ${budget} injections`}${threads === '2' ? ', two threads' : threads === 'auto' ? ', the default threads' : ''}`, outcome, model.worlds.bytes + model.roleTuples.bytes + model.stepTableBytes);
 } else {
   cpuBefore = process.cpuUsage();
   const { system, properties } = createBenchmark({ maxP: Number(arg) });

@@ -18,15 +18,10 @@ function searchRow(f: FirstSearchFigures, goal: string, how = ''): string {
   return `| ${f.model}, first search in a fresh process (${n(f.states)} states${how}; the process's CPU time building the system and searching: ${ms(f.cpuMillis)}, ${n(perCpuSecond)} states per CPU second) | ${ms(f.millis)}: ${n(f.statesPerSecond)} states/s | ${goal} |`;
 }
 
-/** Not a first search: what the first one (`first`) spends on compiling shows beside it. Judged against nothing. */
-function warmRow(f: FirstSearchFigures, first: FirstSearchFigures): string {
-  return `| the same, not a first search: a new system of it searched in a process that searched it once before (the code compiled, every table new; a diagnostic, judged against nothing: the first search above took ${n(first.millis / f.millis, 1)}x as long) | ${ms(f.millis)}: ${n(f.statesPerSecond)} states/s | |`;
-}
-
-/** Not a first search either: the search with every table built, the least a first search of this engine could take.
- *  Judged against nothing. */
-function againRow(f: FirstSearchFigures, first: FirstSearchFigures): string {
-  return `| the same, not a first search: the same system searched a third time in its process (every table built, the code compiled: the search alone, what a first search would take if it had nothing to build or compile; a diagnostic, judged against nothing: the first search above took ${n(first.millis / f.millis, 1)}x as long) | ${ms(f.millis)}: ${n(f.statesPerSecond)} states/s | |`;
+/** Not a first search: a diagnostic beside the first one (`first`), judged against nothing. `what`: which search, and
+ *  what it has that a first search has not (its code compiled, its tables built), so what the first pays shows. */
+function diagnosticRow(what: string, f: FirstSearchFigures, first: FirstSearchFigures): string {
+  return `| the same, not a first search: ${what}; a diagnostic, judged against nothing: the first search above took ${n(first.millis / f.millis, 1)}x as long) | ${ms(f.millis)}: ${n(f.statesPerSecond)} states/s | |`;
 }
 
 const rateGoal = (f: FirstSearchFigures): string => `>= 1,000,000 states/s: ${mark(f.statesPerSecond >= 1_000_000)}`;
@@ -63,8 +58,8 @@ export function renderHeadline(h: HeadlineFigures, conditions: string): string[]
     '|---|---|---|',
     searchRow(h.tr, rateGoal(h.tr)),
     ...(h.trUnpinned === undefined ? [] : [searchRow(h.trUnpinned, rateGoal(h.trUnpinned), "; not pinned: the search on one thread, V8's compiler and garbage collector free to use the other core, as a user's process runs")]),
-    ...(h.trWarm === undefined ? [] : [warmRow(h.trWarm, h.tr)]),
-    ...(h.trAgain === undefined ? [] : [againRow(h.trAgain, h.tr)]),
+    ...(h.trWarm === undefined ? [] : [diagnosticRow('a new system of it searched in a process that searched it once before (the code compiled, every table new', h.trWarm, h.tr)]),
+    ...(h.trAgain === undefined ? [] : [diagnosticRow('the same system searched a third time in its process (every table built, the code compiled: the search alone, what a first search would take if it had nothing to build or compile', h.trAgain, h.tr)]),
     searchRow(h.benchmark, ''),
     ...spinRows,
     `| \`${h.cliTr.command}\`, wall, one core (one thread; runs ${runs(h.cliTr)} ms; exit ${h.cliTr.exitCode}) | ${ms(h.cliTr.wallMillis)} | < 1 s: ${mark(h.cliTr.wallMillis < 1000)} |`,

@@ -72,14 +72,15 @@ export function eachEnabled(world: World, visit: Visit, leaving = false): void {
       if (inFlight(pool, netStart, netEnd, e)) continue;
       // Relay at receipt (relayAtReceipt.ts): an injection its receiver merely relays is one step with the receipt of
       // what it relays, taken only when that is taken now; the relayed message is never in flight.
-      const relayed = relayedOf(moves[m + 1]!);
+      const relayedWord = moves[m + 1]!;
+      const relayed = relayedOf(relayedWord);
       const next = moves[m + 2]!;
       const sends = moves[m + 3]!;
       const receiver = model.receivers[e]!;
       const taker = relayed >= 0 ? model.receivers[relayed]! : receiver;
       // Left out as an injection to the role that takes it is, and a relay not after an event of the relaying role
       // (which may have taken a copy of the injected message from the network: it may not have been enabled before).
-      const leftOut = reachedBy.role >= 0 && ((quiet && receiver !== reachedBy.role && before(injectionOrder(e, model.orderRanks[taker]!), reachedBy.order) && !model.receipts.ordered(reachedBy.role, taker)) || (alikeBefore(moves[m + 1]!) && takenAlike(base, next, sends)));
+      const leftOut = reachedBy.role >= 0 && ((quiet && receiver !== reachedBy.role && before(injectionOrder(e, model.orderRanks[taker]!), reachedBy.order) && !model.receipts.ordered(reachedBy.role, taker)) || (alikeBefore(relayedWord) && takenAlike(base, next, sends)));
       if (!leftOut) takeInjection(next, sends);
       visit(relayed >= 0 ? model.relays.event(e, relayed) : model.injectEvent(e), next, -1, sends, leftOut);
     }
