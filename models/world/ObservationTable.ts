@@ -1,7 +1,7 @@
 // The attacker's observations as small numbers: each observed term (canonical JSON) and each distinct set of them
 // gets an id in this table, and adding a term to a set is a table lookup after its first time. The attacker's
 // knowledge is a function of the set (models/attacker/AttackerTables.ts closes it once per distinct set).
-import { memoRow } from '../../src/packing/memoRow.ts';
+import { PairMemo } from '../../src/packing/PairMemo.ts';
 
 export class ObservationTable {
   private readonly termIds = new Map<string, number>();
@@ -11,8 +11,8 @@ export class ObservationTable {
   private readonly members: (readonly number[])[] = [[]];
   /** Per set: its terms, sorted by text (the order AttackerTables and views read). */
   private readonly sorted: (readonly string[])[] = [[]];
-  /** Per set: the set with one more term, by term id (-1: not asked yet). */
-  private readonly nextRows: Int32Array[] = [];
+  /** Per set and term id: the set with the term added. */
+  private readonly added = new PairMemo();
   /** Per set but the empty one: the set it was first made from and the term added (knowledge grows the same way). */
   readonly madeFrom: { readonly set: number; readonly term: string }[] = [];
 
@@ -29,12 +29,11 @@ export class ObservationTable {
 
   /** The set `set` with term `term` added. */
   with(set: number, term: number): number {
-    const row = memoRow(this.nextRows, set, term);
-    const known = row[term]!;
+    const known = this.added.get(set, term);
     if (known >= 0) return known;
     const members = this.members[set]!;
     const next = members.includes(term) ? set : this.intern([...members, term].sort((a, b) => a - b), { set, term: this.termTexts[term]! });
-    row[term] = next;
+    this.added.set(set, term, next);
     return next;
   }
 

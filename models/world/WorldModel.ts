@@ -5,7 +5,7 @@
 // instance.
 import type { AnyStateMachine, EventObject } from 'xstate';
 import { canonicalJson } from '../../src/engine/canonicalJson.ts';
-import { memoRow } from '../../src/packing/memoRow.ts';
+import { PairMemo } from '../../src/packing/PairMemo.ts';
 import { RecordTable } from '../../src/packing/RecordTable.ts';
 import { SequenceTable } from '../../src/packing/SequenceTable.ts';
 import { MemoMachine, notEnabled } from '../../src/xstate/MemoMachine.ts';
@@ -66,8 +66,8 @@ export class WorldModel {
   private readonly sendLists: (readonly number[])[] = [none];
   /** The id of each list of `sendLists` but the empty one, by its ids joined with ','. */
   private readonly sendListIds = new Map<string, number>();
-  /** Per set of observations, by id of a list of sends: the set after them (-1: not asked yet). */
-  private readonly observedAfterRows: Int32Array[] = [];
+  /** Per set of observations and id of a list of sends: the set after them. */
+  private readonly observedAfterSteps = new PairMemo();
   /** The local events enabled in each tuple (LocalMoves.ts). */
   readonly moves: LocalMoves;
   /** The injections taken per (tuple, observations) pair. */
@@ -283,22 +283,23 @@ export class WorldModel {
   /** The attacker's observations `set` after it reads the messages of `sendLists` id `sends` that it can read:
    *  one lookup a step, where adding each message's term is one a message. */
   observedAfter(set: number, sends: number): number {
-    const row = memoRow(this.observedAfterRows, set, sends);
-    let after = row[sends]!;
+    if (sends === 0) return set;
+    let after = this.observedAfterSteps.get(set, sends);
     if (after < 0) {
       after = set;
       for (const e of this.sendLists[sends]!) {
         const term = this.observedTerms[e]!;
         if (term >= 0) after = this.observations.with(after, term);
       }
-      row[sends] = after;
+      this.observedAfterSteps.set(set, sends, after);
     }
     return after;
   }
 
-  /** Bytes of the tables of tuple steps: the role step cache, the local moves and the injections taken. */
+  /** Bytes of the tables of tuple steps: the role step cache, the local moves, the injections taken and the
+   *  observations after a step. */
   get stepTableBytes(): number {
-    return this.roleSteps.byteLength + this.moves.bytes + this.injections.bytes;
+    return this.roleSteps.byteLength + this.moves.bytes + this.injections.bytes + this.observedAfterSteps.bytes;
   }
 
   /** The id in `sendLists` of the envelope ids of the messages role `role` sends when event `eventIndex` takes it
