@@ -34,6 +34,15 @@ export interface FirstSearchSample {
   readonly verdicts: readonly string[];
   /** On two threads: from which level (ExplorationStats.twoThreads). */
   readonly twoThreads?: ExplorationStats['twoThreads'];
+  /** A TR world's first search on one thread: the distinct role steps its tables asked XState (MemoMachine), the
+   *  milliseconds XState took for them, and the steps answered without it (no state node lists the event). */
+  readonly xstate?: XStateWork;
+}
+
+export interface XStateWork {
+  readonly steps: number;
+  readonly millis: number;
+  readonly unhandled: number;
 }
 
 const [which, arg, injections, threads] = process.argv.slice(2);
@@ -42,7 +51,7 @@ const rssBeforeBytes = process.memoryUsage.rss();
 let cpuBefore = process.cpuUsage();
 let twoThreads: ExplorationStats['twoThreads'];
 
-function sample(model: string, outcome: ReturnType<typeof searchExhaustive>, tableBytes: number): FirstSearchSample {
+function sample(model: string, outcome: ReturnType<typeof searchExhaustive>, tableBytes: number, xstate?: XStateWork): FirstSearchSample {
   const cpu = process.cpuUsage(cpuBefore);
   return {
     model,
@@ -55,6 +64,7 @@ function sample(model: string, outcome: ReturnType<typeof searchExhaustive>, tab
     structureBytes: outcome.memory.visitedBytes + outcome.memory.parentBytes + tableBytes,
     verdicts: outcome.verdicts.map((v) => `${v.property}: ${v.verdict.kind}`),
     ...(twoThreads === undefined ? {} : { twoThreads }),
+    ...(xstate === undefined ? {} : { xstate }),
   };
 }
 
@@ -84,8 +94,10 @@ if (which !== undefined && Object.hasOwn(trModes, which)) {
   const outcome = threads === '2' ? await searchPipelined(system, properties, resolveExhaustiveOptions(options)) : searchExhaustive(system, properties, options);
   twoThreads = outcome.stats.twoThreads;
   const model = system.initialStates()[0]!.model;
+  // XState's part of a first search on this thread (on two, the tables are the search thread's).
+  const xstate = which !== 'tr' || threads === '2' ? undefined : model.memos.reduce((w, m) => ({ steps: w.steps + m.xstateSteps, millis: w.millis + m.xstateMillis, unhandled: w.unhandled + m.unhandledSteps }), { steps: 0, millis: 0, unhandled: 0 });
   // On two threads the world records are the store thread's (counted in the visited set's bytes).
-  result = sample(`TR world, ${arg}${trModes[which]}${injections === undefined ? '' : `, ${budget} injections`}${threads === '2' ? ', two threads' : threads === 'auto' ? ', the default threads' : ''}`, outcome, model.worlds.bytes + model.roleTuples.bytes + model.stepTableBytes);
+  result = sample(`TR world, ${arg}${trModes[which]}${injections === undefined ? '' : `, ${budget} injections`}${threads === '2' ? ', two threads' : threads === 'auto' ? ', the default threads' : ''}`, outcome, model.worlds.bytes + model.roleTuples.bytes + model.stepTableBytes, xstate);
 } else {
   cpuBefore = process.cpuUsage();
   const { system, properties } = createBenchmark({ maxP: Number(arg) });

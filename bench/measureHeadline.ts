@@ -13,7 +13,7 @@ import { searchExhaustive } from '../src/engine/exhaustive/searchExhaustive.ts';
 import { worldSystem } from '../models/world/worldSystem.ts';
 import { threatSuitePlan } from './measureThreats.ts';
 import { firstSearchArgv, firstSearchFrom } from './firstSearchChild.ts';
-import type { FirstSearchSample } from './firstSearchProcess.ts';
+import type { FirstSearchSample, XStateWork } from './firstSearchProcess.ts';
 import { median } from './median.ts';
 import { writeBenchConfig } from './measureStartup.ts';
 
@@ -55,6 +55,8 @@ export interface FirstSearchFigures {
   /** The search's structures (visited set, parents, world tables) from their own count, per state. */
   readonly structureBytesPerState: number;
   readonly verdicts: readonly string[];
+  /** A TR world's first search: XState's part of it (steps the same every round; milliseconds the median). */
+  readonly xstate?: XStateWork;
 }
 
 export type SpinFigures =
@@ -128,6 +130,7 @@ function summarise(samples: readonly FirstSearchSample[]): FirstSearchFigures {
     rssBytesPerState: median(samples.map((x) => (x.peakRssBytes - x.rssBeforeBytes) / x.states)),
     structureBytesPerState: s.structureBytes / s.states,
     verdicts: s.verdicts,
+    ...(s.xstate === undefined ? {} : { xstate: { ...s.xstate, millis: median(samples.map((x) => x.xstate!.millis)) } }),
   };
 }
 

@@ -15,7 +15,15 @@ export const headlineEnd = '<!-- headline: end -->';
 
 function searchRow(f: FirstSearchFigures, goal: string, how = ''): string {
   const perCpuSecond = (f.states * 1000) / f.cpuMillis;
-  return `| ${f.model}, first search in a fresh process (${n(f.states)} states${how}; the process's CPU time building the system and searching: ${ms(f.cpuMillis)}, ${n(perCpuSecond)} states per CPU second) | ${ms(f.millis)}: ${n(f.statesPerSecond)} states/s | ${goal} |`;
+  return `| ${f.model}, first search in a fresh process (${n(f.states)} states${how}; the process's CPU time building the system and searching: ${ms(f.cpuMillis)}, ${n(perCpuSecond)} states per CPU second${xstatePart(f)}) | ${ms(f.millis)}: ${n(f.statesPerSecond)} states/s | ${goal} |`;
+}
+
+/** What XState's own steps took of a TR world's first search, beside what the whole search has at 1M states/s: the
+ *  part no table of the process can save it (docs/engine.md "What a first search pays"). */
+function xstatePart(f: FirstSearchFigures): string {
+  if (f.xstate === undefined) return '';
+  const x = f.xstate;
+  return `; of it, XState's own steps: ${n(x.steps)} distinct role steps in ${ms(x.millis)}, where the whole search has ${ms(f.states / 1000)} at 1M states/s (${n(x.unhandled)} more answered without XState: no state node lists the event)`;
 }
 
 /** Not a first search: a diagnostic beside the first one (`first`), judged against nothing. `what`: which search, and
