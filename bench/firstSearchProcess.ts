@@ -34,15 +34,14 @@ export interface FirstSearchSample {
   readonly verdicts: readonly string[];
   /** On two threads: from which level (ExplorationStats.twoThreads). */
   readonly twoThreads?: ExplorationStats['twoThreads'];
-  /** A TR world's first search on one thread: the distinct role steps its tables asked XState (MemoMachine), the
-   *  milliseconds XState took for them, and the steps answered without it (no state node lists the event). */
+  /** A TR world's first search on one thread: the distinct role steps its tables asked XState (MemoMachine), and the
+   *  milliseconds XState took for them. */
   readonly xstate?: XStateWork;
 }
 
 export interface XStateWork {
   readonly steps: number;
   readonly millis: number;
-  readonly unhandled: number;
 }
 
 const [which, arg, injections, threads] = process.argv.slice(2);
@@ -95,7 +94,7 @@ if (which !== undefined && Object.hasOwn(trModes, which)) {
   twoThreads = outcome.stats.twoThreads;
   const model = system.initialStates()[0]!.model;
   // XState's part of a first search on this thread (on two, the tables are the search thread's).
-  const xstate = which !== 'tr' || threads === '2' ? undefined : model.memos.reduce((w, m) => ({ steps: w.steps + m.xstateSteps, millis: w.millis + m.xstateMillis, unhandled: w.unhandled + m.unhandledSteps }), { steps: 0, millis: 0, unhandled: 0 });
+  const xstate = which !== 'tr' || threads === '2' ? undefined : model.memos.reduce((w, m) => ({ steps: w.steps + m.xstateSteps, millis: w.millis + m.xstateMillis }), { steps: 0, millis: 0 });
   // On two threads the world records are the store thread's (counted in the visited set's bytes).
   result = sample(`TR world, ${arg}${trModes[which]}${injections === undefined ? '' : `, ${budget} injections`}${threads === '2' ? ', two threads' : threads === 'auto' ? ', the default threads' : ''}`, outcome, model.worlds.bytes + model.roleTuples.bytes + model.stepTableBytes, xstate);
 } else {

@@ -23,7 +23,7 @@ function searchRow(f: FirstSearchFigures, goal: string, how = ''): string {
 function xstatePart(f: FirstSearchFigures): string {
   if (f.xstate === undefined) return '';
   const x = f.xstate;
-  return `; of it, XState's own steps: ${n(x.steps)} distinct role steps in ${ms(x.millis)}, where the whole search has ${ms(f.states / 1000)} at 1M states/s (${n(x.unhandled)} more answered without XState: no state node lists the event)`;
+  return `; of it, XState's own steps: ${n(x.steps)} distinct role steps in ${ms(x.millis)}, where the whole search has ${ms(f.states / 1000)} at 1M states/s`;
 }
 
 /** Not a first search: a diagnostic beside the first one (`first`), judged against nothing. `what`: which search, and

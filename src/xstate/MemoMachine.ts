@@ -33,29 +33,6 @@ interface SharedStep {
 
 type StepsByKey = Map<string, Map<string, SharedStep>>;
 
-const notTaken: SharedStep = Object.freeze({ to: undefined, toKey: '', emitted: noEmits });
-
-/** The parts of an XState state node that say which events it may take (StateNode: `transitions` by event
- *  descriptor, `always` its eventless ones). */
-interface TransitionsOfNode {
-  readonly transitions: ReadonlyMap<string, unknown>;
-  readonly always?: readonly unknown[];
-}
-
-/** The event types the state nodes of `snapshot`'s configuration (XState's `_nodes`: the active nodes and their
- *  ancestors) have transitions for; null when one has an eventless transition or a wildcard descriptor. */
-function handledTypes(snapshot: AnyMachineSnapshot): ReadonlySet<string> | null {
-  const types = new Set<string>();
-  for (const node of (snapshot as unknown as { _nodes: readonly TransitionsOfNode[] })._nodes) {
-    if (node.always !== undefined && node.always.length > 0) return null;
-    for (const descriptor of node.transitions.keys()) {
-      if (descriptor.includes('*')) return null;
-      types.add(descriptor);
-    }
-  }
-  return types;
-}
-
 /** XState's steps of the run under way (`withSharedSteps`), shared by every table of a machine made during it, by the
  *  local state's key and the event's: `transition` is pure, so a scenario need not ask it again for a step another
  *  scenario's table asked (a check run's scenarios share most of their roles' steps). A table
@@ -112,18 +89,12 @@ export class MemoMachine<TMachine extends AnyStateMachine> {
   private readonly eventKey: (event: EventFromLogic<TMachine>) => string;
   private readonly onStep: ((from: number, to: number) => void) | undefined;
   private readonly initialId: number;
-  /** Per local id, the event types some state node of its configuration has a transition for (`handles`); null when
-   *  every event must go to XState. */
-  private readonly handledTypes: (ReadonlySet<string> | null)[] = [];
   /** Steps this table computed: once per distinct (local state, event), asking XState or, in a run that shares steps,
    *  taking the answer another table of the machine had from it. */
   xstateSteps = 0;
   /** Milliseconds this table spent in XState's own steps (its `transition`, and `getTransitionData` where that
    *  returned the snapshot as it was): what no table of this process can save a first search. */
   xstateMillis = 0;
-  /** Steps answered "not enabled" without XState: no state node of the local state has a transition for the event's
-   *  type (`handles`). A table meets more of these than of steps taken (a message its receiver does not expect now). */
-  unhandledSteps = 0;
 
   constructor(
     readonly machine: TMachine,
@@ -281,14 +252,8 @@ export class MemoMachine<TMachine extends AnyStateMachine> {
     const from = this.snapshot(id);
     const event = this.events[eventIndex];
     if (event === undefined) throw new RangeError(`MemoMachine: no event ${eventIndex}; indices come from eventIndex()`);
-    let step: SharedStep;
-    if (!this.handles(id, (event as EventObject).type)) {
-      this.unhandledSteps++;
-      step = notTaken;
-    } else {
-      this.xstateSteps++;
-      step = this.shared === undefined ? this.transition(from, event) : this.sharedStep(id, eventIndex, from, event);
-    }
+    this.xstateSteps++;
+    const step = this.shared === undefined ? this.transition(from, event) : this.sharedStep(id, eventIndex, from, event);
     const result = step.to === undefined ? notEnabled : this.internKeyed(step.to as SnapshotFrom<TMachine>, step.toKey);
     if (step.emitted.length > 0) this.emits.set(eventIndex * 2 ** 20 + id, step.emitted);
     let row = this.rows[eventIndex]!;
@@ -300,20 +265,6 @@ export class MemoMachine<TMachine extends AnyStateMachine> {
     row[id] = result;
     if (result >= 0 && result !== id) this.onStep?.(id, result);
     return result;
-  }
-
-  /** Whether XState may take an event of type `type` from local state `id`. XState selects a transition for an event
-   *  only among those its configuration's state nodes list under the event's type or a wildcard descriptor
-   *  (getCandidates); with none, the macrostep leaves the snapshot as it was and runs no action. That holds only at
-   *  rest: an eventless transition's guard may read the event, so a configuration with one, or with a wildcard, asks
-   *  XState of every event, as do XState's own events. */
-  private handles(id: number, type: string): boolean {
-    let types = this.handledTypes[id];
-    if (types === undefined) {
-      types = handledTypes(this.snapshots[id]!);
-      this.handledTypes[id] = types;
-    }
-    return types === null || types.has(type) || type.startsWith('xstate.');
   }
 
   /** The run's answer for the step, asking XState when no table of the machine has. */
@@ -338,7 +289,7 @@ export class MemoMachine<TMachine extends AnyStateMachine> {
     // `emit`). Tell them apart as XState's macrostep does: by the transitions selected for the event.
     const taken = to !== from || this.machine.getTransitionData(from as never, event).length > 0;
     this.xstateMillis += performance.now() - began;
-    if (!taken) return notTaken;
+    if (!taken) return { to: undefined, toKey: '', emitted: noEmits };
     const emitted = this.pure.actions
       .filter((action) => action.type === 'xstate.emit')
       .map((action) => (action.params as { event: EventObject }).event);

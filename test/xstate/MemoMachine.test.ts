@@ -111,49 +111,12 @@ describe('MemoMachine', () => {
     expect(memo.xstateSteps).toBe(1);
     for (let i = 0; i < 100; i++) expect(memo.next(s0, 'ACTIVATE')).toBe(activated);
     expect(memo.next(s0, 'SELECT')).toBe(notEnabled);
+    const millis = memo.xstateMillis;
+    expect(millis).toBeGreaterThan(0);
     expect(memo.next(s0, 'SELECT')).toBe(notEnabled);
-    // Installed has no transition for SELECT: the table says so from the state's own event types.
-    expect([memo.xstateSteps, memo.unhandledSteps]).toEqual([1, 1]);
-  });
-
-  it('answers an event that no state node of the configuration lists without XState, and asks XState of one an ancestor lists', () => {
-    let asked = 0;
-    const nested = setup({ types: { events: {} as { type: 'TOP' } | { type: 'LOW' } | { type: 'OTHER' } } }).createMachine({
-      id: 'nested',
-      initial: 'outer',
-      on: { TOP: { guard: () => ++asked > 0, target: '.done' } },
-      states: { outer: { initial: 'inner', states: { inner: { on: { LOW: { guard: () => ++asked > 0, target: 'low' } } }, low: {} } }, done: {} },
-    });
-    const memo = new MemoMachine(nested);
-    const s0 = memo.initial();
-    expect(memo.next(s0, 'OTHER')).toBe(notEnabled);
-    expect(asked).toBe(0);
-    expect(memo.snapshot(memo.next(s0, 'TOP')).value).toBe('done');
-    const low = memo.next(s0, 'LOW');
-    expect(memo.snapshot(low).value).toEqual({ outer: 'low' });
-    expect(asked).toBe(2);
-    // In `low` nothing lists LOW any more; TOP is still the root's.
-    expect(memo.next(low, 'LOW')).toBe(notEnabled);
-    expect(asked).toBe(2);
-    expect([memo.xstateSteps, memo.unhandledSteps]).toEqual([2, 2]);
-  });
-
-  it('asks XState of every event where an eventless guard may read it, or a wildcard may take it', () => {
-    // An eventless transition whose guard reads the event: an event no node lists still moves the machine.
-    const eventless = setup({ types: { events: {} as { type: 'GO' } | { type: 'OTHER' } } }).createMachine({
-      id: 'eventless',
-      initial: 'a',
-      states: { a: { always: { guard: ({ event }) => event.type === 'OTHER', target: 'b' } }, b: {} },
-    });
-    const [a] = initialTransition(eventless);
-    const [viaXState] = transition(eventless, a, { type: 'OTHER' });
-    expect(viaXState.value).toBe('b');
-    const memo = new MemoMachine(eventless);
-    expect(memo.snapshot(memo.next(memo.initial(), 'OTHER')).value).toBe('b');
-    const wildcard = createMachine({ id: 'wildcard', initial: 'a', states: { a: { on: { '*': 'b' } }, b: {} } });
-    const wild = new MemoMachine(wildcard);
-    expect(wild.snapshot(wild.next(wild.initial(), 'ANY')).value).toBe('b');
-    expect(memo.unhandledSteps + wild.unhandledSteps).toBe(0);
+    expect(memo.xstateSteps).toBe(2);
+    // Answers from the table take no time in XState.
+    expect(memo.xstateMillis).toBe(millis);
   });
 
   it('tells `onStep` of each step XState takes for the first time that changes the local state, and of no other', () => {
