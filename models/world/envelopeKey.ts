@@ -1,6 +1,7 @@
 // The canonical name of a message in flight, used as the world's network entry: thread-independent (no
 // discovery-order ids), readable back into the message, and sorting messages by protocol order of kind.
-import { termJson, type Term } from '../../src/attacker/Term.ts';
+import { canonicalJson } from '../../src/engine/canonicalJson.ts';
+import type { Term } from '../../src/attacker/Term.ts';
 import { messageKinds, type Message } from '../messages.ts';
 import { allRoleIds } from '../roleIds.ts';
 
@@ -13,7 +14,7 @@ export function envelopeKey(m: Message): string {
   const to = allRoleIds.indexOf(m.to);
   // Kinds and roles come from the fixed vocabularies; thirteen roles fit one base-36 digit each.
   if (kind < 0 || from < 0 || to < 0) throw new Error(`envelopeKey: unknown kind or role in ${m.from}>${m.to} ${m.kind}`);
-  return `${String(kind).padStart(2, '0')}${from.toString(36)}${to.toString(36)}${termJson(m.term)}`;
+  return `${String(kind).padStart(2, '0')}${from.toString(36)}${to.toString(36)}${canonicalJson(m.term)}`;
 }
 
 /** The message named by `envelopeKey`. */

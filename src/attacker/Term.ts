@@ -63,40 +63,6 @@ function showCompound(t: Term): string {
   }
 }
 
-/** The canonical JSON of each compound term written so far (`termJson`), kept as `shown` keeps its text. */
-const written = new WeakMap<Term, string>();
-
-/** The term's canonical JSON, as canonicalJson writes it (fields in key order): a message's name in a world
- *  (envelopeKey.ts) and an observation's. Kept per compound term: a synthesised term goes out on every route it may
- *  take, and its subterms are held terms shared by many, so writing each once saves most of the work. */
-export function termJson(t: Term): string {
-  if (t.kind === 'name') return `{"id":${JSON.stringify(t.id)},"kind":"name"}`;
-  let text = written.get(t);
-  if (text === undefined) {
-    text = writeCompound(t);
-    written.set(t, text);
-  }
-  return text;
-}
-
-function writeCompound(t: Term): string {
-  switch (t.kind) {
-    case 'name':
-      return termJson(t);
-    case 'tuple':
-      return `{"items":[${t.items.map(termJson).join(',')}],"kind":"tuple"}`;
-    case 'senc':
-    case 'aenc':
-    case 'sign':
-    case 'mac':
-      return `{"body":${termJson(t.body)},"key":${termJson(t.key)},"kind":"${t.kind}"}`;
-    case 'pk':
-      return `{"kind":"pk","of":${termJson(t.of)}}`;
-    case 'hash':
-      return `{"body":${termJson(t.body)},"kind":"hash"}`;
-  }
-}
-
 export function termEquals(a: Term, b: Term): boolean {
   return a === b || showTerm(a) === showTerm(b);
 }
