@@ -19,7 +19,7 @@ function searchRow(f: FirstSearchFigures, goal: string, how = ''): string {
 }
 
 /** What XState's own steps took of a TR world's first search, beside what the whole search has at 1M states/s: the
- *  part no table of the process can save it (docs/engine.md "What a first search pays"). */
+ *  part no table of the process can save it (docs/engine.md "XState's own steps, timed"). */
 function xstatePart(f: FirstSearchFigures): string {
   if (f.xstate === undefined) return '';
   const x = f.xstate;
