@@ -296,8 +296,7 @@ export class WorldModel {
     return after;
   }
 
-  /** Bytes of the tables of tuple steps: the role step cache, the local moves, the injections taken and the
-   *  observations after a step. */
+  /** Bytes of the tuple steps' tables: role step cache, local moves, injections taken, observations after a step. */
   get stepTableBytes(): number {
     return this.roleSteps.byteLength + this.moves.bytes + this.injections.bytes + this.observedAfterSteps.bytes;
   }
