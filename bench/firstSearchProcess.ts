@@ -93,8 +93,8 @@ if (which !== undefined && Object.hasOwn(trModes, which)) {
   const outcome = threads === '2' ? await searchPipelined(system, properties, resolveExhaustiveOptions(options)) : searchExhaustive(system, properties, options);
   twoThreads = outcome.stats.twoThreads;
   const model = system.initialStates()[0]!.model;
-  // XState's part of a first search on this thread (on two, the tables are the search thread's).
-  const xstate = which !== 'tr' || threads === '2' ? undefined : model.memos.reduce((w, m) => ({ steps: w.steps + m.xstateSteps, millis: w.millis + m.xstateMillis }), { steps: 0, millis: 0 });
+  // XState's part of a first search on one thread (on two, or going on on two, the tables are the search thread's).
+  const xstate = which !== 'tr' || (threads !== undefined && threads !== '1') ? undefined : model.memos.reduce((w, m) => ({ steps: w.steps + m.xstateSteps, millis: w.millis + m.xstateMillis }), { steps: 0, millis: 0 });
   // On two threads the world records are the store thread's (counted in the visited set's bytes).
   result = sample(`TR world, ${arg}${trModes[which]}${injections === undefined ? '' : `, ${budget} injections`}${threads === '2' ? ', two threads' : threads === 'auto' ? ', the default threads' : ''}`, outcome, model.worlds.bytes + model.roleTuples.bytes + model.stepTableBytes, xstate);
 } else {

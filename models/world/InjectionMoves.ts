@@ -6,6 +6,7 @@
 // with 4 injections expands 972,481 worlds with injections left, over 100,014 pairs, and of the 120 candidates of
 // each about 9 are taken (the M2ME relays most to a TRE that refuses them); asked per world, these steps were a
 // quarter of the search (docs/engine.md "The injections of a world, per (tuple, observations) pair").
+import { PairMemo } from '../../src/packing/PairMemo.ts';
 import { MoveLists } from './MoveLists.ts';
 import type { RelayTable } from './relayAtReceipt.ts';
 
@@ -23,11 +24,8 @@ export interface InjectionSource {
 }
 
 export class InjectionMoves {
-  /** Open addressing over the pairs: per slot the tuple id + 1 (0: empty), the observations' id, and where the pair's
-   *  moves start in `pool`. At most three quarters full. */
-  private keys = new Int32Array(2 << 10);
-  private starts = new Int32Array(1 << 10);
-  private size = 0;
+  /** Where each pair's moves start in `pool`, by tuple id and observations' id. */
+  private readonly starts = new PairMemo();
   /** The moves of pairs (`start`): a count, then four words a move: the injected envelope; the envelope it is relayed
    *  as (-1: none) and whether an earlier move of the pair leaves the same tuple and sends, in one word (`relayedOf`,
    *  `alikeBefore`: a world's search asks `takenAlike` only for such a move, for no other could be); the tuple id
@@ -39,13 +37,11 @@ export class InjectionMoves {
 
   /** Where the injections taken in tuple `rolesId` with observations `observedId` start in `pool` (see there). */
   start(rolesId: number, observedId: number): number {
-    const keys = this.keys;
-    const mask = this.starts.length - 1;
-    for (let slot = slotOf(rolesId, observedId, mask); ; slot = (slot + 1) & mask) {
-      const tuple = keys[2 * slot]!;
-      if (tuple === 0) return this.add(rolesId, observedId, slot);
-      if (tuple === rolesId + 1 && keys[2 * slot + 1] === observedId) return this.starts[slot]!;
-    }
+    const known = this.starts.get(rolesId, observedId);
+    if (known >= 0) return known;
+    const at = this.lists.append(this.movesOf(rolesId, observedId));
+    this.starts.set(rolesId, observedId, at);
+    return at;
   }
 
   /** The words of the moves (see `lists`): a pair's start stays valid, the array may be replaced as it grows. */
@@ -55,16 +51,7 @@ export class InjectionMoves {
 
   /** Bytes of the tables. */
   get bytes(): number {
-    return this.keys.byteLength + this.starts.byteLength + this.lists.bytes;
-  }
-
-  private add(rolesId: number, observedId: number, slot: number): number {
-    const at = this.lists.append(this.movesOf(rolesId, observedId));
-    this.keys[2 * slot] = rolesId + 1;
-    this.keys[2 * slot + 1] = observedId;
-    this.starts[slot] = at;
-    if (++this.size * 4 > this.starts.length * 3) this.rehash();
-    return at;
+    return this.starts.bytes + this.lists.bytes;
   }
 
   /** The moves of a pair, four words each (see `lists`), in the scratch list. */
@@ -86,23 +73,6 @@ export class InjectionMoves {
     }
     return out;
   }
-
-  private rehash(): void {
-    const keys = this.keys;
-    const starts = this.starts;
-    this.keys = new Int32Array(keys.length * 2);
-    this.starts = new Int32Array(starts.length * 2);
-    const mask = this.starts.length - 1;
-    for (let old = 0; old < starts.length; old++) {
-      const tuple = keys[2 * old]!;
-      if (tuple === 0) continue;
-      let slot = slotOf(tuple - 1, keys[2 * old + 1]!, mask);
-      while (this.keys[2 * slot] !== 0) slot = (slot + 1) & mask;
-      this.keys[2 * slot] = tuple;
-      this.keys[2 * slot + 1] = keys[2 * old + 1]!;
-      this.starts[slot] = starts[old]!;
-    }
-  }
 }
 
 /** The envelope a move is relayed as (-1: none), from its second word in `InjectionMoves.pool`. */
@@ -119,9 +89,4 @@ export function alikeBefore(word: number): boolean {
 function alike(moves: readonly number[], next: number, sends: number): boolean {
   for (let m = 0; m < moves.length; m += 4) if (moves[m + 2] === next && moves[m + 3] === sends) return true;
   return false;
-}
-
-function slotOf(rolesId: number, observedId: number, mask: number): number {
-  const h = Math.imul(rolesId, 0x9e3779b1) ^ Math.imul(observedId + 0x7f4a7c15, 0x85ebca6b);
-  return (h ^ (h >>> 15)) & mask;
 }

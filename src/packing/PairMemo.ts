@@ -1,9 +1,9 @@
 // A memo from a pair of small non-negative ints to a non-negative int, in one open-addressed Int32Array (three words
-// a slot: the pair and its value). It replaces a row per first int, sized by the largest second int asked: with a
-// few hundred second ints and thousands of first ones, those rows were 99% empty and their allocation a twentieth
-// of a first search (docs/engine.md).
+// a slot: the pair and its value): the world's tables by (tuple, observations) pair and by (observations, sends).
+// Rows per first int, sized by the largest second int asked, were 99% empty for the observations' memos, and their
+// allocation a twentieth of a first search (docs/engine.md "XState's own steps, timed").
 
-/** Slots at the start; the table doubles past half full. */
+/** Slots at the start; the table doubles past three quarters full. */
 const initialSlots = 1 << 10;
 
 export class PairMemo {
@@ -24,7 +24,7 @@ export class PairMemo {
 
   /** Keeps `value` for (a, b), which has none yet. */
   set(a: number, b: number, value: number): void {
-    if ((this.count + 1) * 2 > this.mask + 1) this.grow();
+    if ((this.count + 1) * 4 > (this.mask + 1) * 3) this.grow();
     this.place(a, b, value);
     this.count++;
   }

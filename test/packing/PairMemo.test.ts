@@ -21,7 +21,7 @@ describe('PairMemo', () => {
     );
   });
 
-  it('grows past half full', () => {
+  it('grows past three quarters full', () => {
     const memo = new PairMemo();
     const before = memo.bytes;
     for (let i = 0; i < 1000; i++) memo.set(i, 0, i);
